@@ -1,0 +1,188 @@
+"""SQLAlchemy 2 ORM for the local store (SQLite by default, PostgreSQL too).
+
+Schema changes go through Alembic migrations in ``app/migrations``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))  # domain.OrgKind
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32))  # domain.Role
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    department: Mapped[str] = mapped_column(String(100), default="")
+    password_hash: Mapped[str] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    org: Mapped[Organisation | None] = relationship()
+
+
+class Patient(Base):
+    __tablename__ = "patients"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[str] = mapped_column(String(64), unique=True)  # MRN / DICOM PatientID
+    name: Mapped[str] = mapped_column(String(200), default="")
+    sex: Mapped[str] = mapped_column(String(1), default="")
+    birth_date: Mapped[str] = mapped_column(String(8), default="")  # DICOM DA, may be empty
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Study(Base):
+    __tablename__ = "studies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(128), unique=True)
+    patient_pk: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    modality: Mapped[str] = mapped_column(String(8), index=True)  # domain.Modality
+    description: Mapped[str] = mapped_column(String(300), default="")
+    study_time: Mapped[datetime | None] = mapped_column(DateTime)
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    patient: Mapped[Patient] = relationship()
+    objects: Mapped[list[StoredObject]] = relationship(back_populates="study")
+    item: Mapped[WorklistItem | None] = relationship(back_populates="study", uselist=False)
+
+
+class StoredObject(Base):
+    """One file in the content-addressed blob store, belonging to a study."""
+
+    __tablename__ = "objects"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    study_pk: Mapped[int] = mapped_column(ForeignKey("studies.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(300))
+    size: Mapped[int] = mapped_column(Integer)
+    reader: Mapped[str] = mapped_column(String(64))
+    meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    study: Mapped[Study] = relationship(back_populates="objects")
+
+
+class WorklistItem(Base):
+    __tablename__ = "worklist_items"
+    __table_args__ = (Index("ix_worklist_prio_time", "priority", "updated_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    study_pk: Mapped[int] = mapped_column(ForeignKey("studies.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(32), index=True)  # domain.Status
+    priority: Mapped[int] = mapped_column(Integer, default=2)  # domain.Priority
+    ai_summary: Mapped[str] = mapped_column(String(300), default="")
+    assigned_to: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    study: Mapped[Study] = relationship(back_populates="item")
+
+
+class AIResult(Base):
+    __tablename__ = "ai_results"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    study_pk: Mapped[int] = mapped_column(ForeignKey("studies.id"), index=True)
+    model_name: Mapped[str] = mapped_column(String(100))
+    model_version: Mapped[str] = mapped_column(String(50))
+    urgency: Mapped[str] = mapped_column(String(16), default="routine")
+    summary: Mapped[str] = mapped_column(String(300), default="")
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Report(Base):
+    __tablename__ = "reports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    study_pk: Mapped[int] = mapped_column(ForeignKey("studies.id"), index=True)
+    state: Mapped[str] = mapped_column(String(16), default="draft")  # domain.ReportState
+    language: Mapped[str] = mapped_column(String(8), default="zh_CN")
+    text: Mapped[str] = mapped_column(Text, default="")
+    findings: Mapped[list] = mapped_column(JSON, default=list)
+    ai_result_id: Mapped[int | None] = mapped_column(ForeignKey("ai_results.id"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    signed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class AnnotationSet(Base):
+    __tablename__ = "annotation_sets"
+    __table_args__ = (UniqueConstraint("study_pk", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    study_pk: Mapped[int] = mapped_column(ForeignKey("studies.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    path: Mapped[str] = mapped_column(String(500))  # GeoJSON file written atomically
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class ConsultRequest(Base):
+    __tablename__ = "consult_requests"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    study_pk: Mapped[int] = mapped_column(ForeignKey("studies.id"), index=True)
+    question: Mapped[str] = mapped_column(Text, default="")
+    urgency: Mapped[str] = mapped_column(String(16), default="routine")
+    target_department: Mapped[str] = mapped_column(String(100), default="")
+    target_user: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(16), default="sent")  # domain.ConsultStatus
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Alert(Base):
+    __tablename__ = "alerts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    study_pk: Mapped[int] = mapped_column(ForeignKey("studies.id"), index=True)
+    level: Mapped[str] = mapped_column(String(16), default="critical")
+    message: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ts: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    username: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(32))  # domain.AuditAction
+    study_pk: Mapped[int | None] = mapped_column(ForeignKey("studies.id"), index=True)
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -1,0 +1,53 @@
+"""Reader registries.  Built-in readers register themselves on first use.
+
+To add a format: write a ``Reader`` subclass decorated with ``@register`` in a
+module and list that module in ``BUILTIN`` (or import it from a plugin).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from app.readers.base import (
+    REGISTRIES,
+    Reader,
+    ReadError,
+    Registry,
+    StudyMeta,
+    best_reader,
+    register,
+)
+
+BUILTIN = (
+    "app.readers.dicom",
+    "app.readers.photo",
+    "app.readers.slide",
+    "app.readers.ecg",
+)
+
+_loaded = False
+
+
+def load_builtin_readers() -> None:
+    global _loaded
+    if _loaded:
+        return
+    for mod in BUILTIN:
+        try:
+            importlib.import_module(mod)
+        except ModuleNotFoundError as err:
+            if err.name != mod:
+                raise
+    _loaded = True
+
+
+__all__ = [
+    "REGISTRIES",
+    "Reader",
+    "ReadError",
+    "Registry",
+    "StudyMeta",
+    "best_reader",
+    "load_builtin_readers",
+    "register",
+]

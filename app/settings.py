@@ -1,0 +1,76 @@
+"""Workstation settings: a small JSON file in the platform config folder.
+
+``HUIZHEN_HOME`` overrides every location (tests, the demo, portable installs).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from app.fileio import atomic_write_json
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("zh_CN", "en")
+
+
+def home_dir() -> Path:
+    env = os.environ.get("HUIZHEN_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("huizhen", appauthor=False))
+
+
+@dataclass
+class Settings:
+    server_url: str = "http://127.0.0.1:8765"
+    language: str = "zh_CN"
+    data_dir: str = ""  # empty: <home>/data
+    database_url: str = ""  # empty: SQLite in the data folder
+    ecg_px_per_mm: float = 0.0  # 0: use the screen's physical DPI
+    recent_imports: list[str] = field(default_factory=list)
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.data_dir).expanduser() if self.data_dir else home_dir() / "data"
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_path / 'huizhen.sqlite'}"
+
+    def validate(self) -> list[str]:
+        problems = []
+        if self.language not in LANGUAGES:
+            problems.append(f"unknown language {self.language!r}")
+        if not self.server_url.startswith(("http://", "https://")):
+            problems.append("server URL must start with http:// or https://")
+        return problems
+
+
+def settings_path() -> Path:
+    return home_dir() / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as err:
+        log.warning("settings file %s unreadable (%s); using defaults", path, err)
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    return Settings(**{k: v for k, v in raw.items() if k in known})
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    atomic_write_json(path or settings_path(), asdict(settings))

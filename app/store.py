@@ -1,0 +1,145 @@
+"""The local store: database + content-addressed blobs + audit trail.
+
+``Store`` is the one object the UI, the importer and the sync engine share.
+It emits ``events.changed`` (with the affected study ids) after each write so
+views can refresh; listeners must marshal to their own thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import db
+from app.blobstore import BlobStore
+from app.domain import AuditAction, Status, check_transition
+from app.events import EventEmitter
+from app.models import AuditEvent, Patient, Study, StoredObject, User, WorklistItem, utcnow
+
+
+@dataclass(frozen=True)
+class WorklistRow:
+    """One flat worklist row, cheap to build for tens of thousands of cases."""
+
+    item_id: int
+    study_pk: int
+    patient_id: str
+    patient_name: str
+    sex: str
+    birth_date: str
+    modality: str
+    description: str
+    study_time: datetime | None
+    status: str
+    priority: int
+    ai_summary: str
+    updated_at: datetime
+    is_demo: bool
+
+
+class StoreEvents:
+    def __init__(self) -> None:
+        self.changed = EventEmitter("changed")
+
+
+class Store:
+    def __init__(self, db_url: str, data_dir: str | Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.engine = db.make_engine(db_url)
+        db.migrate(self.engine)
+        self._sessions = db.session_factory(self.engine)
+        self.blobs = BlobStore(self.data_dir / "objects")
+        self.events = StoreEvents()
+        self.user: User | None = None  # who is acting, for the audit trail
+        self._write_lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings) -> Store:
+        return cls(settings.db_url, settings.data_path)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: commits on success, rolls back on error."""
+        with self._write_lock, self._sessions() as s, s.begin():
+            yield s
+
+    def read_session(self) -> Session:
+        return self._sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- audit -------------------------------------------------------------
+    def audit(self, s: Session, action: AuditAction, study_pk: int | None = None, **detail) -> None:
+        username = self.user.username if self.user else ""
+        s.add(AuditEvent(username=username, action=action.value, study_pk=study_pk, detail=detail))
+
+    def record_view(self, study_pk: int) -> None:
+        with self.session() as s:
+            self.audit(s, AuditAction.VIEW, study_pk)
+
+    # -- worklist ----------------------------------------------------------
+    def worklist_rows(self) -> list[WorklistRow]:
+        q = (
+            select(
+                WorklistItem.id,
+                Study.id,
+                Patient.patient_id,
+                Patient.name,
+                Patient.sex,
+                Patient.birth_date,
+                Study.modality,
+                Study.description,
+                Study.study_time,
+                WorklistItem.status,
+                WorklistItem.priority,
+                WorklistItem.ai_summary,
+                WorklistItem.updated_at,
+                Patient.is_demo,
+            )
+            .join(Study, WorklistItem.study_pk == Study.id)
+            .join(Patient, Study.patient_pk == Patient.id)
+        )
+        with self._sessions() as s:
+            return [WorklistRow(*r) for r in s.execute(q)]
+
+    def set_status(self, study_pk: int, status: Status) -> None:
+        with self.session() as s:
+            item = s.scalars(select(WorklistItem).where(WorklistItem.study_pk == study_pk)).one()
+            old = Status(item.status)
+            if old == status:
+                return
+            check_transition(old, status)
+            item.status = status.value
+            item.version += 1
+            self.audit(s, AuditAction.STATUS, study_pk, old=old.value, new=status.value)
+        self.events.changed.emit([study_pk])
+
+    def study(self, study_pk: int) -> Study:
+        with self._sessions() as s:
+            st = s.get(Study, study_pk)
+            if st is None:
+                raise KeyError(study_pk)
+            # touch relationships while the session is open
+            _ = st.patient, list(st.objects), st.item
+            return st
+
+    def object_paths(self, study_pk: int) -> list[tuple[StoredObject, Path]]:
+        with self._sessions() as s:
+            objs = s.scalars(
+                select(StoredObject).where(StoredObject.study_pk == study_pk).order_by(StoredObject.id)
+            ).all()
+            return [(o, self.blobs.path_for(o.sha256)) for o in objs]
+
+    def touch(self, study_pk: int) -> None:
+        with self.session() as s:
+            item = s.scalars(select(WorklistItem).where(WorklistItem.study_pk == study_pk)).one()
+            item.updated_at = utcnow()

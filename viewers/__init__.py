@@ -1,0 +1,1 @@
+"""Modality viewers (Qt).  See ``viewers.registry`` for how a viewer is found."""
