@@ -21,7 +21,7 @@ from app import db
 from app.blobstore import BlobStore
 from app.domain import AuditAction, Status, check_transition
 from app.events import EventEmitter
-from app.models import AuditEvent, Patient, Study, StoredObject, User, WorklistItem, utcnow
+from app.models import AuditEvent, Patient, StoredObject, Study, User, WorklistItem, utcnow
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,9 @@ class Store:
     def object_paths(self, study_pk: int) -> list[tuple[StoredObject, Path]]:
         with self._sessions() as s:
             objs = s.scalars(
-                select(StoredObject).where(StoredObject.study_pk == study_pk).order_by(StoredObject.id)
+                select(StoredObject)
+                .where(StoredObject.study_pk == study_pk)
+                .order_by(StoredObject.id)
             ).all()
             return [(o, self.blobs.path_for(o.sha256)) for o in objs]
 

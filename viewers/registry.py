@@ -25,7 +25,7 @@ VIEWERS: dict[Modality, str] = {
     Modality.CR: "viewers.dicom.qt_image_viewer:ImageViewer",
     Modality.CT: "viewers.dicom.qt_image_viewer:ImageViewer",
     Modality.US: "viewers.dicom.qt_image_viewer:ImageViewer",
-    Modality.OP: "viewers.fundus.qt_fundus_viewer:FundusViewer",
+    Modality.OP: "viewers.dicom.qt_image_viewer:ImageViewer",
     Modality.ECG: "viewers.ecg.qt_ecg_viewer:EcgViewer",
     Modality.SM: "viewers.wsi.qt_slide_viewer:SlideViewer",
 }

@@ -125,5 +125,5 @@ def apply_sidecar(meta: StudyMeta, data: dict[str, Any]) -> StudyMeta:
         except ValueError:
             pass
     for key, value in data.get("extra", {}).items():
-        meta.extra.setdefault(key, value)
+        meta.extra[key] = value
     return meta

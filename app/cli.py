@@ -1,0 +1,126 @@
+"""``huizhen`` command line.
+
+huizhen                       launch the workstation
+huizhen --version
+huizhen demo-data [--no-slide]  build the demo set into the data folder
+huizhen import FILE|FOLDER...   headless import with a report
+huizhen ecg analyze FILE --json
+huizhen wsi info|detect-nuclei|convert ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from app import __version__
+
+SUBTOOLS = {
+    "ecg": "inference.ecg.cli",
+    "wsi": "app.slide.cli",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="huizhen", description="Huizhen clinical workstation")
+    p.add_argument("--version", action="store_true", help="print version and exit")
+    p.add_argument("--lang", choices=["zh_CN", "en"], help="UI language for this run")
+    p.add_argument("--demo", action="store_true", help="log in as the demo user")
+    p.add_argument("-v", "--verbose", action="store_true")
+    sub = p.add_subparsers(dest="command")
+    d = sub.add_parser("demo-data", help="build and import the demo data set")
+    d.add_argument("--no-slide", action="store_true", help="skip the large demo slide")
+    i = sub.add_parser("import", help="import files or folders into the local store")
+    i.add_argument("paths", nargs="+")
+    sub.add_parser("screenshots", help="render every main screen to PNG").add_argument(
+        "--out", default="screenshots"
+    )
+    for name in SUBTOOLS:
+        sub.add_parser(name, add_help=False, help=f"{name} tools (see huizhen {name} --help)")
+    return p
+
+
+def versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"huizhen": __version__, "python": sys.version.split()[0]}
+    for dist in (
+        "PySide6",
+        "pyqtgraph",
+        "vtk",
+        "pydicom",
+        "openslide-python",
+        "openslide-bin",
+        "onnxruntime",
+        "SQLAlchemy",
+        "numpy",
+    ):
+        try:
+            out[dist] = version(dist)
+        except PackageNotFoundError:
+            out[dist] = "-"
+    return out
+
+
+def open_store():
+    from app.settings import load_settings
+    from app.store import Store
+
+    return Store.from_settings(load_settings())
+
+
+def cmd_demo_data(args) -> int:
+    from app.demo.build import build_demo
+
+    store = open_store()
+    report = build_demo(store, with_slide=not args.no_slide)
+    print_report(report)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from app.importer import run_import
+
+    report = run_import(open_store(), args.paths)
+    print_report(report)
+    return 1 if report.problems else 0
+
+
+def print_report(report) -> None:
+    for e in report.entries:
+        extra = f" ({e.reason})" if e.reason else ""
+        print(f"{e.outcome.value:12} {e.modality or '-':4} {e.path}{extra}")
+
+
+def main(argv: list[str] | None = None, launch_ui=None) -> int:
+    """Headless commands run here; the GUI ones are handed to ``launch_ui(args)``
+    (``ui.launcher`` passes it), so this module never imports Qt."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in SUBTOOLS:
+        module = importlib.import_module(SUBTOOLS[argv[0]])
+        return module.main(argv[1:])
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.version:
+        print(f"huizhen {__version__}")
+        for k, v in versions().items():
+            if k != "huizhen":
+                print(f"  {k} {v}")
+        return 0
+    if args.command == "demo-data":
+        return cmd_demo_data(args)
+    if args.command == "import":
+        return cmd_import(args)
+    if launch_ui is None:
+        print("huizhen: the workstation UI is not available from this entry point", file=sys.stderr)
+        return 2
+    return launch_ui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Demo data: real sample files from pip packages, fictional patients marked DEMO."""

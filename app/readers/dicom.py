@@ -1,0 +1,129 @@
+"""Generic DICOM image reader (CR/DX, CT, US, OP, SM single files...).
+
+DICOM waveform objects are left to the ECG registry (it returns a higher
+confidence for them).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from app.domain import Modality
+from app.readers.base import Reader, ReadError, StudyMeta, register
+
+WAVEFORM_SOP_PREFIX = "1.2.840.10008.5.1.4.1.1.9."
+
+
+def is_dicom_head(head: bytes) -> bool:
+    return len(head) >= 132 and head[128:132] == b"DICM"
+
+
+def dicom_datetime(date: str, time: str) -> datetime | None:
+    date = (date or "").strip()
+    if len(date) != 8 or not date.isdigit():
+        return None
+    time = (time or "").strip().split(".")[0].ljust(6, "0")[:6]
+    try:
+        return datetime.strptime(date + (time if time.isdigit() else "000000"), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+
+
+def read_dataset(path: Path, stop_before_pixels: bool = True):
+    import pydicom
+    from pydicom.errors import InvalidDicomError
+
+    try:
+        return pydicom.dcmread(path, stop_before_pixels=stop_before_pixels)
+    except InvalidDicomError as err:
+        raise ReadError(f"not a DICOM file: {err}") from err
+    except (EOFError, OSError, ValueError, KeyError, TypeError) as err:
+        raise ReadError(f"DICOM file is truncated or corrupt: {err}") from err
+
+
+def check_complete(path: Path) -> None:
+    """Raise ReadError when the file ends before its pixel data does.
+
+    The header is read with large values deferred, so this costs no pixel I/O.
+    """
+    import warnings
+
+    import pydicom
+
+    size = path.stat().st_size
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            ds = pydicom.dcmread(path, defer_size=1024)
+        except Exception as err:
+            raise ReadError(f"DICOM file is truncated or corrupt: {err}") from err
+    if any("End of file reached" in str(w.message) for w in caught):
+        raise ReadError("DICOM file is truncated: it ends inside the pixel data")
+    for tag in ("PixelData", "WaveformSequence"):
+        if tag not in ds:
+            continue
+        raw = ds.get_item(tag, keep_deferred=True)
+        length = getattr(raw, "length", 0xFFFFFFFF)
+        tell = getattr(raw, "value_tell", None)
+        if tell is not None and length != 0xFFFFFFFF and tell + length > size:
+            raise ReadError(
+                f"DICOM file is truncated: {tag} needs {tell + length} bytes, file has {size}"
+            )
+
+
+def person_name(value) -> str:
+    return str(value or "").strip()
+
+
+def meta_from_dataset(ds, modality: Modality) -> StudyMeta:
+    return StudyMeta(
+        modality=modality,
+        patient_id=str(ds.get("PatientID", "") or "").strip(),
+        patient_name=person_name(ds.get("PatientName", "")),
+        sex=str(ds.get("PatientSex", "") or "").strip().upper()[:1],
+        birth_date=str(ds.get("PatientBirthDate", "") or "").strip(),
+        study_uid=str(ds.get("StudyInstanceUID", "") or "").strip(),
+        study_time=dicom_datetime(ds.get("StudyDate", ""), ds.get("StudyTime", ""))
+        or dicom_datetime(ds.get("AcquisitionDate", ""), ds.get("AcquisitionTime", ""))
+        or dicom_datetime(ds.get("ContentDate", ""), ds.get("ContentTime", "")),
+        description=str(ds.get("StudyDescription", "") or ds.get("SeriesDescription", "") or ""),
+        extra={
+            "sop_class_uid": str(ds.get("SOPClassUID", "")),
+            "sop_instance_uid": str(ds.get("SOPInstanceUID", "")),
+            "series_uid": str(ds.get("SeriesInstanceUID", "")),
+            "rows": int(ds.get("Rows", 0) or 0),
+            "columns": int(ds.get("Columns", 0) or 0),
+            "frames": int(ds.get("NumberOfFrames", 1) or 1),
+            "laterality": str(ds.get("ImageLaterality", "") or ds.get("Laterality", "") or ""),
+        },
+    )
+
+
+@register
+class DicomImageReader(Reader):
+    name = "dicom-image"
+    modality = Modality.CR  # registry slot; the real modality comes from the file
+    extensions = (".dcm", ".dicom", "")
+
+    def examine(self, path: Path, head: bytes) -> float:
+        if is_dicom_head(head):
+            # waveforms (ECG) belong to the ECG registry
+            return 0.5 if WAVEFORM_SOP_PREFIX.encode() in head else 0.9
+        if path.suffix.lower() in (".dcm", ".dicom"):
+            return 0.3  # might be a DICOM file without preamble; read_meta decides
+        return 0.0
+
+    def read_meta(self, path: Path) -> StudyMeta:
+        ds = read_dataset(path)
+        if "SOPClassUID" not in ds and "PixelData" not in ds:
+            raise ReadError("DICOM file has no SOP class: not an image or waveform object")
+        sop = str(ds.get("SOPClassUID", ""))
+        if sop.startswith(WAVEFORM_SOP_PREFIX):
+            modality = Modality.ECG
+        else:
+            modality = Modality.from_dicom(str(ds.get("Modality", "")))
+        if modality is Modality.OTHER:
+            raise ReadError(f"DICOM modality {ds.get('Modality', '?')!r} is not supported")
+        check_complete(path)
+        return meta_from_dataset(ds, modality)

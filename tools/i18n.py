@@ -1,0 +1,98 @@
+"""Translation catalogues.
+
+python tools/i18n.py update   # re-scan ui/ and viewers/ into resources/i18n/*.ts
+python tools/i18n.py build    # compile .ts -> .qm (done by ./run setup)
+python tools/i18n.py check    # list zh_CN strings still untranslated (exit 1 if any)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "resources" / "i18n"
+LANGS = ("zh_CN", "en")
+SOURCE_DIRS = ("ui", "viewers")
+
+
+def tool(name: str) -> str:
+    exe = Path(sys.executable).with_name(name)
+    return str(exe) if exe.exists() else (shutil.which(name) or name)
+
+
+def sources() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for d in SOURCE_DIRS for p in (ROOT / d).rglob("*.py"))
+
+
+def update(ts_dir: Path = I18N) -> None:
+    ts_dir.mkdir(parents=True, exist_ok=True)
+    for lang in LANGS:
+        ts = ts_dir / f"huizhen_{lang}.ts"
+        subprocess.run(
+            [
+                tool("pyside6-lupdate"),
+                *sources(),
+                "-no-obsolete",
+                "-source-language",
+                "en",
+                "-target-language",
+                lang,
+                "-ts",
+                str(ts),
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+
+
+def build() -> None:
+    for lang in LANGS:
+        ts = I18N / f"huizhen_{lang}.ts"
+        qm = ts.with_suffix(".qm")
+        if ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
+            subprocess.run(
+                [tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True
+            )
+
+
+def untranslated(ts: Path) -> list[tuple[str, str]]:
+    out = []
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        name = ctx.findtext("name")
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            if (
+                tr is None
+                or tr.get("type") in ("unfinished", "vanished", "obsolete")
+                or not (tr.text or msg.find("translation/numerusform") is not None)
+            ):
+                if tr is not None and tr.get("type") in ("vanished", "obsolete"):
+                    continue
+                out.append((name, msg.findtext("source")))
+    return out
+
+
+def main(argv: list[str]) -> int:
+    cmd = argv[0] if argv else "build"
+    if cmd == "update":
+        update()
+    elif cmd == "build":
+        build()
+    elif cmd == "check":
+        missing = untranslated(I18N / "huizhen_zh_CN.ts")
+        for ctx, src in missing:
+            print(f"{ctx}: {src}")
+        return 1 if missing else 0
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,222 @@
+"""Case area: one tab per opened case, each with a patient header and the
+modality's viewer (or a plain message when the modality has no viewer yet)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from app.domain import Modality
+from ui.labels import display_name, modality_label, sex_label, status_label
+from ui.worklist_model import age_years
+from viewers.registry import ViewerContext, viewer_class
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CaseInfo:
+    study_pk: int
+    patient_name: str
+    patient_id: str
+    sex: str
+    birth_date: str
+    modality: str
+    status: str
+    description: str
+    study_time: object
+    files: list
+
+
+def load_case(store, study_pk: int, state=None) -> CaseInfo:
+    """Runs on a worker thread: everything a case tab needs from the store."""
+    st = store.study(study_pk)
+    files = store.object_paths(study_pk)
+    store.record_view(study_pk)
+    p = st.patient
+    return CaseInfo(
+        study_pk,
+        p.name,
+        p.patient_id,
+        p.sex,
+        p.birth_date,
+        st.modality,
+        st.item.status if st.item else "",
+        st.description,
+        st.study_time,
+        files,
+    )
+
+
+class CaseTab(QWidget):
+    findings_changed = Signal(list)
+
+    def __init__(self, study_pk: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.study_pk = study_pk
+        self.info: CaseInfo | None = None
+        self.viewer: QWidget | None = None
+        self.findings: list[dict] = []
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setObjectName("caseHeader")
+        self.body = QLabel(self.tr("Loading case…"))
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        self._lay = QVBoxLayout(self)
+        self._lay.setContentsMargins(0, 0, 0, 0)
+        self._lay.addLayout(top)
+        self._lay.addWidget(self.body, 1)
+
+    def show_error(self, message: str) -> None:
+        self.body.setText(self.tr("This case could not be opened: %1").replace("%1", message))
+        self.body.setWordWrap(True)
+
+    def show_case(self, info: CaseInfo, jobs, store) -> None:
+        self.info = info
+        self.retranslate()
+        modality = Modality(info.modality)
+        cls = viewer_class(modality)
+        if cls is None:
+            self.body.setText(
+                self.tr(
+                    "There is no viewer for %1 yet in this version of Huizhen.\n"
+                    "The case is stored safely and can still be sent for consultation."
+                ).replace("%1", modality_label(info.modality))
+            )
+            self.body.setWordWrap(True)
+            return
+        ctx = ViewerContext(
+            store=store,
+            study_pk=info.study_pk,
+            modality=modality,
+            files=info.files,
+            jobs=jobs,
+            user=store.user,
+        )
+        try:
+            self.viewer = cls(ctx, self)
+        except Exception as err:  # a viewer bug must not take the shell down
+            log.exception("viewer failed")
+            self.show_error(str(err))
+            return
+        self._lay.replaceWidget(self.body, self.viewer)
+        self.body.deleteLater()
+        sig = getattr(self.viewer, "findings_changed", None)
+        if sig is not None:
+            sig.connect(self._on_findings)
+
+    def _on_findings(self, findings: list) -> None:
+        self.findings = list(findings)
+        self.findings_changed.emit(self.findings)
+
+    def title(self) -> str:
+        if self.info is None:
+            return self.tr("Loading…")
+        return f"{display_name(self.info.patient_name)} · {modality_label(self.info.modality)}"
+
+    def retranslate(self) -> None:
+        i = self.info
+        if i is None:
+            return
+        age = age_years(i.birth_date, i.study_time)
+        bits = [
+            f"<b style='font-size:14pt'>{display_name(i.patient_name)}</b>",
+            self.tr("ID %1").replace("%1", i.patient_id),
+            sex_label(i.sex)
+            + (" " + self.tr("%1 y").replace("%1", str(age)) if age is not None else ""),
+            modality_label(i.modality),
+            status_label(i.status) if i.status else "",
+            i.description,
+        ]
+        self.header.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(b for b in bits if b))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class CaseArea(QTabWidget):
+    current_findings = Signal(list)
+
+    """Tab 0 is the worklist (never closed); every other tab is a case."""
+
+    def __init__(self, store, jobs, home: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.jobs = store, jobs
+        self.home = home
+        self.setTabsClosable(True)
+        self.setDocumentMode(True)
+        self.addTab(home, "")
+        self.tabBar().setTabButton(0, self.tabBar().ButtonPosition.RightSide, None)
+        self.tabBar().setTabButton(0, self.tabBar().ButtonPosition.LeftSide, None)
+        self.tabCloseRequested.connect(self.close_tab)
+        self.currentChanged.connect(self._current_changed)
+
+    def tab_for(self, study_pk: int) -> CaseTab | None:
+        for i in range(self.count()):
+            w = self.widget(i)
+            if isinstance(w, CaseTab) and w.study_pk == study_pk:
+                return w
+        return None
+
+    def open_case(self, study_pk: int) -> CaseTab:
+        tab = self.tab_for(study_pk)
+        if tab is not None:
+            self.setCurrentWidget(tab)
+            return tab
+        tab = CaseTab(study_pk, self)
+        self.addTab(tab, tab.title())
+        self.setCurrentWidget(tab)
+        tab.findings_changed.connect(lambda f, t=tab: self._tab_findings(t, f))
+
+        def done(info: CaseInfo) -> None:
+            if self.indexOf(tab) < 0:
+                return  # closed meanwhile
+            tab.show_case(info, self.jobs, self.store)
+            self.setTabText(self.indexOf(tab), tab.title())
+
+        def failed(err: BaseException) -> None:
+            if self.indexOf(tab) >= 0:
+                tab.show_error(str(err))
+
+        self.jobs.submit(
+            load_case, self.store, study_pk, name="open case", on_done=done, on_error=failed
+        )
+        return tab
+
+    def case_tabs(self) -> list[CaseTab]:
+        return [w for i in range(self.count()) if isinstance(w := self.widget(i), CaseTab)]
+
+    def close_tab(self, index: int) -> None:
+        w = self.widget(index)
+        if w is self.home:
+            return
+        self.removeTab(index)
+        if w is not None:
+            w.close()
+            w.deleteLater()
+
+    def close_current(self) -> None:
+        if self.currentIndex() >= 0:
+            self.close_tab(self.currentIndex())
+
+    def _tab_findings(self, tab: CaseTab, findings: list) -> None:
+        if self.currentWidget() is tab:
+            self.current_findings.emit(findings)
+
+    def _current_changed(self, _index: int) -> None:
+        w = self.currentWidget()
+        self.current_findings.emit(w.findings if isinstance(w, CaseTab) else [])
+
+    def retitle(self) -> None:
+        self.setTabText(0, self.tr("Worklist"))
+        for i in range(self.count()):
+            w = self.widget(i)
+            if isinstance(w, CaseTab):
+                self.setTabText(i, w.title())

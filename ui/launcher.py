@@ -1,0 +1,25 @@
+"""The ``huizhen`` console script: headless commands from ``app.cli``, GUI here."""
+
+from __future__ import annotations
+
+import sys
+
+from app import cli
+
+
+def launch(args) -> int:
+    if args.command == "screenshots":
+        from ui.screenshots import main as shots
+
+        return shots(args.out)
+    from ui.main_app import run
+
+    return run(lang=args.lang, demo=args.demo)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return cli.main(argv, launch_ui=launch)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,259 @@
+"""Main window: worklist + case tabs, findings dock, menus, status bar, import."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+from app.importer import run_import
+from app.settings import Settings, save_settings
+from ui import i18n
+from ui.about_dialog import AboutDialog
+from ui.case_area import CaseArea
+from ui.findings_dock import FindingsDock
+from ui.import_report import ImportReportDialog
+from ui.labels import role_label
+from ui.settings_dialog import SettingsDialog
+from ui.worklist_view import WorklistPanel
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    worklist_loaded = Signal()
+    import_finished = Signal(object)  # ImportReport
+
+    def __init__(
+        self, store, jobs, settings: Settings, user=None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.jobs, self.settings, self.user = store, jobs, settings, user
+        self.setObjectName("mainWindow")
+        self.resize(1366, 800)
+        self.setAcceptDrops(True)
+        self.worklist = WorklistPanel(parent=self)
+        self.worklist.open_requested.connect(self.open_case)
+        self.cases = CaseArea(store, jobs, self.worklist, self)
+        self.setCentralWidget(self.cases)
+        self.findings = FindingsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings)
+        self.cases.current_findings.connect(self.findings.set_findings)
+        self.user_label, self.server_label, self.sync_label, self.jobs_label = (
+            QLabel(),
+            QLabel(),
+            QLabel(),
+            QLabel(),
+        )
+        for w in (self.jobs_label, self.sync_label, self.server_label, self.user_label):
+            self.statusBar().addPermanentWidget(w)
+        jobs.job_started.connect(lambda _j: self._update_jobs())
+        jobs.job_finished.connect(lambda _j: self._update_jobs())
+        self._make_actions()
+        self.retranslate()
+        store.events.changed.connect(lambda _pks: jobs.on_ui(self.reload_worklist))
+        self.reload_worklist()
+
+    # -- actions -----------------------------------------------------------
+    def _make_actions(self) -> None:
+        def act(slot, shortcut=None) -> QAction:
+            a = QAction(self)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            self.addAction(a)
+            return a
+
+        self.a_import = act(self.import_files, QKeySequence.StandardKey.Open)
+        self.a_import_dir = act(self.import_folder, "Ctrl+Shift+O")
+        self.a_refresh = act(self.reload_worklist, QKeySequence.StandardKey.Refresh)
+        self.a_quit = act(self.close, QKeySequence.StandardKey.Quit)
+        self.a_worklist = act(lambda: self.cases.setCurrentIndex(0), "Ctrl+1")
+        self.a_search = act(self._focus_search, QKeySequence.StandardKey.Find)
+        self.a_open = act(self._open_selected, "Ctrl+Return")
+        self.a_close_case = act(self.cases.close_current, QKeySequence.StandardKey.Close)
+        self.a_settings = act(self.show_settings, QKeySequence.StandardKey.Preferences)
+        self.a_about = act(self.show_about)
+        self.a_findings = self.findings.toggleViewAction()
+        self.a_findings.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.lang_group = QActionGroup(self)
+        self.lang_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            a = QAction(name, self, checkable=True)
+            a.setChecked(code == self.settings.language)
+            a.triggered.connect(lambda _c=False, code=code: self.switch_language(code))
+            self.lang_group.addAction(a)
+            self.lang_actions[code] = a
+
+    def retranslate(self) -> None:
+        mb = self.menuBar()
+        mb.clear()
+        self.setWindowTitle(self.tr("Huizhen 会诊 — regional remote diagnosis"))
+        labels = [
+            (self.a_import, self.tr("&Import files…")),
+            (self.a_import_dir, self.tr("Import &folder…")),
+            (self.a_refresh, self.tr("&Refresh worklist")),
+            (self.a_quit, self.tr("&Quit")),
+            (self.a_worklist, self.tr("&Worklist")),
+            (self.a_search, self.tr("&Search worklist")),
+            (self.a_findings, self.tr("&Findings panel")),
+            (self.a_open, self.tr("&Open selected case")),
+            (self.a_close_case, self.tr("&Close case")),
+            (self.a_settings, self.tr("&Settings…")),
+            (self.a_about, self.tr("&About Huizhen")),
+        ]
+        for a, text in labels:
+            a.setText(text)
+        m = mb.addMenu(self.tr("&File"))
+        m.addActions([self.a_import, self.a_import_dir, self.a_refresh])
+        m.addSeparator()
+        m.addAction(self.a_quit)
+        m = mb.addMenu(self.tr("&View"))
+        m.addActions([self.a_worklist, self.a_search, self.a_findings])
+        lang = m.addMenu(self.tr("&Language"))
+        lang.addActions(list(self.lang_actions.values()))
+        m = mb.addMenu(self.tr("&Case"))
+        m.addActions([self.a_open, self.a_close_case])
+        m = mb.addMenu(self.tr("&Tools"))
+        m.addAction(self.a_settings)
+        m = mb.addMenu(self.tr("&Help"))
+        m.addAction(self.a_about)
+        self.cases.retitle()
+        self._update_status()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- status bar ----------------------------------------------------------
+    def _update_status(self) -> None:
+        if self.user is not None:
+            org = self.user.org.name if self.user.org else ""
+            self.user_label.setText(
+                f"{self.user.display_name} · {role_label(self.user.role)}"
+                + (f" · {org}" if org else "")
+            )
+        else:
+            self.user_label.setText("")
+        self.server_label.setText(self.tr("Server: %1").replace("%1", self.settings.server_url))
+        self.sync_label.setText(self.tr("Sync: local only (not connected)"))
+        self._update_jobs()
+
+    def _update_jobs(self) -> None:
+        n = len(self.jobs.runner.active)
+        self.jobs_label.setText(self.tr("Working… (%1)").replace("%1", str(n)) if n else "")
+
+    # -- worklist ------------------------------------------------------------
+    def reload_worklist(self) -> None:
+        def done(rows) -> None:
+            self.worklist.model.set_rows(rows)
+            self.worklist_loaded.emit()
+
+        def failed(err: BaseException) -> None:
+            self.statusBar().showMessage(
+                self.tr("Could not load the worklist: %1").replace("%1", str(err)), 10000
+            )
+
+        self.jobs.submit(
+            lambda state: self.store.worklist_rows(), name="worklist", on_done=done, on_error=failed
+        )
+
+    def _focus_search(self) -> None:
+        self.cases.setCurrentIndex(0)
+        self.worklist.search.setFocus()
+        self.worklist.search.selectAll()
+
+    def _open_selected(self) -> None:
+        pk = self.worklist.selected_study()
+        if pk is not None:
+            self.open_case(pk)
+
+    def open_case(self, study_pk: int) -> None:
+        self.cases.open_case(study_pk)
+
+    # -- import --------------------------------------------------------------
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"))
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import folder"))
+        if path:
+            self.import_paths([path])
+
+    def import_paths(self, paths: list[str]) -> None:
+        def done(report) -> None:
+            self.import_finished.emit(report)
+            dlg = ImportReportDialog(report, self)
+            dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dlg.open()  # window-modal, does not block the event loop
+            self.import_dialog = dlg
+
+        def failed(err: BaseException) -> None:
+            QMessageBox.warning(
+                self,
+                self.tr("Import failed"),
+                self.tr("The import stopped: %1\nNothing already imported was lost.").replace(
+                    "%1", str(err)
+                ),
+            )
+
+        self.jobs.run_with_progress(
+            self,
+            self.tr("Importing…"),
+            run_import,
+            self.store,
+            paths,
+            on_done=done,
+            on_error=failed,
+        )
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- dialogs -------------------------------------------------------------
+    def show_settings(self) -> None:
+        dlg = SettingsDialog(self.settings, self)
+        if dlg.exec():
+            new = dlg.result_settings
+            lang_changed = new.language != self.settings.language
+            self.settings = new
+            try:
+                save_settings(new)
+            except OSError as err:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Settings"),
+                    self.tr("Settings could not be saved: %1").replace("%1", str(err)),
+                )
+            if lang_changed:
+                self.switch_language(new.language)
+            self._update_status()
+
+    def switch_language(self, lang: str) -> None:
+        i18n.install(lang)
+        self.settings.language = lang
+        self.lang_actions[lang].setChecked(True)
+        try:
+            save_settings(self.settings)
+        except OSError:
+            log.warning("could not save the language setting")
+
+    def show_about(self) -> None:
+        AboutDialog(str(self.settings.data_path), self).exec()
+
+    def closeEvent(self, event) -> None:
+        for tab in self.cases.case_tabs():
+            tab.close()
+        super().closeEvent(event)

@@ -1,0 +1,114 @@
+"""Render every main screen to PNG (``make screenshots`` / ``huizhen screenshots``).
+
+Runs offscreen on a fresh demo store in a temporary folder, in Chinese and
+English, so the pictures show what a clinic sees on first start.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def wait_until(app, cond, timeout: float = 20.0) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        app.processEvents()
+        if cond():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def main(out: str = "screenshots") -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = tempfile.mkdtemp(prefix="huizhen-shots-")
+    os.environ["HUIZHEN_HOME"] = home
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    from app.auth import authenticate
+    from app.demo.build import build_demo
+    from app.jobs import JobRunner
+    from app.settings import load_settings
+    from app.store import Store
+    from ui import i18n
+    from ui.about_dialog import AboutDialog
+    from ui.import_report import ImportReportDialog
+    from ui.login_dialog import LoginDialog
+    from ui.main_app import make_app
+    from ui.main_window import MainWindow
+    from ui.qt_jobs import QtJobs
+    from ui.settings_dialog import SettingsDialog
+
+    app = make_app()
+    settings = load_settings()
+    store = Store.from_settings(settings)
+    build_demo(store, with_slide=os.environ.get("HUIZHEN_SHOTS_SLIDE") == "1")
+    bad = Path(home) / "bad"
+    bad.mkdir()
+    (bad / "truncated.dcm").write_bytes(b"\0" * 128 + b"DICM" + b"\x02\x00\x10\x00UI")
+    (bad / "notes.txt").write_text("not an image")
+    jobs = QtJobs(JobRunner())
+    shots: list[Path] = []
+
+    def save(widget, name: str) -> None:
+        wait_until(app, lambda: False, 0.3)
+        path = out_dir / f"{name}.png"
+        widget.grab().save(str(path))
+        shots.append(path)
+
+    for lang in ("zh_CN", "en"):
+        i18n.install(lang)
+        login = LoginDialog(store, demo=True)
+        login.show()
+        save(login, f"login_{lang}")
+        login.close()
+        user = authenticate(store, "doctor", "demo")
+        win = MainWindow(store, jobs, settings, user)
+        win.show()
+        wait_until(app, lambda w=win: w.worklist.model.total > 0)
+        save(win, f"worklist_{lang}")
+        if lang == "zh_CN":
+            from app.importer import run_import
+
+            dlg = ImportReportDialog(
+                run_import(store, [bad, *sorted((Path(home) / "demo-data").glob("cr_*.dcm"))]), win
+            )
+            dlg.show()
+            save(dlg, "import_report_zh_CN")
+            dlg.close()
+            for modality in ("CR", "OP", "ECG", "SM"):
+                rows = [r for r in store.worklist_rows() if r.modality == modality]
+                if not rows:
+                    continue
+                tab = win.cases.open_case(rows[0].study_pk)
+                wait_until(app, lambda t=tab: t.viewer is not None or t.info is not None)
+                viewer_done = getattr(tab.viewer, "loaded", None)
+                if viewer_done is not None:
+                    flag = []
+                    viewer_done.connect(lambda f=flag: f.append(1))
+                    wait_until(app, lambda f=flag: bool(f), 20)
+                save(win, f"case_{modality.lower()}_{lang}")
+            win.cases.setCurrentIndex(0)
+            s = SettingsDialog(settings, win)
+            s.show()
+            save(s, f"settings_{lang}")
+            s.close()
+            a = AboutDialog(str(settings.data_path), win)
+            a.show()
+            save(a, f"about_{lang}")
+            a.close()
+        win.close()
+    jobs.shutdown()
+    store.close()
+    for p in shots:
+        print(p)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))

@@ -1,0 +1,84 @@
+"""Settings: regional server URL, language, data folder, ECG screen calibration."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.settings import Settings
+from ui.i18n import LANGUAGES
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(520)
+        self.result_settings = copy.deepcopy(settings)
+        self.server = QLineEdit(settings.server_url)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.data_dir = QLineEdit(str(settings.data_path))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.data_dir, 1)
+        row.addWidget(browse)
+        self.px_per_mm = QDoubleSpinBox()
+        self.px_per_mm.setRange(0.0, 40.0)
+        self.px_per_mm.setDecimals(2)
+        self.px_per_mm.setSpecialValueText(self.tr("Automatic (screen DPI)"))
+        self.px_per_mm.setValue(settings.ecg_px_per_mm)
+        self.px_per_mm.setSuffix(" px/mm")
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b3261e")
+        form = QFormLayout()
+        form.addRow(self.tr("Regional server URL"), self.server)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Data folder"), row)
+        form.addRow(self.tr("ECG screen calibration"), self.px_per_mm)
+        note = QLabel(self.tr("A new data folder takes effect after restarting Huizhen."))
+        note.setStyleSheet("color:#5f6368")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(note)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Data folder"), self.data_dir.text())
+        if path:
+            self.data_dir.setText(path)
+
+    def _save(self) -> None:
+        s = copy.deepcopy(self.result_settings)
+        s.server_url = self.server.text().strip()
+        s.language = self.language.currentData()
+        s.data_dir = self.data_dir.text().strip()
+        s.ecg_px_per_mm = self.px_per_mm.value()
+        if not s.server_url.startswith(("http://", "https://")):
+            self.error.setText(self.tr("The server URL must start with http:// or https://"))
+            return
+        self.result_settings = s
+        self.accept()

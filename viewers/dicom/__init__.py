@@ -1,0 +1,1 @@
+"""DICOM image viewers (projection radiographs, single images, fundus photos)."""
