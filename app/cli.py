@@ -77,14 +77,34 @@ def cmd_demo_data(args) -> int:
     store = open_store()
     report = build_demo(store, with_slide=not args.no_slide)
     print_report(report)
+    preread(store, report.study_pks)
     return 0
+
+
+def preread(store, study_pks: list[int]) -> None:
+    """AI pre-read of imported studies (ECG today); prints one line per study."""
+    try:
+        from inference.preread import run_preread
+    except ImportError as err:  # a build without the AI runtime
+        print(f"AI pre-read not available: {err}")
+        return
+    for pk, result in run_preread(store, study_pks).items():
+        if isinstance(result, str):
+            print(f"AI pre-read failed for study {pk}: {result}")
+        else:
+            print(
+                f"AI {result.urgency:8} study {pk}: {result.summary} "
+                f"[{result.model_name} {result.model_version}, not for clinical use]"
+            )
 
 
 def cmd_import(args) -> int:
     from app.importer import run_import
 
-    report = run_import(open_store(), args.paths)
+    store = open_store()
+    report = run_import(store, args.paths)
     print_report(report)
+    preread(store, report.study_pks)
     return 1 if report.problems else 0
 
 

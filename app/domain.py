@@ -108,4 +108,5 @@ class AuditAction(enum.StrEnum):
     REPORT_EDIT = "report_edit"
     SIGN = "sign"
     CONSULT = "consult"
+    AI_PREREAD = "ai_preread"
     ALERT_ACK = "alert_ack"

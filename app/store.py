@@ -21,7 +21,27 @@ from app import db
 from app.blobstore import BlobStore
 from app.domain import AuditAction, Status, check_transition
 from app.events import EventEmitter
-from app.models import AuditEvent, Patient, StoredObject, Study, User, WorklistItem, utcnow
+from app.models import (
+    Alert,
+    AuditEvent,
+    Patient,
+    StoredObject,
+    Study,
+    User,
+    WorklistItem,
+    utcnow,
+)
+
+
+@dataclass(frozen=True)
+class OpenAlert:
+    alert_id: int
+    study_pk: int
+    level: str
+    message: str
+    created_at: datetime
+    patient_name: str
+    patient_id: str
 
 
 @dataclass(frozen=True)
@@ -47,6 +67,7 @@ class WorklistRow:
 class StoreEvents:
     def __init__(self) -> None:
         self.changed = EventEmitter("changed")
+        self.alert = EventEmitter("alert")  # (study_pk, level, message)
 
 
 class Store:
@@ -145,3 +166,34 @@ class Store:
         with self.session() as s:
             item = s.scalars(select(WorklistItem).where(WorklistItem.study_pk == study_pk)).one()
             item.updated_at = utcnow()
+
+    # -- alerts ------------------------------------------------------------
+    def open_alerts(self) -> list[OpenAlert]:
+        """Unacknowledged alerts, newest first."""
+        q = (
+            select(
+                Alert.id,
+                Alert.study_pk,
+                Alert.level,
+                Alert.message,
+                Alert.created_at,
+                Patient.name,
+                Patient.patient_id,
+            )
+            .join(Study, Alert.study_pk == Study.id)
+            .join(Patient, Study.patient_pk == Patient.id)
+            .where(Alert.acknowledged_at.is_(None))
+            .order_by(Alert.created_at.desc(), Alert.id.desc())
+        )
+        with self._sessions() as s:
+            return [OpenAlert(*r) for r in s.execute(q)]
+
+    def acknowledge_alert(self, alert_id: int) -> None:
+        with self.session() as s:
+            alert = s.get(Alert, alert_id)
+            if alert is None or alert.acknowledged_at is not None:
+                return
+            alert.acknowledged_at = utcnow()
+            alert.acknowledged_by = self.user.id if self.user else None
+            self.audit(s, AuditAction.ALERT_ACK, alert.study_pk, alert_id=alert_id)
+        self.events.changed.emit([])

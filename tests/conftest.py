@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +45,20 @@ def no_leaked_threads():
             break
         time.sleep(0.05)
     assert not leaked, f"threads left running: {[t.name for t in leaked]}"
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory):
+    """A real PostgreSQL on loopback. Skipped only outside CI when it is not installed."""
+    from tests.pgserver import PostgresServer, bindir
+
+    if bindir() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL must be installed in CI (./run test installs it)")
+        pytest.skip("PostgreSQL server not installed")
+    root = Path(tempfile.mkdtemp(prefix="huizhen-pg-"))
+    server = PostgresServer(root)
+    server.start()
+    yield server
+    server.stop()
+    shutil.rmtree(root, ignore_errors=True)

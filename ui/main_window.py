@@ -6,12 +6,20 @@ import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.importer import run_import
 from app.settings import Settings, save_settings
 from ui import i18n
 from ui.about_dialog import AboutDialog
+from ui.alert_banner import AlertBanner
 from ui.case_area import CaseArea
 from ui.findings_dock import FindingsDock
 from ui.import_report import ImportReportDialog
@@ -25,6 +33,7 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     worklist_loaded = Signal()
     import_finished = Signal(object)  # ImportReport
+    preread_finished = Signal(object)  # {study_pk: Preread | error message}
 
     def __init__(
         self, store, jobs, settings: Settings, user=None, parent: QWidget | None = None
@@ -37,7 +46,16 @@ class MainWindow(QMainWindow):
         self.worklist = WorklistPanel(parent=self)
         self.worklist.open_requested.connect(self.open_case)
         self.cases = CaseArea(store, jobs, self.worklist, self)
-        self.setCentralWidget(self.cases)
+        self.banner = AlertBanner(self)
+        self.banner.open_requested.connect(self.open_case)
+        self.banner.acknowledged.connect(self.acknowledge_alert)
+        central = QWidget(self)
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.cases, 1)
+        self.setCentralWidget(central)
         self.findings = FindingsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings)
         self.cases.current_findings.connect(self.findings.set_findings)
@@ -54,7 +72,9 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.retranslate()
         store.events.changed.connect(lambda _pks: jobs.on_ui(self.reload_worklist))
+        store.events.alert.connect(lambda *_a: jobs.on_ui(lambda: self.reload_alerts(sound=True)))
         self.reload_worklist()
+        self.reload_alerts()
 
     # -- actions -----------------------------------------------------------
     def _make_actions(self) -> None:
@@ -161,6 +181,20 @@ class MainWindow(QMainWindow):
             lambda state: self.store.worklist_rows(), name="worklist", on_done=done, on_error=failed
         )
 
+    def reload_alerts(self, sound: bool = False) -> None:
+        self.jobs.submit(
+            lambda state: self.store.open_alerts(),
+            name="alerts",
+            on_done=lambda alerts: self.banner.set_alerts(alerts, sound),
+        )
+
+    def acknowledge_alert(self, alert_id: int) -> None:
+        self.jobs.submit(
+            lambda state: self.store.acknowledge_alert(alert_id),
+            name="ack",
+            on_done=lambda _r: self.reload_alerts(),
+        )
+
     def _focus_search(self) -> None:
         self.cases.setCurrentIndex(0)
         self.worklist.search.setFocus()
@@ -188,6 +222,7 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[str]) -> None:
         def done(report) -> None:
             self.import_finished.emit(report)
+            self.start_preread(report.study_pks)
             dlg = ImportReportDialog(report, self)
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dlg.open()  # window-modal, does not block the event loop
@@ -210,6 +245,38 @@ class MainWindow(QMainWindow):
             paths,
             on_done=done,
             on_error=failed,
+        )
+
+    def start_preread(self, study_pks: list[int]) -> None:
+        """AI pre-read of new studies in the background; results land in the worklist."""
+        if not study_pks:
+            return
+        try:
+            from inference.preread import run_preread
+        except ImportError:
+            return
+
+        def done(results: dict) -> None:
+            failed = [pk for pk, r in results.items() if isinstance(r, str)]
+            if failed:
+                self.statusBar().showMessage(
+                    self.tr(
+                        "AI pre-read failed for %1 case(s); they stay in the worklist for "
+                        "manual review."
+                    ).replace("%1", str(len(failed))),
+                    15000,
+                )
+            self.preread_finished.emit(results)
+
+        self.jobs.submit(
+            run_preread,
+            self.store,
+            study_pks,
+            name="AI pre-read",
+            on_done=done,
+            on_error=lambda e: self.statusBar().showMessage(
+                self.tr("AI pre-read stopped: %1").replace("%1", str(e)), 15000
+            ),
         )
 
     def dragEnterEvent(self, event) -> None:

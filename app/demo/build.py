@@ -30,6 +30,9 @@ class DemoPatient:
     birth: str
 
 
+# (patient, leads with SYNTHETIC ST elevation added, millivolts)
+STEMI_PATIENT = DemoPatient("DEMO-0009", "DEMO^黄德明", "M", "19570809")
+STEMI_LEADS = ("II", "III", "aVF")
 ECG_PATIENTS = (
     DemoPatient("DEMO-0001", "DEMO^张建国", "M", "19580312"),
     DemoPatient("DEMO-0002", "DEMO^王秀英", "F", "19710123"),
@@ -49,6 +52,13 @@ def sample_path(name: str) -> Path:
     from pydicom.data import get_testdata_file
 
     path = get_testdata_file(name, download=False)
+    if path is None:  # frozen bundles may lack the entry point that registers pydicom-data
+        import importlib.util
+
+        spec = importlib.util.find_spec("data_store")
+        if spec and spec.submodule_search_locations:
+            cand = Path(spec.submodule_search_locations[0]) / "data" / name
+            path = str(cand) if cand.exists() else None
     if path is None:
         raise FileNotFoundError(f"sample {name} not installed (pip install pydicom-data)")
     return Path(path)
@@ -95,7 +105,23 @@ def build_ecgs(out: Path) -> list[Path]:
         path = out / f"ecg_{patient.pid}.dcm"
         ds.save_as(path, enforce_file_format=True)
         paths.append(path)
+    paths.append(build_stemi_ecg(src, out))
     return paths
+
+
+def build_stemi_ecg(src, out: Path) -> Path:
+    """The real record with SYNTHETIC inferior ST elevation: shows a critical pre-read."""
+    from app.demo.ecg_variants import add_st_elevation
+
+    ds = copy.deepcopy(src)
+    relabel(ds, STEMI_PATIENT, 0, "12-lead ECG, chest pain (SYNTHETIC ST)")
+    ds.StudyDate = ds.ContentDate = "20261122"
+    if "AcquisitionDateTime" in ds:
+        ds.AcquisitionDateTime = "20261122" + str(ds.get("StudyTime", "080000"))[:6]
+    add_st_elevation(ds, STEMI_LEADS, 0.3)
+    path = out / f"ecg_{STEMI_PATIENT.pid}_synthetic_st.dcm"
+    ds.save_as(path, enforce_file_format=True)
+    return path
 
 
 def build_crs(out: Path) -> list[Path]:

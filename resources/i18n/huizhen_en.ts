@@ -14,15 +14,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="19"/>
+        <location filename="../../ui/about_dialog.py" line="20"/>
         <source>&lt;p&gt;&lt;b&gt;Built-in AI models are demonstration models, not for clinical use.&lt;/b&gt; AI output is a suggestion until a doctor confirms it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../../ui/alert_banner.py" line="52"/>
+        <source>CRITICAL — %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/alert_banner.py" line="55"/>
+        <source>(+%1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/alert_banner.py" line="68"/>
+        <source>Open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/alert_banner.py" line="69"/>
+        <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CaseArea</name>
     <message>
-        <location filename="../../ui/case_area.py" line="198"/>
+        <location filename="../../ui/case_area.py" line="218"/>
         <source>Worklist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -30,51 +53,159 @@
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../ui/case_area.py" line="56"/>
+        <location filename="../../ui/case_area.py" line="66"/>
         <source>Loading case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/case_area.py" line="66"/>
+        <location filename="../../ui/case_area.py" line="76"/>
         <source>This case could not be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/case_area.py" line="76"/>
+        <location filename="../../ui/case_area.py" line="87"/>
         <source>There is no viewer for %1 yet in this version of Huizhen.
 The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/case_area.py" line="101"/>
+        <location filename="../../ui/case_area.py" line="119"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/case_area.py" line="111"/>
+        <location filename="../../ui/case_area.py" line="129"/>
         <source>ID %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/case_area.py" line="112"/>
+        <location filename="../../ui/case_area.py" line="131"/>
         <source>%1 y</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EcgViewer</name>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="107"/>
+        <source>Loading ECG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="109"/>
+        <source>This case has no ECG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="131"/>
+        <source>Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="131"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="131"/>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="131"/>
+        <source>Gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="134"/>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="135"/>
+        <source>Cabrera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="137"/>
+        <source>%1 mm/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="139"/>
+        <source>%1 mm/mV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="140"/>
+        <source>AI overlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="151"/>
+        <source>Filter: not stated in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="154"/>
+        <source>Filter: %1–%2 Hz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="157"/>
+        <source>, notch %1 Hz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="159"/>
+        <source>(non-diagnostic: ST segments may be distorted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="163"/>
+        <source>AI: %1 %2, %3 — not for clinical use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="172"/>
+        <source>The ECG could not be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="175"/>
+        <source>AI pre-read failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="181"/>
+        <source>%1 leads, %2 Hz, %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="201"/>
+        <source>AI %1 %2 (not for clinical use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="208"/>
+        <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FindingsDock</name>
     <message>
-        <location filename="../../ui/findings_dock.py" line="51"/>
+        <location filename="../../ui/findings_dock.py" line="58"/>
         <source>No findings for the current case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/findings_dock.py" line="54"/>
+        <location filename="../../ui/findings_dock.py" line="62"/>
         <source>AI findings are suggestions; they become part of a report only when a doctor confirms them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/findings_dock.py" line="58"/>
+        <location filename="../../ui/findings_dock.py" line="68"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -92,52 +223,52 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/dicom/qt_image_viewer.py" line="101"/>
+        <location filename="../../viewers/dicom/qt_image_viewer.py" line="102"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/dicom/qt_image_viewer.py" line="102"/>
+        <location filename="../../viewers/dicom/qt_image_viewer.py" line="103"/>
         <source>1:1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/dicom/qt_image_viewer.py" line="103"/>
+        <location filename="../../viewers/dicom/qt_image_viewer.py" line="104"/>
         <source>Invert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/dicom/qt_image_viewer.py" line="104"/>
+        <location filename="../../viewers/dicom/qt_image_viewer.py" line="105"/>
         <source>Reset window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/dicom/qt_image_viewer.py" line="113"/>
+        <location filename="../../viewers/dicom/qt_image_viewer.py" line="114"/>
         <source>The image could not be shown: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/dicom/qt_image_viewer.py" line="165"/>
+        <location filename="../../viewers/dicom/qt_image_viewer.py" line="166"/>
         <source>Right eye (OD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/dicom/qt_image_viewer.py" line="165"/>
+        <location filename="../../viewers/dicom/qt_image_viewer.py" line="166"/>
         <source>Left eye (OS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/dicom/qt_image_viewer.py" line="166"/>
+        <location filename="../../viewers/dicom/qt_image_viewer.py" line="167"/>
         <source>Laterality unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/dicom/qt_image_viewer.py" line="170"/>
+        <location filename="../../viewers/dicom/qt_image_viewer.py" line="173"/>
         <source>W %1  L %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/dicom/qt_image_viewer.py" line="172"/>
+        <location filename="../../viewers/dicom/qt_image_viewer.py" line="176"/>
         <source>inverted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -180,17 +311,17 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="69"/>
+        <location filename="../../ui/import_report.py" line="74"/>
         <source>Not a format Huizhen can read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="71"/>
+        <location filename="../../ui/import_report.py" line="76"/>
         <source>Already in the store (nothing changed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="73"/>
+        <location filename="../../ui/import_report.py" line="78"/>
         <source>Unreadable: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,17 +498,17 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="55"/>
+        <location filename="../../ui/login_dialog.py" line="57"/>
         <source>Demo: users doctor / specialist / pathologist / admin, password “demo”. Not for clinical use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="78"/>
+        <location filename="../../ui/login_dialog.py" line="90"/>
         <source>This account does not have the selected role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="80"/>
+        <location filename="../../ui/login_dialog.py" line="92"/>
         <source>Wrong user name or password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,148 +516,158 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Huizhen 会诊 — regional remote diagnosis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;Import files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Import &amp;folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&amp;Refresh worklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Worklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Search worklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;Findings panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Open selected case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Close case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;About Huizhen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Sync: local only (not connected)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Working… (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Could not load the worklist: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Import folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Import failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>The import stopped: %1
 Nothing already imported was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <source>AI pre-read failed for %1 case(s); they stay in the worklist for manual review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="278"/>
+        <source>AI pre-read stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Settings could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,14 +730,85 @@ Nothing already imported was lost.</source>
     </message>
 </context>
 <context>
+    <name>SlideCanvas</name>
+    <message>
+        <location filename="../../viewers/wsi/slide_canvas.py" line="181"/>
+        <source>µm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/slide_canvas.py" line="181"/>
+        <source>mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/slide_canvas.py" line="181"/>
+        <source>px</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlideViewer</name>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="83"/>
+        <source>This case has no slide file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="85"/>
+        <source>Opening slide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="92"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="93"/>
+        <source>1:1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="94"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="95"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="109"/>
+        <source>%1x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="111"/>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="114"/>
+        <source>%1 — %2 × %3 px — zoom %4 — level %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="134"/>
+        <source>The slide could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/main_app.py" line="41"/>
+        <location filename="../../ui/main_app.py" line="43"/>
         <source>Huizhen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_app.py" line="41"/>
+        <location filename="../../ui/main_app.py" line="44"/>
         <source>The local database could not be opened:
 %1
 
@@ -607,52 +819,52 @@ Check the data folder in the settings file or ask your IT contact.</source>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../ui/worklist_model.py" line="133"/>
+        <location filename="../../ui/worklist_model.py" line="148"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="133"/>
+        <location filename="../../ui/worklist_model.py" line="149"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="133"/>
+        <location filename="../../ui/worklist_model.py" line="150"/>
         <source>Patient ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="133"/>
+        <location filename="../../ui/worklist_model.py" line="151"/>
         <source>Sex/Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="134"/>
+        <location filename="../../ui/worklist_model.py" line="152"/>
         <source>Modality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="134"/>
+        <location filename="../../ui/worklist_model.py" line="153"/>
         <source>Study time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="134"/>
+        <location filename="../../ui/worklist_model.py" line="154"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="134"/>
+        <location filename="../../ui/worklist_model.py" line="155"/>
         <source>AI pre-read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="135"/>
+        <location filename="../../ui/worklist_model.py" line="156"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="159"/>
+        <location filename="../../ui/worklist_model.py" line="180"/>
         <source>AI output, not a diagnosis: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -660,52 +872,52 @@ Check the data folder in the settings file or ask your IT contact.</source>
 <context>
     <name>WorklistPanel</name>
     <message>
-        <location filename="../../ui/worklist_view.py" line="76"/>
+        <location filename="../../ui/worklist_view.py" line="80"/>
         <source>Search patient name or ID…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="77"/>
+        <location filename="../../ui/worklist_view.py" line="82"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="78"/>
+        <location filename="../../ui/worklist_view.py" line="86"/>
         <source>All modalities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="80"/>
+        <location filename="../../ui/worklist_view.py" line="91"/>
         <source>All priorities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="82"/>
+        <location filename="../../ui/worklist_view.py" line="96"/>
         <source>Any date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="83"/>
+        <location filename="../../ui/worklist_view.py" line="98"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="83"/>
+        <location filename="../../ui/worklist_view.py" line="99"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="83"/>
+        <location filename="../../ui/worklist_view.py" line="100"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="84"/>
+        <location filename="../../ui/worklist_view.py" line="101"/>
         <source>Last year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="115"/>
+        <location filename="../../ui/worklist_view.py" line="133"/>
         <source>%1 of %2 cases</source>
         <translation type="unfinished"></translation>
     </message>

@@ -81,3 +81,36 @@ def test_language_switch_retranslates(window, qtbot):
     assert window.worklist.status.itemText(0) == "全部状态"
     window.switch_language("en")
     qtbot.waitUntil(lambda: "&File" in menus(), timeout=3000)
+
+
+def test_critical_preread_pins_case_and_shows_alert(window, qtbot):
+    """The demo's SYNTHETIC ST-elevation ECG is pre-read as critical: pinned, banner, ack."""
+    from sqlalchemy import select
+
+    from app.domain import Priority
+    from app.models import AIResult, Alert
+
+    model = window.worklist.model
+    ecgs = [
+        model.row_at(i).study_pk
+        for i in range(model.rowCount())
+        if model.row_at(i).modality == "ECG"
+    ]
+    with qtbot.waitSignal(window.preread_finished, timeout=60000) as sig:
+        window.start_preread(ecgs)
+    results = sig.args[0]
+    assert all(not isinstance(r, str) for r in results.values())
+    qtbot.waitUntil(lambda: model.row_at(0).priority == Priority.CRITICAL, timeout=10000)
+    top = model.row_at(0)
+    assert top.patient_id == "DEMO-0009" and "STEMI" in top.ai_summary
+    assert sum(1 for i in range(model.rowCount()) if model.row_at(i).priority == 0) == 1
+    qtbot.waitUntil(lambda: not window.banner.isHidden(), timeout=10000)
+    assert "DEMO-0009" in window.banner.text.text()
+    with window.store.read_session() as s:
+        ai = s.scalars(select(AIResult).where(AIResult.study_pk == top.study_pk)).one()
+        assert ai.model_name and ai.model_version  # AI output names its model
+    window.banner.ack_btn.click()
+    qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=10000)
+    with window.store.read_session() as s:
+        alert = s.scalars(select(Alert).where(Alert.study_pk == top.study_pk)).one()
+        assert alert.acknowledged_at is not None and alert.acknowledged_by is not None

@@ -1,0 +1,66 @@
+"""Read any supported ECG file into an ``EcgSignal``.
+
+``read_ecg(path)`` sniffs the format (DICOM waveform, WFDB, HL7 aECG, GE
+MUSE XML) and raises ``ReadError`` with a user-facing reason when it cannot.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.ecg.signal import EcgSignal
+from app.readers.base import ReadError, read_head
+
+
+def sniff(path: Path, head: bytes) -> str:
+    """ "dicom", "wfdb", "aecg", "muse" or "" for one file."""
+    suffix = Path(path).suffix.lower()
+    if len(head) >= 132 and head[128:132] == b"DICM":
+        return "dicom"
+    if suffix in (".hea", ".dat") and Path(path).with_suffix(".hea").exists():
+        return "wfdb"
+    if b"<" in head[:512]:
+        from app.ecg.readers.hl7_aecg import looks_like_aecg
+        from app.ecg.readers.muse_xml import looks_like_muse
+
+        if looks_like_aecg(head):
+            return "aecg"
+        if looks_like_muse(head):
+            return "muse"
+    if suffix == ".dcm":
+        return "dicom"
+    return ""
+
+
+def read_ecg(path: Path | str, want: str = "rhythm") -> EcgSignal:
+    """The ECG in ``path``; ``want="median"`` asks DICOM for median beats."""
+    path = Path(path)
+    if not path.exists():
+        raise ReadError(f"file {path.name} does not exist")
+    try:
+        head = read_head(path)
+    except OSError as err:
+        raise ReadError(f"cannot open {path.name}: {err}") from err
+    if not head:
+        raise ReadError(f"file {path.name} is empty")
+    kind = sniff(path, head)
+    if kind == "dicom":
+        from app.ecg.readers.dicom_ecg import read_dicom_ecg
+
+        return read_dicom_ecg(path, want)
+    if kind == "wfdb":
+        from app.ecg.readers.wfdb_ecg import read_wfdb
+
+        return read_wfdb(path)
+    if kind == "aecg":
+        from app.ecg.readers.hl7_aecg import read_aecg
+
+        return read_aecg(path)
+    if kind == "muse":
+        from app.ecg.readers.muse_xml import read_muse
+
+        return read_muse(path)
+    raise ReadError(f"{path.name} is not a supported ECG format (DICOM, WFDB, HL7 aECG, MUSE XML)")
+
+
+__all__ = ["read_ecg", "sniff"]

@@ -1,0 +1,162 @@
+"""HL7 v3 annotated ECG (aECG, FDA format) XML -> EcgSignal.
+
+Reads the first rhythm ``series`` (derived median-beat series are skipped):
+its ``sequenceSet`` holds a TIME_ABSOLUTE/TIME_RELATIVE sequence giving the
+sample increment, then one SLIST_PQ sequence per lead with origin, scale and
+space-separated digits.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+
+from app.ecg.readers.xmlutil import parse_xml
+from app.ecg.signal import (
+    EcgSignal,
+    age_from_dates,
+    amplitude_warning,
+    normalize_sex,
+    to_millivolts,
+)
+from app.readers.base import ReadError
+
+_TIME_UNITS = {"s": 1.0, "ms": 1e-3, "us": 1e-6}
+
+
+def looks_like_aecg(head: bytes) -> bool:
+    return b"AnnotatedECG" in head
+
+
+def _parse_ts(value: str) -> datetime | None:
+    digits = "".join(ch for ch in (value or "").split(".")[0].split("+")[0] if ch.isdigit())
+    for fmt, n in (("%Y%m%d%H%M%S", 14), ("%Y%m%d%H%M", 12), ("%Y%m%d", 8)):
+        if len(digits) >= n:
+            try:
+                return datetime.strptime(digits[:n], fmt)
+            except ValueError:
+                pass
+    return None
+
+
+def _rhythm_series(root: ET.Element) -> ET.Element:
+    series = [s for c in root.findall("component") for s in c.findall("series")]
+    if not series:
+        raise ReadError("this aECG file holds no waveform series")
+    for s in series:
+        code = s.find("code")
+        if code is not None and "RHYTHM" in code.get("code", "").upper():
+            return s
+    return series[0]
+
+
+def _sequences(series: ET.Element) -> list[ET.Element]:
+    out = []
+    for comp in series.findall("component"):
+        for ss in comp.findall("sequenceSet"):
+            out += [c.find("sequence") for c in ss.findall("component")]
+        if out:
+            break
+    return [s for s in out if s is not None]
+
+
+def read_aecg(path: Path) -> EcgSignal:
+    root = parse_xml(path)
+    if root.tag != "AnnotatedECG":
+        raise ReadError("not an HL7 aECG file (root element is not AnnotatedECG)")
+    series = _rhythm_series(root)
+    fs = 0.0
+    names, rows, warnings = [], [], []
+    for seq in _sequences(series):
+        code = seq.find("code")
+        value = seq.find("value")
+        if code is None or value is None:
+            continue
+        name = code.get("code", "")
+        if name.startswith("TIME_"):
+            inc = value.find("increment")
+            if inc is not None:
+                step = float(inc.get("value", "0") or 0) * _TIME_UNITS.get(
+                    inc.get("unit", "s"), 1.0
+                )
+                fs = 1.0 / step if step > 0 else 0.0
+            continue
+        digits = value.find("digits")
+        if digits is None or not (digits.text or "").strip():
+            warnings.append(f"lead {name} has no samples")
+            continue
+        try:
+            raw = np.array(digits.text.split(), dtype=np.float64)
+        except ValueError as err:
+            raise ReadError(f"lead {name}: samples are not numbers ({err})") from err
+        origin = value.find("origin")
+        scale = value.find("scale")
+        off = float(origin.get("value", "0")) if origin is not None else 0.0
+        gain = float(scale.get("value", "1")) if scale is not None else 1.0
+        unit = (scale.get("unit") if scale is not None else "") or ""
+        mv, warn = to_millivolts(raw * gain + off, unit)
+        if warn and warn not in warnings:
+            warnings.append(warn)
+        names.append(name)
+        rows.append(mv)
+    if not rows:
+        raise ReadError("this aECG file holds no lead data")
+    if fs <= 0:
+        raise ReadError("this aECG file does not give a sample increment (sampling rate)")
+    n = min(len(r) for r in rows)
+    if any(len(r) != n for r in rows):
+        warnings.append(f"leads have different lengths; cut to {n} samples")
+    acquired = None
+    eff = root.find("effectiveTime/low")
+    if eff is not None:
+        acquired = _parse_ts(eff.get("value", ""))
+    person = root.find(".//subjectDemographicPerson")
+    sex, age = "", None
+    if person is not None:
+        gender = person.find("administrativeGenderCode")
+        sex = normalize_sex(gender.get("code", "")) if gender is not None else ""
+        birth = person.find("birthTime")
+        if birth is not None:
+            age = age_from_dates(birth.get("value", ""), acquired)
+    sig = EcgSignal(
+        np.vstack([r[:n] for r in rows]),
+        fs,
+        names,
+        age_years=age,
+        sex=sex,
+        acquired=acquired,
+        warnings=warnings,
+        source="HL7 aECG",
+    )
+    warn = amplitude_warning(sig)
+    if warn:
+        sig.warnings.append(warn)
+    return sig.with_derived_limb_leads().ordered()
+
+
+def aecg_meta(path: Path) -> dict:
+    """Patient and study fields for the worklist."""
+    root = parse_xml(path)
+    out = {"patient_id": "", "patient_name": "", "sex": "", "birth_date": "", "uid": ""}
+    ident = root.find("id")
+    if ident is not None:
+        out["uid"] = ident.get("root", "")
+    person = root.find(".//subjectDemographicPerson")
+    subject = root.find(".//trialSubject/id")
+    if subject is not None:
+        out["patient_id"] = subject.get("extension", "") or subject.get("root", "")
+    if person is not None:
+        name = person.find("name")
+        if name is not None:
+            parts = [t.strip() for t in name.itertext() if t.strip()]
+            out["patient_name"] = " ".join(parts)
+        gender = person.find("administrativeGenderCode")
+        out["sex"] = normalize_sex(gender.get("code", "")) if gender is not None else ""
+        birth = person.find("birthTime")
+        out["birth_date"] = birth.get("value", "")[:8] if birth is not None else ""
+    eff = root.find("effectiveTime/low")
+    out["time"] = _parse_ts(eff.get("value", "")) if eff is not None else None
+    return out

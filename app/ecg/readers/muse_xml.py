@@ -1,0 +1,137 @@
+"""GE MUSE XML (RestingECG) -> EcgSignal.
+
+Each ``Waveform`` element is Median or Rhythm; the rhythm one is read.  Lead
+samples are base64 little-endian int16 scaled by LeadAmplitudeUnitsPerBit.
+MUSE usually stores only I, II and V1-V6: III, aVR, aVL and aVF are derived.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+
+from app.ecg.readers.xmlutil import parse_xml, text
+from app.ecg.signal import EcgSignal, amplitude_warning, normalize_sex, to_millivolts
+from app.readers.base import ReadError
+
+_UNITS = {"MICROVOLTS": "uV", "MILLIVOLTS": "mV", "VOLTS": "V"}
+
+
+def looks_like_muse(head: bytes) -> bool:
+    return b"<RestingECG" in head
+
+
+def _waveform(root: ET.Element) -> ET.Element:
+    forms = root.findall("Waveform")
+    if not forms:
+        raise ReadError("this MUSE XML file holds no Waveform")
+    for w in forms:
+        if text(w, "WaveformType").lower() == "rhythm":
+            return w
+    return forms[0]
+
+
+def _date(value: str, time_value: str = "") -> datetime | None:
+    value = value.strip()
+    for fmt in ("%m-%d-%Y %H:%M:%S", "%m-%d-%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(f"{value} {time_value}".strip(), fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def read_muse(path: Path) -> EcgSignal:
+    root = parse_xml(path)
+    if root.tag != "RestingECG":
+        raise ReadError("not a GE MUSE XML file (root element is not RestingECG)")
+    wave = _waveform(root)
+    try:
+        fs = float(text(wave, "SampleBase", "0")) * 10 ** float(text(wave, "SampleExponent", "0"))
+    except ValueError as err:
+        raise ReadError(f"the sampling rate is not a number: {err}") from err
+    if fs <= 0:
+        raise ReadError("the MUSE waveform has no sampling rate")
+    names, rows, warnings = [], [], []
+    for lead in wave.findall("LeadData"):
+        name = text(lead, "LeadID")
+        try:
+            raw = base64.b64decode(text(lead, "WaveFormData"), validate=False)
+        except (binascii.Error, ValueError) as err:
+            raise ReadError(f"lead {name}: sample data is not valid base64 ({err})") from err
+        samples = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.float64)
+        expected = int(text(lead, "LeadSampleCountTotal", "0") or 0)
+        if expected and samples.size < expected:
+            warnings.append(f"lead {name} is truncated: {samples.size} of {expected} samples")
+        elif expected:
+            samples = samples[:expected]
+        if samples.size == 0:
+            warnings.append(f"lead {name} has no samples")
+            continue
+        per_bit = float(text(lead, "LeadAmplitudeUnitsPerBit", "1") or 1)
+        unit = _UNITS.get(
+            text(lead, "LeadAmplitudeUnits").upper(), text(lead, "LeadAmplitudeUnits")
+        )
+        mv, warn = to_millivolts(samples * per_bit, unit)
+        if warn and warn not in warnings:
+            warnings.append(warn)
+        names.append(name)
+        rows.append(mv)
+    if not rows:
+        raise ReadError("this MUSE XML file holds no lead data")
+    n = min(r.size for r in rows)
+    filters = {}
+    for key, tag in (("highpass", "HighPassFilter"), ("lowpass", "LowPassFilter")):
+        value = text(wave, tag)
+        try:
+            if value:
+                filters[key] = float(value) / (
+                    100.0 if key == "highpass" and float(value) > 5 else 1
+                )
+        except ValueError:
+            pass
+    demo = root.find("PatientDemographics")
+    age = None
+    try:
+        age = float(text(demo, "PatientAge")) if text(demo, "PatientAge") else None
+    except ValueError:
+        age = None
+    if age is not None and text(demo, "AgeUnits").upper().startswith("MONTH"):
+        age /= 12.0
+    tests = root.find("TestDemographics")
+    sig = EcgSignal(
+        np.vstack([r[:n] for r in rows]),
+        fs,
+        names,
+        age_years=age,
+        sex=normalize_sex(text(demo, "Gender")),
+        acquired=_date(text(tests, "AcquisitionDate"), text(tests, "AcquisitionTime")),
+        warnings=warnings,
+        filters=filters,
+        source="GE MUSE XML",
+    )
+    warn = amplitude_warning(sig)
+    if warn:
+        sig.warnings.append(warn)
+    return sig.with_derived_limb_leads().ordered()
+
+
+def muse_meta(path: Path) -> dict:
+    root = parse_xml(path)
+    demo = root.find("PatientDemographics")
+    tests = root.find("TestDemographics")
+    last, first = text(demo, "PatientLastName"), text(demo, "PatientFirstName")
+    birth = _date(text(demo, "DateofBirth"))
+    return {
+        "patient_id": text(demo, "PatientID"),
+        "patient_name": "^".join(p for p in (last, first) if p),
+        "sex": normalize_sex(text(demo, "Gender")),
+        "birth_date": birth.strftime("%Y%m%d") if birth else "",
+        "time": _date(text(tests, "AcquisitionDate"), text(tests, "AcquisitionTime")),
+        "uid": "",
+    }

@@ -1,0 +1,163 @@
+"""ECG readers for the import pipeline (modality ECG).
+
+DICOM waveform ECG (wins over the generic DICOM reader with 0.95), WFDB
+headers (the .dat files are listed as companions), HL7 aECG and GE MUSE XML.
+Signals themselves are read by ``app.ecg.readers.read_ecg``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.domain import Modality
+from app.readers.base import Reader, ReadError, StudyMeta, apply_sidecar, register, sidecar
+
+_ECG_SOP_PREFIX = b"1.2.840.10008.5.1.4.1.1.9.1."
+
+
+def _is_dicom(head: bytes) -> bool:
+    return len(head) >= 132 and head[128:132] == b"DICM"
+
+
+@register
+class DicomEcgReader(Reader):
+    name = "dicom-ecg"
+    modality = Modality.ECG
+    extensions = (".dcm", "")
+
+    def examine(self, path: Path, head: bytes) -> float:
+        if _is_dicom(head) and _ECG_SOP_PREFIX in head:
+            return 0.95
+        return 0.0
+
+    def read_meta(self, path: Path) -> StudyMeta:
+        import pydicom
+        from pydicom.errors import InvalidDicomError
+
+        from app.ecg.readers.dicom_ecg import ECG_SOP_CLASSES, _acquired
+
+        try:
+            ds = pydicom.dcmread(str(path), stop_before_pixels=True)
+        except (InvalidDicomError, OSError, EOFError, ValueError) as err:
+            raise ReadError(f"not a readable DICOM file: {err}") from err
+        if "WaveformSequence" not in ds:
+            raise ReadError("this DICOM ECG holds no waveform (no Waveform Sequence)")
+        sop = str(ds.get("SOPClassUID", ""))
+        return StudyMeta(
+            modality=Modality.ECG,
+            patient_id=str(ds.get("PatientID", "") or ""),
+            patient_name=str(ds.get("PatientName", "") or ""),
+            sex=str(ds.get("PatientSex", "") or ""),
+            birth_date=str(ds.get("PatientBirthDate", "") or ""),
+            study_uid=str(ds.get("StudyInstanceUID", "") or ""),
+            study_time=_acquired(ds),
+            description=str(ds.get("StudyDescription", "") or ECG_SOP_CLASSES.get(sop, "ECG")),
+            extra={
+                "format": "dicom",
+                "sop_class": sop,
+                "series_uid": str(ds.get("SeriesInstanceUID", "")),
+            },
+        )
+
+
+@register
+class WfdbReader(Reader):
+    name = "wfdb"
+    modality = Modality.ECG
+    extensions = (".hea",)
+
+    def examine(self, path: Path, head: bytes) -> float:
+        if Path(path).suffix.lower() != ".hea":
+            return 0.0
+        first = next(
+            (ln for ln in head.decode("latin-1").splitlines() if ln.strip() and ln[0] != "#"), ""
+        )
+        parts = first.split()
+        if len(parts) >= 2 and parts[1].isdigit():
+            return 0.9
+        return 0.0
+
+    def read_meta(self, path: Path) -> StudyMeta:
+        import wfdb
+
+        from app.ecg.readers.wfdb_ecg import _comments_meta, data_files
+
+        path = Path(path)
+        try:
+            header = wfdb.rdheader(str(path.with_suffix("")))
+        except Exception as err:
+            raise ReadError(f"WFDB header {path.name} is damaged: {err}") from err
+        companions = data_files(path)
+        missing = [p.name for p in companions if not p.exists()]
+        if missing:
+            raise ReadError(
+                f"WFDB signal file(s) missing next to {path.name}: {', '.join(missing)}"
+            )
+        _age, sex = _comments_meta(header.comments)
+        time = None
+        if header.base_date is not None:
+            from datetime import datetime
+
+            time = datetime.combine(header.base_date, header.base_time or datetime.min.time())
+        meta = StudyMeta(
+            modality=Modality.ECG,
+            patient_id=header.record_name,
+            sex=sex,
+            study_time=time,
+            description=f"ECG {header.n_sig} leads, {header.fs:g} Hz",
+            companions=companions,
+            extra={"format": "wfdb", "record": header.record_name},
+        )
+        return apply_sidecar(meta, sidecar(path))
+
+
+class _XmlEcgReader(Reader):
+    modality = Modality.ECG
+    extensions = (".xml",)
+    marker = b""
+    fmt = ""
+
+    def examine(self, path: Path, head: bytes) -> float:
+        return 0.9 if self.marker in head else 0.0
+
+    def _fields(self, path: Path) -> dict:
+        raise NotImplementedError
+
+    def read_meta(self, path: Path) -> StudyMeta:
+        f = self._fields(Path(path))
+        meta = StudyMeta(
+            modality=Modality.ECG,
+            patient_id=f["patient_id"],
+            patient_name=f["patient_name"],
+            sex=f["sex"],
+            birth_date=f["birth_date"],
+            study_uid=f["uid"],
+            study_time=f["time"],
+            description=f"ECG ({self.fmt})",
+            extra={"format": self.name},
+        )
+        return apply_sidecar(meta, sidecar(Path(path)))
+
+
+@register
+class AecgReader(_XmlEcgReader):
+    name = "hl7-aecg"
+    marker = b"AnnotatedECG"
+    fmt = "HL7 aECG"
+
+    def _fields(self, path: Path) -> dict:
+        from app.ecg.readers.hl7_aecg import aecg_meta
+
+        return aecg_meta(path)
+
+
+@register
+class MuseReader(_XmlEcgReader):
+    name = "ge-muse-xml"
+    marker = b"<RestingECG"
+    fmt = "GE MUSE XML"
+
+    def _fields(self, path: Path) -> dict:
+        from app.ecg.readers.muse_xml import muse_meta
+
+        return muse_meta(path)

@@ -1,0 +1,59 @@
+"""Fill a store with N synthetic worklist cases (SYNTHETIC: no real patients or pixels)."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from sqlalchemy import insert
+
+from app.domain import Modality, Priority, Status
+from app.models import Patient, Study, WorklistItem
+
+
+def fill(store, n: int = 10_000, seed: int = 7) -> None:
+    rnd = random.Random(seed)
+    now = datetime(2026, 11, 22, 12, 0)
+    mods = [m.value for m in Modality if m is not Modality.OTHER]
+    patients, studies, items = [], [], []
+    for i in range(1, n + 1):
+        t = now - timedelta(minutes=rnd.randint(0, 60 * 24 * 365))
+        patients.append(
+            {
+                "id": i,
+                "patient_id": f"SYN-{i:06d}",
+                "name": f"SYNTHETIC^Patient {i}",
+                "sex": rnd.choice("MF"),
+                "birth_date": f"19{rnd.randint(30, 99)}0101",
+                "is_demo": True,
+            }
+        )
+        studies.append(
+            {
+                "id": i,
+                "uid": f"2.25.{seed}{i}",
+                "patient_pk": i,
+                "modality": rnd.choice(mods),
+                "description": "SYNTHETIC bench case",
+                "study_time": t,
+                "created_at": t,
+            }
+        )
+        prio = (
+            Priority.CRITICAL if i % 500 == 0 else rnd.choice([Priority.URGENT, Priority.ROUTINE])
+        )
+        items.append(
+            {
+                "study_pk": i,
+                "status": rnd.choice(list(Status)).value,
+                "priority": int(prio),
+                "ai_summary": "",
+                "version": 1,
+                "created_at": t,
+                "updated_at": t,
+            }
+        )
+    with store.session() as s:
+        s.execute(insert(Patient), patients)
+        s.execute(insert(Study), studies)
+        s.execute(insert(WorklistItem), items)

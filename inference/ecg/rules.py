@@ -1,0 +1,210 @@
+"""Interpretation rules with reasons: ONE thresholds table, read top to bottom.
+
+Built-in derived rules, not a medical device: every finding says so where
+shown.  ST criteria follow the 4th Universal Definition of MI (2018); the
+rhythm findings come from the openecg model's rhythm and beat heads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from inference.ecg.measure import LeadST, Measurements
+
+RULES_NAME = "Huizhen ECG rules"
+RULES_VERSION = "1.0"
+SEVERITY_ORDER = {"critical": 0, "urgent": 1, "routine": 2}
+
+# Contiguous lead groups (territories).
+TERRITORIES = {
+    "inferior": ("II", "III", "aVF"),
+    "lateral": ("I", "aVL", "V5", "V6"),
+    "anterior": ("V1", "V2", "V3", "V4"),
+}
+
+
+@dataclass(frozen=True)
+class Threshold:
+    code: str
+    measure: str  # what is compared
+    op: str  # ">=", "<=", ">", "<"
+    value: float
+    unit: str
+    applies: str  # leads / population the row applies to
+    severity: str
+    reason: str
+
+
+# fmt: off
+THRESHOLDS: tuple[Threshold, ...] = (
+    # STEMI: new ST elevation at J in >= 2 contiguous leads (4th UDMI)
+    Threshold("STEMI", "st_j", ">=", 0.10, "mV", "all leads except V2-V3", "critical", "ST elevation >= 1 mm at J in 2 contiguous leads"),
+    Threshold("STEMI", "st_j", ">=", 0.20, "mV", "V2-V3, men >= 40 y", "critical", "ST elevation >= 2 mm in V2-V3 (man >= 40 y)"),
+    Threshold("STEMI", "st_j", ">=", 0.25, "mV", "V2-V3, men < 40 y", "critical", "ST elevation >= 2.5 mm in V2-V3 (man < 40 y)"),
+    Threshold("STEMI", "st_j", ">=", 0.15, "mV", "V2-V3, women or sex unknown", "critical", "ST elevation >= 1.5 mm in V2-V3 (woman; also used when sex is unknown)"),
+    # Ischaemia without elevation
+    Threshold("ST_DEPRESSION", "st_j", "<=", -0.05, "mV", "2 contiguous leads, horizontal or down-sloping", "urgent", "new horizontal/down-sloping ST depression >= 0.5 mm"),
+    Threshold("T_INVERSION", "t_amp", "<=", -0.10, "mV", "2 contiguous leads with prominent R or R/S > 1", "urgent", "T inversion > 1 mm with prominent R wave"),
+    # Signal: nothing to read is never "routine"
+    Threshold("NO_QRS", "qrs_beats", "<", 2, "beats", "model leads, 10 s", "urgent", "fewer than 2 QRS complexes found: leads off, noise, flat signal or asystole; check patient and recording"),
+    # Rhythm and conduction (model heads + measurements)
+    Threshold("VENTRICULAR_RHYTHM", "rhythm_ventricular", ">=", 0.5, "fraction", "rhythm head, lead II", "critical", "model reads a ventricular rhythm"),
+    Threshold("AFIB", "rhythm_afib", ">=", 0.5, "fraction", "rhythm head, lead II", "urgent", "model reads atrial fibrillation"),
+    Threshold("AV_BLOCK", "rhythm_avb", ">=", 0.5, "fraction", "rhythm head, lead II", "routine", "model reads AV block"),
+    Threshold("AV_BLOCK_SLOW", "hr_bpm", "<", 50, "bpm", "with AV block", "urgent", "AV block with heart rate < 50 bpm"),
+    Threshold("BBB", "rhythm_bbb", ">=", 0.5, "fraction", "rhythm head, lead II", "routine", "model reads bundle branch block"),
+    Threshold("WIDE_QRS", "qrs_ms", ">=", 120, "ms", "global QRS", "routine", "QRS >= 120 ms (ST criteria less reliable)"),
+    Threshold("PACED", "rhythm_paced", ">=", 0.5, "fraction", "rhythm head (weak per model card)", "routine", "model reads a paced rhythm"),
+    Threshold("VPC", "vpc_beats", ">=", 1, "beats", "beat head", "routine", "ventricular premature complexes"),
+    Threshold("VPC_FREQUENT", "vpc_beats", ">=", 3, "beats", "beat head, 10 s", "urgent", "3 or more VPCs in 10 s"),
+    Threshold("FIRST_DEGREE_AVB", "pr_ms", ">", 200, "ms", "global PR", "routine", "PR > 200 ms"),
+    Threshold("QT_LONG", "qtc_ms", ">=", 500, "ms", "QTc Bazett", "urgent", "QTc >= 500 ms (torsades risk)"),
+    Threshold("TACHY_SEVERE", "hr_bpm", ">", 150, "bpm", "heart rate", "urgent", "heart rate > 150 bpm"),
+    Threshold("BRADY_SEVERE", "hr_bpm", "<", 40, "bpm", "heart rate", "urgent", "heart rate < 40 bpm"),
+    Threshold("TACHY", "hr_bpm", ">", 100, "bpm", "heart rate", "routine", "heart rate > 100 bpm"),
+    Threshold("BRADY", "hr_bpm", "<", 50, "bpm", "heart rate", "routine", "heart rate < 50 bpm"),
+)
+# fmt: on
+
+
+@dataclass
+class Finding:
+    code: str
+    text: str
+    severity: str  # critical / urgent / routine
+    territory: str = ""
+    leads: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    source: str = ""
+
+
+def _cmp(value: float | None, op: str, limit: float) -> bool:
+    if value is None:
+        return False
+    return {">=": value >= limit, "<=": value <= limit, ">": value > limit, "<": value < limit}[op]
+
+
+def _row(code: str) -> Threshold:
+    return next(t for t in THRESHOLDS if t.code == code)
+
+
+def stemi_row(lead: str, sex: str, age: float | None) -> Threshold:
+    rows = [t for t in THRESHOLDS if t.code == "STEMI"]
+    if lead not in ("V2", "V3"):
+        return rows[0]
+    if sex == "M":
+        return rows[2] if age is not None and age < 40 else rows[1]
+    return rows[3]  # women, and the most sensitive when sex is unknown
+
+
+def _contiguous(hits: dict[str, str]) -> list[tuple[str, list[str]]]:
+    out = []
+    for territory, group in TERRITORIES.items():
+        leads = [lead for lead in group if lead in hits]
+        if len(leads) >= 2:
+            out.append((territory, leads))
+    return out
+
+
+def st_findings(st: dict[str, LeadST], sex: str, age: float | None) -> list[Finding]:
+    found: list[Finding] = []
+    elevated = {}
+    for lead, v in st.items():
+        row = stemi_row(lead, sex, age)
+        if _cmp(v.st_j_mv, row.op, row.value):
+            elevated[lead] = f"{lead} ST {v.st_j_mv * 10:+.1f} mm at J ({row.reason})"
+    for territory, leads in _contiguous(elevated):
+        recip = [x for x, v in st.items() if x not in leads and v.st_j_mv <= -0.05]
+        reasons = [elevated[x] for x in leads]
+        if recip:
+            reasons.append("reciprocal ST depression in " + ", ".join(recip))
+        text = f"ST elevation {territory} ({', '.join(leads)}): meets STEMI criteria"
+        found.append(Finding("STEMI", text, "critical", territory, leads, reasons))
+    stemi_leads = {x for f in found for x in f.leads}
+    dep_row, t_row = _row("ST_DEPRESSION"), _row("T_INVERSION")
+    depressed = {
+        lead: f"{lead} ST {v.st_j_mv * 10:+.1f} mm, {v.slope}"
+        for lead, v in st.items()
+        if _cmp(v.st_j_mv, dep_row.op, dep_row.value) and v.slope in ("flat", "down")
+    }
+    for territory, leads in _contiguous(depressed):
+        if stemi_leads.isdisjoint(leads) and territory not in {f.territory for f in found}:
+            reasons = [depressed[x] for x in leads] + [dep_row.reason]
+            text = f"ST depression {territory} ({', '.join(leads)}): possible ischaemia"
+            found.append(
+                Finding("ST_DEPRESSION", text, dep_row.severity, territory, leads, reasons)
+            )
+    inverted = {
+        lead: f"{lead} T {v.t_amp_mv * 10:+.1f} mm, R {v.r_mv * 10:.1f} mm"
+        for lead, v in st.items()
+        if lead != "aVR"
+        and _cmp(v.t_amp_mv, t_row.op, t_row.value)
+        and (v.r_mv >= 0.5 or v.r_mv > abs(v.s_mv))
+    }
+    for territory, leads in _contiguous(inverted):
+        reasons = [inverted[x] for x in leads] + [t_row.reason]
+        text = f"T inversion {territory} ({', '.join(leads)}): possible ischaemia"
+        found.append(Finding("T_INVERSION", text, t_row.severity, territory, leads, reasons))
+    return found
+
+
+def _simple(code: str, value: float | None, text: str, extra: str = "") -> Finding | None:
+    row = _row(code)
+    if not _cmp(value, row.op, row.value):
+        return None
+    shown = f"{value:g}" if isinstance(value, float | int) else str(value)
+    reason = f"{row.reason}: {row.measure} {shown} {row.unit}" + (f"; {extra}" if extra else "")
+    return Finding(code, text, row.severity, reasons=[reason])
+
+
+def rhythm_findings(m: Measurements, rhythm: dict[str, float], vpc_beats: int) -> list[Finding]:
+    out: list[Finding | None] = [
+        _simple("VENTRICULAR_RHYTHM", rhythm.get("ventricular", 0.0), "Ventricular rhythm"),
+        _simple("AFIB", rhythm.get("afib", 0.0), "Atrial fibrillation"),
+        _simple("BBB", rhythm.get("bbb", 0.0), "Bundle branch block (single-lead model)"),
+        _simple("WIDE_QRS", m.qrs_ms, "Wide QRS"),
+        _simple("PACED", rhythm.get("paced", 0.0), "Paced rhythm (model; verify pacer spikes)"),
+        _simple("FIRST_DEGREE_AVB", m.pr_ms, "Prolonged PR (first-degree AV block)"),
+        _simple("QT_LONG", m.qtc_ms, "Long QTc"),
+    ]
+    avb = _simple("AV_BLOCK", rhythm.get("avb", 0.0), "AV block")
+    if avb is not None:
+        slow = _simple("AV_BLOCK_SLOW", m.hr_bpm, "AV block with slow ventricular rate")
+        out.append(slow or avb)
+    vpc = _simple("VPC_FREQUENT", vpc_beats, f"Frequent VPCs ({vpc_beats} in record)") or _simple(
+        "VPC", vpc_beats, f"Ventricular premature complexes ({vpc_beats})"
+    )
+    out.append(vpc)
+    rate = (
+        _simple("TACHY_SEVERE", m.hr_bpm, "Marked tachycardia")
+        or _simple("BRADY_SEVERE", m.hr_bpm, "Marked bradycardia")
+        or _simple("TACHY", m.hr_bpm, "Tachycardia")
+        or _simple("BRADY", m.hr_bpm, "Bradycardia")
+    )
+    out.append(rate)
+    return [f for f in out if f is not None]
+
+
+def no_signal_finding(n_leads: int) -> Finding:
+    row = _row("NO_QRS")
+    reason = f"{row.reason} ({n_leads} leads examined)"
+    return Finding(row.code, "No reliable QRS complexes detected", row.severity, reasons=[reason])
+
+
+def urgency(findings: list[Finding]) -> tuple[str, list[str]]:
+    """Highest severity and the codes of the findings that drove it."""
+    if not findings:
+        return "routine", []
+    top = min(findings, key=lambda f: SEVERITY_ORDER[f.severity]).severity
+    return top, [f.code for f in findings if f.severity == top]
+
+
+def thresholds_table() -> str:
+    """The table as readable text (for the CLI and the report footer)."""
+    lines = [f"{RULES_NAME} {RULES_VERSION} (not for clinical use)"]
+    for t in THRESHOLDS:
+        lines.append(
+            f"{t.code:<20} {t.measure:<20} {t.op:>2} {t.value:<6g} {t.unit:<8} "
+            f"{t.severity:<8} {t.applies}: {t.reason}"
+        )
+    return "\n".join(lines)

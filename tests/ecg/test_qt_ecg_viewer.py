@@ -1,0 +1,111 @@
+"""EcgViewer on the real record, offscreen (pytest-qt)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytest.importorskip("pyqtgraph")
+
+from viewers.ecg import paper  # noqa: E402
+from viewers.registry import ViewerContext  # noqa: E402
+
+
+@pytest.fixture
+def jobs(qapp):
+    from app.jobs import JobRunner
+    from ui.qt_jobs import QtJobs
+
+    j = QtJobs(JobRunner(max_workers=2))
+    yield j
+    j.shutdown()
+    qapp.processEvents()
+
+
+def _viewer(qtbot, jobs, files, px_per_mm=4.0):
+    from app.domain import Modality
+    from viewers.ecg.qt_ecg_viewer import EcgViewer
+
+    ctx = ViewerContext(None, 1, Modality.ECG, files, jobs, extra={"px_per_mm": px_per_mm})
+    v = EcgViewer(ctx)
+    qtbot.addWidget(v)
+    v.resize(1000, 700)
+    return v
+
+
+def test_paper_layouts():
+    leads = ["I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"]
+    p = paper.layout("3x4+II", "standard", leads, 10.0, 25.0, 10.0)
+    assert len(p.cells) == 13 and p.rows == 4
+    assert p.cells[-1].lead == "II" and p.cells[-1].t1 == 10.0
+    assert p.width_mm == pytest.approx(paper.MARGIN_MM + 250 + 5)  # 10 s at 25 mm/s
+    v4 = next(c for c in p.cells if c.lead == "V4")
+    assert v4.t0 == pytest.approx(7.5) and v4.x_mm == pytest.approx(paper.MARGIN_MM + 187.5)
+    cab = paper.layout("6x2", "cabrera", leads, 10.0, 50.0, 20.0)
+    assert [c.lead for c in cab.cells if c.col == 0] == ["aVL", "I", "-aVR", "II", "aVF", "III"]
+    assert cab.row_mm == 60.0
+    assert len(paper.layout("12x1", "standard", leads, 10.0, 25.0, 10.0).cells) == 12
+    single = paper.layout("3x4+II", "standard", ["MLII"], 10.0, 25.0, 10.0)
+    assert [c.lead for c in single.cells] == ["MLII"]
+    xs, ys = paper.calibration_pulse(-15.0, 25.0, 10.0)
+    assert max(ys) - min(ys) == 10.0 and xs[3] - xs[2] == pytest.approx(5.0)
+
+
+def test_viewer_loads_and_emits_ai_findings(qtbot, jobs, real_dcm):
+    v = _viewer(qtbot, jobs, [(None, real_dcm)])
+    with qtbot.waitSignal(v.findings_changed, timeout=30000) as sig:
+        pass
+    findings = sig.args[0]
+    assert findings and all({"text", "source", "severity"} <= set(f) for f in findings)
+    assert all(f["severity"] in ("critical", "urgent", "info") for f in findings)
+    assert all("OpenECG" in f["source"] and "not for clinical use" in f["source"] for f in findings)
+    assert len(v.trace_items) == 13
+    assert "0.05" in v.filter_label.text() and "300" in v.filter_label.text()
+    assert "v6" in v.model_label.text()
+    assert v._overlay_items  # overlays drawn
+    v.ai_box.setChecked(False)
+    assert v._overlay_items == []
+    v.layout_box.setCurrentIndex(paper.LAYOUTS.index("12x1"))
+    assert len(v.trace_items) == 12
+
+
+def test_gain_and_true_millimetres(qtbot, jobs, real_dcm):
+    v = _viewer(qtbot, jobs, [(None, real_dcm)], px_per_mm=5.0)
+    with qtbot.waitSignal(v.analysed, timeout=30000):
+        pass
+    v.show()
+    qtbot.waitExposed(v)
+    v.fit_true_size()
+    (x0, x1), _ = v.view.viewRange()
+    assert (x1 - x0) == pytest.approx(v.view.width() / 5.0, rel=0.02)
+    y10 = np.ptp(v.trace_items[0].yData)
+    v.gain_box.setCurrentIndex(paper.GAINS.index(20.0))
+    assert np.ptp(v.trace_items[0].yData) == pytest.approx(2 * y10, rel=1e-3)
+
+
+def test_stemi_leads_are_flagged(qtbot, jobs, real_signal, device_beats, tmp_path):
+    import wfdb
+
+    data = real_signal.data.copy()
+    for b in device_beats:
+        for lead in ("II", "III", "aVF"):
+            data[real_signal.leads.index(lead), b["QRS Offset"] + 10 : b["T Offset"] - 10] += 0.3
+    wfdb.wrsamp(
+        "stemi", fs=1000, units=["mV"] * 12, sig_name=list(real_signal.leads),
+        p_signal=data.T.astype(float), fmt=["16"] * 12, adc_gain=[1000.0] * 12,
+        baseline=[0] * 12, write_dir=str(tmp_path),
+    )  # fmt: skip
+    v = _viewer(qtbot, jobs, [(None, tmp_path / "stemi.hea")])
+    with qtbot.waitSignal(v.findings_changed, timeout=30000) as sig:
+        pass
+    assert any(f["severity"] == "critical" for f in sig.args[0])
+    assert v.flagged_leads() & {"II", "III", "aVF"}
+
+
+def test_unreadable_file_shows_message(qtbot, jobs, tmp_path):
+    bad = tmp_path / "bad.dcm"
+    bad.write_bytes(b"nope")
+    v = _viewer(qtbot, jobs, [(None, bad)])
+    qtbot.waitUntil(lambda: "could not be shown" in v.status.text(), timeout=10000)
+    empty = _viewer(qtbot, jobs, [])
+    assert "no ECG file" in empty.status.text()

@@ -1,0 +1,1 @@
+"""ECG viewer: paper view in true millimetres with AI overlays."""
