@@ -47,7 +47,10 @@ def main(out: str = "screenshots") -> int:
     app = make_app()
     settings = load_settings()
     store = Store.from_settings(settings)
-    build_demo(store, with_slide=os.environ.get("HUIZHEN_SHOTS_SLIDE") == "1")
+    report = build_demo(store, with_slide=os.environ.get("HUIZHEN_SHOTS_SLIDE") == "1")
+    from inference.preread import run_preread
+
+    run_preread(store, report.study_pks)
     bad = Path(home) / "bad"
     bad.mkdir()
     (bad / "truncated.dcm").write_bytes(b"\0" * 128 + b"DICM" + b"\x02\x00\x10\x00UI")
@@ -56,6 +59,7 @@ def main(out: str = "screenshots") -> int:
     shots: list[Path] = []
 
     def save(widget, name: str) -> None:
+        wait_until(app, lambda: not jobs.runner.active, 60)  # background work finished
         wait_until(app, lambda: False, 0.3)
         path = out_dir / f"{name}.png"
         widget.grab().save(str(path))
@@ -82,7 +86,8 @@ def main(out: str = "screenshots") -> int:
             save(dlg, "import_report_zh_CN")
             dlg.close()
             for modality in ("CR", "OP", "ECG", "SM"):
-                rows = [r for r in store.worklist_rows() if r.modality == modality]
+                rows = sorted((r for r in store.worklist_rows() if r.modality == modality),
+                              key=lambda r: r.priority)  # the most urgent case of each kind
                 if not rows:
                     continue
                 tab = win.cases.open_case(rows[0].study_pk)

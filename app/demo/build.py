@@ -186,7 +186,7 @@ def build_slide(out: Path, state=None) -> Path | None:
         return None
     path = out / f"slide_{SLIDE_PATIENT.pid}.tiff"
     if not path.exists():
-        build_demo_slide(path, state=state)
+        build_demo_slide(path, state=state, sidecar=False)
     side = path.with_name(path.name + ".json")
     if not side.exists():
         atomic_write_json(

@@ -195,17 +195,17 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>FindingsDock</name>
     <message>
-        <location filename="../../ui/findings_dock.py" line="58"/>
+        <location filename="../../ui/findings_dock.py" line="59"/>
         <source>No findings for the current case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/findings_dock.py" line="62"/>
+        <location filename="../../ui/findings_dock.py" line="63"/>
         <source>AI findings are suggestions; they become part of a report only when a doctor confirms them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/findings_dock.py" line="68"/>
+        <location filename="../../ui/findings_dock.py" line="69"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -795,7 +795,7 @@ Nothing already imported was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="134"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="136"/>
         <source>The slide could not be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>

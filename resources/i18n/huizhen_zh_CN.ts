@@ -195,17 +195,17 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>FindingsDock</name>
     <message>
-        <location filename="../../ui/findings_dock.py" line="58" />
+        <location filename="../../ui/findings_dock.py" line="59" />
         <source>No findings for the current case.</source>
         <translation>当前病例暂无发现。</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_dock.py" line="62" />
+        <location filename="../../ui/findings_dock.py" line="63" />
         <source>AI findings are suggestions; they become part of a report only when a doctor confirms them.</source>
         <translation>AI 发现仅为建议，经医生确认后才会写入报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_dock.py" line="68" />
+        <location filename="../../ui/findings_dock.py" line="69" />
         <source>Findings</source>
         <translation>发现</translation>
     </message>
@@ -735,17 +735,17 @@ Nothing already imported was lost.</source>
     <message>
         <location filename="../../viewers/wsi/slide_canvas.py" line="181" />
         <source>µm</source>
-        <translation type="unfinished" />
+        <translation>µm</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/slide_canvas.py" line="181" />
         <source>mm</source>
-        <translation type="unfinished" />
+        <translation>mm</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/slide_canvas.py" line="181" />
         <source>px</source>
-        <translation type="unfinished" />
+        <translation>像素</translation>
     </message>
 </context>
 <context>
@@ -753,52 +753,52 @@ Nothing already imported was lost.</source>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="83" />
         <source>This case has no slide file.</source>
-        <translation type="unfinished" />
+        <translation>此病例没有切片文件。</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="85" />
         <source>Opening slide…</source>
-        <translation type="unfinished" />
+        <translation>正在打开切片…</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="92" />
         <source>Fit</source>
-        <translation type="unfinished">适应窗口</translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="93" />
         <source>1:1</source>
-        <translation type="unfinished">1:1</translation>
+        <translation>1:1</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="94" />
         <source>Zoom in</source>
-        <translation type="unfinished" />
+        <translation>放大</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="95" />
         <source>Zoom out</source>
-        <translation type="unfinished" />
+        <translation>缩小</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="109" />
         <source>%1x</source>
-        <translation type="unfinished" />
+        <translation>%1 倍</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="111" />
         <source>%1%</source>
-        <translation type="unfinished" />
+        <translation>%1%</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="114" />
         <source>%1 — %2 × %3 px — zoom %4 — level %5</source>
-        <translation type="unfinished" />
+        <translation>%1 — %2 × %3 像素 — 缩放 %4 — 层级 %5</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="134" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="136" />
         <source>The slide could not be opened: %1</source>
-        <translation type="unfinished" />
+        <translation>无法打开切片：%1</translation>
     </message>
 </context>
 <context>

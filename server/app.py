@@ -1,0 +1,69 @@
+"""The FastAPI application: ``create_app(settings)``."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from server import __version__, errors
+from server.broker import Broker
+from server.changes import notify_on_commit
+from server.config import Settings
+from server.db import make_engine, migrate, read_sessions, sessions
+from server.deps import State
+from server.escalation import Escalator
+from server.files import FileStore
+from server.preread import PrereadRunner, load_plugins
+from server.routes import admin, alerts, auth, cases, consults, objects, reports, sync
+
+log = logging.getLogger("huizhen.server")
+
+DESCRIPTION = """Regional remote-diagnosis server of the Huizhen network.
+
+Authenticate with `POST /api/v1/auth/login`, then send `Authorization: Bearer
+<access_token>`.  Writes accept an `Idempotency-Key` header (a repeat returns
+the first response); updates need the resource `version` as `If-Match` (409
+with the current version on conflict).  `GET /api/v1/changes?since=N` is the
+pull feed of everything the caller may see; `GET /api/v1/events` pushes new
+consults and alerts as Server-Sent Events.
+"""
+
+
+def create_app(settings: Settings) -> FastAPI:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    load_plugins(settings.plugins)
+    engine = make_engine(settings.db_url)
+    migrate(engine)
+    broker = Broker()
+    write, read = sessions(engine), read_sessions(engine)
+    notify_on_commit(write, broker.notify)
+    files = FileStore(settings.blob_dir, settings.upload_dir)
+    runner = PrereadRunner(write, files)
+    st = State(settings, write, read, broker, runner, files)
+    escalator = Escalator(write, settings.escalate_after_s, settings.escalation_check_s)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        broker.bind(asyncio.get_running_loop())
+        escalator.start()
+        if pending := runner.resume_pending():
+            log.info("resumed %d pending pre-reads", pending)
+        yield
+        escalator.stop()
+        runner.shutdown()
+        engine.dispose()
+
+    app = FastAPI(
+        title="Huizhen server",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.hz = st
+    errors.install(app)
+    for module in (auth, admin, cases, objects, consults, reports, alerts, sync):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,154 @@
+"""``huizhen-server`` / ``python -m server``: run the server or seed demo data.
+
+    python -m server serve --port 8600 --data-dir /srv/huizhen
+    python -m server serve --db postgresql+psycopg://hz@db/hz --tls-cert c.pem --tls-key k.pem
+    python -m server init-demo --data-dir /srv/huizhen
+
+``--port 0`` picks a free port; the first line printed is
+``huizhen-server listening on <url>`` once the socket is bound.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import socket
+import sys
+from pathlib import Path
+
+from server import __version__
+from server.config import Settings, default_db_url
+
+
+def _default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("huizhen-server", appauthor=False))
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data-dir", type=Path, help="files and the default SQLite database")
+    p.add_argument("--db", help="SQLAlchemy URL (default: SQLite file in the data folder)")
+    p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="huizhen-server", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"huizhen-server {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    serve = sub.add_parser("serve", help="run the HTTP server (the default command)")
+    _common(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8600, help="0 picks a free port")
+    serve.add_argument("--tls-cert", help="PEM certificate (enables HTTPS)")
+    serve.add_argument("--tls-key", help="PEM private key for --tls-cert")
+    serve.add_argument("--token-ttl", type=int, default=3600, help="access token seconds")
+    serve.add_argument("--refresh-ttl", type=int, default=14 * 24 * 3600)
+    serve.add_argument(
+        "--escalate-after",
+        type=float,
+        default=300.0,
+        help="seconds before an unacknowledged critical alert escalates",
+    )
+    serve.add_argument("--escalation-check", type=float, default=None, help="check interval s")
+    serve.add_argument("--heartbeat", type=float, default=15.0, help="SSE keep-alive seconds")
+    serve.add_argument(
+        "--plugin",
+        action="append",
+        default=[],
+        help="module or .py file that registers pre-read analyzers (repeatable)",
+    )
+    serve.add_argument("--access-log", action="store_true")
+    demo = sub.add_parser("init-demo", help="create demo organisations and users (password demo)")
+    _common(demo)
+    mig = sub.add_parser("migrate", help="bring the database schema up to date")
+    _common(mig)
+    return parser
+
+
+def settings_from(args) -> Settings:
+    data_dir = (args.data_dir or _default_data_dir()).resolve()
+    st = Settings(db_url=args.db or default_db_url(data_dir), data_dir=data_dir)
+    if args.command == "serve":
+        st.token_ttl_s, st.refresh_ttl_s = args.token_ttl, args.refresh_ttl
+        st.escalate_after_s = args.escalate_after
+        st.escalation_check_s = args.escalation_check or min(5.0, max(0.2, args.escalate_after / 4))
+        st.heartbeat_s, st.plugins = args.heartbeat, list(args.plugin)
+    return st
+
+
+def _listen(host: str, port: int, family: int) -> socket.socket:
+    # proto=IPPROTO_TCP matters: asyncio only sets TCP_NODELAY on accepted
+    # sockets whose proto says TCP (socket.create_server leaves it 0, and every
+    # keep-alive response then waits ~40 ms for a delayed ACK).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(512)
+    return sock
+
+
+def serve(args) -> int:
+    import uvicorn
+
+    from server.app import create_app
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("--tls-cert and --tls-key go together", file=sys.stderr)
+        return 2
+    app = create_app(settings_from(args))
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = _listen(args.host, args.port, family)
+    host, port = sock.getsockname()[:2]
+    scheme = "https" if args.tls_cert else "http"
+    url_host = f"[{host}]" if family == socket.AF_INET6 else host
+    print(f"huizhen-server listening on {scheme}://{url_host}:{port}", flush=True)
+    config = uvicorn.Config(
+        app,
+        log_level=args.log_level,
+        access_log=args.access_log,
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
+        timeout_graceful_shutdown=3,
+    )
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def init_demo(args) -> int:
+    from server.db import make_engine, migrate, sessions
+    from server.demo import DEMO_PASSWORD, seed
+
+    st = settings_from(args)
+    engine = make_engine(st.db_url)
+    migrate(engine)
+    with sessions(engine)() as s:
+        added = seed(s)
+        s.commit()
+    print(
+        f"demo data in {st.db_url}: +{added['organisations']} organisations, "
+        f"+{added['users']} users (doctor, specialist, pathologist, admin; "
+        f"password {DEMO_PASSWORD!r} - DEMO ONLY, change before real use)"
+    )
+    return 0
+
+
+def run_migrate(args) -> int:
+    from server.db import current_revision, make_engine, migrate
+
+    engine = make_engine(settings_from(args).db_url)
+    migrate(engine)
+    print(f"schema at revision {current_revision(engine)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv.insert(0, "serve")
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    return {"serve": serve, "init-demo": init_demo, "migrate": run_migrate}[args.command](args)

@@ -1,0 +1,31 @@
+"""Server settings, filled from the command line (see ``server.cli``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Settings:
+    db_url: str
+    data_dir: Path
+    token_ttl_s: int = 3600  # access tokens
+    refresh_ttl_s: int = 14 * 24 * 3600
+    escalate_after_s: float = 300.0  # unacknowledged critical alerts escalate after this
+    escalation_check_s: float = 5.0
+    heartbeat_s: float = 15.0  # SSE keep-alive comment interval
+    chunk_max_bytes: int = 16 << 20  # largest accepted upload chunk
+    plugins: list[str] = field(default_factory=list)  # modules or .py files that register analyzers
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data_dir / "objects"
+
+    @property
+    def upload_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+
+def default_db_url(data_dir: Path) -> str:
+    return f"sqlite:///{(data_dir / 'server.db').resolve()}"

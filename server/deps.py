@@ -1,0 +1,234 @@
+"""Per-request context: session, authenticated user, audit and idempotency.
+
+Every endpoint takes a ``Ctx`` (``Depends(ctx)``) and ends with
+``return c.done(body)``, which writes the audit row, stores the response
+under the request's ``Idempotency-Key`` (same transaction as the write, so a
+crash keeps both or neither) and commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain import Role
+from server.broker import Broker
+from server.config import Settings
+from server.errors import ApiError, Replay, conflict
+from server.files import FileStore
+from server.models import AuditEntry, IdempotencyKey, User
+from server.preread import PrereadRunner
+from server.security import TokenError, resolve
+
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+@dataclass
+class State:
+    settings: Settings
+    sessions: sessionmaker[Session]
+    read_sessions: sessionmaker[Session]
+    broker: Broker
+    preread: PrereadRunner
+    files: FileStore
+
+
+def state(request: Request) -> State:
+    return request.app.state.hz
+
+
+def bearer(request: Request, allow_query: bool = False) -> str:
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    if allow_query and request.query_params.get("access_token"):
+        return request.query_params["access_token"]
+    raise ApiError(
+        401,
+        "not_authenticated",
+        "this endpoint needs 'Authorization: Bearer <access token>'; log in first",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def authenticate(s: Session, raw: str) -> User:
+    try:
+        _tok, user = resolve(s, raw)
+    except TokenError as err:
+        header = f'Bearer error="invalid_token", error_description="{err}"'
+        raise ApiError(401, err.code, str(err), headers={"WWW-Authenticate": header}) from None
+    return user
+
+
+class Ctx:
+    def __init__(self, request: Request, s: Session, user: User | None, st: State) -> None:
+        self.request, self.s, self.user, self.state = request, s, user, st
+        self.settings = st.settings
+        self._audited = False
+
+    @property
+    def key(self) -> str | None:
+        return self.request.headers.get("idempotency-key") or None
+
+    def audit(self, action: str, resource: str = "", resource_id="", **detail) -> None:
+        self._audited = True
+        self.s.add(
+            AuditEntry(
+                user_id=self.user.id if self.user else None,
+                username=self.user.username if self.user else detail.pop("username", ""),
+                action=str(action),
+                resource=resource,
+                resource_id=str(resource_id),
+                detail=detail,
+                ip=self.request.client.host if self.request.client else "",
+            )
+        )
+
+    def forbid(self, detail: str, resource: str = "", resource_id="") -> ApiError:
+        """Roll back, record the denial in the audit log, and return a 403 to raise."""
+        self.s.rollback()
+        self.audit("denied", resource, resource_id, path=self.request.url.path, reason=detail)
+        self.s.commit()
+        return ApiError(403, "forbidden", detail)
+
+    def require_role(self, *roles: Role) -> None:
+        if self.user is None or self.user.role not in roles:
+            allowed = ", ".join(r.value for r in roles)
+            raise self.forbid(f"this action needs one of the roles: {allowed}")
+
+    def check_version(self, obj, what: str, out: Callable[[object], dict], sent: int | None):
+        """Optimistic concurrency: If-Match (or ``version`` in the body) must match.
+
+        Only checks; the caller bumps ``obj.version`` when it writes.
+        """
+        header = self.request.headers.get("if-match", "").strip()
+        if header:
+            sent = int(header.removeprefix("W/").strip('"'))
+        if sent is None:
+            raise ApiError(
+                428,
+                "version_required",
+                f"send the {what} version you edited as If-Match or 'version'",
+                current_version=obj.version,
+            )
+        if sent != obj.version:
+            raise conflict(what, obj.version, out(obj))
+
+    def replay_if_seen(self) -> None:
+        if self.key is None or self.user is None or self.request.method not in WRITE_METHODS:
+            return
+        row = self.s.scalar(
+            select(IdempotencyKey).where(
+                IdempotencyKey.user_id == self.user.id, IdempotencyKey.key == self.key
+            )
+        )
+        if row is None:
+            return
+        if row.method != self.request.method or row.path != self.request.url.path:
+            raise ApiError(
+                422,
+                "idempotency_key_reused",
+                f"this Idempotency-Key was used for {row.method} {row.path}",
+            )
+        self.s.rollback()
+        resp = JSONResponse(row.body, status_code=row.status_code)
+        resp.headers["Idempotent-Replayed"] = "true"
+        raise Replay(resp)
+
+    def done(self, body, status: int = 200, etag: int | None = None) -> JSONResponse:
+        method = self.request.method
+        if not self._audited:
+            route = self.request.scope.get("route")
+            params = self.request.path_params
+            self.audit(
+                "write" if method in WRITE_METHODS else "view",
+                getattr(route, "path", self.request.url.path),
+                ",".join(str(v) for v in params.values()),
+            )
+        if self.key and self.user is not None and method in WRITE_METHODS:
+            self.s.add(
+                IdempotencyKey(
+                    user_id=self.user.id,
+                    key=self.key,
+                    method=method,
+                    path=self.request.url.path,
+                    status_code=status,
+                    body=body,
+                )
+            )
+        try:
+            self.s.commit()
+        except IntegrityError:  # a concurrent request with the same key won the race
+            self.s.rollback()
+            self.replay_if_seen()
+            raise
+        resp = JSONResponse(body, status_code=status)
+        if etag is not None:
+            resp.headers["ETag"] = f'"{etag}"'
+        return resp
+
+
+def ctx(request: Request, st: Annotated[State, Depends(state)]) -> Iterator[Ctx]:
+    """An authenticated request context (401 without a valid access token)."""
+    raw = bearer(request)
+    with st.sessions() as s:
+        c = Ctx(request, s, authenticate(s, raw), st)
+        c.replay_if_seen()
+        try:
+            yield c
+        finally:
+            if s.in_transaction():
+                s.rollback()
+
+
+def anonymous(request: Request, st: Annotated[State, Depends(state)]) -> Iterator[Ctx]:
+    with st.sessions() as s:
+        try:
+            yield Ctx(request, s, None, st)
+        finally:
+            if s.in_transaction():
+                s.rollback()
+
+
+def stream_user(request: Request, st: Annotated[State, Depends(state)]) -> User:
+    """The user of a long-lived stream: authenticated, then the session is closed."""
+    raw = bearer(request, allow_query=True)
+    with st.read_sessions() as s:
+        return authenticate(s, raw)
+
+
+async def run_in_ctx(request: Request, fn: Callable[[Ctx], object]):
+    """For async endpoints: run ``fn(ctx)`` in the thread pool with a fresh context.
+
+    Used where the request body must be read before a transaction starts, so
+    a slow client never holds the database write lock.
+    """
+    from starlette.concurrency import run_in_threadpool
+
+    st = state(request)
+    raw = bearer(request)
+
+    def work():
+        with st.sessions() as s:
+            c = Ctx(request, s, authenticate(s, raw), st)
+            c.replay_if_seen()
+            try:
+                return fn(c)
+            finally:
+                if s.in_transaction():
+                    s.rollback()
+
+    return await run_in_threadpool(work)
+
+
+CtxDep = Annotated[Ctx, Depends(ctx)]
+AnonDep = Annotated[Ctx, Depends(anonymous)]
+StateDep = Annotated[State, Depends(state)]
+StreamUser = Annotated[User, Depends(stream_user)]

@@ -1,0 +1,54 @@
+"""API errors: one JSON shape ``{"error": code, "detail": message, ...}``."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+
+class ApiError(Exception):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: str,
+        headers: dict[str, str] | None = None,
+        **extra,
+    ) -> None:
+        super().__init__(detail)
+        self.status, self.code, self.detail = status, code, detail
+        self.headers, self.extra = headers, extra
+
+
+class Replay(Exception):
+    """Raised by the request context when an Idempotency-Key was seen before."""
+
+    def __init__(self, response: JSONResponse) -> None:
+        super().__init__("idempotent replay")
+        self.response = response
+
+
+def not_found(what: str, ident) -> ApiError:
+    return ApiError(404, "not_found", f"{what} {ident} does not exist")
+
+
+def conflict(what: str, current_version: int, current: dict) -> ApiError:
+    return ApiError(
+        409,
+        "version_conflict",
+        f"the {what} was changed by someone else (now at version {current_version}); "
+        "reload it and apply your change again",
+        current_version=current_version,
+        current=current,
+    )
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        body = {"error": exc.code, "detail": exc.detail, **exc.extra}
+        return JSONResponse(body, status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(Replay)
+    async def _replay(_request: Request, exc: Replay) -> JSONResponse:
+        return exc.response

@@ -1,0 +1,227 @@
+"""Files of a case: single-shot and resumable chunked uploads, downloads, AI results.
+
+Chunked upload: ``POST /cases/{id}/uploads`` (name, size, sha256) ->
+``PUT /uploads/{uid}?offset=N`` with raw bytes, repeated -> ``POST
+/uploads/{uid}/complete``, which verifies size and SHA-256 and stores the
+object.  After a dropped connection ``GET /uploads/{uid}`` tells the offset
+to resume from.  A PUT at any other offset gets 409 with the right one.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, Response
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from starlette.requests import ClientDisconnect
+
+from app.domain import Modality
+from server.deps import Ctx, CtxDep, run_in_ctx
+from server.errors import ApiError, not_found
+from server.models import AIResult, StoredObject, Upload
+from server.routes.common import load_case, record_for_case
+from server.serialize import ai_out, object_out, upload_out
+
+router = APIRouter(prefix="/api/v1", tags=["objects"])
+SHA256 = Field(pattern=r"^[0-9a-fA-F]{64}$", description="hex SHA-256 of the whole file")
+
+
+class UploadIn(BaseModel):
+    filename: str = Field(min_length=1, max_length=255)
+    size: int = Field(ge=0)
+    sha256: str = SHA256
+    modality: Modality | None = Field(None, description="defaults to the case's modality")
+
+
+def _files(c: Ctx):
+    return c.state.files
+
+
+def _load_upload(c: Ctx, upload_id: str) -> Upload:
+    up = c.s.get(Upload, upload_id)
+    if up is None:
+        raise not_found("upload", upload_id)
+    load_case(c, up.case_id, write=True)
+    return up
+
+
+def store_object(c: Ctx, case, filename: str, size: int, digest: str, modality: str):
+    """Create the object row, record the change and queue the AI pre-read."""
+    obj = StoredObject(
+        case_id=case.id,
+        filename=filename,
+        size=size,
+        sha256=digest,
+        modality=modality,
+        uploaded_by=c.user.id,
+        preread_state="pending" if c.state.preread.has(modality) else "none",
+    )
+    c.s.add(obj)
+    c.s.flush()
+    record_for_case(c, "object", obj.id, "created", object_out(obj), case)
+    c.audit("import", "object", obj.id, case_id=case.id, sha256=digest, size=size)
+    return obj
+
+
+async def _body(request: Request, limit: int) -> bytes | Response:
+    declared = int(request.headers.get("content-length") or 0)
+    if declared > limit:
+        raise ApiError(413, "chunk_too_large", f"send at most {limit} bytes per request")
+    try:
+        data = await request.body()
+    except ClientDisconnect:
+        return Response(status_code=499)
+    if len(data) > limit:
+        raise ApiError(413, "chunk_too_large", f"send at most {limit} bytes per request")
+    return data
+
+
+@router.post("/cases/{case_id}/uploads", status_code=201, summary="Start a resumable upload")
+def start_upload(case_id: int, body: UploadIn, c: CtxDep):
+    case = load_case(c, case_id, write=True)
+    up = Upload(
+        id=secrets.token_hex(16),
+        case_id=case.id,
+        user_id=c.user.id,
+        filename=body.filename,
+        size=body.size,
+        sha256=body.sha256.lower(),
+        modality=(body.modality or Modality(case.modality)).value,
+    )
+    c.s.add(up)
+    _files(c).start(up.id)
+    out = upload_out(up, 0) | {"chunk_max_bytes": c.settings.chunk_max_bytes}
+    return c.done(out, 201)
+
+
+@router.get("/uploads/{upload_id}", summary="Upload state: the offset to resume from")
+def get_upload(upload_id: str, c: CtxDep):
+    up = _load_upload(c, upload_id)
+    return c.done(upload_out(up, up.size if up.object_id else _files(c).offset(up.id)))
+
+
+@router.put(
+    "/uploads/{upload_id}",
+    summary="Append a chunk at ?offset= (raw bytes); 409 with the right offset otherwise",
+)
+async def put_chunk(upload_id: str, request: Request, offset: int = Query(ge=0)):
+    data = await _body(request, request.app.state.hz.settings.chunk_max_bytes)
+    if isinstance(data, Response):
+        return data
+
+    def work(c: Ctx):
+        up = _load_upload(c, upload_id)
+        size, finished = up.size, up.object_id is not None
+        c.s.rollback()  # release the database write lock while the bytes go to disk
+        files = _files(c)
+        with files.lock(upload_id):
+            current = size if finished else files.offset(upload_id)
+            if finished or offset != current:
+                raise ApiError(
+                    409, "offset_mismatch", f"the upload is at offset {current}", offset=current
+                )
+            if offset + len(data) > size:
+                raise ApiError(422, "too_long", f"the upload was declared as {size} bytes")
+            new = files.write_chunk(upload_id, offset, data)
+        c.audit("write", "upload", upload_id, offset=offset, length=len(data))
+        return c.done(upload_out(c.s.get(Upload, upload_id), new))
+
+    return await run_in_ctx(request, work)
+
+
+@router.post("/uploads/{upload_id}/complete", summary="Verify size and SHA-256, store the object")
+def complete_upload(upload_id: str, c: CtxDep):
+    up = _load_upload(c, upload_id)
+    files = _files(c)
+    if up.object_id is None:
+        size, expected = up.size, up.sha256
+        c.s.rollback()  # hash and move the file without holding the database lock
+        with files.lock(upload_id):
+            got = files.offset(upload_id)
+            if got == 0 < size and files.blob_path(expected).exists():
+                got = size  # finished before a crash, not yet recorded: the blob is there
+            if got != size:
+                raise ApiError(409, "incomplete", f"received {got} of {size} bytes", offset=got)
+            try:
+                if files.offset(upload_id):
+                    files.finish(upload_id, expected)
+            except ValueError as err:
+                raise ApiError(
+                    422,
+                    "checksum_mismatch",
+                    "the received bytes do not match the declared SHA-256; upload again",
+                    received_sha256=str(err),
+                    offset=0,
+                ) from None
+            up = c.s.get(Upload, upload_id)
+            if up.object_id is None:  # re-checked inside the new transaction
+                case = load_case(c, up.case_id, write=True)
+                obj = store_object(c, case, up.filename, size, expected, up.modality)
+                up.object_id = obj.id
+                resp = c.done(object_out(obj), 201)
+                c.state.preread.submit(obj.id)
+                return resp
+    return c.done(object_out(c.s.get(StoredObject, up.object_id)), 201)
+
+
+@router.post(
+    "/cases/{case_id}/objects",
+    status_code=201,
+    summary="Upload a small file in one request (raw bytes; ?filename=&sha256=)",
+)
+async def upload_object(
+    case_id: int,
+    request: Request,
+    filename: str = Query(min_length=1, max_length=255),
+    sha256: str = Query(pattern=r"^[0-9a-fA-F]{64}$"),
+    modality: Modality | None = None,
+):
+    data = await _body(request, request.app.state.hz.settings.chunk_max_bytes)
+    if isinstance(data, Response):
+        return data
+
+    def work(c: Ctx):
+        case = load_case(c, case_id, write=True)
+        digest = c.state.files.put_bytes(data)
+        if digest != sha256.lower():
+            raise ApiError(
+                422, "checksum_mismatch", "the body does not match sha256", received_sha256=digest
+            )
+        mod = (modality or Modality(case.modality)).value
+        obj = store_object(c, case, filename, len(data), digest, mod)
+        resp = c.done(object_out(obj), 201)
+        c.state.preread.submit(obj.id)
+        return resp
+
+    return await run_in_ctx(request, work)
+
+
+@router.get("/cases/{case_id}/objects", summary="Files of a case")
+def list_objects(case_id: int, c: CtxDep):
+    load_case(c, case_id)
+    objs = c.s.scalars(select(StoredObject).where(StoredObject.case_id == case_id))
+    return c.done({"objects": [object_out(o) for o in objs]})
+
+
+@router.get("/objects/{object_id}/content", summary="Download a file's bytes")
+def download(object_id: int, c: CtxDep):
+    obj = c.s.get(StoredObject, object_id)
+    if obj is None:
+        raise not_found("object", object_id)
+    load_case(c, obj.case_id)
+    c.audit("view", "object", obj.id)
+    c.done({})
+    return FileResponse(
+        c.state.files.blob_path(obj.sha256),
+        filename=obj.filename,
+        headers={"X-Content-SHA256": obj.sha256},
+    )
+
+
+@router.get("/cases/{case_id}/ai-results", summary="AI pre-read results of a case")
+def list_ai(case_id: int, c: CtxDep):
+    load_case(c, case_id)
+    rows = c.s.scalars(select(AIResult).where(AIResult.case_id == case_id))
+    return c.done({"ai_results": [ai_out(r) for r in rows]})

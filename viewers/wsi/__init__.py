@@ -1,0 +1,1 @@
+"""Whole-slide viewer (Qt): tiles from ``app.slide``, newest request first."""

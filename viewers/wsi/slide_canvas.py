@@ -1,0 +1,258 @@
+"""The slide canvas: tiles of the best level, coarser tiles while loading.
+
+Paints the level whose downsample best matches the zoom; a tile not yet in
+the cache is painted from the most detailed coarser cached tile, down to the
+overview image, so the view is never blank (QuPath does the same).  Wheel
+zooms at the cursor, left drag pans, the navigator (bottom right) shows and
+moves the view, and a scale bar sits bottom left.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from viewers.wsi.tile_loader import TileLoader
+from viewers.wsi.viewport import Viewport, scale_bar
+
+NAV_MAX = 180
+QIMAGE_CACHE = 400
+
+
+def to_qimage(rgb: np.ndarray) -> QImage:
+    h, w, _ = rgb.shape
+    data = np.ascontiguousarray(rgb)
+    return QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+class SlideCanvas(QWidget):
+    view_changed = Signal()
+
+    def __init__(self, source, overview: np.ndarray, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.vp = Viewport(*source.dimensions)
+        self.overview = to_qimage(overview)
+        self._qimages: OrderedDict[tuple, QImage] = OrderedDict()
+        self.loader = TileLoader(source, parent=self)
+        self.loader.tile_ready.connect(self._tile_arrived)
+        self._repaint = QTimer(self, singleShot=True, interval=15)
+        self._repaint.timeout.connect(self.update)
+        self._drag: QPointF | None = None
+        self._nav_drag = False
+        self._fitted = True
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.WheelFocus)
+        self.setMinimumSize(200, 150)
+        self.fit()
+
+    # -- view ---------------------------------------------------------------
+    def fit(self) -> None:
+        self.vp.resize(self.width(), self.height())
+        self.vp.fit()
+        self._changed(user=False)
+        self._fitted = True
+
+    def zoom_at(self, factor: float, pos: QPointF | None = None) -> None:
+        pos = pos or QPointF(self.width() / 2, self.height() / 2)
+        self.vp.zoom_at(factor, pos.x(), pos.y())
+        self._changed()
+
+    def one_to_one(self) -> None:
+        self.vp.downsample = 1.0
+        self.vp.clamp()
+        self._changed()
+
+    def _changed(self, user: bool = True) -> None:
+        if user:
+            self._fitted = False
+        self.update()
+        self.view_changed.emit()
+
+    def level(self) -> int:
+        return self.source.best_level(max(self.vp.downsample, 1.0))
+
+    def visible_tiles(self, level: int) -> list[tuple[int, int, int]]:
+        x, y, w, h = self.vp.visible()
+        ds = self.source.level_downsamples[level]
+        lx, ly = int(max(x, 0) // ds), int(max(y, 0) // ds)
+        lw, lh = int((x + w) // ds) - lx + 1, int((y + h) // ds) - ly + 1
+        if lw <= 0 or lh <= 0:
+            return []
+        cx, cy = (x + w / 2) / ds / self.source.tile_size, (y + h / 2) / ds / self.source.tile_size
+        tiles = [(level, c, r) for c, r in self.source.tiles_in(level, lx, ly, lw, lh)]
+        tiles.sort(key=lambda t: (t[1] + 0.5 - cx) ** 2 + (t[2] + 0.5 - cy) ** 2)  # centre first
+        return tiles
+
+    def _prefetch(self, level: int) -> list[tuple[int, int, int]]:
+        """One ring of tiles around the view, and the view one level coarser."""
+        tiles = self.visible_tiles(level)
+        if not tiles:
+            return []
+        cols, rows = self.source.tile_grid(level)
+        c0, c1 = min(t[1] for t in tiles) - 1, max(t[1] for t in tiles) + 1
+        r0, r1 = min(t[2] for t in tiles) - 1, max(t[2] for t in tiles) + 1
+        ring = [
+            (level, c, r)
+            for r in range(max(r0, 0), min(r1, rows - 1) + 1)
+            for c in range(max(c0, 0), min(c1, cols - 1) + 1)
+            if c in (c0, c1) or r in (r0, r1)
+        ]
+        coarser = self.visible_tiles(level + 1) if level + 1 < self.source.level_count else []
+        return coarser + ring
+
+    # -- painting -----------------------------------------------------------
+    def _qimage(self, key: tuple) -> QImage | None:
+        img = self._qimages.get(key)
+        if img is not None:
+            self._qimages.move_to_end(key)
+            return img
+        arr = self.source.cache.peek(self.source.tile_key(*key))
+        if arr is None:
+            return None
+        img = to_qimage(arr)
+        self._qimages[key] = img
+        while len(self._qimages) > QIMAGE_CACHE:
+            self._qimages.popitem(last=False)
+        return img
+
+    def _tile_rect(self, level: int, col: int, row: int, w: int, h: int) -> QRectF:
+        # edges snapped to whole screen pixels so neighbouring tiles meet without seams
+        ds, t = self.source.level_downsamples[level], self.source.tile_size
+        x0, y0 = self.vp.to_screen(col * t * ds, row * t * ds)
+        x1, y1 = self.vp.to_screen((col * t + w) * ds, (row * t + h) * ds)
+        x0, y0, x1, y1 = round(x0), round(y0), round(x1), round(y1)
+        return QRectF(x0, y0, x1 - x0, y1 - y0)
+
+    def _paint_fallback(self, p: QPainter, level: int, col: int, row: int) -> None:
+        t = self.source.tile_size
+        ds = self.source.level_downsamples[level]
+        x0, y0 = col * t * ds, row * t * ds  # level-0 box of the missing tile
+        lw, lh = self.source.level_dimensions[level]
+        bw, bh = min(t, lw - col * t) * ds, min(t, lh - row * t) * ds
+        target = self._tile_rect(level, col, row, bw / ds, bh / ds)
+        for coarse in range(level + 1, self.source.level_count):
+            cds = self.source.level_downsamples[coarse]
+            cc, cr = int(x0 / cds // t), int(y0 / cds // t)
+            img = self._qimage((coarse, cc, cr))
+            if img is None:
+                continue
+            sx, sy = x0 / cds - cc * t, y0 / cds - cr * t
+            src = QRectF(sx, sy, bw / cds, bh / cds)
+            if src.right() <= img.width() + 0.5 and src.bottom() <= img.height() + 0.5:
+                p.drawImage(target, img, src)
+                return
+        sw, sh = self.source.dimensions
+        ox, oy = self.overview.width() / sw, self.overview.height() / sh
+        p.drawImage(target, self.overview, QRectF(x0 * ox, y0 * oy, bw * ox, bh * oy))
+
+    def paintEvent(self, event) -> None:
+        self.vp.resize(self.width(), self.height())
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(236, 236, 236))
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.vp.downsample > 1)
+        level = self.level()
+        tiles = self.visible_tiles(level)
+        missing = []
+        for key in tiles:
+            img = self._qimage(key)
+            if img is None:
+                missing.append(key)
+                self._paint_fallback(p, *key)
+            else:
+                p.drawImage(self._tile_rect(*key, img.width(), img.height()), img)
+        self.source.cache.set_pinned(self.source.tile_key(*k) for k in tiles)
+        self.loader.want(missing + self._prefetch(level))
+        self._paint_scale_bar(p)
+        self._paint_navigator(p)
+        p.end()
+
+    def _paint_scale_bar(self, p: QPainter) -> None:
+        mpp = self.source.mpp[0] if self.source.mpp else None
+        length, value, unit = scale_bar(mpp, self.vp.downsample)
+        x, y = 16, self.height() - 18
+        p.setPen(QPen(QColor(0, 0, 0), 4))
+        p.drawLine(QPointF(x, y), QPointF(x + length, y))
+        p.setPen(QColor(0, 0, 0))
+        unit_text = {"µm": self.tr("µm"), "mm": self.tr("mm")}.get(unit, self.tr("px"))
+        self.scale_text = f"{value} {unit_text}"
+        p.drawText(QPointF(x, y - 8), self.scale_text)
+
+    def navigator_rect(self) -> QRectF:
+        ow, oh = self.overview.width(), self.overview.height()
+        s = NAV_MAX / max(ow, oh)
+        w, h = ow * s, oh * s
+        return QRectF(self.width() - w - 10, self.height() - h - 10, w, h)
+
+    def _paint_navigator(self, p: QPainter) -> None:
+        nav = self.navigator_rect()
+        if nav.width() * 2 > self.width() or nav.height() * 2 > self.height():
+            return
+        p.setOpacity(0.9)
+        p.drawImage(nav, self.overview)
+        p.setOpacity(1.0)
+        p.setPen(QPen(QColor(90, 90, 90), 1))
+        p.drawRect(nav)
+        sw, sh = self.source.dimensions
+        x, y, w, h = self.vp.visible()
+        k = nav.width() / sw
+        view = QRectF(
+            nav.x() + x * k, nav.y() + y * (nav.height() / sh), w * k, h * nav.height() / sh
+        )
+        p.setPen(QPen(QColor(220, 30, 30), 2))
+        p.drawRect(view.intersected(nav.adjusted(-1, -1, 1, 1)))
+
+    def _tile_arrived(self, key) -> None:
+        if not self._repaint.isActive():
+            self._repaint.start()
+
+    # -- input --------------------------------------------------------------
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_at(1.25**steps, event.position())
+
+    def _nav_jump(self, pos: QPointF) -> None:
+        nav = self.navigator_rect()
+        sw, sh = self.source.dimensions
+        self.vp.center_on(
+            (pos.x() - nav.x()) / nav.width() * sw, (pos.y() - nav.y()) / nav.height() * sh
+        )
+        self._changed()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.navigator_rect().contains(event.position()):
+            self._nav_drag = True
+            self._nav_jump(event.position())
+            return
+        self._drag = event.position()
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._nav_drag:
+            self._nav_jump(event.position())
+        elif self._drag is not None:
+            d = event.position() - self._drag
+            self._drag = event.position()
+            self.vp.pan(d.x(), d.y())
+            self._changed()
+
+    def mouseReleaseEvent(self, event) -> None:
+        self._drag = None
+        self._nav_drag = False
+        self.unsetCursor()
+
+    def resizeEvent(self, event) -> None:
+        self.vp.resize(self.width(), self.height())
+        if self._fitted:  # keep the whole slide in view until the user zooms or pans
+            self.vp.fit()
+        super().resizeEvent(event)
+
+    def shutdown(self) -> None:
+        self.loader.close()
