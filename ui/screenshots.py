@@ -47,7 +47,7 @@ def main(out: str = "screenshots") -> int:
     app = make_app()
     settings = load_settings()
     store = Store.from_settings(settings)
-    report = build_demo(store, with_slide=os.environ.get("HUIZHEN_SHOTS_SLIDE") == "1")
+    report = build_demo(store, with_slide=os.environ.get("HUIZHEN_SHOTS_SLIDE", "1") == "1")
     from inference.preread import run_preread
 
     run_preread(store, report.study_pks)

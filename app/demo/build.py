@@ -155,7 +155,7 @@ def build_fundus(out: Path) -> Path:
     ds.file_meta = meta
     ds.SOPClassUID = meta.MediaStorageSOPClassUID
     ds.Modality = "OP"
-    ds.ImageLaterality = "R"
+    ds.ImageLaterality = "L"  # optic disc on the image left: a left eye
     ds.ImageType = ["ORIGINAL", "PRIMARY"]
     ds.StudyDate = ds.ContentDate = "20261118"
     ds.StudyTime = "093000"
@@ -171,9 +171,9 @@ def build_fundus(out: Path) -> Path:
     ds.PixelData = encapsulate([jpeg])
     ds["PixelData"].VR = "OB"
     ds.SeriesNumber = ds.InstanceNumber = 1
-    relabel(ds, FUNDUS_PATIENT, 0, "Fundus photo, right eye")
+    relabel(ds, FUNDUS_PATIENT, 0, "Fundus photo, left eye")
     meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-    path = out / f"fundus_{FUNDUS_PATIENT.pid}_OD.dcm"
+    path = out / f"fundus_{FUNDUS_PATIENT.pid}_OS.dcm"
     ds.save_as(path, enforce_file_format=True)
     return path
 

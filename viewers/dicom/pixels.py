@@ -59,17 +59,23 @@ def load_image(path, state=None) -> LoadedImage:
 
 
 def default_window(ds, values: np.ndarray) -> tuple[float, float]:
+    """The file's window when it fits the data, else the 0.5-99.5 percentile range.
+
+    Some CR files carry a window spanning the whole detector range (e.g. W 30000),
+    which shows a flat grey image.
+    """
+    lo, hi = np.percentile(values[::4, ::4], [0.5, 99.5])
+    data_width = float(max(hi - lo, 1.0))
     wc, ww = ds.get("WindowCenter"), ds.get("WindowWidth")
     try:
         if wc is not None and ww is not None:
             c = float(wc[0] if hasattr(wc, "__len__") and not isinstance(wc, str) else wc)
             w = float(ww[0] if hasattr(ww, "__len__") and not isinstance(ww, str) else ww)
-            if w > 0:
+            if 0 < w <= 1.25 * data_width:
                 return c, w
     except (TypeError, ValueError):
         pass
-    lo, hi = np.percentile(values[::4, ::4], [0.5, 99.5])
-    return float((lo + hi) / 2), float(max(hi - lo, 1.0))
+    return float((lo + hi) / 2), data_width
 
 
 def to_display(img: LoadedImage, centre: float, width: float, invert: bool) -> np.ndarray:
