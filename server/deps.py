@@ -82,7 +82,7 @@ class Ctx:
         self.s.add(
             AuditEntry(
                 user_id=self.user.id if self.user else None,
-                username=self.user.username if self.user else detail.pop("username", ""),
+                username=(self.user.username if self.user else detail.pop("username", ""))[:64],
                 action=str(action),
                 resource=resource,
                 resource_id=str(resource_id),
@@ -110,7 +110,10 @@ class Ctx:
         """
         header = self.request.headers.get("if-match", "").strip()
         if header:
-            sent = int(header.removeprefix("W/").strip('"'))
+            try:
+                sent = int(header.removeprefix("W/").strip('"'))
+            except ValueError:
+                raise ApiError(400, "bad_if_match", "If-Match must be a version number") from None
         if sent is None:
             raise ApiError(
                 428,
@@ -124,6 +127,8 @@ class Ctx:
     def replay_if_seen(self) -> None:
         if self.key is None or self.user is None or self.request.method not in WRITE_METHODS:
             return
+        if len(self.key) > 200:
+            raise ApiError(400, "bad_idempotency_key", "an Idempotency-Key has at most 200 chars")
         row = self.s.scalar(
             select(IdempotencyKey).where(
                 IdempotencyKey.user_id == self.user.id, IdempotencyKey.key == self.key

@@ -121,7 +121,7 @@ class AuditEntry(Base):
     user_id: Mapped[int | None] = mapped_column(Integer, index=True)
     username: Mapped[str] = mapped_column(String(64), default="")
     action: Mapped[str] = mapped_column(String(32))  # domain.AuditAction or read/write/denied
-    resource: Mapped[str] = mapped_column(String(32), default="")
+    resource: Mapped[str] = mapped_column(String(200), default="")
     resource_id: Mapped[str] = mapped_column(String(64), default="")
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     ip: Mapped[str] = mapped_column(String(64), default="")

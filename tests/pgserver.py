@@ -89,3 +89,29 @@ class PostgresServer:
             )
         except subprocess.CalledProcessError:
             pass
+
+
+def main(argv: list[str]) -> int:
+    """``python -m tests.pgserver CMD...``: run CMD with HUIZHEN_TEST_SERVER_DB set to a
+    fresh database on a throw-away PostgreSQL server (used by ./run test)."""
+    import sys
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="huizhen-pg-"))
+    server = PostgresServer(root)
+    server.start()
+    try:
+        url = server.create_database("huizhen_server_test")
+        env = {**os.environ, "HUIZHEN_TEST_SERVER_DB": url}
+        print(f"PostgreSQL on 127.0.0.1:{server.port} for: {' '.join(argv)}", flush=True)
+        return subprocess.run(argv, env=env).returncode
+    finally:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

@@ -6,6 +6,7 @@ own cases so they do not depend on each other.  ``ServerProcess`` is also
 used directly by tests that need to kill and restart a server.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,6 +29,8 @@ PLUGIN = Path(__file__).with_name("analyzer_plugin.py")
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
+    """Set HUIZHEN_TEST_SERVER_DB to an empty PostgreSQL database URL to run the
+    shared server on PostgreSQL instead of a temporary SQLite file."""
     srv = ServerProcess(
         tmp_path_factory.mktemp("hz-server"),
         "--escalate-after",
@@ -38,6 +41,7 @@ def server(tmp_path_factory):
         "1",
         "--plugin",
         str(PLUGIN),
+        db_url=os.environ.get("HUIZHEN_TEST_SERVER_DB"),
     )
     srv.cli("init-demo")
     srv.start()

@@ -20,9 +20,9 @@ START_TIMEOUT_S = 60
 
 
 class ServerProcess:
-    def __init__(self, data_dir: Path, *extra: str) -> None:
+    def __init__(self, data_dir: Path, *extra: str, db_url: str | None = None) -> None:
         self.data_dir = Path(data_dir)
-        self.db_url = f"sqlite:///{self.data_dir / 'server.db'}"
+        self.db_url = db_url or f"sqlite:///{self.data_dir / 'server.db'}"
         self.extra = extra
         self.proc: subprocess.Popen | None = None
         self.url = ""

@@ -1,7 +1,5 @@
 """Login, refresh rotation, expiry, deactivation and how secrets are stored."""
 
-import sqlite3
-
 import httpx
 from hzserver_helpers import Api, wait_until
 
@@ -81,8 +79,12 @@ def test_admin_creates_and_deactivates_users(server, admin, doctor):
 
 
 def test_passwords_and_tokens_are_not_stored_in_clear(server, doctor):
-    with sqlite3.connect(server.data_dir / "server.db") as db:
-        hashes = [h for (h,) in db.execute("SELECT password_hash FROM users")]
-        tokens = {t for (t,) in db.execute("SELECT token_hash FROM tokens")}
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(server.db_url)
+    with engine.connect() as db:
+        hashes = list(db.scalars(text("SELECT password_hash FROM users")))
+        tokens = set(db.scalars(text("SELECT token_hash FROM tokens")))
+    engine.dispose()
     assert hashes and all(h.startswith("$argon2id$") for h in hashes)
     assert doctor.token not in tokens and len(tokens) > 0
