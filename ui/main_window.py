@@ -21,6 +21,7 @@ from ui import i18n
 from ui.about_dialog import AboutDialog
 from ui.alert_banner import AlertBanner
 from ui.case_area import CaseArea
+from ui.extensions import load_extensions
 from ui.findings_dock import FindingsDock
 from ui.import_report import ImportReportDialog
 from ui.labels import role_label
@@ -69,7 +70,10 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(w)
         jobs.job_started.connect(lambda _j: self._update_jobs())
         jobs.job_finished.connect(lambda _j: self._update_jobs())
+        self.file_menu_extra: list[QAction] = []  # filled by extensions (ui/extensions.py)
+        self.case_menu_extra: list[QAction] = []
         self._make_actions()
+        self.extensions = load_extensions(self)
         self.retranslate()
         store.events.changed.connect(lambda _pks: jobs.on_ui(self.reload_worklist))
         store.events.alert.connect(lambda *_a: jobs.on_ui(lambda: self.reload_alerts(sound=True)))
@@ -128,6 +132,9 @@ class MainWindow(QMainWindow):
             a.setText(text)
         m = mb.addMenu(self.tr("&File"))
         m.addActions([self.a_import, self.a_import_dir, self.a_refresh])
+        if self.file_menu_extra:
+            m.addSeparator()
+            m.addActions(self.file_menu_extra)
         m.addSeparator()
         m.addAction(self.a_quit)
         m = mb.addMenu(self.tr("&View"))
@@ -136,12 +143,18 @@ class MainWindow(QMainWindow):
         lang.addActions(list(self.lang_actions.values()))
         m = mb.addMenu(self.tr("&Case"))
         m.addActions([self.a_open, self.a_close_case])
+        if self.case_menu_extra:
+            m.addSeparator()
+            m.addActions(self.case_menu_extra)
         m = mb.addMenu(self.tr("&Tools"))
         m.addAction(self.a_settings)
         m = mb.addMenu(self.tr("&Help"))
         m.addAction(self.a_about)
         self.cases.retitle()
         self._update_status()
+        for ext in getattr(self, "extensions", []):
+            if hasattr(ext, "retranslate"):
+                ext.retranslate()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -199,6 +212,12 @@ class MainWindow(QMainWindow):
         self.cases.setCurrentIndex(0)
         self.worklist.search.setFocus()
         self.worklist.search.selectAll()
+
+    def current_study(self) -> int | None:
+        """The case the user is looking at: the current case tab, else the selected row."""
+        w = self.cases.currentWidget()
+        pk = getattr(w, "study_pk", None)
+        return pk if pk is not None else self.worklist.selected_study()
 
     def _open_selected(self) -> None:
         pk = self.worklist.selected_study()
@@ -321,6 +340,9 @@ class MainWindow(QMainWindow):
         AboutDialog(str(self.settings.data_path), self).exec()
 
     def closeEvent(self, event) -> None:
+        for ext in self.extensions:
+            if hasattr(ext, "shutdown"):
+                ext.shutdown()
         for tab in self.cases.case_tabs():
             tab.close()
         super().closeEvent(event)
