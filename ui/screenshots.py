@@ -86,8 +86,10 @@ def main(out: str = "screenshots") -> int:
             save(dlg, "import_report_zh_CN")
             dlg.close()
             for modality in ("CR", "OP", "ECG", "SM"):
-                rows = sorted((r for r in store.worklist_rows() if r.modality == modality),
-                              key=lambda r: r.priority)  # the most urgent case of each kind
+                rows = sorted(
+                    (r for r in store.worklist_rows() if r.modality == modality),
+                    key=lambda r: r.priority,
+                )  # the most urgent case of each kind
                 if not rows:
                     continue
                 tab = win.cases.open_case(rows[0].study_pk)

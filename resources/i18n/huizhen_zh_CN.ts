@@ -42,6 +42,198 @@
     </message>
 </context>
 <context>
+    <name>AnnotationLayer</name>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="111" />
+        <source>Add annotation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="116" />
+        <source>Delete annotation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="121" />
+        <source>Edit annotation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="141" />
+        <source>Set class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="243" />
+        <source>µm</source>
+        <translation type="unfinished">µm</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="243" />
+        <source>px</source>
+        <translation type="unfinished">像素</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="247" />
+        <source>%1 %2²</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="250" />
+        <source>perimeter %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="253" />
+        <source>%1 %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="116" />
+        <source>Classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="117" />
+        <source>Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="118" />
+        <source>Rename</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="119" />
+        <source>Colour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="120" />
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="121" />
+        <source>Apply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="122" />
+        <source>Give the selected annotation this class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="123" />
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="287" />
+        <source>Annotations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="124" />
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="124" />
+        <source>Class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="124" />
+        <source>Measurements</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="125" />
+        <source>Delete selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="126" />
+        <source>Layers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="127" />
+        <source>Heatmap opacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="129" />
+        <source>Viridis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="130" />
+        <source>Inferno</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="131" />
+        <source>Jet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="141" />
+        <source>AI layers are computed by the named analyzer and are not for clinical use.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="154" />
+        <source>Ellipse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="156" />
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="157" />
+        <source>Area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="158" />
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="159" />
+        <source>Line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="160" />
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="161" />
+        <source>Points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="226" />
+        <source>New class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="226" />
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="237" />
+        <source>Class name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="228" />
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="247" />
+        <source>Class colour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="237" />
+        <source>Rename class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="294" />
+        <source>%1 — AI %2, not for clinical use</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CaseArea</name>
     <message>
         <location filename="../../ui/case_area.py" line="218" />
@@ -85,109 +277,432 @@ The case is stored safely and can still be sent for consultation.</source>
     </message>
 </context>
 <context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../viewers/ecg/qt_compare_panel.py" line="82" />
+        <source>Looking for a prior ECG of this patient…</source>
+        <translation>正在查找该患者既往心电图…</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_compare_panel.py" line="90" />
+        <source>The prior ECG could not be read: %1</source>
+        <translation>无法读取既往心电图：%1</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_compare_panel.py" line="151" />
+        <source>Stacked</source>
+        <translation>上下排列</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_compare_panel.py" line="152" />
+        <source>Side by side</source>
+        <translation>左右并排</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_compare_panel.py" line="154" />
+        <source>Lead</source>
+        <translation>导联</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_compare_panel.py" line="154" />
+        <source>ST now (mV)</source>
+        <translation>本次 ST（mV）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_compare_panel.py" line="154" />
+        <source>ST prior (mV)</source>
+        <translation>既往 ST（mV）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_compare_panel.py" line="154" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_compare_panel.py" line="157" />
+        <source>No prior ECG of this patient in the store.</source>
+        <translation>本地库中没有该患者的既往心电图。</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_compare_panel.py" line="159" />
+        <source>The comparison appears after the AI pre-read.</source>
+        <translation>AI 预读完成后显示对比。</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_compare_panel.py" line="162" />
+        <source>Black: this ECG · blue: prior of %1 · ST changes ≥ 0.1 mV highlighted</source>
+        <translation>黑色：本次心电图 · 蓝色：%1 的既往心电图 · ST 变化 ≥ 0.1 mV 已高亮</translation>
+    </message>
+</context>
+<context>
+    <name>EcgCalipers</name>
+    <message>
+        <location filename="../../viewers/ecg/calipers.py" line="111" />
+        <source>%1 ms · %2 bpm</source>
+        <translation>%1 ms · %2 次/分</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/calipers.py" line="113" />
+        <source>%1 mV</source>
+        <translation>%1 mV</translation>
+    </message>
+</context>
+<context>
+    <name>EcgFindings</name>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="17" />
+        <source>ST elevation %1 (%2): meets STEMI criteria</source>
+        <translation>%1导联（%2）ST 段抬高：符合 STEMI 标准</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="18" />
+        <source>ST depression %1 (%2): possible ischaemia</source>
+        <translation>%1导联（%2）ST 段压低：提示心肌缺血可能</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="19" />
+        <source>T inversion %1 (%2): possible ischaemia</source>
+        <translation>%1导联（%2）T 波倒置：提示心肌缺血可能</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="20" />
+        <source>Atrial fibrillation</source>
+        <translation>心房颤动</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="21" />
+        <source>Ventricular rhythm</source>
+        <translation>室性心律</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="22" />
+        <source>AV block</source>
+        <translation>房室传导阻滞</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="23" />
+        <source>AV block with slow ventricular rate</source>
+        <translation>房室传导阻滞伴慢心室率</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="24" />
+        <source>Bundle branch block (single-lead model)</source>
+        <translation>束支传导阻滞（单导联模型）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="25" />
+        <source>Wide QRS</source>
+        <translation>QRS 波增宽</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="26" />
+        <source>Paced rhythm (model; verify pacer spikes)</source>
+        <translation>起搏心律（模型判读；请核实起搏信号）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="27" />
+        <source>Prolonged PR (first-degree AV block)</source>
+        <translation>PR 间期延长（一度房室传导阻滞）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="28" />
+        <source>Long QTc</source>
+        <translation>QTc 间期延长</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="29" />
+        <source>Ventricular premature complexes (%3)</source>
+        <translation>室性早搏（%3 次）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="30" />
+        <source>Frequent VPCs (%3 in record)</source>
+        <translation>频发室性早搏（本记录 %3 次）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="31" />
+        <source>Marked tachycardia</source>
+        <translation>显著心动过速</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="32" />
+        <source>Marked bradycardia</source>
+        <translation>显著心动过缓</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="33" />
+        <source>Tachycardia</source>
+        <translation>心动过速</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="34" />
+        <source>Bradycardia</source>
+        <translation>心动过缓</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="35" />
+        <source>No reliable QRS complexes detected</source>
+        <translation>未检出可靠的 QRS 波群</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="41" />
+        <source>inferior</source>
+        <translation>下壁</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="42" />
+        <source>lateral</source>
+        <translation>侧壁</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/finding_text.py" line="43" />
+        <source>anterior/septal</source>
+        <translation>前壁/前间壁</translation>
+    </message>
+</context>
+<context>
+    <name>EcgPdfReport</name>
+    <message>
+        <location filename="../../viewers/ecg/pdf_report.py" line="121" />
+        <source>HR %1 bpm · PR %2 ms · QRS %3 ms · QT %4 ms · QTc %5 ms (Bazett) / %6 ms (Fridericia) · axes P/QRS/T %7/%8/%9°</source>
+        <translation>心率 %1 次/分 · PR %2 ms · QRS %3 ms · QT %4 ms · QTc %5 ms（Bazett）/ %6 ms（Fridericia）· 电轴 P/QRS/T %7/%8/%9°</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/pdf_report.py" line="151" />
+        <source>ECG report</source>
+        <translation>心电图报告</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/pdf_report.py" line="159" />
+        <source>12-lead ECG report</source>
+        <translation>12 导联心电图报告</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/pdf_report.py" line="161" />
+        <source>DEMO: fictional patient, not a real case</source>
+        <translation>演示：虚构患者，非真实病例</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/pdf_report.py" line="163" />
+        <source>Patient: %1 · ID %2 · sex %3 · born %4 · recorded %5</source>
+        <translation>患者：%1 · 编号 %2 · 性别 %3 · 出生 %4 · 记录于 %5</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/pdf_report.py" line="169" />
+        <source>%1 mm/s · %2 mm/mV</source>
+        <translation>%1 mm/s · %2 mm/mV</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/pdf_report.py" line="178" />
+        <source>Interpretation</source>
+        <translation>诊断意见</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/pdf_report.py" line="181" />
+        <source>AI pre-read by %1 %2 with %3: not for clinical use. The text above was reviewed, confirmed and signed by a doctor.</source>
+        <translation>AI 预读：%1 %2，规则 %3，不可用于临床。以上内容已由医生审阅、确认并签署。</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/pdf_report.py" line="192" />
+        <source>Signed by %1 on %2 UTC · report version %3</source>
+        <translation>签署人 %1，签署时间 %2 UTC · 报告版本 %3</translation>
+    </message>
+</context>
+<context>
     <name>EcgViewer</name>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="107" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="171" />
         <source>Loading ECG…</source>
         <translation>正在加载心电图…</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="109" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="173" />
         <source>This case has no ECG file.</source>
         <translation>此病例没有心电图文件。</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="131" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="15" />
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="131" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="16" />
         <source>Order</source>
         <translation>导联顺序</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="131" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="17" />
         <source>Speed</source>
         <translation>走纸速度</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="131" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="18" />
         <source>Gain</source>
         <translation>增益</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="134" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="19" />
+        <source>Calipers</source>
+        <translation>卡尺</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="20" />
+        <source>Notch</source>
+        <translation>陷波</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="21" />
+        <source>Low-pass</source>
+        <translation>低通</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="25" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="135" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="26" />
         <source>Cabrera</source>
         <translation>Cabrera</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="137" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="28" />
         <source>%1 mm/s</source>
         <translation>%1 mm/s</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="139" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="30" />
         <source>%1 mm/mV</source>
         <translation>%1 mm/mV</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="140" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="31" />
         <source>AI overlays</source>
         <translation>AI 叠加标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="151" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="33" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="44" />
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="34" />
+        <source>Time (ms, bpm)</source>
+        <translation>时间（ms，次/分）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="35" />
+        <source>Amplitude (mV)</source>
+        <translation>振幅（mV）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="39" />
+        <source>Baseline wander removal</source>
+        <translation>去除基线漂移</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="46" />
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="49" />
+        <source>Measurements</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="50" />
+        <source>Median beats</source>
+        <translation>中位心搏</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="51" />
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="52" />
+        <source>Comparison</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="61" />
         <source>Filter: not stated in the file</source>
         <translation>滤波：文件未说明</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="154" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="63" />
         <source>Filter: %1–%2 Hz</source>
         <translation>滤波：%1–%2 Hz</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="157" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="68" />
         <source>, notch %1 Hz</source>
         <translation>，陷波 %1 Hz</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="159" />
+        <location filename="../../viewers/ecg/viewer_text.py" line="71" />
+        <source>baseline removal</source>
+        <translation>去基线漂移</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="73" />
+        <source>notch %1 Hz</source>
+        <translation>陷波 %1 Hz</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="75" />
+        <source>low-pass %1 Hz</source>
+        <translation>低通 %1 Hz</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="77" />
+        <source>display: %1</source>
+        <translation>显示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="79" />
+        <source>display: unfiltered</source>
+        <translation>显示：未滤波</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="83" />
+        <source>non-diagnostic: the low-pass distorts QRS and ST segments</source>
+        <translation>非诊断级：低通滤波使 QRS 波和 ST 段失真</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/viewer_text.py" line="87" />
         <source>(non-diagnostic: ST segments may be distorted)</source>
         <translation>（非诊断滤波：ST 段可能失真）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="163" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="221" />
         <source>AI: %1 %2, %3 — not for clinical use</source>
         <translation>AI：%1 %2，%3 — 不可用于临床</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="172" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="233" />
         <source>The ECG could not be shown: %1</source>
         <translation>无法显示心电图：%1</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="175" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="236" />
         <source>AI pre-read failed: %1</source>
         <translation>AI 预读失败：%1</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="181" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="243" />
         <source>%1 leads, %2 Hz, %3 s</source>
         <translation>%1 导联，%2 Hz，%3 秒</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="201" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="275" />
         <source>AI %1 %2 (not for clinical use)</source>
         <translation>AI %1 %2（不可用于临床）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="208" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="287" />
         <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
         <translation>心率 %1 次/分，PR %2 ms，QRS %3 ms，QT/QTc %4/%5 ms</translation>
     </message>
@@ -516,161 +1031,265 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>Huizhen 会诊 — regional remote diagnosis</source>
         <translation>会诊 Huizhen — 区域远程诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;Refresh worklist</source>
         <translation>刷新工作列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>&amp;Worklist</source>
         <translation>工作列表(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>&amp;Search worklist</source>
         <translation>搜索工作列表(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>&amp;Findings panel</source>
         <translation>发现面板(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>&amp;Open selected case</source>
         <translation>打开所选病例(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;Close case</source>
         <translation>关闭病例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;About Huizhen</source>
         <translation>关于会诊(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;Case</source>
         <translation>病例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Server: %1</source>
         <translation>服务器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Sync: local only (not connected)</source>
         <translation>同步：仅本地（未连接）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Working… (%1)</source>
         <translation>处理中…（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Could not load the worklist: %1</source>
         <translation>无法加载工作列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>The import stopped: %1
 Nothing already imported was lost.</source>
         <translation>导入已停止：%1
 已导入的内容均未丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>AI pre-read failed for %1 case(s); they stay in the worklist for manual review.</source>
         <translation>%1 个病例的 AI 预读失败；这些病例仍在工作列表中，请人工审阅。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>AI pre-read stopped: %1</source>
         <translation>AI 预读已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>Settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementTable</name>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="41" />
+        <source>Heart rate</source>
+        <translation>心率</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="42" />
+        <source>RR interval</source>
+        <translation>RR 间期</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="43" />
+        <source>PR interval</source>
+        <translation>PR 间期</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="44" />
+        <source>QRS duration</source>
+        <translation>QRS 时限</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="45" />
+        <source>QT interval</source>
+        <translation>QT 间期</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="46" />
+        <source>QTc (Bazett)</source>
+        <translation>QTc（Bazett）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="47" />
+        <source>QTc (Fridericia)</source>
+        <translation>QTc（Fridericia）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="48" />
+        <source>P axis</source>
+        <translation>P 电轴</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="49" />
+        <source>QRS axis</source>
+        <translation>QRS 电轴</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="50" />
+        <source>T axis</source>
+        <translation>T 电轴</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="53" />
+        <source>ST %1 at J / J+60</source>
+        <translation>%1 导联 ST（J 点 / J+60）</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="69" />
+        <source>Measured by AI %1 %2 and %3 — not for clinical use</source>
+        <translation>由 AI %1 %2 及 %3 测量 — 不可用于临床</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="80" />
+        <source>Measurement</source>
+        <translation>测量项</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="80" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="82" />
+        <source>Waiting for the AI pre-read…</source>
+        <translation>等待 AI 预读…</translation>
+    </message>
+</context>
+<context>
+    <name>MedianPanel</name>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="161" />
+        <source>Median beats appear after the AI pre-read.</source>
+        <translation>AI 预读完成后显示中位心搏。</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="163" />
+        <source>Median beats stored by the recording device</source>
+        <translation>记录设备保存的中位心搏</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_panels.py" line="165" />
+        <source>Median of %1 beats aligned on the AI's QRS onset (red: J point)</source>
+        <translation>按 AI 识别的 QRS 起点对齐的 %1 个心搏的中位数（红线：J 点）</translation>
+    </message>
+</context>
+<context>
+    <name>OverlayRenderer</name>
+    <message>
+        <location filename="../../viewers/wsi/overlays.py" line="322" />
+        <source>AI — %1 (%2) — not for clinical use</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -679,6 +1298,94 @@ Nothing already imported was lost.</source>
         <location filename="../../ui/qt_jobs.py" line="89" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="145" />
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="197" />
+        <source>Save report as PDF</source>
+        <translation>将报告保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="197" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="207" />
+        <source>Writing PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="218" />
+        <source>The PDF could not be written: %1</source>
+        <translation>无法写入 PDF：%1</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="223" />
+        <source>PDF saved: %1</source>
+        <translation>PDF 已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="230" />
+        <source>No report yet for this ECG.</source>
+        <translation>此心电图尚无报告。</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="232" />
+        <source>Signed by %1 on %2 UTC (version %3) — read-only; amend to change</source>
+        <translation>%1 于 %2 UTC 签署（版本 %3）— 只读；如需修改请修订</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="240" />
+        <source>Confirmed by the doctor — ready to sign</source>
+        <translation>医生已确认 — 可签署</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="243" />
+        <source>Draft (version %1) — autosaved</source>
+        <translation>草稿（版本 %1）— 已自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="250" />
+        <source>Text and findings suggested by AI (model and version in the first line); tick each finding you confirm, untick the ones you reject.</source>
+        <translation>文本和所见由 AI 建议（模型及版本见第一行）；请勾选您确认的所见，取消勾选您否定的所见。</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="256" />
+        <source>Start report from the AI pre-read</source>
+        <translation>根据 AI 预读开始报告</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="257" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="258" />
+        <source>Sign</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="259" />
+        <source>Amend</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="260" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="261" />
+        <source>Findings to confirm</source>
+        <translation>待确认的所见</translation>
     </message>
 </context>
 <context>
@@ -731,19 +1438,168 @@ Nothing already imported was lost.</source>
     </message>
 </context>
 <context>
+    <name>SlideActions</name>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="59" />
+        <source>AI analysis failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="67" />
+        <source>Detecting tissue…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="87" />
+        <source>Detecting nuclei in the view…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="89" />
+        <source>Detecting nuclei in all tissue…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="116" />
+        <source>Tissue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="130" />
+        <source>%1 nuclei detected (nuclear density heatmap)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="137" />
+        <source>Nuclei</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="143" />
+        <source>Nuclear density</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="177" />
+        <source>Imported detections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="188" />
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="210" />
+        <source>Import annotations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="190" />
+        <source>Annotations (*.geojson *.json *.xml);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="196" />
+        <source>Importing annotations…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="201" />
+        <source>Import failed</source>
+        <translation type="unfinished">导入失败</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="202" />
+        <source>%1 could not be imported: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="213" />
+        <source>%1: %2 objects imported, %3 skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="220" />
+        <source>Feature %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="225" />
+        <source>… and %1 more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="228" />
+        <source>Some features were skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="231" />
+        <source>Annotations imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="240" />
+        <source>Export annotations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="242" />
+        <source>GeoJSON (*.geojson)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="248" />
+        <source>Annotations exported to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="280" />
+        <source>DICOM export unavailable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="281" />
+        <source>DICOM annotation export needs the highdicom package.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="288" />
+        <source>Export DICOM annotations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="290" />
+        <source>DICOM (*.dcm)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="298" />
+        <source>Exporting DICOM annotations…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="306" />
+        <source>%1 annotation groups exported to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_actions.py" line="310" />
+        <source>DICOM export failed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SlideCanvas</name>
     <message>
-        <location filename="../../viewers/wsi/slide_canvas.py" line="181" />
+        <location filename="../../viewers/wsi/slide_canvas.py" line="195" />
         <source>µm</source>
         <translation>µm</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/slide_canvas.py" line="181" />
+        <location filename="../../viewers/wsi/slide_canvas.py" line="195" />
         <source>mm</source>
         <translation>mm</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/slide_canvas.py" line="181" />
+        <location filename="../../viewers/wsi/slide_canvas.py" line="195" />
         <source>px</source>
         <translation>像素</translation>
     </message>
@@ -751,52 +1607,152 @@ Nothing already imported was lost.</source>
 <context>
     <name>SlideViewer</name>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="83" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="129" />
         <source>This case has no slide file.</source>
         <translation>此病例没有切片文件。</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="85" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="131" />
         <source>Opening slide…</source>
         <translation>正在打开切片…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="92" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="217" />
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="93" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="218" />
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="94" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="219" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="95" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="220" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="109" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="222" />
+        <source>Select / move</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="223" />
+        <source>Rectangle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="224" />
+        <source>Ellipse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="225" />
+        <source>Polygon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="226" />
+        <source>Freehand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="227" />
+        <source>Brush</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="228" />
+        <source>Points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="229" />
+        <source>Line / ruler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="234" />
+        <source>Panel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="235" />
+        <source>Show or hide classes, annotations and layers (F6)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="236" />
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="237" />
+        <source>Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="238" />
+        <source>AI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="239" />
+        <source>Detect tissue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="240" />
+        <source>Detect nuclei in view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="241" />
+        <source>Detect nuclei in all tissue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="242" />
+        <source>Annotations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="243" />
+        <source>Import GeoJSON / ASAP XML…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="244" />
+        <source>Export GeoJSON…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="245" />
+        <source>Export DICOM annotations…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="259" />
         <source>%1x</source>
         <translation>%1 倍</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="111" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="261" />
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="114" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="264" />
         <source>%1 — %2 × %3 px — zoom %4 — level %5</source>
         <translation>%1 — %2 × %3 像素 — 缩放 %4 — 层级 %5</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="136" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="325" />
         <source>The slide could not be opened: %1</source>
         <translation>无法打开切片：%1</translation>
     </message>
@@ -924,6 +1880,38 @@ Check the data folder in the settings file or ask your IT contact.</source>
         <location filename="../../ui/worklist_view.py" line="133" />
         <source>%1 of %2 cases</source>
         <translation>%1 / %2 个病例</translation>
+    </message>
+</context>
+<context>
+    <name>layer</name>
+    <message>
+        <location filename="../../viewers/wsi/brush.py" line="63" />
+        <location filename="../../viewers/wsi/brush.py" line="66" />
+        <source>Brush</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/tools.py" line="328" />
+        <source>Add points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/tools.py" line="332" />
+        <source>Add point</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>self.layer</name>
+    <message>
+        <location filename="../../viewers/wsi/tools.py" line="116" />
+        <source>Move vertex</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/tools.py" line="116" />
+        <source>Move annotation</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

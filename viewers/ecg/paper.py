@@ -117,3 +117,19 @@ def grid_lines(width_mm: float, height_mm: float, step: float) -> tuple[list[flo
         xs += [0.0, width_mm]
         ys += [y, y]
     return xs, ys
+
+
+def single(lead: str, duration_s: float, speed: float, gain: float) -> Paper:
+    """One lead enlarged over the whole record (click a lead; Esc goes back)."""
+    row_mm = max(40.0, 6.0 * gain)
+    cell = Cell(lead, 0, 0, 0.0, duration_s, MARGIN_MM, -0.5 * row_mm)
+    return Paper([cell], MARGIN_MM + duration_s * speed + 5.0, row_mm, row_mm, 1)
+
+
+def cell_at(p: Paper, x_mm: float, y_mm: float, speed: float) -> Cell | None:
+    """The lead cell under a paper point, or None."""
+    for c in p.cells:
+        x1 = p.x_of(c, c.t1, speed)
+        if c.x_mm <= x_mm <= x1 and abs(y_mm - c.y_mm) <= p.row_mm / 2:
+            return c
+    return None

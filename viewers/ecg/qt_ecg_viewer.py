@@ -1,64 +1,97 @@
-"""ECG viewer: paper view in true millimetres, standard layouts, AI overlays.
+"""ECG viewer: paper view in true millimetres, standard layouts, AI overlays, tools.
 
 The signal is read on a worker thread (``ctx.jobs``), then the AI pre-read
 runs on another; overlays (wave shading, J/J+60 markers, leads meeting a
-criterion) are labelled with the model name and version.
+criterion) are labelled with the model name and version.  Tools: calipers,
+display filters (state always shown, non-diagnostic ones warned), single-lead
+view (click a lead, Esc back), measurement table, median beats, report and
+serial comparison panels.  Records longer than a minute are shown one row per
+lead with min/max decimation of the visible window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QColor
+import dataclasses
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.ecg.filters import LOWPASS_CHOICES, NOTCH_CHOICES, FilterSpec, assess
 from viewers.ecg import paper
+from viewers.ecg.calipers import MODES, Calipers, format_reading
+from viewers.ecg.finding_text import finding_text
+from viewers.ecg.long_view import LONG_S, build_pyramids
+from viewers.ecg.overlays import make_view_box, overlay_items
+from viewers.ecg.qt_compare_panel import ComparePanel
+from viewers.ecg.qt_panels import MeasurementTable, MedianPanel
+from viewers.ecg.qt_report_panel import ReportPanel
+from viewers.ecg.viewer_text import filter_text, retranslate_toolbar
 
 PAPER_BG = "#fff6f5"
 MINOR, MAJOR, TRACE = "#f6c9c6", "#e88f8a", "#111111"
-WAVE_COLOURS = {"P": (66, 133, 244, 40), "QRS": (234, 67, 53, 32), "T": (52, 168, 83, 32)}
 SEVERITY = {"critical": "critical", "urgent": "urgent", "routine": "info"}
 
 
 def _read(path, state=None):
     from app.ecg.readers import read_ecg
 
-    return read_ecg(path)
+    sig = read_ecg(path)
+    return sig, (build_pyramids(sig, state) if sig.duration_s > LONG_S else None)
 
 
 def _analyse(signal, state=None):
     from inference.ecg import analyze
 
+    if signal.duration_s > LONG_S:  # the pre-read reads 10 s: do not resample a Holter
+        n = int(10 * signal.fs)
+        signal = dataclasses.replace(signal, data=signal.data[:, :n])
     return analyze(signal, state=state)
+
+
+def _filter(raw, spec: FilterSpec, state=None):
+    from app.ecg.filters import apply_filters
+
+    sig = dataclasses.replace(raw, data=apply_filters(raw.data, raw.fs, spec, state))
+    return sig, (build_pyramids(sig, state) if sig.duration_s > LONG_S else None)
+
+
+def _medians(path, signal, analysis, state=None):
+    from viewers.ecg.beats import median_beats
+
+    return median_beats(path, signal, analysis)
 
 
 class EcgViewer(QWidget):
     findings_changed = Signal(list)
     loaded = Signal()
     analysed = Signal()
+    filtered = Signal()
+    medians_ready = Signal()
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         import pyqtgraph as pg
 
         self.ctx = ctx
-        self.signal = None
-        self.analysis = None
+        self.raw_signal = self.signal = self.analysis = self.medians = None
+        self.pyramids = self.long = self.paper_layout = self.focus_lead = None
         self.findings: list[dict] = []
-        self.paper_layout: paper.Paper | None = None
+        self.trace_items: list = []
         self._overlay_items: list = []
+        self.filter_spec = FilterSpec()
         self.px_per_mm = self._px_per_mm()
 
-        self.layout_box = QComboBox()
-        self.order_box = QComboBox()
-        self.speed_box = QComboBox()
-        self.gain_box = QComboBox()
+        self.layout_box, self.order_box = QComboBox(), QComboBox()
+        self.speed_box, self.gain_box = QComboBox(), QComboBox()
         for v in paper.SPEEDS:
             self.speed_box.addItem("", v)
         for v in paper.GAINS:
@@ -67,40 +100,71 @@ class EcgViewer(QWidget):
             self.layout_box.addItem(name, name)
         self.order_box.addItem("", "standard")
         self.order_box.addItem("", "cabrera")
-        self.speed_box.setCurrentIndex(0)
         self.gain_box.setCurrentIndex(1)
         self.ai_box = QCheckBox()
         self.ai_box.setChecked(True)
-        self.filter_label = QLabel()
-        self.model_label = QLabel()
-        self.status = QLabel()
+        self.caliper_box = QComboBox()
+        for m in MODES:
+            self.caliper_box.addItem("", m)
+        self.baseline_box = QCheckBox()
+        self.notch_box, self.lowpass_box = QComboBox(), QComboBox()
+        for v in NOTCH_CHOICES:
+            self.notch_box.addItem("", v)
+        for v in LOWPASS_CHOICES:
+            self.lowpass_box.addItem("", v)
+        self.filter_label, self.caliper_label = QLabel(), QLabel()
+        self.model_label, self.status = QLabel(), QLabel()
         self.status.setStyleSheet("padding:2px 6px;color:#3c4043")
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 2, 4, 2)
-        self._captions = [QLabel() for _ in range(4)]
-        for cap, box in zip(
-            self._captions,
-            (self.layout_box, self.order_box, self.speed_box, self.gain_box),
-            strict=True,
-        ):
-            bar.addWidget(cap)
-            bar.addWidget(box)
+        self._captions = [QLabel() for _ in range(7)]
+        bar, tools = QHBoxLayout(), QHBoxLayout()
+        boxes = (self.layout_box, self.order_box, self.speed_box, self.gain_box)
+        boxes += (self.caliper_box, self.notch_box, self.lowpass_box)
+        for i, (cap, box) in enumerate(zip(self._captions, boxes, strict=True)):
+            target = bar if i < 4 else tools
+            target.setContentsMargins(4, 2, 4, 2)
+            target.addWidget(cap)
+            target.addWidget(box)
+        for box in (self.layout_box, self.order_box, self.speed_box, self.gain_box):
             box.currentIndexChanged.connect(self.redraw)
         bar.addWidget(self.ai_box)
         bar.addStretch(1)
-        bar.addWidget(self.filter_label)
+        bar.addWidget(self.caliper_label)
+        tools.insertWidget(2, self.baseline_box)
+        tools.addWidget(self.filter_label, 1)
         self.ai_box.toggled.connect(self._draw_overlays)
+        self.caliper_box.currentIndexChanged.connect(self._caliper_mode)
+        for w in (self.baseline_box, self.notch_box, self.lowpass_box):
+            sig = w.toggled if w is self.baseline_box else w.currentIndexChanged
+            sig.connect(self._filters_changed)
 
-        self.plot = pg.PlotWidget(background=PAPER_BG)
+        self.plot = pg.PlotWidget(
+            background=PAPER_BG, viewBox=make_view_box(self._drag, self._click)
+        )
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
         self.plot.setAspectLocked(True, 1.0)
         self.plot.setMenuEnabled(False)
         self.view = self.plot.getPlotItem().getViewBox()
+        self.view.sigXRangeChanged.connect(self._range_changed)
+        self.calipers = Calipers(self.plot, lambda: self.speed, lambda: self.gain, self)
+        self.calipers.changed.connect(lambda r: self.caliper_label.setText(format_reading(r)))
+        self.measurements = MeasurementTable()
+        self.median_panel = MedianPanel()
+        self.report_panel = ReportPanel(ctx)
+        self.compare_panel = ComparePanel(ctx)
+        self.tabs = QTabWidget()
+        for w in (self.measurements, self.median_panel, self.report_panel, self.compare_panel):
+            self.tabs.addTab(w, "")
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.plot)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(bar)
-        lay.addWidget(self.plot, 1)
+        lay.addLayout(tools)
+        lay.addWidget(split, 1)
         lay.addWidget(self.model_label)
         lay.addWidget(self.status)
         self.retranslate()
@@ -108,8 +172,10 @@ class EcgViewer(QWidget):
         if not ctx.files:
             self.status.setText(self.tr("This case has no ECG file."))
             return
-        _obj, path = ctx.files[0]
-        ctx.jobs.submit(_read, path, name="read ECG", on_done=self._show, on_error=self._failed)
+        self.path = ctx.files[0][1]
+        ctx.jobs.submit(
+            _read, self.path, name="read ECG", on_done=self._show, on_error=self._failed
+        )
 
     # ---- settings and text -------------------------------------------
     def _px_per_mm(self) -> float:
@@ -128,36 +194,28 @@ class EcgViewer(QWidget):
         return value
 
     def retranslate(self) -> None:
-        names = (self.tr("Layout"), self.tr("Order"), self.tr("Speed"), self.tr("Gain"))
-        for cap, text in zip(self._captions, names, strict=True):
-            cap.setText(text)
-        self.order_box.setItemText(0, self.tr("Standard"))
-        self.order_box.setItemText(1, self.tr("Cabrera"))
-        for i, v in enumerate(paper.SPEEDS):
-            self.speed_box.setItemText(i, self.tr("%1 mm/s").replace("%1", f"{v:g}"))
-        for i, v in enumerate(paper.GAINS):
-            self.gain_box.setItemText(i, self.tr("%1 mm/mV").replace("%1", f"{v:g}"))
-        self.ai_box.setText(self.tr("AI overlays"))
+        retranslate_toolbar(self)
         self._update_labels()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if self.analysis is not None:
+                self.findings = self._findings(self.analysis)
+                self.findings_changed.emit(self.findings)
         super().changeEvent(event)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if event.key() == Qt.Key.Key_Escape and self.focus_lead:
+            self.focus(None)  # back from the single-lead view
+            return
+        super().keyPressEvent(event)
+
     def _update_labels(self) -> None:
-        sig = self.signal
-        if sig is not None and not sig.filters:
-            self.filter_label.setText(self.tr("Filter: not stated in the file"))
-        elif sig is not None:
-            f = sig.filters
-            band = self.tr("Filter: %1–%2 Hz").replace("%1", f"{f.get('highpass', 0):g}")
-            band = band.replace("%2", f"{f['lowpass']:g}" if "lowpass" in f else "?")
-            if "notch" in f:
-                band += self.tr(", notch %1 Hz").replace("%1", f"{f['notch']:g}")
-            if f.get("lowpass", 1000) <= 40 or f.get("highpass", 0) > 0.05:
-                band += " " + self.tr("(non-diagnostic: ST segments may be distorted)")
-            self.filter_label.setText(band)
+        if self.signal is not None:
+            text, warn = filter_text(self, self.signal.filters, self.filter_spec)
+            self.filter_label.setText(text)
+            self.filter_label.setStyleSheet("color:#d93025;font-weight:bold" if warn else "")
         if self.analysis is not None:
             m = self.analysis.model
             text = self.tr("AI: %1 %2, %3 — not for clinical use")
@@ -167,6 +225,9 @@ class EcgViewer(QWidget):
                 .replace("%3", self.analysis.rules)
             )
 
+    def filter_state(self):
+        return assess(self.filter_spec, self.signal.filters if self.signal else {})
+
     # ---- loading ------------------------------------------------------
     def _failed(self, err: BaseException) -> None:
         self.status.setText(self.tr("The ECG could not be shown: %1").replace("%1", str(err)))
@@ -174,8 +235,9 @@ class EcgViewer(QWidget):
     def _ai_failed(self, err: BaseException) -> None:
         self.status.setText(self.tr("AI pre-read failed: %1").replace("%1", str(err)))
 
-    def _show(self, signal) -> None:
-        self.signal = signal
+    def _show(self, result) -> None:
+        signal, self.pyramids = result
+        self.raw_signal = self.signal = signal
         self.redraw()
         self.fit_true_size()
         msg = self.tr("%1 leads, %2 Hz, %3 s").replace("%1", str(len(signal.leads)))
@@ -193,15 +255,32 @@ class EcgViewer(QWidget):
         self.analysis = analysis
         self._update_labels()
         self._draw_overlays()
+        self.measurements.set_analysis(analysis)
+        self.report_panel.set_analysis(analysis, self.raw_signal)
         self.findings = self._findings(analysis)
         self.findings_changed.emit(self.findings)
         self.analysed.emit()
+        self.ctx.jobs.submit(
+            _medians, getattr(self, "path", None), self.raw_signal, analysis,
+            name="median beats", on_done=self._show_medians, on_error=lambda e: None,
+        )  # fmt: skip
+
+    def _show_medians(self, beats) -> None:
+        self.medians = beats
+        self.median_panel.set_beats(beats)
+        self.compare_panel.set_current(self.analysis, beats)
+        self.medians_ready.emit()
 
     def _findings(self, a) -> list[dict]:
         src = self.tr("AI %1 %2 (not for clinical use)")
         src = src.replace("%1", a.model.name).replace("%2", a.model.version)
         out = [
-            {"text": f.text, "source": src, "severity": SEVERITY[f.severity], "code": f.code}
+            {
+                "text": finding_text(f.code, f.text, f.leads, f.territory),
+                "source": src,
+                "severity": SEVERITY[f.severity],
+                "code": f.code,
+            }
             for f in a.findings
         ]
         m = a.measurements
@@ -210,6 +289,58 @@ class EcgViewer(QWidget):
             text = text.replace(f"%{i}", "—" if v is None else f"{v:.0f}")
         out.append({"text": text, "source": src, "severity": "info", "code": "MEASUREMENTS"})
         return out
+
+    # ---- filters and tools --------------------------------------------
+    def set_filters(self, spec: FilterSpec):
+        """Apply display filters on a worker; ``filtered`` when the view shows them."""
+        self.filter_spec = spec
+        self._update_labels()
+        if self.raw_signal is None:
+            return None
+        return self.ctx.jobs.submit(
+            _filter, self.raw_signal, spec, name="ECG filters", on_done=self._show_filtered
+        )
+
+    def _filters_changed(self, *_a) -> None:
+        self.set_filters(
+            FilterSpec(
+                self.baseline_box.isChecked(),
+                float(self.notch_box.currentData()),
+                float(self.lowpass_box.currentData()),
+            )
+        )
+
+    def _show_filtered(self, result) -> None:
+        self.signal, self.pyramids = result
+        self.redraw()
+        self._update_labels()
+        self.filtered.emit()
+
+    def _caliper_mode(self, *_a) -> None:
+        self.calipers.set_mode(self.caliper_box.currentData())
+        if self.calipers.mode == "off":
+            self.calipers.clear()
+
+    def _drag(self, start, now) -> bool:
+        if self.calipers.mode == "off":
+            return False
+        self.calipers.drag(start, now)
+        return True
+
+    def _click(self, xy) -> None:
+        if self.calipers.mode != "off" or self.paper_layout is None or self.focus_lead:
+            return
+        cell = paper.cell_at(self.paper_layout, xy[0], xy[1], self.speed)
+        if cell is not None and self.long is None:
+            self.focus(cell.lead)
+
+    def focus(self, lead: str | None) -> None:
+        """Show one lead enlarged (None: back to the layout)."""
+        if lead == self.focus_lead:
+            return
+        self.focus_lead = lead
+        self.redraw()
+        self.fit_true_size()
 
     # ---- drawing ------------------------------------------------------
     @property
@@ -228,100 +359,37 @@ class EcgViewer(QWidget):
         vh = max(self.view.height(), 1.0)
         w_mm, h_mm = vw / self.px_per_mm, vh / self.px_per_mm
         top = 8.0  # room for the AI model tag above the paper
+        if self.long is not None:  # all rows, true millimetres along time
+            self.view.setRange(
+                xRange=(0, w_mm), yRange=(-self.paper_layout.height_mm, top), padding=0
+            )
+            return
         self.view.setRange(xRange=(0, w_mm), yRange=(top - h_mm, top), padding=0)
 
     def redraw(self) -> None:
-        import numpy as np
-        import pyqtgraph as pg
+        from viewers.ecg.viewer_draw import draw_page
 
-        sig = self.signal
-        if sig is None:
+        if self.signal is None:
             return
-        self.plot.clear()
-        self._overlay_items = []
-        p = paper.layout(
-            self.layout_box.currentData(),
-            self.order_box.currentData(),
-            list(sig.leads),
-            sig.duration_s,
-            self.speed,
-            self.gain,
-        )
-        self.paper_layout = p
-        for step, colour, width in ((1.0, MINOR, 0.5), (5.0, MAJOR, 1.0)):
-            xs, ys = paper.grid_lines(p.width_mm, p.height_mm, step)
-            pen = pg.mkPen(colour, width=width, cosmetic=True)
-            self.plot.addItem(
-                pg.PlotCurveItem(np.array(xs), np.array(ys), pen=pen, connect="pairs")
-            )
-        trace_pen = pg.mkPen(TRACE, width=1.2, cosmetic=True)
-        self.trace_items = []
-        rows_done = set()
-        for cell in p.cells:
-            i0, i1 = int(cell.t0 * sig.fs), min(int(cell.t1 * sig.fs), sig.n_samples)
-            y = sig.lead(cell.lead)[i0:i1]
-            x = cell.x_mm + np.arange(y.size) / sig.fs * self.speed
-            item = pg.PlotCurveItem(x, cell.y_mm + y * self.gain, pen=trace_pen)
-            self.plot.addItem(item)
-            self.trace_items.append(item)
-            label = pg.TextItem(cell.lead, color=TRACE, anchor=(0, 1))
-            label.setPos(cell.x_mm + 1, cell.y_mm + 0.8 * p.row_mm / 2)
-            self.plot.addItem(label)
-            if cell.row not in rows_done:
-                rows_done.add(cell.row)
-                xs, ys = paper.calibration_pulse(cell.y_mm, self.speed, self.gain)
-                self.plot.addItem(pg.PlotCurveItem(np.array(xs), np.array(ys), pen=trace_pen))
+        self.calipers.clear()
+        draw_page(self)
         self._draw_overlays()
+
+    def _range_changed(self, *_a) -> None:
+        if self.long is not None:
+            (x0, x1), _ = self.view.viewRange()
+            self.long.update(x0, x1, int(self.view.width()))
 
     def _draw_overlays(self) -> None:
         for item in self._overlay_items:
             self.plot.removeItem(item)
         self._overlay_items = []
-        a, p, sig = self.analysis, self.paper_layout, self.signal
-        if a is None or p is None or sig is None or not self.ai_box.isChecked():
+        a, p = self.analysis, self.paper_layout
+        if a is None or p is None or self.signal is None or not self.ai_box.isChecked():
             return
-        import pyqtgraph as pg
-        from PySide6.QtWidgets import QGraphicsRectItem
-
-        flagged = {lead for f in a.findings for lead in f.leads}
-        half = p.row_mm * 0.4
-        for cell in p.cells:
-            for b in a.beats:
-                spans = [("QRS", b.qrs_on, b.qrs_off)]
-                if b.p_on is not None:
-                    spans.append(("P", b.p_on, b.p_off))
-                if b.t_end is not None:
-                    spans.append(("T", b.t_on if b.t_on is not None else b.qrs_off, b.t_end))
-                for wave, s, e in spans:
-                    t_s, t_e = max(s / a.fs, cell.t0), min(e / a.fs, cell.t1)
-                    if t_e <= t_s:
-                        continue
-                    x0, x1 = p.x_of(cell, t_s, self.speed), p.x_of(cell, t_e, self.speed)
-                    rect = QGraphicsRectItem(x0, cell.y_mm - half, x1 - x0, 2 * half)
-                    rect.setBrush(QColor(*WAVE_COLOURS[wave]))
-                    rect.setPen(QColor(0, 0, 0, 0))
-                    self._add(rect)
-                j = b.qrs_off / a.fs
-                for t, colour in ((j, "#d93025"), (j + 0.06, "#f29900")):
-                    if cell.t0 <= t < cell.t1:
-                        x = p.x_of(cell, t, self.speed)
-                        pen = pg.mkPen(colour, width=1, cosmetic=True)
-                        self._add(
-                            pg.PlotCurveItem([x, x], [cell.y_mm - half, cell.y_mm + half], pen=pen)
-                        )
-            if cell.lead.lstrip("-") in flagged:
-                x0 = cell.x_mm
-                x1 = p.x_of(cell, cell.t1, self.speed)
-                box = QGraphicsRectItem(x0, cell.y_mm - half, x1 - x0, 2 * half)
-                box.setPen(pg.mkPen("#d93025", width=2, cosmetic=True))
-                self._add(box)
-        tag = pg.TextItem(self.model_label.text(), color="#5f6368", anchor=(0, 1))
-        tag.setPos(paper.MARGIN_MM, 1.0)
-        self._add(tag)
-
-    def _add(self, item) -> None:
-        self.plot.addItem(item)
-        self._overlay_items.append(item)
+        for item in overlay_items(a, p, self.speed, self.model_label.text()):
+            self.plot.addItem(item)
+            self._overlay_items.append(item)
 
     def flagged_leads(self) -> set[str]:
         if self.analysis is None:

@@ -1,0 +1,88 @@
+"""AI overlays on the paper: wave shading, J and J+60 markers, flagged leads, model tag."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from viewers.ecg import paper
+
+WAVE_COLOURS = {"P": (66, 133, 244, 40), "QRS": (234, 67, 53, 32), "T": (52, 168, 83, 32)}
+
+
+def overlay_items(analysis, p: paper.Paper, speed: float, tag: str) -> list:
+    """Graphics items for the AI overlays of ``analysis`` on paper ``p``."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QGraphicsRectItem
+
+    a = analysis
+    out: list = []
+    flagged = {lead for f in a.findings for lead in f.leads}
+    half = p.row_mm * 0.4
+    last_t = max((b.qrs_off / a.fs for b in a.beats), default=0.0) + 1.0
+    for cell in p.cells:
+        if cell.t0 > last_t:
+            continue  # the pre-read covers the first 10 s only
+        for b in a.beats:
+            spans = [("QRS", b.qrs_on, b.qrs_off)]
+            if b.p_on is not None:
+                spans.append(("P", b.p_on, b.p_off))
+            if b.t_end is not None:
+                spans.append(("T", b.t_on if b.t_on is not None else b.qrs_off, b.t_end))
+            for wave, s, e in spans:
+                t_s, t_e = max(s / a.fs, cell.t0), min(e / a.fs, cell.t1)
+                if t_e <= t_s:
+                    continue
+                x0, x1 = p.x_of(cell, t_s, speed), p.x_of(cell, t_e, speed)
+                rect = QGraphicsRectItem(x0, cell.y_mm - half, x1 - x0, 2 * half)
+                rect.setBrush(QColor(*WAVE_COLOURS[wave]))
+                rect.setPen(QColor(0, 0, 0, 0))
+                out.append(rect)
+            j = b.qrs_off / a.fs
+            for t, colour in ((j, "#d93025"), (j + 0.06, "#f29900")):
+                if cell.t0 <= t < cell.t1:
+                    x = p.x_of(cell, t, speed)
+                    pen = pg.mkPen(colour, width=1, cosmetic=True)
+                    out.append(
+                        pg.PlotCurveItem([x, x], [cell.y_mm - half, cell.y_mm + half], pen=pen)
+                    )
+        if cell.lead.lstrip("-") in flagged:
+            x0 = cell.x_mm
+            x1 = p.x_of(cell, min(cell.t1, last_t), speed)
+            box = QGraphicsRectItem(x0, cell.y_mm - half, x1 - x0, 2 * half)
+            box.setPen(pg.mkPen("#d93025", width=2, cosmetic=True))
+            out.append(box)
+    label = pg.TextItem(tag, color="#5f6368", anchor=(0, 1))
+    label.setPos(paper.MARGIN_MM, 1.0)
+    out.append(label)
+    return out
+
+
+def make_view_box(on_drag, on_click):
+    """A pyqtgraph ViewBox that hands left drags/clicks to the viewer when it wants them.
+
+    ``on_drag(start_xy, now_xy) -> bool`` returns True when it used the drag
+    (a caliper); otherwise the view pans as usual.  ``on_click(xy)`` gets
+    left clicks in paper millimetres.
+    """
+    import pyqtgraph as pg
+    from PySide6.QtCore import Qt
+
+    class PaperViewBox(pg.ViewBox):
+        def mouseDragEvent(self, ev, axis=None):  # noqa: N802 (Qt naming)
+            if ev.button() == Qt.MouseButton.LeftButton and axis is None:
+                a = self.mapSceneToView(ev.buttonDownScenePos())
+                b = self.mapSceneToView(ev.scenePos())
+                if on_drag((a.x(), a.y()), (b.x(), b.y())):
+                    ev.accept()
+                    return
+            super().mouseDragEvent(ev, axis)
+
+        def mouseClickEvent(self, ev):  # noqa: N802
+            if ev.button() == Qt.MouseButton.LeftButton:
+                p = self.mapSceneToView(ev.scenePos())
+                ev.accept()
+                on_click((p.x(), p.y()))
+                return
+            super().mouseClickEvent(ev)
+
+    return PaperViewBox()
