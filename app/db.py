@@ -34,25 +34,27 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def alembic_config(engine: Engine):
+def alembic_config(engine: Engine, migrations: Path = MIGRATIONS):
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    cfg.set_main_option("script_location", str(migrations))
+    # '%' would be read as configparser interpolation (passwords may contain it)
+    url = engine.url.render_as_string(hide_password=False).replace("%", "%%")
+    cfg.set_main_option("sqlalchemy.url", url)
     return cfg
 
 
-def head_revision() -> str:
+def head_revision(migrations: Path = MIGRATIONS) -> str:
     """Newest revision id, read from the version files without importing Alembic."""
     revs, downs = set(), set()
-    for f in (MIGRATIONS / "versions").glob("*.py"):
+    for f in (migrations / "versions").glob("*.py"):
         src = f.read_text("utf-8")
         revs.add(_header(src, "revision"))
         downs.add(_header(src, "down_revision"))
     heads = revs - downs
     if len(heads) != 1:
-        raise RuntimeError(f"migrations must have one head, found {heads}")
+        raise RuntimeError(f"migrations in {migrations} must have one head, found {heads}")
     return heads.pop()
 
 
@@ -68,12 +70,13 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def migrate(engine: Engine) -> None:
-    if current_revision(engine) == head_revision():
+def migrate(engine: Engine, migrations: Path = MIGRATIONS) -> None:
+    """Bring the schema to the newest revision (cheap when it already is)."""
+    if current_revision(engine) == head_revision(migrations):
         return
     from alembic import command
 
-    cfg = alembic_config(engine)
+    cfg = alembic_config(engine, migrations)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

@@ -9,12 +9,13 @@ deferred ``BEGIN`` and never block writers.
 
 from __future__ import annotations
 
-import ast
-import re
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from app import db as app_db
+from app.db import current_revision  # noqa: F401 - part of this module's API
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -48,52 +49,13 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def alembic_config(engine: Engine):
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option(
-        "sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%")
-    )
-    return cfg
-
-
 def head_revision() -> str:
-    """Newest revision id, read from the version files without importing Alembic."""
-    revs, downs = set(), set()
-    for f in (MIGRATIONS / "versions").glob("*.py"):
-        src = f.read_text("utf-8")
-        revs.add(_header(src, "revision"))
-        downs.add(_header(src, "down_revision"))
-    heads = revs - downs
-    if len(heads) != 1:
-        raise RuntimeError(f"server migrations must have one head, found {heads}")
-    return heads.pop()
-
-
-def _header(src: str, name: str) -> str | None:
-    m = re.search(rf"^{name}\s*=\s*(.+)$", src, re.M)
-    return ast.literal_eval(m.group(1)) if m else None
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return app_db.head_revision(MIGRATIONS)
 
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (cheap when it already is)."""
-    if current_revision(engine) == head_revision():
-        return
-    from alembic import command
-
-    cfg = alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    app_db.migrate(engine, MIGRATIONS)
 
 
 def sessions(engine: Engine) -> sessionmaker[Session]:
