@@ -8,6 +8,7 @@ newest Alembic revision and is cheap when it already is.
 from __future__ import annotations
 
 import ast
+import logging
 import re
 from pathlib import Path
 
@@ -74,12 +75,18 @@ def migrate(engine: Engine, migrations: Path = MIGRATIONS) -> None:
     """Bring the schema to the newest revision (cheap when it already is)."""
     if current_revision(engine) == head_revision(migrations):
         return
-    from alembic import command
+    quiet = logging.getLogger("alembic")
+    level = quiet.level
+    quiet.setLevel(logging.WARNING)  # Alembic's INFO chatter is not for users
+    try:
+        from alembic import command
 
-    cfg = alembic_config(engine, migrations)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        cfg = alembic_config(engine, migrations)
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    finally:
+        quiet.setLevel(level)
 
 
 def session_factory(engine: Engine) -> sessionmaker:
