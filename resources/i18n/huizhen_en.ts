@@ -45,47 +45,72 @@
 <context>
     <name>AnnotationLayer</name>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="111"/>
-        <source>Add annotation</source>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="112"/>
+        <source>Move annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="113"/>
+        <source>Move vertex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="114"/>
+        <source>Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="115"/>
+        <source>Add points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/annotation_layer.py" line="116"/>
-        <source>Delete annotation</source>
+        <source>Add point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/annotation_layer.py" line="121"/>
+        <source>Add annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="126"/>
+        <source>Delete annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="131"/>
         <source>Edit annotation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="141"/>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="151"/>
         <source>Set class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="243"/>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="253"/>
         <source>µm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="243"/>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="253"/>
         <source>px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="247"/>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="257"/>
         <source>%1 %2²</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="250"/>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="260"/>
         <source>perimeter %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="253"/>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="263"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -331,6 +356,192 @@ The case is stored safely and can still be sent for consultation.</source>
     <message>
         <location filename="../../viewers/ecg/qt_compare_panel.py" line="162"/>
         <source>Black: this ECG · blue: prior of %1 · ST changes ≥ 0.1 mV highlighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="35"/>
+        <source>Sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="47"/>
+        <source>Someone else changed this report on the server before your change arrived. Both versions are kept; choose which one stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="52"/>
+        <source>Keep mine (send it again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="53"/>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="54"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="88"/>
+        <source>Report %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="104"/>
+        <source>No open conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="109"/>
+        <source>Mine (based on version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="112"/>
+        <source>On the server (version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsultDialog</name>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="33"/>
+        <source>Routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="34"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="35"/>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="41"/>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="42"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="43"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="44"/>
+        <source>In review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="45"/>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="46"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="60"/>
+        <source>Request consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="65"/>
+        <source>ID %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="76"/>
+        <source>Attach the AI findings to the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="82"/>
+        <source>AI findings (%1 %2) — not a diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="89"/>
+        <source>AI findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="90"/>
+        <source>No AI pre-read for this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="94"/>
+        <source>Please review this %1 and advise on diagnosis and management.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="108"/>
+        <source>optional: user name of a specialist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="110"/>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="111"/>
+        <source>Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="112"/>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="113"/>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="114"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="115"/>
+        <source>Specialist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="126"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="131"/>
+        <source>The request is kept on this computer and sent as soon as the server is reachable; you can keep working offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="149"/>
+        <source>Write a question for the specialist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="165"/>
+        <source>The request could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1286,8 +1497,26 @@ Nothing already imported was lost.</source>
 <context>
     <name>OverlayRenderer</name>
     <message>
-        <location filename="../../viewers/wsi/overlays.py" line="322"/>
+        <location filename="../../viewers/wsi/overlays.py" line="336"/>
         <source>AI — %1 (%2) — not for clinical use</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QrLink</name>
+    <message>
+        <location filename="../../ui/qr_link.py" line="33"/>
+        <source>Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qr_link.py" line="53"/>
+        <source>Scan or paste this link (File › Open link…) to open the case. The case is not on the server yet; the link works once it is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/qr_link.py" line="57"/>
+        <source>Scan or paste this link (File › Open link…) to open the case.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1384,6 +1613,34 @@ Nothing already imported was lost.</source>
     <message>
         <location filename="../../viewers/ecg/qt_report_panel.py" line="261"/>
         <source>Findings to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerSignIn</name>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="46"/>
+        <source>Sign in to the regional server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="56"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="57"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="58"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="62"/>
+        <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1773,6 +2030,203 @@ Check the data folder in the settings file or ask your IT contact.</source>
     </message>
 </context>
 <context>
+    <name>SyncExtension</name>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="116"/>
+        <source>Sign in to &amp;server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="117"/>
+        <source>S&amp;ync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="118"/>
+        <source>Open &amp;link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="119"/>
+        <source>Request &amp;consultation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="120"/>
+        <source>Sync c&amp;onflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="129"/>
+        <source>Sync: synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="131"/>
+        <source>Sync: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="133"/>
+        <source>Sync: offline: server not reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="135"/>
+        <source>Sync: login expired — sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="137"/>
+        <source>Sync: error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="139"/>
+        <source>Sync: not signed in to the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="141"/>
+        <source>%1 waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="143"/>
+        <source>%1 refused by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="145"/>
+        <source>%1 conflict(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="151"/>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="153"/>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="172"/>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="189"/>
+        <source>Signed in to %1 as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="199"/>
+        <source>Wrong user name or password for the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="201"/>
+        <source>The server could not be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="203"/>
+        <source>Check the server address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="204"/>
+        <source>The server refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="210"/>
+        <source>Select or open a case first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="218"/>
+        <source>The case could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="234"/>
+        <source>Consultation request saved; sending it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="237"/>
+        <source>Consultation request saved; it is sent when the server is reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="252"/>
+        <location filename="../../ui/sync_extension.py" line="291"/>
+        <source>Open link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="252"/>
+        <source>Paste a huizhen://case/… link:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="261"/>
+        <source>This is not a Huizhen case link (huizhen://case/…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="266"/>
+        <source>This link belongs to the server %1; this workstation uses %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="276"/>
+        <source>This case is not on this computer (it has not been sent yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="278"/>
+        <source>This case is not on this computer. Sign in to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="280"/>
+        <source>Fetching the case from the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="340"/>
+        <source>The files of this case are on the server; sign in to get them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="343"/>
+        <source>Downloading the case files from the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="347"/>
+        <source>Case files downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="356"/>
+        <source>The case files could not be downloaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="217"/>
+        <source>Consultation (%1, %2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WorklistModel</name>
     <message>
         <location filename="../../ui/worklist_model.py" line="148"/>
@@ -1875,38 +2329,6 @@ Check the data folder in the settings file or ask your IT contact.</source>
     <message>
         <location filename="../../ui/worklist_view.py" line="133"/>
         <source>%1 of %2 cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>layer</name>
-    <message>
-        <location filename="../../viewers/wsi/brush.py" line="63"/>
-        <location filename="../../viewers/wsi/brush.py" line="66"/>
-        <source>Brush</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../viewers/wsi/tools.py" line="328"/>
-        <source>Add points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../viewers/wsi/tools.py" line="332"/>
-        <source>Add point</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.layer</name>
-    <message>
-        <location filename="../../viewers/wsi/tools.py" line="116"/>
-        <source>Move vertex</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../viewers/wsi/tools.py" line="116"/>
-        <source>Move annotation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

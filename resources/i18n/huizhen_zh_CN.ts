@@ -44,49 +44,74 @@
 <context>
     <name>AnnotationLayer</name>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="111" />
-        <source>Add annotation</source>
-        <translation type="unfinished" />
+        <location filename="../../viewers/wsi/annotation_layer.py" line="112" />
+        <source>Move annotation</source>
+        <translation>移动标注</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="113" />
+        <source>Move vertex</source>
+        <translation>移动顶点</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="114" />
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="115" />
+        <source>Add points</source>
+        <translation>添加点集</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/annotation_layer.py" line="116" />
-        <source>Delete annotation</source>
-        <translation type="unfinished" />
+        <source>Add point</source>
+        <translation>添加点</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/annotation_layer.py" line="121" />
+        <source>Add annotation</source>
+        <translation>添加标注</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="126" />
+        <source>Delete annotation</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="131" />
         <source>Edit annotation</source>
-        <translation type="unfinished" />
+        <translation>编辑标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="141" />
+        <location filename="../../viewers/wsi/annotation_layer.py" line="151" />
         <source>Set class</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="243" />
-        <source>µm</source>
-        <translation type="unfinished">µm</translation>
-    </message>
-    <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="243" />
-        <source>px</source>
-        <translation type="unfinished">像素</translation>
-    </message>
-    <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="247" />
-        <source>%1 %2²</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="250" />
-        <source>perimeter %1 %2</source>
-        <translation type="unfinished" />
+        <translation>设置类别</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/annotation_layer.py" line="253" />
+        <source>µm</source>
+        <translation>µm</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="253" />
+        <source>px</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="257" />
+        <source>%1 %2²</source>
+        <translation>%1 %2²</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="260" />
+        <source>perimeter %1 %2</source>
+        <translation>周长 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/wsi/annotation_layer.py" line="263" />
         <source>%1 %2</source>
-        <translation type="unfinished" />
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -94,53 +119,53 @@
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="116" />
         <source>Classes</source>
-        <translation type="unfinished" />
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="117" />
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>添加</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="118" />
         <source>Rename</source>
-        <translation type="unfinished" />
+        <translation>重命名</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="119" />
         <source>Colour</source>
-        <translation type="unfinished" />
+        <translation>颜色</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="120" />
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>移除</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="121" />
         <source>Apply</source>
-        <translation type="unfinished" />
+        <translation>应用</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="122" />
         <source>Give the selected annotation this class</source>
-        <translation type="unfinished" />
+        <translation>将此类别赋给所选标注</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="123" />
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="287" />
         <source>Annotations</source>
-        <translation type="unfinished" />
+        <translation>标注</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="124" />
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="124" />
         <source>Class</source>
-        <translation type="unfinished" />
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="124" />
@@ -150,87 +175,87 @@
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="125" />
         <source>Delete selected</source>
-        <translation type="unfinished" />
+        <translation>删除所选</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="126" />
         <source>Layers</source>
-        <translation type="unfinished" />
+        <translation>图层</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="127" />
         <source>Heatmap opacity</source>
-        <translation type="unfinished" />
+        <translation>热图不透明度</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="129" />
         <source>Viridis</source>
-        <translation type="unfinished" />
+        <translation>Viridis</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="130" />
         <source>Inferno</source>
-        <translation type="unfinished" />
+        <translation>Inferno</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="131" />
         <source>Jet</source>
-        <translation type="unfinished" />
+        <translation>Jet</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="141" />
         <source>AI layers are computed by the named analyzer and are not for clinical use.</source>
-        <translation type="unfinished" />
+        <translation>AI 图层由所列分析器计算，不可用于临床。</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="154" />
         <source>Ellipse</source>
-        <translation type="unfinished" />
+        <translation>椭圆</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="156" />
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="157" />
         <source>Area</source>
-        <translation type="unfinished" />
+        <translation>区域</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="158" />
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="159" />
         <source>Line</source>
-        <translation type="unfinished" />
+        <translation>线</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="160" />
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="161" />
         <source>Points</source>
-        <translation type="unfinished" />
+        <translation>点</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="226" />
         <source>New class</source>
-        <translation type="unfinished" />
+        <translation>新类别</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="226" />
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="237" />
         <source>Class name:</source>
-        <translation type="unfinished" />
+        <translation>类别名称：</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="228" />
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="247" />
         <source>Class colour</source>
-        <translation type="unfinished" />
+        <translation>类别颜色</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="237" />
         <source>Rename class</source>
-        <translation type="unfinished" />
+        <translation>重命名类别</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_annotation_panel.py" line="294" />
         <source>%1 — AI %2, not for clinical use</source>
-        <translation type="unfinished" />
+        <translation>%1 — AI %2，不可用于临床</translation>
     </message>
 </context>
 <context>
@@ -332,6 +357,192 @@ The case is stored safely and can still be sent for consultation.</source>
         <location filename="../../viewers/ecg/qt_compare_panel.py" line="162" />
         <source>Black: this ECG · blue: prior of %1 · ST changes ≥ 0.1 mV highlighted</source>
         <translation>黑色：本次心电图 · 蓝色：%1 的既往心电图 · ST 变化 ≥ 0.1 mV 已高亮</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="35" />
+        <source>Sync conflicts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="47" />
+        <source>Someone else changed this report on the server before your change arrived. Both versions are kept; choose which one stays.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="52" />
+        <source>Keep mine (send it again)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="53" />
+        <source>Take theirs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="54" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="88" />
+        <source>Report %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="104" />
+        <source>No open conflicts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="109" />
+        <source>Mine (based on version %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="112" />
+        <source>On the server (version %1)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsultDialog</name>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="33" />
+        <source>Routine</source>
+        <translation type="unfinished">常规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="34" />
+        <source>Urgent</source>
+        <translation type="unfinished">紧急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="35" />
+        <source>Critical</source>
+        <translation type="unfinished">危急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="41" />
+        <source>Waiting to be sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="42" />
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="43" />
+        <source>Accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="44" />
+        <source>In review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="45" />
+        <source>Reported</source>
+        <translation type="unfinished">已出报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="46" />
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="60" />
+        <source>Request consultation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="65" />
+        <source>ID %1</source>
+        <translation type="unfinished">编号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="76" />
+        <source>Attach the AI findings to the request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="82" />
+        <source>AI findings (%1 %2) — not a diagnosis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="89" />
+        <source>AI findings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="90" />
+        <source>No AI pre-read for this case.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="94" />
+        <source>Please review this %1 and advise on diagnosis and management.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="108" />
+        <source>optional: user name of a specialist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="110" />
+        <source>Patient</source>
+        <translation type="unfinished">患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="111" />
+        <source>Study</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="112" />
+        <source>Question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="113" />
+        <source>Urgency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="114" />
+        <source>Department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="115" />
+        <source>Specialist</source>
+        <translation type="unfinished">专科医生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="126" />
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="131" />
+        <source>The request is kept on this computer and sent as soon as the server is reachable; you can keep working offline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="149" />
+        <source>Write a question for the specialist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="165" />
+        <source>The request could not be saved: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1287,8 +1498,26 @@ Nothing already imported was lost.</source>
 <context>
     <name>OverlayRenderer</name>
     <message>
-        <location filename="../../viewers/wsi/overlays.py" line="322" />
+        <location filename="../../viewers/wsi/overlays.py" line="336" />
         <source>AI — %1 (%2) — not for clinical use</source>
+        <translation>AI — %1（%2）— 不可用于临床</translation>
+    </message>
+</context>
+<context>
+    <name>QrLink</name>
+    <message>
+        <location filename="../../ui/qr_link.py" line="33" />
+        <source>Copy link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/qr_link.py" line="53" />
+        <source>Scan or paste this link (File › Open link…) to open the case. The case is not on the server yet; the link works once it is sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/qr_link.py" line="57" />
+        <source>Scan or paste this link (File › Open link…) to open the case.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1389,6 +1618,34 @@ Nothing already imported was lost.</source>
     </message>
 </context>
 <context>
+    <name>ServerSignIn</name>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="46" />
+        <source>Sign in to the regional server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="56" />
+        <source>Server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="57" />
+        <source>User name</source>
+        <translation type="unfinished">用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="58" />
+        <source>Password</source>
+        <translation type="unfinished">密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="62" />
+        <source>Sign in</source>
+        <translation type="unfinished">登录</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/settings_dialog.py" line="29" />
@@ -1442,148 +1699,148 @@ Nothing already imported was lost.</source>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="59" />
         <source>AI analysis failed</source>
-        <translation type="unfinished" />
+        <translation>AI 分析失败</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="67" />
         <source>Detecting tissue…</source>
-        <translation type="unfinished" />
+        <translation>正在检测组织…</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="87" />
         <source>Detecting nuclei in the view…</source>
-        <translation type="unfinished" />
+        <translation>正在检测视野内细胞核…</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="89" />
         <source>Detecting nuclei in all tissue…</source>
-        <translation type="unfinished" />
+        <translation>正在检测全部组织内细胞核…</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="116" />
         <source>Tissue</source>
-        <translation type="unfinished" />
+        <translation>组织</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="130" />
         <source>%1 nuclei detected (nuclear density heatmap)</source>
-        <translation type="unfinished" />
+        <translation>检测到 %1 个细胞核（核密度热图）</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="137" />
         <source>Nuclei</source>
-        <translation type="unfinished" />
+        <translation>细胞核</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="143" />
         <source>Nuclear density</source>
-        <translation type="unfinished" />
+        <translation>核密度</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="177" />
         <source>Imported detections</source>
-        <translation type="unfinished" />
+        <translation>导入的检测对象</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="188" />
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="210" />
         <source>Import annotations</source>
-        <translation type="unfinished" />
+        <translation>导入标注</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="190" />
         <source>Annotations (*.geojson *.json *.xml);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>标注 (*.geojson *.json *.xml);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="196" />
         <source>Importing annotations…</source>
-        <translation type="unfinished" />
+        <translation>正在导入标注…</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="201" />
         <source>Import failed</source>
-        <translation type="unfinished">导入失败</translation>
+        <translation>导入失败</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="202" />
         <source>%1 could not be imported: %2</source>
-        <translation type="unfinished" />
+        <translation>无法导入 %1：%2</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="213" />
         <source>%1: %2 objects imported, %3 skipped.</source>
-        <translation type="unfinished" />
+        <translation>%1：已导入 %2 个对象，跳过 %3 个。</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="220" />
         <source>Feature %1: %2</source>
-        <translation type="unfinished" />
+        <translation>要素 %1：%2</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="225" />
         <source>… and %1 more</source>
-        <translation type="unfinished" />
+        <translation>…… 另有 %1 个</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="228" />
         <source>Some features were skipped</source>
-        <translation type="unfinished" />
+        <translation>部分要素已跳过</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="231" />
         <source>Annotations imported</source>
-        <translation type="unfinished" />
+        <translation>标注已导入</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="240" />
         <source>Export annotations</source>
-        <translation type="unfinished" />
+        <translation>导出标注</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="242" />
         <source>GeoJSON (*.geojson)</source>
-        <translation type="unfinished" />
+        <translation>GeoJSON (*.geojson)</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="248" />
         <source>Annotations exported to %1</source>
-        <translation type="unfinished" />
+        <translation>标注已导出到 %1</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="280" />
         <source>DICOM export unavailable</source>
-        <translation type="unfinished" />
+        <translation>无法导出 DICOM</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="281" />
         <source>DICOM annotation export needs the highdicom package.</source>
-        <translation type="unfinished" />
+        <translation>DICOM 标注导出需要 highdicom 软件包。</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="288" />
         <source>Export DICOM annotations</source>
-        <translation type="unfinished" />
+        <translation>导出 DICOM 标注</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="290" />
         <source>DICOM (*.dcm)</source>
-        <translation type="unfinished" />
+        <translation>DICOM (*.dcm)</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="298" />
         <source>Exporting DICOM annotations…</source>
-        <translation type="unfinished" />
+        <translation>正在导出 DICOM 标注…</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="306" />
         <source>%1 annotation groups exported to %2</source>
-        <translation type="unfinished" />
+        <translation>已将 %1 个标注组导出到 %2</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_actions.py" line="310" />
         <source>DICOM export failed</source>
-        <translation type="unfinished" />
+        <translation>DICOM 导出失败</translation>
     </message>
 </context>
 <context>
@@ -1639,102 +1896,102 @@ Nothing already imported was lost.</source>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="222" />
         <source>Select / move</source>
-        <translation type="unfinished" />
+        <translation>选择/移动</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="223" />
         <source>Rectangle</source>
-        <translation type="unfinished" />
+        <translation>矩形</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="224" />
         <source>Ellipse</source>
-        <translation type="unfinished" />
+        <translation>椭圆</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="225" />
         <source>Polygon</source>
-        <translation type="unfinished" />
+        <translation>多边形</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="226" />
         <source>Freehand</source>
-        <translation type="unfinished" />
+        <translation>自由绘制</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="227" />
         <source>Brush</source>
-        <translation type="unfinished" />
+        <translation>画笔</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="228" />
         <source>Points</source>
-        <translation type="unfinished" />
+        <translation>点</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="229" />
         <source>Line / ruler</source>
-        <translation type="unfinished" />
+        <translation>直线/标尺</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="234" />
         <source>Panel</source>
-        <translation type="unfinished" />
+        <translation>面板</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="235" />
         <source>Show or hide classes, annotations and layers (F6)</source>
-        <translation type="unfinished" />
+        <translation>显示或隐藏类别、标注和图层（F6）</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="236" />
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation>撤销</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="237" />
         <source>Redo</source>
-        <translation type="unfinished" />
+        <translation>重做</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="238" />
         <source>AI</source>
-        <translation type="unfinished" />
+        <translation>AI</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="239" />
         <source>Detect tissue</source>
-        <translation type="unfinished" />
+        <translation>检测组织</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="240" />
         <source>Detect nuclei in view</source>
-        <translation type="unfinished" />
+        <translation>检测视野内细胞核</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="241" />
         <source>Detect nuclei in all tissue</source>
-        <translation type="unfinished" />
+        <translation>检测全部组织内细胞核</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="242" />
         <source>Annotations</source>
-        <translation type="unfinished" />
+        <translation>标注</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="243" />
         <source>Import GeoJSON / ASAP XML…</source>
-        <translation type="unfinished" />
+        <translation>导入 GeoJSON / ASAP XML…</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="244" />
         <source>Export GeoJSON…</source>
-        <translation type="unfinished" />
+        <translation>导出 GeoJSON…</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="245" />
         <source>Export DICOM annotations…</source>
-        <translation type="unfinished" />
+        <translation>导出 DICOM 标注…</translation>
     </message>
     <message>
         <location filename="../../viewers/wsi/qt_slide_viewer.py" line="259" />
@@ -1774,6 +2031,203 @@ Check the data folder in the settings file or ask your IT contact.</source>
 %1
 
 请检查设置文件中的数据文件夹，或联系信息科。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncExtension</name>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="116" />
+        <source>Sign in to &amp;server…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="117" />
+        <source>S&amp;ync now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="118" />
+        <source>Open &amp;link…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="119" />
+        <source>Request &amp;consultation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="120" />
+        <source>Sync c&amp;onflicts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="129" />
+        <source>Sync: synced %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="131" />
+        <source>Sync: connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="133" />
+        <source>Sync: offline: server not reachable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="135" />
+        <source>Sync: login expired — sign in again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="137" />
+        <source>Sync: error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="139" />
+        <source>Sync: not signed in to the server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="141" />
+        <source>%1 waiting to send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="143" />
+        <source>%1 refused by the server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="145" />
+        <source>%1 conflict(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="151" />
+        <source>Server: %1</source>
+        <translation type="unfinished">服务器：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="153" />
+        <source>Last error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="172" />
+        <source>Signing in…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="189" />
+        <source>Signed in to %1 as %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="199" />
+        <source>Wrong user name or password for the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="201" />
+        <source>The server could not be reached: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="203" />
+        <source>Check the server address: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="204" />
+        <source>The server refused: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="210" />
+        <source>Select or open a case first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="218" />
+        <source>The case could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="234" />
+        <source>Consultation request saved; sending it now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="237" />
+        <source>Consultation request saved; it is sent when the server is reachable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="252" />
+        <location filename="../../ui/sync_extension.py" line="291" />
+        <source>Open link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="252" />
+        <source>Paste a huizhen://case/… link:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="261" />
+        <source>This is not a Huizhen case link (huizhen://case/…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="266" />
+        <source>This link belongs to the server %1; this workstation uses %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="276" />
+        <source>This case is not on this computer (it has not been sent yet).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="278" />
+        <source>This case is not on this computer. Sign in to the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="280" />
+        <source>Fetching the case from the server…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="340" />
+        <source>The files of this case are on the server; sign in to get them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="343" />
+        <source>Downloading the case files from the server…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="347" />
+        <source>Case files downloaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="356" />
+        <source>The case files could not be downloaded: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimelineStrip</name>
+    <message>
+        <location filename="../../ui/consult_dialog.py" line="217" />
+        <source>Consultation (%1, %2):</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1880,38 +2334,6 @@ Check the data folder in the settings file or ask your IT contact.</source>
         <location filename="../../ui/worklist_view.py" line="133" />
         <source>%1 of %2 cases</source>
         <translation>%1 / %2 个病例</translation>
-    </message>
-</context>
-<context>
-    <name>layer</name>
-    <message>
-        <location filename="../../viewers/wsi/brush.py" line="63" />
-        <location filename="../../viewers/wsi/brush.py" line="66" />
-        <source>Brush</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../viewers/wsi/tools.py" line="328" />
-        <source>Add points</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../viewers/wsi/tools.py" line="332" />
-        <source>Add point</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>self.layer</name>
-    <message>
-        <location filename="../../viewers/wsi/tools.py" line="116" />
-        <source>Move vertex</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../viewers/wsi/tools.py" line="116" />
-        <source>Move annotation</source>
-        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -3,17 +3,39 @@
 Opens the slide on a worker thread (``ctx.jobs``), then shows a
 ``SlideCanvas``: tiles from the shared cache served newest request first,
 coarser tiles while loading, wheel zoom at the cursor, drag pan, navigator
-and scale bar.
+and scale bar.  Annotation tools (toolbar + keyboard shortcuts), undo/redo,
+the side panel (classes, annotations with measurements, layers), AI actions
+and import/export come from ``tools``, ``qt_annotation_panel`` and
+``qt_slide_actions``.  Annotations autosave to the study's document
+(``annotation_store``); reopening the case shows them and the AI results.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QToolBar, QToolButton, QVBoxLayout, QWidget
 
+from viewers.wsi import annotation_store as astore
+from viewers.wsi.annotation_layer import AnnotationLayer
+from viewers.wsi.qt_annotation_panel import AnnotationPanel
+from viewers.wsi.qt_slide_actions import SlideActions, load_saved
 from viewers.wsi.slide_canvas import SlideCanvas
+from viewers.wsi.tools import tool_types
+
+PANEL_MIN_WIDTH = 1100
+TOOL_KEYS = {
+    "select": "V",
+    "rectangle": "R",
+    "ellipse": "E",
+    "polygon": "P",
+    "freehand": "F",
+    "brush": "B",
+    "points": "N",
+    "line": "L",
+}
 
 SLIDE_SUFFIXES = (".svs", ".tif", ".tiff", ".ndpi", ".mrxs", ".scn", ".bif", ".vms", ".dcm")
 _SHARED_CACHE = None
@@ -51,24 +73,48 @@ def open_for_view(paths: list[Path], state=None):
     raise last or SlideError("no slide file")
 
 
-class SlideViewer(QWidget):
+def open_case(paths: list[Path], store, study_pk, state=None):
+    """Worker: the slide, its overview, the annotation document and saved AI results."""
+    src, overview = open_for_view(paths, state=state)
+    doc, found = None, {}
+    if store is not None and study_pk is not None:
+        try:
+            doc = astore.open_document(store, study_pk)
+            found = load_saved(src, astore.paths(store, study_pk), state=state)
+        except BaseException:
+            src.close()
+            if doc is not None:
+                doc.close()
+            raise
+    return src, overview, doc, found
+
+
+class SlideViewer(SlideActions, QWidget):
     findings_changed = Signal(list)
     loaded = Signal()
     failed = Signal(str)
+    ai_finished = Signal(str)
+    imported = Signal(int, int)
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.source = None
         self.canvas: SlideCanvas | None = None
+        self.layer: AnnotationLayer | None = None
+        self.panel: AnnotationPanel | None = None
+        self.doc = None
+        self.tissue = None
         self.error = ""
-        self.toolbar = QToolBar(self)
-        self.a_fit = self.toolbar.addAction("", lambda: self.canvas and self.canvas.fit())
-        self.a_one = self.toolbar.addAction("", lambda: self.canvas and self.canvas.one_to_one())
-        self.a_in = self.toolbar.addAction("", lambda: self.canvas and self.canvas.zoom_at(1.5))
-        self.a_out = self.toolbar.addAction(
-            "", lambda: self.canvas and self.canvas.zoom_at(1 / 1.5)
+        self.last_message: tuple[str, str] | None = None
+        store = getattr(ctx, "store", None)
+        self.study_pk = getattr(ctx, "study_pk", None)
+        self.out = (
+            astore.paths(store, self.study_pk) if store and self.study_pk is not None else None
         )
+        self._record = QTimer(self, singleShot=True, interval=1500)
+        self._record.timeout.connect(self.record_annotations)
+        self._build_toolbar()
         self.placeholder = QLabel(self)
         self.status = QLabel(self)
         self.status.setStyleSheet("padding:2px 6px;color:#3c4043")
@@ -84,8 +130,87 @@ class SlideViewer(QWidget):
             return
         self.placeholder.setText(self.tr("Opening slide…"))
         self._job = ctx.jobs.submit(
-            open_for_view, paths, name="open slide", on_done=self._opened, on_error=self._failed
+            open_case,
+            paths,
+            store,
+            self.study_pk,
+            name="open slide",
+            on_done=self._opened,
+            on_error=self._failed,
         )
+
+    def _build_toolbar(self) -> None:
+        tb = self.toolbar = QToolBar(self)
+        self.a_fit = tb.addAction("", lambda: self.canvas and self.canvas.fit())
+        self.a_one = tb.addAction("", lambda: self.canvas and self.canvas.one_to_one())
+        self.a_in = tb.addAction("", lambda: self.canvas and self.canvas.zoom_at(1.5))
+        self.a_out = tb.addAction("", lambda: self.canvas and self.canvas.zoom_at(1 / 1.5))
+        tb.addSeparator()
+        self.tool_group = QActionGroup(self)
+        self.tool_actions: dict[str, QAction] = {}
+        for name in tool_types():
+            a = QAction(self)
+            a.setCheckable(True)
+            a.setShortcut(QKeySequence(TOOL_KEYS[name]))
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(lambda _=False, n=name: self.set_tool(n))
+            self.tool_group.addAction(a)
+            tb.addAction(a)
+            self.addAction(a)
+            self.tool_actions[name] = a
+        tb.addSeparator()
+        self.a_undo = QAction(self)
+        self.a_undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.a_undo.triggered.connect(lambda: self.layer and self.layer.undo.undo())
+        self.a_redo = QAction(self)
+        redo = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        for extra in ("Ctrl+Y", "Ctrl+Shift+Z"):
+            if QKeySequence(extra) not in redo:
+                redo.append(QKeySequence(extra))
+        self.a_redo.setShortcuts(redo)
+        self.a_redo.triggered.connect(lambda: self.layer and self.layer.undo.redo())
+        for a in (self.a_undo, self.a_redo):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.setEnabled(False)
+            tb.addAction(a)
+            self.addAction(a)
+        tb.addSeparator()
+        self.ai_menu = QMenu(self)
+        self.a_tissue = self.ai_menu.addAction("", self.detect_tissue)
+        self.a_nuclei_view = self.ai_menu.addAction("", lambda: self.detect_nuclei("view"))
+        self.a_nuclei_all = self.ai_menu.addAction("", lambda: self.detect_nuclei("tissue"))
+        self.file_menu = QMenu(self)
+        self.a_import = self.file_menu.addAction("", self.import_annotations)
+        self.a_export = self.file_menu.addAction("", self.export_geojson)
+        self.a_export_dcm = self.file_menu.addAction("", self.export_dicom)
+        self.a_panel = QAction(self)
+        self.a_panel.setCheckable(True)
+        self.a_panel.setShortcut(QKeySequence("F6"))
+        self.a_panel.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.a_panel.toggled.connect(
+            lambda on: self.panel is not None and self.panel.setVisible(on)
+        )
+        tb.addAction(self.a_panel)
+        self.addAction(self.a_panel)
+        self.b_ai, self.b_file = QToolButton(self), QToolButton(self)
+        for b, m in ((self.b_ai, self.ai_menu), (self.b_file, self.file_menu)):
+            b.setMenu(m)
+            b.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            tb.addWidget(b)
+        self._set_editing_enabled(False)
+
+    def _set_editing_enabled(self, on: bool) -> None:
+        for a in [*self.tool_actions.values(), *self.ai_menu.actions(), *self.file_menu.actions()]:
+            a.setEnabled(on)
+        self.b_ai.setEnabled(on)
+        self.b_file.setEnabled(on)
+
+    def set_tool(self, name: str) -> None:
+        if self.canvas is None:
+            return
+        self.canvas.set_tool(tool_types()[name](self.canvas))
+        self.tool_actions[name].setChecked(True)
+        self.canvas.setFocus()
 
     # -- texts --------------------------------------------------------------
     def retranslate(self) -> None:
@@ -93,6 +218,31 @@ class SlideViewer(QWidget):
         self.a_one.setText(self.tr("1:1"))
         self.a_in.setText(self.tr("Zoom in"))
         self.a_out.setText(self.tr("Zoom out"))
+        names = {
+            "select": self.tr("Select / move"),
+            "rectangle": self.tr("Rectangle"),
+            "ellipse": self.tr("Ellipse"),
+            "polygon": self.tr("Polygon"),
+            "freehand": self.tr("Freehand"),
+            "brush": self.tr("Brush"),
+            "points": self.tr("Points"),
+            "line": self.tr("Line / ruler"),
+        }
+        for name, a in self.tool_actions.items():
+            a.setText(names[name])
+            a.setToolTip(f"{names[name]} ({TOOL_KEYS[name]})")
+        self.a_panel.setText(self.tr("Panel"))
+        self.a_panel.setToolTip(self.tr("Show or hide classes, annotations and layers (F6)"))
+        self.a_undo.setText(self.tr("Undo"))
+        self.a_redo.setText(self.tr("Redo"))
+        self.b_ai.setText(self.tr("AI"))
+        self.a_tissue.setText(self.tr("Detect tissue"))
+        self.a_nuclei_view.setText(self.tr("Detect nuclei in view"))
+        self.a_nuclei_all.setText(self.tr("Detect nuclei in all tissue"))
+        self.b_file.setText(self.tr("Annotations"))
+        self.a_import.setText(self.tr("Import GeoJSON / ASAP XML…"))
+        self.a_export.setText(self.tr("Export GeoJSON…"))
+        self.a_export_dcm.setText(self.tr("Export DICOM annotations…"))
         self._update_status()
 
     def changeEvent(self, event) -> None:
@@ -121,16 +271,55 @@ class SlideViewer(QWidget):
 
     # -- loading ------------------------------------------------------------
     def _opened(self, result) -> None:
-        self.source, overview = result
+        self.source, overview, self.doc, found = result
         self.canvas = SlideCanvas(self.source, overview, self)
         self.canvas.view_changed.connect(self._update_status)
-        self.lay.replaceWidget(self.placeholder, self.canvas)
+        store = getattr(self.ctx, "store", None)
+        self.layer = AnnotationLayer(self.doc, self.source.mpp, astore.load_classes(store), self)
+        self.canvas.annotations = self.layer
+        self.layer.changed.connect(self._annotations_changed)
+        self.layer.selection_changed.connect(self.canvas.update)
+        self.layer.undo.canUndoChanged.connect(self.a_undo.setEnabled)
+        self.layer.undo.canRedoChanged.connect(self.a_redo.setEnabled)
+        self.panel = AnnotationPanel(self.layer, self.canvas.overlays, self)
+        self.panel.classes_changed.connect(self._classes_changed)
+        self.panel.layers_changed.connect(self.canvas.update)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.canvas)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([10000, 300])
+        # the panel opens by itself only when the canvas keeps most of the room
+        self.panel.setVisible(self.width() >= PANEL_MIN_WIDTH)
+        self.a_panel.setChecked(self.panel.isVisible())
+        self.lay.replaceWidget(self.placeholder, self.splitter)
         self.placeholder.hide()
-        self.canvas.show()
+        self.splitter.show()
         self.lay.activate()  # give the canvas its real size before fitting
         self.canvas.fit()
+        self._set_editing_enabled(True)
+        self.set_tool("select")
+        self.show_saved(found)
+        self.sync_imported()
         self._update_status()
         self.loaded.emit()
+
+    def _annotations_changed(self) -> None:
+        self.canvas.update()
+        self.sync_imported()
+        if self.doc is not None:
+            self._record.start()
+
+    def _classes_changed(self) -> None:
+        astore.save_classes(getattr(self.ctx, "store", None), self.layer.classes)
+        self.canvas.update()
+
+    def record_annotations(self) -> None:
+        """Keep the study's AnnotationSet row (path, object count) up to date."""
+        if self.doc is not None and self.out:
+            astore.record_set(
+                self.ctx.store, self.study_pk, "annotations", self.doc.path, len(self.doc)
+            )
 
     def _failed(self, err: BaseException) -> None:
         self._show_error(self.tr("The slide could not be opened: %1").replace("%1", str(err)))
@@ -143,6 +332,11 @@ class SlideViewer(QWidget):
 
     # -- shutdown -----------------------------------------------------------
     def shutdown(self) -> None:
+        self._record.stop()
+        if self.doc is not None:
+            self.doc.close()  # final atomic snapshot
+            self.record_annotations()
+            self.doc = None
         if self.canvas is not None:
             self.canvas.shutdown()
         if self.source is not None:

@@ -4,7 +4,10 @@ Paints the level whose downsample best matches the zoom; a tile not yet in
 the cache is painted from the most detailed coarser cached tile, down to the
 overview image, so the view is never blank (QuPath does the same).  Wheel
 zooms at the cursor, left drag pans, the navigator (bottom right) shows and
-moves the view, and a scale bar sits bottom left.
+moves the view, and a scale bar sits bottom left.  Overlays (AI layers,
+``overlays.OverlayRenderer``), the user's annotations (``AnnotationLayer``) and
+the active tool (``tools``) paint on top; mouse events go to the tool first,
+and the middle button always pans.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from viewers.wsi.overlays import OverlayRenderer
 from viewers.wsi.tile_loader import TileLoader
 from viewers.wsi.viewport import Viewport, scale_bar
 
@@ -42,6 +46,10 @@ class SlideCanvas(QWidget):
         self.loader.tile_ready.connect(self._tile_arrived)
         self._repaint = QTimer(self, singleShot=True, interval=15)
         self._repaint.timeout.connect(self.update)
+        self.overlays = OverlayRenderer(self)
+        self.overlays.tile_ready.connect(self._tile_arrived)
+        self.annotations = None  # AnnotationLayer, set by the viewer
+        self.tool = None  # tools.Tool
         self._drag: QPointF | None = None
         self._nav_drag = False
         self._fitted = True
@@ -167,8 +175,14 @@ class SlideCanvas(QWidget):
                 p.drawImage(self._tile_rect(*key, img.width(), img.height()), img)
         self.source.cache.set_pinned(self.source.tile_key(*k) for k in tiles)
         self.loader.want(missing + self._prefetch(level))
+        self.overlays.paint(p, self.vp)
+        if self.annotations is not None:
+            self.annotations.paint(p, self.vp)
+        if self.tool is not None and self.annotations is not None:
+            self.tool.paint(p, self.vp)
         self._paint_scale_bar(p)
         self._paint_navigator(p)
+        self.overlays.paint_legend(p, 8, 8)
         p.end()
 
     def _paint_scale_bar(self, p: QPainter) -> None:
@@ -206,7 +220,7 @@ class SlideCanvas(QWidget):
         p.setPen(QPen(QColor(220, 30, 30), 2))
         p.drawRect(view.intersected(nav.adjusted(-1, -1, 1, 1)))
 
-    def _tile_arrived(self, key) -> None:
+    def _tile_arrived(self, key=None) -> None:
         if not self._repaint.isActive():
             self._repaint.start()
 
@@ -224,12 +238,37 @@ class SlideCanvas(QWidget):
         )
         self._changed()
 
+    def set_tool(self, tool) -> None:
+        if self.tool is not None:
+            self.tool.cancel()
+        self.tool = tool
+        if tool is None:
+            self.unsetCursor()
+        else:
+            self.setCursor(tool.cursor)
+        self.update()
+
+    def slide_pos(self, event) -> tuple[float, float]:
+        pos = event.position()
+        return self.vp.to_slide(pos.x(), pos.y())
+
+    def _tool_active(self) -> bool:
+        return self.tool is not None and self.annotations is not None
+
     def mousePressEvent(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton:
+            self._drag = event.position()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
+        if button != Qt.MouseButton.LeftButton:
             return
         if self.navigator_rect().contains(event.position()):
             self._nav_drag = True
             self._nav_jump(event.position())
+            return
+        if self._tool_active() and self.tool.press(*self.slide_pos(event), event.modifiers()):
+            self.update()
             return
         self._drag = event.position()
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -242,11 +281,39 @@ class SlideCanvas(QWidget):
             self._drag = event.position()
             self.vp.pan(d.x(), d.y())
             self._changed()
+        elif self._tool_active():
+            pressed = bool(event.buttons() & Qt.MouseButton.LeftButton)
+            self.tool.move(*self.slide_pos(event), pressed)
 
     def mouseReleaseEvent(self, event) -> None:
+        dragging = self._drag is not None or self._nav_drag
         self._drag = None
         self._nav_drag = False
-        self.unsetCursor()
+        if not dragging and self._tool_active() and event.button() == Qt.MouseButton.LeftButton:
+            self.tool.release(*self.slide_pos(event))
+        if self.tool is not None:
+            self.setCursor(self.tool.cursor)
+        else:
+            self.unsetCursor()
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        left = event.button() == Qt.MouseButton.LeftButton
+        if left and self._tool_active() and self.tool.double_click(*self.slide_pos(event)):
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.tool is not None:
+            self.tool.cancel()
+            self.update()
+            return
+        if self._tool_active() and self.tool.key(event.key()):
+            self.update()
+            return
+        if event.key() == Qt.Key.Key_Delete and self.annotations is not None:
+            self.annotations.delete_selected()
+            return
+        super().keyPressEvent(event)
 
     def resizeEvent(self, event) -> None:
         self.vp.resize(self.width(), self.height())
@@ -256,3 +323,4 @@ class SlideCanvas(QWidget):
 
     def shutdown(self) -> None:
         self.loader.close()
+        self.overlays.close()

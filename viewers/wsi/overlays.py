@@ -1,0 +1,362 @@
+"""Overlay layers on the slide canvas: detections, heatmap, tissue mask.
+
+Detections are drawn as vectors when zoomed in (one QPainterPath per class,
+built from the grid index without a Python loop, reused while panning) and
+as cached raster tiles when zoomed out: outlines at mid zoom, constant-size
+dots beyond, so a million objects stay smooth and dots never vanish.  Raster
+tiles are rendered on a worker thread, newest request first; while one is
+missing the next coarser cached tile is scaled in.  Every AI layer carries
+its analyzer name and version and is labelled "not for clinical use".
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QByteArray, QDataStream, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
+
+from viewers.wsi.detections import DetectionSet
+
+TILE = 256
+VECTOR_MAX_DS = 2.0  # at most this many level-0 px per screen px for vectors
+VECTOR_MAX = 12000  # and no more than this many objects in view (~1 µs each to draw)
+REACH = 0.25  # vector paths cover the view plus this fraction each side, reused while panning
+OUTLINE_MAX_Z = 8  # raster tiles with outlines up to this bucket, dots beyond
+TILE_CACHE = 512
+_ids = itertools.count(1)
+
+COLORMAPS = {
+    "viridis": [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)],
+    "inferno": [(0, 0, 4), (87, 16, 110), (188, 55, 84), (249, 142, 9), (252, 255, 164)],
+    "jet": [(0, 0, 143), (0, 128, 255), (128, 255, 128), (255, 128, 0), (128, 0, 0)],
+}
+
+
+def colormap_lut(name: str) -> np.ndarray:
+    anchors = np.asarray(COLORMAPS.get(name, COLORMAPS["viridis"]), float)
+    x = np.linspace(0, 1, len(anchors))
+    t = np.linspace(0, 1, 256)
+    return np.stack([np.interp(t, x, anchors[:, i]) for i in range(3)], 1).astype(np.uint8)
+
+
+def rgba_qimage(rgba: np.ndarray) -> QImage:
+    h, w, _ = rgba.shape
+    data = np.ascontiguousarray(rgba)
+    return QImage(data.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+
+
+def path_from_bytes(raw: bytes) -> QPainterPath:
+    path = QPainterPath()
+    stream = QDataStream(QByteArray(raw))
+    stream >> path
+    return path
+
+
+@dataclass
+class DetectionLayer:
+    data: DetectionSet
+    name: str  # key: "nuclei", "imported"...
+    title: str = ""  # shown to the user (translated by the viewer)
+    analyzer: str = ""  # "name version" for AI layers
+    visible: bool = True
+    id: int = field(default_factory=lambda: next(_ids))
+    gen: int = 0
+
+
+@dataclass
+class RasterLayer:
+    """A raster over the slide (heatmap, tissue mask) at ``downsample`` vs level 0."""
+
+    values: np.ndarray  # float (heatmap) or bool (mask)
+    downsample: float
+    name: str
+    title: str = ""
+    analyzer: str = ""
+    visible: bool = True
+    opacity: float = 0.5
+    colormap: str = "viridis"
+    colour: tuple[int, int, int] = (0, 170, 80)  # masks
+    vmax: float | None = None
+    image: QImage | None = None
+
+    def render(self) -> QImage:
+        if self.image is None:
+            v = self.values
+            if v.dtype == bool:
+                rgba = np.zeros((*v.shape, 4), np.uint8)
+                rgba[v, :3] = self.colour
+                rgba[v, 3] = 255
+            else:
+                top = self.vmax or float(np.percentile(v[v > 0], 99) if (v > 0).any() else 1.0)
+                t = np.clip(v / max(top, 1e-9), 0, 1)
+                rgba = np.zeros((*v.shape, 4), np.uint8)
+                rgba[..., :3] = colormap_lut(self.colormap)[(t * 255).astype(np.uint8)]
+                rgba[..., 3] = np.where(v > 0, 255, 0)
+            self.image = rgba_qimage(rgba)
+        return self.image
+
+
+class OverlayRenderer(QObject):
+    tile_ready = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.detections: list[DetectionLayer] = []
+        self.rasters: list[RasterLayer] = []
+        self.last_path = ""  # "vector" | "raster" | "" — what the last paint used
+        self.missing = 0  # visible raster tiles the last paint had to fake from coarser ones
+        self._tiles: OrderedDict[tuple, QImage] = OrderedDict()
+        self._vector: dict[int, tuple] = {}
+        self._cond = threading.Condition()
+        self._queue: list[tuple] = []
+        self._stop = False
+        self._busy: tuple | None = None
+        self._thread = threading.Thread(target=self._work, name="overlay-tiles", daemon=True)
+        self._thread.start()
+
+    # -- layers -------------------------------------------------------------
+    def add_detections(self, layer: DetectionLayer) -> DetectionLayer:
+        self.detections = [d for d in self.detections if d.name != layer.name] + [layer]
+        self.invalidate()
+        return layer
+
+    def set_raster(self, layer: RasterLayer) -> RasterLayer:
+        self.rasters = [r for r in self.rasters if r.name != layer.name] + [layer]
+        return layer
+
+    def layer(self, name: str):
+        for lay in self.detections + self.rasters:
+            if lay.name == name:
+                return lay
+        return None
+
+    def invalidate(self) -> None:
+        for lay in self.detections:
+            lay.gen += 1
+        with self._cond:
+            self._tiles.clear()
+            self._queue.clear()
+        self._vector.clear()
+
+    @property
+    def pending(self) -> int:
+        with self._cond:
+            return len(self._queue) + (1 if self._busy else 0)
+
+    # -- painting -----------------------------------------------------------
+    def paint(self, p: QPainter, vp) -> None:
+        for r in self.rasters:
+            if r.visible:
+                self._paint_raster(p, vp, r)
+        layers = [d for d in self.detections if d.visible and len(d.data)]
+        if not layers:
+            self.last_path = ""
+            return
+        x, y, w, h = vp.visible()
+        reach = sum(d.data.count_in(x, y, x + w, y + h) for d in layers)
+        if vp.downsample <= VECTOR_MAX_DS and reach <= VECTOR_MAX:
+            self.last_path = "vector"
+            for d in layers:
+                self._paint_vector(p, vp, d)
+        else:
+            self.last_path = "raster"
+            want: list[tuple] = []
+            ring: list[tuple] = []
+            for d in layers:
+                missing, around = self._paint_tiles(p, vp, d)
+                want += missing
+                ring += around
+            self.missing = len(want)
+            self._want(want + ring)
+
+    def _paint_raster(self, p: QPainter, vp, r: RasterLayer) -> None:
+        img = r.render()
+        x0, y0 = vp.to_screen(0, 0)
+        x1, y1 = vp.to_screen(img.width() * r.downsample, img.height() * r.downsample)
+        p.save()
+        p.setOpacity(max(0.0, min(1.0, r.opacity)))
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, r.values.dtype != bool)
+        p.drawImage(QRectF(x0, y0, x1 - x0, y1 - y0), img)
+        p.restore()
+
+    def _paint_vector(self, p: QPainter, vp, d: DetectionLayer) -> None:
+        x, y, w, h = vp.visible()
+        cached = self._vector.get(d.id)
+        if cached is None or cached[0] != d.gen or not _inside((x, y, w, h), cached[1]):
+            box = (x - REACH * w, y - REACH * h, (1 + 2 * REACH) * w, (1 + 2 * REACH) * h)
+            idx = d.data.query(box[0], box[1], box[0] + box[2], box[1] + box[3])
+            paths = []
+            for ci, (_name, colour) in enumerate(d.data.classes):
+                sel = idx[d.data.cls[idx] == ci]
+                if len(sel):
+                    paths.append((QColor(*colour), path_from_bytes(d.data.path_bytes(sel))))
+            cached = (d.gen, box, paths)
+            self._vector[d.id] = cached
+        p.save()
+        ds = vp.downsample
+        cx, cy = vp.to_screen(0, 0)
+        p.setTransform(QTransform(1 / ds, 0, 0, 1 / ds, cx, cy))
+        # 1-px cosmetic, aliased outlines: Qt's fast line rasteriser (wider or antialiased
+        # pens are ~10x slower with thousands of subpaths); constant width on screen
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for colour, path in cached[2]:
+            pen = QPen(colour, 1)
+            pen.setCosmetic(True)
+            p.setPen(pen)
+            p.drawPath(path)
+        p.restore()
+
+    def _paint_tiles(self, p: QPainter, vp, d: DetectionLayer) -> tuple[list, list]:
+        z = bucket(vp.downsample)
+        x, y, w, h = vp.visible()
+        span = TILE * z
+        bx0, by0, bx1, by1 = d.data.extent()
+        c0, c1 = int(max(x, bx0, 0) // span), int(max(min(x + w, bx1), 0) // span)
+        r0, r1 = int(max(y, by0, 0) // span), int(max(min(y + h, by1), 0) // span)
+        missing = []
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        for row in range(r0, r1 + 1):
+            for col in range(c0, c1 + 1):
+                key = (d.id, d.gen, z, col, row)
+                img = self._tile(key)
+                sx0, sy0 = vp.to_screen(col * span, row * span)
+                sx1, sy1 = vp.to_screen((col + 1) * span, (row + 1) * span)
+                target = QRectF(
+                    round(sx0), round(sy0), round(sx1) - round(sx0), round(sy1) - round(sy0)
+                )
+                if img is not None:
+                    p.drawImage(target, img)
+                    continue
+                missing.append((key, d))
+                self._fallback(p, d, z, col, row, target)
+        p.restore()
+        ring = [
+            ((d.id, d.gen, z, c, r), d)
+            for r in range(max(r0 - 1, 0), r1 + 2)
+            for c in range(max(c0 - 1, 0), c1 + 2)
+            if not (c0 <= c <= c1 and r0 <= r <= r1)
+        ]
+        return missing, ring
+
+    def _fallback(self, p: QPainter, d, z: int, col: int, row: int, target: QRectF) -> None:
+        for k in range(1, 4):
+            f = 2**k
+            cz = z * f
+            key = (d.id, d.gen, cz, col // f, row // f)
+            img = self._tile(key)
+            if img is not None:
+                s = TILE / f
+                src = QRectF((col % f) * s, (row % f) * s, s, s)
+                p.drawImage(target, img, src)
+                return
+
+    def _tile(self, key) -> QImage | None:
+        with self._cond:
+            img = self._tiles.get(key)
+            if img is not None:
+                self._tiles.move_to_end(key)
+            return img
+
+    # -- worker -------------------------------------------------------------
+    def _want(self, items: list[tuple]) -> None:
+        with self._cond:
+            self._queue = [
+                it for it in dict(items).items() if it[0] not in self._tiles and it[0] != self._busy
+            ]
+            self._cond.notify_all()
+
+    def render_tile(self, key: tuple, layer: DetectionLayer) -> QImage:
+        _id, _gen, z, col, row = key
+        data = layer.data
+        ox, oy, span = col * TILE * z, row * TILE * z, TILE * z
+        idx = data.query(ox, oy, ox + span, oy + span)
+        if z > OUTLINE_MAX_Z:
+            return rgba_qimage(data.dots(idx, ox, oy, z, TILE, TILE))
+        img = QImage(TILE, TILE, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(Qt.GlobalColor.transparent)
+        q = QPainter(img)
+        q.setTransform(QTransform(1 / z, 0, 0, 1 / z, -ox / z, -oy / z))
+        for ci, (_name, colour) in enumerate(data.classes):
+            sel = idx[data.cls[idx] == ci]
+            if len(sel):
+                pen = QPen(QColor(*colour), 1.0)
+                pen.setCosmetic(True)
+                q.setPen(pen)
+                q.drawPath(path_from_bytes(data.path_bytes(sel)))
+        q.end()
+        return img
+
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                while not self._queue and not self._stop:
+                    self._cond.wait()
+                if self._stop:
+                    return
+                key, layer = self._queue.pop(0)
+                self._busy = key
+            try:
+                img = self.render_tile(key, layer)
+            except Exception:  # a tile that cannot be drawn stays on its fallback
+                img = QImage(TILE, TILE, QImage.Format.Format_ARGB32_Premultiplied)
+                img.fill(Qt.GlobalColor.transparent)
+            with self._cond:
+                self._busy = None
+                if key[1] == layer.gen:
+                    self._tiles[key] = img
+                    while len(self._tiles) > TILE_CACHE:
+                        self._tiles.popitem(last=False)
+            if not self._stop:
+                try:
+                    self.tile_ready.emit()
+                except RuntimeError:
+                    return
+
+    def close(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._queue.clear()
+            self._cond.notify_all()
+        self._thread.join(5)
+
+    # -- legend -------------------------------------------------------------
+    def legend_lines(self) -> list[str]:
+        out = []
+        for lay in self.rasters + self.detections:
+            if lay.visible and lay.analyzer:
+                out.append(
+                    self.tr("AI — %1 (%2) — not for clinical use")
+                    .replace("%1", lay.title or lay.name)
+                    .replace("%2", lay.analyzer)
+                )
+        return out
+
+    def paint_legend(self, p: QPainter, x: float, y: float) -> None:
+        lines = self.legend_lines()
+        if not lines:
+            return
+        fm = p.fontMetrics()
+        w = max(fm.horizontalAdvance(t) for t in lines) + 12
+        h = fm.height() * len(lines) + 8
+        p.fillRect(QRectF(x, y, w, h), QColor(255, 248, 220, 230))
+        p.setPen(QColor(120, 60, 0))
+        for i, t in enumerate(lines):
+            p.drawText(QPointF(x + 6, y + 4 + fm.ascent() + i * fm.height()), t)
+
+
+def bucket(downsample: float) -> int:
+    return int(2 ** max(0, math.ceil(math.log2(max(downsample, 1.0)) - 1e-9)))
+
+
+def _inside(view, box) -> bool:
+    x, y, w, h = view
+    bx, by, bw, bh = box
+    return x >= bx and y >= by and x + w <= bx + bw and y + h <= by + bh

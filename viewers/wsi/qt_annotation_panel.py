@@ -1,0 +1,330 @@
+"""Side panel of the slide viewer: classes, annotations with measurements, layers.
+
+Classes: the editable list (name + colour); the selected class is given to
+new annotations, "Apply" sets it on the selected annotation.  Annotations:
+one row per annotation (type, class, measurements), synchronised with the
+canvas selection.  Layers: show/hide annotations and every AI layer (each
+labelled with its analyzer and "not for clinical use"), heatmap opacity and
+colour map.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSlider,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewers.wsi.overlays import COLORMAPS
+
+
+def swatch(rgb) -> QIcon:
+    pm = QPixmap(14, 14)
+    pm.fill(QColor(*rgb[:3]))
+    return QIcon(pm)
+
+
+class AnnotationPanel(QWidget):
+    classes_changed = Signal()
+    layers_changed = Signal()
+
+    def __init__(self, layer, overlays, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layer, self.overlays = layer, overlays
+        self._syncing = False
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        # classes
+        self.g_classes = QGroupBox(self)
+        gl = QVBoxLayout(self.g_classes)
+        self.class_list = QListWidget(self.g_classes)
+        self.class_list.currentRowChanged.connect(self._class_picked)
+        gl.addWidget(self.class_list)
+        row = QHBoxLayout()
+        self.b_add = QPushButton(self.g_classes)
+        self.b_rename = QPushButton(self.g_classes)
+        self.b_colour = QPushButton(self.g_classes)
+        self.b_remove = QPushButton(self.g_classes)
+        self.b_apply = QPushButton(self.g_classes)
+        for b, fn in (
+            (self.b_add, self._ask_add),
+            (self.b_rename, self._ask_rename),
+            (self.b_colour, self._ask_colour),
+            (self.b_remove, self._remove_current),
+            (self.b_apply, self.apply_class),
+        ):
+            b.clicked.connect(fn)
+            row.addWidget(b)
+        gl.addLayout(row)
+        lay.addWidget(self.g_classes)
+        # annotations
+        self.g_objects = QGroupBox(self)
+        ol = QVBoxLayout(self.g_objects)
+        self.tree = QTreeWidget(self.g_objects)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setColumnCount(3)
+        self.tree.itemSelectionChanged.connect(self._tree_selected)
+        ol.addWidget(self.tree)
+        self.b_delete = QPushButton(self.g_objects)
+        self.b_delete.clicked.connect(layer.delete_selected)
+        ol.addWidget(self.b_delete)
+        lay.addWidget(self.g_objects, 1)
+        # layers
+        self.g_layers = QGroupBox(self)
+        ll = QVBoxLayout(self.g_layers)
+        self.layer_list = QListWidget(self.g_layers)
+        self.layer_list.itemChanged.connect(self._layer_toggled)
+        ll.addWidget(self.layer_list)
+        self.opacity_label = QLabel(self.g_layers)
+        ll.addWidget(self.opacity_label)
+        self.opacity = QSlider(Qt.Orientation.Horizontal, self.g_layers)
+        self.opacity.setRange(0, 100)
+        self.opacity.setValue(50)
+        self.opacity.valueChanged.connect(self._opacity_changed)
+        ll.addWidget(self.opacity)
+        self.cmap = QComboBox(self.g_layers)
+        self.cmap.currentIndexChanged.connect(self._cmap_changed)
+        ll.addWidget(self.cmap)
+        self.ai_note = QLabel(self.g_layers)
+        self.ai_note.setWordWrap(True)
+        self.ai_note.setStyleSheet("color:#8a4b00")
+        ll.addWidget(self.ai_note)
+        lay.addWidget(self.g_layers)
+        layer.changed.connect(self.refresh)
+        layer.selection_changed.connect(self._sync_selection)
+        self.retranslate()
+        self.refresh_classes()
+        self.refresh()
+        self.refresh_layers()
+
+    # -- texts --------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.g_classes.setTitle(self.tr("Classes"))
+        self.b_add.setText(self.tr("Add"))
+        self.b_rename.setText(self.tr("Rename"))
+        self.b_colour.setText(self.tr("Colour"))
+        self.b_remove.setText(self.tr("Remove"))
+        self.b_apply.setText(self.tr("Apply"))
+        self.b_apply.setToolTip(self.tr("Give the selected annotation this class"))
+        self.g_objects.setTitle(self.tr("Annotations"))
+        self.tree.setHeaderLabels([self.tr("Type"), self.tr("Class"), self.tr("Measurements")])
+        self.b_delete.setText(self.tr("Delete selected"))
+        self.g_layers.setTitle(self.tr("Layers"))
+        self.opacity_label.setText(self.tr("Heatmap opacity"))
+        names = {
+            "viridis": self.tr("Viridis"),
+            "inferno": self.tr("Inferno"),
+            "jet": self.tr("Jet"),
+        }
+        current = self.cmap.currentIndex()
+        self.cmap.blockSignals(True)
+        self.cmap.clear()
+        for key in COLORMAPS:
+            self.cmap.addItem(names.get(key, key), key)
+        self.cmap.setCurrentIndex(max(current, 0))
+        self.cmap.blockSignals(False)
+        self.ai_note.setText(
+            self.tr("AI layers are computed by the named analyzer and are not for clinical use.")
+        )
+        self.refresh()
+        self.refresh_layers()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def type_name(self, f) -> str:
+        geom = f["geometry"]
+        if f["properties"].get("isEllipse"):
+            return self.tr("Ellipse")
+        return {
+            "Polygon": self.tr("Area"),
+            "MultiPolygon": self.tr("Area"),
+            "LineString": self.tr("Line"),
+            "MultiLineString": self.tr("Line"),
+            "Point": self.tr("Points"),
+            "MultiPoint": self.tr("Points"),
+        }.get(geom.get("type"), geom.get("type", ""))
+
+    # -- classes ------------------------------------------------------------
+    def refresh_classes(self) -> None:
+        self.class_list.blockSignals(True)
+        self.class_list.clear()
+        for name, rgb in self.layer.classes:
+            self.class_list.addItem(QListWidgetItem(swatch(rgb), name))
+        names = [n for n, _ in self.layer.classes]
+        if self.layer.current_class in names:
+            self.class_list.setCurrentRow(names.index(self.layer.current_class))
+        self.class_list.blockSignals(False)
+
+    def _class_picked(self, row: int) -> None:
+        if 0 <= row < len(self.layer.classes):
+            self.layer.current_class = self.layer.classes[row][0]
+
+    def add_class(self, name: str, rgb: tuple[int, int, int]) -> None:
+        name = name.strip()
+        if not name or name in [n for n, _ in self.layer.classes]:
+            return
+        self.layer.classes.append((name, tuple(rgb)))
+        self.layer.current_class = name
+        self.refresh_classes()
+        self.classes_changed.emit()
+
+    def rename_class(self, old: str, new: str) -> None:
+        new = new.strip()
+        if not new or new in [n for n, _ in self.layer.classes]:
+            return
+        self.layer.classes = [(new if n == old else n, c) for n, c in self.layer.classes]
+        members = [
+            f["id"]
+            for f in self.layer.annotations()
+            if (f["properties"].get("classification") or {}).get("name") == old
+        ]
+        if self.layer.current_class == old:
+            self.layer.current_class = new
+        if members:
+            self.layer.set_class(members, new)
+        self.refresh_classes()
+        self.classes_changed.emit()
+
+    def set_class_colour(self, name: str, rgb: tuple[int, int, int]) -> None:
+        self.layer.recolour_class(name, tuple(rgb))
+        self.refresh_classes()
+        self.classes_changed.emit()
+
+    def remove_class(self, name: str) -> None:
+        self.layer.classes = [(n, c) for n, c in self.layer.classes if n != name]
+        if self.layer.current_class == name:
+            self.layer.current_class = self.layer.classes[0][0] if self.layer.classes else None
+        self.refresh_classes()
+        self.classes_changed.emit()
+
+    def apply_class(self) -> None:
+        if self.layer.selected:
+            self.layer.set_class(list(self.layer.selected), self.layer.current_class)
+
+    def _current_name(self) -> str | None:
+        row = self.class_list.currentRow()
+        return self.layer.classes[row][0] if 0 <= row < len(self.layer.classes) else None
+
+    def _ask_add(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New class"), self.tr("Class name:"))
+        if ok and name.strip():
+            colour = QColorDialog.getColor(QColor(255, 200, 0), self, self.tr("Class colour"))
+            if colour.isValid():
+                self.add_class(name, (colour.red(), colour.green(), colour.blue()))
+
+    def _ask_rename(self) -> None:
+        old = self._current_name()
+        if old is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename class"), self.tr("Class name:"), text=old
+        )
+        if ok:
+            self.rename_class(old, name)
+
+    def _ask_colour(self) -> None:
+        name = self._current_name()
+        if name is None:
+            return
+        rgb = self.layer.class_colour(name) or (255, 200, 0)
+        colour = QColorDialog.getColor(QColor(*rgb), self, self.tr("Class colour"))
+        if colour.isValid():
+            self.set_class_colour(name, (colour.red(), colour.green(), colour.blue()))
+
+    def _remove_current(self) -> None:
+        name = self._current_name()
+        if name is not None:
+            self.remove_class(name)
+
+    # -- annotations --------------------------------------------------------
+    def refresh(self) -> None:
+        self._syncing = True
+        self.tree.clear()
+        for f in self.layer.annotations():
+            cls = (f["properties"].get("classification") or {}).get("name") or ""
+            item = QTreeWidgetItem([self.type_name(f), cls, self.layer.label_text(f)])
+            item.setData(0, Qt.ItemDataRole.UserRole, f["id"])
+            item.setIcon(1, swatch(self.layer.colour_of(f).getRgb()))
+            self.tree.addTopLevelItem(item)
+            item.setSelected(f["id"] in self.layer.selected)
+        self._syncing = False
+
+    def _sync_selection(self) -> None:
+        self._syncing = True
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            item.setSelected(item.data(0, Qt.ItemDataRole.UserRole) in self.layer.selected)
+        self._syncing = False
+
+    def _tree_selected(self) -> None:
+        if self._syncing:
+            return
+        ids = [it.data(0, Qt.ItemDataRole.UserRole) for it in self.tree.selectedItems()]
+        self.layer.select(ids)
+        self.layers_changed.emit()
+
+    # -- layers -------------------------------------------------------------
+    def refresh_layers(self) -> None:
+        self.layer_list.blockSignals(True)
+        self.layer_list.clear()
+        entries = [("annotations", self.tr("Annotations"), self.layer.visible, "")]
+        for lay in self.overlays.rasters + self.overlays.detections:
+            entries.append((lay.name, lay.title or lay.name, lay.visible, lay.analyzer))
+        for key, title, visible, analyzer in entries:
+            text = title
+            if analyzer:
+                text = (
+                    self.tr("%1 — AI %2, not for clinical use")
+                    .replace("%1", title)
+                    .replace("%2", analyzer)
+                )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
+            self.layer_list.addItem(item)
+        self.layer_list.blockSignals(False)
+        has_heatmap = self.overlays.layer("density") is not None
+        for w in (self.opacity, self.opacity_label, self.cmap):
+            w.setEnabled(has_heatmap)
+
+    def _layer_toggled(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        on = item.checkState() == Qt.CheckState.Checked
+        if key == "annotations":
+            self.layer.visible = on
+        else:
+            lay = self.overlays.layer(key)
+            if lay is not None:
+                lay.visible = on
+        self.layers_changed.emit()
+
+    def _opacity_changed(self, value: int) -> None:
+        lay = self.overlays.layer("density")
+        if lay is not None:
+            lay.opacity = value / 100
+        self.layers_changed.emit()
+
+    def _cmap_changed(self, _index: int) -> None:
+        lay = self.overlays.layer("density")
+        if lay is not None:
+            lay.colormap = self.cmap.currentData() or "viridis"
+            lay.image = None
+        self.layers_changed.emit()
