@@ -125,6 +125,8 @@ class SlideViewer(SlideActions, QWidget):
         self.lay.addWidget(self.status)
         self.retranslate()
         paths = [Path(p) for _obj, p in (ctx.files or [])]
+        # blobs are named by their hash: show the name the file was imported with
+        self.display_name = getattr((ctx.files or [(None, None)])[0][0], "filename", "") or ""
         if not paths:
             self._show_error(self.tr("This case has no slide file."))
             return
@@ -262,7 +264,7 @@ class SlideViewer(SlideActions, QWidget):
         w, h = src.dimensions
         self.status.setText(
             self.tr("%1 — %2 × %3 px — zoom %4 — level %5")
-            .replace("%1", src.path.name)
+            .replace("%1", self.display_name or src.path.name)
             .replace("%2", str(w))
             .replace("%3", str(h))
             .replace("%4", zoom)
