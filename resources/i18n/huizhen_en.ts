@@ -722,12 +722,12 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>EcgViewer</name>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="171"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="176"/>
         <source>Loading ECG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="173"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="178"/>
         <source>This case has no ECG file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,32 +888,37 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="221"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="202"/>
+        <source>Measurements &amp;&amp; report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="227"/>
         <source>AI: %1 %2, %3 — not for clinical use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="233"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="239"/>
         <source>The ECG could not be shown: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="236"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="242"/>
         <source>AI pre-read failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="243"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="252"/>
         <source>%1 leads, %2 Hz, %3 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="275"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="284"/>
         <source>AI %1 %2 (not for clinical use)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="287"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="296"/>
         <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,152 +1868,152 @@ Nothing already imported was lost.</source>
 <context>
     <name>SlideViewer</name>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="129"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="131"/>
         <source>This case has no slide file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="131"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="133"/>
         <source>Opening slide…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="217"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="219"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="218"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="220"/>
         <source>1:1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="219"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="221"/>
         <source>Zoom in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="220"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="222"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="222"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="224"/>
         <source>Select / move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="223"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="225"/>
         <source>Rectangle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="224"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="226"/>
         <source>Ellipse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="225"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="227"/>
         <source>Polygon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="226"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="228"/>
         <source>Freehand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="227"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="229"/>
         <source>Brush</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="228"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="230"/>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="229"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="231"/>
         <source>Line / ruler</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="234"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="236"/>
         <source>Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="235"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="237"/>
         <source>Show or hide classes, annotations and layers (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="236"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="238"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="237"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="239"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="238"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="240"/>
         <source>AI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="239"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="241"/>
         <source>Detect tissue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="240"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="242"/>
         <source>Detect nuclei in view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="241"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="243"/>
         <source>Detect nuclei in all tissue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="242"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="244"/>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="243"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="245"/>
         <source>Import GeoJSON / ASAP XML…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="244"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="246"/>
         <source>Export GeoJSON…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="245"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="247"/>
         <source>Export DICOM annotations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="259"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="261"/>
         <source>%1x</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="261"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="263"/>
         <source>%1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="264"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="266"/>
         <source>%1 — %2 × %3 px — zoom %4 — level %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="325"/>
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="327"/>
         <source>The slide could not be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -722,12 +722,12 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>EcgViewer</name>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="171" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="176" />
         <source>Loading ECG…</source>
         <translation>正在加载心电图…</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="173" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="178" />
         <source>This case has no ECG file.</source>
         <translation>此病例没有心电图文件。</translation>
     </message>
@@ -888,32 +888,37 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation>（非诊断滤波：ST 段可能失真）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="221" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="202" />
+        <source>Measurements &amp;&amp; report</source>
+        <translation>测量与报告</translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="227" />
         <source>AI: %1 %2, %3 — not for clinical use</source>
         <translation>AI：%1 %2，%3 — 不可用于临床</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="233" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="239" />
         <source>The ECG could not be shown: %1</source>
         <translation>无法显示心电图：%1</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="236" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="242" />
         <source>AI pre-read failed: %1</source>
         <translation>AI 预读失败：%1</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="243" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="252" />
         <source>%1 leads, %2 Hz, %3 s</source>
         <translation>%1 导联，%2 Hz，%3 秒</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="275" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="284" />
         <source>AI %1 %2 (not for clinical use)</source>
         <translation>AI %1 %2（不可用于临床）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="287" />
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="296" />
         <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
         <translation>心率 %1 次/分，PR %2 ms，QRS %3 ms，QT/QTc %4/%5 ms</translation>
     </message>
@@ -1864,152 +1869,152 @@ Nothing already imported was lost.</source>
 <context>
     <name>SlideViewer</name>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="129" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="131" />
         <source>This case has no slide file.</source>
         <translation>此病例没有切片文件。</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="131" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="133" />
         <source>Opening slide…</source>
         <translation>正在打开切片…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="217" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="219" />
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="218" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="220" />
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="219" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="221" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="220" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="222" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="222" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="224" />
         <source>Select / move</source>
         <translation>选择/移动</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="223" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="225" />
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="224" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="226" />
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="225" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="227" />
         <source>Polygon</source>
         <translation>多边形</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="226" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="228" />
         <source>Freehand</source>
         <translation>自由绘制</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="227" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="229" />
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="228" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="230" />
         <source>Points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="229" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="231" />
         <source>Line / ruler</source>
         <translation>直线/标尺</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="234" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="236" />
         <source>Panel</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="235" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="237" />
         <source>Show or hide classes, annotations and layers (F6)</source>
         <translation>显示或隐藏类别、标注和图层（F6）</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="236" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="238" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="237" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="239" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="238" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="240" />
         <source>AI</source>
         <translation>AI</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="239" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="241" />
         <source>Detect tissue</source>
         <translation>检测组织</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="240" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="242" />
         <source>Detect nuclei in view</source>
         <translation>检测视野内细胞核</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="241" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="243" />
         <source>Detect nuclei in all tissue</source>
         <translation>检测全部组织内细胞核</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="242" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="244" />
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="243" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="245" />
         <source>Import GeoJSON / ASAP XML…</source>
         <translation>导入 GeoJSON / ASAP XML…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="244" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="246" />
         <source>Export GeoJSON…</source>
         <translation>导出 GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="245" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="247" />
         <source>Export DICOM annotations…</source>
         <translation>导出 DICOM 标注…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="259" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="261" />
         <source>%1x</source>
         <translation>%1 倍</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="261" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="263" />
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="264" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="266" />
         <source>%1 — %2 × %3 px — zoom %4 — level %5</source>
         <translation>%1 — %2 × %3 像素 — 缩放 %4 — 层级 %5</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="325" />
+        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="327" />
         <source>The slide could not be opened: %1</source>
         <translation>无法打开切片：%1</translation>
     </message>

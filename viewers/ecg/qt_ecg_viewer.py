@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -155,6 +156,11 @@ class EcgViewer(QWidget):
         self.tabs = QTabWidget()
         for w in (self.measurements, self.median_panel, self.report_panel, self.compare_panel):
             self.tabs.addTab(w, "")
+        # the side panel starts hidden when it would cover part of the true-size page
+        self.panel_btn = QToolButton(checkable=True, checked=True)
+        self.panel_btn.toggled.connect(self.tabs.setVisible)
+        self.panel_btn.toggled.connect(lambda _on: QTimer.singleShot(0, self.fit_true_size))
+        bar.addWidget(self.panel_btn)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.plot)
         split.addWidget(self.tabs)
@@ -194,6 +200,7 @@ class EcgViewer(QWidget):
         return value
 
     def retranslate(self) -> None:
+        self.panel_btn.setText(self.tr("Measurements && report"))
         retranslate_toolbar(self)
         self._update_labels()
 
@@ -239,7 +246,11 @@ class EcgViewer(QWidget):
         signal, self.pyramids = result
         self.raw_signal = self.signal = signal
         self.redraw()
+        if self.paper_layout is not None and self.long is None:
+            page_px = self.paper_layout.width_mm * self.px_per_mm + 24
+            self.panel_btn.setChecked(self.width() - page_px >= 280)
         self.fit_true_size()
+        QTimer.singleShot(0, self.fit_true_size)  # again once the layout has settled
         msg = self.tr("%1 leads, %2 Hz, %3 s").replace("%1", str(len(signal.leads)))
         msg = msg.replace("%2", f"{signal.fs:g}").replace("%3", f"{signal.duration_s:.1f}")
         if signal.warnings:
