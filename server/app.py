@@ -16,8 +16,9 @@ from server.db import make_engine, migrate, read_sessions, sessions
 from server.deps import State
 from server.escalation import Escalator
 from server.files import FileStore
+from server.pacs import PacsSync, make_backend
 from server.preread import PrereadRunner, load_plugins
-from server.routes import admin, alerts, auth, cases, consults, objects, reports, sync
+from server.routes import admin, alerts, auth, cases, consults, objects, pacs, reports, sync
 
 log = logging.getLogger("huizhen.server")
 
@@ -42,6 +43,7 @@ def create_app(settings: Settings) -> FastAPI:
     notify_on_commit(write, broker.notify)
     files = FileStore(settings.blob_dir, settings.upload_dir)
     runner = PrereadRunner(write, files)
+    archive = PacsSync(make_backend(settings), write, files, settings.pacs_retry_s)
     st = State(settings, write, read, broker, runner, files)
     escalator = Escalator(write, settings.escalate_after_s, settings.escalation_check_s)
 
@@ -51,8 +53,11 @@ def create_app(settings: Settings) -> FastAPI:
         escalator.start()
         if pending := runner.resume_pending():
             log.info("resumed %d pending pre-reads", pending)
+        if queued := archive.start():
+            log.info("queued %d DICOM objects not yet in the PACS", queued)
         yield
         escalator.stop()
+        archive.shutdown()
         runner.shutdown()
         engine.dispose()
 
@@ -63,7 +68,8 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.hz = st
+    app.state.pacs = archive
     errors.install(app)
-    for module in (auth, admin, cases, objects, consults, reports, alerts, sync):
+    for module in (auth, admin, cases, objects, consults, reports, alerts, sync, pacs):
         app.include_router(module.router)
     return app

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import socket
 import sys
 from pathlib import Path
@@ -59,11 +60,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="module or .py file that registers pre-read analyzers (repeatable)",
     )
     serve.add_argument("--access-log", action="store_true")
+    _pacs_options(serve)
     demo = sub.add_parser("init-demo", help="create demo organisations and users (password demo)")
     _common(demo)
     mig = sub.add_parser("migrate", help="bring the database schema up to date")
     _common(mig)
     return parser
+
+
+def _pacs_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("PACS", "archive DICOM objects in a PACS over DICOMweb")
+    g.add_argument("--pacs-url", help="DICOMweb root, e.g. http://127.0.0.1:8042/dicom-web")
+    g.add_argument("--pacs-user", help="HTTP basic-auth user of the PACS")
+    g.add_argument("--pacs-password", help="its password (default: $HUIZHEN_PACS_PASSWORD)")
+    g.add_argument("--pacs-timeout", type=float, default=30.0, help="seconds per request")
+    g.add_argument("--pacs-attempts", type=int, default=3, help="tries per request")
+    g.add_argument(
+        "--pacs-retry-interval",
+        type=float,
+        default=60.0,
+        help="seconds between retries of objects not yet in the PACS (0: only on request)",
+    )
 
 
 def settings_from(args) -> Settings:
@@ -74,6 +91,10 @@ def settings_from(args) -> Settings:
         st.escalate_after_s = args.escalate_after
         st.escalation_check_s = args.escalation_check or min(5.0, max(0.2, args.escalate_after / 4))
         st.heartbeat_s, st.plugins = args.heartbeat, list(args.plugin)
+        st.pacs_url, st.pacs_user = args.pacs_url, args.pacs_user
+        st.pacs_password = args.pacs_password or os.environ.get("HUIZHEN_PACS_PASSWORD")
+        st.pacs_timeout_s, st.pacs_attempts = args.pacs_timeout, args.pacs_attempts
+        st.pacs_retry_s = args.pacs_retry_interval
     return st
 
 

@@ -17,6 +17,13 @@ class Settings:
     heartbeat_s: float = 15.0  # SSE keep-alive comment interval
     chunk_max_bytes: int = 16 << 20  # largest accepted upload chunk
     plugins: list[str] = field(default_factory=list)  # modules or .py files that register analyzers
+    # DICOMweb PACS for DICOM objects (None: the embedded store keeps them)
+    pacs_url: str | None = None  # e.g. http://127.0.0.1:8042/dicom-web
+    pacs_user: str | None = None  # HTTP basic authentication
+    pacs_password: str | None = None
+    pacs_timeout_s: float = 30.0  # per HTTP request
+    pacs_attempts: int = 3  # tries per request (exponential back-off)
+    pacs_retry_s: float = 60.0  # objects not yet in the PACS are retried this often
 
     @property
     def blob_dir(self) -> Path:

@@ -263,3 +263,30 @@ class Annotation(Base):
     updated_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PacsObject(Base):
+    """Where a DICOM object of a case is archived (one row per DICOM object).
+
+    ``state``: ``local`` (embedded store, no PACS configured), ``pending``
+    (waiting for STOW-RS), ``stored`` (in the PACS) or ``failed`` (the last
+    STOW failed; ``error`` says why, and it is retried).
+    """
+
+    __tablename__ = "pacs_objects"
+    object_id: Mapped[int] = mapped_column(ForeignKey("objects.id"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    study_uid: Mapped[str] = mapped_column(String(64), index=True)
+    series_uid: Mapped[str] = mapped_column(String(64))
+    sop_uid: Mapped[str] = mapped_column(String(64), index=True)
+    sop_class_uid: Mapped[str] = mapped_column(String(64), default="")
+    patient_id: Mapped[str] = mapped_column(String(64), default="")
+    patient_name: Mapped[str] = mapped_column(String(200), default="")
+    study_date: Mapped[str] = mapped_column(String(8), default="")
+    modality: Mapped[str] = mapped_column(String(16), default="")  # the DICOM Modality
+    backend: Mapped[str] = mapped_column(String(16))  # embedded | dicomweb
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    error: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    stored_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -9,7 +9,9 @@ to resume from.  A PUT at any other offset gets 409 with the right one.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response
@@ -20,7 +22,8 @@ from starlette.requests import ClientDisconnect
 from app.domain import Modality
 from server.deps import Ctx, CtxDep, run_in_ctx
 from server.errors import ApiError, not_found
-from server.models import AIResult, StoredObject, Upload
+from server.models import AIResult, PacsObject, StoredObject, Upload
+from server.pacs import sync_of
 from server.routes.common import load_case, record_for_case
 from server.serialize import ai_out, object_out, upload_out
 
@@ -60,6 +63,7 @@ def store_object(c: Ctx, case, filename: str, size: int, digest: str, modality: 
     )
     c.s.add(obj)
     c.s.flush()
+    sync_of(c.request).index(c.s, obj, case, c.state.files.blob_path(digest))  # DICOM UIDs
     record_for_case(c, "object", obj.id, "created", object_out(obj), case)
     c.audit("import", "object", obj.id, case_id=case.id, sha256=digest, size=size)
     return obj
@@ -162,6 +166,7 @@ def complete_upload(upload_id: str, c: CtxDep):
                 up.object_id = obj.id
                 resp = c.done(object_out(obj), 201)
                 c.state.preread.submit(obj.id)
+                sync_of(c.request).submit(obj.id)  # STOW-RS to the PACS, if there is one
                 return resp
     return c.done(object_out(c.s.get(StoredObject, up.object_id)), 201)
 
@@ -193,6 +198,7 @@ async def upload_object(
         obj = store_object(c, case, filename, len(data), digest, mod)
         resp = c.done(object_out(obj), 201)
         c.state.preread.submit(obj.id)
+        sync_of(c.request).submit(obj.id)  # STOW-RS to the PACS, if there is one
         return resp
 
     return await run_in_ctx(request, work)
@@ -205,18 +211,36 @@ def list_objects(case_id: int, c: CtxDep):
     return c.done({"objects": [object_out(o) for o in objs]})
 
 
-@router.get("/objects/{object_id}/content", summary="Download a file's bytes")
+@router.get(
+    "/objects/{object_id}/content",
+    summary="Download a file's bytes (DICOM in a PACS: by WADO-RS, else the local copy)",
+)
 def download(object_id: int, c: CtxDep):
     obj = c.s.get(StoredObject, object_id)
     if obj is None:
         raise not_found("object", object_id)
     load_case(c, obj.case_id)
     c.audit("view", "object", obj.id)
-    c.done({})
+    row = c.s.get(PacsObject, obj.id)
+    c.done({})  # commits: no database lock is held while the PACS answers
+    data = sync_of(c.request).fetch(row) if row is not None else None
+    if data is not None:
+        ascii_name = obj.filename.isascii() and '"' not in obj.filename
+        disposition = (
+            f'attachment; filename="{obj.filename}"'
+            if ascii_name
+            else f"attachment; filename*=utf-8''{quote(obj.filename)}"
+        )
+        headers = {
+            "Content-Disposition": disposition,
+            "X-Content-SHA256": hashlib.sha256(data).hexdigest(),  # of the bytes sent
+            "X-Huizhen-Source": "pacs",
+        }
+        return Response(data, media_type="application/dicom", headers=headers)
     return FileResponse(
         c.state.files.blob_path(obj.sha256),
         filename=obj.filename,
-        headers={"X-Content-SHA256": obj.sha256},
+        headers={"X-Content-SHA256": obj.sha256, "X-Huizhen-Source": "local"},
     )
 
 

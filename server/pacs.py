@@ -1,0 +1,363 @@
+"""PACS backends: where the DICOM objects of the cases are archived.
+
+Every uploaded file lands in the embedded content-addressed store first
+(``server.files``).  When it is DICOM (a ``DICM`` preamble with Study, Series
+and SOP Instance UIDs), a ``pacs_objects`` row records its UIDs and PACS state:
+
+* ``EmbeddedPacs`` (the default, no PACS configured): the embedded store *is*
+  the archive; the row is ``local`` and searches answer from the database.
+* ``DicomWebPacs`` (``--pacs-url http://pacs/dicom-web``): after the checksum
+  verifies, a worker sends the original bytes by STOW-RS (row ``pending`` ->
+  ``stored``, or ``failed`` with the error text; failed rows are retried every
+  ``--pacs-retry-interval`` seconds and on ``POST /objects/{id}/pacs/retry``).
+  Downloads are WADO-RS retrieves from the PACS, falling back to the local
+  copy with a logged warning when the PACS does not answer; QIDO-RS searches
+  go to the PACS, restricted to the studies of cases the caller may see.
+
+Non-DICOM files (TIFF slides, WFDB records, ...) stay in the embedded store.
+Built on ``dicomweb-client``; query strings keep ``*``, ``^`` and ``,``
+literal because Orthanc does not decode percent-escapes in QIDO parameters.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from server.changes import record
+from server.models import Case, PacsObject, StoredObject, utcnow
+from server.serialize import object_out, ts
+
+log = logging.getLogger("huizhen.server.pacs")
+UID_CHUNK = 50  # StudyInstanceUIDs per QIDO request (UID list matching)
+
+
+class PacsError(RuntimeError):
+    """The PACS refused or did not answer."""
+
+
+@dataclass(frozen=True)
+class DicomInfo:
+    study_uid: str
+    series_uid: str
+    sop_uid: str
+    sop_class_uid: str = ""
+    patient_id: str = ""
+    patient_name: str = ""
+    study_date: str = ""
+    modality: str = ""
+
+
+def read_dicom_info(path: Path) -> DicomInfo | None:
+    """The UIDs of a DICOM Part 10 file, or None for anything else."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(132)
+    except OSError:
+        return None
+    if len(head) < 132 or head[128:132] != b"DICM":
+        return None
+    import pydicom
+
+    try:
+        ds = pydicom.dcmread(path, stop_before_pixels=True)
+        info = DicomInfo(
+            study_uid=str(ds.get("StudyInstanceUID", "")),
+            series_uid=str(ds.get("SeriesInstanceUID", "")),
+            sop_uid=str(ds.get("SOPInstanceUID", "")),
+            sop_class_uid=str(ds.get("SOPClassUID", "")),
+            patient_id=str(ds.get("PatientID", ""))[:64],
+            patient_name=str(ds.get("PatientName", ""))[:200],
+            study_date=str(ds.get("StudyDate", ""))[:8],
+            modality=str(ds.get("Modality", ""))[:16],
+        )
+    except Exception as err:  # a damaged header is stored, not archived
+        log.warning("%s has a DICOM preamble but no readable header: %s", path.name, err)
+        return None
+    uids = (info.study_uid, info.series_uid, info.sop_uid)
+    return info if all(uids) and max(map(len, uids)) <= 64 else None
+
+
+def info_of(row: PacsObject) -> DicomInfo:
+    return DicomInfo(**{k: getattr(row, k) for k in DicomInfo.__dataclass_fields__})
+
+
+def pacs_out(row: PacsObject) -> dict:
+    return {
+        "object_id": row.object_id,
+        "case_id": row.case_id,
+        "backend": row.backend,
+        "state": row.state,
+        "error": row.error,
+        "attempts": row.attempts,
+        "stored_at": ts(row.stored_at) if row.stored_at else None,
+        "updated_at": ts(row.updated_at),
+        **asdict(info_of(row)),
+    }
+
+
+class EmbeddedPacs:
+    """No PACS: the embedded file store keeps the DICOM objects."""
+
+    kind, remote = "embedded", False
+
+    def store(self, path: Path, info: DicomInfo) -> None:
+        return None
+
+    def retrieve(self, info: DicomInfo) -> bytes:
+        raise PacsError("the embedded store has no remote copy")
+
+    def search(self, filters: dict[str, str], study_uids: list[str]) -> list[dict]:
+        raise PacsError("the embedded store answers searches from the database")
+
+    def close(self) -> None:
+        return None
+
+
+class DicomWebPacs:
+    """A PACS reached over DICOMweb: STOW-RS, WADO-RS and QIDO-RS."""
+
+    kind, remote = "dicomweb", True
+
+    def __init__(
+        self,
+        url: str,
+        user: str | None = None,
+        password: str | None = None,
+        timeout: float = 30.0,
+        attempts: int = 3,
+    ) -> None:
+        import requests
+        from dicomweb_client.api import DICOMwebClient
+
+        class Client(DICOMwebClient):
+            def _http_get(self, url, params=None, headers=None, stream=False):
+                if params:  # Orthanc does not decode percent-escapes in QIDO queries
+                    url += "?" + urlencode(params, doseq=True, safe="*^,")
+                return super()._http_get(url, None, headers, stream)
+
+        self.url = url.rstrip("/")
+        self.session = requests.Session()
+        if user:
+            self.session.auth = (user, password or "")
+        self.client = Client(self.url, session=self.session, timeout=timeout)
+        self.client.set_http_retry_params(
+            retry=attempts > 1, max_attempts=max(1, attempts), wait_exponential_multiplier=250
+        )
+
+    def _call(self, what: str, fn, *args, **kw):
+        import requests
+
+        try:
+            return fn(*args, **kw)
+        except requests.HTTPError as err:
+            resp = err.response
+            body = (resp.text or "")[:300].strip() if resp is not None else ""
+            code = resp.status_code if resp is not None else "?"
+            raise PacsError(f"{what}: HTTP {code} from {self.url} {body}".strip()) from None
+        except (requests.RequestException, OSError) as err:
+            raise PacsError(f"{what}: {type(err).__name__}: {err}") from None
+
+    def store(self, path: Path, info: DicomInfo) -> None:
+        """STOW-RS the file's original bytes; raises PacsError unless the PACS confirms."""
+        from dicomweb_client.web import _Transaction
+
+        data = Path(path).read_bytes()
+        url = self.client._get_studies_url(_Transaction.STORE)
+        post = self.client._http_post_multipart_application_dicom
+        result = self._call("STOW-RS", post, url, [data])
+        for item in result.get("FailedSOPSequence", []):
+            reason = item.get("FailureReason", "?")
+            raise PacsError(f"STOW-RS: the PACS refused {info.sop_uid} (failure reason {reason})")
+        stored = {
+            str(i.get("ReferencedSOPInstanceUID", ""))
+            for i in result.get("ReferencedSOPSequence", [])
+        }
+        if info.sop_uid not in stored:
+            raise PacsError(f"STOW-RS: the PACS did not confirm {info.sop_uid}")
+
+    def retrieve(self, info: DicomInfo) -> bytes:
+        """WADO-RS retrieve of one instance in its stored transfer syntax."""
+        from dicomweb_client.web import _Transaction
+
+        url = self.client._get_instances_url(
+            _Transaction.RETRIEVE, info.study_uid, info.series_uid, info.sop_uid
+        )
+        accept = 'multipart/related; type="application/dicom"; transfer-syntax=*'
+
+        def get() -> list[bytes]:
+            resp = self.client._http_get(url, headers={"Accept": accept})
+            return list(self.client._decode_multipart_message(resp, stream=False))
+
+        parts = self._call("WADO-RS", get)
+        if len(parts) != 1:
+            raise PacsError(f"WADO-RS: expected one instance, the PACS sent {len(parts)}")
+        return bytes(parts[0])
+
+    def search(self, filters: dict[str, str], study_uids: list[str]) -> list[dict]:
+        """QIDO-RS studies matching ``filters`` among ``study_uids`` (DICOM JSON)."""
+        found: dict[str, dict] = {}
+        for i in range(0, len(study_uids), UID_CHUNK):
+            chunk = study_uids[i : i + UID_CHUNK]
+            query = {**filters, "StudyInstanceUID": ",".join(chunk)}
+            search = self.client.search_for_studies
+            for study in self._call("QIDO-RS", search, search_filters=query):
+                uid = (study.get("0020000D", {}).get("Value") or [""])[0]
+                if uid in chunk:  # a PACS ignoring UID lists must not widen the result
+                    found[uid] = study
+        return [found[uid] for uid in study_uids if uid in found]
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def make_backend(settings) -> EmbeddedPacs | DicomWebPacs:
+    if not settings.pacs_url:
+        return EmbeddedPacs()
+    return DicomWebPacs(
+        settings.pacs_url,
+        settings.pacs_user,
+        settings.pacs_password,
+        settings.pacs_timeout_s,
+        settings.pacs_attempts,
+    )
+
+
+class PacsSync:
+    """Indexes DICOM uploads and archives them in the PACS on a worker thread."""
+
+    def __init__(
+        self, backend, sessions: sessionmaker[Session], files, retry_s: float = 60.0
+    ) -> None:
+        self.backend, self.sessions, self.files = backend, sessions, files
+        self.retry_s = retry_s
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pacs")
+        self._queued: set[int] = set()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._timer: threading.Thread | None = None
+
+    @property
+    def remote(self) -> bool:
+        return self.backend.remote
+
+    def index(self, s: Session, obj: StoredObject, case: Case, path: Path) -> PacsObject | None:
+        """In the upload's transaction: record the UIDs of a DICOM object."""
+        info = read_dicom_info(path)
+        if info is None:
+            return None
+        row = PacsObject(
+            object_id=obj.id,
+            case_id=case.id,
+            backend=self.backend.kind,
+            state="pending" if self.remote else "local",
+            error="",
+            attempts=0,
+            updated_at=utcnow(),
+            **asdict(info),
+        )
+        s.add(row)
+        return row
+
+    def submit(self, object_id: int) -> bool:
+        """Queue a STOW of the object (no-op without a PACS or when already queued)."""
+        if not self.remote or self._stop.is_set():
+            return False
+        with self._lock:
+            if object_id in self._queued:
+                return False
+            self._queued.add(object_id)
+        self.pool.submit(self._run_logged, object_id)
+        return True
+
+    def start(self) -> int:
+        """Queue the objects left pending or failed, and start the periodic retry."""
+        queued = self.retry_unstored()
+        if self.remote and self.retry_s > 0:
+            self._timer = threading.Thread(target=self._retry_loop, name="pacs-retry", daemon=True)
+            self._timer.start()
+        return queued
+
+    def retry_unstored(self) -> int:
+        if not self.remote:
+            return 0
+        with self.sessions() as s:
+            q = select(PacsObject.object_id).where(PacsObject.state.in_(("pending", "failed")))
+            ids = list(s.scalars(q))
+        return sum(self.submit(oid) for oid in ids)
+
+    def _retry_loop(self) -> None:
+        while not self._stop.wait(self.retry_s):
+            try:
+                if n := self.retry_unstored():
+                    log.info("retrying %d DICOM objects not yet in the PACS", n)
+            except Exception:
+                log.exception("PACS retry round failed")
+
+    def shutdown(self) -> None:
+        self._stop.set()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.backend.close()
+
+    def _run_logged(self, object_id: int) -> None:
+        try:
+            self.run(object_id)
+        except Exception:
+            log.exception("archiving object %s in the PACS failed", object_id)
+        finally:
+            with self._lock:
+                self._queued.discard(object_id)
+
+    def run(self, object_id: int) -> str | None:
+        with self.sessions() as s:
+            row = s.get(PacsObject, object_id)
+            if row is None or row.state not in ("pending", "failed"):
+                return None
+            obj = s.get(StoredObject, object_id)
+            path, info = self.files.blob_path(obj.sha256), info_of(row)
+        try:
+            self.backend.store(path, info)
+            error = ""
+        except (PacsError, OSError) as err:
+            error = str(err) or type(err).__name__
+            log.warning("STOW of object %s to the PACS failed: %s", object_id, error)
+        with self.sessions() as s:
+            row, obj = s.get(PacsObject, object_id), s.get(StoredObject, object_id)
+            case = s.get(Case, row.case_id)
+            row.attempts += 1
+            row.state, row.error, row.updated_at = (
+                ("failed" if error else "stored"),
+                error,
+                utcnow(),
+            )
+            if not error:
+                row.stored_at = row.updated_at
+            data = object_out(obj) | {"pacs": pacs_out(row)}
+            op = "pacs_" + row.state
+            record(s, "object", obj.id, op, data, case_id=case.id, org_id=case.org_id)
+            s.commit()
+            return row.state
+
+    def fetch(self, row: PacsObject) -> bytes | None:
+        """The object's bytes from the PACS, or None to serve the local copy."""
+        if not self.remote or row.state != "stored":
+            return None
+        try:
+            return self.backend.retrieve(info_of(row))
+        except PacsError as err:
+            log.warning(
+                "PACS retrieve of object %s failed, serving the local copy: %s", row.object_id, err
+            )
+            return None
+
+
+def sync_of(request) -> PacsSync:
+    """The application's ``PacsSync`` (set by ``create_app``)."""
+    return request.app.state.pacs
