@@ -41,6 +41,7 @@ class ImportEntry:
     modality: str = ""
     study_pk: int | None = None
     reader: str = ""
+    kind: str = ""  # ReadError.kind for failures: the UI explains it in the user's language
 
 
 @dataclass
@@ -90,10 +91,13 @@ def run_import(store, paths: list[str | os.PathLike], state=None) -> ImportRepor
             report.cancelled = True
             break
         except ReadError as err:
-            entry = ImportEntry(str(path), Outcome.FAILED, str(err))
+            entry = ImportEntry(str(path), Outcome.FAILED, str(err), kind=err.kind)
         except OSError as err:
             entry = ImportEntry(
-                str(path), Outcome.FAILED, f"cannot read file: {err.strerror or err}"
+                str(path),
+                Outcome.FAILED,
+                f"cannot read file: {err.strerror or err}",
+                kind="unreadable",
             )
         report.entries.append(entry)
     if state is not None and not report.cancelled:
@@ -105,9 +109,9 @@ def run_import(store, paths: list[str | os.PathLike], state=None) -> ImportRepor
 
 def import_one(store, path: Path, consumed: set[Path], state=None) -> ImportEntry:
     if not path.exists():
-        return ImportEntry(str(path), Outcome.FAILED, "file not found")
+        return ImportEntry(str(path), Outcome.FAILED, "file not found", kind="missing")
     if path.stat().st_size == 0:
-        return ImportEntry(str(path), Outcome.FAILED, "file is empty")
+        return ImportEntry(str(path), Outcome.FAILED, "file is empty", kind="empty")
     found = best_reader(path)
     if found is None:
         return ImportEntry(str(path), Outcome.UNSUPPORTED, "not a format Huizhen can read")

@@ -75,5 +75,13 @@ class ImportReportDialog(QDialog):
         if e.outcome is Outcome.DUPLICATE:
             return self.tr("Already in the store (nothing changed)")
         if e.outcome is Outcome.FAILED:
-            return self.tr("Unreadable: %1").replace("%1", e.reason)
+            text = {
+                "truncated": self.tr("The file is incomplete (cut off, e.g. during copying)"),
+                "corrupt": self.tr("The file is damaged"),
+                "unsupported": self.tr("This kind of study is not supported yet"),
+                "empty": self.tr("The file is empty"),
+                "missing": self.tr("The file no longer exists"),
+                "metadata": self.tr("The patient details file beside it is damaged"),
+            }.get(e.kind, self.tr("The file could not be read"))
+            return f"{text} — {e.reason}" if e.reason else text
         return ""

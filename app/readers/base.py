@@ -21,7 +21,17 @@ HEAD_BYTES = 4096
 
 
 class ReadError(Exception):
-    """A file that cannot be read; the message is shown to the user."""
+    """A file that cannot be read.
+
+    ``kind`` is one of ``KINDS``: the UI shows a translated sentence for it and
+    the message (technical detail) beside it.
+    """
+
+    KINDS = ("unreadable", "truncated", "corrupt", "unsupported", "empty", "missing", "metadata")
+
+    def __init__(self, message: str, kind: str = "unreadable") -> None:
+        super().__init__(message)
+        self.kind = kind if kind in self.KINDS else "unreadable"
 
 
 @dataclass
@@ -111,7 +121,7 @@ def sidecar(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(side.read_text("utf-8"))
     except (OSError, ValueError) as err:
-        raise ReadError(f"metadata file {side.name} is not valid JSON: {err}") from err
+        raise ReadError(f"metadata file {side.name} is not valid JSON: {err}", "metadata") from err
     return data if isinstance(data, dict) else {}
 
 

@@ -37,9 +37,9 @@ def read_dataset(path: Path, stop_before_pixels: bool = True):
     try:
         return pydicom.dcmread(path, stop_before_pixels=stop_before_pixels)
     except InvalidDicomError as err:
-        raise ReadError(f"not a DICOM file: {err}") from err
+        raise ReadError(f"not a DICOM file: {err}", "corrupt") from err
     except (EOFError, OSError, ValueError, KeyError, TypeError) as err:
-        raise ReadError(f"DICOM file is truncated or corrupt: {err}") from err
+        raise ReadError(f"DICOM file is truncated or corrupt: {err}", "corrupt") from err
 
 
 def check_complete(path: Path) -> None:
@@ -57,9 +57,9 @@ def check_complete(path: Path) -> None:
         try:
             ds = pydicom.dcmread(path, defer_size=1024)
         except Exception as err:
-            raise ReadError(f"DICOM file is truncated or corrupt: {err}") from err
+            raise ReadError(f"DICOM file is truncated or corrupt: {err}", "corrupt") from err
     if any("End of file reached" in str(w.message) for w in caught):
-        raise ReadError("DICOM file is truncated: it ends inside the pixel data")
+        raise ReadError("DICOM file is truncated: it ends inside the pixel data", "truncated")
     for tag in ("PixelData", "WaveformSequence"):
         if tag not in ds:
             continue
@@ -68,7 +68,8 @@ def check_complete(path: Path) -> None:
         tell = getattr(raw, "value_tell", None)
         if tell is not None and length != 0xFFFFFFFF and tell + length > size:
             raise ReadError(
-                f"DICOM file is truncated: {tag} needs {tell + length} bytes, file has {size}"
+                f"DICOM file is truncated: {tag} needs {tell + length} bytes, file has {size}",
+                "truncated",
             )
 
 
@@ -117,13 +118,17 @@ class DicomImageReader(Reader):
     def read_meta(self, path: Path) -> StudyMeta:
         ds = read_dataset(path)
         if "SOPClassUID" not in ds and "PixelData" not in ds:
-            raise ReadError("DICOM file has no SOP class: not an image or waveform object")
+            raise ReadError(
+                "DICOM file has no SOP class: not an image or waveform object", "corrupt"
+            )
         sop = str(ds.get("SOPClassUID", ""))
         if sop.startswith(WAVEFORM_SOP_PREFIX):
             modality = Modality.ECG
         else:
             modality = Modality.from_dicom(str(ds.get("Modality", "")))
         if modality is Modality.OTHER:
-            raise ReadError(f"DICOM modality {ds.get('Modality', '?')!r} is not supported")
+            raise ReadError(
+                f"DICOM modality {ds.get('Modality', '?')!r} is not supported", "unsupported"
+            )
         check_complete(path)
         return meta_from_dataset(ds, modality)

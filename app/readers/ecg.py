@@ -39,9 +39,9 @@ class DicomEcgReader(Reader):
         try:
             ds = pydicom.dcmread(str(path), stop_before_pixels=True)
         except (InvalidDicomError, OSError, EOFError, ValueError) as err:
-            raise ReadError(f"not a readable DICOM file: {err}") from err
+            raise ReadError(f"not a readable DICOM file: {err}", "corrupt") from err
         if "WaveformSequence" not in ds:
-            raise ReadError("this DICOM ECG holds no waveform (no Waveform Sequence)")
+            raise ReadError("this DICOM ECG holds no waveform (no Waveform Sequence)", "corrupt")
         sop = str(ds.get("SOPClassUID", ""))
         return StudyMeta(
             modality=Modality.ECG,
@@ -86,12 +86,12 @@ class WfdbReader(Reader):
         try:
             header = wfdb.rdheader(str(path.with_suffix("")))
         except Exception as err:
-            raise ReadError(f"WFDB header {path.name} is damaged: {err}") from err
+            raise ReadError(f"WFDB header {path.name} is damaged: {err}", "corrupt") from err
         companions = data_files(path)
         missing = [p.name for p in companions if not p.exists()]
         if missing:
             raise ReadError(
-                f"WFDB signal file(s) missing next to {path.name}: {', '.join(missing)}"
+                f"WFDB signal file(s) missing next to {path.name}: {', '.join(missing)}", "missing"
             )
         _age, sex = _comments_meta(header.comments)
         time = None

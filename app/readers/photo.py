@@ -50,7 +50,7 @@ class FundusPhotoReader(Reader):
                 width, height = im.size
                 mode = im.mode
         except (UnidentifiedImageError, OSError, SyntaxError) as err:
-            raise ReadError(f"image file is truncated or corrupt: {err}") from err
+            raise ReadError(f"image file is truncated or corrupt: {err}", "corrupt") from err
         meta = StudyMeta(
             modality=Modality.OP,
             patient_id="",

@@ -722,12 +722,12 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>EcgViewer</name>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="176"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="177"/>
         <source>Loading ECG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="178"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="179"/>
         <source>This case has no ECG file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,37 +888,37 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="202"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="203"/>
         <source>Measurements &amp;&amp; report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="227"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="228"/>
         <source>AI: %1 %2, %3 — not for clinical use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="239"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="240"/>
         <source>The ECG could not be shown: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="242"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="243"/>
         <source>AI pre-read failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="252"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="254"/>
         <source>%1 leads, %2 Hz, %3 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="284"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="286"/>
         <source>AI %1 %2 (not for clinical use)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="296"/>
+        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="298"/>
         <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,8 +1052,38 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="78"/>
-        <source>Unreadable: %1</source>
+        <location filename="../../ui/import_report.py" line="79"/>
+        <source>The file is incomplete (cut off, e.g. during copying)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_report.py" line="80"/>
+        <source>The file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_report.py" line="81"/>
+        <source>This kind of study is not supported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_report.py" line="82"/>
+        <source>The file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_report.py" line="83"/>
+        <source>The file no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_report.py" line="84"/>
+        <source>The patient details file beside it is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_report.py" line="85"/>
+        <source>The file could not be read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

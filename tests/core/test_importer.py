@@ -55,6 +55,11 @@ def test_bad_files_are_reported_and_do_not_stop_the_rest(store, tmp_path):
         assert by_name[name].outcome is Outcome.FAILED, name
         assert by_name[name].reason, name
     assert by_name["notes.txt"].outcome is Outcome.UNSUPPORTED
+    # a kind the UI can explain in the user's language
+    assert by_name["truncated.dcm"].kind == "truncated"
+    assert by_name["empty.dcm"].kind == "empty"
+    assert by_name["garbage.dcm"].kind == "corrupt"
+    assert by_name["eye_OD.jpg"].kind == "corrupt"
     assert len(store.worklist_rows()) == 1
 
 

@@ -30,6 +30,8 @@ def test_import_reports_bad_files(window, qtbot, tmp_path):
     dlg = window.import_dialog
     assert "0 imported" in dlg.summary.text() and "2 could not be imported" in dlg.summary.text()
     assert dlg.table.rowCount() == 2
+    reasons = {dlg.table.item(r, 0).text(): dlg.table.item(r, 3).text() for r in range(2)}
+    assert reasons["broken.dcm"].startswith("The file is damaged")
     dlg.close()
 
 
