@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -82,6 +83,8 @@ class Study(Base):
     patient: Mapped[Patient] = relationship()
     objects: Mapped[list[StoredObject]] = relationship(back_populates="study")
     item: Mapped[WorklistItem | None] = relationship(back_populates="study", uselist=False)
+    # regional server (sync): the server case id, set once the case exists there
+    server_id: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
 
 
 class StoredObject(Base):
@@ -97,6 +100,7 @@ class StoredObject(Base):
     meta: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     study: Mapped[Study] = relationship(back_populates="objects")
+    server_id: Mapped[int | None] = mapped_column(Integer, index=True)  # uploaded / pulled
 
 
 class WorklistItem(Base):
@@ -112,6 +116,7 @@ class WorklistItem(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     study: Mapped[Study] = relationship(back_populates="item")
+    server_version: Mapped[int | None] = mapped_column(Integer)  # case version last pulled
 
 
 class AIResult(Base):
@@ -124,6 +129,7 @@ class AIResult(Base):
     summary: Mapped[str] = mapped_column(String(300), default="")
     payload: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    server_id: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
 
 
 class Report(Base):
@@ -140,6 +146,9 @@ class Report(Base):
     signed_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    server_id: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
+    conclusion: Mapped[str | None] = mapped_column(Text)
+    consult_pk: Mapped[int | None] = mapped_column(Integer)  # consult_requests.id
 
 
 class AnnotationSet(Base):
@@ -165,6 +174,10 @@ class ConsultRequest(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    server_id: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
+    server_version: Mapped[int | None] = mapped_column(Integer)
+    timeline: Mapped[list | None] = mapped_column(JSON)  # [{status, at, note}] from the server
+    ai_text: Mapped[str | None] = mapped_column(Text)  # AI findings attached to the request
 
 
 class Alert(Base):
@@ -176,6 +189,8 @@ class Alert(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
+    server_id: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
+    server_acked_at: Mapped[datetime | None] = mapped_column(DateTime)  # ack known to the server
 
 
 class AuditEvent(Base):
@@ -186,3 +201,56 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(32))  # domain.AuditAction
     study_pk: Mapped[int | None] = mapped_column(ForeignKey("studies.id"), index=True)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+# -- regional server sync (app/sync) ------------------------------------------
+
+
+class SyncState(Base):
+    """Pull cursor and health of the link to one server, per signed-in user."""
+
+    __tablename__ = "sync_state"
+    __table_args__ = (UniqueConstraint("server_url", "username"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    server_url: Mapped[str] = mapped_column(String(300))
+    username: Mapped[str] = mapped_column(String(64))
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_ok: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    directory: Mapped[dict] = mapped_column(JSON, default=dict)  # organisations, departments
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Outbox(Base):
+    """A write waiting for the server; sent in id order with its idempotency key."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    username: Mapped[str] = mapped_column(String(64), default="")
+    study_pk: Mapped[int | None] = mapped_column(ForeignKey("studies.id"), index=True)
+    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SyncConflict(Base):
+    """Both versions of a resource someone else changed first (409); never auto-merged."""
+
+    __tablename__ = "sync_conflicts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    study_pk: Mapped[int | None] = mapped_column(ForeignKey("studies.id"), index=True)
+    local_pk: Mapped[int | None] = mapped_column(Integer)
+    server_id: Mapped[int | None] = mapped_column(Integer)
+    local: Mapped[dict] = mapped_column(JSON, default=dict)
+    remote: Mapped[dict] = mapped_column(JSON, default=dict)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolution: Mapped[str] = mapped_column(String(16), default="")

@@ -364,47 +364,47 @@ The case is stored safely and can still be sent for consultation.</source>
     <message>
         <location filename="../../ui/conflict_dialog.py" line="35" />
         <source>Sync conflicts</source>
-        <translation type="unfinished" />
+        <translation>同步冲突</translation>
     </message>
     <message>
         <location filename="../../ui/conflict_dialog.py" line="47" />
         <source>Someone else changed this report on the server before your change arrived. Both versions are kept; choose which one stays.</source>
-        <translation type="unfinished" />
+        <translation>在您的修改送达之前，他人已在服务器上修改了此报告。两个版本均已保留，请选择保留哪一个。</translation>
     </message>
     <message>
         <location filename="../../ui/conflict_dialog.py" line="52" />
         <source>Keep mine (send it again)</source>
-        <translation type="unfinished" />
+        <translation>保留我的（重新发送）</translation>
     </message>
     <message>
         <location filename="../../ui/conflict_dialog.py" line="53" />
         <source>Take theirs</source>
-        <translation type="unfinished" />
+        <translation>采用对方的</translation>
     </message>
     <message>
         <location filename="../../ui/conflict_dialog.py" line="54" />
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../ui/conflict_dialog.py" line="88" />
         <source>Report %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>报告 %1（%2）</translation>
     </message>
     <message>
         <location filename="../../ui/conflict_dialog.py" line="104" />
         <source>No open conflicts.</source>
-        <translation type="unfinished" />
+        <translation>没有未解决的冲突。</translation>
     </message>
     <message>
         <location filename="../../ui/conflict_dialog.py" line="109" />
         <source>Mine (based on version %1)</source>
-        <translation type="unfinished" />
+        <translation>我的（基于版本 %1）</translation>
     </message>
     <message>
         <location filename="../../ui/conflict_dialog.py" line="112" />
         <source>On the server (version %1)</source>
-        <translation type="unfinished" />
+        <translation>服务器上（版本 %1）</translation>
     </message>
 </context>
 <context>
@@ -412,137 +412,137 @@ The case is stored safely and can still be sent for consultation.</source>
     <message>
         <location filename="../../ui/consult_dialog.py" line="33" />
         <source>Routine</source>
-        <translation type="unfinished">常规</translation>
+        <translation>常规</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="34" />
         <source>Urgent</source>
-        <translation type="unfinished">紧急</translation>
+        <translation>紧急</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="35" />
         <source>Critical</source>
-        <translation type="unfinished">危急</translation>
+        <translation>危急</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="41" />
         <source>Waiting to be sent</source>
-        <translation type="unfinished" />
+        <translation>等待发送</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="42" />
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation>已发送</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="43" />
         <source>Accepted</source>
-        <translation type="unfinished" />
+        <translation>已接收</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="44" />
         <source>In review</source>
-        <translation type="unfinished" />
+        <translation>审阅中</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="45" />
         <source>Reported</source>
-        <translation type="unfinished">已出报告</translation>
+        <translation>已出报告</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="46" />
         <source>Cancelled</source>
-        <translation type="unfinished" />
+        <translation>已取消</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="60" />
         <source>Request consultation</source>
-        <translation type="unfinished" />
+        <translation>申请会诊</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="65" />
         <source>ID %1</source>
-        <translation type="unfinished">编号 %1</translation>
+        <translation>编号 %1</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="76" />
         <source>Attach the AI findings to the request</source>
-        <translation type="unfinished" />
+        <translation>将 AI 所见附于申请</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="82" />
         <source>AI findings (%1 %2) — not a diagnosis</source>
-        <translation type="unfinished" />
+        <translation>AI 所见（%1 %2）——非诊断结论</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="89" />
         <source>AI findings</source>
-        <translation type="unfinished" />
+        <translation>AI 所见</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="90" />
         <source>No AI pre-read for this case.</source>
-        <translation type="unfinished" />
+        <translation>此病例无 AI 预读。</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="94" />
         <source>Please review this %1 and advise on diagnosis and management.</source>
-        <translation type="unfinished" />
+        <translation>请审阅此%1并给出诊断与处理意见。</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="108" />
         <source>optional: user name of a specialist</source>
-        <translation type="unfinished" />
+        <translation>可选：专家用户名</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="110" />
         <source>Patient</source>
-        <translation type="unfinished">患者</translation>
+        <translation>患者</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="111" />
         <source>Study</source>
-        <translation type="unfinished" />
+        <translation>检查</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="112" />
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation>问题</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="113" />
         <source>Urgency</source>
-        <translation type="unfinished" />
+        <translation>紧急程度</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="114" />
         <source>Department</source>
-        <translation type="unfinished" />
+        <translation>科室</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="115" />
         <source>Specialist</source>
-        <translation type="unfinished">专科医生</translation>
+        <translation>专家</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="126" />
         <source>Send</source>
-        <translation type="unfinished" />
+        <translation>发送</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="131" />
         <source>The request is kept on this computer and sent as soon as the server is reachable; you can keep working offline.</source>
-        <translation type="unfinished" />
+        <translation>申请保存在本机，一旦可连接服务器即发送；离线时可继续工作。</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="149" />
         <source>Write a question for the specialist.</source>
-        <translation type="unfinished" />
+        <translation>请填写给专家的问题。</translation>
     </message>
     <message>
         <location filename="../../ui/consult_dialog.py" line="165" />
         <source>The request could not be saved: %1</source>
-        <translation type="unfinished" />
+        <translation>无法保存申请：%1</translation>
     </message>
 </context>
 <context>
@@ -1543,17 +1543,17 @@ Nothing already imported was lost.</source>
     <message>
         <location filename="../../ui/qr_link.py" line="33" />
         <source>Copy link</source>
-        <translation type="unfinished" />
+        <translation>复制链接</translation>
     </message>
     <message>
         <location filename="../../ui/qr_link.py" line="53" />
         <source>Scan or paste this link (File › Open link…) to open the case. The case is not on the server yet; the link works once it is sent.</source>
-        <translation type="unfinished" />
+        <translation>扫描或粘贴此链接（文件 › 打开链接…）以打开病例。病例尚未上传到服务器，发送后链接即可使用。</translation>
     </message>
     <message>
         <location filename="../../ui/qr_link.py" line="57" />
         <source>Scan or paste this link (File › Open link…) to open the case.</source>
-        <translation type="unfinished" />
+        <translation>扫描或粘贴此链接（文件 › 打开链接…）以打开病例。</translation>
     </message>
 </context>
 <context>
@@ -1657,27 +1657,27 @@ Nothing already imported was lost.</source>
     <message>
         <location filename="../../ui/sync_extension.py" line="46" />
         <source>Sign in to the regional server</source>
-        <translation type="unfinished" />
+        <translation>登录区域服务器</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="56" />
         <source>Server</source>
-        <translation type="unfinished" />
+        <translation>服务器</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="57" />
         <source>User name</source>
-        <translation type="unfinished">用户名</translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="58" />
         <source>Password</source>
-        <translation type="unfinished">密码</translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="62" />
         <source>Sign in</source>
-        <translation type="unfinished">登录</translation>
+        <translation>登录</translation>
     </message>
 </context>
 <context>
@@ -2073,188 +2073,188 @@ Check the data folder in the settings file or ask your IT contact.</source>
     <message>
         <location filename="../../ui/sync_extension.py" line="116" />
         <source>Sign in to &amp;server…</source>
-        <translation type="unfinished" />
+        <translation>登录服务器(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="117" />
         <source>S&amp;ync now</source>
-        <translation type="unfinished" />
+        <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="118" />
         <source>Open &amp;link…</source>
-        <translation type="unfinished" />
+        <translation>打开链接(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="119" />
         <source>Request &amp;consultation…</source>
-        <translation type="unfinished" />
+        <translation>申请会诊(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="120" />
         <source>Sync c&amp;onflicts…</source>
-        <translation type="unfinished" />
+        <translation>同步冲突(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="129" />
         <source>Sync: synced %1</source>
-        <translation type="unfinished" />
+        <translation>同步：已同步 %1</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="131" />
         <source>Sync: connecting…</source>
-        <translation type="unfinished" />
+        <translation>同步：正在连接…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="133" />
         <source>Sync: offline: server not reachable</source>
-        <translation type="unfinished" />
+        <translation>同步：离线：无法连接服务器</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="135" />
         <source>Sync: login expired — sign in again</source>
-        <translation type="unfinished" />
+        <translation>同步：登录已过期——请重新登录</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="137" />
         <source>Sync: error: %1</source>
-        <translation type="unfinished" />
+        <translation>同步：错误：%1</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="139" />
         <source>Sync: not signed in to the server</source>
-        <translation type="unfinished" />
+        <translation>同步：未登录服务器</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="141" />
         <source>%1 waiting to send</source>
-        <translation type="unfinished" />
+        <translation>%1 项待发送</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="143" />
         <source>%1 refused by the server</source>
-        <translation type="unfinished" />
+        <translation>%1 项被服务器拒绝</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="145" />
         <source>%1 conflict(s)</source>
-        <translation type="unfinished" />
+        <translation>%1 个冲突</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="151" />
         <source>Server: %1</source>
-        <translation type="unfinished">服务器：%1</translation>
+        <translation>服务器：%1</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="153" />
         <source>Last error: %1</source>
-        <translation type="unfinished" />
+        <translation>上次错误：%1</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="172" />
         <source>Signing in…</source>
-        <translation type="unfinished" />
+        <translation>正在登录…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="189" />
         <source>Signed in to %1 as %2</source>
-        <translation type="unfinished" />
+        <translation>已以 %2 身份登录 %1</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="199" />
         <source>Wrong user name or password for the server.</source>
-        <translation type="unfinished" />
+        <translation>服务器用户名或密码错误。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="201" />
         <source>The server could not be reached: %1</source>
-        <translation type="unfinished" />
+        <translation>无法连接服务器：%1</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="203" />
         <source>Check the server address: %1</source>
-        <translation type="unfinished" />
+        <translation>请检查服务器地址：%1</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="204" />
         <source>The server refused: %1</source>
-        <translation type="unfinished" />
+        <translation>服务器拒绝：%1</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="210" />
         <source>Select or open a case first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择或打开一个病例。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="218" />
         <source>The case could not be read: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取病例：%1</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="234" />
         <source>Consultation request saved; sending it now.</source>
-        <translation type="unfinished" />
+        <translation>会诊申请已保存，正在发送。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="237" />
         <source>Consultation request saved; it is sent when the server is reachable.</source>
-        <translation type="unfinished" />
+        <translation>会诊申请已保存，将在可连接服务器时发送。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="252" />
         <location filename="../../ui/sync_extension.py" line="291" />
         <source>Open link</source>
-        <translation type="unfinished" />
+        <translation>打开链接</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="252" />
         <source>Paste a huizhen://case/… link:</source>
-        <translation type="unfinished" />
+        <translation>粘贴 huizhen://case/… 链接：</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="261" />
         <source>This is not a Huizhen case link (huizhen://case/…).</source>
-        <translation type="unfinished" />
+        <translation>这不是会诊病例链接（huizhen://case/…）。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="266" />
         <source>This link belongs to the server %1; this workstation uses %2.</source>
-        <translation type="unfinished" />
+        <translation>此链接属于服务器 %1；本工作站使用 %2。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="276" />
         <source>This case is not on this computer (it has not been sent yet).</source>
-        <translation type="unfinished" />
+        <translation>本机没有此病例（尚未发送）。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="278" />
         <source>This case is not on this computer. Sign in to the server.</source>
-        <translation type="unfinished" />
+        <translation>本机没有此病例。请登录服务器。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="280" />
         <source>Fetching the case from the server…</source>
-        <translation type="unfinished" />
+        <translation>正在从服务器获取病例…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="340" />
         <source>The files of this case are on the server; sign in to get them.</source>
-        <translation type="unfinished" />
+        <translation>此病例的文件在服务器上；请登录后获取。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="343" />
         <source>Downloading the case files from the server…</source>
-        <translation type="unfinished" />
+        <translation>正在从服务器下载病例文件…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="347" />
         <source>Case files downloaded.</source>
-        <translation type="unfinished" />
+        <translation>病例文件已下载。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_extension.py" line="356" />
         <source>The case files could not be downloaded: %1</source>
-        <translation type="unfinished" />
+        <translation>无法下载病例文件：%1</translation>
     </message>
 </context>
 <context>
@@ -2262,7 +2262,7 @@ Check the data folder in the settings file or ask your IT contact.</source>
     <message>
         <location filename="../../ui/consult_dialog.py" line="217" />
         <source>Consultation (%1, %2):</source>
-        <translation type="unfinished" />
+        <translation>会诊（%1，%2）：</translation>
     </message>
 </context>
 <context>

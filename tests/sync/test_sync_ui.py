@@ -1,0 +1,134 @@
+"""The shell with the sync extension: consult dialog, status bar, timeline, links."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import import_sample
+from sqlalchemy import select
+
+from app.models import AIResult, ConsultRequest, Outbox
+
+
+@pytest.fixture(autouse=True)
+def no_viewers(monkeypatch):
+    """Cases open without a modality viewer (the viewers have their own tests)."""
+    from viewers import registry
+
+    for modality in list(registry.VIEWERS):
+        monkeypatch.setitem(registry.VIEWERS, modality, "")
+
+
+@pytest.fixture
+def jobs(qapp):
+    from app.jobs import JobRunner
+    from ui.qt_jobs import QtJobs
+
+    j = QtJobs(JobRunner(max_workers=2))
+    yield j
+    j.shutdown()
+    qapp.processEvents()
+
+
+def _window(qtbot, qapp, store, jobs, server_url):
+    from app.auth import authenticate, seed_demo_users
+    from app.settings import Settings
+    from ui import i18n
+    from ui.main_window import MainWindow
+    from ui.sync_extension import SyncExtension
+
+    i18n.install("en")
+    seed_demo_users(store)
+    user = authenticate(store, "doctor", "demo")
+    win = MainWindow(store, jobs, Settings(language="en", server_url=server_url), user)
+    qtbot.addWidget(win)
+    ext = next(e for e in win.extensions if isinstance(e, SyncExtension))
+    return win, ext
+
+
+def _with_ai(store, pk: int) -> None:
+    with store.session() as s:
+        s.add(
+            AIResult(
+                study_pk=pk,
+                model_name="ecg-test",
+                model_version="1.2",
+                urgency="urgent",
+                summary="ST elevation II, III, aVF",
+                payload={"findings": [{"text": "ST elevation in inferior leads"}]},
+            )
+        )
+
+
+def test_consult_dialog_is_prefilled_and_send_queues_one_request(
+    qtbot, qapp, jobs, clinic_store, home
+):
+    from ui.consult_dialog import ConsultDialog
+
+    pk = import_sample(clinic_store)
+    _with_ai(clinic_store, pk)
+    win, ext = _window(qtbot, qapp, clinic_store, jobs, "http://127.0.0.1:9")
+    win.open_case(pk)
+    qtbot.waitUntil(lambda: win.current_study() == pk, timeout=5000)
+    ext.a_consult.trigger()
+    qtbot.waitUntil(lambda: isinstance(ext.dialog, ConsultDialog), timeout=5000)
+    dlg = ext.dialog
+    with clinic_store.read_session() as s:
+        from app.models import Study
+
+        patient_id = s.get(Study, pk).patient.patient_id
+    assert patient_id in dlg.patient.text()
+    assert "ECG" in dlg.study.text()
+    assert "AI" in dlg.ai_box.title() and "ecg-test 1.2" in dlg.ai_box.title()
+    assert "ST elevation in inferior leads" in dlg.ai_text.toPlainText()
+    assert dlg.attach_ai.isChecked()
+    assert dlg.urgency.currentData() == "urgent"
+    assert dlg.department.currentData() == "cardiology"
+    assert "ECG" in dlg.question.toPlainText()
+    assert dlg.qr.link.startswith("huizhen://case/uid:") and dlg.qr.link.endswith("@127.0.0.1:9")
+    assert not dlg.qr.image.pixmap().isNull()
+
+    with qtbot.waitSignal(dlg.sent, timeout=5000):
+        dlg.send_button.click()
+    with clinic_store.read_session() as s:
+        rows = s.scalars(select(Outbox).where(Outbox.kind == "consult.create")).all()
+        consult = s.scalars(select(ConsultRequest)).one()
+    assert len(rows) == 1 and rows[0].payload == {"consult_pk": consult.id}
+    assert consult.urgency == "urgent" and consult.target_department == "cardiology"
+    assert consult.ai_text.startswith("AI (ecg-test 1.2)")
+    tab = win.cases.tab_for(pk)
+    qtbot.waitUntil(lambda: "Waiting to be sent" in tab.hz_timeline.text(), timeout=5000)
+    # case, file and consult are waiting: the status bar says so
+    qtbot.waitUntil(lambda: "3 waiting to send" in win.sync_label.text(), timeout=10000)
+
+
+def test_status_bar_tells_the_sync_state_in_words(qtbot, qapp, jobs, clinic_store, home, server):
+    win, ext = _window(qtbot, qapp, clinic_store, jobs, server.url)
+    label = win.sync_label
+    qtbot.waitUntil(lambda: "not signed in" in label.text(), timeout=5000)
+    ext.client.login("doctor", "demo")
+    ext.service.signed_in()
+    qtbot.waitUntil(lambda: label.text().startswith("Sync: synced "), timeout=10000)
+    server.stop()
+    ext.service.trigger()
+    qtbot.waitUntil(lambda: "offline: server not reachable" in label.text(), timeout=10000)
+    server.start()
+    ext.service.trigger()
+    qtbot.waitUntil(lambda: label.text().startswith("Sync: synced "), timeout=10000)
+    ext.client.refresh_token = "revoked-or-expired"
+    ext.client.access_token = "expired"
+    ext.service.trigger()
+    qtbot.waitUntil(lambda: "login expired — sign in again" in label.text(), timeout=10000)
+    assert not ext.client.signed_in
+
+
+def test_open_link_opens_the_local_case(qtbot, qapp, jobs, clinic_store, home):
+    from app.sync.links import make_link
+
+    pk = import_sample(clinic_store)
+    win, ext = _window(qtbot, qapp, clinic_store, jobs, "http://127.0.0.1:9")
+    with clinic_store.read_session() as s:
+        from app.models import Study
+
+        uid = s.get(Study, pk).uid
+    ext.open_link_text(make_link("127.0.0.1:9", None, uid))
+    qtbot.waitUntil(lambda: win.cases.tab_for(pk) is not None, timeout=5000)

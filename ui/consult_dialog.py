@@ -1,0 +1,220 @@
+"""Request a consultation (prefilled from the case and its latest AI result) and the
+consultation timeline strip shown on a case."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.sync.casefile import ConsultPrefill, ConsultView
+from app.sync.links import make_link
+from app.sync.outbox import request_consult
+from ui.labels import display_name, modality_label, sex_label
+from ui.qr_link import QrLink
+
+URGENCIES = ("routine", "urgent", "critical")
+STEPS = ("sent", "accepted", "in_review", "reported")
+
+
+def urgency_label(value: str) -> str:
+    return {
+        "routine": QCoreApplication.translate("ConsultDialog", "Routine"),
+        "urgent": QCoreApplication.translate("ConsultDialog", "Urgent"),
+        "critical": QCoreApplication.translate("ConsultDialog", "Critical"),
+    }.get(value, value)
+
+
+def step_label(value: str) -> str:
+    return {
+        "queued": QCoreApplication.translate("ConsultDialog", "Waiting to be sent"),
+        "sent": QCoreApplication.translate("ConsultDialog", "Sent"),
+        "accepted": QCoreApplication.translate("ConsultDialog", "Accepted"),
+        "in_review": QCoreApplication.translate("ConsultDialog", "In review"),
+        "reported": QCoreApplication.translate("ConsultDialog", "Reported"),
+        "cancelled": QCoreApplication.translate("ConsultDialog", "Cancelled"),
+    }.get(value, value)
+
+
+class ConsultDialog(QDialog):
+    """``sent(consult_pk)`` after the request is in the outbox (works offline)."""
+
+    sent = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, prefill: ConsultPrefill, store, jobs, server: str, username: str = "",
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.prefill, self.store, self.jobs, self.username = prefill, store, jobs, username
+        self.setWindowTitle(self.tr("Request consultation"))
+        self.setMinimumWidth(560)
+        p = prefill
+        self.patient = QLabel(
+            f"<b>{display_name(p.patient_name)}</b> · "
+            + self.tr("ID %1").replace("%1", p.patient_id)
+            + f" · {sex_label(p.sex)}"
+        )
+        when = p.study_time.strftime("%Y-%m-%d %H:%M") if p.study_time else ""
+        self.study = QLabel(
+            " · ".join(x for x in (modality_label(p.modality), p.description, when) if x)
+        )
+        self.ai_box = QGroupBox()
+        self.ai_text = QPlainTextEdit()
+        self.ai_text.setReadOnly(True)
+        self.ai_text.setMaximumHeight(90)
+        self.attach_ai = QCheckBox(self.tr("Attach the AI findings to the request"))
+        ai_lay = QVBoxLayout(self.ai_box)
+        ai_lay.addWidget(self.ai_text)
+        ai_lay.addWidget(self.attach_ai)
+        if p.ai is not None:
+            self.ai_box.setTitle(
+                self.tr("AI findings (%1 %2) — not a diagnosis")
+                .replace("%1", p.ai.model)
+                .replace("%2", p.ai.version)
+            )
+            self.ai_text.setPlainText(p.ai.text())
+            self.attach_ai.setChecked(True)
+        else:
+            self.ai_box.setTitle(self.tr("AI findings"))
+            self.ai_text.setPlainText(self.tr("No AI pre-read for this case."))
+            self.attach_ai.setEnabled(False)
+        self.question = QPlainTextEdit()
+        self.question.setPlainText(
+            self.tr("Please review this %1 and advise on diagnosis and management.").replace(
+                "%1", modality_label(p.modality)
+            )
+        )
+        self.question.setMaximumHeight(100)
+        self.urgency = QComboBox()
+        for u in URGENCIES:
+            self.urgency.addItem(urgency_label(u), u)
+        self.urgency.setCurrentIndex(self.urgency.findData(p.urgency))
+        self.department = QComboBox()
+        for d in p.departments:
+            self.department.addItem(d, d)
+        self.department.setCurrentIndex(max(self.department.findData(p.department), 0))
+        self.specialist = QLineEdit()
+        self.specialist.setPlaceholderText(self.tr("optional: user name of a specialist"))
+        form = QFormLayout()
+        form.addRow(self.tr("Patient"), self.patient)
+        form.addRow(self.tr("Study"), self.study)
+        form.addRow(self.tr("Question"), self.question)
+        form.addRow(self.tr("Urgency"), self.urgency)
+        form.addRow(self.tr("Department"), self.department)
+        form.addRow(self.tr("Specialist"), self.specialist)
+        link = make_link(server, p.server_case_id, p.study_uid)
+        self.qr = QrLink()
+        self.qr.set_link(link, offline=p.server_case_id is None)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b3261e")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.send_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.send_button.setText(self.tr("Send"))
+        self.buttons.accepted.connect(self.send)
+        self.buttons.rejected.connect(self.reject)
+        note = QLabel(
+            self.tr(
+                "The request is kept on this computer and sent as soon as the server is "
+                "reachable; you can keep working offline."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#5f6368")
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.ai_box)
+        lay.addWidget(self.qr)
+        lay.addWidget(note)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.consult_pk: int | None = None
+
+    def send(self) -> None:
+        question = self.question.toPlainText().strip()
+        if not question:
+            self.error.setText(self.tr("Write a question for the specialist."))
+            return
+        ai = self.ai_text.toPlainText() if self.attach_ai.isChecked() else ""
+        args = (self.store, self.prefill.study_pk, question, self.urgency.currentData(),
+                self.department.currentData() or "", self.specialist.text().strip(), ai,
+                self.username)  # fmt: skip
+        self.send_button.setEnabled(False)
+
+        def done(pk: int) -> None:
+            self.consult_pk = pk
+            self.sent.emit(pk)
+            self.accept()
+
+        def failed(err: BaseException) -> None:
+            self.send_button.setEnabled(True)
+            self.error.setText(
+                self.tr("The request could not be saved: %1").replace("%1", str(err))
+            )
+            self.failed.emit(str(err))
+
+        self.jobs.submit(
+            lambda state: request_consult(*args), name="consult", on_done=done, on_error=failed
+        )
+
+
+def _local_hm(at: str) -> str:
+    from datetime import UTC, datetime
+
+    try:
+        when = datetime.fromisoformat(at.removesuffix("Z")).replace(tzinfo=UTC)
+    except ValueError:
+        return ""
+    return when.astimezone().strftime("%H:%M")
+
+
+class TimelineStrip(QLabel):
+    """One line per consult on a case: sent → accepted → in review → reported."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consultTimeline")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setStyleSheet("#consultTimeline { background:#eef3fb; padding:4px 8px; }")
+        self.views: list[ConsultView] = []
+        self.hide()
+
+    def set_consults(self, views: list[ConsultView]) -> None:
+        self.views = list(views)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if not self.views:
+            self.hide()
+            return
+        lines = []
+        for v in self.views:
+            seen = {e.get("status"): e.get("at") for e in v.timeline}
+            parts = []
+            if v.queued:
+                parts.append("<b>● " + step_label("queued") + "</b>")
+            for step in STEPS:
+                at = seen.get(step)
+                done = step in seen or (step == "sent" and not v.queued)
+                text = step_label(step) + (f" {_local_hm(at)}" if done and at else "")
+                parts.append(("<b>● " if done else "○ ") + text + ("</b>" if done else ""))
+            if v.status == "cancelled":
+                parts.append("<b>● " + step_label("cancelled") + "</b>")
+            head = self.tr("Consultation (%1, %2):").replace("%1", v.target)
+            lines.append(head.replace("%2", urgency_label(v.urgency)) + " " + " → ".join(parts))
+        self.setText("<br>".join(lines))
+        self.show()
