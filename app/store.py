@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import db
@@ -22,6 +22,7 @@ from app.blobstore import BlobStore
 from app.domain import AuditAction, Status, check_transition
 from app.events import EventEmitter
 from app.models import (
+    AIResult,
     Alert,
     AuditEvent,
     Patient,
@@ -42,6 +43,8 @@ class OpenAlert:
     created_at: datetime
     patient_name: str
     patient_id: str
+    ai_model: str = ""  # "name version" of the AI result behind the alert, if any
+    ai_findings: tuple = ()  # see WorklistRow.ai_findings
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,10 @@ class WorklistRow:
     ai_summary: str
     updated_at: datetime
     is_demo: bool
+    # findings of the latest AI result: ({"code", "text", "territory", "leads"}, ...),
+    # so the UI can show them in the user's language; None when there is no AI result
+    ai_findings: tuple | None = None
+    ai_hr: float | None = None  # heart rate of the latest AI result (ECG)
 
 
 class StoreEvents:
@@ -130,7 +137,45 @@ class Store:
             .join(Patient, Study.patient_pk == Patient.id)
         )
         with self._sessions() as s:
-            return [WorklistRow(*r) for r in s.execute(q)]
+            findings = self._latest_ai(s)
+            none = (None, "", None)
+            return [
+                WorklistRow(
+                    *r, ai_findings=findings.get(r[1], none)[0], ai_hr=findings.get(r[1], none)[2]
+                )
+                for r in s.execute(q)
+            ]
+
+    @staticmethod
+    def _latest_ai(s: Session, study_pks: list[int] | None = None) -> dict[int, tuple]:
+        """study_pk -> (findings, "model version", heart rate) of its newest AI result.
+
+        Only the findings are read out of the JSON payload (json_extract on
+        SQLite, -> on PostgreSQL), so this stays cheap for 10,000 cases.
+        """
+        latest = select(func.max(AIResult.id)).group_by(AIResult.study_pk)
+        if study_pks is not None:
+            latest = latest.where(AIResult.study_pk.in_(study_pks))
+        q = select(
+            AIResult.study_pk,
+            AIResult.payload["findings"],
+            AIResult.model_name,
+            AIResult.model_version,
+            AIResult.payload[("measurements", "hr_bpm")],
+        ).where(AIResult.id.in_(latest))
+        out = {}
+        for pk, found, name, version, hr in s.execute(q):
+            items = tuple(
+                {k: f.get(k) for k in ("code", "text", "territory", "leads")}
+                for f in (found or [])
+                if isinstance(f, dict)
+            )
+            try:
+                hr = float(hr) if hr is not None else None
+            except (TypeError, ValueError):
+                hr = None
+            out[pk] = (items, f"{name} {version}".strip(), hr)
+        return out
 
     def set_status(self, study_pk: int, status: Status) -> None:
         with self.session() as s:
@@ -186,7 +231,14 @@ class Store:
             .order_by(Alert.created_at.desc(), Alert.id.desc())
         )
         with self._sessions() as s:
-            return [OpenAlert(*r) for r in s.execute(q)]
+            rows = list(s.execute(q))
+            ai = self._latest_ai(s, sorted({r[1] for r in rows}))
+            return [
+                OpenAlert(
+                    *r, ai_model=ai.get(r[1], ((), ""))[1], ai_findings=ai.get(r[1], ((), ""))[0]
+                )
+                for r in rows
+            ]
 
     def acknowledge_alert(self, alert_id: int) -> None:
         with self.session() as s:

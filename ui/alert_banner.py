@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ui.ai_text import ai_line
 from ui.labels import display_name
 
 
@@ -50,7 +51,10 @@ class AlertBanner(QFrame):
         a = self.alerts[0]
         more = len(self.alerts) - 1
         text = self.tr("CRITICAL — %1 (%2): %3").replace("%1", display_name(a.patient_name))
-        text = text.replace("%2", a.patient_id).replace("%3", a.message)
+        what = a.message
+        if a.ai_findings:  # the AI's findings in the user's language, with its model
+            what = "AI (" + a.ai_model + "): " + ai_line(a.ai_findings, None)
+        text = text.replace("%2", a.patient_id).replace("%3", what)
         if more:
             text += "  " + self.tr("(+%1 more)").replace("%1", str(more))
         self.text.setText("⚠ " + text)

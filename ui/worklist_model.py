@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.domain import Priority
 from app.store import WorklistRow
 from ui import icons
+from ui.ai_text import ai_line
 from ui.labels import display_name, modality_label, priority_label, sex_label, status_label
 
 COLUMNS = (
@@ -177,7 +178,8 @@ class WorklistModel(QAbstractTableModel):
             f.setBold(True)
             return f
         if role == Qt.ItemDataRole.ToolTipRole and col == "ai_summary" and r.ai_summary:
-            return self.tr("AI output, not a diagnosis: %1").replace("%1", r.ai_summary)
+            text = ai_line(r.ai_findings, r.ai_hr, r.ai_summary)
+            return self.tr("AI output, not a diagnosis: %1").replace("%1", text)
         if role == Qt.ItemDataRole.UserRole:
             return r.study_pk
         return None
@@ -196,5 +198,7 @@ class WorklistModel(QAbstractTableModel):
             return r.study_time.strftime("%Y-%m-%d %H:%M") if r.study_time else ""
         if col == "status":
             return status_label(r.status)
+        if col == "ai_summary":
+            return ai_line(r.ai_findings, r.ai_hr, r.ai_summary)
         value = getattr(r, col)
         return "" if value is None else str(value)

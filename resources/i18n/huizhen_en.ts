@@ -20,24 +20,37 @@
     </message>
 </context>
 <context>
+    <name>AiText</name>
+    <message>
+        <location filename="../../ui/ai_text.py" line="27"/>
+        <source>No significant finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_text.py" line="29"/>
+        <source>HR %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../ui/alert_banner.py" line="52"/>
+        <location filename="../../ui/alert_banner.py" line="53"/>
         <source>CRITICAL — %1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="55"/>
+        <location filename="../../ui/alert_banner.py" line="59"/>
         <source>(+%1 more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="68"/>
+        <location filename="../../ui/alert_banner.py" line="72"/>
         <source>Open case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="69"/>
+        <location filename="../../ui/alert_banner.py" line="73"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2264,52 +2277,52 @@ Check the data folder in the settings file or ask your IT contact.</source>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../ui/worklist_model.py" line="148"/>
+        <location filename="../../ui/worklist_model.py" line="149"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="149"/>
+        <location filename="../../ui/worklist_model.py" line="150"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="150"/>
+        <location filename="../../ui/worklist_model.py" line="151"/>
         <source>Patient ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="151"/>
+        <location filename="../../ui/worklist_model.py" line="152"/>
         <source>Sex/Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="152"/>
+        <location filename="../../ui/worklist_model.py" line="153"/>
         <source>Modality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="153"/>
+        <location filename="../../ui/worklist_model.py" line="154"/>
         <source>Study time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="154"/>
+        <location filename="../../ui/worklist_model.py" line="155"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="155"/>
+        <location filename="../../ui/worklist_model.py" line="156"/>
         <source>AI pre-read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="156"/>
+        <location filename="../../ui/worklist_model.py" line="157"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="180"/>
+        <location filename="../../ui/worklist_model.py" line="182"/>
         <source>AI output, not a diagnosis: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,0 +1,30 @@
+"""AI findings as one line in the user's language (worklist, alert banner).
+
+Findings carry a ``code``; modality packages provide the translated template
+(``viewers.ecg.finding_text`` for ECG).  Unknown codes keep the analyzer's own
+English text, so nothing is ever hidden.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from viewers.ecg.finding_text import finding_text
+
+
+def ai_line(findings, hr: float | None, fallback: str = "") -> str:
+    """``findings`` is None when the case has no AI result: the stored text is shown."""
+    if findings is None:
+        return fallback
+    if findings:
+        parts = [
+            finding_text(
+                f.get("code", ""), f.get("text", ""), f.get("leads") or (), f.get("territory") or ""
+            )
+            for f in findings
+        ]
+    else:
+        parts = [QCoreApplication.translate("AiText", "No significant finding")]
+    if hr:
+        parts.append(QCoreApplication.translate("AiText", "HR %1").replace("%1", f"{hr:.0f}"))
+    return " · ".join(parts)
