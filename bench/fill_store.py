@@ -8,14 +8,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import insert
 
 from app.domain import Modality, Priority, Status
-from app.models import Patient, Study, WorklistItem
+from app.models import AIResult, Patient, Study, WorklistItem
 
 
 def fill(store, n: int = 10_000, seed: int = 7) -> None:
     rnd = random.Random(seed)
     now = datetime(2026, 11, 22, 12, 0)
     mods = [m.value for m in Modality if m is not Modality.OTHER]
-    patients, studies, items = [], [], []
+    patients, studies, items, ai = [], [], [], []
     for i in range(1, n + 1):
         t = now - timedelta(minutes=rnd.randint(0, 60 * 24 * 365))
         patients.append(
@@ -53,7 +53,34 @@ def fill(store, n: int = 10_000, seed: int = 7) -> None:
                 "updated_at": t,
             }
         )
+        if studies[-1]["modality"] == "ECG":  # an AI pre-read like the real one stores
+            stemi = prio == Priority.CRITICAL
+            findings = (
+                [
+                    {
+                        "code": "STEMI",
+                        "text": "ST elevation inferior",
+                        "territory": "inferior",
+                        "leads": ["II", "III", "aVF"],
+                        "severity": "critical",
+                    }
+                ]
+                if stemi
+                else []
+            )
+            ai.append(
+                {
+                    "study_pk": i,
+                    "model_name": "SYNTHETIC",
+                    "model_version": "0",
+                    "urgency": "critical" if stemi else "routine",
+                    "summary": "",
+                    "payload": {"findings": findings, "measurements": {"hr_bpm": 72.0}},
+                    "created_at": t,
+                }
+            )
     with store.session() as s:
         s.execute(insert(Patient), patients)
         s.execute(insert(Study), studies)
         s.execute(insert(WorklistItem), items)
+        s.execute(insert(AIResult), ai)
