@@ -45,7 +45,8 @@ class FindingsDock(QDockWidget):
             source = f.get("source", "")
             item.setToolTip(source)
             if source and source != "user":
-                label = source if source.startswith("AI") else f"{self.tr('AI')}: {source}"
+                ai = self.tr("AI")
+                label = source if source.startswith("AI") else f"{ai}: {source}"
                 item.setText(f"{f.get('text', '')}\n[{label}]")
             sev = f.get("severity", "info")
             item.setIcon(icons.priority_icon(SEVERITY_PRIORITY.get(sev, Priority.ROUTINE)))

@@ -4,18 +4,33 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="14"/>
+        <location filename="../../ui/about_dialog.py" line="31"/>
         <source>About Huizhen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="18"/>
+        <location filename="../../ui/about_dialog.py" line="33"/>
+        <source>not for clinical use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="34"/>
+        <source>AI models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="43"/>
         <source>&lt;p&gt;Clinical workstation for a regional remote-diagnosis network.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="20"/>
+        <location filename="../../ui/about_dialog.py" line="45"/>
         <source>&lt;p&gt;&lt;b&gt;Built-in AI models are demonstration models, not for clinical use.&lt;/b&gt; AI output is a suggestion until a doctor confirms it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="52"/>
+        <source>Data folder: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -423,137 +438,137 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>ConsultDialog</name>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="33"/>
+        <location filename="../../ui/consult_dialog.py" line="32"/>
         <source>Routine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="34"/>
+        <location filename="../../ui/consult_dialog.py" line="33"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="35"/>
+        <location filename="../../ui/consult_dialog.py" line="34"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="41"/>
+        <location filename="../../ui/consult_dialog.py" line="40"/>
         <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="42"/>
+        <location filename="../../ui/consult_dialog.py" line="41"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="43"/>
+        <location filename="../../ui/consult_dialog.py" line="42"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="44"/>
+        <location filename="../../ui/consult_dialog.py" line="43"/>
         <source>In review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="45"/>
+        <location filename="../../ui/consult_dialog.py" line="44"/>
         <source>Reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="46"/>
+        <location filename="../../ui/consult_dialog.py" line="45"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="60"/>
+        <location filename="../../ui/consult_dialog.py" line="59"/>
         <source>Request consultation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="65"/>
+        <location filename="../../ui/consult_dialog.py" line="64"/>
         <source>ID %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="76"/>
+        <location filename="../../ui/consult_dialog.py" line="75"/>
         <source>Attach the AI findings to the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="82"/>
+        <location filename="../../ui/consult_dialog.py" line="81"/>
         <source>AI findings (%1 %2) — not a diagnosis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="89"/>
+        <location filename="../../ui/consult_dialog.py" line="88"/>
         <source>AI findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="90"/>
+        <location filename="../../ui/consult_dialog.py" line="89"/>
         <source>No AI pre-read for this case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="94"/>
+        <location filename="../../ui/consult_dialog.py" line="93"/>
         <source>Please review this %1 and advise on diagnosis and management.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="108"/>
-        <source>optional: user name of a specialist</source>
+        <location filename="../../ui/consult_dialog.py" line="111"/>
+        <source>optional: choose a specialist or type a user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="110"/>
+        <location filename="../../ui/consult_dialog.py" line="116"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="111"/>
+        <location filename="../../ui/consult_dialog.py" line="117"/>
         <source>Study</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="112"/>
+        <location filename="../../ui/consult_dialog.py" line="118"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="113"/>
+        <location filename="../../ui/consult_dialog.py" line="119"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="114"/>
+        <location filename="../../ui/consult_dialog.py" line="120"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="115"/>
+        <location filename="../../ui/consult_dialog.py" line="121"/>
         <source>Specialist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="126"/>
+        <location filename="../../ui/consult_dialog.py" line="132"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="131"/>
+        <location filename="../../ui/consult_dialog.py" line="137"/>
         <source>The request is kept on this computer and sent as soon as the server is reachable; you can keep working offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="149"/>
+        <location filename="../../ui/consult_dialog.py" line="171"/>
         <source>Write a question for the specialist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="165"/>
+        <location filename="../../ui/consult_dialog.py" line="187"/>
         <source>The request could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1242,47 +1257,47 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="27"/>
+        <location filename="../../ui/login_dialog.py" line="30"/>
         <source>Huizhen — Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="29"/>
+        <location filename="../../ui/login_dialog.py" line="32"/>
         <source>&lt;h2&gt;会诊 Huizhen&lt;/h2&gt;Regional remote-diagnosis workstation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="41"/>
+        <location filename="../../ui/login_dialog.py" line="44"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="42"/>
+        <location filename="../../ui/login_dialog.py" line="45"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="43"/>
+        <location filename="../../ui/login_dialog.py" line="46"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="47"/>
+        <location filename="../../ui/login_dialog.py" line="50"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="57"/>
+        <location filename="../../ui/login_dialog.py" line="60"/>
         <source>Demo: users doctor / specialist / pathologist / admin, password “demo”. Not for clinical use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="90"/>
+        <location filename="../../ui/login_dialog.py" line="93"/>
         <source>This account does not have the selected role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="92"/>
+        <location filename="../../ui/login_dialog.py" line="95"/>
         <source>Wrong user name or password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1380,68 +1395,68 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Sync: local only (not connected)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Working… (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Could not load the worklist: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Import folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Import failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>The import stopped: %1
 Nothing already imported was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>AI pre-read failed for %1 case(s); they stay in the worklist for manual review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>AI pre-read stopped: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Settings could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,87 +1594,92 @@ Nothing already imported was lost.</source>
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="145"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="181"/>
         <source>Not done: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="197"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="233"/>
         <source>Save report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="197"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="233"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="207"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="243"/>
         <source>Writing PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="218"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="254"/>
         <source>The PDF could not be written: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="223"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="259"/>
         <source>PDF saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="230"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="266"/>
         <source>No report yet for this ECG.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="232"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="268"/>
         <source>Signed by %1 on %2 UTC (version %3) — read-only; amend to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="240"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="270"/>
+        <source>Signed by %1 on %2 UTC (version %3) — read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="278"/>
         <source>Confirmed by the doctor — ready to sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="243"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="281"/>
         <source>Draft (version %1) — autosaved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="250"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="288"/>
         <source>Text and findings suggested by AI (model and version in the first line); tick each finding you confirm, untick the ones you reject.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="256"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="294"/>
         <source>Start report from the AI pre-read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="257"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="295"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="258"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="296"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="259"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="297"/>
         <source>Amend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="260"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="298"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="261"/>
+        <location filename="../../viewers/ecg/qt_report_panel.py" line="299"/>
         <source>Findings to confirm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1667,27 +1687,27 @@ Nothing already imported was lost.</source>
 <context>
     <name>ServerSignIn</name>
     <message>
-        <location filename="../../ui/sync_extension.py" line="46"/>
+        <location filename="../../ui/sync_extension.py" line="47"/>
         <source>Sign in to the regional server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="56"/>
+        <location filename="../../ui/sync_extension.py" line="57"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="57"/>
+        <location filename="../../ui/sync_extension.py" line="58"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="58"/>
+        <location filename="../../ui/sync_extension.py" line="59"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="62"/>
+        <location filename="../../ui/sync_extension.py" line="63"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2160,108 +2180,118 @@ Check the data folder in the settings file or ask your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="172"/>
+        <location filename="../../ui/sync_extension.py" line="193"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="189"/>
+        <location filename="../../ui/sync_extension.py" line="181"/>
         <source>Signed in to %1 as %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="199"/>
+        <location filename="../../ui/sync_extension.py" line="173"/>
+        <source>Working offline: %1 Use File &gt; Sign in to server… to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="219"/>
         <source>Wrong user name or password for the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="201"/>
+        <location filename="../../ui/sync_extension.py" line="221"/>
         <source>The server could not be reached: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="203"/>
+        <location filename="../../ui/sync_extension.py" line="223"/>
         <source>Check the server address: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="204"/>
+        <location filename="../../ui/sync_extension.py" line="224"/>
         <source>The server refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="210"/>
+        <location filename="../../ui/sync_extension.py" line="230"/>
         <source>Select or open a case first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="218"/>
+        <location filename="../../ui/sync_extension.py" line="238"/>
         <source>The case could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="234"/>
+        <location filename="../../ui/sync_extension.py" line="254"/>
         <source>Consultation request saved; sending it now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="237"/>
+        <location filename="../../ui/sync_extension.py" line="257"/>
         <source>Consultation request saved; it is sent when the server is reachable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="252"/>
-        <location filename="../../ui/sync_extension.py" line="291"/>
+        <location filename="../../ui/sync_extension.py" line="268"/>
+        <source>The report could not be queued for the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_extension.py" line="282"/>
+        <location filename="../../ui/sync_extension.py" line="321"/>
         <source>Open link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="252"/>
+        <location filename="../../ui/sync_extension.py" line="282"/>
         <source>Paste a huizhen://case/… link:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="261"/>
+        <location filename="../../ui/sync_extension.py" line="291"/>
         <source>This is not a Huizhen case link (huizhen://case/…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="266"/>
+        <location filename="../../ui/sync_extension.py" line="296"/>
         <source>This link belongs to the server %1; this workstation uses %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="276"/>
+        <location filename="../../ui/sync_extension.py" line="306"/>
         <source>This case is not on this computer (it has not been sent yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="278"/>
+        <location filename="../../ui/sync_extension.py" line="308"/>
         <source>This case is not on this computer. Sign in to the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="280"/>
+        <location filename="../../ui/sync_extension.py" line="310"/>
         <source>Fetching the case from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="340"/>
+        <location filename="../../ui/sync_extension.py" line="365"/>
         <source>The files of this case are on the server; sign in to get them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="343"/>
+        <location filename="../../ui/sync_extension.py" line="368"/>
         <source>Downloading the case files from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="347"/>
+        <location filename="../../ui/sync_extension.py" line="372"/>
         <source>Case files downloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="356"/>
+        <location filename="../../ui/sync_extension.py" line="381"/>
         <source>The case files could not be downloaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2269,7 +2299,7 @@ Check the data folder in the settings file or ask your IT contact.</source>
 <context>
     <name>TimelineStrip</name>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="217"/>
+        <location filename="../../ui/consult_dialog.py" line="239"/>
         <source>Consultation (%1, %2):</source>
         <translation type="unfinished"></translation>
     </message>
