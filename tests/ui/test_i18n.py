@@ -27,3 +27,17 @@ def test_compiled_catalogue_loads(qapp):
     assert QCoreApplication.translate("Labels", "Critical") == "危急"
     i18n.install("en")
     assert QCoreApplication.translate("Labels", "Critical") == "Critical"
+
+
+def test_no_translation_calls_inside_f_strings():
+    """pyside6-lupdate cannot see tr() inside an f-string: such text would stay English."""
+    import re
+
+    pattern = re.compile(r"""f(["']).*\{[^}]*\b(tr|translate)\(""")
+    hits = []
+    for folder in ("ui", "viewers"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+                if pattern.search(line):
+                    hits.append(f"{path.relative_to(ROOT)}:{n}")
+    assert hits == []
