@@ -279,6 +279,7 @@ def create_draft(
         _audit(s, store, AuditAction.REPORT_EDIT, study_pk, user, report_id=r.id, op="create")
         view = _view(s, r)
     store.events.changed.emit([study_pk])
+    store.events.report.emit(study_pk, view.id, "create")
     return view
 
 
@@ -310,6 +311,7 @@ def edit(
         _audit(s, store, AuditAction.REPORT_EDIT, r.study_pk, user, report_id=r.id, op=op)
         view = _view(s, r)
     store.events.changed.emit([view.study_pk])
+    store.events.report.emit(view.study_pk, view.id, op)
     return view
 
 
@@ -337,6 +339,7 @@ def confirm(store, report_id: int, user=None) -> ReportView:
         _audit(s, store, AuditAction.REPORT_EDIT, r.study_pk, user, report_id=r.id, op="confirm")
         view = _view(s, r)
     store.events.changed.emit([view.study_pk])
+    store.events.report.emit(view.study_pk, view.id, "confirm")
     return view
 
 
@@ -359,6 +362,7 @@ def sign(store, report_id: int, user) -> ReportView:
         _audit(s, store, AuditAction.SIGN, r.study_pk, user, report_id=r.id, version=r.version)
         view = _view(s, r)
     store.events.changed.emit([view.study_pk])
+    store.events.report.emit(view.study_pk, view.id, "sign")
     return view
 
 
@@ -388,4 +392,5 @@ def amend(store, report_id: int, user=None) -> ReportView:
         )  # fmt: skip
         view = _view(s, r)
     store.events.changed.emit([view.study_pk])
+    store.events.report.emit(view.study_pk, view.id, "amend")
     return view

@@ -75,6 +75,9 @@ class StoreEvents:
     def __init__(self) -> None:
         self.changed = EventEmitter("changed")
         self.alert = EventEmitter("alert")  # (study_pk, level, message)
+        # (study_pk, report_pk, action) after a committed report step in app.reports;
+        # action: "create", "edit", "autosave", "confirm", "sign" or "amend"
+        self.report = EventEmitter("report")
 
 
 class Store:

@@ -18,7 +18,18 @@ from server.escalation import Escalator
 from server.files import FileStore
 from server.pacs import PacsSync, make_backend
 from server.preread import PrereadRunner, load_plugins
-from server.routes import admin, alerts, auth, cases, consults, objects, pacs, reports, sync
+from server.routes import (
+    admin,
+    alerts,
+    auth,
+    cases,
+    consults,
+    directory,
+    objects,
+    pacs,
+    reports,
+    sync,
+)
 
 log = logging.getLogger("huizhen.server")
 
@@ -70,6 +81,6 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.hz = st
     app.state.pacs = archive
     errors.install(app)
-    for module in (auth, admin, cases, objects, consults, reports, alerts, sync, pacs):
+    for module in (auth, admin, directory, cases, objects, consults, reports, alerts, sync, pacs):
         app.include_router(module.router)
     return app

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -104,8 +103,15 @@ class ConsultDialog(QDialog):
         for d in p.departments:
             self.department.addItem(d, d)
         self.department.setCurrentIndex(max(self.department.findData(p.department), 0))
-        self.specialist = QLineEdit()
-        self.specialist.setPlaceholderText(self.tr("optional: user name of a specialist"))
+        # the server's specialists of the chosen department; any user name may be typed
+        self.specialist = QComboBox()
+        self.specialist.setEditable(True)
+        self.specialist.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.specialist.lineEdit().setPlaceholderText(
+            self.tr("optional: choose a specialist or type a user name")
+        )
+        self.department.currentIndexChanged.connect(self._fill_specialists)
+        self._fill_specialists()
         form = QFormLayout()
         form.addRow(self.tr("Patient"), self.patient)
         form.addRow(self.tr("Study"), self.study)
@@ -143,6 +149,22 @@ class ConsultDialog(QDialog):
         lay.addWidget(self.buttons)
         self.consult_pk: int | None = None
 
+    def _fill_specialists(self) -> None:
+        dept = self.department.currentData() or ""
+        self.specialist.clear()
+        self.specialist.addItem("", "")
+        for sp in self.prefill.specialists:
+            if not dept or sp.get("department") == dept:
+                name = sp.get("display_name") or sp.get("username", "")
+                self.specialist.addItem(f"{name} ({sp.get('username', '')})", sp.get("username"))
+        self.specialist.setCurrentIndex(0)
+
+    def target_user(self) -> str:
+        """The chosen specialist's user name, or the text typed."""
+        text = self.specialist.currentText().strip()
+        i = self.specialist.findText(text)
+        return (self.specialist.itemData(i) or "") if text and i >= 0 else text
+
     def send(self) -> None:
         question = self.question.toPlainText().strip()
         if not question:
@@ -150,7 +172,7 @@ class ConsultDialog(QDialog):
             return
         ai = self.ai_text.toPlainText() if self.attach_ai.isChecked() else ""
         args = (self.store, self.prefill.study_pk, question, self.urgency.currentData(),
-                self.department.currentData() or "", self.specialist.text().strip(), ai,
+                self.department.currentData() or "", self.target_user(), ai,
                 self.username)  # fmt: skip
         self.send_button.setEnabled(False)
 

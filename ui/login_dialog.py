@@ -24,6 +24,9 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.user = None
+        # (user name, password) after a successful sign-in, for the one-time sign-in to
+        # the regional server; the caller hands them on and clears them (take_credentials)
+        self.credentials: tuple[str, str] | None = None
         self.setWindowTitle(self.tr("Huizhen — Sign in"))
         self.setMinimumWidth(380)
         title = QLabel(self.tr("<h2>会诊 Huizhen</h2>Regional remote-diagnosis workstation"))
@@ -93,4 +96,11 @@ class LoginDialog(QDialog):
             self.password.selectAll()
             self.password.setFocus()
             return
+        self.credentials = (self.username.text().strip(), self.password.text())
+        self.password.clear()
         self.accept()
+
+    def take_credentials(self) -> tuple[str, str] | None:
+        """The sign-in's credentials, once: they are forgotten here."""
+        creds, self.credentials = self.credentials, None
+        return creds

@@ -54,6 +54,9 @@ def run(lang: str | None = None, demo: bool = False) -> int:
     jobs = QtJobs(JobRunner())
     win = MainWindow(store, jobs, settings, login.user)
     win.show()
+    if creds := login.take_credentials():
+        win.on_login(*creds)  # one sign-in: the server too, in the background
+    del creds
     code = app.exec()
     jobs.shutdown()
     store.close()

@@ -161,6 +161,12 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def on_login(self, username: str, password: str) -> None:
+        """Hand the workstation sign-in to the extensions (the server sign-in)."""
+        for ext in self.extensions:
+            if hasattr(ext, "on_login"):
+                ext.on_login(username, password)
+
     # -- status bar ----------------------------------------------------------
     def _update_status(self) -> None:
         if self.user is not None:

@@ -7,6 +7,7 @@ with a cancel button that appears only when the work takes over 0.5 s.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.jobs import Job, JobRunner
+
+log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -26,7 +29,16 @@ class _Relay(QObject):
         self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
 
     def _run(self, fn: Callable[[], None]) -> None:
-        fn()
+        try:
+            fn()
+        except RuntimeError as err:
+            # a job finished after the widget it reports to was closed (tab closed while
+            # loading): nothing is waiting for the result any more
+            text = str(err)
+            if "already deleted" in text or "has been deleted" in text:
+                log.debug("late job callback dropped: %s", text)
+                return
+            raise
 
 
 class QtJobs(QObject):

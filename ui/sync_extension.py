@@ -33,6 +33,7 @@ from app.sync.files import download_study, missing_files
 from app.sync.links import BadLink, find_local, parse_link
 from app.sync.outbox import counts
 from app.sync.pull import fetch_case
+from app.sync.relay import queue_report_change
 from app.sync.status import Snapshot
 from ui.conflict_dialog import ConflictDialog
 from ui.consult_dialog import ConsultDialog, TimelineStrip
@@ -78,11 +79,15 @@ class SyncExtension(QObject):
         self.service = SyncService(self.store, self.client)
         self.status = self.service.status
         self._downloading: set[int] = set()
+        self._retired: list = []  # case tabs replaced after a download
+        self.jobs.job_finished.connect(self._drop_retired)
         self.dialog = None
         self._on_status = lambda snap: self.jobs.on_ui(lambda: self.show_status(snap))
         self._on_changed = lambda _pks: self.jobs.on_ui(self.refresh_timelines)
+        self._on_report = lambda *a: self.jobs.on_ui(lambda: self.queue_report(*a))
         self.status.changed.connect(self._on_status)
         self.store.events.changed.connect(self._on_changed)
+        self.store.events.report.connect(self._on_report)
 
         def act(slot) -> QAction:
             a = QAction(window)
@@ -98,11 +103,8 @@ class SyncExtension(QObject):
         window.file_menu_extra += [self.a_sign_in, self.a_sync_now, self.a_open_link]
         window.case_menu_extra += [self.a_consult, self.a_conflicts]
         window.cases.currentChanged.connect(self._case_changed)
-        self.jobs.submit(
-            lambda state: counts(self.store),
-            name="sync counts",
-            on_done=lambda c: self.status.update(**c),
-        )
+        self.jobs.submit(lambda state: counts(self.store), name="sync counts",
+                         on_done=lambda c: self.status.update(**c))  # fmt: skip
         # A full garbage collection scans every object in the process while holding the
         # GIL: with the shell's start-up heap that is ~70 ms of frozen UI each time the
         # sync thread's allocations trigger one.  Start-up objects live as long as the
@@ -123,20 +125,14 @@ class SyncExtension(QObject):
             strip.retranslate()
 
     def status_text(self, snap: Snapshot) -> str:
-        st = snap.state
-        if st == SyncState.SYNCED:
-            when = snap.last_ok.strftime("%H:%M") if snap.last_ok else ""
-            text = self.tr("Sync: synced %1").replace("%1", when)
-        elif st == SyncState.CONNECTING:
-            text = self.tr("Sync: connecting…")
-        elif st == SyncState.OFFLINE:
-            text = self.tr("Sync: offline: server not reachable")
-        elif st == SyncState.LOGIN_EXPIRED:
-            text = self.tr("Sync: login expired — sign in again")
-        elif st == SyncState.ERROR:
-            text = self.tr("Sync: error: %1").replace("%1", snap.last_error[:80])
-        else:
-            text = self.tr("Sync: not signed in to the server")
+        when = snap.last_ok.strftime("%H:%M") if snap.last_ok else ""
+        text = {
+            SyncState.SYNCED: self.tr("Sync: synced %1").replace("%1", when),
+            SyncState.CONNECTING: self.tr("Sync: connecting…"),
+            SyncState.OFFLINE: self.tr("Sync: offline: server not reachable"),
+            SyncState.LOGIN_EXPIRED: self.tr("Sync: login expired — sign in again"),
+            SyncState.ERROR: self.tr("Sync: error: %1").replace("%1", snap.last_error[:80]),
+        }.get(snap.state) or self.tr("Sync: not signed in to the server")
         if snap.pending:
             text += " · " + self.tr("%1 waiting to send").replace("%1", str(snap.pending))
         if snap.failed:
@@ -159,6 +155,27 @@ class SyncExtension(QObject):
         self.window.statusBar().showMessage(text, ms)
 
     # -- sign in ---------------------------------------------------------------
+    def on_login(self, username: str, password: str) -> None:
+        """The workstation login's credentials: sign in to the server with them in the
+        background (the password lives only in this job); on failure work offline."""
+        if self.client.signed_in or not username or not password:
+            return
+
+        def work(state):
+            self.client.login(username, password)
+            refresh_directory(self.store, self.client)
+
+        def failed(err: BaseException) -> None:
+            text = self.tr("Working offline: %1 Use File > Sign in to server… to retry.")
+            self.message(text.replace("%1", self.error_text(err)), 20000)
+
+        done = lambda _r: self._signed_in(self.client.base_url, username)  # noqa: E731
+        self.jobs.submit(work, name="server sign-in", on_done=done, on_error=failed)
+
+    def _signed_in(self, url: str, user: str) -> None:
+        self.service.signed_in()
+        self.message(self.tr("Signed in to %1 as %2").replace("%1", url).replace("%2", user))
+
     def sign_in(self) -> None:
         dlg = ServerSignIn(self.client.base_url, self.client.username or self.username, self.window)
         dlg.buttons.accepted.connect(lambda: self._try_sign_in(dlg))
@@ -185,8 +202,7 @@ class SyncExtension(QObject):
                     save_settings(self.settings)
                 except OSError:
                     log.warning("could not save the server address")
-            self.service.signed_in()
-            self.message(self.tr("Signed in to %1 as %2").replace("%1", url).replace("%2", user))
+            self._signed_in(url, user)
 
         def failed(err: BaseException) -> None:
             dlg.buttons.setEnabled(True)
@@ -237,6 +253,21 @@ class SyncExtension(QObject):
                 self.tr("Consultation request saved; it is sent when the server is reachable.")
             )
         self.service.trigger()
+
+    def queue_report(self, study_pk: int, report_pk: int, action: str) -> None:
+        """A report step in the report panel: queue it for the server when it belongs there."""
+        role, user = getattr(self.window.user, "role", ""), self.client.username or self.username
+
+        def failed(err: BaseException) -> None:
+            text = self.tr("The report could not be queued for the server: %1")
+            self.message(text.replace("%1", str(err)))
+
+        self.jobs.submit(
+            lambda state: queue_report_change(self.store, study_pk, report_pk, action, user, role),
+            name="queue report",
+            on_done=lambda kinds: kinds and self.service.trigger(),
+            on_error=failed,
+        )
 
     def show_conflicts(self) -> None:
         dlg = ConflictDialog(self.store, self.jobs, self.client.username or self.username,
@@ -292,13 +323,8 @@ class SyncExtension(QObject):
 
     # -- case tabs: timeline strip and downloads -----------------------------------
     def _strips(self) -> list[TimelineStrip]:
-        cases = self.window.cases
-        out = []
-        for i in range(cases.count()):
-            strip = getattr(cases.widget(i), "hz_timeline", None)
-            if strip is not None:
-                out.append(strip)
-        return out
+        tabs = [self.window.cases.widget(i) for i in range(self.window.cases.count())]
+        return [s for s in (getattr(t, "hz_timeline", None) for t in tabs) if s is not None]
 
     def _case_changed(self, _index: int) -> None:
         tab = self.window.cases.currentWidget()
@@ -309,11 +335,8 @@ class SyncExtension(QObject):
             tab.hz_timeline = TimelineStrip(tab)
             tab.layout().insertWidget(1, tab.hz_timeline)
         self._refresh_strip(tab)
-        self.jobs.submit(
-            lambda state: missing_files(self.store, pk),
-            name="missing files",
-            on_done=lambda missing: self._download(pk, missing),
-        )
+        self.jobs.submit(lambda state: missing_files(self.store, pk), name="missing files",
+                         on_done=lambda missing: self._download(pk, missing))  # fmt: skip
 
     def _refresh_strip(self, tab) -> None:
         pk = tab.study_pk
@@ -327,11 +350,8 @@ class SyncExtension(QObject):
         self.jobs.submit(lambda state: consults_of(self.store, pk), name="timeline", on_done=show)
 
     def refresh_timelines(self) -> None:
-        cases = self.window.cases
-        for i in range(cases.count()):
-            tab = cases.widget(i)
-            if getattr(tab, "hz_timeline", None) is not None:
-                self._refresh_strip(tab)
+        for strip in self._strips():
+            self._refresh_strip(strip.parent())
 
     def _download(self, pk: int, missing: list) -> None:
         if not missing or pk in self._downloading:
@@ -345,25 +365,33 @@ class SyncExtension(QObject):
         def done(_n) -> None:
             self._downloading.discard(pk)
             self.message(self.tr("Case files downloaded."))
-            tab = self.window.cases.tab_for(pk)
-            if tab is not None:  # reopen so the viewer finds its files
-                self.window.cases.close_tab(self.window.cases.indexOf(tab))
+            cases, tab = self.window.cases, self.window.cases.tab_for(pk)
+            if tab is not None:  # reopen so the viewer finds its files; the old one is
+                cases.removeTab(cases.indexOf(tab))  # deleted once its jobs are over
+                tab.hide()
+                self._retired.append(tab)
                 self.window.open_case(pk)
+                self._drop_retired()
 
         def failed(err: BaseException) -> None:
             self._downloading.discard(pk)
-            self.message(
-                self.tr("The case files could not be downloaded: %1").replace(
-                    "%1", self.error_text(err)
-                )
-            )
+            text = self.tr("The case files could not be downloaded: %1")
+            self.message(text.replace("%1", self.error_text(err)))
 
         self.jobs.submit(download_study, self.store, self.client, pk, name="download",
                          on_done=done, on_error=failed)  # fmt: skip
+
+    def _drop_retired(self, *_a) -> None:
+        if self._retired and not self.jobs.runner.active:
+            for tab in self._retired:
+                tab.close()
+                tab.deleteLater()
+            self._retired.clear()
 
     # -- lifecycle -------------------------------------------------------------
     def shutdown(self) -> None:
         self.status.changed.disconnect(self._on_status)
         self.store.events.changed.disconnect(self._on_changed)
+        self.store.events.report.disconnect(self._on_report)
         self.service.stop()
         self.client.close()

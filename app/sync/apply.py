@@ -24,6 +24,7 @@ from app.sync.convert import (
     study_uid_for,
     ts,
 )
+from app.sync.people import local_user_id
 
 BATCH = 500
 
@@ -33,8 +34,11 @@ def _chunks(items: list, n: int = BATCH):
         yield items[i : i + n]
 
 
-def apply_page(s, server_url: str, changes: list[dict], cases: list[dict], consults: dict):
-    """Returns (touched study pks, new open alerts as (study_pk, level, message))."""
+def apply_page(
+    s, server_url: str, changes: list[dict], cases: list[dict], consults: dict, people=None
+):
+    """Returns (touched study pks, new open alerts as (study_pk, level, message)).
+    ``people``: server user id -> directory entry, to name the signers of reports."""
     snaps: dict[int, dict] = {}
     children: list[tuple[str, dict]] = []
     for full in cases:
@@ -71,7 +75,7 @@ def apply_page(s, server_url: str, changes: list[dict], cases: list[dict], consu
         elif kind == "consult":
             _consult(s, study_pk, consults.get(d["id"], d))
         elif kind == "report":
-            _report(s, study_pk, d, busy)
+            _report(s, study_pk, d, busy, people or {})
         elif kind == "alert" and (new := _alert(s, study_pk, d)) is not None:
             alerts.append(new)
     return touched, alerts
@@ -283,7 +287,7 @@ def _reports_with_local_edits(s) -> set[int]:
     return {r.payload.get("report_pk") for r in rows}
 
 
-def _report(s, study_pk: int, d: dict, busy: set[int]) -> None:
+def _report(s, study_pk: int, d: dict, busy: set[int], people: dict) -> None:
     r = s.scalar(select(Report).where(Report.server_id == d["id"]))
     if r is None:
         r = Report(study_pk=study_pk, language="", findings=[])
@@ -305,6 +309,9 @@ def _report(s, study_pk: int, d: dict, busy: set[int]) -> None:
             select(ConsultRequest.id).where(ConsultRequest.server_id == d["consult_id"])
         )
     apply_report_fields(r, d)
+    signer = people.get(d.get("signed_by")) if d.get("signed_by") else None
+    if signer is not None and r.state == "signed":
+        r.signed_by = local_user_id(s, signer)
     s.flush()
 
 

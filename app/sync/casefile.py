@@ -44,6 +44,7 @@ class ConsultPrefill:
     departments: list[str]
     department: str
     urgency: str
+    specialists: list[dict] = field(default_factory=list)  # the server's directory
 
 
 @dataclass
@@ -94,7 +95,7 @@ def consult_prefill(store, study_pk: int, directory: dict | None = None) -> Cons
         return ConsultPrefill(
             study_pk, p.name, p.patient_id, p.sex, p.birth_date, st.modality, st.description,
             st.study_time, st.server_id, st.uid, ai, depts, dept if dept in depts else depts[0],
-            urgency,
+            urgency, list((directory or {}).get("specialists") or []),
         )  # fmt: skip
 
 

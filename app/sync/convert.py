@@ -52,12 +52,18 @@ def apply_consult_fields(c: ConsultRequest, out: dict) -> None:
 
 
 def apply_report_fields(r: Report, out: dict) -> None:
+    """Take the server's copy.  The server knows no "confirmed": its "draft" of the
+    same text leaves a report confirmed (or signed, the sign not yet sent) here as it is."""
+    text = out.get("text", r.text) or ""
+    state = out.get("state", r.state)
+    keep = state == "draft" and r.state in ("confirmed", "signed") and text == (r.text or "")
     r.server_id = out["id"]
     r.version = out.get("version", r.version)
-    r.state = out.get("state", r.state)
-    r.text = out.get("text", r.text) or ""
+    r.text = text
     r.conclusion = out.get("conclusion", r.conclusion) or ""
-    r.signed_at = ts(out.get("signed_at"))
+    if not keep:
+        r.state = state
+        r.signed_at = ts(out.get("signed_at"))
     r.updated_at = ts(out.get("updated_at")) or r.updated_at
 
 

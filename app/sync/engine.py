@@ -17,7 +17,7 @@ from datetime import datetime
 
 from app.jobs import Cancelled
 from app.models import utcnow
-from app.sync import outbox
+from app.sync import outbox, people
 from app.sync.client import ApiFailure, BadAddress, LoginExpired, Offline, SyncError
 from app.sync.events import EventListener
 from app.sync.pull import PAGE, pull, sync_row
@@ -86,11 +86,13 @@ def _remember(store, client, report: SyncReport) -> None:
 
 
 def refresh_directory(store, client) -> dict:
-    """Organisations and departments, cached for offline use (consult targets)."""
+    """Organisations, departments and specialists, cached for offline use (consult
+    targets, signers of reports)."""
     data = client.get("/organisations")
+    people.fetch(store, client)
     with store.session() as s:
         row = sync_row(s, client.base_url, client.username)
-        row.directory = {"organisations": data.get("organisations", [])}
+        row.directory = {**(row.directory or {}), "organisations": data.get("organisations", [])}
         return dict(row.directory)
 
 

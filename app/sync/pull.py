@@ -16,6 +16,7 @@ from sqlalchemy import select
 from app.models import SyncState
 from app.sync.apply import apply_page
 from app.sync.client import ApiFailure
+from app.sync.people import people_by_id, signer_ids
 
 PAGE = 1000
 CASE_CHILD_KINDS = ("object", "ai_result", "consult", "report", "alert")
@@ -69,8 +70,9 @@ def pull(store, client, state=None, page: int = PAGE) -> PullResult:
             continue
         changes = body["changes"]
         cases, consults = prefetch(store, client, changes)
+        people = people_by_id(store, client, signer_ids(changes, cases))
         with store.session() as s:
-            touched, alerts = apply_page(s, url, changes, cases, consults)
+            touched, alerts = apply_page(s, url, changes, cases, consults, people)
             sync_row(s, url, user).cursor = body["next"]
         res.changes += len(changes)
         res.study_pks |= touched
@@ -132,8 +134,9 @@ def fetch_case(store, client, case_id: int) -> int | None:
     from app.models import Study
 
     case = client.get(f"/cases/{case_id}")
+    people = people_by_id(store, client, signer_ids([], [case]))
     with store.session() as s:
-        touched, alerts = apply_page(s, client.base_url, [], [case], {})
+        touched, alerts = apply_page(s, client.base_url, [], [case], {}, people)
         pk = s.scalar(select(Study.id).where(Study.server_id == case_id))
     store.events.changed.emit(sorted(touched))
     for alert in alerts:

@@ -28,6 +28,7 @@ from app.models import (
 from app.sync import outbox
 from app.sync.client import ApiFailure
 from app.sync.convert import apply_consult_fields, apply_report_fields
+from app.sync.people import find
 
 SMALL_FILE = 1 << 20  # single request below this size
 CHUNK = 1 << 20
@@ -207,13 +208,16 @@ def push_consult(store, client, row: Outbox, _chunk: int) -> None:
         question = c.question
         if c.ai_text:
             question += "\n\n" + c.ai_text
-        if c.target_user:
+        person = find(store, client.base_url, c.target_user) if c.target_user else None
+        if c.target_user and person is None:  # free text: tell the department who
             question += f"\n\n(requested specialist: {c.target_user})"
         body = {
             "question": question,
             "urgency": c.urgency,
             "target_department": c.target_department or "",
         }
+        if person is not None:
+            body["target_user_id"] = person["id"]
         study_pk = c.study_pk
     if not done:
         case_id = _case_id(store, study_pk)
@@ -263,13 +267,20 @@ def push_sign(store, client, row: Outbox, _chunk: int) -> None:
     if sid is None:
         raise WaitFor("the report was not saved on the server")
     out = None
-    if state != "signed" or row.payload.get("resend"):
-        out = client.call(
-            "POST",
-            f"/reports/{sid}/sign",
-            key=row.idempotency_key,
-            json={"version": version},
-        )
+    # "signed_here": signed in the report panel, so the local state says nothing
+    # about the server's; sign there unless it turns out to be signed already
+    if state != "signed" or row.payload.get("resend") or row.payload.get("signed_here"):
+        try:
+            out = client.call(
+                "POST",
+                f"/reports/{sid}/sign",
+                key=row.idempotency_key,
+                json={"version": version},
+            )
+        except ApiFailure as err:
+            if err.code != "report_locked":
+                raise
+            out = client.get(f"/reports/{sid}")
     with store.session() as s:
         if out is not None:
             apply_report_fields(s.get(Report, row.payload["report_pk"]), out)

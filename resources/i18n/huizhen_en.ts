@@ -954,17 +954,22 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>FindingsDock</name>
     <message>
-        <location filename="../../ui/findings_dock.py" line="59"/>
+        <location filename="../../ui/findings_dock.py" line="48"/>
+        <source>AI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings_dock.py" line="60"/>
         <source>No findings for the current case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/findings_dock.py" line="63"/>
+        <location filename="../../ui/findings_dock.py" line="64"/>
         <source>AI findings are suggestions; they become part of a report only when a doctor confirms them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/findings_dock.py" line="69"/>
+        <location filename="../../ui/findings_dock.py" line="70"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1586,7 +1591,7 @@ Nothing already imported was lost.</source>
 <context>
     <name>QtJobs</name>
     <message>
-        <location filename="../../ui/qt_jobs.py" line="89"/>
+        <location filename="../../ui/qt_jobs.py" line="101"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2100,32 +2105,32 @@ Check the data folder in the settings file or ask your IT contact.</source>
 <context>
     <name>SyncExtension</name>
     <message>
-        <location filename="../../ui/sync_extension.py" line="116"/>
+        <location filename="../../ui/sync_extension.py" line="118"/>
         <source>Sign in to &amp;server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="117"/>
+        <location filename="../../ui/sync_extension.py" line="119"/>
         <source>S&amp;ync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="118"/>
+        <location filename="../../ui/sync_extension.py" line="120"/>
         <source>Open &amp;link…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="119"/>
+        <location filename="../../ui/sync_extension.py" line="121"/>
         <source>Request &amp;consultation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="120"/>
+        <location filename="../../ui/sync_extension.py" line="122"/>
         <source>Sync c&amp;onflicts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="129"/>
+        <location filename="../../ui/sync_extension.py" line="130"/>
         <source>Sync: synced %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2135,163 +2140,163 @@ Check the data folder in the settings file or ask your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="133"/>
+        <location filename="../../ui/sync_extension.py" line="132"/>
         <source>Sync: offline: server not reachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="135"/>
+        <location filename="../../ui/sync_extension.py" line="133"/>
         <source>Sync: login expired — sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="137"/>
+        <location filename="../../ui/sync_extension.py" line="134"/>
         <source>Sync: error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="139"/>
+        <location filename="../../ui/sync_extension.py" line="135"/>
         <source>Sync: not signed in to the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="141"/>
+        <location filename="../../ui/sync_extension.py" line="137"/>
         <source>%1 waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="143"/>
+        <location filename="../../ui/sync_extension.py" line="139"/>
         <source>%1 refused by the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="145"/>
+        <location filename="../../ui/sync_extension.py" line="141"/>
         <source>%1 conflict(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="151"/>
+        <location filename="../../ui/sync_extension.py" line="147"/>
         <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="153"/>
+        <location filename="../../ui/sync_extension.py" line="149"/>
         <source>Last error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="193"/>
+        <location filename="../../ui/sync_extension.py" line="189"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="181"/>
+        <location filename="../../ui/sync_extension.py" line="177"/>
         <source>Signed in to %1 as %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="173"/>
+        <location filename="../../ui/sync_extension.py" line="169"/>
         <source>Working offline: %1 Use File &gt; Sign in to server… to retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="219"/>
+        <location filename="../../ui/sync_extension.py" line="215"/>
         <source>Wrong user name or password for the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="221"/>
+        <location filename="../../ui/sync_extension.py" line="217"/>
         <source>The server could not be reached: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="223"/>
+        <location filename="../../ui/sync_extension.py" line="219"/>
         <source>Check the server address: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="224"/>
+        <location filename="../../ui/sync_extension.py" line="220"/>
         <source>The server refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="230"/>
+        <location filename="../../ui/sync_extension.py" line="226"/>
         <source>Select or open a case first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="238"/>
+        <location filename="../../ui/sync_extension.py" line="234"/>
         <source>The case could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="254"/>
+        <location filename="../../ui/sync_extension.py" line="250"/>
         <source>Consultation request saved; sending it now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="257"/>
+        <location filename="../../ui/sync_extension.py" line="253"/>
         <source>Consultation request saved; it is sent when the server is reachable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="268"/>
+        <location filename="../../ui/sync_extension.py" line="262"/>
         <source>The report could not be queued for the server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="282"/>
-        <location filename="../../ui/sync_extension.py" line="321"/>
+        <location filename="../../ui/sync_extension.py" line="283"/>
+        <location filename="../../ui/sync_extension.py" line="322"/>
         <source>Open link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="282"/>
+        <location filename="../../ui/sync_extension.py" line="283"/>
         <source>Paste a huizhen://case/… link:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="291"/>
+        <location filename="../../ui/sync_extension.py" line="292"/>
         <source>This is not a Huizhen case link (huizhen://case/…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="296"/>
+        <location filename="../../ui/sync_extension.py" line="297"/>
         <source>This link belongs to the server %1; this workstation uses %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="306"/>
+        <location filename="../../ui/sync_extension.py" line="307"/>
         <source>This case is not on this computer (it has not been sent yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="308"/>
+        <location filename="../../ui/sync_extension.py" line="309"/>
         <source>This case is not on this computer. Sign in to the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="310"/>
+        <location filename="../../ui/sync_extension.py" line="311"/>
         <source>Fetching the case from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="365"/>
+        <location filename="../../ui/sync_extension.py" line="360"/>
         <source>The files of this case are on the server; sign in to get them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="368"/>
+        <location filename="../../ui/sync_extension.py" line="363"/>
         <source>Downloading the case files from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="372"/>
+        <location filename="../../ui/sync_extension.py" line="367"/>
         <source>Case files downloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="381"/>
+        <location filename="../../ui/sync_extension.py" line="378"/>
         <source>The case files could not be downloaded: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,33 +3,8 @@ real regional server process on 127.0.0.1 (tests/server/hzserver_helpers)."""
 
 from __future__ import annotations
 
-import socket
-from pathlib import Path
-
 import pytest
-
-from tests.server.hzserver_helpers import Api, ServerProcess, wait_until  # noqa: F401
-
-ECG = "waveform_ecg.dcm"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def sample(name: str) -> str:
-    from pydicom.data import get_testdata_file
-
-    return get_testdata_file(name, download=False)
-
-
-def make_server(root: Path, *extra: str) -> ServerProcess:
-    """A server on a fixed port (a restart keeps its address), demo accounts seeded."""
-    srv = ServerProcess(root, "--port", str(free_port()), "--heartbeat", "1", *extra)
-    srv.cli("init-demo")
-    return srv
+from sync_helpers import make_server, make_store
 
 
 @pytest.fixture
@@ -37,12 +12,6 @@ def server(tmp_path):
     srv = make_server(tmp_path / "srv").start()
     yield srv
     srv.stop()
-
-
-def make_store(root: Path):
-    from app.store import Store
-
-    return Store(f"sqlite:///{root / 'huizhen.sqlite'}", root)
 
 
 @pytest.fixture
@@ -57,37 +26,3 @@ def specialist_store(tmp_path):
     s = make_store(tmp_path / "specialist")
     yield s
     s.close()
-
-
-def signed_in(url: str, username: str, **kw):
-    from app.sync import SyncClient
-
-    client = SyncClient(url)
-    client.login(username, "demo", **kw)
-    return client
-
-
-def import_sample(store, name: str = ECG) -> int:
-    from app.importer import run_import
-
-    report = run_import(store, [name if "/" in name else sample(name)])
-    assert report.study_pks, report.entries
-    return report.study_pks[0]
-
-
-def ecg_copies(folder: Path, n: int) -> list[Path]:
-    """The real waveform_ecg.dcm relabelled as ``n`` distinct DEMO patients and studies."""
-    import pydicom
-    from pydicom.uid import generate_uid
-
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for i in range(n):
-        ds = pydicom.dcmread(sample(ECG))
-        ds.PatientID, ds.PatientName = f"DEMO-SYNC-{i}", f"DEMO^Sync{i}"
-        ds.StudyInstanceUID, ds.SOPInstanceUID = generate_uid(), generate_uid()
-        ds.SeriesInstanceUID = generate_uid()
-        path = folder / f"ecg_{i}.dcm"
-        ds.save_as(path, enforce_file_format=True)
-        out.append(path)
-    return out

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import Api, import_sample, signed_in
 from sqlalchemy import select
+from sync_helpers import Api, import_sample, signed_in
 
 from app.models import ConsultRequest, Outbox, Report
 from app.sync import SyncState, run_sync_once

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 import time
 
-from conftest import Api, ecg_copies, import_sample, make_server, signed_in, wait_until
 from sqlalchemy import func, select
+from sync_helpers import Api, ecg_copies, import_sample, make_server, signed_in, wait_until
 
 from app.models import ConsultRequest, Outbox, StoredObject, Study
 from app.sync import SyncClient, SyncService, SyncState, run_sync_once

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import import_sample
 from sqlalchemy import select
+from sync_helpers import import_sample
 
 from app.models import AIResult, ConsultRequest, Outbox
 
@@ -132,3 +132,29 @@ def test_open_link_opens_the_local_case(qtbot, qapp, jobs, clinic_store, home):
         uid = s.get(Study, pk).uid
     ext.open_link_text(make_link("127.0.0.1:9", None, uid))
     qtbot.waitUntil(lambda: win.cases.tab_for(pk) is not None, timeout=5000)
+
+
+def test_workstation_login_signs_in_to_the_server_or_works_offline(
+    qtbot, qapp, jobs, clinic_store, home, server
+):
+    from app.auth import seed_demo_users
+    from ui.login_dialog import LoginDialog
+
+    seed_demo_users(clinic_store)
+    dlg = LoginDialog(clinic_store)
+    qtbot.addWidget(dlg)
+    dlg.username.setText("doctor")
+    dlg.password.setText("demo")
+    dlg.try_login()
+    assert dlg.result() and dlg.take_credentials() == ("doctor", "demo")
+    assert dlg.take_credentials() is None and dlg.password.text() == ""  # forgotten
+
+    win, ext = _window(qtbot, qapp, clinic_store, jobs, server.url)
+    win.on_login("doctor", "not-the-server-password")
+    qtbot.waitUntil(lambda: "Working offline" in win.statusBar().currentMessage(), timeout=10000)
+    assert "Wrong user name or password" in win.statusBar().currentMessage()
+    assert not ext.client.signed_in and "not signed in" in win.sync_label.text()
+    assert ext.a_sign_in in win.file_menu_extra  # the manual sign-in stays
+    win.on_login("doctor", "demo")
+    qtbot.waitUntil(lambda: win.sync_label.text().startswith("Sync: synced "), timeout=10000)
+    assert ext.client.username == "doctor"

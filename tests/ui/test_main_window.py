@@ -116,3 +116,16 @@ def test_critical_preread_pins_case_and_shows_alert(window, qtbot):
     with window.store.read_session() as s:
         alert = s.scalars(select(Alert).where(Alert.study_pk == top.study_pk)).one()
         assert alert.acknowledged_at is not None and alert.acknowledged_by is not None
+
+
+def test_closing_a_case_while_it_loads_is_harmless(window, qtbot):
+    """A job that finishes after its tab was closed must not raise into the event loop."""
+    model = window.worklist.model
+    pks = [model.row_at(i).study_pk for i in range(model.rowCount())
+           if model.row_at(i).modality in ("ECG", "CR")]
+    for pk in pks:
+        window.cases.open_case(pk)
+        window.cases.close_current()
+    qtbot.waitUntil(lambda: not window.jobs.runner.active, timeout=20000)
+    qtbot.wait(200)
+    assert window.cases.count() == 1  # only the worklist tab

@@ -83,6 +83,10 @@ class ReportPanel(QWidget):
             from app import reports
 
             self._set(reports.current_report(ctx.store, ctx.study_pk))
+            # a report signed at the regional server arrives with a sync: show it
+            events, cb = ctx.store.events.changed, self._store_changed
+            events.connect(cb)
+            self.destroyed.connect(lambda *_a: events.disconnect(cb))
         else:
             self._set(None)
 
@@ -110,6 +114,38 @@ class ReportPanel(QWidget):
         self._refresh()
         self.report_changed.emit(report)
 
+    def _signed_elsewhere(self, r=None) -> bool:
+        """Signed by someone else (e.g. the specialist at the regional server)."""
+        r = r if r is not None else self.report
+        me = self._user() if self.ctx.store is not None else self.ctx.user
+        return r is not None and r.locked and (me is None or r.signed_by != me.id)
+
+    def _store_changed(self, pks) -> None:
+        if self.ctx.study_pk in (pks or []) and self.ctx.jobs is not None:
+            self.ctx.jobs.on_ui(self._reload)
+
+    def _reload(self) -> None:
+        from app import reports
+
+        store, pk = self.ctx.store, self.ctx.study_pk
+        self.ctx.jobs.submit(lambda state: reports.current_report(store, pk),
+                             name="report", on_done=self._reloaded)  # fmt: skip
+
+    def _reloaded(self, fresh) -> None:
+        r = self.report
+        try:
+            if fresh is None or self._autosave.isActive():
+                return
+        except RuntimeError:  # the panel was closed meanwhile
+            return
+        same = r is not None and fresh.id == r.id
+        if (
+            r is None
+            or (same and fresh.state != r.state)
+            or (not same and not r.locked and self._signed_elsewhere(fresh))
+        ):
+            self._set(fresh)
+
     def _refresh(self) -> None:
         r = self.report
         locked = r is not None and r.locked
@@ -119,7 +155,7 @@ class ReportPanel(QWidget):
         self.checklist.setEnabled(r is not None and not locked)
         self.confirm_btn.setEnabled(r is not None and r.state == "draft")
         self.sign_btn.setEnabled(r is not None and r.state == "confirmed")
-        self.amend_btn.setEnabled(locked)
+        self.amend_btn.setEnabled(locked and not self._signed_elsewhere())
         self.pdf_btn.setEnabled(locked and self.signal is not None and self.analysis is not None)
         self.retranslate_state()
 
@@ -230,9 +266,11 @@ class ReportPanel(QWidget):
             self.state_label.setText(self.tr("No report yet for this ECG."))
         elif r.state == "signed":
             text = self.tr("Signed by %1 on %2 UTC (version %3) — read-only; amend to change")
+            if self._signed_elsewhere():
+                text = self.tr("Signed by %1 on %2 UTC (version %3) — read-only")
             when = r.signed_at.strftime("%Y-%m-%d %H:%M") if r.signed_at else "—"
             self.state_label.setText(
-                text.replace("%1", r.signed_by_name)
+                text.replace("%1", r.signed_by_name or "—")
                 .replace("%2", when)
                 .replace("%3", str(r.version))
             )
