@@ -226,12 +226,15 @@ def latest_ai_result(store, study_pk: int) -> tuple[int, dict[str, Any]] | None:
 
 
 def current_report(store, study_pk: int) -> ReportView | None:
-    """The newest version of the study's report, or None."""
+    """The newest version of the study's report, or None.
+
+    Rows are ordered by creation (an amendment is a new row), not by ``version``:
+    sync replaces local version numbers with the server's own, which restart at 1
+    for the server's copy of an amendment.
+    """
     with store.read_session() as s:
         r = s.scalars(
-            select(Report)
-            .where(Report.study_pk == study_pk)
-            .order_by(Report.version.desc(), Report.id.desc())
+            select(Report).where(Report.study_pk == study_pk).order_by(Report.id.desc())
         ).first()
         return _view(s, r) if r is not None else None
 

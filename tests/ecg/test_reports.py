@@ -117,3 +117,17 @@ def test_admin_cannot_sign(store, case):
     with pytest.raises(reports.ReportError, match="administrator"):
         reports.sign(store, r.id, admin)
     assert reports.get_report(store, r.id).state == ReportState.CONFIRMED
+
+
+def test_amendment_stays_current_when_sync_renumbers_it(store, case):
+    """The server numbers its copy of an amendment from 1; the local row must stay current."""
+    from app.models import Report
+
+    pk, user = case
+    r = reports.create_draft(store, pk, user=user)
+    r = reports.edit(store, r.id, findings=[dict(f, confirmed=False) for f in r.findings])
+    signed = reports.sign(store, reports.confirm(store, r.id, user).id, user)
+    new = reports.amend(store, signed.id, user)
+    with store.session() as s:  # what a pull of the server's copy does to the version
+        s.get(Report, new.id).version = 1
+    assert reports.current_report(store, pk).id == new.id
