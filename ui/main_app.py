@@ -48,6 +48,10 @@ def run(lang: str | None = None, demo: bool = False) -> int:
             ).replace("%1", str(err)),
         )
         return 2
+    if demo:  # a fresh demo workstation (e.g. the specialist's) gets the demo accounts
+        from app.auth import seed_demo_users
+
+        seed_demo_users(store)
     login = LoginDialog(store, demo=demo)
     if not login.exec():
         return 0
