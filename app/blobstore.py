@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
 from pathlib import Path
+
+from app.fileio import atomic_copy
 
 CHUNK = 1 << 20
 
@@ -44,18 +44,5 @@ class BlobStore:
         dest = self.path_for(digest)
         if dest.exists():
             return digest
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".incoming.", dir=dest.parent)
-        try:
-            with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
-                shutil.copyfileobj(inp, out, CHUNK)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, dest)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-            raise
+        atomic_copy(src, dest, CHUNK)
         return digest
