@@ -6,17 +6,23 @@ PUT chunks -> complete with SHA-256 check), asks for a consult on every
 fourth case and pulls the changes feed.  Prints p50/p95 latency per step,
 throughput and errors.  SYNTHETIC data only (random bytes, "DEMO" patients).
 
-    .venv/bin/python bench/load.py --clinics 8 --seconds 20
+    .venv/bin/python bench/load.py --clinics 50 --seconds 60
     .venv/bin/python bench/load.py --url http://127.0.0.1:8600   # an already running server
 
 Without --url it starts its own server (``python -m server serve --port 0``)
-with a temporary SQLite database and stops it at the end.
+with a temporary SQLite database and stops it at the end.  Only loopback
+servers are accepted.  The clinics start spread over ``--ramp`` seconds.  A
+429 (or 503) answer is retried after its Retry-After, as a real client does;
+429s are counted as "throttled", everything else that fails is an error by
+kind (timeout, transport, 5xx, 4xx) and the clinic carries on.  The last line
+is ``errors=N``; the exit status is 1 when N > 0.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import ipaddress
 import os
 import re
 import statistics
@@ -26,8 +32,9 @@ import tempfile
 import threading
 import time
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -83,10 +90,63 @@ class LocalServer:
             self.proc.wait(timeout=15)
 
 
-def login(url: str, username: str, password: str = "demo") -> httpx.Client:
-    client = httpx.Client(base_url=f"{url}/api/v1", timeout=60)
-    r = client.post("/auth/login", json={"username": username, "password": password})
-    r.raise_for_status()
+REQUEST_TIMEOUT_S = 30.0
+MAX_BACKOFF_S = 10.0
+
+
+class Failed(Exception):
+    """A request failed; ``kind`` is timeout, transport, 5xx or 4xx."""
+
+    def __init__(self, kind: str, detail: str, status: int = 0, retry: float | None = None):
+        super().__init__(detail)
+        self.kind, self.status, self.retry_after = kind, status, retry
+
+
+def retry_after(r: httpx.Response) -> float | None:
+    try:
+        return min(MAX_BACKOFF_S, max(0.0, float(r.headers["retry-after"])))
+    except (KeyError, ValueError):
+        return None
+
+
+def call(
+    client: httpx.Client, method: str, path: str, deadline: float, throttled=None, **kw
+) -> httpx.Response:
+    """One request; 429/503 with Retry-After are retried until ``deadline``.
+
+    Raises ``Failed`` for anything but a 2xx/3xx answer; ``throttled(status)``
+    is called for each answer retried.
+    """
+    while True:
+        try:
+            r = client.request(method, path, **kw)
+        except httpx.TimeoutException as err:
+            raise Failed("timeout", f"{method} {path}: {type(err).__name__}") from None
+        except httpx.HTTPError as err:
+            raise Failed("transport", f"{method} {path}: {type(err).__name__}") from None
+        wait = retry_after(r) if r.status_code in (429, 503) else None
+        if wait is not None and time.monotonic() + wait < deadline:
+            if throttled is not None:
+                throttled(r.status_code)
+            time.sleep(wait)
+            continue
+        if r.status_code >= 400:
+            kind = "5xx" if r.status_code >= 500 else "4xx"
+            detail = f"{method} {path}: {r.status_code} {r.text[:200]}"
+            raise Failed(kind, detail, r.status_code, wait)
+        return r
+
+
+def login(url: str, username: str, password: str = "demo", deadline: float | None = None):
+    """A logged-in ``httpx.Client`` (honours 429 Retry-After until ``deadline``)."""
+    client = httpx.Client(base_url=f"{url}/api/v1", timeout=REQUEST_TIMEOUT_S)
+    body = {"username": username, "password": password}
+    try:
+        end = deadline or time.monotonic() + 120
+        r = call(client, "POST", "/auth/login", end, json=body)
+    except Failed as err:
+        client.close()
+        raise httpx.HTTPError(str(err)) from None
     client.headers["Authorization"] = f"Bearer {r.json()['access_token']}"
     return client
 
@@ -105,70 +165,159 @@ def make_clinics(url: str, n: int) -> list[str]:
         body = {"username": name, "password": "bench-pass", "role": "community_doctor"}
         admin.post("/admin/users", json=body | {"org_id": org.json()["id"]}).raise_for_status()
         users.append(name)
+    admin.close()
     return users
 
 
-def clinic(url, username, deadline, size, chunk, times, errors) -> None:
-    api = login(url, username, "bench-pass")
+class Results:
+    """Latencies per step and failures by kind, shared by the clinic threads."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.times: defaultdict[str, list[float]] = defaultdict(list)
+        self.errors: Counter[str] = Counter()  # by kind
+        self.detail: Counter[str] = Counter()  # "step kind"
+        self.throttled: Counter[str] = Counter()
+        self.samples: list[str] = []  # a few error messages
+
+    def add(self, step: str, ms: float) -> None:
+        with self.lock:
+            self.times[step].append(ms)
+
+    def throttle(self, status: int) -> None:
+        with self.lock:
+            self.throttled[f"throttled {status}"] += 1
+
+    def fail(self, step: str, err: Failed) -> None:
+        with self.lock:
+            self.errors[err.kind] += 1
+            self.detail[f"{step}: {err.kind}"] += 1
+            if len(self.samples) < 5:
+                self.samples.append(str(err))
+
+
+def clinic(url: str, username: str, start_at: float, deadline: float, size: int, chunk: int, res):
+    """One clinic's loop; never raises (every failure is counted in ``res``)."""
+    time.sleep(max(0.0, start_at - time.monotonic()))
+    api = httpx.Client(base_url=f"{url}/api/v1", timeout=REQUEST_TIMEOUT_S)
     since, n = 0, 0
 
     def timed(step: str, method: str, path: str, **kw) -> dict:
         t = time.perf_counter()
-        r = api.request(method, path, **kw)
-        times[step].append((time.perf_counter() - t) * 1000)
-        if r.status_code >= 400:
-            errors[f"{step} {r.status_code}"] += 1
-            raise RuntimeError(r.text)
+        try:
+            r = call(api, method, path, deadline, res.throttle, **kw)
+        except Failed as err:
+            res.fail(step, err)
+            raise
+        res.add(step, (time.perf_counter() - t) * 1000)
         return r.json()
 
-    while time.monotonic() < deadline:
-        n += 1
-        try:
-            key = uuid.uuid4().hex
-            body = {"patient": {"id": f"DEMO-{key[:8]}", "name": "DEMO"}, "modality": "CR"}
-            case = timed(
-                "create case", "POST", "/cases", json=body, headers={"Idempotency-Key": key}
-            )
-            data = os.urandom(size)
-            meta = {
-                "filename": "demo.bin",
-                "size": size,
-                "sha256": hashlib.sha256(data).hexdigest(),
-            }
-            t0 = time.perf_counter()
-            up = timed("upload init", "POST", f"/cases/{case['id']}/uploads", json=meta)
-            for off in range(0, size, chunk):
-                timed(
-                    "upload chunk",
-                    "PUT",
-                    f"/uploads/{up['id']}",
-                    params={"offset": off},
-                    content=data[off : off + chunk],
-                )
-            timed("upload complete", "POST", f"/uploads/{up['id']}/complete")
-            times["upload whole file"].append((time.perf_counter() - t0) * 1000)
-            if n % 4 == 0:
-                ask = {"question": "DEMO?", "target_department": "radiology"}
-                timed("consult", "POST", f"/cases/{case['id']}/consults", json=ask)
-            since = timed("changes", "GET", "/changes", params={"since": since})["next"]
-        except httpx.HTTPError as err:
-            errors[type(err).__name__] += 1
-        except RuntimeError:
-            pass  # counted in timed()
+    try:
+        while time.monotonic() < deadline:
+            try:
+                if "Authorization" not in api.headers:
+                    creds = {"username": username, "password": "bench-pass"}
+                    token = timed("login", "POST", "/auth/login", json=creds)["access_token"]
+                    api.headers["Authorization"] = f"Bearer {token}"
+                n += 1
+                since = one_case(timed, res, n, since, size, chunk)
+            except Failed as err:
+                if err.status == 401:
+                    api.headers.pop("Authorization", None)
+                pause = err.retry_after if err.retry_after is not None else 0.5
+                time.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+            except Exception as err:  # a bug in the bench or a malformed answer
+                res.fail("client", Failed("client", f"{type(err).__name__}: {err}"))
+                time.sleep(0.5)
+    finally:
+        api.close()
 
 
-def pct(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
+def one_case(timed, res: Results, n: int, since: int, size: int, chunk: int) -> int:
+    """Create a case, upload a file in chunks, maybe ask for a consult, pull changes."""
+    key = uuid.uuid4().hex
+    body = {"patient": {"id": f"DEMO-{key[:8]}", "name": "DEMO"}, "modality": "CR"}
+    case = timed("create case", "POST", "/cases", json=body, headers={"Idempotency-Key": key})
+    data = os.urandom(size)
+    meta = {"filename": "demo.bin", "size": size, "sha256": hashlib.sha256(data).hexdigest()}
+    t0 = time.perf_counter()
+    up = timed("upload init", "POST", f"/cases/{case['id']}/uploads", json=meta)
+    for off in range(0, size, chunk):
+        timed(
+            "upload chunk",
+            "PUT",
+            f"/uploads/{up['id']}",
+            params={"offset": off},
+            content=data[off : off + chunk],
+        )
+    timed("upload complete", "POST", f"/uploads/{up['id']}/complete")
+    res.add("upload whole file", (time.perf_counter() - t0) * 1000)
+    if n % 4 == 0:
+        ask = {"question": "DEMO?", "target_department": "radiology"}
+        timed("consult", "POST", f"/cases/{case['id']}/consults", json=ask)
+    return timed("changes", "GET", "/changes", params={"since": since})["next"]
+
+
+def pct(values: list[float], q: int) -> float | None:
+    if not values:
+        return None
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def fmt(v: float | None) -> str:
+    return f"{v:>10.1f}" if v is not None else f"{'-':>10}"
+
+
+def check_loopback(url: str) -> None:
+    host = urlsplit(url).hostname or ""
+    try:
+        ok = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        ok = False
+    if not ok:
+        raise SystemExit(f"--url must be a loopback server (127.0.0.1, ::1, localhost): {url}")
+
+
+def report(args, res: Results, wall: float) -> int:
+    files = len(res.times["upload whole file"])
+    requests = sum(len(v) for k, v in res.times.items() if k != "upload whole file")
+    print(
+        f"{args.clinics} clinics, {wall:.1f} s, {files} files of {args.size_kib} KiB "
+        f"({files * args.size_kib / 1024 / wall:.1f} MiB/s, {files / wall:.1f} files/s, "
+        f"{requests / wall:.0f} requests/s)"
+    )
+    print(f"{'step':<20}{'n':>7}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
+    steps = ["login", "create case", "upload init", "upload chunk", "upload complete"]
+    steps += ["upload whole file", "consult", "changes"]
+    for step in steps + sorted(set(res.times) - set(steps)):
+        vals = res.times.get(step, [])
+        top = max(vals) if vals else None
+        print(f"{step:<20}{len(vals):>7}{fmt(pct(vals, 50))}{fmt(pct(vals, 95))}{fmt(top)}")
+    if res.throttled:
+        print(f"throttled (retried after Retry-After): {dict(res.throttled)}")
+    total = sum(res.errors.values())
+    if total:
+        print(f"errors by kind: {dict(res.errors)}")
+        print(f"errors by step: {dict(res.detail)}")
+        for line in res.samples:
+            print(f"  e.g. {line}")
+    print(f"errors={total}")
+    return 1 if total else 0
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--clinics", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=20)
+    ap.add_argument("--ramp", type=float, default=5, help="seconds over which clinics start")
     ap.add_argument("--size-kib", type=int, default=512, help="bytes uploaded per case")
     ap.add_argument("--chunk-kib", type=int, default=128)
-    ap.add_argument("--url", help="use a running server (needs the demo admin)")
+    ap.add_argument("--url", help="use a running loopback server (needs the demo admin)")
     args = ap.parse_args(argv)
+    if args.url:
+        check_loopback(args.url)
     tmp = server = None
     url = args.url
     if url is None:
@@ -176,37 +325,33 @@ def main(argv=None) -> int:
         server = LocalServer(Path(tmp.name))
         server.run_cli("init-demo")
         url = server.start().url
+    res = Results()
     try:
         users = make_clinics(url, args.clinics)
-        times, errors = defaultdict(list), defaultdict(int)
-        deadline = time.monotonic() + args.seconds
+        t0 = time.monotonic()
+        deadline = t0 + args.seconds
+        ramp = min(args.ramp, args.seconds / 2)
         threads = [
             threading.Thread(
                 target=clinic,
-                args=(url, u, deadline, args.size_kib * 1024, args.chunk_kib * 1024, times, errors),
+                args=(url, u, t0 + ramp * i / max(1, len(users)), deadline)
+                + (args.size_kib * 1024, args.chunk_kib * 1024, res),
+                daemon=True,
             )
-            for u in users
+            for i, u in enumerate(users)
         ]
-        t0 = time.monotonic()
         for t in threads:
             t.start()
-        for t in threads:
-            t.join()
+        for t in threads:  # a request in flight at the deadline may take its timeout
+            t.join(timeout=max(0.0, deadline + REQUEST_TIMEOUT_S + 5 - time.monotonic()))
+        if stuck := sum(t.is_alive() for t in threads):
+            res.fail("join", Failed("timeout", f"{stuck} clinics still busy after the deadline"))
         wall = time.monotonic() - t0
     finally:
         if server:
             server.stop()
             tmp.cleanup()
-    files = len(times["upload whole file"])
-    print(
-        f"{args.clinics} clinics, {wall:.1f} s, {files} files of {args.size_kib} KiB "
-        f"({files * args.size_kib / 1024 / wall:.1f} MiB/s, {files / wall:.1f} files/s)"
-    )
-    print(f"{'step':<20}{'n':>7}{'p50 ms':>10}{'p95 ms':>10}")
-    for step, vals in times.items():
-        print(f"{step:<20}{len(vals):>7}{pct(vals, 50):>10.1f}{pct(vals, 95):>10.1f}")
-    print(f"errors: {sum(errors.values())} {dict(errors) if errors else ''}")
-    return 1 if errors else 0
+    return report(args, res, wall)
 
 
 if __name__ == "__main__":

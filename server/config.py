@@ -16,6 +16,8 @@ class Settings:
     escalation_check_s: float = 5.0
     heartbeat_s: float = 15.0  # SSE keep-alive comment interval
     chunk_max_bytes: int = 16 << 20  # largest accepted upload chunk
+    login_workers: int = 0  # threads verifying passwords (0: one per core, at most 4)
+    login_queue: int = 64  # logins waiting for a password check beyond this get 429
     plugins: list[str] = field(default_factory=list)  # modules or .py files that register analyzers
     # DICOMweb PACS for DICOM objects (None: the embedded store keeps them)
     pacs_url: str | None = None  # e.g. http://127.0.0.1:8042/dicom-web

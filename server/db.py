@@ -3,8 +3,13 @@
 SQLite (WAL) by default; any SQLAlchemy URL works (PostgreSQL in production).
 SQLite write transactions start with ``BEGIN IMMEDIATE`` so that concurrent
 requests queue on the write lock instead of failing with "database is locked"
-when a reader tries to upgrade.  Sessions made by ``read_sessions`` use a plain
-deferred ``BEGIN`` and never block writers.
+when a reader tries to upgrade; inside the process they queue first-come,
+first-served on a ``WriteGate`` (see ``server.dbgate``).  Sessions made by
+``read_sessions`` use a plain deferred ``BEGIN`` and never block writers.
+
+The connection pool is larger than the request thread pool (40 threads) plus
+the background workers, so a request never waits for a connection while the
+connection it waits for is held by a request waiting for a thread.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import db as app_db
 from app.db import current_revision  # noqa: F401 - part of this module's API
+from server.dbgate import GatedConnection, WriteGate
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -25,11 +31,12 @@ def make_engine(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    gate = WriteGate(timeout=30)
     engine = create_engine(
         url,
-        connect_args={"check_same_thread": False, "timeout": 60},
-        pool_size=10,
-        max_overflow=30,
+        connect_args={"check_same_thread": False, "timeout": 60, "factory": GatedConnection},
+        pool_size=20,
+        max_overflow=80,
     )
 
     @event.listens_for(engine, "connect")
@@ -43,8 +50,19 @@ def make_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:
-        readonly = conn.get_execution_options().get("readonly", False)
-        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+        if conn.get_execution_options().get("readonly", False):
+            conn.exec_driver_sql("BEGIN")
+            return
+        dbapi_conn = conn.connection.dbapi_connection
+        gated = isinstance(dbapi_conn, GatedConnection)
+        if gated:
+            dbapi_conn.enter_gate(gate)
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            if gated:
+                dbapi_conn.leave_gate()
+            raise
 
     return engine
 

@@ -180,12 +180,25 @@ class Ctx:
         return resp
 
 
+def _open(request: Request, s: Session, raw: str, st: State) -> Ctx:
+    """Authenticate and check for a replay in a read-only transaction, then end it.
+
+    FastAPI runs the endpoint on another pool thread than this dependency: a
+    write lock taken here would be held while the request waits for a thread,
+    and with every thread waiting for that lock the server deadlocks.
+    """
+    s.connection(execution_options={"readonly": True})
+    c = Ctx(request, s, authenticate(s, raw), st)
+    c.replay_if_seen()
+    s.commit()  # nothing written; objects stay loaded (expire_on_commit=False)
+    return c
+
+
 def ctx(request: Request, st: Annotated[State, Depends(state)]) -> Iterator[Ctx]:
     """An authenticated request context (401 without a valid access token)."""
     raw = bearer(request)
     with st.sessions() as s:
-        c = Ctx(request, s, authenticate(s, raw), st)
-        c.replay_if_seen()
+        c = _open(request, s, raw, st)
         try:
             yield c
         finally:
@@ -222,8 +235,7 @@ async def run_in_ctx(request: Request, fn: Callable[[Ctx], object]):
 
     def work():
         with st.sessions() as s:
-            c = Ctx(request, s, authenticate(s, raw), st)
-            c.replay_if_seen()
+            c = _open(request, s, raw, st)
             try:
                 return fn(c)
             finally:

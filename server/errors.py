@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+from server.dbgate import DatabaseBusy
+
+BUSY_RETRY_S = 2  # Retry-After of a 503 when the database is overloaded
 
 
 class ApiError(Exception):
@@ -52,3 +58,20 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Replay)
     async def _replay(_request: Request, exc: Replay) -> JSONResponse:
         return exc.response
+
+    @app.exception_handler(DatabaseBusy)
+    @app.exception_handler(PoolTimeout)
+    async def _busy(_request: Request, exc: Exception) -> JSONResponse:
+        return busy(str(exc))
+
+    @app.exception_handler(OperationalError)
+    async def _operational(_request: Request, exc: OperationalError) -> JSONResponse:
+        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+            return busy("the database is locked by another process")
+        raise exc
+
+
+def busy(detail: str) -> JSONResponse:
+    """503 with Retry-After: overload, nothing was written; the client retries later."""
+    body = {"error": "server_busy", "detail": detail, "retry_after": BUSY_RETRY_S}
+    return JSONResponse(body, status_code=503, headers={"Retry-After": str(BUSY_RETRY_S)})

@@ -63,6 +63,7 @@ def list_users(c: CtxDep):
 @router.post("/admin/users", status_code=201, summary="Create a user (admin)")
 def create_user(body: UserIn, c: CtxDep):
     c.require_role(Role.ADMIN)
+    password_hash = hash_password(body.password)  # before the write lock is taken
     org = c.s.get(Organisation, body.org_id)
     if org is None:
         raise not_found("organisation", body.org_id)
@@ -76,7 +77,7 @@ def create_user(body: UserIn, c: CtxDep):
         role=body.role.value,
         org_id=org.id,
         department=body.department,
-        password_hash=hash_password(body.password),
+        password_hash=password_hash,
     )
     c.s.add(user)
     c.s.flush()
