@@ -37,14 +37,24 @@ class LoginExpired(SyncError):
 class ApiFailure(SyncError):
     """The server answered with an error status."""
 
-    def __init__(self, status: int, body: dict) -> None:
+    def __init__(self, status: int, body: dict, retry_after: float | None = None) -> None:
         self.status, self.body = status, body
+        self.retry_after = retry_after  # seconds the server asked us to wait (429/503)
         self.code = str(body.get("error", ""))
         super().__init__(f"{status} {self.code}: {body.get('detail', '')}".strip())
 
     @property
     def transient(self) -> bool:
         return self.status >= 500 or self.status in (408, 425, 429)
+
+
+def retry_after_s(r: httpx.Response) -> float | None:
+    """The ``Retry-After`` header in seconds (numeric form), capped at 10 minutes."""
+    try:
+        value = float(r.headers.get("Retry-After", ""))
+    except ValueError:
+        return None
+    return min(max(value, 0.0), 600.0)
 
 
 class SyncClient:
@@ -144,11 +154,13 @@ class SyncClient:
         if not isinstance(data, dict):
             if r.status_code == 404 or r.status_code < 400:
                 raise BadAddress(f"{self.base_url} does not answer like a Huizhen server")
-            raise ApiFailure(r.status_code, {"error": "http", "detail": r.text[:200]})
+            raise ApiFailure(
+                r.status_code, {"error": "http", "detail": r.text[:200]}, retry_after_s(r)
+            )
         if r.status_code >= 400:
             if r.status_code == 404 and "error" not in data:
                 raise BadAddress(f"{self.base_url} does not answer like a Huizhen server")
-            raise ApiFailure(r.status_code, data)
+            raise ApiFailure(r.status_code, data, retry_after_s(r))
         return data
 
     def _token(self, refreshed: bool) -> str:

@@ -190,12 +190,14 @@ def mark_done(s, row_id: int) -> None:
     row.attempts += 1
 
 
-def mark_retry(store, row_id: int, error: str) -> None:
+def mark_retry(store, row_id: int, error: str, at_least_s: float | None = None) -> None:
+    """Try again later: exponential back-off, but never sooner than the server asked."""
     with store.session() as s:
         row = s.get(Outbox, row_id)
         row.attempts += 1
         row.last_error = error[:1000]
-        row.next_try_at = utcnow() + timedelta(seconds=backoff_s(row.attempts))
+        wait = max(backoff_s(row.attempts), at_least_s or 0.0)
+        row.next_try_at = utcnow() + timedelta(seconds=wait)
 
 
 def mark_failed(store, row_id: int, error: str, state: str = FAILED) -> None:

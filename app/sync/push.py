@@ -73,7 +73,7 @@ def push(store, client, state=None, chunk: int = CHUNK) -> PushResult:
                 record_conflict(store, row, err.body)
                 res.conflicts += 1
             elif err.transient:
-                outbox.mark_retry(store, row.id, str(err))
+                outbox.mark_retry(store, row.id, str(err), err.retry_after)
             else:
                 outbox.mark_failed(store, row.id, str(err))
                 res.failed += 1
