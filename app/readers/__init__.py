@@ -33,11 +33,7 @@ def load_builtin_readers() -> None:
     if _loaded:
         return
     for mod in BUILTIN:
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as err:
-            if err.name != mod:
-                raise
+        importlib.import_module(mod)
     _loaded = True
 
 
