@@ -62,3 +62,15 @@ def postgres(tmp_path_factory):
     yield server
     server.stop()
     shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def jobs(qapp):
+    """The Qt job adapter on a small pool, shut down (no leaked threads) after the test."""
+    from app.jobs import JobRunner
+    from ui.qt_jobs import QtJobs
+
+    j = QtJobs(JobRunner(max_workers=2))
+    yield j
+    j.shutdown()
+    qapp.processEvents()

@@ -10,17 +10,6 @@ pytest.importorskip("pyqtgraph")
 
 
 @pytest.fixture
-def jobs(qapp):
-    from app.jobs import JobRunner
-    from ui.qt_jobs import QtJobs
-
-    j = QtJobs(JobRunner(max_workers=2))
-    yield j
-    j.shutdown()
-    qapp.processEvents()
-
-
-@pytest.fixture
 def case(store, tmp_path):
     import pydicom
 

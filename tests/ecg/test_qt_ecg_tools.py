@@ -14,17 +14,6 @@ from viewers.ecg import paper  # noqa: E402
 from viewers.registry import ViewerContext  # noqa: E402
 
 
-@pytest.fixture
-def jobs(qapp):
-    from app.jobs import JobRunner
-    from ui.qt_jobs import QtJobs
-
-    j = QtJobs(JobRunner(max_workers=2))
-    yield j
-    j.shutdown()
-    qapp.processEvents()
-
-
 def _viewer(qtbot, jobs, files, store=None):
     from app.domain import Modality
     from viewers.ecg.qt_ecg_viewer import EcgViewer

@@ -18,17 +18,6 @@ def no_viewers(monkeypatch):
         monkeypatch.setitem(registry.VIEWERS, modality, "")
 
 
-@pytest.fixture
-def jobs(qapp):
-    from app.jobs import JobRunner
-    from ui.qt_jobs import QtJobs
-
-    j = QtJobs(JobRunner(max_workers=2))
-    yield j
-    j.shutdown()
-    qapp.processEvents()
-
-
 def _window(qtbot, qapp, store, jobs, server_url):
     from app.auth import authenticate, seed_demo_users
     from app.settings import Settings

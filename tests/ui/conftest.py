@@ -13,17 +13,6 @@ def qt_en(qapp):
 
 
 @pytest.fixture
-def jobs(qapp):
-    from app.jobs import JobRunner
-    from ui.qt_jobs import QtJobs
-
-    j = QtJobs(JobRunner(max_workers=2))
-    yield j
-    j.shutdown()
-    qapp.processEvents()
-
-
-@pytest.fixture
 def demo_store(store, tmp_path):
     from app.auth import seed_demo_users
     from app.demo.build import build_demo

@@ -121,8 +121,11 @@ def test_critical_preread_pins_case_and_shows_alert(window, qtbot):
 def test_closing_a_case_while_it_loads_is_harmless(window, qtbot):
     """A job that finishes after its tab was closed must not raise into the event loop."""
     model = window.worklist.model
-    pks = [model.row_at(i).study_pk for i in range(model.rowCount())
-           if model.row_at(i).modality in ("ECG", "CR")]
+    pks = [
+        model.row_at(i).study_pk
+        for i in range(model.rowCount())
+        if model.row_at(i).modality in ("ECG", "CR")
+    ]
     for pk in pks:
         window.cases.open_case(pk)
         window.cases.close_current()

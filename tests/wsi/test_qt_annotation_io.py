@@ -10,7 +10,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from tests.wsi.test_qt_annotation_tools import drag, jobs, new_study, open_viewer  # noqa: E402, F401
+from tests.wsi.test_qt_annotation_tools import drag, new_study, open_viewer  # noqa: E402
 
 
 def square(x, y, s=100):

@@ -15,7 +15,6 @@ pytest.importorskip("pytestqt")
 from tests.wsi.test_qt_annotation_tools import (  # noqa: E402
     DS,
     drag,
-    jobs,  # noqa: F401 - fixture
     new_study,
     open_viewer,
 )

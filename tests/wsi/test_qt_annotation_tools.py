@@ -16,15 +16,6 @@ MPP = 0.25
 DS = 2.0  # level-0 px per screen px in these tests: 1 screen px = 0.5 µm
 
 
-@pytest.fixture
-def jobs(qtbot):
-    from ui.qt_jobs import QtJobs
-
-    j = QtJobs()
-    yield j
-    j.shutdown()
-
-
 def new_study(store, uid: str = "2.25.4242") -> int:
     from app.models import Patient, Study
 

@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from tests.wsi.test_qt_annotation_tools import jobs, open_viewer  # noqa: E402, F401
+from tests.wsi.test_qt_annotation_tools import open_viewer  # noqa: E402
 
 ANALYZER = "test-analyzer 9.9"
 

@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from tests.wsi.test_qt_annotation_persist import annotation_sets  # noqa: E402
-from tests.wsi.test_qt_annotation_tools import jobs, new_study, open_viewer  # noqa: E402, F401
+from tests.wsi.test_qt_annotation_tools import new_study, open_viewer  # noqa: E402
 
 NUCLEI = "huizhen-nuclei-watershed 0.1.0"
 

@@ -34,15 +34,6 @@ def test_scale_bar_is_round():
     assert unit == "mm" and float(value) in (1, 2, 5) and 50 <= length <= 130
 
 
-@pytest.fixture
-def jobs(qtbot):
-    from ui.qt_jobs import QtJobs
-
-    j = QtJobs()
-    yield j
-    j.shutdown()
-
-
 def make_viewer(qtbot, jobs, paths):
     from viewers.wsi.qt_slide_viewer import SlideViewer
 
