@@ -190,6 +190,21 @@ class CaseArea(QTabWidget):
         )
         return tab
 
+    def reload_case(self, study_pk: int) -> None:
+        """Close and reopen a case tab, e.g. once its files have arrived from the server.
+
+        The old viewer may still have jobs running; their late callbacks are dropped
+        by the job adapter (ui/qt_jobs.py).
+        """
+        tab = self.tab_for(study_pk)
+        if tab is None:
+            return
+        index = self.indexOf(tab)
+        self.close_tab(index)
+        new = self.open_case(study_pk)
+        self.tabBar().moveTab(self.indexOf(new), index)
+        self.setCurrentWidget(new)
+
     def case_tabs(self) -> list[CaseTab]:
         return [w for i in range(self.count()) if isinstance(w := self.widget(i), CaseTab)]
 

@@ -79,8 +79,6 @@ class SyncExtension(QObject):
         self.service = SyncService(self.store, self.client)
         self.status = self.service.status
         self._downloading: set[int] = set()
-        self._retired: list = []  # case tabs replaced after a download
-        self.jobs.job_finished.connect(self._drop_retired)
         self.dialog = None
         self._on_status = lambda snap: self.jobs.on_ui(lambda: self.show_status(snap))
         self._on_changed = lambda _pks: self.jobs.on_ui(self.refresh_timelines)
@@ -365,13 +363,7 @@ class SyncExtension(QObject):
         def done(_n) -> None:
             self._downloading.discard(pk)
             self.message(self.tr("Case files downloaded."))
-            cases, tab = self.window.cases, self.window.cases.tab_for(pk)
-            if tab is not None:  # reopen so the viewer finds its files; the old one is
-                cases.removeTab(cases.indexOf(tab))  # deleted once its jobs are over
-                tab.hide()
-                self._retired.append(tab)
-                self.window.open_case(pk)
-                self._drop_retired()
+            self.window.cases.reload_case(pk)  # so the viewer finds its files
 
         def failed(err: BaseException) -> None:
             self._downloading.discard(pk)
@@ -380,13 +372,6 @@ class SyncExtension(QObject):
 
         self.jobs.submit(download_study, self.store, self.client, pk, name="download",
                          on_done=done, on_error=failed)  # fmt: skip
-
-    def _drop_retired(self, *_a) -> None:
-        if self._retired and not self.jobs.runner.active:
-            for tab in self._retired:
-                tab.close()
-                tab.deleteLater()
-            self._retired.clear()
 
     # -- lifecycle -------------------------------------------------------------
     def shutdown(self) -> None:
