@@ -121,7 +121,9 @@ class JobRunner:
                     if on_cancel:
                         on_cancel()
                 elif err is not None:
-                    log.warning("job %s failed: %s", job.name, err, exc_info=err)
+                    # the caller shows the error; the traceback is for debugging only
+                    log.warning("job %s failed: %s", job.name, err)
+                    log.debug("job %s traceback", job.name, exc_info=err)
                     if on_error:
                         on_error(err)
                 elif on_done:
