@@ -35,6 +35,18 @@ from app.models import (
 
 
 @dataclass(frozen=True)
+class LatestAI:
+    """What the worklist and the alert banner show of a study's newest AI result."""
+
+    findings: tuple | None  # None: no AI result at all
+    model: str = ""
+    hr_bpm: float | None = None
+
+
+NO_AI = LatestAI(None)
+
+
+@dataclass(frozen=True)
 class OpenAlert:
     alert_id: int
     study_pk: int
@@ -140,18 +152,16 @@ class Store:
             .join(Patient, Study.patient_pk == Patient.id)
         )
         with self._sessions() as s:
-            findings = self._latest_ai(s)
-            none = (None, "", None)
-            return [
-                WorklistRow(
-                    *r, ai_findings=findings.get(r[1], none)[0], ai_hr=findings.get(r[1], none)[2]
-                )
-                for r in s.execute(q)
-            ]
+            latest = self._latest_ai(s)
+            rows = []
+            for r in s.execute(q):
+                ai = latest.get(r[1], NO_AI)
+                rows.append(WorklistRow(*r, ai_findings=ai.findings, ai_hr=ai.hr_bpm))
+            return rows
 
     @staticmethod
-    def _latest_ai(s: Session, study_pks: list[int] | None = None) -> dict[int, tuple]:
-        """study_pk -> (findings, "model version", heart rate) of its newest AI result.
+    def _latest_ai(s: Session, study_pks: list[int] | None = None) -> dict[int, LatestAI]:
+        """study_pk -> the findings, model and heart rate of its newest AI result.
 
         Only the findings are read out of the JSON payload (json_extract on
         SQLite, -> on PostgreSQL), so this stays cheap for 10,000 cases.
@@ -177,7 +187,7 @@ class Store:
                 hr = float(hr) if hr is not None else None
             except (TypeError, ValueError):
                 hr = None
-            out[pk] = (items, f"{name} {version}".strip(), hr)
+            out[pk] = LatestAI(items, f"{name} {version}".strip(), hr)
         return out
 
     def set_status(self, study_pk: int, status: Status) -> None:
@@ -235,13 +245,12 @@ class Store:
         )
         with self._sessions() as s:
             rows = list(s.execute(q))
-            ai = self._latest_ai(s, sorted({r[1] for r in rows}))
-            return [
-                OpenAlert(
-                    *r, ai_model=ai.get(r[1], ((), ""))[1], ai_findings=ai.get(r[1], ((), ""))[0]
-                )
-                for r in rows
-            ]
+            latest = self._latest_ai(s, sorted({r[1] for r in rows}))
+            out = []
+            for r in rows:
+                ai = latest.get(r[1], NO_AI)
+                out.append(OpenAlert(*r, ai_model=ai.model, ai_findings=ai.findings or ()))
+            return out
 
     def acknowledge_alert(self, alert_id: int) -> None:
         with self.session() as s:
