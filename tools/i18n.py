@@ -1,4 +1,7 @@
-"""Translation catalogues.
+"""Translation catalogues: one per package of ui/ and viewers/ (huizhen_<package>_<lang>.ts).
+
+A package's strings live in their own catalogue, so work on one feature never edits another's
+translations; the application loads every compiled catalogue of the chosen language.
 
 python tools/i18n.py update   # re-scan ui/ and viewers/ into resources/i18n/*.ts
 python tools/i18n.py build    # compile .ts -> .qm (done by ./run setup)
@@ -24,37 +27,52 @@ def tool(name: str) -> str:
     return str(exe) if exe.exists() else (shutil.which(name) or name)
 
 
-def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for d in SOURCE_DIRS for p in (ROOT / d).rglob("*.py"))
+def catalogues() -> dict[str, list[str]]:
+    """Catalogue name (the package path, e.g. ``viewers_ecg``) -> its source files."""
+    out: dict[str, list[str]] = {}
+    for d in SOURCE_DIRS:
+        for p in sorted((ROOT / d).rglob("*.py")):
+            rel = p.relative_to(ROOT)
+            out.setdefault("_".join(rel.parts[:-1]), []).append(str(rel))
+    return out
+
+
+def ts_files(ts_dir: Path, lang: str) -> list[Path]:
+    return sorted(ts_dir.glob(f"huizhen_*_{lang}.ts"))
 
 
 def update(ts_dir: Path = I18N) -> None:
     ts_dir.mkdir(parents=True, exist_ok=True)
-    for lang in LANGS:
-        ts = ts_dir / f"huizhen_{lang}.ts"
-        subprocess.run(
-            [
-                tool("pyside6-lupdate"),
-                *sources(),
-                "-no-obsolete",
-                "-source-language",
-                "en",
-                "-target-language",
-                lang,
-                "-ts",
-                str(ts),
-            ],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
+    for name, files in catalogues().items():
+        for lang in LANGS:
+            lupdate(files, ts_dir / f"huizhen_{name}_{lang}.ts", lang)
+
+
+def lupdate(files: list[str], ts: Path, lang: str) -> None:
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *files,
+            "-no-obsolete",
+            "-source-language",
+            "en",
+            "-target-language",
+            lang,
+            "-ts",
+            str(ts),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
 
 
 def build() -> None:
     for lang in LANGS:
-        ts = I18N / f"huizhen_{lang}.ts"
-        qm = ts.with_suffix(".qm")
-        if ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
+        for ts in ts_files(I18N, lang):
+            qm = ts.with_suffix(".qm")
+            if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+                continue
             subprocess.run(
                 [tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True
             )
@@ -84,7 +102,7 @@ def main(argv: list[str]) -> int:
     elif cmd == "build":
         build()
     elif cmd == "check":
-        missing = untranslated(I18N / "huizhen_zh_CN.ts")
+        missing = [m for ts in ts_files(I18N, "zh_CN") for m in untranslated(ts)]
         for ctx, src in missing:
             print(f"{ctx}: {src}")
         return 1 if missing else 0

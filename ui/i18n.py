@@ -1,4 +1,4 @@
-"""UI language: loads our .qm catalogue plus Qt's own for standard buttons."""
+"""UI language: loads our .qm catalogues (one per package) plus Qt's own for standard buttons."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ LANGUAGES = {"zh_CN": "中文", "en": "English"}
 _installed: list[QTranslator] = []
 
 
-def qm_path(lang: str) -> Path:
-    return I18N_DIR / f"huizhen_{lang}.qm"
+def qm_paths(lang: str) -> list[Path]:
+    return sorted(I18N_DIR.glob(f"huizhen_*_{lang}.qm"))
 
 
 def install(lang: str) -> bool:
@@ -23,13 +23,13 @@ def install(lang: str) -> bool:
         app.removeTranslator(tr)
     _installed.clear()
     QLocale.setDefault(QLocale(lang))
-    ok = True
-    ours = QTranslator(app)
-    if ours.load(str(qm_path(lang))):
-        app.installTranslator(ours)
-        _installed.append(ours)
-    else:
-        ok = lang == "en"  # English is the source language: no catalogue needed
+    ok = lang == "en"  # English is the source language: no catalogue needed
+    for path in qm_paths(lang):
+        ours = QTranslator(app)
+        if ours.load(str(path)):
+            app.installTranslator(ours)
+            _installed.append(ours)
+            ok = True
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
     if lang != "en" and qtbase.load(f"qtbase_{lang}", qt_dir):
