@@ -58,8 +58,15 @@ class SlideReader(Reader):
         return 0.95
 
     def read_meta(self, path: Path) -> StudyMeta:
+        from app.slide.probe import ProbeError, probe_slide
         from app.slide.source import SlideError, SlideSource
+        from app.slide.validate import GeometryError, check_geometry
 
+        try:
+            check_geometry(path)
+            probe_slide(path)  # decoded first in a child: an abort there refuses the file
+        except (GeometryError, ProbeError) as err:
+            raise ReadError(f"{path.name} is damaged: {err}", kind="corrupt") from err
         try:
             with SlideSource(path) as src:
                 meta = StudyMeta(modality=Modality.SM)
@@ -88,7 +95,7 @@ class SlideReader(Reader):
                     parts.append(f"{mpp[0]:.3g} um/px")
                 meta.description = ", ".join(parts)
         except SlideError as err:
-            raise ReadError(str(err)) from err
+            raise ReadError(str(err), kind=err.kind) from err
         if path.suffix.lower() == ".mrxs":
             data_dir = path.with_suffix("")
             if data_dir.is_dir():

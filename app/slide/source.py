@@ -28,7 +28,15 @@ WHITE = 255
 
 
 class SlideError(Exception):
-    """A slide that cannot be opened or read; the message is shown to the user."""
+    """A slide that cannot be opened or read; the message is shown to the user.
+
+    ``kind`` follows ``app.readers.base.ReadError.KINDS`` ("corrupt" for a file
+    whose structure is impossible).
+    """
+
+    def __init__(self, message: str, kind: str = "unreadable") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def _to_rgb(rgba: np.ndarray) -> np.ndarray:
@@ -128,6 +136,12 @@ class SlideSource:
                 "(supported: Aperio SVS, Hamamatsu NDPI/VMS, MIRAX MRXS, Leica SCN, "
                 "Ventana BIF, DICOM-WSI, tiled pyramidal TIFF)"
             )
+        from app.slide.validate import GeometryError, check_geometry
+
+        try:
+            check_geometry(self.path)  # before OpenSlide: a corrupt tile size aborts it
+        except GeometryError as err:
+            raise SlideError(f"{self.path.name} is damaged: {err}", kind="corrupt") from err
         self._lock = threading.Lock()
         self._slide = self._open()
         s = self._slide
