@@ -1,0 +1,238 @@
+"""Readers under fuzz: their seed files and the work the application does with a file.
+
+``build_seeds(folder)`` writes the seeds once per run.  They are real files
+others wrote (pydicom test files, scikit-image photos) or, where no real file
+in that format is reachable here, real samples in a container the project's
+own writers produce (labelled "synthetic container" below).
+
+``run_case(target, path)`` runs in the worker process: best_reader (what the
+importer asks), the target reader's ``read_meta`` and then the full decode a
+viewer or analysis does (pixels, signal, slide regions, annotation save).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Errors a reader may raise: the documented, user-facing ones.
+CLEAR_ERRORS = ("ReadError", "AnnotationError", "SlideError")
+
+
+@dataclass
+class Seed:
+    files: dict[str, Path]  # file name in the case folder -> seed file
+    primary: str  # the file handed to the reader
+    mutate: tuple[str, ...] = ()  # which files may be mutated (default: primary)
+
+
+@dataclass
+class Target:
+    name: str
+    reader: str  # reader name in app.readers registries
+    kind: str  # mutation family: dicom, xml, json, text, png, jpeg, tiff
+    seeds: list[Seed] = field(default_factory=list)
+
+
+def _pydicom_file(name: str) -> Path | None:
+    from pydicom.data import get_testdata_file
+
+    found = get_testdata_file(name, download=False)
+    return Path(found) if found else None
+
+
+def _skimage_file(name: str) -> Path | None:
+    spec = importlib.util.find_spec("skimage")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(spec.submodule_search_locations[0]) / "data" / name
+    return path if path.exists() else None
+
+
+def _single(path: Path | None) -> list[Seed]:
+    return [Seed({path.name: path}, path.name)] if path else []
+
+
+def _ecg_seeds(folder: Path) -> dict[str, list[Seed]]:
+    """WFDB, HL7 aECG and MUSE XML built from the real 12-lead pydicom record
+    (real samples; the containers are written by our writers: synthetic container)."""
+    import wfdb
+
+    from app.ecg.readers import read_ecg
+    from tests.ecg.conftest import write_aecg, write_muse
+
+    real = _pydicom_file("waveform_ecg.dcm")
+    if real is None:
+        return {}
+    sig = read_ecg(real)
+    n = int(sig.fs * 2.5)  # 2.5 s keeps each case small
+    data = sig.data[:, :n]
+    leads = list(sig.leads)
+    wdir = folder / "wfdb"
+    wdir.mkdir()
+    wfdb.wrsamp(
+        "rec", fs=sig.fs, units=["mV"] * len(leads), sig_name=leads, p_signal=data.T,
+        fmt=["16"] * len(leads), comments=["age: 54", "sex: F"], write_dir=str(wdir),
+    )  # fmt: skip
+    aecg = write_aecg(folder / "ecg_aecg.xml", data, leads, sig.fs)
+    muse = write_muse(folder / "ecg_muse.xml", data, leads, int(sig.fs))
+    hea, dat = wdir / "rec.hea", wdir / "rec.dat"
+    return {
+        "wfdb": [Seed({"rec.hea": hea, "rec.dat": dat}, "rec.hea", ("rec.hea", "rec.dat"))],
+        "hl7-aecg": _single(aecg),
+        "ge-muse-xml": _single(muse),
+    }
+
+
+def _slide_seed(folder: Path) -> list[Seed]:
+    """A small pyramidal TIFF of real H&E tiles (synthetic layout, app.demo.slide)."""
+    from app.demo.slide import build_small_slide
+
+    try:
+        return _single(build_small_slide(folder / "slide.tiff", size=(1024, 768)))
+    except FileNotFoundError:
+        return []
+
+
+def _annotation_seeds(folder: Path) -> tuple[list[Seed], list[Seed]]:
+    """GeoJSON and ASAP XML written by our exporters (synthetic shapes)."""
+    from app.annotations import make_feature, save_asap, save_geojson
+
+    ring = [[100.0, 100.0], [400.0, 120.0], [380.0, 390.0], [90.0, 360.0], [100.0, 100.0]]
+    cell = make_feature({"type": "Polygon", "coordinates": [ring]}, "cell", "Tumor", (200, 0, 0))
+    cell["properties"]["nucleusGeometry"] = {"type": "Point", "coordinates": [250.0, 250.0]}
+    cell["properties"]["measurements"] = {"Area": 8.5e4, "Circularity": 0.93}
+    feats = [
+        cell,
+        make_feature({"type": "Point", "coordinates": [10, 20]}, "detection", "Lymphocyte"),
+        make_feature({"type": "LineString", "coordinates": [[0, 0], [5, 9], [7, 1e6]]}),
+        make_feature(
+            {
+                "type": "GeometryCollection",
+                "geometries": [{"type": "MultiPoint", "coordinates": [[1, 2], [3, 4]]}],
+            }
+        ),  # fmt: skip
+        make_feature({"type": "MultiPolygon", "coordinates": [[ring]]}, name="Region 1"),
+    ]
+    gj, asap = folder / "annotations.geojson", folder / "annotations.xml"
+    save_geojson(gj, feats)
+    save_asap(asap, feats)
+    return _single(gj), _single(asap)
+
+
+def build_seeds(folder: Path) -> list[Target]:
+    folder.mkdir(parents=True, exist_ok=True)
+    images = [
+        _pydicom_file(n)
+        for n in ("CT_small.dcm", "MR_small_RLE.dcm", "SC_rgb_small_odd.dcm", "image_dfl.dcm")
+    ]
+    ecg = _ecg_seeds(folder)
+    geojson, asap = _annotation_seeds(folder)
+    targets = [
+        Target("dicom-image", "dicom-image", "dicom", [s for p in images for s in _single(p)]),
+        Target("dicom-ecg", "dicom-ecg", "dicom", _single(_pydicom_file("waveform_ecg.dcm"))),
+        Target("wfdb", "wfdb", "text", ecg.get("wfdb", [])),
+        Target("hl7-aecg", "hl7-aecg", "xml", ecg.get("hl7-aecg", [])),
+        Target("ge-muse-xml", "ge-muse-xml", "xml", ecg.get("ge-muse-xml", [])),
+        Target("photo-jpeg", "fundus-photo", "jpeg", _single(_skimage_file("retina.jpg"))),
+        Target("photo-png", "fundus-photo", "png", _single(_skimage_file("microaneurysms.png"))),
+        Target("photo-tiff", "fundus-photo", "tiff", _single(_skimage_file("multipage_rgb.tif"))),
+        Target("slide-tiff", "openslide", "tiff", _slide_seed(folder)),
+        Target("geojson", "", "json", geojson),
+        Target("asap-xml", "", "xml", asap),
+    ]
+    return [t for t in targets if t.seeds]
+
+
+def copy_seed(seed: Seed, case_dir: Path) -> Path:
+    case_dir.mkdir(parents=True, exist_ok=True)
+    for name, src in seed.files.items():
+        shutil.copyfile(src, case_dir / name)
+    return case_dir / seed.primary
+
+
+# -- what the application does with a file (runs in the worker) -------------
+def _reader(name: str):
+    from app.readers import REGISTRIES, load_builtin_readers
+
+    load_builtin_readers()
+    for reg in REGISTRIES.values():
+        for r in reg.readers:
+            if r.name == name:
+                return r
+    raise LookupError(f"no reader named {name!r}")
+
+
+def _decode_dicom_image(path: Path) -> None:
+    from viewers.dicom.pixels import load_image, to_display
+
+    img = load_image(path)
+    if not img.rgb:
+        to_display(img, *img.window, img.invert)
+
+
+def _decode_ecg(path: Path) -> None:
+    from app.ecg.readers import read_ecg
+
+    read_ecg(path)
+    if path.suffix.lower() == ".dcm":
+        read_ecg(path, want="median")
+
+
+def _decode_photo(path: Path) -> None:
+    from app.readers.photo import FundusPhotoReader
+
+    FundusPhotoReader().read_meta(path)  # decodes every pixel (im.load)
+
+
+def _decode_slide(path: Path) -> None:
+    from app.slide.source import SlideSource
+
+    with SlideSource(path) as src:
+        src.thumbnail(256)
+        w, h = src.level_dimensions[0]
+        src.read_region(0, 0, 0, 300, 300)
+        src.read_region(0, max(0, w - 200), max(0, h - 200), 400, 400)
+        last = src.level_count - 1
+        lw, lh = src.level_dimensions[last]
+        src.read_region(last, 0, 0, min(lw, 512), min(lh, 512), cached=False)
+        for name in src.associated_names:
+            src.associated_image(name)
+
+
+def _decode_annotations(path: Path) -> None:
+    from app.annotations import dumps_asap, load_annotations
+    from app.annotations.geojson import dumps_geojson
+
+    result = load_annotations(path)
+    dumps_geojson(result.features)  # what autosave writes
+    dumps_asap(result.features)
+
+
+DECODERS = {
+    "dicom-image": _decode_dicom_image,
+    "dicom-ecg": _decode_ecg,
+    "wfdb": _decode_ecg,
+    "hl7-aecg": _decode_ecg,
+    "ge-muse-xml": _decode_ecg,
+    "photo-jpeg": _decode_photo,
+    "photo-png": _decode_photo,
+    "photo-tiff": _decode_photo,
+    "slide-tiff": _decode_slide,
+    "geojson": _decode_annotations,
+    "asap-xml": _decode_annotations,
+}
+
+
+def run_case(target: str, reader: str, path: Path) -> str:
+    """Everything the application does with ``path``; "accepted" or an exception."""
+    from app.readers.base import best_reader
+
+    path = Path(path)
+    best_reader(path)  # the importer's examine pass (must not hang or abort)
+    if reader:
+        _reader(reader).read_meta(path)
+    DECODERS[target](path)
+    return "accepted"
