@@ -54,6 +54,8 @@ def lupdate(files: list[str], ts: Path, lang: str) -> None:
             tool("pyside6-lupdate"),
             *files,
             "-no-obsolete",
+            "-locations",
+            "none",  # no line numbers: a catalogue changes only when its texts do
             "-source-language",
             "en",
             "-target-language",

@@ -4,32 +4,26 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="31"/>
         <source>About Huizhen</source>
         <translation>关于会诊</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="33"/>
         <source>not for clinical use</source>
         <translation>不可用于临床</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="34"/>
         <source>AI models</source>
         <translation>AI 模型</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="43"/>
         <source>&lt;p&gt;Clinical workstation for a regional remote-diagnosis network.&lt;/p&gt;</source>
         <translation>&lt;p&gt;区域远程诊断网络的临床工作站。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="45"/>
         <source>&lt;p&gt;&lt;b&gt;Built-in AI models are demonstration models, not for clinical use.&lt;/b&gt; AI output is a suggestion until a doctor confirms it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;内置 AI 模型为演示模型，不可用于临床。&lt;/b&gt;AI 结果在医生确认前仅为建议。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="52"/>
         <source>Data folder: %1</source>
         <translation>数据文件夹：%1</translation>
     </message>
@@ -37,12 +31,10 @@
 <context>
     <name>AiText</name>
     <message>
-        <location filename="../../ui/ai_text.py" line="27"/>
         <source>No significant finding</source>
         <translation>未见明显异常</translation>
     </message>
     <message>
-        <location filename="../../ui/ai_text.py" line="29"/>
         <source>HR %1</source>
         <translation>心率 %1</translation>
     </message>
@@ -50,22 +42,18 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../ui/alert_banner.py" line="53"/>
         <source>CRITICAL — %1 (%2): %3</source>
         <translation>危急 — %1（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="59"/>
         <source>(+%1 more)</source>
         <translation>（另有 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="72"/>
         <source>Open case</source>
         <translation>打开病例</translation>
     </message>
     <message>
-        <location filename="../../ui/alert_banner.py" line="73"/>
         <source>Acknowledge</source>
         <translation>确认已知悉</translation>
     </message>
@@ -73,7 +61,6 @@
 <context>
     <name>CaseArea</name>
     <message>
-        <location filename="../../ui/case_area.py" line="233"/>
         <source>Worklist</source>
         <translation>工作列表</translation>
     </message>
@@ -81,34 +68,28 @@
 <context>
     <name>CaseTab</name>
     <message>
-        <location filename="../../ui/case_area.py" line="66"/>
         <source>Loading case…</source>
         <translation>正在打开病例…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_area.py" line="76"/>
         <source>This case could not be opened: %1</source>
         <translation>无法打开此病例：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_area.py" line="87"/>
         <source>There is no viewer for %1 yet in this version of Huizhen.
 The case is stored safely and can still be sent for consultation.</source>
         <translation>本版本会诊尚无%1查看器。
 病例已安全保存，仍可发起会诊。</translation>
     </message>
     <message>
-        <location filename="../../ui/case_area.py" line="119"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_area.py" line="129"/>
         <source>ID %1</source>
         <translation>编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_area.py" line="131"/>
         <source>%1 y</source>
         <translation>%1 岁</translation>
     </message>
@@ -116,47 +97,38 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="35"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="47"/>
         <source>Someone else changed this report on the server before your change arrived. Both versions are kept; choose which one stays.</source>
         <translation>在您的修改送达之前，他人已在服务器上修改了此报告。两个版本均已保留，请选择保留哪一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="52"/>
         <source>Keep mine (send it again)</source>
         <translation>保留我的（重新发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="53"/>
         <source>Take theirs</source>
         <translation>采用对方的</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="54"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="88"/>
         <source>Report %1 (%2)</source>
         <translation>报告 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="104"/>
         <source>No open conflicts.</source>
         <translation>没有未解决的冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="109"/>
         <source>Mine (based on version %1)</source>
         <translation>我的（基于版本 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="112"/>
         <source>On the server (version %1)</source>
         <translation>服务器上（版本 %1）</translation>
     </message>
@@ -164,137 +136,110 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>ConsultDialog</name>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="32"/>
         <source>Routine</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="33"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="34"/>
         <source>Critical</source>
         <translation>危急</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="40"/>
         <source>Waiting to be sent</source>
         <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="41"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="42"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="43"/>
         <source>In review</source>
         <translation>审阅中</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="44"/>
         <source>Reported</source>
         <translation>已出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="45"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="59"/>
         <source>Request consultation</source>
         <translation>申请会诊</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="64"/>
         <source>ID %1</source>
         <translation>编号 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="75"/>
         <source>Attach the AI findings to the request</source>
         <translation>将 AI 所见附于申请</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="81"/>
         <source>AI findings (%1 %2) — not a diagnosis</source>
         <translation>AI 所见（%1 %2）——非诊断结论</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="88"/>
         <source>AI findings</source>
         <translation>AI 所见</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="89"/>
         <source>No AI pre-read for this case.</source>
         <translation>此病例无 AI 预读。</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="93"/>
         <source>Please review this %1 and advise on diagnosis and management.</source>
         <translation>请审阅此%1并给出诊断与处理意见。</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="111"/>
         <source>optional: choose a specialist or type a user name</source>
         <translation>可选：选择专家或输入用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="116"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="117"/>
         <source>Study</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="118"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="119"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="120"/>
         <source>Department</source>
         <translation>科室</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="121"/>
         <source>Specialist</source>
         <translation>专家</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="132"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="137"/>
         <source>The request is kept on this computer and sent as soon as the server is reachable; you can keep working offline.</source>
         <translation>申请保存在本机，一旦可连接服务器即发送；离线时可继续工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="171"/>
         <source>Write a question for the specialist.</source>
         <translation>请填写给专家的问题。</translation>
     </message>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="187"/>
         <source>The request could not be saved: %1</source>
         <translation>无法保存申请：%1</translation>
     </message>
@@ -302,22 +247,18 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>FindingsDock</name>
     <message>
-        <location filename="../../ui/findings_dock.py" line="48"/>
         <source>AI</source>
         <translation>AI</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_dock.py" line="60"/>
         <source>No findings for the current case.</source>
         <translation>当前病例暂无发现。</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_dock.py" line="64"/>
         <source>AI findings are suggestions; they become part of a report only when a doctor confirms them.</source>
         <translation>AI 发现仅为建议，经医生确认后才会写入报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/findings_dock.py" line="70"/>
         <source>Findings</source>
         <translation>发现</translation>
     </message>
@@ -325,82 +266,66 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../ui/import_report.py" line="29"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="34"/>
         <source>%1 imported, %2 already in the store, %3 could not be imported.</source>
         <translation>已导入 %1 个，%2 个已存在，%3 个无法导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="37"/>
         <source>Import was cancelled; files already imported are kept.</source>
         <translation>导入已取消；已导入的文件均已保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="42"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="42"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="42"/>
         <source>Modality</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="42"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="74"/>
         <source>Not a format Huizhen can read</source>
         <translation>会诊无法读取此格式</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="76"/>
         <source>Already in the store (nothing changed)</source>
         <translation>已在本地库中（未作更改）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="79"/>
         <source>The file is incomplete (cut off, e.g. during copying)</source>
         <translation>文件不完整（可能在复制或传输时被截断）</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="80"/>
         <source>The file is damaged</source>
         <translation>文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="81"/>
         <source>This kind of study is not supported yet</source>
         <translation>暂不支持此类检查</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="82"/>
         <source>The file is empty</source>
         <translation>文件为空</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="83"/>
         <source>The file no longer exists</source>
         <translation>文件已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="84"/>
         <source>The patient details file beside it is damaged</source>
         <translation>同目录下的患者信息文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/import_report.py" line="85"/>
         <source>The file could not be read</source>
         <translation>无法读取该文件</translation>
     </message>
@@ -408,138 +333,110 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="12"/>
         <source>New</source>
         <translation>新病例</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="13"/>
         <source>AI pre-read</source>
         <translation>AI 预读</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="14"/>
         <source>Awaiting review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="15"/>
         <source>In consultation</source>
         <translation>会诊中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="16"/>
         <source>Reported</source>
         <translation>已出报告</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="17"/>
         <source>Signed</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
         <source>Critical</source>
         <translation>危急</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
         <source>Routine</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
         <source>ECG</source>
         <translation>心电图</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
         <source>CT</source>
         <translation>CT</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
         <source>X-ray (CR/DX)</source>
         <translation>X 线 (CR/DX)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
         <source>Ultrasound</source>
         <translation>超声</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
         <source>Fundus photo</source>
         <translation>眼底照相</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
         <source>Pathology slide</source>
         <translation>病理切片</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
-        <location filename="../../ui/labels.py" line="54"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
         <source>Community doctor</source>
         <translation>社区医生</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
         <source>Specialist</source>
         <translation>专科医生</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
         <source>Pathologist</source>
         <translation>病理医生</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
         <source>Already in store</source>
         <translation>已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
         <source>Unsupported</source>
         <translation>不支持</translation>
     </message>
@@ -547,47 +444,38 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="30"/>
         <source>Huizhen — Sign in</source>
         <translation>会诊 — 登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="32"/>
         <source>&lt;h2&gt;会诊 Huizhen&lt;/h2&gt;Regional remote-diagnosis workstation</source>
         <translation>&lt;h2&gt;会诊 Huizhen&lt;/h2&gt;区域远程诊断工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="44"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="45"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="46"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="50"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="60"/>
         <source>Demo: users doctor / specialist / pathologist / admin, password “demo”. Not for clinical use.</source>
         <translation>演示：用户 doctor / specialist / pathologist / admin，密码 “demo”。不可用于临床。</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="93"/>
         <source>This account does not have the selected role.</source>
         <translation>此账号没有所选角色。</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="95"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -595,159 +483,128 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
         <source>Huizhen 会诊 — regional remote diagnosis</source>
         <translation>会诊 Huizhen — 区域远程诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Import files…</source>
         <translation>导入文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;Refresh worklist</source>
         <translation>刷新工作列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;Worklist</source>
         <translation>工作列表(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
         <source>&amp;Search worklist</source>
         <translation>搜索工作列表(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;Findings panel</source>
         <translation>发现面板(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;Open selected case</source>
         <translation>打开所选病例(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Close case</source>
         <translation>关闭病例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;About Huizhen</source>
         <translation>关于会诊(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Case</source>
         <translation>病例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
         <source>Server: %1</source>
         <translation>服务器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
         <source>Sync: local only (not connected)</source>
         <translation>同步：仅本地（未连接）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
         <source>Working… (%1)</source>
         <translation>处理中…（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
         <source>Could not load the worklist: %1</source>
         <translation>无法加载工作列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
         <source>The import stopped: %1
 Nothing already imported was lost.</source>
         <translation>导入已停止：%1
 已导入的内容均未丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
         <source>AI pre-read failed for %1 case(s); they stay in the worklist for manual review.</source>
         <translation>%1 个病例的 AI 预读失败；这些病例仍在工作列表中，请人工审阅。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
         <source>AI pre-read stopped: %1</source>
         <translation>AI 预读已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
         <source>Settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
@@ -755,17 +612,14 @@ Nothing already imported was lost.</source>
 <context>
     <name>QrLink</name>
     <message>
-        <location filename="../../ui/qr_link.py" line="33"/>
         <source>Copy link</source>
         <translation>复制链接</translation>
     </message>
     <message>
-        <location filename="../../ui/qr_link.py" line="53"/>
         <source>Scan or paste this link (File › Open link…) to open the case. The case is not on the server yet; the link works once it is sent.</source>
         <translation>扫描或粘贴此链接（文件 › 打开链接…）以打开病例。病例尚未上传到服务器，发送后链接即可使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/qr_link.py" line="57"/>
         <source>Scan or paste this link (File › Open link…) to open the case.</source>
         <translation>扫描或粘贴此链接（文件 › 打开链接…）以打开病例。</translation>
     </message>
@@ -773,7 +627,6 @@ Nothing already imported was lost.</source>
 <context>
     <name>QtJobs</name>
     <message>
-        <location filename="../../ui/qt_jobs.py" line="101"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -781,27 +634,26 @@ Nothing already imported was lost.</source>
 <context>
     <name>ServerSignIn</name>
     <message>
-        <location filename="../../ui/sync_extension.py" line="47"/>
         <source>Sign in to the regional server</source>
         <translation>登录区域服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="57"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="58"/>
+        <source>Another address here holds for this sign-in only; change the saved address in Settings.</source>
+        <translation>此处填写的其他地址仅用于本次登录；如需更改保存的地址，请到“设置”中修改。</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="59"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="63"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
@@ -809,48 +661,46 @@ Nothing already imported was lost.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="29"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46"/>
         <source>Automatic (screen DPI)</source>
         <translation>自动（屏幕 DPI）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>Regional server URL</source>
         <translation>区域服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54"/>
-        <location filename="../../ui/settings_dialog.py" line="70"/>
+        <source>Text size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>ECG screen calibration</source>
         <translation>心电图屏幕校准</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="56"/>
         <source>A new data folder takes effect after restarting Huizhen.</source>
         <translation>新的数据文件夹在重启会诊后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="81"/>
         <source>The server URL must start with http:// or https://</source>
         <translation>服务器地址必须以 http:// 或 https:// 开头</translation>
     </message>
@@ -858,12 +708,10 @@ Nothing already imported was lost.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/main_app.py" line="43"/>
         <source>Huizhen</source>
         <translation>会诊</translation>
     </message>
     <message>
-        <location filename="../../ui/main_app.py" line="44"/>
         <source>The local database could not be opened:
 %1
 
@@ -877,198 +725,162 @@ Check the data folder in the settings file or ask your IT contact.</source>
 <context>
     <name>SyncExtension</name>
     <message>
-        <location filename="../../ui/sync_extension.py" line="116"/>
         <source>Sign in to &amp;server…</source>
         <translation>登录服务器(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="117"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="118"/>
         <source>Open &amp;link…</source>
         <translation>打开链接(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="119"/>
         <source>Request &amp;consultation…</source>
         <translation>申请会诊(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="120"/>
         <source>Sync c&amp;onflicts…</source>
         <translation>同步冲突(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="128"/>
         <source>Sync: synced %1</source>
         <translation>同步：已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="129"/>
         <source>Sync: connecting…</source>
         <translation>同步：正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="130"/>
         <source>Sync: offline: server not reachable</source>
         <translation>同步：离线：无法连接服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="131"/>
         <source>Sync: login expired — sign in again</source>
         <translation>同步：登录已过期——请重新登录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="132"/>
         <source>Sync: error: %1</source>
         <translation>同步：错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="133"/>
         <source>Sync: not signed in to the server</source>
         <translation>同步：未登录服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="135"/>
         <source>%1 waiting to send</source>
         <translation>%1 项待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="137"/>
         <source>%1 refused by the server</source>
         <translation>%1 项被服务器拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="139"/>
         <source>%1 conflict(s)</source>
         <translation>%1 个冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="145"/>
         <source>Server: %1</source>
         <translation>服务器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="147"/>
         <source>Last error: %1</source>
         <translation>上次错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="187"/>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="175"/>
         <source>Signed in to %1 as %2</source>
         <translation>已以 %2 身份登录 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="167"/>
         <source>Working offline: %1 Use File &gt; Sign in to server… to retry.</source>
         <translation>离线工作：%1 可通过“文件 &gt; 登录服务器…”重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="213"/>
+        <source>Server changed to %1: sign in to it (File &gt; Sign in to server…).</source>
+        <translation>服务器已改为 %1：请登录该服务器（文件 &gt; 登录服务器…）。</translation>
+    </message>
+    <message>
         <source>Wrong user name or password for the server.</source>
         <translation>服务器用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="215"/>
         <source>The server could not be reached: %1</source>
         <translation>无法连接服务器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="217"/>
         <source>Check the server address: %1</source>
         <translation>请检查服务器地址：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="218"/>
         <source>The server refused: %1</source>
         <translation>服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="224"/>
         <source>Select or open a case first.</source>
         <translation>请先选择或打开一个病例。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="232"/>
         <source>The case could not be read: %1</source>
         <translation>无法读取病例：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="248"/>
         <source>Consultation request saved; sending it now.</source>
         <translation>会诊申请已保存，正在发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="251"/>
         <source>Consultation request saved; it is sent when the server is reachable.</source>
         <translation>会诊申请已保存，将在可连接服务器时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="260"/>
         <source>The report could not be queued for the server: %1</source>
         <translation>报告未能加入服务器发送队列：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="281"/>
-        <location filename="../../ui/sync_extension.py" line="320"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="281"/>
         <source>Paste a huizhen://case/… link:</source>
         <translation>粘贴 huizhen://case/… 链接：</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="290"/>
         <source>This is not a Huizhen case link (huizhen://case/…).</source>
         <translation>这不是会诊病例链接（huizhen://case/…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="295"/>
         <source>This link belongs to the server %1; this workstation uses %2.</source>
         <translation>此链接属于服务器 %1；本工作站使用 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="305"/>
         <source>This case is not on this computer (it has not been sent yet).</source>
         <translation>本机没有此病例（尚未发送）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="307"/>
         <source>This case is not on this computer. Sign in to the server.</source>
         <translation>本机没有此病例。请登录服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="309"/>
         <source>Fetching the case from the server…</source>
         <translation>正在从服务器获取病例…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="358"/>
         <source>The files of this case are on the server; sign in to get them.</source>
         <translation>此病例的文件在服务器上；请登录后获取。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="361"/>
         <source>Downloading the case files from the server…</source>
         <translation>正在从服务器下载病例文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="365"/>
         <source>Case files downloaded.</source>
         <translation>病例文件已下载。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_extension.py" line="370"/>
         <source>The case files could not be downloaded: %1</source>
         <translation>无法下载病例文件：%1</translation>
     </message>
@@ -1076,7 +888,6 @@ Check the data folder in the settings file or ask your IT contact.</source>
 <context>
     <name>TimelineStrip</name>
     <message>
-        <location filename="../../ui/consult_dialog.py" line="239"/>
         <source>Consultation (%1, %2):</source>
         <translation>会诊（%1，%2）：</translation>
     </message>
@@ -1084,52 +895,42 @@ Check the data folder in the settings file or ask your IT contact.</source>
 <context>
     <name>WorklistModel</name>
     <message>
-        <location filename="../../ui/worklist_model.py" line="149"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="150"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="151"/>
         <source>Patient ID</source>
         <translation>患者编号</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="152"/>
         <source>Sex/Age</source>
         <translation>性别/年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="153"/>
         <source>Modality</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="154"/>
         <source>Study time</source>
         <translation>检查时间</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="155"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="156"/>
         <source>AI pre-read</source>
         <translation>AI 预读</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="157"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_model.py" line="182"/>
         <source>AI output, not a diagnosis: %1</source>
         <translation>AI 输出，非诊断结论：%1</translation>
     </message>
@@ -1137,52 +938,42 @@ Check the data folder in the settings file or ask your IT contact.</source>
 <context>
     <name>WorklistPanel</name>
     <message>
-        <location filename="../../ui/worklist_view.py" line="80"/>
         <source>Search patient name or ID…</source>
         <translation>搜索患者姓名或编号…</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="82"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="86"/>
         <source>All modalities</source>
         <translation>全部检查类型</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="91"/>
         <source>All priorities</source>
         <translation>全部优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="96"/>
         <source>Any date</source>
         <translation>任意日期</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="98"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="99"/>
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="100"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="101"/>
         <source>Last year</source>
         <translation>近一年</translation>
     </message>
     <message>
-        <location filename="../../ui/worklist_view.py" line="133"/>
         <source>%1 of %2 cases</source>
         <translation>%1 / %2 个病例</translation>
     </message>

@@ -4,57 +4,46 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../viewers/ecg/qt_compare_panel.py" line="82"/>
         <source>Looking for a prior ECG of this patient…</source>
         <translation>正在查找该患者既往心电图…</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_compare_panel.py" line="90"/>
         <source>The prior ECG could not be read: %1</source>
         <translation>无法读取既往心电图：%1</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_compare_panel.py" line="151"/>
         <source>Stacked</source>
         <translation>上下排列</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_compare_panel.py" line="152"/>
         <source>Side by side</source>
         <translation>左右并排</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_compare_panel.py" line="154"/>
         <source>Lead</source>
         <translation>导联</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_compare_panel.py" line="154"/>
         <source>ST now (mV)</source>
         <translation>本次 ST（mV）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_compare_panel.py" line="154"/>
         <source>ST prior (mV)</source>
         <translation>既往 ST（mV）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_compare_panel.py" line="154"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_compare_panel.py" line="157"/>
         <source>No prior ECG of this patient in the store.</source>
         <translation>本地库中没有该患者的既往心电图。</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_compare_panel.py" line="159"/>
         <source>The comparison appears after the AI pre-read.</source>
         <translation>AI 预读完成后显示对比。</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_compare_panel.py" line="162"/>
         <source>Black: this ECG · blue: prior of %1 · ST changes ≥ 0.1 mV highlighted</source>
         <translation>黑色：本次心电图 · 蓝色：%1 的既往心电图 · ST 变化 ≥ 0.1 mV 已高亮</translation>
     </message>
@@ -62,12 +51,10 @@
 <context>
     <name>EcgCalipers</name>
     <message>
-        <location filename="../../viewers/ecg/calipers.py" line="111"/>
         <source>%1 ms · %2 bpm</source>
         <translation>%1 ms · %2 次/分</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/calipers.py" line="113"/>
         <source>%1 mV</source>
         <translation>%1 mV</translation>
     </message>
@@ -75,112 +62,90 @@
 <context>
     <name>EcgFindings</name>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="17"/>
         <source>ST elevation %1 (%2): meets STEMI criteria</source>
         <translation>%1导联（%2）ST 段抬高：符合 STEMI 标准</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="18"/>
         <source>ST depression %1 (%2): possible ischaemia</source>
         <translation>%1导联（%2）ST 段压低：提示心肌缺血可能</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="19"/>
         <source>T inversion %1 (%2): possible ischaemia</source>
         <translation>%1导联（%2）T 波倒置：提示心肌缺血可能</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="20"/>
         <source>Atrial fibrillation</source>
         <translation>心房颤动</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="21"/>
         <source>Ventricular rhythm</source>
         <translation>室性心律</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="22"/>
         <source>AV block</source>
         <translation>房室传导阻滞</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="23"/>
         <source>AV block with slow ventricular rate</source>
         <translation>房室传导阻滞伴慢心室率</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="24"/>
         <source>Bundle branch block (single-lead model)</source>
         <translation>束支传导阻滞（单导联模型）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="25"/>
         <source>Wide QRS</source>
         <translation>QRS 波增宽</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="26"/>
         <source>Paced rhythm (model; verify pacer spikes)</source>
         <translation>起搏心律（模型判读；请核实起搏信号）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="27"/>
         <source>Prolonged PR (first-degree AV block)</source>
         <translation>PR 间期延长（一度房室传导阻滞）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="28"/>
         <source>Long QTc</source>
         <translation>QTc 间期延长</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="29"/>
         <source>Ventricular premature complexes (%3)</source>
         <translation>室性早搏（%3 次）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="30"/>
         <source>Frequent VPCs (%3 in record)</source>
         <translation>频发室性早搏（本记录 %3 次）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="31"/>
         <source>Marked tachycardia</source>
         <translation>显著心动过速</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="32"/>
         <source>Marked bradycardia</source>
         <translation>显著心动过缓</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="33"/>
         <source>Tachycardia</source>
         <translation>心动过速</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="34"/>
         <source>Bradycardia</source>
         <translation>心动过缓</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="35"/>
         <source>No reliable QRS complexes detected</source>
         <translation>未检出可靠的 QRS 波群</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="41"/>
         <source>inferior</source>
         <translation>下壁</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="42"/>
         <source>lateral</source>
         <translation>侧壁</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/finding_text.py" line="43"/>
         <source>anterior/septal</source>
         <translation>前壁/前间壁</translation>
     </message>
@@ -188,47 +153,38 @@
 <context>
     <name>EcgPdfReport</name>
     <message>
-        <location filename="../../viewers/ecg/pdf_report.py" line="121"/>
         <source>HR %1 bpm · PR %2 ms · QRS %3 ms · QT %4 ms · QTc %5 ms (Bazett) / %6 ms (Fridericia) · axes P/QRS/T %7/%8/%9°</source>
         <translation>心率 %1 次/分 · PR %2 ms · QRS %3 ms · QT %4 ms · QTc %5 ms（Bazett）/ %6 ms（Fridericia）· 电轴 P/QRS/T %7/%8/%9°</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/pdf_report.py" line="151"/>
         <source>ECG report</source>
         <translation>心电图报告</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/pdf_report.py" line="159"/>
         <source>12-lead ECG report</source>
         <translation>12 导联心电图报告</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/pdf_report.py" line="161"/>
         <source>DEMO: fictional patient, not a real case</source>
         <translation>演示：虚构患者，非真实病例</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/pdf_report.py" line="163"/>
         <source>Patient: %1 · ID %2 · sex %3 · born %4 · recorded %5</source>
         <translation>患者：%1 · 编号 %2 · 性别 %3 · 出生 %4 · 记录于 %5</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/pdf_report.py" line="169"/>
         <source>%1 mm/s · %2 mm/mV</source>
         <translation>%1 mm/s · %2 mm/mV</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/pdf_report.py" line="178"/>
         <source>Interpretation</source>
         <translation>诊断意见</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/pdf_report.py" line="181"/>
         <source>AI pre-read by %1 %2 with %3: not for clinical use. The text above was reviewed, confirmed and signed by a doctor.</source>
         <translation>AI 预读：%1 %2，规则 %3，不可用于临床。以上内容已由医生审阅、确认并签署。</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/pdf_report.py" line="192"/>
         <source>Signed by %1 on %2 UTC · report version %3</source>
         <translation>签署人 %1，签署时间 %2 UTC · 报告版本 %3</translation>
     </message>
@@ -236,203 +192,162 @@
 <context>
     <name>EcgViewer</name>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="177"/>
         <source>Loading ECG…</source>
         <translation>正在加载心电图…</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="179"/>
         <source>This case has no ECG file.</source>
         <translation>此病例没有心电图文件。</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="15"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="16"/>
         <source>Order</source>
         <translation>导联顺序</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="17"/>
         <source>Speed</source>
         <translation>走纸速度</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="18"/>
         <source>Gain</source>
         <translation>增益</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="19"/>
         <source>Calipers</source>
         <translation>卡尺</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="20"/>
         <source>Notch</source>
         <translation>陷波</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="21"/>
         <source>Low-pass</source>
         <translation>低通</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="25"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="26"/>
         <source>Cabrera</source>
         <translation>Cabrera</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="28"/>
         <source>%1 mm/s</source>
         <translation>%1 mm/s</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="30"/>
         <source>%1 mm/mV</source>
         <translation>%1 mm/mV</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="31"/>
         <source>AI overlays</source>
         <translation>AI 叠加标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="33"/>
-        <location filename="../../viewers/ecg/viewer_text.py" line="44"/>
         <source>Off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="34"/>
         <source>Time (ms, bpm)</source>
         <translation>时间（ms，次/分）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="35"/>
         <source>Amplitude (mV)</source>
         <translation>振幅（mV）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="39"/>
         <source>Baseline wander removal</source>
         <translation>去除基线漂移</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="46"/>
         <source>%1 Hz</source>
         <translation>%1 Hz</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="49"/>
         <source>Measurements</source>
         <translation>测量</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="50"/>
         <source>Median beats</source>
         <translation>中位心搏</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="51"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="52"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="61"/>
         <source>Filter: not stated in the file</source>
         <translation>滤波：文件未说明</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="63"/>
         <source>Filter: %1–%2 Hz</source>
         <translation>滤波：%1–%2 Hz</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="68"/>
         <source>, notch %1 Hz</source>
         <translation>，陷波 %1 Hz</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="71"/>
         <source>baseline removal</source>
         <translation>去基线漂移</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="73"/>
         <source>notch %1 Hz</source>
         <translation>陷波 %1 Hz</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="75"/>
         <source>low-pass %1 Hz</source>
         <translation>低通 %1 Hz</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="77"/>
         <source>display: %1</source>
         <translation>显示：%1</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="79"/>
         <source>display: unfiltered</source>
         <translation>显示：未滤波</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="83"/>
         <source>non-diagnostic: the low-pass distorts QRS and ST segments</source>
         <translation>非诊断级：低通滤波使 QRS 波和 ST 段失真</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/viewer_text.py" line="87"/>
         <source>(non-diagnostic: ST segments may be distorted)</source>
         <translation>（非诊断滤波：ST 段可能失真）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="203"/>
         <source>Measurements &amp;&amp; report</source>
         <translation>测量与报告</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="228"/>
         <source>AI: %1 %2, %3 — not for clinical use</source>
         <translation>AI：%1 %2，%3 — 不可用于临床</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="240"/>
         <source>The ECG could not be shown: %1</source>
         <translation>无法显示心电图：%1</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="243"/>
         <source>AI pre-read failed: %1</source>
         <translation>AI 预读失败：%1</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="254"/>
         <source>%1 leads, %2 Hz, %3 s</source>
         <translation>%1 导联，%2 Hz，%3 秒</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="286"/>
         <source>AI %1 %2 (not for clinical use)</source>
         <translation>AI %1 %2（不可用于临床）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_ecg_viewer.py" line="298"/>
         <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
         <translation>心率 %1 次/分，PR %2 ms，QRS %3 ms，QT/QTc %4/%5 ms</translation>
     </message>
@@ -440,77 +355,62 @@
 <context>
     <name>MeasurementTable</name>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="41"/>
         <source>Heart rate</source>
         <translation>心率</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="42"/>
         <source>RR interval</source>
         <translation>RR 间期</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="43"/>
         <source>PR interval</source>
         <translation>PR 间期</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="44"/>
         <source>QRS duration</source>
         <translation>QRS 时限</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="45"/>
         <source>QT interval</source>
         <translation>QT 间期</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="46"/>
         <source>QTc (Bazett)</source>
         <translation>QTc（Bazett）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="47"/>
         <source>QTc (Fridericia)</source>
         <translation>QTc（Fridericia）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="48"/>
         <source>P axis</source>
         <translation>P 电轴</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="49"/>
         <source>QRS axis</source>
         <translation>QRS 电轴</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="50"/>
         <source>T axis</source>
         <translation>T 电轴</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="53"/>
         <source>ST %1 at J / J+60</source>
         <translation>%1 导联 ST（J 点 / J+60）</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="69"/>
         <source>Measured by AI %1 %2 and %3 — not for clinical use</source>
         <translation>由 AI %1 %2 及 %3 测量 — 不可用于临床</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="80"/>
         <source>Measurement</source>
         <translation>测量项</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="80"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="82"/>
         <source>Waiting for the AI pre-read…</source>
         <translation>等待 AI 预读…</translation>
     </message>
@@ -518,17 +418,14 @@
 <context>
     <name>MedianPanel</name>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="161"/>
         <source>Median beats appear after the AI pre-read.</source>
         <translation>AI 预读完成后显示中位心搏。</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="163"/>
         <source>Median beats stored by the recording device</source>
         <translation>记录设备保存的中位心搏</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_panels.py" line="165"/>
         <source>Median of %1 beats aligned on the AI&apos;s QRS onset (red: J point)</source>
         <translation>按 AI 识别的 QRS 起点对齐的 %1 个心搏的中位数（红线：J 点）</translation>
     </message>
@@ -536,92 +433,74 @@
 <context>
     <name>ReportPanel</name>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="181"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="233"/>
         <source>Save report as PDF</source>
         <translation>将报告保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="233"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="243"/>
         <source>Writing PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="254"/>
         <source>The PDF could not be written: %1</source>
         <translation>无法写入 PDF：%1</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="259"/>
         <source>PDF saved: %1</source>
         <translation>PDF 已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="266"/>
         <source>No report yet for this ECG.</source>
         <translation>此心电图尚无报告。</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="268"/>
         <source>Signed by %1 on %2 UTC (version %3) — read-only; amend to change</source>
         <translation>%1 于 %2 UTC 签署（版本 %3）— 只读；如需修改请修订</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="270"/>
         <source>Signed by %1 on %2 UTC (version %3) — read-only</source>
         <translation>%1 于 %2 UTC 签署（版本 %3）— 只读</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="278"/>
         <source>Confirmed by the doctor — ready to sign</source>
         <translation>医生已确认 — 可签署</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="281"/>
         <source>Draft (version %1) — autosaved</source>
         <translation>草稿（版本 %1）— 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="288"/>
         <source>Text and findings suggested by AI (model and version in the first line); tick each finding you confirm, untick the ones you reject.</source>
         <translation>文本和所见由 AI 建议（模型及版本见第一行）；请勾选您确认的所见，取消勾选您否定的所见。</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="294"/>
         <source>Start report from the AI pre-read</source>
         <translation>根据 AI 预读开始报告</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="295"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="296"/>
         <source>Sign</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="297"/>
         <source>Amend</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="298"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewers/ecg/qt_report_panel.py" line="299"/>
         <source>Findings to confirm</source>
         <translation>待确认的所见</translation>
     </message>

@@ -4,72 +4,58 @@
 <context>
     <name>AnnotationLayer</name>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="112"/>
         <source>Move annotation</source>
         <translation>移动标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="113"/>
         <source>Move vertex</source>
         <translation>移动顶点</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="114"/>
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="115"/>
         <source>Add points</source>
         <translation>添加点集</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="116"/>
         <source>Add point</source>
         <translation>添加点</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="121"/>
         <source>Add annotation</source>
         <translation>添加标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="126"/>
         <source>Delete annotation</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="131"/>
         <source>Edit annotation</source>
         <translation>编辑标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="151"/>
         <source>Set class</source>
         <translation>设置类别</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="253"/>
         <source>µm</source>
         <translation>µm</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="253"/>
         <source>px</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="257"/>
         <source>%1 %2²</source>
         <translation>%1 %2²</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="260"/>
         <source>perimeter %1 %2</source>
         <translation>周长 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/annotation_layer.py" line="263"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -77,143 +63,110 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="116"/>
         <source>Classes</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="117"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="118"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="119"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="120"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="121"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="122"/>
         <source>Give the selected annotation this class</source>
         <translation>将此类别赋给所选标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="123"/>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="287"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="124"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="124"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="124"/>
         <source>Measurements</source>
         <translation>测量</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="125"/>
         <source>Delete selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="126"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="127"/>
         <source>Heatmap opacity</source>
         <translation>热图不透明度</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="129"/>
         <source>Viridis</source>
         <translation>Viridis</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="130"/>
         <source>Inferno</source>
         <translation>Inferno</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="131"/>
         <source>Jet</source>
         <translation>Jet</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="141"/>
         <source>AI layers are computed by the named analyzer and are not for clinical use.</source>
         <translation>AI 图层由所列分析器计算，不可用于临床。</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="154"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="156"/>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="157"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="158"/>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="159"/>
         <source>Line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="160"/>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="161"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="226"/>
         <source>New class</source>
         <translation>新类别</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="226"/>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="237"/>
         <source>Class name:</source>
         <translation>类别名称：</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="228"/>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="247"/>
         <source>Class colour</source>
         <translation>类别颜色</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="237"/>
         <source>Rename class</source>
         <translation>重命名类别</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_annotation_panel.py" line="294"/>
         <source>%1 — AI %2, not for clinical use</source>
         <translation>%1 — AI %2，不可用于临床</translation>
     </message>
@@ -221,7 +174,6 @@
 <context>
     <name>OverlayRenderer</name>
     <message>
-        <location filename="../../viewers/wsi/overlays.py" line="336"/>
         <source>AI — %1 (%2) — not for clinical use</source>
         <translation>AI — %1（%2）— 不可用于临床</translation>
     </message>
@@ -229,148 +181,118 @@
 <context>
     <name>SlideActions</name>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="59"/>
         <source>AI analysis failed</source>
         <translation>AI 分析失败</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="67"/>
         <source>Detecting tissue…</source>
         <translation>正在检测组织…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="87"/>
         <source>Detecting nuclei in the view…</source>
         <translation>正在检测视野内细胞核…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="89"/>
         <source>Detecting nuclei in all tissue…</source>
         <translation>正在检测全部组织内细胞核…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="116"/>
         <source>Tissue</source>
         <translation>组织</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="130"/>
         <source>%1 nuclei detected (nuclear density heatmap)</source>
         <translation>检测到 %1 个细胞核（核密度热图）</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="137"/>
         <source>Nuclei</source>
         <translation>细胞核</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="143"/>
         <source>Nuclear density</source>
         <translation>核密度</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="177"/>
         <source>Imported detections</source>
         <translation>导入的检测对象</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="188"/>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="210"/>
         <source>Import annotations</source>
         <translation>导入标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="190"/>
         <source>Annotations (*.geojson *.json *.xml);;All files (*)</source>
         <translation>标注 (*.geojson *.json *.xml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="196"/>
         <source>Importing annotations…</source>
         <translation>正在导入标注…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="201"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="202"/>
         <source>%1 could not be imported: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="213"/>
         <source>%1: %2 objects imported, %3 skipped.</source>
         <translation>%1：已导入 %2 个对象，跳过 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="220"/>
         <source>Feature %1: %2</source>
         <translation>要素 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="225"/>
         <source>… and %1 more</source>
         <translation>…… 另有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="228"/>
         <source>Some features were skipped</source>
         <translation>部分要素已跳过</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="231"/>
         <source>Annotations imported</source>
         <translation>标注已导入</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="240"/>
         <source>Export annotations</source>
         <translation>导出标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="242"/>
         <source>GeoJSON (*.geojson)</source>
         <translation>GeoJSON (*.geojson)</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="248"/>
         <source>Annotations exported to %1</source>
         <translation>标注已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="280"/>
         <source>DICOM export unavailable</source>
         <translation>无法导出 DICOM</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="281"/>
         <source>DICOM annotation export needs the highdicom package.</source>
         <translation>DICOM 标注导出需要 highdicom 软件包。</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="288"/>
         <source>Export DICOM annotations</source>
         <translation>导出 DICOM 标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="290"/>
         <source>DICOM (*.dcm)</source>
         <translation>DICOM (*.dcm)</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="298"/>
         <source>Exporting DICOM annotations…</source>
         <translation>正在导出 DICOM 标注…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="306"/>
         <source>%1 annotation groups exported to %2</source>
         <translation>已将 %1 个标注组导出到 %2</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_actions.py" line="310"/>
         <source>DICOM export failed</source>
         <translation>DICOM 导出失败</translation>
     </message>
@@ -378,17 +300,14 @@
 <context>
     <name>SlideCanvas</name>
     <message>
-        <location filename="../../viewers/wsi/slide_canvas.py" line="195"/>
         <source>µm</source>
         <translation>µm</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/slide_canvas.py" line="195"/>
         <source>mm</source>
         <translation>mm</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/slide_canvas.py" line="195"/>
         <source>px</source>
         <translation>像素</translation>
     </message>
@@ -396,152 +315,122 @@
 <context>
     <name>SlideViewer</name>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="131"/>
         <source>This case has no slide file.</source>
         <translation>此病例没有切片文件。</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="133"/>
         <source>Opening slide…</source>
         <translation>正在打开切片…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="219"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="220"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="221"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="222"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="224"/>
         <source>Select / move</source>
         <translation>选择/移动</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="225"/>
         <source>Rectangle</source>
         <translation>矩形</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="226"/>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="227"/>
         <source>Polygon</source>
         <translation>多边形</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="228"/>
         <source>Freehand</source>
         <translation>自由绘制</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="229"/>
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="230"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="231"/>
         <source>Line / ruler</source>
         <translation>直线/标尺</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="236"/>
         <source>Panel</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="237"/>
         <source>Show or hide classes, annotations and layers (F6)</source>
         <translation>显示或隐藏类别、标注和图层（F6）</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="238"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="239"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="240"/>
         <source>AI</source>
         <translation>AI</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="241"/>
         <source>Detect tissue</source>
         <translation>检测组织</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="242"/>
         <source>Detect nuclei in view</source>
         <translation>检测视野内细胞核</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="243"/>
         <source>Detect nuclei in all tissue</source>
         <translation>检测全部组织内细胞核</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="244"/>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="245"/>
         <source>Import GeoJSON / ASAP XML…</source>
         <translation>导入 GeoJSON / ASAP XML…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="246"/>
         <source>Export GeoJSON…</source>
         <translation>导出 GeoJSON…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="247"/>
         <source>Export DICOM annotations…</source>
         <translation>导出 DICOM 标注…</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="261"/>
         <source>%1x</source>
         <translation>%1 倍</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="263"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="266"/>
         <source>%1 — %2 × %3 px — zoom %4 — level %5</source>
         <translation>%1 — %2 × %3 像素 — 缩放 %4 — 层级 %5</translation>
     </message>
     <message>
-        <location filename="../../viewers/wsi/qt_slide_viewer.py" line="327"/>
         <source>The slide could not be opened: %1</source>
         <translation>无法打开切片：%1</translation>
     </message>
