@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="store_true", help="print version and exit")
     p.add_argument("--lang", choices=["zh_CN", "en"], help="UI language for this run")
     p.add_argument("--demo", action="store_true", help="log in as the demo user")
+    p.add_argument("--server", metavar="URL", help="regional server for this run (not saved)")
     p.add_argument("-v", "--verbose", action="store_true")
     sub = p.add_subparsers(dest="command")
     d = sub.add_parser("demo-data", help="build and import the demo data set")

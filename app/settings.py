@@ -16,6 +16,7 @@ from app.fileio import atomic_write_json
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("zh_CN", "en")
+FONT_SIZES = (9, 18)  # the range the settings dialog offers, points
 
 
 def home_dir() -> Path:
@@ -34,6 +35,7 @@ class Settings:
     data_dir: str = ""  # empty: <home>/data
     database_url: str = ""  # empty: SQLite in the data folder
     ecg_px_per_mm: float = 0.0  # 0: use the screen's physical DPI
+    font_size: int = 10  # points; larger for older eyes
     recent_imports: list[str] = field(default_factory=list)
 
     @property
@@ -52,7 +54,14 @@ class Settings:
             problems.append(f"unknown language {self.language!r}")
         if not self.server_url.startswith(("http://", "https://")):
             problems.append("server URL must start with http:// or https://")
+        if not FONT_SIZES[0] <= self.font_size <= FONT_SIZES[1]:
+            problems.append(f"font size must be {FONT_SIZES[0]}-{FONT_SIZES[1]} pt")
         return problems
+
+    def update_from(self, other: Settings) -> None:
+        """Take every value of ``other`` in place: whoever holds this object sees them."""
+        for f in fields(Settings):
+            setattr(self, f.name, getattr(other, f.name))
 
 
 def settings_path() -> Path:
@@ -68,8 +77,27 @@ def load_settings(path: Path | None = None) -> Settings:
     except (OSError, ValueError) as err:
         log.warning("settings file %s unreadable (%s); using defaults", path, err)
         return Settings()
-    known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in raw.items() if k in known})
+    if not isinstance(raw, dict):
+        log.warning("settings file %s is not a JSON object; using defaults", path)
+        return Settings()
+    defaults = Settings()
+    out = Settings()
+    for f in fields(Settings):
+        value = raw.get(f.name, getattr(defaults, f.name))
+        if not isinstance(value, type(getattr(defaults, f.name))):
+            if isinstance(value, int) and isinstance(getattr(defaults, f.name), float):
+                value = float(value)
+            else:
+                log.warning("settings: %s has the wrong type; using the default", f.name)
+                continue
+        setattr(out, f.name, value)
+    if out.validate():
+        log.warning("settings: %s; using defaults for those", "; ".join(out.validate()))
+        if out.language not in LANGUAGES:
+            out.language = defaults.language
+        if not FONT_SIZES[0] <= out.font_size <= FONT_SIZES[1]:
+            out.font_size = defaults.font_size
+    return out
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -14,7 +14,7 @@ def launch(args) -> int:
         return shots(args.out)
     from ui.main_app import run
 
-    return run(lang=args.lang, demo=args.demo)
+    return run(lang=args.lang, demo=args.demo, server=args.server)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.settings import load_settings
 from ui import i18n
-from ui.style import apply_style
+from ui.style import apply_style, set_font_size
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(lang: str | None = None, demo: bool = False) -> int:
+def run(lang: str | None = None, demo: bool = False, server: str | None = None) -> int:
     from app.jobs import JobRunner
     from app.store import Store
     from ui.login_dialog import LoginDialog
@@ -31,9 +31,13 @@ def run(lang: str | None = None, demo: bool = False) -> int:
 
     app = make_app()
     settings = load_settings()
+    # command-line choices hold for this run; the saved file changes only in Settings
     if lang:
         settings.language = lang
+    if server:
+        settings.server_url = server
     i18n.install(settings.language)
+    set_font_size(app, settings.font_size)
     try:
         store = Store.from_settings(settings)
     except Exception as err:  # unreadable DB, no permission, bad URL: say so and stop cleanly

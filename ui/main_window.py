@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -26,6 +28,7 @@ from ui.findings_dock import FindingsDock
 from ui.import_report import ImportReportDialog
 from ui.labels import role_label
 from ui.settings_dialog import SettingsDialog
+from ui.style import set_font_size
 from ui.worklist_view import WorklistPanel
 
 log = logging.getLogger(__name__)
@@ -35,6 +38,7 @@ class MainWindow(QMainWindow):
     worklist_loaded = Signal()
     import_finished = Signal(object)  # ImportReport
     preread_finished = Signal(object)  # {study_pk: Preread | error message}
+    settings_changed = Signal(object)  # the one Settings object, after a change was saved
 
     def __init__(
         self, store, jobs, settings: Settings, user=None, parent: QWidget | None = None
@@ -42,7 +46,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store, self.jobs, self.settings, self.user = store, jobs, settings, user
         self.setObjectName("mainWindow")
-        self.resize(1366, 800)
+        avail = self.screen().availableGeometry()  # a clinic's 1366x768 less its task bar
+        self.resize(min(1366, avail.width()), min(800, avail.height()))
         self.setAcceptDrops(True)
         self.worklist = WorklistPanel(parent=self)
         self.worklist.open_requested.connect(self.open_case)
@@ -318,29 +323,33 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         dlg = SettingsDialog(self.settings, self)
         if dlg.exec():
-            new = dlg.result_settings
-            lang_changed = new.language != self.settings.language
-            self.settings = new
-            try:
-                save_settings(new)
-            except OSError as err:
-                QMessageBox.warning(
-                    self,
-                    self.tr("Settings"),
-                    self.tr("Settings could not be saved: %1").replace("%1", str(err)),
-                )
-            if lang_changed:
-                self.switch_language(new.language)
-            self._update_status()
+            self.apply_settings(dlg.result_settings)
 
     def switch_language(self, lang: str) -> None:
-        i18n.install(lang)
-        self.settings.language = lang
-        self.lang_actions[lang].setChecked(True)
+        new = copy.deepcopy(self.settings)
+        new.language = lang
+        self.apply_settings(new)
+
+    def apply_settings(self, new: Settings) -> None:
+        """The one place settings change: saved atomically, then taken in place by the one
+        Settings object everyone holds, then announced (``settings_changed``)."""
+        old = copy.deepcopy(self.settings)
         try:
-            save_settings(self.settings)
-        except OSError:
-            log.warning("could not save the language setting")
+            save_settings(new)
+        except OSError as err:
+            QMessageBox.warning(
+                self,
+                self.tr("Settings"),
+                self.tr("Settings could not be saved: %1").replace("%1", str(err)),
+            )
+        self.settings.update_from(new)
+        if new.language != old.language:
+            i18n.install(new.language)
+        self.lang_actions[new.language].setChecked(True)
+        if new.font_size != old.font_size:
+            set_font_size(QApplication.instance(), new.font_size)
+        self._update_status()
+        self.settings_changed.emit(self.settings)
 
     def show_about(self) -> None:
         AboutDialog(str(self.settings.data_path), self).exec()

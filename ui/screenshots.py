@@ -73,6 +73,7 @@ def main(out: str = "screenshots") -> int:
         login.close()
         user = authenticate(store, "doctor", "demo")
         win = MainWindow(store, jobs, settings, user)
+        win.resize(1366, 768)  # a clinic PC's screen: every main screen must fit it
         win.show()
         wait_until(app, lambda w=win: w.worklist.model.total > 0)
         save(win, f"worklist_{lang}")

@@ -1,4 +1,4 @@
-"""Settings: regional server URL, language, data folder, ECG screen calibration."""
+"""Settings: regional server URL, language, text size, data folder, ECG screen calibration."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from app.settings import Settings
+from app.settings import FONT_SIZES, Settings
 from ui.i18n import LANGUAGES
 
 
@@ -34,6 +35,10 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.font_size = QSpinBox()
+        self.font_size.setRange(*FONT_SIZES)
+        self.font_size.setSuffix(self.tr(" pt"))
+        self.font_size.setValue(settings.font_size)
         self.data_dir = QLineEdit(str(settings.data_path))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -51,6 +56,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Regional server URL"), self.server)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Text size"), self.font_size)
         form.addRow(self.tr("Data folder"), row)
         form.addRow(self.tr("ECG screen calibration"), self.px_per_mm)
         note = QLabel(self.tr("A new data folder takes effect after restarting Huizhen."))
@@ -77,6 +83,7 @@ class SettingsDialog(QDialog):
         s.language = self.language.currentData()
         s.data_dir = self.data_dir.text().strip()
         s.ecg_px_per_mm = self.px_per_mm.value()
+        s.font_size = self.font_size.value()
         if not s.server_url.startswith(("http://", "https://")):
             self.error.setText(self.tr("The server URL must start with http:// or https://"))
             return

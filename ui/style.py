@@ -24,7 +24,7 @@ QStatusBar QLabel { padding: 0 8px; }
 """
 
 
-def apply_style(app: QApplication) -> None:
+def apply_style(app: QApplication, font_size: int = 10) -> None:
     app.setStyle(QStyleFactory.create("Fusion"))
     pal = QPalette()
     pal.setColor(QPalette.ColorRole.Window, QColor("#fafafa"))
@@ -39,6 +39,14 @@ def apply_style(app: QApplication) -> None:
         if fam in families:
             font.setFamilies([fam])
             break
-    font.setPointSize(10)
+    font.setPointSize(font_size)
     app.setFont(font)
     app.setStyleSheet(STYLE)
+
+
+def set_font_size(app: QApplication, points: int) -> None:
+    """Change the whole application's text size at run time (older users' setting)."""
+    font = QFont(app.font())
+    font.setPointSize(points)
+    app.setFont(font)
+    app.setStyleSheet(STYLE)  # re-polish so style-sheet widgets pick the new size up

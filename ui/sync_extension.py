@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.settings import save_settings
 from app.sync import BadAddress, LoginExpired, Offline, SyncClient, SyncService, SyncState
 from app.sync.casefile import consult_prefill, consults_of
 from app.sync.engine import cached_directory, refresh_directory
@@ -55,6 +54,14 @@ class ServerSignIn(QDialog):
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Server"), self.server)
+        hint = QLabel(
+            self.tr(
+                "Another address here holds for this sign-in only; change the saved address in Settings."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#5f6368")
+        form.addRow("", hint)
         form.addRow(self.tr("User name"), self.username)
         form.addRow(self.tr("Password"), self.password)
         self.buttons = QDialogButtonBox(
@@ -83,6 +90,7 @@ class SyncExtension(QObject):
         self._on_status = lambda snap: self.jobs.on_ui(lambda: self.show_status(snap))
         self._on_changed = lambda _pks: self.jobs.on_ui(self.refresh_timelines)
         self._on_report = lambda *a: self.jobs.on_ui(lambda: self.queue_report(*a))
+        window.settings_changed.connect(self.settings_changed)
         self.status.changed.connect(self._on_status)
         self.store.events.changed.connect(self._on_changed)
         self.store.events.report.connect(self._on_report)
@@ -174,6 +182,24 @@ class SyncExtension(QObject):
         self.service.signed_in()
         self.message(self.tr("Signed in to %1 as %2").replace("%1", url).replace("%2", user))
 
+    def settings_changed(self, settings) -> None:
+        """A server address saved in Settings takes effect now: the old server's tokens
+        are dropped and the user is asked to sign in to the new one."""
+        url = settings.server_url.strip().rstrip("/")
+        if url == self.client.base_url:
+            return
+
+        def work(state):
+            self.client.logout()
+            self.client.set_base_url(url)
+
+        def done(_r) -> None:
+            self.status.update(state=SyncState.SIGNED_OUT, last_error="")
+            text = self.tr("Server changed to %1: sign in to it (File > Sign in to server…).")
+            self.message(text.replace("%1", url))
+
+        self.jobs.submit(work, name="server address", on_done=done)
+
     def sign_in(self) -> None:
         dlg = ServerSignIn(self.client.base_url, self.client.username or self.username, self.window)
         dlg.buttons.accepted.connect(lambda: self._try_sign_in(dlg))
@@ -194,12 +220,6 @@ class SyncExtension(QObject):
 
         def done(_r) -> None:
             dlg.accept()
-            if self.settings.server_url != url:
-                self.settings.server_url = url
-                try:
-                    save_settings(self.settings)
-                except OSError:
-                    log.warning("could not save the server address")
             self._signed_in(url, user)
 
         def failed(err: BaseException) -> None:
