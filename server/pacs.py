@@ -14,6 +14,15 @@ and SOP Instance UIDs), a ``pacs_objects`` row records its UIDs and PACS state:
   copy with a logged warning when the PACS does not answer; QIDO-RS searches
   go to the PACS, restricted to the studies of cases the caller may see.
 
+The server owns the UIDs per organisation: the first organisation to upload a
+Study, Series or SOP Instance UID owns it.  An upload that reuses a UID owned by
+another organisation (or a SOP Instance UID of the same organisation with other
+bytes) is kept in the embedded store as its uploader's object but never sent to
+the PACS (row ``conflict``, ``error`` says why): nothing already archived is
+overwritten, and the uploader's case never resolves to the other clinic's
+instance.  Bytes retrieved from the PACS are served only when their SHA-256
+equals the stored one; otherwise the local copy is served.
+
 Non-DICOM files (TIFF slides, WFDB records, ...) stay in the embedded store.
 Built on ``dicomweb-client``; query strings keep ``*``, ``^`` and ``,``
 literal because Orthanc does not decode percent-escapes in QIDO parameters.
@@ -21,6 +30,7 @@ literal because Orthanc does not decode percent-escapes in QIDO parameters.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -28,7 +38,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from server.changes import record
@@ -55,34 +65,74 @@ class DicomInfo:
     modality: str = ""
 
 
-def read_dicom_info(path: Path) -> DicomInfo | None:
-    """The UIDs of a DICOM Part 10 file, or None for anything else."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(132)
-    except OSError:
-        return None
+def read_dicom_info(source: Path | bytes) -> DicomInfo | None:
+    """The UIDs of a DICOM Part 10 file (a path or its bytes), or None for anything else."""
+    import io
+
+    if isinstance(source, bytes | bytearray):
+        head, name, opened = bytes(source[:132]), "upload", io.BytesIO(source)
+    else:
+        try:
+            with open(source, "rb") as f:
+                head = f.read(132)
+        except OSError:
+            return None
+        name, opened = Path(source).name, source
     if len(head) < 132 or head[128:132] != b"DICM":
         return None
     import pydicom
 
     try:
-        ds = pydicom.dcmread(path, stop_before_pixels=True)
+        ds = pydicom.dcmread(opened, stop_before_pixels=True)
         info = DicomInfo(
             study_uid=str(ds.get("StudyInstanceUID", "")),
             series_uid=str(ds.get("SeriesInstanceUID", "")),
             sop_uid=str(ds.get("SOPInstanceUID", "")),
-            sop_class_uid=str(ds.get("SOPClassUID", "")),
+            sop_class_uid=str(ds.get("SOPClassUID", ""))[:64],
             patient_id=str(ds.get("PatientID", ""))[:64],
             patient_name=str(ds.get("PatientName", ""))[:200],
             study_date=str(ds.get("StudyDate", ""))[:8],
             modality=str(ds.get("Modality", ""))[:16],
         )
     except Exception as err:  # a damaged header is stored, not archived
-        log.warning("%s has a DICOM preamble but no readable header: %s", path.name, err)
+        log.warning("%s has a DICOM preamble but no readable header: %s", name, err)
         return None
     uids = (info.study_uid, info.series_uid, info.sop_uid)
     return info if all(uids) and max(map(len, uids)) <= 64 else None
+
+
+def uid_conflict(s: Session, info: DicomInfo, org_id: int, sha256: str) -> str:
+    """Why these UIDs may not go to the PACS ('' when they may).
+
+    A UID belongs to the organisation that uploaded it first; a SOP Instance
+    UID reused with other bytes would overwrite (or be shadowed by) the
+    archived instance.
+    """
+    q = (
+        select(PacsObject.sop_uid, PacsObject.study_uid, Case.org_id, StoredObject.sha256)
+        .join(Case, Case.id == PacsObject.case_id)
+        .join(StoredObject, StoredObject.id == PacsObject.object_id)
+        .where(
+            PacsObject.state != "conflict",
+            or_(
+                PacsObject.study_uid == info.study_uid,
+                PacsObject.series_uid == info.series_uid,
+                PacsObject.sop_uid == info.sop_uid,
+            ),
+        )
+    )
+    for sop_uid, _study, owner, digest in s.execute(q):
+        if owner != org_id:
+            return (
+                "UID conflict: its Study/Series/SOP Instance UID belongs to another "
+                "organisation's object; kept in this server only, not sent to the PACS"
+            )
+        if sop_uid == info.sop_uid and digest != sha256:
+            return (
+                "UID conflict: another object with this SOP Instance UID and different "
+                "content exists; kept in this server only, not sent to the PACS"
+            )
+    return ""
 
 
 def info_of(row: PacsObject) -> DicomInfo:
@@ -248,17 +298,23 @@ class PacsSync:
     def remote(self) -> bool:
         return self.backend.remote
 
-    def index(self, s: Session, obj: StoredObject, case: Case, path: Path) -> PacsObject | None:
-        """In the upload's transaction: record the UIDs of a DICOM object."""
-        info = read_dicom_info(path)
+    def index(
+        self, s: Session, obj: StoredObject, case: Case, info: DicomInfo | None
+    ) -> PacsObject | None:
+        """In the upload's transaction: record the UIDs of a DICOM object.
+
+        ``info`` is read before the transaction (``read_dicom_info``), so a
+        large header never stalls the other writers.
+        """
         if info is None:
             return None
+        clash = uid_conflict(s, info, case.org_id, obj.sha256)
         row = PacsObject(
             object_id=obj.id,
             case_id=case.id,
             backend=self.backend.kind,
-            state="pending" if self.remote else "local",
-            error="",
+            state="conflict" if clash else "pending" if self.remote else "local",
+            error=clash,
             attempts=0,
             updated_at=utcnow(),
             **asdict(info),
@@ -345,17 +401,32 @@ class PacsSync:
             s.commit()
             return row.state
 
-    def fetch(self, row: PacsObject) -> bytes | None:
-        """The object's bytes from the PACS, or None to serve the local copy."""
+    def fetch(self, row: PacsObject, sha256: str) -> bytes | None:
+        """The object's bytes from the PACS, or None to serve the local copy.
+
+        Served only when they hash to ``sha256`` (what was uploaded): a PACS
+        holding another instance under the same UIDs never reaches the caller.
+        """
         if not self.remote or row.state != "stored":
             return None
         try:
-            return self.backend.retrieve(info_of(row))
+            data = self.backend.retrieve(info_of(row))
         except PacsError as err:
             log.warning(
                 "PACS retrieve of object %s failed, serving the local copy: %s", row.object_id, err
             )
             return None
+        got = hashlib.sha256(data).hexdigest()
+        if got != sha256:
+            log.warning(
+                "PACS copy of object %s differs from the upload (sha256 %s, expected %s); "
+                "serving the local copy",
+                row.object_id,
+                got,
+                sha256,
+            )
+            return None
+        return data
 
 
 def sync_of(request) -> PacsSync:

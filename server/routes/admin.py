@@ -22,6 +22,7 @@ class OrgIn(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     kind: OrgKind
     departments: list[str] = []
+    is_demo: bool = Field(False, description="demo data: its users need not change passwords")
 
 
 class UserIn(BaseModel):
@@ -45,7 +46,11 @@ def create_org(body: OrgIn, c: CtxDep):
     if c.s.scalar(select(Organisation).where(Organisation.code == body.code)):
         raise ApiError(409, "code_taken", f"an organisation with code {body.code!r} exists")
     org = Organisation(
-        code=body.code, name=body.name, kind=body.kind.value, departments=body.departments
+        code=body.code,
+        name=body.name,
+        kind=body.kind.value,
+        departments=body.departments,
+        is_demo=body.is_demo,
     )
     c.s.add(org)
     c.s.flush()

@@ -17,13 +17,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from app.domain import Modality
 from server.deps import Ctx, CtxDep, run_in_ctx
 from server.errors import ApiError, not_found
 from server.models import AIResult, PacsObject, StoredObject, Upload
-from server.pacs import sync_of
+from server.pacs import DicomInfo, pacs_out, read_dicom_info, sync_of
 from server.routes.common import load_case, record_for_case
 from server.serialize import ai_out, object_out, upload_out
 
@@ -50,8 +51,15 @@ def _load_upload(c: Ctx, upload_id: str) -> Upload:
     return up
 
 
-def store_object(c: Ctx, case, filename: str, size: int, digest: str, modality: str):
-    """Create the object row, record the change and queue the AI pre-read."""
+def store_object(
+    c: Ctx, case, filename: str, size: int, digest: str, modality: str, info: DicomInfo | None
+) -> tuple[StoredObject, dict]:
+    """Create the object row, record the change and queue the AI pre-read.
+
+    ``info`` (the DICOM UIDs) was read before the write transaction.  Returns
+    the object and its API answer (with the PACS state when it is DICOM, so a
+    UID conflict is said at once).
+    """
     obj = StoredObject(
         case_id=case.id,
         filename=filename,
@@ -63,10 +71,15 @@ def store_object(c: Ctx, case, filename: str, size: int, digest: str, modality: 
     )
     c.s.add(obj)
     c.s.flush()
-    sync_of(c.request).index(c.s, obj, case, c.state.files.blob_path(digest))  # DICOM UIDs
+    row = sync_of(c.request).index(c.s, obj, case, info)  # DICOM UIDs
     record_for_case(c, "object", obj.id, "created", object_out(obj), case)
     c.audit("import", "object", obj.id, case_id=case.id, sha256=digest, size=size)
-    return obj
+    out = object_out(obj)
+    if row is not None:
+        out["pacs"] = pacs_out(row)
+        if row.state == "conflict":
+            c.audit("uid_conflict", "object", obj.id, case_id=case.id, reason=row.error)
+    return obj, out
 
 
 async def _body(request: Request, limit: int) -> bytes | Response:
@@ -159,12 +172,13 @@ def complete_upload(upload_id: str, c: CtxDep):
                     received_sha256=str(err),
                     offset=0,
                 ) from None
+            info = read_dicom_info(files.blob_path(expected))  # before the transaction
             up = c.s.get(Upload, upload_id)
             if up.object_id is None:  # re-checked inside the new transaction
                 case = load_case(c, up.case_id, write=True)
-                obj = store_object(c, case, up.filename, size, expected, up.modality)
+                obj, out = store_object(c, case, up.filename, size, expected, up.modality, info)
                 up.object_id = obj.id
-                resp = c.done(object_out(obj), 201)
+                resp = c.done(out, 201)
                 c.state.preread.submit(obj.id)
                 sync_of(c.request).submit(obj.id)  # STOW-RS to the PACS, if there is one
                 return resp
@@ -186,17 +200,19 @@ async def upload_object(
     data = await _body(request, request.app.state.hz.settings.chunk_max_bytes)
     if isinstance(data, Response):
         return data
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != sha256.lower():  # checked before anything is written
+        raise ApiError(
+            422, "checksum_mismatch", "the body does not match sha256", received_sha256=digest
+        )
+    info = await run_in_threadpool(read_dicom_info, data)  # outside the write transaction
 
     def work(c: Ctx):
         case = load_case(c, case_id, write=True)
-        digest = c.state.files.put_bytes(data)
-        if digest != sha256.lower():
-            raise ApiError(
-                422, "checksum_mismatch", "the body does not match sha256", received_sha256=digest
-            )
+        c.state.files.put_bytes(data)
         mod = (modality or Modality(case.modality)).value
-        obj = store_object(c, case, filename, len(data), digest, mod)
-        resp = c.done(object_out(obj), 201)
+        obj, out = store_object(c, case, filename, len(data), digest, mod, info)
+        resp = c.done(out, 201)
         c.state.preread.submit(obj.id)
         sync_of(c.request).submit(obj.id)  # STOW-RS to the PACS, if there is one
         return resp
@@ -223,7 +239,7 @@ def download(object_id: int, c: CtxDep):
     c.audit("view", "object", obj.id)
     row = c.s.get(PacsObject, obj.id)
     c.done({})  # commits: no database lock is held while the PACS answers
-    data = sync_of(c.request).fetch(row) if row is not None else None
+    data = sync_of(c.request).fetch(row, obj.sha256) if row is not None else None
     if data is not None:
         ascii_name = obj.filename.isascii() and '"' not in obj.filename
         disposition = (

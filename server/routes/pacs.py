@@ -128,17 +128,23 @@ def search_studies(  # the parameters are DICOM keywords, as in QIDO-RS
     c.s.expunge_all()  # keep the loaded rows as they are (a rollback would expire them)
     c.s.rollback()  # no database lock while the PACS answers
     archive = sync_of(c.request)
-    if not by_study:
-        studies = []
-    elif archive.remote:
+    # Only objects this server archived are matched in the PACS; the others
+    # (not yet stored, UID conflicts) are matched in the index.
+    archived = [r for r in rows if archive.remote and r.state == "stored"]
+    in_pacs = {r.object_id for r in archived}
+    indexed = [r for r in rows if r.object_id not in in_pacs]
+    matched = {_value(st, "0020000D") for st in local_studies(indexed, filters)}
+    if archived:
+        uids = list(dict.fromkeys(r.study_uid for r in archived))
         try:
-            studies = archive.backend.search(filters, list(by_study))
+            found = archive.backend.search(filters, uids)
         except PacsError as err:
             raise ApiError(502, "pacs_unavailable", str(err)) from None
-    else:
-        studies = local_studies(rows, filters)
-    out = [_study_out(st, by_study.get(_value(st, "0020000D"), [])) for st in studies]
-    out = [s for s in out if s["study_uid"] in by_study]
+        matched |= {_value(st, "0020000D") for st in found}
+    # The answer is built from the caller's own rows, never from what the
+    # PACS holds under a UID: the PACS only says which studies match.
+    studies = [st for st in local_studies(rows, {}) if _value(st, "0020000D") in matched]
+    out = [_study_out(st, by_study[_value(st, "0020000D")]) for st in studies]
     body = {"source": archive.backend.kind, "total": len(out), "studies": out[offset:][:limit]}
     return c.done(body)
 

@@ -1,0 +1,52 @@
+"""Attacks on a real server process on 127.0.0.1 (issue 13).
+
+Every test here repeats what an attack run did against the regional server and
+asserts the defended answer.  The helpers of ``tests/server`` (a real server
+process, an API client, a real Orthanc) are reused.
+"""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+HELPERS = REPO / "tests" / "server"
+for p in (str(HELPERS), str(REPO)):
+    if p in sys.path:
+        sys.path.remove(p)
+    sys.path.insert(0, p)
+if getattr(sys.modules.get("server"), "__file__", "") is None:
+    del sys.modules["server"]
+
+from hzserver_helpers import Api, ServerProcess  # noqa: E402
+
+STRONG = "correct-horse-42"  # meets the password policy (>= 10 chars, not the user name)
+
+
+@pytest.fixture(scope="module")
+def hz(tmp_path_factory):
+    """A fresh server per test module (demo accounts seeded)."""
+    srv = ServerProcess(tmp_path_factory.mktemp("hz-sec"))
+    srv.cli("init-demo")
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+def second_clinic(base: str, admin: Api, code: str, username: str) -> Api:
+    """A community doctor of a second (demo) clinic, created through the admin API."""
+    org = admin.ok(
+        "POST",
+        "/admin/organisations",
+        201,
+        json={"code": code, "name": f"DEMO {code}", "kind": "clinic", "is_demo": True},
+    )
+    body = {
+        "username": username,
+        "password": STRONG,
+        "role": "community_doctor",
+        "org_id": org["id"],
+    }
+    admin.ok("POST", "/admin/users", 201, json=body)
+    return Api(base, username, STRONG)
