@@ -7,6 +7,8 @@ callbacks would be far slower.  Critical items always stay on top.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -14,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain import Priority
+from app.search import matcher
 from app.store import WorklistRow
 from ui import icons
 from ui.ai_text import ai_line
@@ -54,14 +57,11 @@ class WorklistFilter:
             when = row.study_time or row.updated_at
             if when is None or when < now - timedelta(days=self.days):
                 return False
-        if self.text:
-            needle = self.text.casefold()
-            if (
-                needle not in row.patient_name.casefold()
-                and needle not in row.patient_id.casefold()
-            ):
-                return False
-        return True
+        return not self.text or self._match(row.patient_name, row.patient_id)
+
+    @functools.cached_property
+    def _match(self):
+        return matcher(self.text)
 
 
 def age_years(birth_date: str, at: datetime | None) -> int | None:

@@ -1,5 +1,6 @@
 """Worklist model: sort, filter, search, critical pinning — on 10,000 rows."""
 
+import dataclasses
 import random
 from datetime import datetime, timedelta
 
@@ -109,3 +110,21 @@ def test_panel_filters_from_its_controls(qtbot, qt_en):
     qtbot.keyClicks(panel.search, "P00042")
     qtbot.waitUntil(lambda: panel.model.rowCount() <= 1, timeout=3000)
     assert "of 500 cases" in panel.count.text()
+
+
+def test_search_by_pinyin_and_initials_of_chinese_names(qapp):
+    rows, _now = make_rows(50)
+    names = ["张伟明", "王芳", "曾小明", "李娜"]
+    rows[: len(names)] = [
+        dataclasses.replace(r, patient_name=n) for r, n in zip(rows, names, strict=False)
+    ]
+    model = WorklistModel()
+    model.set_rows(rows)
+    for typed, want in [
+        ("zwm", "张伟明"),
+        ("wangfang", "王芳"),
+        ("zxm", "曾小明"),
+        ("li na", "李娜"),
+    ]:
+        model.set_filter(WorklistFilter(text=typed))
+        assert [r.patient_name for r in visible(model)] == [want], typed
