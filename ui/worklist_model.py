@@ -8,7 +8,6 @@ callbacks would be far slower.  Critical items always stay on top.
 from __future__ import annotations
 
 import functools
-
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
