@@ -4,6 +4,9 @@ huizhen                       launch the workstation
 huizhen --version
 huizhen demo-data [--no-slide]  build the demo set into the data folder
 huizhen import FILE|FOLDER...   headless import with a report
+huizhen worklist --json          the worklist for scripts and checks
+huizhen sync --once --user U     one sync round with the regional server
+huizhen consult request STUDY --department D --question Q --user U
 huizhen ecg analyze FILE --json
 huizhen wsi info|detect-nuclei|convert ...
 """
@@ -15,7 +18,7 @@ import importlib
 import logging
 import sys
 
-from app import __version__
+from app import __version__, cli_clinic
 
 SUBTOOLS = {
     "ecg": "inference.ecg.cli",
@@ -38,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("screenshots", help="render every main screen to PNG").add_argument(
         "--out", default="screenshots"
     )
+    cli_clinic.add_parsers(sub)
     for name in SUBTOOLS:
         sub.add_parser(name, add_help=False, help=f"{name} tools (see huizhen {name} --help)")
     return p
@@ -137,6 +141,16 @@ def main(argv: list[str] | None = None, launch_ui=None) -> int:
         return cmd_demo_data(args)
     if args.command == "import":
         return cmd_import(args)
+    if args.command in cli_clinic.COMMANDS:
+        from app.settings import load_settings
+        from app.store import Store
+
+        settings = load_settings()
+        store = Store.from_settings(settings)
+        try:
+            return cli_clinic.run(args, store, settings)
+        finally:
+            store.close()
     if launch_ui is None:
         print("huizhen: the workstation UI is not available from this entry point", file=sys.stderr)
         return 2
