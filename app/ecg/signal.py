@@ -9,13 +9,28 @@ acquisition time and a list of warnings found while reading.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import numpy as np
 
 STANDARD_LEADS = ("I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6")
 LIMB_LEADS = STANDARD_LEADS[:6]
+# shorter records are read and shown but not graded; shorter than MIN_RECORD_S are refused
+MIN_ANALYSIS_S = 5.0
+MIN_RECORD_S = 0.5
+# keys of EcgSignal.device_measurements (ms, bpm, degrees), as DICOM/SCP-ECG name them
+DEVICE_MEASURES = (
+    "Heart Rate",
+    "RR Interval",
+    "PR Interval",
+    "QRS Duration",
+    "QT Interval",
+    "QTc Interval",
+    "P Axis",
+    "QRS Axis",
+    "T Axis",
+)
 # Cabrera order: aVL, I, -aVR, II, aVF, III (aVR shown inverted)
 CABRERA_LEADS = ("aVL", "I", "-aVR", "II", "aVF", "III")
 
@@ -35,30 +50,29 @@ _LEAD_NUMBERS = {
     64: "aVF",
 }
 _CANONICAL = {name.upper(): name for name in STANDARD_LEADS}
-_PREFIX = re.compile(r"^(MDC_ECG_LEAD_|ECG_LEAD_|LEAD_|LEAD|ECG_|ECG)")
+# French/Spanish/Portuguese notation: DI, DII, DIII (derivacion / derivation)
+_CANONICAL.update({"DI": "I", "DII": "II", "DIII": "III"})
+_PREFIX = re.compile(r"^(MDC_ECG_LEAD_|ECG_LEAD_|LEAD_|LEAD|ECG_)")
 _NOISE = re.compile(r"\(.*?\)|[\s_\-.:]")
 
 
 def normalize_lead_name(name: str) -> str:
     """The standard name for a lead label, or the stripped label when unknown.
 
-    Accepts "Lead I", "LEAD_II", "avr", "V1 ", "Lead I (Einthoven)",
-    "MDC_ECG_LEAD_AVF", the MDC code "2:64" and the SCP-ECG code "5.6.3-9-61".
+    A label maps to a standard lead only when it names that lead: "Lead I",
+    "LEAD_II", "avr", "V1 ", "Lead I (Einthoven)", "MDC_ECG_LEAD_AVF", "DII",
+    "ECG II", the MDC code "2:64" and the SCP-ECG code "5.6.3-9-61".  Channel
+    numbers ("ECG 1", "ECG1", "1") name no lead and stay as they are.
     """
     raw = str(name or "").strip()
     code = re.fullmatch(r"(?:2:|5\.6\.3-9-|MDC_ECG_LEAD_)(\d+)", raw, flags=re.IGNORECASE)
     if code and int(code.group(1)) in _LEAD_NUMBERS:
         return _LEAD_NUMBERS[int(code.group(1))]
-    key = raw.upper()
-    key = re.sub(r"\(.*?\)", "", key).strip()
+    key = re.sub(r"\(.*?\)", "", raw.upper()).strip()
+    key = re.sub(r"^ECG\s+(?=[IV]|AV)", "ECG_", key)
     key = _PREFIX.sub("", key.replace(" ", "_"))
     key = _NOISE.sub("", key)
-    if key in _CANONICAL:
-        return _CANONICAL[key]
-    roman = {"1": "I", "2": "II", "3": "III"}
-    if key in roman:
-        return roman[key]
-    return raw
+    return _CANONICAL.get(key, raw)
 
 
 @dataclass
@@ -72,6 +86,11 @@ class EcgSignal:
     warnings: list[str] = field(default_factory=list)
     filters: dict[str, float] = field(default_factory=dict)  # highpass/lowpass/notch Hz
     source: str = ""  # format name, e.g. "DICOM 12-lead ECG"
+    # channels the file holds that are not ECG leads, e.g. "ABP (mmHg)"
+    left_out: list[str] = field(default_factory=list)
+    # the recording device's own measurements (keys in DEVICE_MEASURES) and statements
+    device_measurements: dict[str, float] = field(default_factory=dict)
+    device_statements: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.data = np.ascontiguousarray(np.asarray(self.data, dtype=np.float32))
@@ -106,11 +125,19 @@ class EcgSignal:
             raise KeyError(f"lead {name} is not in this ECG") from None
 
     def with_derived_limb_leads(self) -> EcgSignal:
-        """Add III, aVR, aVL, aVF from I and II when the file lacks them (Einthoven)."""
-        if not (self.has("I") and self.has("II")):
+        """Add the limb leads the file lacks from two of I, II, III (Einthoven)."""
+        have = [n for n in ("I", "II", "III") if self.has(n)]
+        if len(have) < 2:
             return self
-        lead_i, lead_ii = self.lead("I"), self.lead("II")
+        if "I" in have and "II" in have:
+            lead_i, lead_ii = self.lead("I"), self.lead("II")
+        elif "I" in have:
+            lead_i, lead_ii = self.lead("I"), self.lead("I") + self.lead("III")
+        else:
+            lead_i, lead_ii = self.lead("II") - self.lead("III"), self.lead("II")
         derived = {
+            "I": lead_i,
+            "II": lead_ii,
             "III": lead_ii - lead_i,
             "aVR": -(lead_i + lead_ii) / 2,
             "aVL": lead_i - lead_ii / 2,
@@ -120,16 +147,13 @@ class EcgSignal:
         if not missing:
             return self
         data = np.vstack([self.data] + [derived[n][None, :] for n in missing])
-        out = EcgSignal(
-            data,
-            self.fs,
-            self.leads + missing,
-            self.age_years,
-            self.sex,
-            self.acquired,
-            self.warnings + [f"derived from I and II: {', '.join(missing)}"],
-            dict(self.filters),
-            self.source,
+        out = replace(
+            self,
+            data=data,
+            leads=self.leads + missing,
+            warnings=self.warnings
+            + [f"derived from {' and '.join(have[:2])}: {', '.join(missing)}"],
+            filters=dict(self.filters),
         )
         return out.ordered()
 
@@ -140,17 +164,24 @@ class EcgSignal:
         if order == self.leads:
             return self
         idx = [self.leads.index(n) for n in order]
-        return EcgSignal(
-            self.data[idx],
-            self.fs,
-            order,
-            self.age_years,
-            self.sex,
-            self.acquired,
-            list(self.warnings),
-            dict(self.filters),
-            self.source,
-        )
+        return replace(self, data=self.data[idx], leads=order, warnings=list(self.warnings))
+
+    @property
+    def recognised_leads(self) -> list[str]:
+        """The leads named as standard 12-lead leads (unknown channels excluded)."""
+        return [n for n in self.leads if n in STANDARD_LEADS]
+
+    def not_analysable(self) -> str:
+        """Why automatic analysis must not grade this record, or "" when it may."""
+        if not self.recognised_leads:
+            named = ", ".join(self.leads) or "none"
+            return f"no recognised ECG lead (channels: {named})"
+        if self.duration_s < MIN_ANALYSIS_S:
+            return (
+                f"the record is only {self.duration_s * 1000:.0f} ms long; "
+                f"automatic analysis needs at least {MIN_ANALYSIS_S:g} s"
+            )
+        return ""
 
     def missing_standard_leads(self) -> list[str]:
         return [n for n in STANDARD_LEADS if n not in self.leads]

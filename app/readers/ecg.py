@@ -15,6 +15,14 @@ from app.readers.base import Reader, ReadError, StudyMeta, apply_sidecar, regist
 _ECG_SOP_PREFIX = b"1.2.840.10008.5.1.4.1.1.9.1."
 
 
+def check_record(path: Path) -> None:
+    """Refuse at import what the ECG path cannot use: no waveform, no ECG lead,
+    a record far too short to show (``read_ecg`` raises the reason)."""
+    from app.ecg.readers import read_ecg
+
+    read_ecg(path)
+
+
 def _is_dicom(head: bytes) -> bool:
     return len(head) >= 132 and head[128:132] == b"DICM"
 
@@ -42,6 +50,7 @@ class DicomEcgReader(Reader):
             raise ReadError(f"not a readable DICOM file: {err}", "corrupt") from err
         if "WaveformSequence" not in ds:
             raise ReadError("this DICOM ECG holds no waveform (no Waveform Sequence)", "corrupt")
+        check_record(path)
         sop = str(ds.get("SOPClassUID", ""))
         return StudyMeta(
             modality=Modality.ECG,
@@ -93,6 +102,7 @@ class WfdbReader(Reader):
             raise ReadError(
                 f"WFDB signal file(s) missing next to {path.name}: {', '.join(missing)}", "missing"
             )
+        _check_header(path, header)
         _age, sex = _comments_meta(header.comments)
         time = None
         if header.base_date is not None:
@@ -111,6 +121,30 @@ class WfdbReader(Reader):
         return apply_sidecar(meta, sidecar(path))
 
 
+def _check_header(path: Path, header) -> None:
+    """The import-time checks a WFDB header allows without reading its samples."""
+    from app.ecg.channels import non_ecg_reason
+    from app.ecg.signal import MIN_RECORD_S, normalize_lead_name
+
+    fs = float(header.fs or 0)
+    if fs <= 0:
+        raise ReadError(f"WFDB header {path.name} gives no sampling rate", "corrupt")
+    length = int(header.sig_len or 0) / fs
+    if length < MIN_RECORD_S:
+        raise ReadError(
+            f"{path.name}: the record is only {length * 1000:.0f} ms long; nothing to show or measure",
+            "corrupt",
+        )
+    names = list(getattr(header, "sig_name", None) or [])
+    units = list(getattr(header, "units", None) or [""] * len(names))
+    if names and all(
+        non_ecg_reason(normalize_lead_name(n), u) for n, u in zip(names, units, strict=False)
+    ):
+        raise ReadError(
+            f"{path.name} holds no ECG channel (only {', '.join(names)})", "unsupported"
+        )
+
+
 class _XmlEcgReader(Reader):
     modality = Modality.ECG
     extensions = (".xml",)
@@ -125,6 +159,7 @@ class _XmlEcgReader(Reader):
 
     def read_meta(self, path: Path) -> StudyMeta:
         f = self._fields(Path(path))
+        check_record(Path(path))
         meta = StudyMeta(
             modality=Modality.ECG,
             patient_id=f["patient_id"],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.ecg.signal import EcgSignal
+from app.ecg.signal import MIN_RECORD_S, EcgSignal
 from app.readers.base import ReadError, read_head
 
 
@@ -33,8 +33,23 @@ def sniff(path: Path, head: bytes) -> str:
 
 
 def read_ecg(path: Path | str, want: str = "rhythm") -> EcgSignal:
-    """The ECG in ``path``; ``want="median"`` asks DICOM for median beats."""
-    path = Path(path)
+    """The ECG in ``path``; ``want="median"`` asks DICOM for median beats.
+
+    A record shorter than ``MIN_RECORD_S`` is refused: it holds no beat to
+    show or measure.  Longer ones that are still too short to grade say so
+    through ``EcgSignal.not_analysable()``.
+    """
+    sig = _read(Path(path), want)
+    if want != "median" and sig.duration_s < MIN_RECORD_S:
+        raise ReadError(
+            f"{Path(path).name}: the ECG is only {sig.duration_s * 1000:.0f} ms long "
+            f"({sig.n_samples} samples at {sig.fs:g} Hz); nothing to show or measure",
+            "corrupt",
+        )
+    return sig
+
+
+def _read(path: Path, want: str) -> EcgSignal:
     if not path.exists():
         raise ReadError(f"file {path.name} does not exist")
     try:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.ecg.channels import left_out_warning, non_ecg_reason
 from app.ecg.signal import (
     EcgSignal,
     age_from_dates,
@@ -144,9 +145,10 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
     defs = list(group.get("ChannelDefinitionSequence") or [])
     if len(defs) != raw.shape[0]:
         raise ReadError(f"{raw.shape[0]} channels of data but {len(defs)} channel definitions")
-    rows, names, filters = [], [], {}
+    rows, names, filters, left_out = [], [], {}, []
     for i, ch in enumerate(defs):
         values = raw[i]
+        label = _channel_label(ch) or f"ch{i + 1}"
         stored = int(ch.get("WaveformBitsStored", bits) or bits)
         if 0 < stored < bits:
             values = _sign_extend(values, stored, signed)
@@ -158,16 +160,24 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
         unit = str(units[0].get("CodeValue", "")) if units else ""
         if "ChannelSensitivity" not in ch:
             unit = ""
+        reason = non_ecg_reason(label, unit, physical)
+        if reason:
+            left_out.append(f"{label} ({unit}): {reason}" if unit else f"{label}: {reason}")
+            continue
         mv, warn = to_millivolts(physical, unit)
         if warn and warn not in warnings:
             warnings.append(warn)
         rows.append(mv)
-        names.append(_channel_label(ch) or f"ch{i + 1}")
+        names.append(label)
         for key, tag in (("highpass", "FilterLowFrequency"), ("lowpass", "FilterHighFrequency")):
             if ch.get(tag) not in (None, ""):
                 filters[key] = float(ch.get(tag))
         if ch.get("NotchFilterFrequency") not in (None, "") and float(ch.NotchFilterFrequency):
             filters["notch"] = float(ch.NotchFilterFrequency)
+    if left_out:
+        warnings.append(left_out_warning(left_out))
+    if not rows:
+        raise ReadError("this DICOM waveform holds no ECG channel")
     if "MEDIAN" in info.label and want != "median":
         warnings.append("only median beats are stored; no rhythm data")
     acquired = _acquired(ds)
@@ -184,6 +194,9 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
         warnings=warnings,
         filters=filters,
         source="DICOM " + ECG_SOP_CLASSES.get(str(ds.get("SOPClassUID", "")), "waveform"),
+        left_out=left_out,
+        device_measurements=device_measurements(ds),
+        device_statements=device_statements(ds),
     )
     warn = amplitude_warning(sig)
     if warn:
@@ -218,7 +231,12 @@ def device_measurements(ds) -> dict[str, float]:
         names = ann.get("ConceptNameCodeSequence")
         if not names or ann.get("NumericValue") in (None, ""):
             continue
-        out[str(names[0].get("CodeMeaning", ""))] = float(ann.NumericValue)
+        try:
+            out[str(names[0].get("CodeMeaning", ""))] = float(ann.NumericValue)
+        except (TypeError, ValueError):
+            continue
+    if out.get("RR Interval") and "Heart Rate" not in out:
+        out["Heart Rate"] = round(60000.0 / out["RR Interval"], 1)
     return out
 
 

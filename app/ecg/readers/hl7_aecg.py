@@ -14,17 +14,62 @@ from pathlib import Path
 
 import numpy as np
 
+from app.ecg.channels import left_out_warning, non_ecg_reason
 from app.ecg.readers.xmlutil import parse_xml
 from app.ecg.signal import (
     EcgSignal,
     age_from_dates,
     amplitude_warning,
+    normalize_lead_name,
     normalize_sex,
     to_millivolts,
 )
 from app.readers.base import ReadError
 
 _TIME_UNITS = {"s": 1.0, "ms": 1e-3, "us": 1e-6}
+# global annotation codes -> EcgSignal.device_measurements keys
+_MEASURES = {
+    "MDC_ECG_HEART_RATE": "Heart Rate",
+    "MDC_ECG_TIME_PD_RR": "RR Interval",
+    "MDC_ECG_TIME_PD_PR": "PR Interval",
+    "MDC_ECG_TIME_PD_QRS": "QRS Duration",
+    "MDC_ECG_TIME_PD_QT": "QT Interval",
+    "MDC_ECG_TIME_PD_QTc": "QTc Interval",
+    "MDC_ECG_TIME_PD_QTcB": "QTc Interval",
+    "MDC_ECG_ANGLE_P_FRONT": "P Axis",
+    "MDC_ECG_ANGLE_QRS_FRONT": "QRS Axis",
+    "MDC_ECG_ANGLE_T_FRONT": "T Axis",
+}
+
+
+def device_measurements(series: ET.Element) -> dict[str, float]:
+    """Global measurements from the series' annotation sets (the shallowest of each)."""
+    found: dict[str, tuple[int, float]] = {}
+
+    def walk(el: ET.Element, depth: int, per_lead: bool) -> None:
+        for child in el:
+            if child.tag == "support":
+                continue
+            lead_bound = per_lead or child.find("support") is not None
+            if child.tag == "annotation" and not lead_bound:
+                code = child.find("code")
+                value = child.find("value")
+                key = _MEASURES.get(code.get("code", "") if code is not None else "")
+                if key and value is not None:
+                    try:
+                        number = float(value.get("value", ""))
+                    except ValueError:
+                        number = None
+                    if number is not None and (key not in found or depth < found[key][0]):
+                        found[key] = (depth, number)
+            walk(child, depth + 1, lead_bound)
+
+    for subject in series.findall("subjectOf"):
+        walk(subject, 0, False)
+    out = {key: value for key, (_depth, value) in found.items()}
+    if out.get("RR Interval") and "Heart Rate" not in out:
+        out["Heart Rate"] = round(60000.0 / out["RR Interval"], 1)
+    return out
 
 
 def looks_like_aecg(head: bytes) -> bool:
@@ -69,7 +114,7 @@ def read_aecg(path: Path) -> EcgSignal:
         raise ReadError("not an HL7 aECG file (root element is not AnnotatedECG)")
     series = _rhythm_series(root)
     fs = 0.0
-    names, rows, warnings = [], [], []
+    names, rows, warnings, left_out = [], [], [], []
     for seq in _sequences(series):
         code = seq.find("code")
         value = seq.find("value")
@@ -97,13 +142,19 @@ def read_aecg(path: Path) -> EcgSignal:
         off = float(origin.get("value", "0")) if origin is not None else 0.0
         gain = float(scale.get("value", "1")) if scale is not None else 1.0
         unit = (scale.get("unit") if scale is not None else "") or ""
+        reason = non_ecg_reason(normalize_lead_name(name), unit, raw * gain + off)
+        if reason:
+            left_out.append(f"{name} ({unit}): {reason}" if unit else f"{name}: {reason}")
+            continue
         mv, warn = to_millivolts(raw * gain + off, unit)
         if warn and warn not in warnings:
             warnings.append(warn)
         names.append(name)
         rows.append(mv)
+    if left_out:
+        warnings.append(left_out_warning(left_out))
     if not rows:
-        raise ReadError("this aECG file holds no lead data")
+        raise ReadError("this aECG file holds no ECG lead data")
     if fs <= 0:
         raise ReadError("this aECG file does not give a sample increment (sampling rate)")
     n = min(len(r) for r in rows)
@@ -130,6 +181,8 @@ def read_aecg(path: Path) -> EcgSignal:
         acquired=acquired,
         warnings=warnings,
         source="HL7 aECG",
+        left_out=left_out,
+        device_measurements=device_measurements(series),
     )
     warn = amplitude_warning(sig)
     if warn:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.ecg.readers.xmlutil import parse_xml, text
+from app.ecg.readers.xmlutil import number, parse_xml, text
 from app.ecg.signal import EcgSignal, amplitude_warning, normalize_sex, to_millivolts
 from app.readers.base import ReadError
 
@@ -24,6 +24,44 @@ _UNITS = {"MICROVOLTS": "uV", "MILLIVOLTS": "mV", "VOLTS": "V"}
 
 def looks_like_muse(head: bytes) -> bool:
     return b"<RestingECG" in head
+
+
+# RestingECGMeasurements element -> EcgSignal.device_measurements key
+_MEASURES = {
+    "VentricularRate": "Heart Rate",
+    "PRInterval": "PR Interval",
+    "QRSDuration": "QRS Duration",
+    "QTInterval": "QT Interval",
+    "QTCorrected": "QTc Interval",
+    "PAxis": "P Axis",
+    "RAxis": "QRS Axis",
+    "TAxis": "T Axis",
+}
+
+
+def device_measurements(root: ET.Element) -> dict[str, float]:
+    """The MUSE/12SL global measurements (confirmed ones when both are present)."""
+    out: dict[str, float] = {}
+    for tag in ("OriginalRestingECGMeasurements", "RestingECGMeasurements"):
+        block = root.find(tag)
+        for name, key in _MEASURES.items():
+            value = number(block, name)
+            if value is not None:
+                out[key] = value
+    if out.get("Heart Rate"):
+        out["RR Interval"] = round(60000.0 / out["Heart Rate"], 1)
+    return out
+
+
+def device_statements(root: ET.Element) -> list[str]:
+    block = root.find("Diagnosis")
+    if block is None:
+        block = root.find("OriginalDiagnosis")
+    if block is None:
+        return []
+    return [
+        text(st, "StmtText") for st in block.findall("DiagnosisStatement") if text(st, "StmtText")
+    ]
 
 
 def _waveform(root: ET.Element) -> ET.Element:
@@ -114,6 +152,8 @@ def read_muse(path: Path) -> EcgSignal:
         warnings=warnings,
         filters=filters,
         source="GE MUSE XML",
+        device_measurements=device_measurements(root),
+        device_statements=device_statements(root),
     )
     warn = amplitude_warning(sig)
     if warn:

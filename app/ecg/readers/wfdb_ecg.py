@@ -1,15 +1,26 @@
-"""WFDB record (.hea header + .dat signal files) -> EcgSignal."""
+"""WFDB record (.hea header + signal files) -> EcgSignal.
+
+Reads single- and multi-segment records.  Every signal is read at its own
+rate (``samps_per_frame`` x frame rate) instead of frame-averaged; only ECG
+channels are kept (pressure, pleth, respiration are listed in ``left_out``)
+and ECG leads recorded at a lower rate than the others are resampled to the
+highest ECG rate, with a warning naming them.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
+from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
 
+from app.ecg.channels import left_out_warning, split_channels
 from app.ecg.signal import EcgSignal, amplitude_warning, normalize_sex, to_millivolts
 from app.readers.base import ReadError
+
+MAX_VALUES = 64 * 1024 * 1024  # samples read from one record, all ECG channels together
 
 
 def header_path(path: Path) -> Path:
@@ -17,20 +28,35 @@ def header_path(path: Path) -> Path:
     return path if path.suffix.lower() == ".hea" else path.with_suffix(".hea")
 
 
-def data_files(hea: Path) -> list[Path]:
-    """Signal files a header names (lines after the record line)."""
-    out: list[Path] = []
+def _body(hea: Path) -> list[str]:
     try:
         lines = hea.read_text("latin-1").splitlines()
     except OSError as err:
         raise ReadError(f"cannot read WFDB header {hea.name}: {err}") from err
-    body = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    return [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def is_multi_segment(hea: Path) -> bool:
+    body = _body(hea)
+    return bool(body) and "/" in body[0].split()[0]
+
+
+def data_files(hea: Path) -> list[Path]:
+    """Files a header needs: its signal files, or for a multi-segment record
+    the segment headers and their signal files."""
+    out: list[Path] = []
+    body = _body(hea)
+    multi = bool(body) and "/" in body[0].split()[0]
     for line in body[1:]:
         name = line.split()[0]
-        if name != "~" and not name.startswith("-"):
-            p = hea.with_name(name)
-            if p not in out:
-                out.append(p)
+        if name == "~" or name.startswith("-"):
+            continue
+        if multi:
+            seg = hea.with_name(name + ".hea")
+            files = [seg] + (data_files(seg) if seg.exists() else [])
+        else:
+            files = [hea.with_name(name)]
+        out += [p for p in files if p not in out]
     return out
 
 
@@ -47,6 +73,39 @@ def _comments_meta(comments: list[str]) -> tuple[float | None, str]:
     return age, sex
 
 
+def _read(hea: Path, sampto: int | None):
+    import wfdb
+
+    try:
+        return wfdb.rdrecord(
+            str(hea.with_suffix("")), physical=True, smooth_frames=False, m2s=True, sampto=sampto
+        )
+    except Exception as err:  # wfdb raises many types for damaged records
+        raise ReadError(
+            f"WFDB record {hea.stem} cannot be read (truncated or damaged): {err}"
+        ) from err
+
+
+def _to_common_rate(rows, rates, names, warnings):
+    """Resample every lead to the highest rate among them (polyphase, exact ratio)."""
+    target = max(rates)
+    out = []
+    slow = []
+    for row, rate, name in zip(rows, rates, names, strict=True):
+        if rate == target:
+            out.append(row)
+            continue
+        from scipy.signal import resample_poly
+
+        ratio = Fraction(target / rate).limit_denominator(1000)
+        out.append(resample_poly(row, ratio.numerator, ratio.denominator))
+        slow.append(f"{name} ({rate:g} Hz)")
+    if slow:
+        warnings.append(f"resampled to {target:g} Hz: {', '.join(slow)}")
+    n = min(len(r) for r in out)
+    return [r[:n] for r in out], target
+
+
 def read_wfdb(path: Path) -> EcgSignal:
     import wfdb
 
@@ -55,48 +114,65 @@ def read_wfdb(path: Path) -> EcgSignal:
         raise ReadError(f"WFDB header {hea.name} not found next to the signal file")
     for dat in data_files(hea):
         if not dat.exists():
-            raise ReadError(f"WFDB signal file {dat.name} named in {hea.name} is missing")
+            raise ReadError(f"WFDB file {dat.name} named in {hea.name} is missing")
     try:
         header = wfdb.rdheader(str(hea.with_suffix("")))
     except Exception as err:  # wfdb raises many types for bad headers
         raise ReadError(f"WFDB header {hea.name} is damaged: {err}") from err
     expected = int(header.sig_len or 0)
-    try:
-        rec = wfdb.rdrecord(str(hea.with_suffix("")), physical=True)
-    except Exception as err:
-        raise ReadError(
-            f"WFDB record {hea.stem} cannot be read (truncated or damaged): {err}"
-        ) from err
-    if rec.p_signal is None or rec.p_signal.size == 0:
-        raise ReadError(f"WFDB record {hea.stem} holds no samples")
     warnings: list[str] = []
-    got = rec.p_signal.shape[0]
-    if expected and got < expected:
-        warnings.append(f"signal file is truncated: {got} of {expected} samples")
-    data = rec.p_signal.T.astype(np.float64)
-    rows = []
-    for i, unit in enumerate(rec.units or [""] * data.shape[0]):
-        mv, warn = to_millivolts(data[i], unit)
+    sampto = None
+    width = max(int(header.n_sig or 1), 1) * 4
+    if expected * width > MAX_VALUES:
+        sampto = max(MAX_VALUES // width, 1)
+        warnings.append(
+            f"the record is {expected / header.fs / 3600:.1f} h long; "
+            f"only the first {sampto / header.fs / 60:.0f} min are read"
+        )
+    rec = _read(hea, sampto)
+    signals = rec.e_p_signal or []
+    if not signals or all(s is None or s.size == 0 for s in signals):
+        raise ReadError(f"WFDB record {hea.stem} holds no samples")
+    spf = list(rec.samps_per_frame or [1] * len(signals))
+    got = min(len(s) // max(k, 1) for s, k in zip(signals, spf, strict=True))
+    want = sampto or expected
+    if want and got < want:
+        warnings.append(f"signal file is truncated: {got} of {want} samples")
+    units = list(rec.units or [""] * len(signals))
+    keep, left_out = split_channels(list(rec.sig_name), units, signals)
+    if left_out:
+        warnings.append(left_out_warning(left_out))
+    if not keep:
+        raise ReadError(
+            f"WFDB record {hea.stem} holds no ECG channel (only {', '.join(rec.sig_name)})"
+        )
+    rows, rates, names = [], [], []
+    for i in keep:
+        mv, warn = to_millivolts(np.asarray(signals[i], dtype=np.float64), units[i])
         if warn and warn not in warnings:
             warnings.append(warn)
+        if np.isnan(mv).any():
+            if "some samples are missing (gaps set to 0)" not in warnings:
+                warnings.append("some samples are missing (gaps set to 0)")
+            mv = np.nan_to_num(mv)
         rows.append(mv)
-    data = np.vstack(rows)
-    if np.isnan(data).any():
-        warnings.append("some samples are missing (gaps set to 0)")
-        data = np.nan_to_num(data)
+        rates.append(float(rec.fs) * spf[i])
+        names.append(rec.sig_name[i])
+    rows, fs = _to_common_rate(rows, rates, names, warnings)
     age, sex = _comments_meta(rec.comments)
     acquired = None
     if rec.base_date is not None:
         acquired = datetime.combine(rec.base_date, rec.base_time or datetime.min.time())
     sig = EcgSignal(
-        data,
-        float(rec.fs),
-        list(rec.sig_name),
+        np.vstack(rows),
+        fs,
+        names,
         age_years=age,
         sex=sex,
         acquired=acquired,
         warnings=warnings,
         source="WFDB",
+        left_out=left_out,
     )
     warn = amplitude_warning(sig)
     if warn:
