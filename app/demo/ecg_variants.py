@@ -1,8 +1,9 @@
 """SYNTHETIC variants of the real demo ECG, for demonstrating the AI pre-read.
 
-``add_st_elevation`` raises the ST segment (from the recording device's own
-J point to its T offset, with 20 ms cosine edges) in the given leads of the
-rhythm group.  The result is labelled synthetic in the file itself.
+``add_st_elevation`` raises the ST segment in the given leads of the rhythm
+group: full height at the recording device's own J point, as an injury
+current does (it rises over the last 20 ms of the QRS and falls over the last
+20 ms before the device's T offset).  The result is labelled synthetic in the file itself.
 """
 
 from __future__ import annotations
@@ -51,9 +52,10 @@ def add_st_elevation(ds, leads: tuple[str, ...], mv: float) -> None:
         counts = mv * 1000.0 / per_count_uv
         for b in beats:
             j, t_end = b["QRS Offset"], b["T Offset"]
-            shape = np.ones(t_end - j)
+            shape = np.ones(t_end - j + ramp)
             shape[:ramp] = edge
             shape[-ramp:] = edge[::-1]
+            j -= ramp  # the rise ends at J
             seg = raw[j:t_end, ch].astype(np.float64) + counts * shape
             raw[j:t_end, ch] = np.clip(np.round(seg), -32768, 32767).astype("<i2")
     group.WaveformData = raw.tobytes()

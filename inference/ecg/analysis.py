@@ -14,7 +14,8 @@ import numpy as np
 
 from app.ecg.signal import EcgSignal
 from inference.ecg.fiducials import Beat, global_fiducials
-from inference.ecg.measure import LeadST, Measurements, measure
+from inference.ecg.measure import LeadST, Measurements, intervals, measure
+from inference.ecg.median import refine
 from inference.ecg.model import MODEL_FS, MODEL_ID, WINDOW, delineate, resample
 from inference.ecg.rules import (
     RULES_NAME,
@@ -71,6 +72,7 @@ class EcgAnalysis:
                     "territory": f.territory,
                     "leads": f.leads,
                     "reasons": f.reasons,
+                    "decided_at": f.decided_at,
                 }
                 for f in self.findings
             ],
@@ -86,7 +88,9 @@ class EcgAnalysis:
                 "t_axis_deg": m.t_axis_deg,
             },
             "st_mv": {k: v.st_j_mv for k, v in self.st.items()},
+            "st_j40_mv": {k: v.st_j40_mv for k, v in self.st.items()},
             "st_j60_mv": {k: v.st_j60_mv for k, v in self.st.items()},
+            "st_j80_mv": {k: v.st_j80_mv for k, v in self.st.items()},
             "rhythm": self.rhythm,
             "model": {"id": self.model.id, "name": self.model.name, "version": self.model.version},
             "rules": self.rules,
@@ -168,14 +172,17 @@ def analyze(
     fid = global_fiducials(labels, rhythm_lead="II")
     fid.beats = _real_beats(fid.beats, data, [leads.index(n) for n in run])
     live = [i for i, n in enumerate(leads) if n not in flat]
-    m, st = measure(data[live], [leads[i] for i in live], fid.beats)
+    live_leads = [leads[i] for i in live]
+    rr = intervals(fid.beats).rr_ms
+    median = refine(data[live], live_leads, fid.beats, rr) if live else None
+    m, st = measure(data[live], live_leads, fid.beats, median)
     if len(fid.beats) < 3:
         warnings.append(f"only {len(fid.beats)} beats found; measurements unreliable")
     vpcs = sum(1 for b in fid.beats if b.kind == "vpc")
     if len(fid.beats) < 2:
         findings = [no_signal_finding(len(run))]
     else:
-        findings = st_findings(st, signal.sex, signal.age_years)
+        findings = st_findings(st, signal.sex, signal.age_years, m.rr_ms)
         findings += rhythm_findings(m, fid.rhythm_distribution, vpcs)
     if (findings and any(f.code == "STEMI" for f in findings)) and m.qrs_ms and m.qrs_ms >= 120:
         for f in findings:

@@ -1,8 +1,10 @@
 """Measurements from global fiducials: intervals, axes, ST deviation per lead.
 
-ST is measured on every lead at the J point (global QRS offset) and J+60 ms
-against the PR-segment baseline of the same beat; the median over dominant
-beats is reported.  Values are in ms, degrees and mV.
+ST is measured on every lead at the J point (global QRS offset), J+40, J+60
+and J+80 ms against the PR-segment baseline of the same beat; on the median
+beat when there is one, else the median over dominant beats.  The J value is
+the mean of the first 4 ms after J (the global offset is where the last lead
+ends, so nothing before it is ST).  Values are in ms, degrees and mV.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ import numpy as np
 
 from inference.ecg.fiducials import MS, Beat
 
-J60_MS = 60
+J40_MS, J60_MS, J80_MS = 40, 60, 80
+J_SPAN_MS = 4  # the J value: mean over [J, J + 4 ms]
 BASELINE_MS = (40, 4)  # PR-segment window: from qrs_on-40 ms (or P end) to qrs_on-4 ms
-POINT_HALF_MS = 4  # average +-4 ms around a measurement point
+POINT_HALF_MS = 4
+SLOW_RR_MS = 700  # J+80 is reported below 86 bpm (at faster rates it lands in the T wave)  # average +-4 ms around a measurement point
 
 
 @dataclass
@@ -44,6 +48,8 @@ class LeadST:
     t_amp_mv: float  # largest T deflection vs baseline (signed)
     r_mv: float  # largest positive QRS deflection
     s_mv: float  # largest negative QRS deflection (<= 0)
+    st_j40_mv: float = 0.0
+    st_j80_mv: float | None = None  # only at slow rates (RR >= 700 ms), else None
 
 
 def _median(values: list[float]) -> float | None:
@@ -89,11 +95,16 @@ def intervals(beats: list[Beat]) -> Measurements:
     m.pr_ms = _median([(b.qrs_on - b.p_on) / MS for b in dom if b.p_on is not None])
     m.qrs_ms = _median([(b.qrs_off - b.qrs_on) / MS for b in dom])
     m.qt_ms = _median([(b.t_end - b.qrs_on) / MS for b in dom if b.t_end is not None])
+    _qtc(m)
+    return m
+
+
+def _qtc(m: Measurements) -> None:
+    m.qtc_ms = m.qtc_fridericia_ms = None
     if m.qt_ms and m.rr_ms:
         rr_s = m.rr_ms / 1000.0
         m.qtc_ms = round(m.qt_ms / math.sqrt(rr_s), 1)
         m.qtc_fridericia_ms = round(m.qt_ms / rr_s ** (1 / 3), 1)
-    return m
 
 
 def _area(x: np.ndarray, b: Beat, start: int | None, end: int | None) -> float | None:
@@ -125,15 +136,23 @@ def axis(lead_i: np.ndarray, lead_avf: np.ndarray, beats: list[Beat], wave: str)
     return round(math.degrees(math.atan2(sums[1], sums[0])), 0)
 
 
-def st_for_lead(name: str, x: np.ndarray, beats: list[Beat]) -> LeadST | None:
-    j, j60, t_amp, r_amp, s_amp = [], [], [], [], []
+def _st_at(x: np.ndarray, b: Beat, base: float, after_ms: int) -> float:
+    k = b.qrs_off + int(after_ms * MS)
+    if b.t_end is not None:
+        k = min(k, b.t_end)
+    return at(x, k) - base
+
+
+def st_for_lead(name: str, x: np.ndarray, beats: list[Beat], slow: bool = False) -> LeadST | None:
+    j, j40, j60, j80, t_amp, r_amp, s_amp = [], [], [], [], [], [], []
+    span = int(J_SPAN_MS * MS)
     for b in beats:
         base = baseline(x, b)
-        j.append(at(x, b.qrs_off) - base)
-        k = b.qrs_off + int(J60_MS * MS)
-        if b.t_end is not None:
-            k = min(k, b.t_end)
-        j60.append(at(x, k) - base)
+        seg = x[b.qrs_off : b.qrs_off + span + 1]
+        j.append(float(np.mean(seg)) - base if seg.size else at(x, b.qrs_off) - base)
+        j40.append(_st_at(x, b, base, J40_MS))
+        j60.append(_st_at(x, b, base, J60_MS))
+        j80.append(_st_at(x, b, base, J80_MS))
         qrs = x[b.qrs_on : b.qrs_off + 1] - base
         if qrs.size:
             r_amp.append(float(max(qrs.max(), 0.0)))
@@ -156,13 +175,27 @@ def st_for_lead(name: str, x: np.ndarray, beats: list[Beat]) -> LeadST | None:
         round(float(np.median(t_amp)), 3) if t_amp else 0.0,
         round(float(np.median(r_amp)), 3) if r_amp else 0.0,
         round(float(np.median(s_amp)), 3) if s_amp else 0.0,
+        round(float(np.median(j40)), 3),
+        round(float(np.median(j80)), 3) if slow else None,
     )
 
 
-def measure(data: np.ndarray, leads: list[str], beats: list[Beat]) -> tuple[Measurements, dict]:
-    """Global measurements and per-lead ST for ``data`` (leads x samples at 500 Hz)."""
+def measure(
+    data: np.ndarray, leads: list[str], beats: list[Beat], median=None
+) -> tuple[Measurements, dict]:
+    """Global measurements and per-lead ST for ``data`` (leads x samples at 500 Hz).
+
+    ``median`` (an inference.ecg.median.MedianBeat) gives the global intervals
+    and the ST values when present; the beats give rate and the rest.
+    """
     m = intervals(beats)
     dom = dominant(beats)
+    slow = m.rr_ms is not None and m.rr_ms >= SLOW_RR_MS
+    if median is not None:
+        m.qrs_ms = median.ms(median.qrs_on, median.qrs_off)
+        m.pr_ms = median.ms(median.p_on, median.qrs_on)
+        m.qt_ms = median.ms(median.qrs_on, median.t_end)
+        _qtc(m)
     if "I" in leads and "aVF" in leads and dom:
         li, lf = data[leads.index("I")], data[leads.index("aVF")]
         m.p_axis_deg = axis(li, lf, dom, "P")
@@ -170,7 +203,17 @@ def measure(data: np.ndarray, leads: list[str], beats: list[Beat]) -> tuple[Meas
         m.t_axis_deg = axis(li, lf, dom, "T")
     st = {}
     for i, name in enumerate(leads):
-        res = st_for_lead(name, data[i], dom)
+        if median is not None:
+            res = st_for_lead(
+                name, median.data[median.leads.index(name)], [median_beat(median)], slow
+            )
+        else:
+            res = st_for_lead(name, data[i], dom, slow)
         if res is not None:
             st[name] = res
     return m, st
+
+
+def median_beat(mb) -> Beat:
+    """The median beat's fiducials as a Beat (positions inside ``mb.data``)."""
+    return Beat(mb.qrs_on, mb.qrs_off, mb.p_on, mb.p_off, mb.qrs_off, mb.t_end, "sinus")

@@ -21,6 +21,14 @@ TERRITORIES = {
     "lateral": ("I", "aVL", "V5", "V6"),
     "anterior": ("V1", "V2", "V3", "V4"),
 }
+# Where an elevation's reciprocal (mirror) depression shows.
+RECIPROCAL = {
+    "inferior": ("I", "aVL"),
+    "lateral": ("II", "III", "aVF"),
+    "anterior": ("II", "III", "aVF"),
+}
+RECIPROCAL_MV = -0.05  # reciprocal ST depression: at least 0.5 mm
+FAST_RR_MS = 600  # above 100 bpm the supporting point is J+40 (J+60 lands in the T wave)
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,7 @@ class Finding:
     leads: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     source: str = ""
+    decided_at: str = ""  # the measurement point that decided (STEMI: "J", "J+60", "J+40")
 
 
 def _cmp(value: float | None, op: str, limit: float) -> bool:
@@ -106,20 +115,61 @@ def _contiguous(hits: dict[str, str]) -> list[tuple[str, list[str]]]:
     return out
 
 
-def st_findings(st: dict[str, LeadST], sex: str, age: float | None) -> list[Finding]:
-    found: list[Finding] = []
-    elevated = {}
+def _support_point(rr_ms: float | None) -> str:
+    return "J+40" if rr_ms is not None and rr_ms < FAST_RR_MS else "J+60"
+
+
+def _support_mv(v: LeadST, point: str) -> float:
+    return v.st_j40_mv if point == "J+40" else v.st_j60_mv
+
+
+def _elevations(st, sex, age, point: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Leads meeting the 4th-UDMI cut-off at J, and (not at J) at the supporting point."""
+    at_j, at_support = {}, {}
     for lead, v in st.items():
         row = stemi_row(lead, sex, age)
+        later = _support_mv(v, point)
         if _cmp(v.st_j_mv, row.op, row.value):
-            elevated[lead] = f"{lead} ST {v.st_j_mv * 10:+.1f} mm at J ({row.reason})"
-    for territory, leads in _contiguous(elevated):
-        recip = [x for x, v in st.items() if x not in leads and v.st_j_mv <= -0.05]
-        reasons = [elevated[x] for x in leads]
+            at_j[lead] = f"{lead} ST {v.st_j_mv * 10:+.1f} mm at J ({row.reason})"
+        elif _cmp(later, row.op, row.value) and later >= v.st_j_mv:
+            at_support[lead] = (
+                f"{lead} ST {later * 10:+.1f} mm at {point}, {v.st_j_mv * 10:+.1f} mm at J "
+                f"({row.reason}; J placement uncertain by a few ms)"
+            )
+    return at_j, at_support
+
+
+def st_findings(
+    st: dict[str, LeadST], sex: str, age: float | None, rr_ms: float | None = None
+) -> list[Finding]:
+    """STEMI at J (4th UDMI); the supporting point (J+60, or J+40 above 100 bpm)
+    decides when the J value misses the cut-off but the elevation there is
+    backed by reciprocal depression, so a J point a few ms off hides nothing."""
+    found: list[Finding] = []
+    point = _support_point(rr_ms)
+    at_j, at_support = _elevations(st, sex, age, point)
+    for territory, leads in _contiguous({**at_j, **at_support}):
+        recip = [x for x, v in st.items() if x not in leads and v.st_j_mv <= RECIPROCAL_MV]
+        mirror = [
+            x
+            for x in RECIPROCAL[territory]
+            if x in st and min(st[x].st_j_mv, _support_mv(st[x], point)) <= RECIPROCAL_MV
+        ]
+        j_leads = [x for x in leads if x in at_j]
+        if len(j_leads) >= 2:
+            decided = "J"
+        elif mirror:
+            decided = point
+        else:
+            continue  # elevation only after J and no reciprocal change: not decided
+        reasons = [at_j.get(x) or at_support[x] for x in leads]
+        recip = sorted(set(recip) | set(mirror), key=list(st).index)
         if recip:
             reasons.append("reciprocal ST depression in " + ", ".join(recip))
+        reasons.append(f"decided at {decided}")
         text = f"ST elevation {territory} ({', '.join(leads)}): meets STEMI criteria"
-        found.append(Finding("STEMI", text, "critical", territory, leads, reasons))
+        f = Finding("STEMI", text, "critical", territory, leads, reasons, decided_at=decided)
+        found.append(f)
     stemi_leads = {x for f in found for x in f.leads}
     dep_row, t_row = _row("ST_DEPRESSION"), _row("T_INVERSION")
     depressed = {

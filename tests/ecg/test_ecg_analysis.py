@@ -22,11 +22,12 @@ def _device(real_dcm):
 
 
 def _with_st(sig: EcgSignal, device_beats, leads, mv: float) -> EcgSignal:
-    """Add ``mv`` from the device's J point (QRS offset) to T offset, smooth 20 ms edges."""
+    """Add ``mv`` at the device's J point (QRS offset) to T offset; 20 ms cosine edges,
+    the rise ending at J as an injury current's does."""
     data = sig.data.copy()
     ramp = 20
     for b in device_beats:
-        j, t_end = b["QRS Offset"], b["T Offset"]
+        j, t_end = b["QRS Offset"] - ramp, b["T Offset"]
         shape = np.ones(t_end - j)
         edge = 0.5 - 0.5 * np.cos(np.linspace(0, np.pi, ramp))
         shape[:ramp] = edge
@@ -50,11 +51,12 @@ def test_measurements_match_device(real_dcm, real_result):
     dev, _ = _device(real_dcm)
     m = real_result.measurements
     assert m.hr_bpm == pytest.approx(60000 / dev["RR Interval"], abs=3)
-    assert m.pr_ms == pytest.approx(dev["PR Interval"], abs=35)
-    assert m.qrs_ms == pytest.approx(dev["QRS Duration"], abs=30)
-    assert m.qt_ms == pytest.approx(dev["QT Interval"], abs=40)
-    assert m.qtc_ms == pytest.approx(dev["QTc Interval"], abs=40)
-    assert m.qtc_fridericia_ms == pytest.approx(dev["QTc Interval"], abs=40)
+    # global intervals from the median beat, within the IEC 60601-2-25 mean-error limits
+    assert m.pr_ms == pytest.approx(dev["PR Interval"], abs=10)
+    assert m.qrs_ms == pytest.approx(dev["QRS Duration"], abs=10)
+    assert m.qt_ms == pytest.approx(dev["QT Interval"], abs=15)
+    assert m.qtc_ms == pytest.approx(dev["QTc Interval"], abs=15)
+    assert m.qtc_fridericia_ms == pytest.approx(dev["QTc Interval"], abs=15)
     assert m.p_axis_deg == pytest.approx(dev["P Axis"], abs=25)
     assert m.qrs_axis_deg == pytest.approx(dev["QRS Axis"], abs=25)
     assert m.t_axis_deg == pytest.approx(dev["T Axis"], abs=25)
@@ -67,10 +69,12 @@ def test_fiducials_match_device_beats(real_result, device_beats):
     for beat in real_result.beats:
         k = int(np.argmin(np.abs(onsets - beat.qrs_on * 2)))
         dev = device_beats[k]
-        assert abs(beat.qrs_on * 2 - dev["QRS Onset"]) <= 25
-        assert abs(beat.qrs_off * 2 - dev["QRS Offset"]) <= 25
+        assert abs(beat.qrs_on * 2 - dev["QRS Onset"]) <= 8
+        assert abs(beat.qrs_off * 2 - dev["QRS Offset"]) <= 8
+        if beat.p_on is not None:
+            assert abs(beat.p_on * 2 - dev["P Onset"]) <= 15
         if beat.t_end is not None:
-            assert abs(beat.t_end * 2 - dev["T Offset"]) <= 50
+            assert abs(beat.t_end * 2 - dev["T Offset"]) <= 20
 
 
 def test_normal_record_is_routine_sinus(real_result):
@@ -79,7 +83,10 @@ def test_normal_record_is_routine_sinus(real_result):
     assert not [f for f in real_result.findings if f.severity != "routine"]
     assert set(real_result.st) == set(real_result.fiducial_leads) | set(real_result.st)
     assert len(real_result.st) == 12
-    assert all(abs(v.st_j_mv) < 0.1 for v in real_result.st.values())
+    # J now sits at the device's QRS end; this normal record has up to 1 mm of
+    # J elevation in V2/V5 (normal), below every 4th-UDMI cut-off
+    assert all(abs(v.st_j_mv) <= 0.1 for v in real_result.st.values())
+    assert all(v.st_j80_mv is not None for v in real_result.st.values())  # 61 bpm: slow enough
     assert real_result.model.name and real_result.model.version
     assert "not for clinical use" in real_result.notice
 

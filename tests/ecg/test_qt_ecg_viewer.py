@@ -75,10 +75,9 @@ def test_gain_and_true_millimetres(qtbot, jobs, real_dcm):
 def test_stemi_leads_are_flagged(qtbot, jobs, real_signal, device_beats, tmp_path):
     import wfdb
 
-    data = real_signal.data.copy()
-    for b in device_beats:
-        for lead in ("II", "III", "aVF"):
-            data[real_signal.leads.index(lead), b["QRS Offset"] + 10 : b["T Offset"] - 10] += 0.3
+    from tests.ecg.synthetic import inferior_injury
+
+    data = inferior_injury(real_signal, device_beats, 0.3).data  # SYNTHETIC inferior STEMI
     wfdb.wrsamp(
         "stemi", fs=1000, units=["mV"] * 12, sig_name=list(real_signal.leads),
         p_signal=data.T.astype(float), fmt=["16"] * 12, adc_gain=[1000.0] * 12,

@@ -1,0 +1,209 @@
+"""Median beat and global fiducials from all leads together (12SL/Glasgow style).
+
+The model's per-lead frames find the beats and bound the search; the global
+QRS onset/offset, P onset and T end are then placed on the median beat of the
+dominant beats from the spatial velocity (the length of the derivative vector
+over the independent leads) against a noise-aware threshold: earliest onset
+and latest offset across leads, without letting one noisy lead stretch them.
+Positions are sample indices at the analysis rate (500 Hz).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from inference.ecg.fiducials import MS, Beat
+
+# The 8 independent leads of a 12-lead ECG (the others are sums of I and II).
+INDEPENDENT = ("I", "II", "V1", "V2", "V3", "V4", "V5", "V6")
+PRE_MS, POST_MS = 460, 700  # median-beat window around the QRS velocity peak
+QRS_FRACTION = 0.06  # onset/offset where velocity falls below this share of its peak...
+NOISE_FACTOR = 2.5  # ...or this many times the isoelectric noise, whichever is higher
+P_FRACTION = 0.15  # P onset: share of the P wave's own velocity peak
+T_FRACTION = 0.2  # T end: share of the T wave's descending-limb velocity peak
+TROUGH_FRACTION = 0.15  # QRS end also where velocity, below this share, turns to rise
+HOLD_MS = 6  # the velocity must stay below the threshold this long
+
+
+@dataclass
+class MedianBeat:
+    data: np.ndarray  # leads x samples (500 Hz), the median of the aligned beats
+    leads: list[str]
+    ref: int  # index of the QRS velocity peak in ``data``
+    n_beats: int
+    qrs_on: int = 0
+    qrs_off: int = 0
+    p_on: int | None = None
+    p_off: int | None = None
+    t_end: int | None = None
+    noise_uv_ms: float = 0.0  # isoelectric spatial velocity (noise level)
+
+    def ms(self, a: int | None, b: int | None) -> float | None:
+        if a is None or b is None:
+            return None
+        return round((b - a) / MS, 1)
+
+
+def velocity(x: np.ndarray) -> np.ndarray:
+    """Spatial velocity in uV/ms: the length of the 8 ms central-difference vector."""
+    h = 2  # +-2 samples at 500 Hz
+    g = np.zeros_like(x, dtype=np.float64)
+    g[:, h:-h] = (x[:, 2 * h :] - x[:, : -2 * h]) / (2 * h / MS) * 1000.0
+    v = np.sqrt((g**2).sum(axis=0))
+    return np.convolve(v, np.ones(3) / 3, mode="same")
+
+
+def _rows(leads: list[str]) -> list[int]:
+    rows = [leads.index(n) for n in INDEPENDENT if n in leads]
+    return rows if len(rows) >= 2 else list(range(len(leads)))
+
+
+def _peak(v: np.ndarray, lo: int, hi: int) -> int:
+    lo, hi = max(lo, 0), min(hi, v.size)
+    return lo + int(np.argmax(v[lo:hi])) if hi > lo else lo
+
+
+def build(data: np.ndarray, leads: list[str], beats: list[Beat]) -> MedianBeat | None:
+    """The median of ``beats`` aligned on their QRS velocity peak (None when none fit)."""
+    rows = _rows(leads)
+    v = velocity(data[rows])
+    pre, post = int(PRE_MS * MS), int(POST_MS * MS)
+    refs = [_peak(v, b.qrs_on - int(10 * MS), b.qrs_off + int(10 * MS)) for b in beats]
+    refs = [k for k in refs if k - pre >= 0 and k + post <= data.shape[1]]
+    if not refs:
+        return None
+    stack = np.stack([data[:, k - pre : k + post] for k in refs])
+    med = np.median(stack, axis=0).astype(np.float32)
+    return MedianBeat(med, list(leads), pre, len(refs))
+
+
+def _cross_back(v: np.ndarray, start: int, stop: int, thr: float) -> int:
+    """Walking back from ``start`` to ``stop``: first index where v stays below thr."""
+    hold = int(HOLD_MS * MS)
+    for i in range(start, stop, -1):
+        if i - hold < 0:
+            return max(i, 0)
+        if np.all(v[i - hold : i + 1] < thr):
+            return i
+    return stop
+
+
+def _cross_fwd(v: np.ndarray, start: int, stop: int, thr: float, trough: float = 0.0) -> int:
+    """Walking forward: first index where v stays below ``thr``, or a trough below
+    ``trough`` after which v rises again (a new wave, e.g. an injury current, starts)."""
+    hold = int(HOLD_MS * MS)
+    for i in range(start, stop):
+        if i + hold >= v.size:
+            return min(i, v.size - 1)
+        if np.all(v[i : i + hold + 1] < thr):
+            return i
+        if v[i] < trough and v[i] <= v[i - 1] and np.all(v[i + 1 : i + hold + 1] > v[i]):
+            return i
+    return stop
+
+
+def _quiet(v: np.ndarray, lo: int, hi: int) -> float:
+    """Lowest 20 ms running mean of velocity in [lo, hi): the isoelectric level."""
+    lo, hi = max(lo, 0), min(hi, v.size)
+    w = int(20 * MS)
+    seg = v[lo:hi]
+    if seg.size <= w:
+        return float(np.min(seg)) if seg.size else 0.0
+    run = np.convolve(seg, np.ones(w) / w, mode="valid")
+    return float(run.min())
+
+
+def _t_apex(x: np.ndarray, qrs_on: int, lo: int, hi: int) -> int:
+    """The T apex: the largest deflection from the PR baseline in the lead with the tallest T."""
+    base = x[:, max(qrs_on - int(20 * MS), 0) : qrs_on + 1].mean(axis=1, keepdims=True)
+    seg = np.abs(x[:, lo:hi] - base)
+    lead = int(np.argmax(seg.max(axis=1)))
+    return lo + int(np.argmax(seg[lead]))
+
+
+def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianBeat:
+    """Place QRS onset/offset, P onset/offset and T end on the median beat.
+
+    ``hints`` are the model's beats (their median offsets from the velocity
+    peak bound each search); ``rr_ms`` keeps the T-end search before the next P.
+    """
+    rows = _rows(mb.leads)
+    v = velocity(mb.data[rows])
+    ref = mb.ref
+    peak = float(v[ref])
+    noise = _quiet(v, ref - int(200 * MS), ref - int(20 * MS))
+    noise_st = _quiet(v, ref + int(40 * MS), ref + int(200 * MS))
+    mb.noise_uv_ms = round(noise, 2)
+    thr_on = max(QRS_FRACTION * peak, NOISE_FACTOR * noise)
+    thr_off = max(QRS_FRACTION * peak, NOISE_FACTOR * min(noise, noise_st) + noise_st)
+    mb.qrs_on = _cross_back(v, ref, ref - int(120 * MS), thr_on)
+    mb.qrs_off = _cross_fwd(v, ref, ref + int(160 * MS), thr_off, TROUGH_FRACTION * peak)
+    rr = int((rr_ms or 1000.0) * MS)
+    # P wave: the velocity bump before the PR segment, at most 320 ms before the QRS
+    lo = max(mb.qrs_on - int(320 * MS), ref + int(rr * 0.15) - rr, 0)
+    pr_end = mb.qrs_on - int(10 * MS)
+    offs = [b.qrs_on - b.p_on for b in hints if b.p_on is not None]
+    if offs and pr_end - lo > int(40 * MS):
+        w = int(20 * MS)
+        vp = np.convolve(v, np.ones(w) / w, mode="same")  # P waves are slow: smooth 20 ms
+        p_pk = _peak(vp, lo, pr_end)
+        p_peak = float(vp[p_pk])
+        if p_peak > 2 * noise:
+            thr = noise + P_FRACTION * (p_peak - noise)
+            mb.p_on = _cross_back(vp, p_pk, lo, thr)
+            mb.p_off = _cross_fwd(vp, p_pk, pr_end, thr)
+    # T end: after the descending limb's steepest point, where velocity settles
+    t_lo = mb.qrs_off + int(80 * MS)
+    t_hi = min(ref + int(0.9 * rr) - int(40 * MS), v.size - 1)
+    t_ends = [b.t_end for b in hints if b.t_end is not None]
+    if t_ends and t_hi - t_lo > int(60 * MS):
+        apex = _t_apex(mb.data[rows], mb.qrs_on, t_lo, t_hi)
+        late = _peak(v, apex, t_hi)  # the steepest point of the descending limb
+        base = _quiet(v, late, t_hi)
+        thr = base + T_FRACTION * (float(v[late]) - base)
+        mb.t_end = _cross_fwd(v, late, t_hi, max(thr, NOISE_FACTOR * noise))
+    return mb
+
+
+def shift(mb: MedianBeat, beat_ref: int) -> dict[str, int | None]:
+    """The median beat's fiducials placed on one beat whose velocity peak is ``beat_ref``."""
+
+    def at(i: int | None) -> int | None:
+        return None if i is None else beat_ref + (i - mb.ref)
+
+    return {
+        "qrs_on": at(mb.qrs_on),
+        "qrs_off": at(mb.qrs_off),
+        "p_on": at(mb.p_on),
+        "p_off": at(mb.p_off),
+        "t_end": at(mb.t_end),
+    }
+
+
+def refine(
+    data: np.ndarray, leads: list[str], beats: list[Beat], rr_ms: float | None
+) -> MedianBeat | None:
+    """Median-beat fiducials placed back on each dominant beat (in place).
+
+    Beats of another kind (VPCs) keep the model's frames.  Returns the
+    delineated median beat, or None when no beat fits the window.
+    """
+    from inference.ecg.measure import dominant
+
+    dom = dominant(beats)
+    mb = build(data, leads, dom)
+    if mb is None:
+        return None
+    delineate(mb, rr_ms, dom)
+    v = velocity(data[_rows(leads)])
+    for b in dom:
+        f = shift(mb, _peak(v, b.qrs_on - int(10 * MS), b.qrs_off + int(10 * MS)))
+        b.qrs_on, b.qrs_off = int(f["qrs_on"]), int(f["qrs_off"])
+        if f["p_on"] is not None:
+            b.p_on, b.p_off = f["p_on"], f["p_off"]
+        if f["t_end"] is not None:
+            b.t_end = f["t_end"]
+            b.t_on = b.qrs_off if b.t_on is None else max(b.t_on, b.qrs_off)
+    return mb
