@@ -115,7 +115,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Heatmap opacity</source>
+        <source>Fill detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlines only keep the H&amp;E readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -172,6 +180,17 @@
     </message>
 </context>
 <context>
+    <name>OverlayLegend</name>
+    <message>
+        <source>Overlays hidden — press H to show them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (outline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OverlayRenderer</name>
     <message>
         <source>AI — %1 (%2) — not for clinical use</source>
@@ -210,6 +229,10 @@
     </message>
     <message>
         <source>Nuclear density</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nuclei/mm²</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -376,6 +399,22 @@
     </message>
     <message>
         <source>Show or hide classes, annotations and layers (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide overlays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide every overlay and annotation to read the slide (H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide annotations (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide detections (D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -115,8 +115,16 @@
         <translation>图层</translation>
     </message>
     <message>
-        <source>Heatmap opacity</source>
-        <translation>热图不透明度</translation>
+        <source>Fill detections</source>
+        <translation>填充检测对象</translation>
+    </message>
+    <message>
+        <source>Outlines only keep the H&amp;E readable</source>
+        <translation>仅显示轮廓可保持 H&amp;E 切片清晰可读</translation>
+    </message>
+    <message>
+        <source>Opacity: %1</source>
+        <translation>不透明度：%1</translation>
     </message>
     <message>
         <source>Viridis</source>
@@ -172,6 +180,17 @@
     </message>
 </context>
 <context>
+    <name>OverlayLegend</name>
+    <message>
+        <source>Overlays hidden — press H to show them</source>
+        <translation>叠加层已隐藏——按 H 键显示</translation>
+    </message>
+    <message>
+        <source>%1: %2 (outline)</source>
+        <translation>%1：%2（轮廓）</translation>
+    </message>
+</context>
+<context>
     <name>OverlayRenderer</name>
     <message>
         <source>AI — %1 (%2) — not for clinical use</source>
@@ -211,6 +230,10 @@
     <message>
         <source>Nuclear density</source>
         <translation>核密度</translation>
+    </message>
+    <message>
+        <source>nuclei/mm²</source>
+        <translation>个细胞核/mm²</translation>
     </message>
     <message>
         <source>Imported detections</source>
@@ -377,6 +400,22 @@
     <message>
         <source>Show or hide classes, annotations and layers (F6)</source>
         <translation>显示或隐藏类别、标注和图层（F6）</translation>
+    </message>
+    <message>
+        <source>Hide overlays</source>
+        <translation>隐藏叠加层</translation>
+    </message>
+    <message>
+        <source>Hide every overlay and annotation to read the slide (H)</source>
+        <translation>隐藏全部叠加层和标注以便阅片（H）</translation>
+    </message>
+    <message>
+        <source>Show or hide annotations (A)</source>
+        <translation>显示或隐藏标注（A）</translation>
+    </message>
+    <message>
+        <source>Show or hide detections (D)</source>
+        <translation>显示或隐藏检测对象（D）</translation>
     </message>
     <message>
         <source>Undo</source>

@@ -93,31 +93,35 @@ def test_zoomed_out_tiles_draw_constant_size_dots(million):
         r.close()
 
 
-def test_heatmap_opacity_and_colour_map(qtbot, viewer):
+def test_heatmap_off_by_default_and_at_most_40_percent(qtbot, viewer):
     canvas, panel = viewer.canvas, viewer.panel
     values = np.full((30, 40), 100.0, np.float32)  # uniform density over the whole slide
-    viewer.show_density(values, 4096 / 40, ANALYZER)
-    layer = canvas.overlays.layer("density")
-    assert panel.opacity.isEnabled()
+    layer = viewer.show_density(values, 4096 / 40, ANALYZER)
+    assert layer is canvas.overlays.layer("density")
+    assert layer.visible is False  # the H&E stays readable until the user asks for it
     sx, sy = 100, 300  # in view, clear of the legend
 
     def pixel():
         canvas.repaint()
         return np.array(canvas.grab().toImage().pixelColor(sx, sy).getRgb()[:3], float)
 
-    panel.opacity.setValue(0)
-    assert layer.opacity == 0
     bare = pixel()
-    panel.opacity.setValue(100)
-    full = pixel()
+    layer.visible = True
+    panel.pick_layer("density")
+    assert panel.opacity.isEnabled() and panel.opacity.maximum() == 40
+    panel.opacity.setValue(100)  # clamped by the slider
+    assert layer.opacity == pytest.approx(0.4)
     top = np.array(layer.render().pixelColor(0, 0).getRgb()[:3], float)
-    assert np.abs(full - top).max() <= 3 and np.abs(full - bare).max() > 60
-    panel.opacity.setValue(50)
-    half = pixel()
-    assert np.abs(half - (bare + full) / 2).max() <= 8
+    at40 = pixel()
+    assert np.abs(at40 - (0.6 * bare + 0.4 * top)).max() <= 8
+    layer.opacity = 1.0  # even set directly, the heatmap is drawn at 40% at most
+    assert np.abs(pixel() - at40).max() <= 2
+    panel.opacity.setValue(0)
+    assert np.abs(pixel() - bare).max() <= 2
+    panel.opacity.setValue(40)
     panel.cmap.setCurrentIndex(panel.cmap.findData("jet"))
     assert layer.colormap == "jet"
-    assert np.abs(pixel() - half).max() > 20
+    assert np.abs(pixel() - at40).max() > 10
 
 
 def test_tissue_mask_and_ai_labels(qtbot, viewer):

@@ -41,8 +41,9 @@ def test_tissue_then_nuclei_in_view_then_reopen(qtbot, jobs, store, small_slide)
     assert (c[:, 1] >= y - m).all() and (c[:, 1] < y + h + m).all()
     density = overlays.layer("density")
     assert density.values.max() > 0 and density.analyzer == NUCLEI
+    assert density.visible is False  # heatmap off by default after a detection run
     lines = overlays.legend_lines()
-    assert len(lines) == 3 and all("not for clinical use" in t for t in lines)
+    assert len(lines) == 2 and all("not for clinical use" in t for t in lines)
     viewer.canvas.repaint()
     assert overlays.last_path in ("vector", "raster")
     # saved beside the annotations, with a row each

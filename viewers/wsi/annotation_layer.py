@@ -50,6 +50,7 @@ class AnnotationLayer(QObject):
         self.selected: list[str] = []
         self.preview: dict[str, dict] = {}  # id -> geometry shown while dragging
         self.visible = True
+        self.opacity = 1.0
         self.show_measurements = True
         self._paths: dict[str, QPainterPath] = {}
 
@@ -194,6 +195,14 @@ class AnnotationLayer(QObject):
     def paint(self, p: QPainter, vp) -> None:
         if not self.visible:
             return
+        p.save()  # pens and brushes set here never leak into what is painted next
+        p.setOpacity(max(0.0, min(1.0, self.opacity)))
+        try:
+            self._paint_all(p, vp)
+        finally:
+            p.restore()
+
+    def _paint_all(self, p: QPainter, vp) -> None:
         ds = vp.downsample
         ox, oy = vp.to_screen(0, 0)
         x, y, w, h = vp.visible()

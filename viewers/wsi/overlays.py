@@ -7,6 +7,11 @@ dots beyond, so a million objects stay smooth and dots never vanish.  Raster
 tiles are rendered on a worker thread, newest request first; while one is
 missing the next coarser cached tile is scaled in.  Every AI layer carries
 its analyzer name and version and is labelled "not for clinical use".
+
+Pathologists read the H&E through the overlays: detections are thin outlines
+in their class colour (fill off unless asked for), each layer has its own
+opacity, a heatmap never exceeds ``HEATMAP_MAX_OPACITY`` and ``hidden``
+removes every overlay at once (the viewer's H key, as QuPath's toggle).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QDataStream, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QByteArray, QDataStream, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
 from viewers.wsi.detections import DetectionSet
@@ -29,6 +34,8 @@ VECTOR_MAX = 12000  # and no more than this many objects in view (~1 µs each to
 REACH = 0.25  # vector paths cover the view plus this fraction each side, reused while panning
 OUTLINE_MAX_Z = 8  # raster tiles with outlines up to this bucket, dots beyond
 TILE_CACHE = 512
+HEATMAP_MAX_OPACITY = 0.4  # the tissue stays readable under a heatmap
+FILL_ALPHA = 70
 _ids = itertools.count(1)
 
 COLORMAPS = {
@@ -65,8 +72,11 @@ class DetectionLayer:
     title: str = ""  # shown to the user (translated by the viewer)
     analyzer: str = ""  # "name version" for AI layers
     visible: bool = True
+    opacity: float = 1.0
+    fill: bool = False  # outlines only unless the user asks for filled objects
     id: int = field(default_factory=lambda: next(_ids))
     gen: int = 0
+    max_opacity: float = 1.0
 
 
 @dataclass
@@ -84,6 +94,15 @@ class RasterLayer:
     colour: tuple[int, int, int] = (0, 170, 80)  # masks
     vmax: float | None = None
     image: QImage | None = None
+    max_opacity: float = 1.0
+    unit: str = ""  # of the values, shown on the legend's colour scale
+
+    def top(self) -> float:
+        """The value drawn with the top colour (the 99th percentile unless ``vmax``)."""
+        if self.vmax:
+            return float(self.vmax)
+        v = self.values
+        return float(np.percentile(v[v > 0], 99)) if (v > 0).any() else 1.0
 
     def render(self) -> QImage:
         if self.image is None:
@@ -93,8 +112,7 @@ class RasterLayer:
                 rgba[v, :3] = self.colour
                 rgba[v, 3] = 255
             else:
-                top = self.vmax or float(np.percentile(v[v > 0], 99) if (v > 0).any() else 1.0)
-                t = np.clip(v / max(top, 1e-9), 0, 1)
+                t = np.clip(v / max(self.top(), 1e-9), 0, 1)
                 rgba = np.zeros((*v.shape, 4), np.uint8)
                 rgba[..., :3] = colormap_lut(self.colormap)[(t * 255).astype(np.uint8)]
                 rgba[..., 3] = np.where(v > 0, 255, 0)
@@ -111,6 +129,7 @@ class OverlayRenderer(QObject):
         self.rasters: list[RasterLayer] = []
         self.last_path = ""  # "vector" | "raster" | "" — what the last paint used
         self.missing = 0  # visible raster tiles the last paint had to fake from coarser ones
+        self.hidden = False  # every overlay off at once (H)
         self._tiles: OrderedDict[tuple, QImage] = OrderedDict()
         self._vector: dict[int, tuple] = {}
         self._cond = threading.Condition()
@@ -129,6 +148,12 @@ class OverlayRenderer(QObject):
     def set_raster(self, layer: RasterLayer) -> RasterLayer:
         self.rasters = [r for r in self.rasters if r.name != layer.name] + [layer]
         return layer
+
+    def set_fill(self, name: str, on: bool) -> None:
+        lay = self.layer(name)
+        if isinstance(lay, DetectionLayer) and lay.fill != on:
+            lay.fill = on
+            self.invalidate()  # raster tiles were drawn without (or with) the fill
 
     def layer(self, name: str):
         for lay in self.detections + self.rasters:
@@ -151,6 +176,9 @@ class OverlayRenderer(QObject):
 
     # -- painting -----------------------------------------------------------
     def paint(self, p: QPainter, vp) -> None:
+        if self.hidden:
+            self.last_path = ""
+            return
         for r in self.rasters:
             if r.visible:
                 self._paint_raster(p, vp, r)
@@ -180,7 +208,7 @@ class OverlayRenderer(QObject):
         x0, y0 = vp.to_screen(0, 0)
         x1, y1 = vp.to_screen(img.width() * r.downsample, img.height() * r.downsample)
         p.save()
-        p.setOpacity(max(0.0, min(1.0, r.opacity)))
+        p.setOpacity(max(0.0, min(r.max_opacity, r.opacity)))
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, r.values.dtype != bool)
         p.drawImage(QRectF(x0, y0, x1 - x0, y1 - y0), img)
         p.restore()
@@ -201,15 +229,13 @@ class OverlayRenderer(QObject):
         p.save()
         ds = vp.downsample
         cx, cy = vp.to_screen(0, 0)
+        p.setOpacity(max(0.0, min(1.0, d.opacity)))
         p.setTransform(QTransform(1 / ds, 0, 0, 1 / ds, cx, cy))
         # 1-px cosmetic, aliased outlines: Qt's fast line rasteriser (wider or antialiased
         # pens are ~10x slower with thousands of subpaths); constant width on screen
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        p.setBrush(Qt.BrushStyle.NoBrush)
         for colour, path in cached[2]:
-            pen = QPen(colour, 1)
-            pen.setCosmetic(True)
-            p.setPen(pen)
+            _outline(p, colour, d.fill)
             p.drawPath(path)
         p.restore()
 
@@ -222,6 +248,7 @@ class OverlayRenderer(QObject):
         r0, r1 = int(max(y, by0, 0) // span), int(max(min(y + h, by1), 0) // span)
         missing = []
         p.save()
+        p.setOpacity(max(0.0, min(1.0, d.opacity)))
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         for row in range(r0, r1 + 1):
             for col in range(c0, c1 + 1):
@@ -287,9 +314,7 @@ class OverlayRenderer(QObject):
         for ci, (_name, colour) in enumerate(data.classes):
             sel = idx[data.cls[idx] == ci]
             if len(sel):
-                pen = QPen(QColor(*colour), 1.0)
-                pen.setCosmetic(True)
-                q.setPen(pen)
+                _outline(q, QColor(*colour), layer.fill)
                 q.drawPath(path_from_bytes(data.path_bytes(sel)))
         q.end()
         return img
@@ -330,6 +355,8 @@ class OverlayRenderer(QObject):
     # -- legend -------------------------------------------------------------
     def legend_lines(self) -> list[str]:
         out = []
+        if self.hidden:
+            return out
         for lay in self.rasters + self.detections:
             if lay.visible and lay.analyzer:
                 out.append(
@@ -340,16 +367,22 @@ class OverlayRenderer(QObject):
         return out
 
     def paint_legend(self, p: QPainter, x: float, y: float) -> None:
-        lines = self.legend_lines()
-        if not lines:
-            return
-        fm = p.fontMetrics()
-        w = max(fm.horizontalAdvance(t) for t in lines) + 12
-        h = fm.height() * len(lines) + 8
-        p.fillRect(QRectF(x, y, w, h), QColor(255, 248, 220, 230))
-        p.setPen(QColor(120, 60, 0))
-        for i, t in enumerate(lines):
-            p.drawText(QPointF(x + 6, y + 4 + fm.ascent() + i * fm.height()), t)
+        from viewers.wsi.legend import paint_legend
+
+        paint_legend(p, self, x, y)
+
+
+def _outline(p: QPainter, colour: QColor, fill: bool) -> None:
+    """Thin cosmetic outline in the class colour; a light fill only when asked for."""
+    pen = QPen(colour, 1)
+    pen.setCosmetic(True)
+    p.setPen(pen)
+    if fill:
+        tint = QColor(colour)
+        tint.setAlpha(FILL_ALPHA)
+        p.setBrush(tint)
+    else:
+        p.setBrush(Qt.BrushStyle.NoBrush)
 
 
 def bucket(downsample: float) -> int:

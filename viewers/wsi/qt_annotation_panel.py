@@ -4,8 +4,9 @@ Classes: the editable list (name + colour); the selected class is given to
 new annotations, "Apply" sets it on the selected annotation.  Annotations:
 one row per annotation (type, class, measurements), synchronised with the
 canvas selection.  Layers: show/hide annotations and every AI layer (each
-labelled with its analyzer and "not for clinical use"), heatmap opacity and
-colour map.
+labelled with its analyzer and "not for clinical use"); the opacity slider,
+fill box and colour map act on the layer picked in the list (a heatmap goes
+no higher than 40%).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QColorDialog,
     QComboBox,
     QGroupBox,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewers.wsi.overlays import COLORMAPS
+from viewers.wsi.overlays import COLORMAPS, RasterLayer
 
 
 def swatch(rgb) -> QIcon:
@@ -88,6 +90,7 @@ class AnnotationPanel(QWidget):
         ll = QVBoxLayout(self.g_layers)
         self.layer_list = QListWidget(self.g_layers)
         self.layer_list.itemChanged.connect(self._layer_toggled)
+        self.layer_list.currentRowChanged.connect(lambda _row: self._show_layer_settings())
         ll.addWidget(self.layer_list)
         self.opacity_label = QLabel(self.g_layers)
         ll.addWidget(self.opacity_label)
@@ -96,6 +99,9 @@ class AnnotationPanel(QWidget):
         self.opacity.setValue(50)
         self.opacity.valueChanged.connect(self._opacity_changed)
         ll.addWidget(self.opacity)
+        self.fill = QCheckBox(self.g_layers)
+        self.fill.toggled.connect(self._fill_changed)
+        ll.addWidget(self.fill)
         self.cmap = QComboBox(self.g_layers)
         self.cmap.currentIndexChanged.connect(self._cmap_changed)
         ll.addWidget(self.cmap)
@@ -124,7 +130,8 @@ class AnnotationPanel(QWidget):
         self.tree.setHeaderLabels([self.tr("Type"), self.tr("Class"), self.tr("Measurements")])
         self.b_delete.setText(self.tr("Delete selected"))
         self.g_layers.setTitle(self.tr("Layers"))
-        self.opacity_label.setText(self.tr("Heatmap opacity"))
+        self.fill.setText(self.tr("Fill detections"))
+        self.fill.setToolTip(self.tr("Outlines only keep the H&E readable"))
         names = {
             "viridis": self.tr("Viridis"),
             "inferno": self.tr("Inferno"),
@@ -282,6 +289,7 @@ class AnnotationPanel(QWidget):
 
     # -- layers -------------------------------------------------------------
     def refresh_layers(self) -> None:
+        current = self.current_layer_key()
         self.layer_list.blockSignals(True)
         self.layer_list.clear()
         entries = [("annotations", self.tr("Annotations"), self.layer.visible, "")]
@@ -300,10 +308,52 @@ class AnnotationPanel(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
             self.layer_list.addItem(item)
+            if key == current:
+                self.layer_list.setCurrentItem(item)
         self.layer_list.blockSignals(False)
-        has_heatmap = self.overlays.layer("density") is not None
-        for w in (self.opacity, self.opacity_label, self.cmap):
-            w.setEnabled(has_heatmap)
+        self._show_layer_settings()
+
+    def current_layer_key(self) -> str | None:
+        item = self.layer_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def pick_layer(self, key: str) -> None:
+        for i in range(self.layer_list.count()):
+            if self.layer_list.item(i).data(Qt.ItemDataRole.UserRole) == key:
+                self.layer_list.setCurrentRow(i)
+                return
+
+    def _target(self):
+        """The layer the opacity, fill and colour-map controls act on."""
+        key = self.current_layer_key()
+        if key == "annotations":
+            return self.layer
+        lay = self.overlays.layer(key) if key else None
+        return lay if lay is not None else self.overlays.layer("density")
+
+    def _show_layer_settings(self) -> None:
+        lay = self._target()
+        title = self.tr("Annotations") if lay is self.layer else getattr(lay, "title", "")
+        self.opacity_label.setText(self.tr("Opacity: %1").replace("%1", title or "—"))
+        top = round(100 * getattr(lay, "max_opacity", 1.0))
+        self.opacity.blockSignals(True)
+        self.opacity.setEnabled(lay is not None)
+        self.opacity.setRange(0, top)
+        if lay is not None:
+            self.opacity.setValue(round(100 * min(lay.opacity, top / 100)))
+        self.opacity.blockSignals(False)
+        self.opacity_label.setEnabled(lay is not None)
+        is_heatmap = isinstance(lay, RasterLayer) and lay.values.dtype.kind != "b"
+        self.cmap.setEnabled(is_heatmap)
+        if is_heatmap:
+            self.cmap.blockSignals(True)
+            self.cmap.setCurrentIndex(max(0, self.cmap.findData(lay.colormap)))
+            self.cmap.blockSignals(False)
+        is_detection = lay is not None and hasattr(lay, "fill")
+        self.fill.blockSignals(True)
+        self.fill.setEnabled(is_detection)
+        self.fill.setChecked(bool(is_detection and lay.fill))
+        self.fill.blockSignals(False)
 
     def _layer_toggled(self, item: QListWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)
@@ -317,14 +367,20 @@ class AnnotationPanel(QWidget):
         self.layers_changed.emit()
 
     def _opacity_changed(self, value: int) -> None:
-        lay = self.overlays.layer("density")
+        lay = self._target()
         if lay is not None:
             lay.opacity = value / 100
         self.layers_changed.emit()
 
+    def _fill_changed(self, on: bool) -> None:
+        lay = self._target()
+        if lay is not None and hasattr(lay, "fill"):
+            self.overlays.set_fill(lay.name, on)
+        self.layers_changed.emit()
+
     def _cmap_changed(self, _index: int) -> None:
-        lay = self.overlays.layer("density")
-        if lay is not None:
+        lay = self._target()
+        if lay is not None and hasattr(lay, "colormap"):
             lay.colormap = self.cmap.currentData() or "viridis"
             lay.image = None
         self.layers_changed.emit()

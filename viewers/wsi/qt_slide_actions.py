@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from viewers.wsi import annotation_store as astore
 from viewers.wsi.ai_jobs import TISSUE_ANALYZER, load_saved, nuclei_job, tissue_job
 from viewers.wsi.detections import DetectionSet
-from viewers.wsi.overlays import DetectionLayer, RasterLayer
+from viewers.wsi.overlays import HEATMAP_MAX_OPACITY, DetectionLayer, RasterLayer
 
 MAX_LISTED = 10
 
@@ -138,15 +138,24 @@ class SlideActions:
         self.canvas.overlays.add_detections(layer)
         self._layers_updated()
 
-    def show_density(self, values, downsample: float, analyzer: str) -> None:
-        opacity = self.panel.opacity.value() / 100 if self.panel is not None else 0.5
-        title = self.tr("Nuclear density")
-        lay = RasterLayer(values, downsample, "density", title=title, analyzer=analyzer)
-        lay.opacity = opacity
+    def show_density(self, values, downsample: float, analyzer: str, visible: bool = False):
+        """The density heatmap: off until the user turns it on, never above 40% opacity."""
+        lay = RasterLayer(
+            values,
+            downsample,
+            "density",
+            title=self.tr("Nuclear density"),
+            analyzer=analyzer,
+            visible=visible,
+            opacity=0.35,
+            max_opacity=HEATMAP_MAX_OPACITY,
+            unit=self.tr("nuclei/mm²"),
+        )
         if self.panel is not None:
             lay.colormap = self.panel.cmap.currentData() or "viridis"
         self.canvas.overlays.set_raster(lay)
         self._layers_updated()
+        return lay
 
     def show_saved(self, found: dict) -> None:
         if "tissue" in found:

@@ -194,12 +194,55 @@ class SlideViewer(SlideActions, QWidget):
         )
         tb.addAction(self.a_panel)
         self.addAction(self.a_panel)
+        self._build_overlay_toggles(tb)
         self.b_ai, self.b_file = QToolButton(self), QToolButton(self)
         for b, m in ((self.b_ai, self.ai_menu), (self.b_file, self.file_menu)):
             b.setMenu(m)
             b.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             tb.addWidget(b)
         self._set_editing_enabled(False)
+
+    def _build_overlay_toggles(self, tb: QToolBar) -> None:
+        """H hides every overlay (QuPath's toggle); A annotations, D detections."""
+        self.a_hide = QAction(self)
+        self.a_hide.setCheckable(True)
+        self.a_hide.toggled.connect(self.hide_overlays)
+        tb.addAction(self.a_hide)
+        self.a_show_annotations = QAction(self)
+        self.a_show_annotations.triggered.connect(lambda: self.toggle_layer("annotations"))
+        self.a_show_detections = QAction(self)
+        self.a_show_detections.triggered.connect(lambda: self.toggle_layer("detections"))
+        for a, key in (
+            (self.a_hide, "H"),
+            (self.a_show_annotations, "A"),
+            (self.a_show_detections, "D"),
+        ):
+            a.setShortcut(QKeySequence(key))
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(a)
+
+    def hide_overlays(self, hidden: bool) -> None:
+        if self.canvas is None:
+            return
+        self.canvas.overlays.hidden = hidden
+        if self.a_hide.isChecked() != hidden:
+            self.a_hide.setChecked(hidden)
+        self.canvas.update()
+
+    def toggle_layer(self, which: str) -> None:
+        """A / D: annotations or every detection layer on and off."""
+        if self.canvas is None or self.layer is None:
+            return
+        if which == "annotations":
+            self.layer.visible = not self.layer.visible
+        else:
+            dets = self.canvas.overlays.detections
+            on = not any(d.visible for d in dets)
+            for d in dets:
+                d.visible = on
+        if self.panel is not None:
+            self.panel.refresh_layers()
+        self.canvas.update()
 
     def _set_editing_enabled(self, on: bool) -> None:
         for a in [*self.tool_actions.values(), *self.ai_menu.actions(), *self.file_menu.actions()]:
@@ -235,6 +278,10 @@ class SlideViewer(SlideActions, QWidget):
             a.setToolTip(f"{names[name]} ({TOOL_KEYS[name]})")
         self.a_panel.setText(self.tr("Panel"))
         self.a_panel.setToolTip(self.tr("Show or hide classes, annotations and layers (F6)"))
+        self.a_hide.setText(self.tr("Hide overlays"))
+        self.a_hide.setToolTip(self.tr("Hide every overlay and annotation to read the slide (H)"))
+        self.a_show_annotations.setText(self.tr("Show or hide annotations (A)"))
+        self.a_show_detections.setText(self.tr("Show or hide detections (D)"))
         self.a_undo.setText(self.tr("Undo"))
         self.a_redo.setText(self.tr("Redo"))
         self.b_ai.setText(self.tr("AI"))

@@ -176,7 +176,7 @@ class SlideCanvas(QWidget):
         self.source.cache.set_pinned(self.source.tile_key(*k) for k in tiles)
         self.loader.want(missing + self._prefetch(level))
         self.overlays.paint(p, self.vp)
-        if self.annotations is not None:
+        if self.annotations is not None and not self.overlays.hidden:
             self.annotations.paint(p, self.vp)
         if self.tool is not None and self.annotations is not None:
             self.tool.paint(p, self.vp)
@@ -206,9 +206,11 @@ class SlideCanvas(QWidget):
         nav = self.navigator_rect()
         if nav.width() * 2 > self.width() or nav.height() * 2 > self.height():
             return
+        p.save()  # whatever the layers above left set (a white handle brush) stays out
         p.setOpacity(0.9)
         p.drawImage(nav, self.overview)
         p.setOpacity(1.0)
+        p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(QColor(90, 90, 90), 1))
         p.drawRect(nav)
         sw, sh = self.source.dimensions
@@ -219,6 +221,7 @@ class SlideCanvas(QWidget):
         )
         p.setPen(QPen(QColor(220, 30, 30), 2))
         p.drawRect(view.intersected(nav.adjusted(-1, -1, 1, 1)))
+        p.restore()
 
     def _tile_arrived(self, key=None) -> None:
         if not self._repaint.isActive():
