@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.sync.casefile import ConsultPrefill, ConsultView
 from app.sync.links import make_link
 from app.sync.outbox import request_consult
-from ui.labels import display_name, modality_label, sex_label
+from ui.labels import department_label, display_name, modality_label, sex_label
 from ui.qr_link import QrLink
 
 URGENCIES = ("routine", "urgent", "critical")
@@ -101,7 +101,7 @@ class ConsultDialog(QDialog):
         self.urgency.setCurrentIndex(self.urgency.findData(p.urgency))
         self.department = QComboBox()
         for d in p.departments:
-            self.department.addItem(d, d)
+            self.department.addItem(department_label(d), d)
         self.department.setCurrentIndex(max(self.department.findData(p.department), 0))
         # the server's specialists of the chosen department; any user name may be typed
         self.specialist = QComboBox()
@@ -236,7 +236,8 @@ class TimelineStrip(QLabel):
                 parts.append(("<b>● " if done else "○ ") + text + ("</b>" if done else ""))
             if v.status == "cancelled":
                 parts.append("<b>● " + step_label("cancelled") + "</b>")
-            head = self.tr("Consultation (%1, %2):").replace("%1", v.target)
+            target = " / ".join(x for x in (department_label(v.department), v.specialist) if x)
+            head = self.tr("Consultation (%1, %2):").replace("%1", target or v.target)
             lines.append(head.replace("%2", urgency_label(v.urgency)) + " " + " → ".join(parts))
         self.setText("<br>".join(lines))
         self.show()

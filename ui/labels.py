@@ -67,3 +67,18 @@ def outcome_label(outcome: str) -> str:
 def display_name(dicom_pn: str) -> str:
     """DICOM person name 'DEMO^张建国' -> 'DEMO 张建国'."""
     return " ".join(p for p in dicom_pn.replace("=", "^").split("^") if p).strip()
+
+
+def department_label(code: str) -> str:
+    """A department code of the server's directory (``cardiology``) in the user's language;
+    a code the table does not know is shown as the server spells it."""
+    return {
+        "cardiology": QCoreApplication.translate("Labels", "Cardiology"),
+        "radiology": QCoreApplication.translate("Labels", "Radiology"),
+        "pathology": QCoreApplication.translate("Labels", "Pathology"),
+        "ophthalmology": QCoreApplication.translate("Labels", "Ophthalmology"),
+        "general_practice": QCoreApplication.translate("Labels", "General practice"),
+        "emergency": QCoreApplication.translate("Labels", "Emergency"),
+        "respiratory": QCoreApplication.translate("Labels", "Respiratory medicine"),
+        "endocrinology": QCoreApplication.translate("Labels", "Endocrinology"),
+    }.get(code, code)

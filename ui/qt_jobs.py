@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.jobs import Job, JobRunner
+from ui.progress_text import progress_text
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +83,10 @@ class QtJobs(QObject):
             **kwargs,
         )
         if on_progress is not None:
-            job.state.events.progress.connect(wrap(on_progress))
+            shown = wrap(lambda f, message: on_progress(f, progress_text(message)))
+            job.state.events.progress.connect(shown)
             if job.state.fraction or job.state.message:
-                self.on_ui(lambda: on_progress(job.state.fraction, job.state.message))
+                shown(job.state.fraction, job.state.message)
         return job
 
     def run_with_progress(

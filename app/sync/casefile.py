@@ -56,6 +56,8 @@ class ConsultView:
     question: str
     queued: bool  # not yet accepted by the server
     timeline: list[dict] = field(default_factory=list)
+    department: str = ""
+    specialist: str = ""
 
 
 def _finding_text(f) -> str:
@@ -110,7 +112,8 @@ def consults_of(store, study_pk: int) -> list[ConsultView]:
         for c in rows:
             target = c.target_department + (f" / {c.target_user}" if c.target_user else "")
             out.append(ConsultView(c.id, c.status, c.urgency, target, c.question,
-                                   c.server_id is None, list(c.timeline or [])))  # fmt: skip
+                                   c.server_id is None, list(c.timeline or []),
+                                   c.target_department, c.target_user))  # fmt: skip
         return out
 
 

@@ -439,6 +439,38 @@ The case is stored safely and can still be sent for consultation.</source>
         <source>Unsupported</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cardiology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Radiology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pathology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ophthalmology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respiratory medicine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endocrinology</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -604,6 +636,61 @@ Nothing already imported was lost.</source>
     </message>
     <message>
         <source>Settings could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>AI pre-read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resampling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI delineation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filtering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finding tissue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tissue found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slide ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>importing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -440,6 +440,38 @@ The case is stored safely and can still be sent for consultation.</source>
         <source>Unsupported</source>
         <translation>不支持</translation>
     </message>
+    <message>
+        <source>Cardiology</source>
+        <translation>心内科</translation>
+    </message>
+    <message>
+        <source>Radiology</source>
+        <translation>放射科</translation>
+    </message>
+    <message>
+        <source>Pathology</source>
+        <translation>病理科</translation>
+    </message>
+    <message>
+        <source>Ophthalmology</source>
+        <translation>眼科</translation>
+    </message>
+    <message>
+        <source>General practice</source>
+        <translation>全科</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>急诊科</translation>
+    </message>
+    <message>
+        <source>Respiratory medicine</source>
+        <translation>呼吸内科</translation>
+    </message>
+    <message>
+        <source>Endocrinology</source>
+        <translation>内分泌科</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -607,6 +639,61 @@ Nothing already imported was lost.</source>
     <message>
         <source>Settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>AI pre-read</source>
+        <translation>AI 预读</translation>
+    </message>
+    <message>
+        <source>resampling</source>
+        <translation>重采样</translation>
+    </message>
+    <message>
+        <source>AI delineation</source>
+        <translation>AI 波形识别</translation>
+    </message>
+    <message>
+        <source>measurements</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>filtering</source>
+        <translation>滤波</translation>
+    </message>
+    <message>
+        <source>finding tissue</source>
+        <translation>识别组织区域</translation>
+    </message>
+    <message>
+        <source>tissue found</source>
+        <translation>已找到组织区域</translation>
+    </message>
+    <message>
+        <source>slide</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>slide ready</source>
+        <translation>切片已就绪</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>正在上传</translation>
+    </message>
+    <message>
+        <source>importing</source>
+        <translation>正在导入</translation>
     </message>
 </context>
 <context>
