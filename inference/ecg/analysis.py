@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from app.ecg.signal import EcgSignal
+from app.ecg.signal import STANDARD_LEADS, EcgSignal
 from inference.ecg.fiducials import Beat, global_fiducials
 from inference.ecg.measure import LeadST, Measurements, intervals, measure
 from inference.ecg.median import refine
@@ -26,6 +26,8 @@ from inference.ecg.rules import (
     st_findings,
     urgency,
 )
+from inference.ecg.scope import NOT_GRADED, not_analysable, ungraded
+from inference.ecg.scope import assess as assess_scope
 from inference.registry import REGISTRY
 from inference.results import ModelRef, plain, to_json
 from inference.runtime import Runtime
@@ -38,7 +40,7 @@ NOT_FOR_CLINICAL_USE = "AI pre-read and built-in rules: not for clinical use"
 class EcgAnalysis:
     model: ModelRef
     rules: str
-    urgency: str
+    urgency: str  # routine / urgent / critical, or not_graded
     drivers: list[str]
     findings: list[Finding]
     measurements: Measurements
@@ -145,6 +147,10 @@ def analyze(
 
     t0 = time.perf_counter()
     warnings = list(signal.warnings)
+    scope = assess_scope(signal)
+    if not scope.analysable:
+        step(1.0, "done")
+        return _not_analysable(scope.reason, warnings)
     step(0.05, "resampling")
     data = resample(signal.data, signal.fs, MODEL_FS)
     if data.shape[1] > WINDOW:
@@ -171,7 +177,8 @@ def analyze(
     step(0.8, "measurements")
     fid = global_fiducials(labels, rhythm_lead="II")
     fid.beats = _real_beats(fid.beats, data, [leads.index(n) for n in run])
-    live = [i for i, n in enumerate(leads) if n not in flat]
+    # ST and morphology only on recognised leads (unknown channels never graded)
+    live = [i for i, n in enumerate(leads) if n not in flat and n in STANDARD_LEADS]
     live_leads = [leads[i] for i in live]
     rr = intervals(fid.beats).rr_ms
     median = refine(data[live], live_leads, fid.beats, rr) if live else None
@@ -191,9 +198,11 @@ def analyze(
     manifest = REGISTRY.get(MODEL_ID)
     ref = ModelRef.of(manifest)
     rules = f"{RULES_NAME} {RULES_VERSION}"
+    if not scope.twelve_lead:
+        findings = ungraded(findings, scope.reason)
     for f in findings:
         f.source = f"AI {ref.label} + {rules} (not for clinical use)"
-    level, drivers = urgency(findings)
+    level, drivers = urgency(findings) if scope.twelve_lead else (NOT_GRADED, [])
     t3 = time.perf_counter()
     step(1.0, "done")
     return EcgAnalysis(
@@ -220,6 +229,27 @@ def analyze(
             "measure": round((t3 - t2) * 1000, 2),
             "total": round((t3 - t0) * 1000, 2),
         },
+    )
+
+
+def _not_analysable(reason: str, warnings: list[str]) -> EcgAnalysis:
+    ref = ModelRef.of(REGISTRY.get(MODEL_ID))
+    rules = f"{RULES_NAME} {RULES_VERSION}"
+    finding = not_analysable(reason)
+    finding.source = f"AI {ref.label} + {rules} (not for clinical use)"
+    return EcgAnalysis(
+        model=ref,
+        rules=rules,
+        urgency=NOT_GRADED,
+        drivers=[],
+        findings=[finding],
+        measurements=Measurements(),
+        st={},
+        beats=[],
+        fs=MODEL_FS,
+        rhythm={"label": "unknown", "confidence": 0.0, "distribution": {}, "vpc_beats": 0},
+        fiducial_leads=[],
+        warnings=warnings + [reason],
     )
 
 

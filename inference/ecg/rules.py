@@ -13,7 +13,7 @@ from inference.ecg.measure import LeadST, Measurements
 
 RULES_NAME = "Huizhen ECG rules"
 RULES_VERSION = "1.0"
-SEVERITY_ORDER = {"critical": 0, "urgent": 1, "routine": 2}
+SEVERITY_ORDER = {"critical": 0, "urgent": 1, "routine": 2, "info": 3}  # info: never graded
 
 # Contiguous lead groups (territories).
 TERRITORIES = {
@@ -79,7 +79,7 @@ THRESHOLDS: tuple[Threshold, ...] = (
 class Finding:
     code: str
     text: str
-    severity: str  # critical / urgent / routine
+    severity: str  # critical / urgent / routine, or info (not graded)
     territory: str = ""
     leads: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
@@ -243,9 +243,10 @@ def no_signal_finding(n_leads: int) -> Finding:
 
 def urgency(findings: list[Finding]) -> tuple[str, list[str]]:
     """Highest severity and the codes of the findings that drove it."""
-    if not findings:
+    graded = [f for f in findings if f.severity != "info"]
+    if not graded:
         return "routine", []
-    top = min(findings, key=lambda f: SEVERITY_ORDER[f.severity]).severity
+    top = min(graded, key=lambda f: SEVERITY_ORDER[f.severity]).severity
     return top, [f.code for f in findings if f.severity == top]
 
 

@@ -33,6 +33,8 @@ def _templates() -> dict[str, str]:
         "TACHY": translate("EcgFindings", "Tachycardia"),
         "BRADY": translate("EcgFindings", "Bradycardia"),
         "NO_QRS": translate("EcgFindings", "No reliable QRS complexes detected"),
+        "NOT_12_LEAD": translate("EcgFindings", "Not a 12-lead ECG: no automatic grade"),
+        "NOT_ANALYSABLE": translate("EcgFindings", "Not analysable: no automatic grade"),
     }
 
 

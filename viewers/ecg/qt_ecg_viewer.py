@@ -39,7 +39,7 @@ from viewers.ecg.viewer_text import filter_text, retranslate_toolbar
 
 PAPER_BG = "#fff6f5"
 MINOR, MAJOR, TRACE = "#f6c9c6", "#e88f8a", "#111111"
-SEVERITY = {"critical": "critical", "urgent": "urgent", "routine": "info"}
+SEVERITY = {"critical": "critical", "urgent": "urgent", "routine": "info", "info": "info"}
 
 
 def _read(path, state=None):
