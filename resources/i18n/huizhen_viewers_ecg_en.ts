@@ -138,6 +138,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not a 12-lead ECG: no automatic grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not analysable: no automatic grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>inferior</source>
         <translation type="unfinished"></translation>
     </message>

@@ -138,6 +138,14 @@
         <translation>未检出可靠的 QRS 波群</translation>
     </message>
     <message>
+        <source>Not a 12-lead ECG: no automatic grade</source>
+        <translation>非 12 导联心电图：不自动分级</translation>
+    </message>
+    <message>
+        <source>Not analysable: no automatic grade</source>
+        <translation>无法分析：不自动分级</translation>
+    </message>
+    <message>
         <source>inferior</source>
         <translation>下壁</translation>
     </message>

@@ -131,7 +131,9 @@ def test_multi_segment_record_is_read():
     assert sig.fs == 500 and sig.n_samples == 2 * 4000
     assert [item.split(" ", 1)[0] for item in sig.left_out] == ["ABP", "PAP", "PLETH", "RESP"]
     first, second = read_ecg(seg / "041s01.hea"), read_ecg(seg / "041s02.hea")
-    assert np.allclose(sig.data[:, :4000], first.data) and np.allclose(sig.data[:, 4000:], second.data)
+    assert np.allclose(sig.data[:, :4000], first.data) and np.allclose(
+        sig.data[:, 4000:], second.data
+    )
 
 
 def test_multi_segment_import_lists_segments_as_companions():
