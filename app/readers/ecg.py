@@ -1,7 +1,9 @@
 """ECG readers for the import pipeline (modality ECG).
 
 DICOM waveform ECG (wins over the generic DICOM reader with 0.95), WFDB
-headers (the .dat files are listed as companions), HL7 aECG and GE MUSE XML.
+headers (signal files and segment headers are listed as companions), HL7
+aECG, GE MUSE XML and Philips Sierra XML.  ``read_meta`` refuses what the ECG
+path cannot use (no waveform, no ECG lead, a record far too short).
 Signals themselves are read by ``app.ecg.readers.read_ecg``.
 """
 
@@ -196,3 +198,20 @@ class MuseReader(_XmlEcgReader):
         from app.ecg.readers.muse_xml import muse_meta
 
         return muse_meta(path)
+
+
+@register
+class SierraReader(_XmlEcgReader):
+    name = "philips-sierra-xml"
+    marker = b"restingecgdata"
+    fmt = "Philips Sierra XML"
+
+    def examine(self, path: Path, head: bytes) -> float:
+        from app.ecg.readers.sierra_xml import looks_like_sierra
+
+        return 0.9 if looks_like_sierra(head) else 0.0
+
+    def _fields(self, path: Path) -> dict:
+        from app.ecg.readers.sierra_xml import sierra_meta
+
+        return sierra_meta(path)

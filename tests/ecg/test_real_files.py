@@ -150,3 +150,74 @@ def test_multi_segment_with_a_missing_segment_names_it(tmp_path):
             (tmp_path / f.name).write_bytes(f.read_bytes())
     with pytest.raises(ReadError, match="041s02.dat"):
         read_ecg(tmp_path / "041s.hea")
+
+
+SIERRA = DATA / "sierra"
+# sample 2750 of each lead as the upstream sierraecg decoder's own tests give them
+SIERRA_MIDPOINTS = {
+    "129DYPRG.xml": [-9, -17, -7, 13, -1, -12, 0, -1, -3, -4, -7, -6],
+    "2020-5-18_15-48-11.xml": [-12, 78, 90, -33, -51, 84, 14, 3, -24, -20, -13, -21],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SIERRA_MIDPOINTS))
+def test_philips_sierra_xml_decodes_like_the_reference(name):
+    sig = read_ecg(SIERRA / name)
+    assert sig.leads == list(STANDARD_LEADS)
+    # 11 s per lead: the ECG, then a zero line and a 1 mV calibration pulse in every lead
+    assert sig.fs == 500 and 5000 <= sig.n_samples < 5350
+    assert any("calibration pulse at the end left out" in w for w in sig.warnings)
+    # 5 uV per unit
+    assert [round(float(v) * 200) for v in sig.data[:, 2750]] == SIERRA_MIDPOINTS[name]
+    # the rebuilt limb leads obey Einthoven within the integer rounding of the format
+    assert np.abs(sig.lead("III") - (sig.lead("II") - sig.lead("I"))).max() < 0.011
+    assert np.abs(sig.lead("aVF") - (sig.lead("II") - sig.lead("I") / 2)).max() < 0.011
+
+
+def test_philips_sierra_device_measurements():
+    sig = read_ecg(SIERRA / "129DYPRG.xml")  # SierraECG 1.03, UTF-8
+    assert sig.sex == "M" and sig.age_years == 50
+    m = sig.device_measurements
+    assert (m["Heart Rate"], m["PR Interval"], m["QRS Duration"]) == (41, 151, 135)
+    assert (m["QT Interval"], m["QTc Interval"]) == (476, 393)
+    assert (m["P Axis"], m["QRS Axis"], m["T Axis"]) == (66, -21, 59)
+    assert "Inferior infarct, acute (LCx)" in sig.device_statements
+    new = read_ecg(SIERRA / "2020-5-18_15-48-11.xml")  # PhilipsECG 1.04.01, UTF-16
+    assert new.device_measurements["QRS Duration"] == 102
+    assert new.device_measurements["RR Interval"] == 938
+    assert new.acquired.isoformat() == "2020-05-18T15:48:11"
+
+
+def test_philips_sierra_registry_reader():
+    from app.readers.base import best_reader
+
+    for name in SIERRA_MIDPOINTS:
+        _conf, reader = best_reader(SIERRA / name)
+        assert reader.name == "philips-sierra-xml"
+        meta = reader.read_meta(SIERRA / name)
+        assert meta.modality == "ECG"
+    assert reader.read_meta(SIERRA / "2020-5-18_15-48-11.xml").birth_date == "19510101"
+
+
+def _damaged(tmp_path, cut):
+    raw = (SIERRA / "129DYPRG.xml").read_text("utf-8")
+    start = raw.index('dataencoding="Base64"')
+    start = raw.index(">", start) + 1
+    end = raw.index("</parsedwaveforms>")
+    out = tmp_path / "bad.xml"
+    out.write_text(raw[:start] + cut(raw[start:end]) + raw[end:], "utf-8")
+    return out
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        lambda b: b[: len(b) // 3],  # truncated: the last chunks are missing
+        lambda b: "////" + b[4:],  # first chunk size becomes huge
+        lambda b: b[:40] + "A" * 40 + b[80:],  # LZW stream damaged
+        lambda b: "",
+    ],
+)
+def test_damaged_xli_data_is_a_read_error(tmp_path, cut):
+    with pytest.raises(ReadError):
+        read_ecg(_damaged(tmp_path, cut))

@@ -13,7 +13,7 @@ from app.readers.base import ReadError, read_head
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """ "dicom", "wfdb", "aecg", "muse" or "" for one file."""
+    """ "dicom", "wfdb", "aecg", "muse", "sierra" or "" for one file."""
     suffix = Path(path).suffix.lower()
     if len(head) >= 132 and head[128:132] == b"DICM":
         return "dicom"
@@ -22,11 +22,14 @@ def sniff(path: Path, head: bytes) -> str:
     if b"<" in head[:512]:
         from app.ecg.readers.hl7_aecg import looks_like_aecg
         from app.ecg.readers.muse_xml import looks_like_muse
+        from app.ecg.readers.sierra_xml import looks_like_sierra
 
         if looks_like_aecg(head):
             return "aecg"
         if looks_like_muse(head):
             return "muse"
+        if looks_like_sierra(head):
+            return "sierra"
     if suffix == ".dcm":
         return "dicom"
     return ""
@@ -75,7 +78,14 @@ def _read(path: Path, want: str) -> EcgSignal:
         from app.ecg.readers.muse_xml import read_muse
 
         return read_muse(path)
-    raise ReadError(f"{path.name} is not a supported ECG format (DICOM, WFDB, HL7 aECG, MUSE XML)")
+    if kind == "sierra":
+        from app.ecg.readers.sierra_xml import read_sierra
+
+        return read_sierra(path)
+    raise ReadError(
+        f"{path.name} is not a supported ECG format "
+        "(DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML)"
+    )
 
 
 __all__ = ["read_ecg", "sniff"]
