@@ -121,7 +121,7 @@ def main(argv=None) -> int:
     cx, cy = fields[len(fields) // 2]
     region = (max(0, cx - side // 2), max(0, cy - side // 2), side, side)
     result = run_nuclei(src, region=region, tissue=tissue)
-    n = len(result.nuclei)
+    n = len(result)
     print(
         f"nuclei on {side}x{side} region at {result.mpp:g} um/px: {n} nuclei, "
         f"{result.tissue_tiles} tiles of {1024}^2 in {result.seconds:.1f} s -> "

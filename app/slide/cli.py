@@ -92,7 +92,7 @@ def _detect(args) -> int:
     save_geojson(args.out, result.features(), analysis=result.provenance())
     rate = result.tissue_tiles / result.seconds if result.seconds else 0.0
     print(
-        f"{len(result.nuclei)} nuclei in {result.tissue_tiles} tissue tiles "
+        f"{len(result)} nuclei in {result.tissue_tiles} tissue tiles "
         f"({result.seconds:.1f} s, {rate:.2f} tiles/s) -> {args.out}"
     )
     if args.heatmap:

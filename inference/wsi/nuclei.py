@@ -11,16 +11,13 @@ tile whose core holds its centroid, so none is counted twice.
 from __future__ import annotations
 
 import math
-import os
-import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 ANALYZER = "huizhen-nuclei-watershed"
-VERSION = "0.1.0"
+VERSION = "0.2.0"  # 0.2: perimeter, eosin OD, optional cell expansion
 OD_SCALE = math.log(1e6) / math.log(10)  # skimage's rgb2hed units -> optical density
 
 
@@ -36,6 +33,7 @@ class NucleiParams:
     tile_px: int = 1024
     overlap_um: float = 16.0
     min_tissue_fraction: float = 0.02
+    cell_expansion_um: float = 0.0  # > 0: cells = nuclei grown this far (QuPath: 5 um)
 
 
 @dataclass
@@ -45,12 +43,38 @@ class Nucleus:
     area_um2: float
     h_od_mean: float
     circularity: float
+    perimeter_um: float = 0.0
+    e_od_mean: float = 0.0
+    cell_area_um2: float = 0.0  # 0 when cells were not expanded
+    nucleus_cell_ratio: float = 0.0
+
+    def measurements(self) -> dict[str, float]:
+        """QuPath-style names -> values (cell values only when cells were expanded)."""
+        m = {
+            "Nucleus: Area µm^2": self.area_um2,
+            "Nucleus: Perimeter µm": self.perimeter_um,
+            "Nucleus: Circularity": self.circularity,
+            "Nucleus: Hematoxylin OD mean": self.h_od_mean,
+            "Nucleus: Eosin OD mean": self.e_od_mean,
+        }
+        if self.cell_area_um2 > 0:
+            m["Cell: Area µm^2"] = self.cell_area_um2
+            m["Nucleus/Cell area ratio"] = self.nucleus_cell_ratio
+        return m
 
 
 def haematoxylin_od(rgb: np.ndarray) -> np.ndarray:
+    return stain_od(rgb)[0]
+
+
+def stain_od(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Haematoxylin and eosin optical density (colour deconvolution, Ruifrok & Johnston)."""
     from skimage.color import rgb2hed
 
-    return np.clip(rgb2hed(rgb)[..., 0] * OD_SCALE, 0, None).astype(np.float32)
+    hed = rgb2hed(rgb)
+    h = np.clip(hed[..., 0] * OD_SCALE, 0, None).astype(np.float32)
+    e = np.clip(hed[..., 1] * OD_SCALE, 0, None).astype(np.float32)
+    return h, e
 
 
 def _foreground(h: np.ndarray, mpp: float, p: NucleiParams) -> np.ndarray:
@@ -86,10 +110,10 @@ def detect_nuclei(
     from scipy import ndimage as ndi
     from skimage.feature import peak_local_max
     from skimage.measure import find_contours, label, regionprops
-    from skimage.segmentation import watershed
+    from skimage.segmentation import expand_labels, watershed
 
     p = params or NucleiParams()
-    h = haematoxylin_od(rgb)
+    h, e = stain_od(rgb)
     mask = _foreground(h, mpp, p)
     min_px = p.min_area_um2 / mpp**2
     if not mask.any():
@@ -105,6 +129,11 @@ def detect_nuclei(
     markers = np.zeros(mask.shape, np.int32)
     markers[tuple(peaks.T)] = np.arange(1, len(peaks) + 1)
     labels = watershed(-dist, markers, mask=mask)
+    cell_area: np.ndarray | None = None
+    if p.cell_expansion_um > 0:
+        cells = expand_labels(labels, p.cell_expansion_um / mpp)
+        cell_area = np.bincount(cells.ravel(), minlength=labels.max() + 1)
+    e_mean = ndi.mean(e, labels, np.arange(labels.max() + 1)) if labels.max() else []
     out = []
     ox, oy = origin
     for region in regionprops(labels, intensity_image=h):
@@ -127,6 +156,7 @@ def detect_nuclei(
         xy = xy * scale + (ox, oy)
         xy[-1] = xy[0]
         circ = min(1.0, 4 * math.pi * region.area / perim**2) if perim > 0 else 0.0
+        cell_um2 = float(cell_area[region.label]) * mpp**2 if cell_area is not None else 0.0
         out.append(
             Nucleus(
                 contour=xy,
@@ -134,6 +164,10 @@ def detect_nuclei(
                 area_um2=float(area_um2),
                 h_od_mean=float(region.intensity_mean),
                 circularity=float(circ),
+                perimeter_um=perim * mpp,
+                e_od_mean=float(e_mean[region.label]),
+                cell_area_um2=cell_um2,
+                nucleus_cell_ratio=float(area_um2 / cell_um2) if cell_um2 > 0 else 0.0,
             )
         )
     return out
@@ -162,11 +196,7 @@ def nucleus_feature(n: Nucleus, analyzer: str = ANALYZER, version: str = VERSION
         "properties": {
             "objectType": "detection",
             "classification": {"name": "Nucleus", "color": [60, 60, 200]},
-            "measurements": {
-                "Nucleus: Area µm^2": round(n.area_um2, 3),
-                "Nucleus: Hematoxylin OD mean": round(n.h_od_mean, 4),
-                "Nucleus: Circularity": round(n.circularity, 4),
-            },
+            "measurements": {k: round(float(v), 4) for k, v in n.measurements().items()},
             "metadata": {"analyzer": analyzer, "analyzer_version": version},
         },
     }
@@ -174,7 +204,7 @@ def nucleus_feature(n: Nucleus, analyzer: str = ANALYZER, version: str = VERSION
 
 @dataclass
 class NucleiResult:
-    nuclei: list[Nucleus]
+    batch: Any  # parallel.NucleiBatch: rings, centroids, a column per measurement
     tiles: int
     tissue_tiles: int
     seconds: float
@@ -184,18 +214,21 @@ class NucleiResult:
     version: str = VERSION
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def __len__(self) -> int:
+        return len(self.batch)
+
     @property
     def centroids(self) -> np.ndarray:
-        return np.array([n.centroid for n in self.nuclei], float).reshape(-1, 2)
+        return np.asarray(self.batch.centroids, float).reshape(-1, 2)
 
     def features(self) -> list[dict[str, Any]]:
-        return [nucleus_feature(n, self.analyzer, self.version) for n in self.nuclei]
+        return self.batch.features(self.analyzer, self.version)
 
     def provenance(self) -> dict[str, Any]:
         return {
             "analyzer": self.analyzer,
             "version": self.version,
-            "nuclei": len(self.nuclei),
+            "nuclei": len(self.batch),
             "tiles": self.tiles,
             "tissue_tiles": self.tissue_tiles,
             "analysis_mpp": self.mpp,
@@ -212,71 +245,36 @@ def run_nuclei(
     params: NucleiParams | None = None,
     workers: int | None = None,
     tissue=None,
+    on_tile=None,
+    describe=None,
 ) -> NucleiResult:
-    """Detect nuclei over the tissue of a ``SlideSource`` (or a level-0 ``region``)."""
-    from inference.wsi.tissue import detect_tissue
+    """Detect nuclei over the tissue of a ``SlideSource`` (or a level-0 ``region``).
 
-    p = params or NucleiParams()
-    t0 = time.perf_counter()
+    Tiles run in worker processes (``inference.wsi.parallel``); ``on_tile`` gets
+    each tile's ``NucleiBatch`` as it finishes, ``state`` progress in tiles
+    (``describe(done, total, found)`` words it, in the user's language).
+    """
+    from inference.wsi.parallel import run_stream
+
     if state is not None:
         state.check()
-    mpp0 = (source.mpp or (0.25, 0.25))[0]
-    level = source.best_level(max(p.requested_mpp / mpp0, 1.0))
-    ds = source.level_downsamples[level]
-    mpp = mpp0 * ds
-    lw, lh = source.level_dimensions[level]
+
+    def progress(done: int, total: int, count: int) -> None:
+        if state is not None:
+            text = describe(done, total, count) if describe else None
+            text = text or f"nuclei: tile {done}/{total}, {count} found"
+            state.progress(done / max(total, 1), text)
+
+    batch, plan, seconds = run_stream(
+        source, region, state, params, workers, tissue, on_tile=on_tile, on_progress=progress
+    )
     x0, y0, w0, h0 = region or (0, 0, *source.dimensions)
-    rx0, ry0 = max(0, int(x0 / ds)), max(0, int(y0 / ds))
-    rx1, ry1 = min(lw, math.ceil((x0 + w0) / ds)), min(lh, math.ceil((y0 + h0) / ds))
-    if rx1 <= rx0 or ry1 <= ry0:
-        raise ValueError("region lies outside the slide")
-    if tissue is None:
-        tissue = detect_tissue(source)
-    t, margin = p.tile_px, int(math.ceil(p.overlap_um / mpp))
-    boxes = [
-        (x, y, min(x + t, rx1), min(y + t, ry1))
-        for y in range(ry0, ry1, t)
-        for x in range(rx0, rx1, t)
-    ]
-    todo = [
-        b
-        for b in boxes
-        if tissue.fraction_in(b[0] * ds, b[1] * ds, (b[2] - b[0]) * ds, (b[3] - b[1]) * ds)
-        >= p.min_tissue_fraction
-    ]
-
-    def one(box):
-        if state is not None and state.cancelled:
-            return []
-        bx0, by0, bx1, by1 = box
-        ex0, ey0 = max(0, bx0 - margin), max(0, by0 - margin)
-        ex1, ey1 = min(lw, bx1 + margin), min(lh, by1 + margin)
-        rgb = source.read_region(level, ex0, ey0, ex1 - ex0, ey1 - ey0, cached=False)
-        core = (bx0 - ex0, by0 - ey0, bx1 - ex0, by1 - ey0)
-        return detect_nuclei(rgb, mpp, p, origin=(ex0 * ds, ey0 * ds), scale=ds, core=core)
-
-    nuclei: list[Nucleus] = []
-    workers = workers or os.cpu_count() or 1
-    with ThreadPoolExecutor(workers, thread_name_prefix="nuclei") as pool:
-        futures = [pool.submit(one, b) for b in todo]
-        try:
-            for i, fut in enumerate(futures):
-                if state is not None:
-                    state.check()
-                nuclei.extend(fut.result())
-                if state is not None:
-                    state.progress(
-                        (i + 1) / len(futures),
-                        f"nuclei: tile {i + 1}/{len(futures)}, {len(nuclei)} found",
-                    )
-        finally:
-            for fut in futures:
-                fut.cancel()
     return NucleiResult(
-        nuclei=nuclei,
-        tiles=len(boxes),
-        tissue_tiles=len(todo),
-        seconds=time.perf_counter() - t0,
-        mpp=mpp,
+        batch=batch,
+        tiles=len(plan.boxes),
+        tissue_tiles=len(plan.todo),
+        seconds=seconds,
+        mpp=plan.mpp,
         region=(int(x0), int(y0), int(w0), int(h0)),
+        extra={"workers": workers or 0},
     )

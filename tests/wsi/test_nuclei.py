@@ -100,7 +100,9 @@ def test_run_over_slide_tiles_no_duplicates(source):
     assert meta == {"analyzer": ANALYZER, "analyzer_version": VERSION}
     assert set(features[0]["properties"]["measurements"]) == {
         "Nucleus: Area µm^2",
+        "Nucleus: Perimeter µm",
         "Nucleus: Hematoxylin OD mean",
+        "Nucleus: Eosin OD mean",
         "Nucleus: Circularity",
     }
 

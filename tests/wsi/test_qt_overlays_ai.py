@@ -11,7 +11,7 @@ pytest.importorskip("pytestqt")
 from tests.wsi.test_qt_annotation_persist import annotation_sets  # noqa: E402
 from tests.wsi.test_qt_annotation_tools import new_study, open_viewer  # noqa: E402
 
-NUCLEI = "huizhen-nuclei-watershed 0.1.0"
+NUCLEI = "huizhen-nuclei-watershed 0.2.0"
 
 
 def test_tissue_then_nuclei_in_view_then_reopen(qtbot, jobs, store, small_slide):  # noqa: F811
@@ -51,7 +51,7 @@ def test_tissue_then_nuclei_in_view_then_reopen(qtbot, jobs, store, small_slide)
     data = json.loads((folder / f"{pk}.nuclei.geojson").read_text("utf-8"))
     assert len(data["features"]) == n
     meta = data["features"][0]["properties"]["metadata"]
-    assert meta == {"analyzer": "huizhen-nuclei-watershed", "analyzer_version": "0.1.0"}
+    assert meta == {"analyzer": "huizhen-nuclei-watershed", "analyzer_version": "0.2.0"}
     assert data["huizhen"]["provenance"]["note"].endswith("not for clinical use")
     assert (folder / f"{pk}.density.tif").exists() and (folder / f"{pk}.tissue.tif").exists()
     sets = annotation_sets(store, pk)

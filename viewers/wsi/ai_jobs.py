@@ -77,8 +77,57 @@ def tissue_job(source, out: dict[str, Path] | None, state=None):
     return tissue
 
 
-def nuclei_job(source, region, tissue, out: dict[str, Path] | None, state=None) -> NucleiOutput:
-    """Nuclei over ``region`` (level-0 x, y, w, h; None = all tissue), results saved."""
+class StreamSink:
+    """Tiles' nuclei handed from the job's thread to the viewer, which polls ``take``."""
+
+    def __init__(self, labels: dict[str, str] | None = None) -> None:
+        import threading
+
+        self._lock = threading.Lock()
+        self._batches: list = []
+        self.done = self.total = self.count = 0
+        self.labels = labels or {}
+
+    def put(self, _index: int, batch) -> None:
+        with self._lock:
+            self._batches.append(batch)
+
+    def take(self) -> list:
+        with self._lock:
+            out, self._batches = self._batches, []
+        return out
+
+    def describe(self, done: int, total: int, count: int) -> str:
+        """Progress text in the user's language (templates translated by the viewer)."""
+        self.done, self.total, self.count = done, total, count
+        text = self.labels.get("progress", "nuclei: tile %1/%2, %3 found")
+        return (
+            text.replace("%1", str(self.done))
+            .replace("%2", str(self.total))
+            .replace("%3", f"{self.count:,}")
+        )
+
+
+def nucleus_set(batch, analyzer: str) -> DetectionSet:
+    return DetectionSet(
+        batch.coords,
+        batch.offsets,
+        np.zeros(len(batch), np.int16),
+        [("Nucleus", (60, 60, 200))],
+        label=analyzer,
+        ai=True,
+        measurements=dict(batch.measurements),
+    )
+
+
+def nuclei_job(
+    source, region, tissue, out: dict[str, Path] | None, state=None, sink=None, inside=None
+) -> NucleiOutput:
+    """Nuclei over ``region`` (level-0 x, y, w, h; None = all tissue), results saved.
+
+    ``sink`` (a ``StreamSink``) receives each tile's nuclei as it finishes;
+    ``inside`` (GeoJSON geometry) keeps only nuclei whose centre lies in it.
+    """
     from app.annotations.geojson import save_geojson
     from inference.wsi import (
         ANALYZER,
@@ -91,7 +140,19 @@ def nuclei_job(source, region, tissue, out: dict[str, Path] | None, state=None) 
 
     if tissue is None:
         tissue = detect_tissue(source)
-    result = run_nuclei(source, region=region, state=state, tissue=tissue)
+
+    result = run_nuclei(
+        source,
+        region=region,
+        state=state,
+        tissue=tissue,
+        on_tile=sink.put if sink is not None else None,
+        describe=sink.describe if sink is not None else None,
+    )
+    if inside is not None:
+        from inference.wsi.regions import keep_inside
+
+        result.batch = keep_inside(result.batch, inside)
     if state is not None:
         state.check()
         state.progress(1.0, "saving results")
@@ -103,11 +164,8 @@ def nuclei_job(source, region, tissue, out: dict[str, Path] | None, state=None) 
         out["nuclei"].parent.mkdir(parents=True, exist_ok=True)
         save_geojson(out["nuclei"], result.features(), huizhen={"provenance": prov})
         save_heatmap(out["density"], density, ds, mpp)
-    rings = [np.asarray(n.contour, np.float32) for n in result.nuclei]
-    dets = DetectionSet.from_rings(
-        rings, classes=[("Nucleus", (60, 60, 200))], label=analyzer, ai=True
-    )
-    return NucleiOutput(dets, density, ds, analyzer, len(rings), prov)
+    dets = nucleus_set(result.batch, analyzer)
+    return NucleiOutput(dets, density, ds, analyzer, len(dets), prov)
 
 
 def load_saved(source, out: dict[str, Path] | None, state=None) -> dict[str, Any]:

@@ -29,6 +29,7 @@ class DetectionSet:
     classes: list[tuple[str, tuple[int, int, int]]]
     label: str = ""
     ai: bool = False
+    measurements: dict[str, np.ndarray] = field(default_factory=dict)  # name -> (N,) float
     centroids: np.ndarray = field(init=False)
     boxes: np.ndarray = field(init=False)  # (N, 4) x0 y0 x1 y1
     cell: float = 256.0  # level-0 pixels; adapted to the density in _build_index
@@ -81,7 +82,7 @@ class DetectionSet:
 
         names: dict[str, int] = {}
         classes: list[tuple[str, tuple[int, int, int]]] = []
-        out, idx = [], []
+        out, idx, rows = [], [], []
         for f in features:
             props = f.get("properties") or {}
             r = geom_rings(f.get("geometry") or {})
@@ -95,6 +96,13 @@ class DetectionSet:
                 classes.append((name, tuple(int(v) for v in colour[:3])))
             out.append(np.asarray(r[0], np.float32))
             idx.append(names[name])
+            rows.append(props.get("measurements") or {})
+        if rows and rows[0] and "measurements" not in kw:
+            kw["measurements"] = {
+                k: np.array([_number(row.get(k)) for row in rows], np.float32)
+                for k in rows[0]
+                if isinstance(rows[0][k], int | float)
+            }
         return cls.from_rings(out, np.asarray(idx, np.int16), classes or None, **kw)
 
     # -- index --------------------------------------------------------------
@@ -190,6 +198,10 @@ class DetectionSet:
     def path_bytes(self, idx: np.ndarray) -> bytes:
         """QDataStream bytes of one QPainterPath holding the outlines of ``idx``."""
         return path_bytes(self.coords, self.offsets, idx)
+
+
+def _number(v) -> float:
+    return float(v) if isinstance(v, int | float) else math.nan
 
 
 def path_bytes(coords: np.ndarray, offsets: np.ndarray, idx: np.ndarray) -> bytes:
