@@ -109,14 +109,15 @@ def cmd_import(args) -> int:
     store = open_store()
     report = run_import(store, args.paths)
     print_report(report)
-    preread(store, report.study_pks)
+    preread(store, report.new_study_pks)  # a re-import adds no second AI result
     return 1 if report.problems else 0
 
 
 def print_report(report) -> None:
     for e in report.entries:
         extra = f" ({e.reason})" if e.reason else ""
-        print(f"{e.outcome.value:12} {e.modality or '-':4} {e.path}{extra}")
+        files = f" [{e.files} files]" if e.files > 1 else ""
+        print(f"{e.outcome.value:12} {e.modality or '-':4} {e.path}{files}{extra}")
 
 
 def main(argv: list[str] | None = None, launch_ui=None) -> int:

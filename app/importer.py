@@ -1,28 +1,31 @@
 """Import files into the local store.
 
-``run_import(store, paths, state)`` expands folders, lets the reader
-registries examine each file (highest confidence wins), stores the bytes in
-the content-addressed blob store and creates patient / study / worklist rows
-in one transaction per file.  Nothing a bad file does affects the others: it
-is listed in the ``ImportReport`` with the reason.  Re-importing is a no-op.
+``run_import(store, paths, state)`` expands folders and lets the reader
+registries recognise each file (highest confidence wins).  A reader names the
+companions of what it recognised (a WFDB ``.hea`` its ``.dat`` and ``.atr``,
+an MRXS index its data folder), so companions are never reported on their
+own.  Records of one DICOM series are grouped into one series.  Each record
+is stored with its original file names in its series folder, with patient /
+study / series rows, in one transaction per series, and reported in one line.
+
+Nothing a file does stops the import: every file ends imported, skipped as a
+duplicate or failed with a reason (whatever a reader raises is caught at the
+file).  Re-importing is a no-op: content is identified by its SHA-256.
 """
 
 from __future__ import annotations
 
 import enum
-import hashlib
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
-from app.blobstore import sha256_file
-from app.domain import AuditAction, Priority, Status
-from app.models import Patient, StoredObject, Study, WorklistItem
+from app.importer_store import find_duplicate, store_records
 from app.readers import ReadError, best_reader
-from app.readers.base import StudyMeta
+from app.readers.base import Reader, StudyMeta
 
+log = logging.getLogger(__name__)
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
 
@@ -42,6 +45,7 @@ class ImportEntry:
     study_pk: int | None = None
     reader: str = ""
     kind: str = ""  # ReadError.kind for failures: the UI explains it in the user's language
+    files: int = 1  # files of the record or series this line stands for
 
 
 @dataclass
@@ -57,8 +61,26 @@ class ImportReport:
         return sorted({e.study_pk for e in self.entries if e.study_pk is not None})
 
     @property
+    def new_study_pks(self) -> list[int]:
+        """Studies that received new files in this import (the ones to pre-read)."""
+        return sorted(
+            {e.study_pk for e in self.entries if e.outcome is Outcome.IMPORTED and e.study_pk}
+        )
+
+    @property
     def problems(self) -> list[ImportEntry]:
         return [e for e in self.entries if e.outcome in (Outcome.FAILED, Outcome.UNSUPPORTED)]
+
+
+@dataclass
+class Record:
+    """One recognised object: its main file first, then its companions."""
+
+    reader: Reader
+    meta: StudyMeta
+    files: list[Path]
+    names: list[str]  # original names relative to the main file's folder
+    digests: list[str] = field(default_factory=list)
 
 
 def expand(paths: list[str | os.PathLike]) -> list[Path]:
@@ -71,125 +93,141 @@ def expand(paths: list[str | os.PathLike]) -> list[Path]:
     return [p for p in out if p.name not in SKIP_NAMES and not p.name.endswith(".json")]
 
 
-def run_import(store, paths: list[str | os.PathLike], state=None) -> ImportReport:
-    report = ImportReport()
-    files = expand(paths)
-    consumed: set[Path] = set()
-    from app.jobs import Cancelled
-
-    for i, path in enumerate(files):
-        if state is not None:
-            if state.cancelled:
-                report.cancelled = True
-                break
-            state.progress(i / max(len(files), 1), path.name)
-        if path.resolve() in consumed:
-            continue
-        try:
-            entry = import_one(store, path, consumed, state)
-        except Cancelled:
-            report.cancelled = True
-            break
-        except ReadError as err:
-            entry = ImportEntry(str(path), Outcome.FAILED, str(err), kind=err.kind)
-        except OSError as err:
-            entry = ImportEntry(
-                str(path),
-                Outcome.FAILED,
-                f"cannot read file: {err.strerror or err}",
-                kind="unreadable",
-            )
-        report.entries.append(entry)
-    if state is not None and not report.cancelled:
-        state.progress(1.0, "")
-    if report.study_pks:
-        store.events.changed.emit(report.study_pks)
-    return report
+def _key(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
-def import_one(store, path: Path, consumed: set[Path], state=None) -> ImportEntry:
+def failure(path: Path, err: BaseException) -> ImportEntry:
+    """An import line for anything a reader or the file system raised."""
+    if isinstance(err, ReadError):
+        return ImportEntry(str(path), Outcome.FAILED, str(err), kind=err.kind)
+    if isinstance(err, OSError):
+        reason = f"cannot read file: {err.strerror or err}"
+        return ImportEntry(str(path), Outcome.FAILED, reason, kind="unreadable")
+    log.info("import of %s failed: %r", path, err)
+    reason = f"the file could not be read ({type(err).__name__}: {err})"[:500]
+    return ImportEntry(str(path), Outcome.FAILED, reason, kind="corrupt")
+
+
+def recognise(path: Path) -> Record | ImportEntry:
     if not path.exists():
         return ImportEntry(str(path), Outcome.FAILED, "file not found", kind="missing")
     if path.stat().st_size == 0:
         return ImportEntry(str(path), Outcome.FAILED, "file is empty", kind="empty")
     found = best_reader(path)
     if found is None:
-        return ImportEntry(str(path), Outcome.UNSUPPORTED, "not a format Huizhen can read")
-    _, reader = found
+        return ImportEntry(
+            str(path), Outcome.UNSUPPORTED, "not a format Huizhen can read", kind="unsupported"
+        )
+    reader = found[1]
     meta = reader.read_meta(path)
-    files = [path, *meta.companions]
-    for f in meta.companions:
-        consumed.add(f.resolve())
-    digests = [sha256_file(f, state) for f in files]
-
-    with store.read_session() as s:
-        existing = s.scalars(select(StoredObject).where(StoredObject.sha256 == digests[0])).first()
-        if existing is not None:
-            return ImportEntry(
-                str(path),
-                Outcome.DUPLICATE,
-                "already in the store",
-                meta.modality.value,
-                existing.study_pk,
-                reader.name,
-            )
-    for f, d in zip(files, digests, strict=True):
-        store.blobs.put_file(f, d, state)
-    study_pk = record(store, meta, files, digests, reader.name)
-    return ImportEntry(str(path), Outcome.IMPORTED, "", meta.modality.value, study_pk, reader.name)
+    files, names = [path], [path.name]
+    for c in meta.companions:
+        c = Path(c)
+        if _key(c) == _key(path) or not c.is_file():
+            continue
+        try:
+            names.append(c.relative_to(path.parent).as_posix())
+        except ValueError:
+            names.append(c.name)
+        files.append(c)
+    return Record(reader, meta, files, names)
 
 
-def fallback_ids(meta: StudyMeta, digest: str) -> None:
-    if not meta.patient_id:
-        meta.patient_id = f"UNKNOWN-{digest[:8]}"
-    if not meta.study_uid:
-        # stable per patient + description + time + content, so re-import finds the same study
-        key = f"{meta.patient_id}|{meta.modality}|{meta.study_time}|{digest}"
-        meta.study_uid = "2.25." + str(int(hashlib.sha256(key.encode()).hexdigest()[:30], 16))
+def recognise_all(files: list[Path], report: ImportReport, state=None) -> list[Record]:
+    """Recognise every file; failures go to ``report``; companions are claimed."""
+    records: list[Record] = []
+    pending: list[ImportEntry] = []
+    claimed: set[Path] = set()
+    for i, path in enumerate(files):
+        if state is not None:
+            state.check()
+            state.progress(0.5 * i / max(len(files), 1), path.name)
+        if _key(path) in claimed:
+            continue
+        try:
+            found = recognise(path)
+        except Exception as err:
+            if type(err).__name__ == "Cancelled":
+                raise
+            found = failure(path, err)
+        if isinstance(found, Record):
+            claimed.update(_key(f) for f in found.files[1:])
+            records.append(found)
+        else:
+            pending.append(found)
+    # a companion seen before the file that names it (100.atr before 100.hea) is not a problem
+    report.entries.extend(e for e in pending if _key(Path(e.path)) not in claimed)
+    return [r for r in records if _key(r.files[0]) not in claimed]
 
 
-def record(store, meta: StudyMeta, files: list[Path], digests: list[str], reader: str) -> int:
-    fallback_ids(meta, digests[0])
-    with store.session() as s:
-        patient = s.scalars(select(Patient).where(Patient.patient_id == meta.patient_id)).first()
-        if patient is None:
-            patient = Patient(
-                patient_id=meta.patient_id,
-                name=meta.patient_name,
-                sex=meta.sex,
-                birth_date=meta.birth_date,
-                is_demo=meta.patient_id.startswith("DEMO") or "DEMO" in meta.patient_name,
-            )
-            s.add(patient)
-            s.flush()
-        study = s.scalars(select(Study).where(Study.uid == meta.study_uid)).first()
-        if study is None:
-            study = Study(
-                uid=meta.study_uid,
-                patient_pk=patient.id,
-                modality=meta.modality.value,
-                description=meta.description,
-                study_time=meta.study_time,
-            )
-            s.add(study)
-            s.flush()
-            s.add(
-                WorklistItem(
-                    study_pk=study.id, status=Status.NEW.value, priority=int(Priority.ROUTINE)
-                )
-            )
-        for i, (f, d) in enumerate(zip(files, digests, strict=True)):
-            if s.scalars(select(StoredObject.id).where(StoredObject.sha256 == d)).first():
-                continue
-            s.add(
-                StoredObject(
-                    study_pk=study.id,
-                    sha256=d,
-                    filename=f.name,
-                    size=f.stat().st_size,
-                    reader=reader,
-                    meta=meta.extra if i == 0 else {"companion_of": digests[0]},
-                )
-            )
-        store.audit(s, AuditAction.IMPORT, study.id, file=files[0].name, reader=reader)
-        return study.id
+def group(records: list[Record]) -> list[list[Record]]:
+    """Records of one DICOM series together, every other record on its own."""
+    groups: dict[object, list[Record]] = {}
+    for n, rec in enumerate(records):
+        series_uid = str(rec.meta.extra.get("series_uid") or "")
+        if rec.meta.study_uid and series_uid:
+            key: object = (rec.reader.name, rec.meta.study_uid, series_uid)
+        else:
+            key = n
+        groups.setdefault(key, []).append(rec)
+    return list(groups.values())
+
+
+def import_group(store, recs: list[Record], state=None) -> ImportEntry:
+    from app.blobstore import sha256_file
+
+    first = recs[0]
+    path = str(first.files[0])
+    for rec in recs:
+        rec.digests = [sha256_file(f, state) for f in rec.files]
+    new, seen, dup_pk = [], set(), None
+    for rec in recs:
+        if rec.digests[0] in seen:
+            continue
+        seen.add(rec.digests[0])
+        existing = find_duplicate(store, rec.digests[0])
+        if existing is None:
+            new.append(rec)
+        else:
+            dup_pk = existing
+    total = sum(len(r.files) for r in recs)
+    modality, reader = first.meta.modality.value, first.reader.name
+    if not new:
+        return ImportEntry(
+            path, Outcome.DUPLICATE, "already in the store", modality, dup_pk, reader, files=total
+        )
+    study_pk = store_records(store, new, state)
+    n = sum(len(r.files) for r in new)
+    return ImportEntry(path, Outcome.IMPORTED, "", modality, study_pk, reader, files=n)
+
+
+def run_import(store, paths: list[str | os.PathLike], state=None) -> ImportReport:
+    from app.jobs import Cancelled
+
+    report = ImportReport()
+    try:
+        records = recognise_all(expand(paths), report, state)
+        groups = group(records)
+        for i, recs in enumerate(groups):
+            if state is not None:
+                state.check()
+                state.progress(0.5 + 0.5 * i / max(len(groups), 1), recs[0].files[0].name)
+            try:
+                entry = import_group(store, recs, state)
+            except Cancelled:
+                raise
+            except Exception as err:
+                entry = failure(recs[0].files[0], err)
+                entry.files = sum(len(r.files) for r in recs)
+            report.entries.append(entry)
+    except Cancelled:
+        report.cancelled = True
+    if state is not None and not report.cancelled:
+        state.progress(1.0, "")
+    if report.study_pks:
+        store.events.changed.emit(report.study_pks)
+    return report

@@ -58,6 +58,8 @@ class Patient(Base):
     sex: Mapped[str] = mapped_column(String(1), default="")
     birth_date: Mapped[str] = mapped_column(String(8), default="")  # DICOM DA, may be empty
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    # a file without patient details (a bare photo): the user assigns the patient later
+    unassigned: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Study(Base):
@@ -72,24 +74,57 @@ class Study(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     patient: Mapped[Patient] = relationship()
     objects: Mapped[list[StoredObject]] = relationship(back_populates="study")
+    series: Mapped[list[Series]] = relationship(back_populates="study", order_by="Series.id")
     item: Mapped[WorklistItem | None] = relationship(back_populates="study", uselist=False)
     # regional server (sync): the server case id, set once the case exists there
     server_id: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
 
 
+class Series(Base):
+    """One series (DICOM series, WFDB record, slide, photo) of a study.
+
+    ``reader`` is the reader that recognised it: the one that opens it again
+    (``Store.open_source``).  Its files live in ``series/<id>/`` under the data
+    folder with their original names, so multi-file formats reopen.
+    """
+
+    __tablename__ = "series"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    study_pk: Mapped[int] = mapped_column(ForeignKey("studies.id"), index=True)
+    uid: Mapped[str] = mapped_column(String(128), index=True)  # DICOM SeriesInstanceUID or made
+    modality: Mapped[str] = mapped_column(String(8))
+    description: Mapped[str] = mapped_column(String(300), default="")
+    reader: Mapped[str] = mapped_column(String(64), default="")
+    meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    study: Mapped[Study] = relationship(back_populates="series")
+    objects: Mapped[list[StoredObject]] = relationship(
+        back_populates="series", order_by="StoredObject.id"
+    )
+
+
 class StoredObject(Base):
-    """One file in the content-addressed blob store, belonging to a study."""
+    """One file of a series, stored under its original name (``path``).
+
+    ``sha256`` identifies the content (re-import is a no-op); ``path`` is
+    relative to the data folder (``series/<series id>/<name>``).  Rows from
+    before the series level keep ``path`` empty until ``Store`` moves their
+    hash-named blob into the series folder.
+    """
 
     __tablename__ = "objects"
     id: Mapped[int] = mapped_column(primary_key=True)
     study_pk: Mapped[int] = mapped_column(ForeignKey("studies.id"), index=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    series_pk: Mapped[int | None] = mapped_column(ForeignKey("series.id"), index=True)
+    path: Mapped[str | None] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
     filename: Mapped[str] = mapped_column(String(300))
     size: Mapped[int] = mapped_column(Integer)
     reader: Mapped[str] = mapped_column(String(64))
     meta: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     study: Mapped[Study] = relationship(back_populates="objects")
+    series: Mapped[Series | None] = relationship(back_populates="objects")
     server_id: Mapped[int | None] = mapped_column(Integer, index=True)  # uploaded / pulled
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import db
-from app.blobstore import BlobStore
+from app.blobstore import BlobStore, SeriesFiles
 from app.domain import AuditAction, Status, check_transition
 from app.events import EventEmitter
 from app.models import (
@@ -26,6 +26,7 @@ from app.models import (
     Alert,
     AuditEvent,
     Patient,
+    Series,
     StoredObject,
     Study,
     User,
@@ -99,10 +100,14 @@ class Store:
         self.engine = db.make_engine(db_url)
         db.migrate(self.engine)
         self._sessions = db.session_factory(self.engine)
-        self.blobs = BlobStore(self.data_dir / "objects")
+        self.blobs = BlobStore(self.data_dir / "objects")  # layout before the series level
+        self.files = SeriesFiles(self.data_dir)
         self.events = StoreEvents()
         self.user: User | None = None  # who is acting, for the audit trail
         self._write_lock = threading.Lock()
+        from app.series import move_legacy_blobs
+
+        move_legacy_blobs(self)
 
     @classmethod
     def from_settings(cls, settings) -> Store:
@@ -211,6 +216,10 @@ class Store:
             _ = st.patient, list(st.objects), st.item
             return st
 
+    def object_file(self, obj: StoredObject) -> Path:
+        """Where the bytes of ``obj`` are (its series folder, or an older hash-named blob)."""
+        return self.files.abspath(obj.path) if obj.path else self.blobs.path_for(obj.sha256)
+
     def object_paths(self, study_pk: int) -> list[tuple[StoredObject, Path]]:
         with self._sessions() as s:
             objs = s.scalars(
@@ -218,7 +227,20 @@ class Store:
                 .where(StoredObject.study_pk == study_pk)
                 .order_by(StoredObject.id)
             ).all()
-            return [(o, self.blobs.path_for(o.sha256)) for o in objs]
+            return [(o, self.object_file(o)) for o in objs]
+
+    def series_list(self, study_pk: int) -> list[Series]:
+        with self._sessions() as s:
+            return list(
+                s.scalars(select(Series).where(Series.study_pk == study_pk).order_by(Series.id))
+            )
+
+    def open_source(self, study_pk: int, series_pk: int | None = None, **options):
+        """What the reader that recognised the series opens: an ECG signal, an
+        image source, a slide... (see ``app.series.open_series``)."""
+        from app.series import open_series
+
+        return open_series(self, study_pk, series_pk, **options)
 
     def touch(self, study_pk: int) -> None:
         with self.session() as s:

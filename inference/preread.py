@@ -1,7 +1,7 @@
 """AI pre-read of newly imported studies, stored as AI output (never as a report).
 
 ``ANALYZERS`` maps a modality to ``"module:function"``; the function takes the
-study's primary file and ``state`` and returns a ``Preread``.  ``run_preread``
+study's source (what ``Store.open_source`` returns) and ``state`` and returns a ``Preread``.  ``run_preread``
 stores each result with its model name and version, sets the worklist
 priority and AI summary, moves the case to "awaiting review", and raises an
 alert (store event + Alert row) when the grade is critical.
@@ -42,11 +42,15 @@ class Preread:
     payload: dict[str, Any] = field(default_factory=dict)
 
 
-def ecg_preread(path: Path, state=None) -> Preread:
-    from app.ecg.readers import read_ecg
+def ecg_preread(signal, state=None) -> Preread:
+    """``signal``: the ``EcgSignal`` the record's reader opened (``Store.open_source``)."""
     from inference.ecg import analyze
 
-    result = analyze(read_ecg(path), state=state)
+    if isinstance(signal, (str, Path)):  # a bare file (command line, tests)
+        from app.ecg.readers import read_ecg
+
+        signal = read_ecg(signal)
+    result = analyze(signal, state=state)
     summary = result.summary()
     texts = [f["text"] for f in summary["findings"]]
     m = summary["measurements"]
@@ -78,15 +82,15 @@ def run_preread(store, study_pks: list[int], state=None) -> dict[int, Preread | 
     for pk in study_pks:
         st = store.study(pk)
         fn = analyzer_for(Modality(st.modality))
-        files = store.object_paths(pk)
-        if fn is not None and files:
-            todo.append((pk, fn, files[0][1]))
-    for i, (pk, fn, path) in enumerate(todo):
+        if fn is not None and st.objects:
+            todo.append((pk, fn))
+    for i, (pk, fn) in enumerate(todo):
         if state is not None:
             state.check()
             state.progress(i / len(todo), "AI pre-read")
         try:
-            result = fn(path, state=state)
+            # the reader that recognised the record opens it (a WFDB .hea with its .dat)
+            result = fn(store.open_source(pk), state=state)
         except Exception as err:  # one bad study must not stop the others
             if type(err).__name__ == "Cancelled":
                 raise

@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[str]) -> None:
         def done(report) -> None:
             self.import_finished.emit(report)
-            self.start_preread(report.study_pks)
+            self.start_preread(report.new_study_pks)
             dlg = ImportReportDialog(report, self)
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dlg.open()  # window-modal, does not block the event loop

@@ -15,6 +15,7 @@ from app.readers.base import (
     Registry,
     StudyMeta,
     best_reader,
+    reader_named,
     register,
 )
 
@@ -45,5 +46,6 @@ __all__ = [
     "StudyMeta",
     "best_reader",
     "load_builtin_readers",
+    "reader_named",
     "register",
 ]

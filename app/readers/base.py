@@ -49,7 +49,13 @@ class StudyMeta:
 
 
 class Reader:
-    """Base class: subclasses set ``name`` and ``modality`` and implement both methods."""
+    """Base class: subclasses set ``name`` and ``modality`` and implement the methods.
+
+    ``open(files)`` gets every file of the series this reader recognised (its
+    main file first, companions with their original names beside it) and
+    returns the source viewers and analyzers work on: an ``EcgSignal``, an
+    ``ImageSource``, a ``SlideSource``.
+    """
 
     name: ClassVar[str] = ""
     modality: ClassVar[Modality] = Modality.OTHER
@@ -60,6 +66,9 @@ class Reader:
 
     def read_meta(self, path: Path) -> StudyMeta:
         raise NotImplementedError
+
+    def open(self, files: list[Path], **options: Any):
+        raise ReadError(f"{self.name} files cannot be opened for viewing", "unsupported")
 
 
 class Registry:
@@ -94,6 +103,18 @@ def register(reader_cls: type[Reader]) -> type[Reader]:
     """Class decorator: instantiate the reader and add it to its modality's registry."""
     REGISTRIES[reader_cls.modality].register(reader_cls())
     return reader_cls
+
+
+def reader_named(name: str) -> Reader | None:
+    """The registered reader called ``name``, or None."""
+    from app.readers import load_builtin_readers
+
+    load_builtin_readers()
+    for reg in REGISTRIES.values():
+        for r in reg.readers:
+            if r.name == name:
+                return r
+    return None
 
 
 def read_head(path: Path) -> bytes:

@@ -93,6 +93,7 @@ def meta_from_dataset(ds, modality: Modality) -> StudyMeta:
             "sop_class_uid": str(ds.get("SOPClassUID", "")),
             "sop_instance_uid": str(ds.get("SOPInstanceUID", "")),
             "series_uid": str(ds.get("SeriesInstanceUID", "")),
+            "series_description": str(ds.get("SeriesDescription", "") or ""),
             "rows": int(ds.get("Rows", 0) or 0),
             "columns": int(ds.get("Columns", 0) or 0),
             "frames": int(ds.get("NumberOfFrames", 1) or 1),
@@ -132,3 +133,9 @@ class DicomImageReader(Reader):
             )
         check_complete(path)
         return meta_from_dataset(ds, modality)
+
+    def open(self, files: list[Path], **options):
+        """The series' images in anatomical order (``ImageSource``)."""
+        from app.readers.images import DicomSource
+
+        return DicomSource(files)

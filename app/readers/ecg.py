@@ -9,12 +9,15 @@ Signals themselves are read by ``app.ecg.readers.read_ecg``.
 
 from __future__ import annotations
 
+import glob
 from pathlib import Path
 
 from app.domain import Modality
 from app.readers.base import Reader, ReadError, StudyMeta, apply_sidecar, register, sidecar
 
 _ECG_SOP_PREFIX = b"1.2.840.10008.5.1.4.1.1.9.1."
+# annotation files a WFDB record may carry (PhysioNet's usual annotator names)
+WFDB_ANNOTATIONS = (".atr", ".qrs", ".ecg", ".ann", ".man", ".pu", ".pu0", ".pu1", ".apn", ".st")
 
 
 def check_record(path: Path) -> None:
@@ -70,6 +73,11 @@ class DicomEcgReader(Reader):
             },
         )
 
+    def open(self, files: list[Path], want: str = "rhythm", **options):
+        from app.ecg.readers.dicom_ecg import read_dicom_ecg
+
+        return read_dicom_ecg(Path(files[0]), want)
+
 
 @register
 class WfdbReader(Reader):
@@ -105,6 +113,15 @@ class WfdbReader(Reader):
                 f"WFDB signal file(s) missing next to {path.name}: {', '.join(missing)}", "missing"
             )
         _check_header(path, header)
+        # annotation files of the record (100.atr, 100.qrs...) travel with it
+        companions += sorted(
+            p
+            for p in path.parent.glob(f"{glob.escape(path.stem)}.*")
+            if p.is_file()
+            and p.suffix.lower() not in (".hea", ".json")
+            and p not in companions
+            and p.suffix.lower() in WFDB_ANNOTATIONS
+        )
         _age, sex = _comments_meta(header.comments)
         time = None
         if header.base_date is not None:
@@ -121,6 +138,11 @@ class WfdbReader(Reader):
             extra={"format": "wfdb", "record": header.record_name},
         )
         return apply_sidecar(meta, sidecar(path))
+
+    def open(self, files: list[Path], **options):
+        from app.ecg.readers.wfdb_ecg import read_wfdb
+
+        return read_wfdb(Path(files[0]))
 
 
 def _check_header(path: Path, header) -> None:
@@ -175,6 +197,12 @@ class _XmlEcgReader(Reader):
         )
         return apply_sidecar(meta, sidecar(Path(path)))
 
+    def open(self, files: list[Path], **options):
+        return self._read(Path(files[0]))
+
+    def _read(self, path: Path):
+        raise NotImplementedError
+
 
 @register
 class AecgReader(_XmlEcgReader):
@@ -187,6 +215,11 @@ class AecgReader(_XmlEcgReader):
 
         return aecg_meta(path)
 
+    def _read(self, path: Path):
+        from app.ecg.readers.hl7_aecg import read_aecg
+
+        return read_aecg(path)
+
 
 @register
 class MuseReader(_XmlEcgReader):
@@ -198,6 +231,11 @@ class MuseReader(_XmlEcgReader):
         from app.ecg.readers.muse_xml import muse_meta
 
         return muse_meta(path)
+
+    def _read(self, path: Path):
+        from app.ecg.readers.muse_xml import read_muse
+
+        return read_muse(path)
 
 
 @register
@@ -215,3 +253,8 @@ class SierraReader(_XmlEcgReader):
         from app.ecg.readers.sierra_xml import sierra_meta
 
         return sierra_meta(path)
+
+    def _read(self, path: Path):
+        from app.ecg.readers.sierra_xml import read_sierra
+
+        return read_sierra(path)

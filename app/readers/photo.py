@@ -63,3 +63,9 @@ class FundusPhotoReader(Reader):
             },
         )
         return apply_sidecar(meta, sidecar(path))
+
+    def open(self, files: list[Path], **options):
+        """The photo as a one-frame ``ImageSource`` (decoded with Pillow on demand)."""
+        from app.readers.images import PhotoSource
+
+        return PhotoSource(files[0], laterality_from_name(Path(files[0]).stem))

@@ -104,3 +104,16 @@ class SlideReader(Reader):
         if not meta.patient_id:
             meta.patient_id = path.stem
         return meta
+
+    def open(self, files: list[Path], cache=None, **options):
+        """The slide (``SlideSource``): the first file of the series OpenSlide opens."""
+        from app.slide.source import SlideError, SlideSource
+
+        ordered = sorted(files, key=lambda p: Path(p).suffix.lower() not in self.extensions)
+        last: Exception | None = None
+        for path in ordered:
+            try:
+                return SlideSource(path, cache=cache)
+            except SlideError as err:
+                last = err
+        raise ReadError(str(last or "no slide file"), "corrupt")

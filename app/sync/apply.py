@@ -17,6 +17,7 @@ from app.models import (
     WorklistItem,
     utcnow,
 )
+from app.series import place_pulled
 from app.sync.convert import (
     apply_consult_fields,
     apply_report_fields,
@@ -211,17 +212,17 @@ def _object(s, study_pk: int, d: dict) -> None:
     if obj is None:
         obj = s.scalar(select(StoredObject).where(StoredObject.sha256 == d["sha256"]))
     if obj is None:
-        s.add(
-            StoredObject(
-                study_pk=study_pk,
-                sha256=d["sha256"],
-                filename=d["filename"],
-                size=d["size"],
-                reader="server",
-                meta={"server_object": d["id"], "preread_state": d.get("preread_state")},
-                server_id=d["id"],
-            )
+        obj = StoredObject(
+            study_pk=study_pk,
+            sha256=d["sha256"],
+            filename=d["filename"],
+            size=d["size"],
+            reader="server",
+            meta={"server_object": d["id"], "preread_state": d.get("preread_state")},
+            server_id=d["id"],
         )
+        place_pulled(s, obj)
+        s.add(obj)
     elif obj.server_id is None:
         obj.server_id = d["id"]
 

@@ -1,4 +1,4 @@
-"""Study files from the server into the local blob store (checked by SHA-256)."""
+"""Study files from the server into their series folders (checked by SHA-256)."""
 
 from __future__ import annotations
 
@@ -19,21 +19,23 @@ class ChecksumMismatch(SyncError):
 def missing_files(store, study_pk: int) -> list[tuple[int, int, str, str]]:
     """(object pk, server object id, sha256, filename) of files not here yet."""
     with store.read_session() as s:
-        q = select(
-            StoredObject.id, StoredObject.server_id, StoredObject.sha256, StoredObject.filename
-        ).where(StoredObject.study_pk == study_pk)
-        rows = list(s.execute(q))
-    return [tuple(r) for r in rows if r[1] is not None and r[2] not in store.blobs]
+        objs = s.scalars(select(StoredObject).where(StoredObject.study_pk == study_pk))
+        return [
+            (o.id, o.server_id, o.sha256, o.filename)
+            for o in objs
+            if o.server_id is not None and not store.object_file(o).exists()
+        ]
 
 
 def download_study(store, client, study_pk: int, state=None) -> int:
     """Download the missing files of a study; returns how many arrived."""
     todo = missing_files(store, study_pk)
-    for i, (_pk, server_id, digest, name) in enumerate(todo):
+    for i, (pk, server_id, digest, name) in enumerate(todo):
         if state is not None:
             state.check()
             state.progress(i / max(len(todo), 1), name)
-        dest = store.blobs.path_for(digest)
+        with store.read_session() as s:
+            dest = store.object_file(s.get(StoredObject, pk))
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".download.", dir=dest.parent)
         try:

@@ -138,9 +138,9 @@ def push_object(store, client, row: Outbox, chunk: int) -> None:
         obj = s.get(StoredObject, row.payload["object_pk"])
         done = obj.server_id is not None
         digest, name, study_pk = obj.sha256, obj.filename, obj.study_pk
+        path = store.object_file(obj)
     if not done:
         case_id = _case_id(store, study_pk)
-        path = store.blobs.path_for(digest)
         if not path.exists():
             raise ApiFailure(410, {"error": "missing", "detail": f"{name}: local file is gone"})
         size = path.stat().st_size

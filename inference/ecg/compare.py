@@ -117,7 +117,5 @@ def find_prior(store, study_pk: int) -> PriorStudy | None:
                 select(StoredObject).where(StoredObject.study_pk == st.id).order_by(StoredObject.id)
             ).first()
             if obj is not None:
-                return PriorStudy(
-                    st.id, st.study_time, st.description, store.blobs.path_for(obj.sha256)
-                )
+                return PriorStudy(st.id, st.study_time, st.description, store.object_file(obj))
     return None

@@ -24,9 +24,12 @@ def test_real_files_become_studies(store):
     assert sorted(e.modality for e in report.entries) == ["CR", "ECG", "OP"]
     rows = store.worklist_rows()
     assert len(rows) == 3
-    # the bytes are in the content-addressed store, named by their hash
-    digest = sha256_file(CR)
-    assert store.blobs.path_for(digest).read_bytes() == Path(CR).read_bytes()
+    # the bytes are in their series folder under their original name; the hash identifies them
+    (row,) = [r for r in rows if r.modality == "CR"]
+    ((obj, path),) = store.object_paths(row.study_pk)
+    assert obj.sha256 == sha256_file(CR)
+    assert path.name == "RG1_UNCR.dcm" and path.parent.parent.name == "series"
+    assert path.read_bytes() == Path(CR).read_bytes()
 
 
 def test_reimport_is_idempotent(store):

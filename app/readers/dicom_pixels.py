@@ -1,0 +1,85 @@
+"""Decode one frame of a DICOM image into a ``LoadedImage`` (Qt-free)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from app.readers.base import ReadError
+from app.readers.images import LoadedImage
+
+
+def decode_frame(path: Path, index: int | None = None, state=None) -> LoadedImage:
+    """Frame ``index`` of a multi-frame file (None: its middle frame, or the only one)."""
+    import pydicom
+    from pydicom.pixels import apply_modality_lut, pixel_array
+
+    try:
+        ds = pydicom.dcmread(path, stop_before_pixels=True)
+        frames = int(ds.get("NumberOfFrames", 1) or 1)
+        if frames > 1 and index is None:
+            index = frames // 2
+        if state is not None:
+            state.progress(0.3)
+        arr = pixel_array(path, index=index if frames > 1 else None)
+    except Exception as err:  # decoding errors come in many types from many plugins
+        raise ReadError(f"the image pixels could not be decoded: {err}", "corrupt") from err
+    if state is not None:
+        state.check()
+    photometric = str(ds.get("PhotometricInterpretation", ""))
+    laterality = str(ds.get("ImageLaterality", "") or ds.get("Laterality", "") or "")
+    info = {
+        "rows": int(ds.get("Rows", 0) or 0),
+        "columns": int(ds.get("Columns", 0) or 0),
+        "photometric": photometric,
+        "spacing": [float(v) for v in ds.get("PixelSpacing", ds.get("ImagerPixelSpacing", []))],
+        "frames": frames,
+    }
+    if arr.ndim == 3 and arr.shape[-1] == 3:
+        return LoadedImage(
+            np.ascontiguousarray(arr, dtype=np.uint8),
+            True,
+            (128, 256),
+            laterality=laterality,
+            info=info,
+        )
+    if photometric == "PALETTE COLOR":
+        from pydicom.pixels import apply_color_lut
+
+        rgb = apply_color_lut(arr, ds)
+        if rgb.dtype != np.uint8:
+            rgb = (rgb / 257).astype(np.uint8)
+        return LoadedImage(
+            np.ascontiguousarray(rgb), True, (128, 256), laterality=laterality, info=info
+        )
+    try:
+        values = apply_modality_lut(arr, ds).astype(np.float32)
+    except Exception as err:
+        raise ReadError(f"the image values could not be scaled: {err}", "corrupt") from err
+    if values.ndim != 2:
+        raise ReadError(f"unexpected image shape {values.shape}", "corrupt")
+    window = default_window(ds, values)
+    return LoadedImage(
+        values, False, window, invert=photometric == "MONOCHROME1", laterality=laterality, info=info
+    )
+
+
+def default_window(ds, values: np.ndarray) -> tuple[float, float]:
+    """The file's window when it fits the data, else the 0.5-99.5 percentile range.
+
+    Some CR files carry a window spanning the whole detector range (e.g. W 30000),
+    which shows a flat grey image.
+    """
+    lo, hi = np.percentile(values[::4, ::4], [0.5, 99.5])
+    data_width = float(max(hi - lo, 1.0))
+    wc, ww = ds.get("WindowCenter"), ds.get("WindowWidth")
+    try:
+        if wc is not None and ww is not None:
+            c = float(wc[0] if hasattr(wc, "__len__") and not isinstance(wc, str) else wc)
+            w = float(ww[0] if hasattr(ww, "__len__") and not isinstance(ww, str) else ww)
+            if 0 < w <= 1.25 * data_width:
+                return c, w
+    except (TypeError, ValueError):
+        pass
+    return float((lo + hi) / 2), data_width
