@@ -51,7 +51,10 @@ def test_offline_consult_is_delivered_once_and_answered(server, clinic_store, sp
     assert len(missing_files(specialist_store, spk)) == 1
     assert download_study(specialist_store, specialist, spk) == 1
     assert missing_files(specialist_store, spk) == []
-    assert digest in specialist_store.blobs
+    # the downloaded file is in its series folder under its original name, and opens
+    ((obj, path),) = specialist_store.object_paths(spk)
+    assert path.name == obj.filename and path.parent.parent.name == "series"
+    assert len(specialist_store.open_source(spk).leads) == 12
 
     save_report(specialist_store, spk, "Sinus rhythm.", "No acute change.", remote.id, sign=True)
     assert run_sync_once(specialist_store, specialist).state == SyncState.SYNCED
