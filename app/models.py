@@ -174,6 +174,9 @@ class Report(Base):
     server_id: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
     conclusion: Mapped[str | None] = mapped_column(Text)
     consult_pk: Mapped[int | None] = mapped_column(Integer)  # consult_requests.id
+    template: Mapped[str] = mapped_column(String(32), default="")  # app.report_templates id
+    # {"values": {field: text}, "ai": {field: text the AI wrote}, "model": "name version"}
+    fields: Mapped[dict | None] = mapped_column(JSON)
 
 
 class AnnotationSet(Base):
@@ -203,6 +206,8 @@ class ConsultRequest(Base):
     server_version: Mapped[int | None] = mapped_column(Integer)
     timeline: Mapped[list | None] = mapped_column(JSON)  # [{status, at, note}] from the server
     ai_text: Mapped[str | None] = mapped_column(Text)  # AI findings attached to the request
+    # the requesting doctor's confirmed report draft: {"template", "fields", "text", "by"}
+    draft: Mapped[dict | None] = mapped_column(JSON)
 
 
 class Alert(Base):

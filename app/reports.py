@@ -11,70 +11,35 @@ worklist status change (checked by ``domain.check_transition``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 
+from app import report_templates as rt
 from app.domain import AuditAction, ReportState, Role, Status, check_transition
 from app.models import AIResult, AuditEvent, Report, User, WorklistItem, utcnow
+from app.report_drafts import (  # noqa: F401
+    ai_findings,
+    build_draft,
+    draft_context,
+    draft_text,
+    finding_text,
+    from_clinic,
+    reviewed_text,
+)
 
 LANGUAGES = ("zh_CN", "en")
 
-_T: dict[str, dict[str, str]] = {
-    "ai_header": {
-        "en": "[AI-suggested text — {model} — not for clinical use; must be confirmed by a doctor]",
-        "zh_CN": "【AI 建议文本 — {model} — 非临床用途；须经医生确认】",
-    },
-    "measurements": {
-        "en": "Measurements: HR {hr} bpm, PR {pr} ms, QRS {qrs} ms, QT/QTc {qt}/{qtc} ms "
-        "(Fridericia {qtcf} ms); axes P {p}°, QRS {ax}°, T {t}°",
-        "zh_CN": "测量：心率 {hr} 次/分，PR {pr} ms，QRS {qrs} ms，QT/QTc {qt}/{qtc} ms"
-        "（Fridericia {qtcf} ms）；电轴 P {p}°，QRS {ax}°，T {t}°",
-    },
-    "findings": {"en": "Findings:", "zh_CN": "所见："},
-    "none": {
-        "en": "- No significant abnormality suggested by the AI.",
-        "zh_CN": "- AI 未提示明显异常。",
-    },
-    "conclusion": {"en": "Conclusion: ", "zh_CN": "结论："},
-}
-
-# Finding templates keyed by rules code: (English, Chinese); {leads} and {territory} filled in.
-# fmt: off
-_FINDINGS: dict[str, tuple[str, str]] = {
-    "STEMI": ("ST elevation {territory} ({leads}): meets STEMI criteria", "{territory}导联（{leads}）ST 段抬高：符合 STEMI 标准"),
-    "ST_DEPRESSION": ("ST depression {territory} ({leads}): possible ischaemia", "{territory}导联（{leads}）ST 段压低：提示心肌缺血可能"),
-    "T_INVERSION": ("T inversion {territory} ({leads}): possible ischaemia", "{territory}导联（{leads}）T 波倒置：提示心肌缺血可能"),
-    "AFIB": ("Atrial fibrillation", "心房颤动"),
-    "VENTRICULAR_RHYTHM": ("Ventricular rhythm", "室性心律"),
-    "AV_BLOCK": ("AV block", "房室传导阻滞"),
-    "AV_BLOCK_SLOW": ("AV block with slow ventricular rate", "房室传导阻滞伴慢心室率"),
-    "BBB": ("Bundle branch block", "束支传导阻滞"),
-    "WIDE_QRS": ("Wide QRS", "QRS 波增宽"),
-    "PACED": ("Paced rhythm", "起搏心律"),
-    "FIRST_DEGREE_AVB": ("Prolonged PR (first-degree AV block)", "PR 间期延长（一度房室传导阻滞）"),
-    "QT_LONG": ("Long QTc", "QTc 间期延长"),
-    "VPC": ("Ventricular premature complexes", "室性早搏"),
-    "VPC_FREQUENT": ("Frequent ventricular premature complexes", "频发室性早搏"),
-    "TACHY_SEVERE": ("Marked tachycardia", "显著心动过速"),
-    "BRADY_SEVERE": ("Marked bradycardia", "显著心动过缓"),
-    "TACHY": ("Tachycardia", "心动过速"),
-    "BRADY": ("Bradycardia", "心动过缓"),
-    "NO_QRS": ("No reliable QRS complexes detected", "未检出可靠的 QRS 波群"),
-}
-# fmt: on
-FINDING_TEXT = {code: {"en": en, "zh_CN": zh} for code, (en, zh) in _FINDINGS.items()}
-TERRITORY_TEXT = {
-    "inferior": {"en": "inferior", "zh_CN": "下壁"},
-    "lateral": {"en": "lateral", "zh_CN": "侧壁"},
-    "anterior": {"en": "anterior/septal", "zh_CN": "前壁/前间壁"},
-}
-
 
 class ReportError(ValueError):
-    """The operation does not fit the report's state."""
+    """The operation does not fit the report's state; ``code`` says which rule
+    (the UI words it in the user's language), ``items`` what is missing."""
+
+    def __init__(self, message: str, code: str = "", items: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.code, self.items = code, list(items or [])
 
 
 class ReportLocked(ReportError):
@@ -97,75 +62,51 @@ class ReportView:
     signed_by_name: str
     signed_at: datetime | None
     version: int
+    template: str = "generic"
+    values: dict[str, str] = field(default_factory=dict)  # field key -> text
+    ai_values: dict[str, str] = field(default_factory=dict)  # what the AI wrote there
+    model: str = ""  # "name version" of the AI result the draft came from
+    conclusion: str = ""
+    consult_pk: int | None = None
 
     @property
     def locked(self) -> bool:
         return self.state == ReportState.SIGNED.value
 
-
-def finding_text(f: dict[str, Any], language: str) -> str:
-    """A finding in ``language``: from its code's template, else its English text."""
-    lang = language if language in LANGUAGES else "en"
-    tpl = FINDING_TEXT.get(str(f.get("code", "")))
-    if tpl is None:
-        return str(f.get("text", ""))
-    terr = TERRITORY_TEXT.get(str(f.get("territory", "")), {}).get(lang, f.get("territory", ""))
-    return tpl[lang].format(territory=terr, leads=", ".join(f.get("leads") or []))
-
-
-def _num(v: Any) -> str:
-    return "—" if v is None else f"{float(v):.0f}"
-
-
-def draft_text(summary: dict[str, Any], language: str = "zh_CN") -> str:
-    """The AI-suggested report text for one analysis summary (``EcgAnalysis.summary()``)."""
-    lang = language if language in LANGUAGES else "en"
-    model = summary.get("model") or {}
-    label = f"{model.get('name', '?')} {model.get('version', '?')} + {summary.get('rules', '')}"
-    m = summary.get("measurements") or {}
-    lines = [_T["ai_header"][lang].format(model=label.strip(" +"))]
-    lines.append(
-        _T["measurements"][lang].format(
-            hr=_num(m.get("hr_bpm")),
-            pr=_num(m.get("pr_ms")),
-            qrs=_num(m.get("qrs_ms")),
-            qt=_num(m.get("qt_ms")),
-            qtc=_num(m.get("qtc_ms")),
-            qtcf=_num(m.get("qtc_fridericia_ms")),
-            p=_num(m.get("p_axis_deg")),
-            ax=_num(m.get("qrs_axis_deg")),
-            t=_num(m.get("t_axis_deg")),
-        )
-    )
-    lines.append(_T["findings"][lang])
-    texts = [finding_text(f, lang) for f in summary.get("findings") or []]
-    lines += [f"- {t}" for t in texts] or [_T["none"][lang]]
-    sep = "；" if lang == "zh_CN" else "; "
-    lines.append(_T["conclusion"][lang] + (sep.join(texts) if texts else ""))
-    return "\n".join(lines)
-
-
-def ai_findings(summary: dict[str, Any]) -> list[dict[str, Any]]:
-    """The checklist: every AI finding undecided (``confirmed`` None) until a doctor decides."""
-    model = summary.get("model") or {}
-    src = f"AI {model.get('name', '?')} {model.get('version', '?')}"
-    return [
-        {
-            "code": f.get("code", ""),
-            "text": f.get("text", ""),
-            "severity": f.get("severity", "routine"),
-            "territory": f.get("territory", ""),
-            "leads": list(f.get("leads") or []),
-            "source": src,
-            "confirmed": None,
-        }
-        for f in summary.get("findings") or []
-    ]
+    def from_ai(self, key: str) -> bool:
+        """The field still holds the AI's text (not yet changed by a doctor)."""
+        ai = self.ai_values.get(key)
+        return ai is not None and self.values.get(key) == ai
 
 
 # ---- store access ------------------------------------------------------------
+def _values(r: Report) -> tuple[str, dict, dict, str]:
+    """Template id and field values; a report that came without fields (an older
+    client or the server's text only) shows its text in the template's first field."""
+    f = dict(r.fields or {})
+    template = rt.get(r.template or _modality_template(r)).id
+    values = {k: str(v) for k, v in (f.get("values") or {}).items()}
+    if not values:
+        values = {rt.get(template).field_keys()[0]: r.text or ""}
+        if r.conclusion and template != "ecg":
+            values[rt.get(template).conclusion] = r.conclusion
+    return template, values, dict(f.get("ai") or {}), str(f.get("model") or "")
+
+
+def _modality_template(r: Report) -> str:
+    """A report that arrived without a template id (pulled, or written before templates)."""
+    from sqlalchemy.orm import object_session
+
+    from app.models import Study
+
+    s = object_session(r)
+    study = s.get(Study, r.study_pk) if s is not None else None
+    return rt.template_for_modality(study.modality).id if study is not None else "generic"
+
+
 def _view(s, r: Report) -> ReportView:
     signer = s.get(User, r.signed_by) if r.signed_by else None
+    template, values, ai_values, model = _values(r)
     return ReportView(
         r.id,
         r.study_pk,
@@ -179,6 +120,12 @@ def _view(s, r: Report) -> ReportView:
         signer.display_name if signer else "",
         r.signed_at,
         r.version,
+        template,
+        values,
+        ai_values,
+        model,
+        r.conclusion or "",
+        r.consult_pk,
     )
 
 
@@ -219,10 +166,13 @@ def _get(s, report_id: int) -> Report:
 
 def latest_ai_result(store, study_pk: int) -> tuple[int, dict[str, Any]] | None:
     with store.read_session() as s:
-        ai = s.scalars(
-            select(AIResult).where(AIResult.study_pk == study_pk).order_by(AIResult.id.desc())
-        ).first()
+        ai = _latest_ai_row(s, study_pk)
         return (ai.id, dict(ai.payload or {})) if ai is not None else None
+
+
+def _latest_ai_row(s, study_pk: int) -> AIResult | None:
+    q = select(AIResult).where(AIResult.study_pk == study_pk)
+    return s.scalars(q.order_by(AIResult.id.desc())).first()
 
 
 def current_report(store, study_pk: int) -> ReportView | None:
@@ -251,30 +201,47 @@ def create_draft(
     ai_result_id: int | None = None,
     language: str = "zh_CN",
     user=None,
+    start_from: dict[str, Any] | None = None,
 ) -> ReportView:
-    """A draft from an AI result (the study's latest when ``summary`` is None).
-
-    Returns the open draft when the study already has an unsigned report.
+    """A draft in the study's template from its latest AI result (or ``summary``, an
+    ECG analysis the viewer made), or from ``start_from`` (a consult's clinic draft:
+    ``{"template", "fields", "text"}``).  Without either, every field says why it is
+    empty.  Returns the open draft when the study already has an unsigned report.
     """
+    from app.models import Study
+
     existing = current_report(store, study_pk)
     if existing is not None and not existing.locked:
         return existing
     if existing is not None:
-        raise ReportLocked("the study's report is signed; amend it to make a new version")
-    if summary is None:
-        found = latest_ai_result(store, study_pk)
-        if found is None:
-            raise ReportError("this study has no AI result to start a report from")
-        ai_result_id, summary = found
+        raise ReportLocked("the study's report is signed; amend it to make a new version", "locked")
+    lang = language if language in LANGUAGES else "en"
     who = user if user is not None else store.user
     with store.session() as s:
+        study = s.get(Study, study_pk)
+        if study is None:
+            raise ReportError(f"study {study_pk} does not exist")
+        template = rt.template_for_modality(study.modality)
+        if summary is not None:
+            model = " ".join(str((summary.get("model") or {}).get(k) or "")
+                             for k in ("name", "version")).strip()  # fmt: skip
+            ai = rt.AiInput(ai_result_id, model, list(summary.get("findings") or []),
+                            dict(summary.get("measurements") or {}), dict(summary))  # fmt: skip
+        else:
+            ai = rt.ai_input(_latest_ai_row(s, study_pk))
+        draft = build_draft(template, ai, lang, draft_context(s, study))
+        if start_from:
+            draft = from_clinic(template, draft, start_from, lang)
         r = Report(
             study_pk=study_pk,
             state=ReportState.DRAFT.value,
-            language=language if language in LANGUAGES else "en",
-            text=draft_text(summary, language),
-            findings=ai_findings(summary),
-            ai_result_id=ai_result_id,
+            language=lang,
+            template=template.id,
+            text=draft["text"],
+            conclusion=draft["conclusion"],
+            fields=draft["fields"],
+            findings=draft["findings"],
+            ai_result_id=ai.result_id if ai is not None else None,
             author_id=who.id if who else None,
         )
         s.add(r)
@@ -293,19 +260,37 @@ def edit(
     findings: list[dict[str, Any]] | None = None,
     user=None,
     op: str = "edit",
+    values: dict[str, str] | None = None,
 ) -> ReportView:
-    """Change text and/or findings; a confirmed report goes back to draft."""
+    """Change field values (or the whole text) and/or findings; a confirmed report
+    goes back to draft."""
     with store.session() as s:
         r = _get(s, report_id)
         if r.state == ReportState.SIGNED.value:
-            raise ReportLocked("a signed report cannot be edited; amend it to make a new version")
+            raise ReportLocked(
+                "a signed report cannot be edited; amend it to make a new version", "locked"
+            )
+        template = rt.get(r.template or _modality_template(r))
+        fields = dict(r.fields or {})
+        if values is None and text is not None and template.id == "ecg":
+            values = {"interpretation": text}
+        if values is not None:
+            merged = dict(_values(r)[1])
+            merged.update({k: str(v) for k, v in values.items() if k in template.field_keys()})
+            text = rt.compose_text(template, merged, r.language)
+            fields["values"] = merged
+        elif text is not None:
+            fields.pop("values", None)  # free text replaces the fields (e.g. a conflict kept)
         changed = (text is not None and text != r.text) or (
             findings is not None and findings != list(r.findings or [])
         )
-        if not changed:
+        if not changed and fields == dict(r.fields or {}):
             return _view(s, r)
         if text is not None:
             r.text = text
+            r.fields = fields
+            if values is not None:
+                r.conclusion = fields["values"].get(template.conclusion, "")
         if findings is not None:
             r.findings = [dict(f) for f in findings]
         if r.state == ReportState.CONFIRMED.value:
@@ -318,12 +303,28 @@ def edit(
     return view
 
 
-def autosave(store, report_id: int, text: str, findings=None, user=None) -> ReportView | None:
+def autosave(
+    store, report_id: int, text: str | None, findings=None, user=None, values=None
+) -> ReportView | None:
     """Save a draft in progress; a no-op (None) for signed reports."""
     try:
-        return edit(store, report_id, text, findings, user, op="autosave")
+        return edit(store, report_id, text, findings, user, op="autosave", values=values)
     except ReportLocked:
         return None
+
+
+def unfinished_fields(r: Report) -> list[str]:
+    """Fields still empty or still asking for the doctor's words."""
+    template = rt.get(r.template or _modality_template(r))
+    if template.id == "ecg":
+        return []
+    values = _values(r)[1]
+    asks = {rt.text("doctor", lang) for lang in LANGUAGES}
+    return [
+        f.key
+        for f in template.fields
+        if f.kind == "text" and (not values.get(f.key, "").strip() or values[f.key] in asks)
+    ]
 
 
 def confirm(store, report_id: int, user=None) -> ReportView:
@@ -331,13 +332,25 @@ def confirm(store, report_id: int, user=None) -> ReportView:
     with store.session() as s:
         r = _get(s, report_id)
         if r.state == ReportState.SIGNED.value:
-            raise ReportLocked("the report is already signed")
+            raise ReportLocked("the report is already signed", "locked")
         undecided = [f.get("text", "") for f in r.findings or [] if f.get("confirmed") is None]
         if undecided:
-            raise ReportError(f"{len(undecided)} AI finding(s) not yet confirmed or rejected")
+            raise ReportError(
+                f"{len(undecided)} AI finding(s) not yet confirmed or rejected",
+                "undecided",
+                undecided,
+            )
         if not (r.text or "").strip():
-            raise ReportError("the report text is empty")
+            raise ReportError("the report text is empty", "empty")
+        todo = unfinished_fields(r)
+        if todo:
+            names = ", ".join(rt.label(k, "en") for k in todo)
+            raise ReportError(f"write these fields before confirming: {names}", "unfinished", todo)
         r.state = ReportState.CONFIRMED.value
+        if rt.get(r.template or _modality_template(r)).id == "ecg":
+            r.text = reviewed_text(r.text or "")
+            if r.fields and (r.fields.get("values") or {}).get("interpretation"):
+                r.fields = dict(r.fields, values={"interpretation": r.text})
         _move(s, store, r.study_pk, Status.REPORTED, user)
         _audit(s, store, AuditAction.REPORT_EDIT, r.study_pk, user, report_id=r.id, op="confirm")
         view = _view(s, r)
@@ -349,15 +362,15 @@ def confirm(store, report_id: int, user=None) -> ReportView:
 def sign(store, report_id: int, user) -> ReportView:
     """Sign a confirmed report: records signer and time, locks it, worklist -> signed."""
     if user is None:
-        raise ReportError("signing needs a signed-in user")
+        raise ReportError("signing needs a signed-in user", "no_user")
     if user.role == Role.ADMIN.value:
-        raise ReportError("an administrator account cannot sign clinical reports")
+        raise ReportError("an administrator account cannot sign clinical reports", "admin")
     with store.session() as s:
         r = _get(s, report_id)
         if r.state == ReportState.SIGNED.value:
-            raise ReportLocked("the report is already signed")
+            raise ReportLocked("the report is already signed", "locked")
         if r.state != ReportState.CONFIRMED.value:
-            raise ReportError("confirm the report before signing it")
+            raise ReportError("confirm the report before signing it", "not_confirmed")
         r.state = ReportState.SIGNED.value
         r.signed_by = user.id
         r.signed_at = utcnow()
@@ -381,6 +394,9 @@ def amend(store, report_id: int, user=None) -> ReportView:
             state=ReportState.DRAFT.value,
             language=old.language,
             text=old.text,
+            conclusion=old.conclusion,
+            template=old.template,
+            fields=dict(old.fields or {}),
             findings=[dict(f) for f in old.findings or []],
             ai_result_id=old.ai_result_id,
             author_id=who.id if who else old.author_id,

@@ -79,6 +79,7 @@ class CaseTab(QWidget):
     def show_case(self, info: CaseInfo, jobs, store) -> None:
         self.info = info
         self.retranslate()
+        self._follow_status(jobs, store)
         modality = Modality(info.modality)
         cls = viewer_class(modality)
         if cls is None:
@@ -109,6 +110,30 @@ class CaseTab(QWidget):
         sig = getattr(self.viewer, "findings_changed", None)
         if sig is not None:
             sig.connect(self._on_findings)
+
+    def _follow_status(self, jobs, store) -> None:
+        """The header's status follows the store (a report confirmed or signed here,
+        a consult answered at the regional server)."""
+
+        def changed(pks) -> None:
+            if self.study_pk in (pks or []):
+                jobs.on_ui(reload)
+
+        def reload() -> None:
+            pk = self.study_pk
+            jobs.submit(lambda state: store.study(pk).item.status if store.study(pk).item else "",
+                        name="case status", on_done=show)  # fmt: skip
+
+        def show(status: str) -> None:
+            try:
+                if self.info is not None and status and status != self.info.status:
+                    self.info.status = status
+                    self.retranslate()
+            except RuntimeError:  # the tab was closed meanwhile
+                pass
+
+        store.events.changed.connect(changed)
+        self.destroyed.connect(lambda *_a: store.events.changed.disconnect(changed))
 
     def _on_findings(self, findings: list) -> None:
         self.findings = list(findings)

@@ -259,7 +259,7 @@ The case is stored safely and can still be sent for consultation.</source>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Findings</translation>
     </message>
 </context>
 <context>
@@ -713,7 +713,7 @@ Nothing already imported was lost.</source>
     <name>QtJobs</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -28,16 +28,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
         <source>The image could not be shown: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Right eye (OD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Right eye (OD)</translation>
     </message>
     <message>
         <source>Left eye (OS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Left eye (OS)</translation>
     </message>
     <message>
         <source>Laterality unknown</source>

@@ -28,6 +28,10 @@
         <translation>重置窗宽窗位</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
         <source>The image could not be shown: %1</source>
         <translation>无法显示图像：%1</translation>
     </message>

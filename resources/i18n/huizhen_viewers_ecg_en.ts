@@ -170,11 +170,11 @@
     </message>
     <message>
         <source>12-lead ECG report</source>
-        <translation type="unfinished"></translation>
+        <translation>12-lead ECG report</translation>
     </message>
     <message>
         <source>DEMO: fictional patient, not a real case</source>
-        <translation type="unfinished"></translation>
+        <translation>DEMO: fictional patient, not a real case</translation>
     </message>
     <message>
         <source>Patient: %1 · ID %2 · sex %3 · born %4 · recorded %5</source>
@@ -186,7 +186,7 @@
     </message>
     <message>
         <source>Interpretation</source>
-        <translation type="unfinished"></translation>
+        <translation>Interpretation</translation>
     </message>
     <message>
         <source>AI pre-read by %1 %2 with %3: not for clinical use. The text above was reviewed, confirmed and signed by a doctor.</source>
@@ -194,7 +194,7 @@
     </message>
     <message>
         <source>Signed by %1 on %2 UTC · report version %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed by %1 on %2 UTC · report version %3</translation>
     </message>
 </context>
 <context>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Report</translation>
     </message>
     <message>
         <source>Comparison</source>
@@ -435,81 +435,6 @@
     </message>
     <message>
         <source>Median of %1 beats aligned on the AI&apos;s QRS onset (red: J point)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReportPanel</name>
-    <message>
-        <source>Not done: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save report as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The PDF could not be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No report yet for this ECG.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed by %1 on %2 UTC (version %3) — read-only; amend to change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed by %1 on %2 UTC (version %3) — read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirmed by the doctor — ready to sign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draft (version %1) — autosaved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text and findings suggested by AI (model and version in the first line); tick each finding you confirm, untick the ones you reject.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start report from the AI pre-read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Findings to confirm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -418,6 +418,14 @@
         <translation>显示或隐藏检测对象（D）</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Show or hide the pathology report</source>
+        <translation>显示或隐藏病理报告</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>

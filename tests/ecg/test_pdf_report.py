@@ -59,25 +59,37 @@ def test_sign_in_the_panel_then_pdf(qtbot, jobs, store, case, tmp_path, qapp):
     with qtbot.waitSignal(v.analysed, timeout=30000):
         pass
     panel = v.report_panel
-    assert panel.report is None and panel.start_btn.isEnabled()
-    panel.start_btn.click()
+    qtbot.waitUntil(lambda: panel.start_btn.isEnabled(), timeout=10000)
+    assert panel.report is None
+    panel.start_btn.click()  # the store call runs on the job runner
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=10000)
     r = panel.report
-    assert r is not None and r.state == "draft" and "OpenECG" in panel.text.toPlainText()
+    assert r.state == "draft" and "OpenECG" in panel.text.toPlainText()
     assert panel.ai_notice.isVisible() or not v.isVisible()
     assert panel.checklist.count() == len(r.findings) >= 1
     assert "ST elevation inferior" in panel.checklist.item(0).text()
     panel.confirm_btn.click()  # findings still undecided
-    assert panel.report.state == "draft" and "not yet confirmed" in panel.message.text()
+    qtbot.waitUntil(lambda: "AI finding" in panel.message.text(), timeout=10000)
+    assert panel.report.state == "draft"
     for i in range(panel.checklist.count()):
         panel.checklist.item(i).setCheckState(Qt.CheckState.Checked)
     panel.text.appendPlainText("Urgent cath lab referral.")
     panel.confirm_btn.click()  # saves the pending edit, then confirms
-    assert panel.report.state == "confirmed" and panel.sign_btn.isEnabled()
+    qtbot.waitUntil(lambda: panel.report.state == "confirmed", timeout=10000)
+    assert panel.sign_btn.isEnabled()
     assert all(f["confirmed"] for f in panel.report.findings)
+    assert "must be confirmed" not in panel.report.text and "OpenECG" in panel.report.text
+    panel.sign_btn.click()  # asks first: nothing is signed yet
+    assert panel.sign_bar.isVisibleTo(panel) and not panel.report.locked
+    panel.sign_no_btn.click()
+    assert not panel.sign_bar.isVisibleTo(panel) and panel.report.state == "confirmed"
     panel.sign_btn.click()
+    panel.sign_yes_btn.click()
+    qtbot.waitUntil(lambda: panel.report.locked, timeout=10000)
     r = panel.report
-    assert r.locked and panel.text.isReadOnly() and not panel.checklist.isEnabled()
+    assert panel.text.isReadOnly() and not panel.checklist.isEnabled()
     assert "Dr Wang" in panel.state_label.text() and panel.amend_btn.isEnabled()
+    assert not panel.ai_notice.isVisibleTo(panel)  # no "must be confirmed" once signed
     assert r.text.endswith("Urgent cath lab referral.")
     out = tmp_path / "out" / "report.pdf"
     with qtbot.waitSignal(panel.pdf_written, timeout=30000):

@@ -16,6 +16,7 @@ from sync_helpers import Api, sample
 
 from app.models import ConsultRequest, Outbox, Report, Study
 from app.sync.files import missing_files
+from tests.ui.report_helpers import confirm_and_sign, start
 
 WAIT_MS = 60_000  # failure bounds, not speed checks
 
@@ -84,6 +85,7 @@ def test_consult_round_trip_through_both_workstations(
         [pk] = imported.args[0].study_pks
         clinic.open_case(pk)
         qtbot.waitUntil(lambda: _panel(clinic, pk) is not None, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: _panel(clinic, pk).start_btn.isEnabled(), timeout=WAIT_MS)
         assert _panel(clinic, pk).report is None
         cext.a_consult.trigger()
         qtbot.waitUntil(lambda: isinstance(cext.dialog, ConsultDialog), timeout=WAIT_MS)
@@ -122,15 +124,13 @@ def test_consult_round_trip_through_both_workstations(
         from PySide6.QtCore import Qt
 
         panel = _panel(spec, spk)
-        panel.start_btn.click()
-        assert panel.report is not None and panel.report.state == "draft"
+        start(qtbot, panel)
+        assert panel.report.state == "draft"
         for j in range(panel.checklist.count()):
             panel.checklist.item(j).setCheckState(Qt.CheckState.Checked)
         panel.text.appendPlainText("Reviewed remotely: no acute ischaemia.")
-        panel.confirm_btn.click()
-        assert panel.report.state == "confirmed", panel.message.text()
-        panel.sign_btn.click()
-        assert panel.report.locked and panel.amend_btn.isEnabled()
+        confirm_and_sign(qtbot, panel)
+        assert panel.amend_btn.isEnabled()
         rpk = panel.report.id
 
         def sent_signed() -> bool:

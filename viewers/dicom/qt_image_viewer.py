@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QLabel,
+    QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.report.panel import ReportPanel
 from viewers.dicom.pixels import LoadedImage, load_image, to_display
 
 
@@ -83,10 +85,20 @@ class ImageViewer(QWidget):
         self.a_one = self.toolbar.addAction("", lambda: self.view.resetTransform())
         self.a_invert = self.toolbar.addAction("", self._toggle_invert)
         self.a_reset = self.toolbar.addAction("", self._reset_window)
+        self.report_panel = ReportPanel(ctx)
+        self.a_report = self.toolbar.addAction("", self.report_panel.setVisible)
+        self.a_report.setCheckable(True)
+        self.a_report.setChecked(True)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.view)
+        split.addWidget(self.report_panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 380])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.toolbar)
-        lay.addWidget(self.view, 1)
+        lay.addWidget(split, 1)
         lay.addWidget(self.status)
         self.retranslate()
         self.status.setText(self.tr("Loading image…"))
@@ -103,6 +115,7 @@ class ImageViewer(QWidget):
         self.a_one.setText(self.tr("1:1"))
         self.a_invert.setText(self.tr("Invert"))
         self.a_reset.setText(self.tr("Reset window"))
+        self.a_report.setText(self.tr("Report"))
         self._update_status()
 
     def changeEvent(self, event) -> None:

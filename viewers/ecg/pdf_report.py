@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from ui.report.pdf import patient_header  # noqa: F401 (the header every report PDF uses)
 from viewers.ecg import paper
 
 DPI = 300
@@ -203,26 +204,6 @@ def render_pdf(signal, summary: dict, report, header: dict) -> bytes:
     return bytes(data.data())
 
 
-def patient_header(store, study_pk: int) -> dict:
-    """Patient and study fields for the printed report."""
-    from app.models import Patient, Study
-
-    with store.read_session() as s:
-        st = s.get(Study, study_pk)
-        p = s.get(Patient, st.patient_pk) if st is not None else None
-        if p is None:
-            return {}
-        return {
-            "patient_id": p.patient_id,
-            "name": p.name,
-            "sex": p.sex,
-            "birth_date": p.birth_date,
-            "is_demo": bool(p.is_demo),
-            "study_time": st.study_time,
-            "description": st.description,
-        }
-
-
 def write_report_pdf(path, signal, summary: dict, report, header: dict, state=None) -> Path:
     """Render and write atomically; only a signed report is printed."""
     from app.fileio import atomic_write_bytes
@@ -234,3 +215,12 @@ def write_report_pdf(path, signal, summary: dict, report, header: dict, state=No
     data = render_pdf(signal, summary, report, header)
     atomic_write_bytes(Path(path), data)
     return Path(path)
+
+
+def ecg_pdf_writer(signal, summary: dict):
+    """The report panel's PDF writer for an ECG: the 12-lead page with the trace."""
+
+    def write(path, report, header: dict, state=None) -> Path:
+        return write_report_pdf(path, signal, summary, report, header, state=state)
+
+    return write

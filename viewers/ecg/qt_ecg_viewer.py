@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.ecg.filters import LOWPASS_CHOICES, NOTCH_CHOICES, FilterSpec, assess
+from ui.report.panel import ReportPanel
 from viewers.ecg import paper
 from viewers.ecg.calipers import MODES, Calipers, format_reading
 from viewers.ecg.finding_text import finding_text
 from viewers.ecg.long_view import LONG_S, build_pyramids
 from viewers.ecg.overlays import make_view_box, overlay_items
+from viewers.ecg.pdf_report import ecg_pdf_writer
 from viewers.ecg.qt_compare_panel import ComparePanel
 from viewers.ecg.qt_panels import MeasurementTable, MedianPanel
-from viewers.ecg.qt_report_panel import ReportPanel
 from viewers.ecg.viewer_text import filter_text, retranslate_toolbar
 
 PAPER_BG = "#fff6f5"
@@ -268,6 +269,7 @@ class EcgViewer(QWidget):
         self._draw_overlays()
         self.measurements.set_analysis(analysis)
         self.report_panel.set_analysis(analysis, self.raw_signal)
+        self.report_panel.pdf_writer = ecg_pdf_writer(self.raw_signal, analysis.summary())
         self.findings = self._findings(analysis)
         self.findings_changed.emit(self.findings)
         self.analysed.emit()

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QToolBar, QToolButton, QVBoxLayout, QWidget
 
+from ui.report.panel import ReportPanel
 from viewers.wsi import annotation_store as astore
 from viewers.wsi.annotation_layer import AnnotationLayer
 from viewers.wsi.qt_annotation_panel import AnnotationPanel
@@ -123,6 +124,11 @@ class SlideViewer(SlideActions, QWidget):
         self.lay.addWidget(self.toolbar)
         self.lay.addWidget(self.placeholder, 1)
         self.lay.addWidget(self.status)
+        self.report_panel = ReportPanel(ctx, self)
+        self.report_panel.hide()  # placed beside the slide once it opens (or alone if it cannot)
+        self.a_report.toggled.connect(
+            lambda on: self.report_panel.parent() is not self and self.report_panel.setVisible(on)
+        )
         self.retranslate()
         paths = [Path(p) for _obj, p in (ctx.files or [])]
         # blobs are named by their hash: show the name the file was imported with
@@ -195,6 +201,9 @@ class SlideViewer(SlideActions, QWidget):
         tb.addAction(self.a_panel)
         self.addAction(self.a_panel)
         self._build_overlay_toggles(tb)
+        self.a_report = QAction(self)
+        self.a_report.setCheckable(True)
+        tb.addAction(self.a_report)
         self.b_ai, self.b_file = QToolButton(self), QToolButton(self)
         for b, m in ((self.b_ai, self.ai_menu), (self.b_file, self.file_menu)):
             b.setMenu(m)
@@ -282,6 +291,8 @@ class SlideViewer(SlideActions, QWidget):
         self.a_hide.setToolTip(self.tr("Hide every overlay and annotation to read the slide (H)"))
         self.a_show_annotations.setText(self.tr("Show or hide annotations (A)"))
         self.a_show_detections.setText(self.tr("Show or hide detections (D)"))
+        self.a_report.setText(self.tr("Report"))
+        self.a_report.setToolTip(self.tr("Show or hide the pathology report"))
         self.a_undo.setText(self.tr("Undo"))
         self.a_redo.setText(self.tr("Redo"))
         self.b_ai.setText(self.tr("AI"))
@@ -336,8 +347,11 @@ class SlideViewer(SlideActions, QWidget):
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.canvas)
         self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(self.report_panel)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([10000, 300])
+        self.splitter.setSizes([10000, 300, 360])
+        # the report opens by itself for a stored case when the canvas keeps room
+        self.a_report.setChecked(store is not None and self.width() >= PANEL_MIN_WIDTH)
         # the panel opens by itself only when the canvas keeps most of the room
         self.panel.setVisible(self.width() >= PANEL_MIN_WIDTH)
         self.a_panel.setChecked(self.panel.isVisible())
@@ -377,6 +391,9 @@ class SlideViewer(SlideActions, QWidget):
         self.error = text
         self.placeholder.setText(text)
         self.placeholder.setWordWrap(True)
+        if self.report_panel.parent() is self:  # the case can still be reported
+            self.lay.insertWidget(2, self.report_panel, 1)
+            self.report_panel.show()
         self.failed.emit(text)
 
     # -- shutdown -----------------------------------------------------------

@@ -1,0 +1,234 @@
+"""Report drafts from a stored AI result, in the report's language (Qt-free).
+
+ECG drafts keep their own wording (measurements line, rules findings with
+territory and leads, a findings checklist to confirm one by one); every other
+template is drafted by ``app.report_templates``.  The first line of an AI
+draft names the model and version; a value the AI did not give says why.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from app import report_templates as rt
+
+LANGUAGES = rt.LANGUAGES
+MODELLED = frozenset({"ECG"})  # modalities with an AI model here (a missing result says so)
+COUNT_ANALYZERS = {"AI nuclei": "huizhen-nuclei-watershed 0.1.0"}  # AnnotationSet name
+
+_T: dict[str, dict[str, str]] = {
+    "ai_header": {
+        "en": "[AI-suggested text — {model} — not for clinical use; must be confirmed by a doctor]",
+        "zh_CN": "【AI 建议文本 — {model} — 非临床用途；须经医生确认】",
+    },
+    "reviewed_header": {
+        "en": "[AI pre-read by {model}, reviewed and confirmed by the doctor]",
+        "zh_CN": "【AI 预读（{model}），已经医生审核确认】",
+    },
+    "no_ai_header": {
+        "en": "[No AI result for this ECG: every value below is for the doctor to fill in]",
+        "zh_CN": "【本心电图无 AI 结果：以下各项由医生填写】",
+    },
+    "measurements": {"en": "Measurements: ", "zh_CN": "测量："},
+    "not_measured": {"en": "not measured", "zh_CN": "未测得"},
+    "no_result": {"en": "not measured: no AI result", "zh_CN": "未测得：无 AI 结果"},
+    "unnamed": {"en": "model not named by the result", "zh_CN": "结果未注明模型"},
+    "findings": {"en": "Findings:", "zh_CN": "所见："},
+    "none": {
+        "en": "- No significant abnormality suggested by the AI.",
+        "zh_CN": "- AI 未提示明显异常。",
+    },
+    "conclusion": {"en": "Conclusion: ", "zh_CN": "结论："},
+}
+# (key, English name, Chinese name, unit)
+_MEASURES = (
+    ("hr_bpm", "HR", "心率", "bpm"),
+    ("pr_ms", "PR", "PR", "ms"),
+    ("qrs_ms", "QRS", "QRS", "ms"),
+    ("qt_ms", "QT", "QT", "ms"),
+    ("qtc_ms", "QTc (Bazett)", "QTc（Bazett）", "ms"),
+    ("qtc_fridericia_ms", "QTc (Fridericia)", "QTc（Fridericia）", "ms"),
+    ("p_axis_deg", "P axis", "P 电轴", "°"),
+    ("qrs_axis_deg", "QRS axis", "QRS 电轴", "°"),
+    ("t_axis_deg", "T axis", "T 电轴", "°"),
+)
+
+# Finding templates keyed by rules code: (English, Chinese); {leads} and {territory} filled in.
+# fmt: off
+_FINDINGS: dict[str, tuple[str, str]] = {
+    "STEMI": ("ST elevation {territory} ({leads}): meets STEMI criteria", "{territory}导联（{leads}）ST 段抬高：符合 STEMI 标准"),
+    "ST_DEPRESSION": ("ST depression {territory} ({leads}): possible ischaemia", "{territory}导联（{leads}）ST 段压低：提示心肌缺血可能"),
+    "T_INVERSION": ("T inversion {territory} ({leads}): possible ischaemia", "{territory}导联（{leads}）T 波倒置：提示心肌缺血可能"),
+    "AFIB": ("Atrial fibrillation", "心房颤动"),
+    "VENTRICULAR_RHYTHM": ("Ventricular rhythm", "室性心律"),
+    "AV_BLOCK": ("AV block", "房室传导阻滞"),
+    "AV_BLOCK_SLOW": ("AV block with slow ventricular rate", "房室传导阻滞伴慢心室率"),
+    "BBB": ("Bundle branch block", "束支传导阻滞"),
+    "WIDE_QRS": ("Wide QRS", "QRS 波增宽"),
+    "PACED": ("Paced rhythm", "起搏心律"),
+    "FIRST_DEGREE_AVB": ("Prolonged PR (first-degree AV block)", "PR 间期延长（一度房室传导阻滞）"),
+    "QT_LONG": ("Long QTc", "QTc 间期延长"),
+    "VPC": ("Ventricular premature complexes", "室性早搏"),
+    "VPC_FREQUENT": ("Frequent ventricular premature complexes", "频发室性早搏"),
+    "TACHY_SEVERE": ("Marked tachycardia", "显著心动过速"),
+    "BRADY_SEVERE": ("Marked bradycardia", "显著心动过缓"),
+    "TACHY": ("Tachycardia", "心动过速"),
+    "BRADY": ("Bradycardia", "心动过缓"),
+    "NO_QRS": ("No reliable QRS complexes detected", "未检出可靠的 QRS 波群"),
+}
+# fmt: on
+FINDING_TEXT = {code: {"en": en, "zh_CN": zh} for code, (en, zh) in _FINDINGS.items()}
+TERRITORY_TEXT = {
+    "inferior": {"en": "inferior", "zh_CN": "下壁"},
+    "lateral": {"en": "lateral", "zh_CN": "侧壁"},
+    "anterior": {"en": "anterior/septal", "zh_CN": "前壁/前间壁"},
+}
+
+
+def _lang(language: str) -> str:
+    return language if language in LANGUAGES else "en"
+
+
+def finding_text(f: dict[str, Any], language: str) -> str:
+    """A finding in ``language``: from its code's template, else its English text."""
+    lang = _lang(language)
+    tpl = FINDING_TEXT.get(str(f.get("code", "")))
+    if tpl is None:
+        return str(f.get("text", ""))
+    terr = TERRITORY_TEXT.get(str(f.get("territory", "")), {}).get(lang, f.get("territory", ""))
+    return tpl[lang].format(territory=terr, leads=", ".join(f.get("leads") or []))
+
+
+def model_label(summary: dict[str, Any], language: str = "en") -> str:
+    """ "name version + rules", or words saying the result names no model."""
+    model = summary.get("model") or {}
+    name = " ".join(str(model.get(k) or "") for k in ("name", "version")).strip()
+    rules = str(summary.get("rules") or "")
+    name = name or _T["unnamed"][_lang(language)]
+    return f"{name} + {rules}" if rules else name
+
+
+def measurement_line(summary: dict[str, Any] | None, language: str) -> str:
+    lang = _lang(language)
+    m = (summary or {}).get("measurements") or {}
+    missing = _T["no_result"][lang] if summary is None else _T["not_measured"][lang]
+    parts = []
+    for key, en, zh, unit in _MEASURES:
+        v = m.get(key)
+        name = zh if lang == "zh_CN" else en
+        parts.append(f"{name} {missing}" if v is None else f"{name} {float(v):.0f} {unit}")
+    return _T["measurements"][lang] + ("，" if lang == "zh_CN" else ", ").join(parts)
+
+
+def draft_text(summary: dict[str, Any] | None, language: str = "zh_CN") -> str:
+    """The ECG draft for one analysis summary (``EcgAnalysis.summary()``), or None."""
+    lang = _lang(language)
+    if summary is None:
+        head = _T["no_ai_header"][lang]
+    else:
+        head = _T["ai_header"][lang].format(model=model_label(summary, lang))
+    lines = [head, measurement_line(summary, lang), _T["findings"][lang]]
+    texts = [finding_text(f, lang) for f in (summary or {}).get("findings") or []]
+    if summary is None:
+        lines.append("- " + rt.text("doctor", lang))
+    else:
+        lines += [f"- {t}" for t in texts] or [_T["none"][lang]]
+    sep = "；" if lang == "zh_CN" else "; "
+    lines.append(_T["conclusion"][lang] + (sep.join(texts) if texts else rt.text("doctor", lang)))
+    return "\n".join(lines)
+
+
+def reviewed_text(text: str) -> str:
+    """On confirmation the "must be confirmed" first line of an AI draft becomes
+    "reviewed and confirmed" (the model stays named)."""
+    first, _, rest = text.partition("\n")
+    for lang in LANGUAGES:
+        head, _, tail = _T["ai_header"][lang].partition("{model}")
+        if first.startswith(head) and first.endswith(tail):
+            model = first[len(head) : len(first) - len(tail)]
+            return _T["reviewed_header"][lang].format(model=model) + ("\n" + rest if rest else "")
+    return text
+
+
+def ai_findings(summary: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The checklist: every AI finding undecided (``confirmed`` None) until a doctor decides."""
+    if not summary:
+        return []
+    src = "AI " + model_label({"model": summary.get("model")})
+    return [
+        {
+            "code": f.get("code", ""),
+            "text": f.get("text", ""),
+            "severity": f.get("severity", "routine"),
+            "territory": f.get("territory", ""),
+            "leads": list(f.get("leads") or []),
+            "source": src,
+            "confirmed": None,
+        }
+        for f in summary.get("findings") or []
+    ]
+
+
+def build_draft(
+    template: rt.Template,
+    ai: rt.AiInput | None,
+    language: str,
+    context: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Everything a new report row needs: text, fields, findings checklist, conclusion."""
+    lang = _lang(language)
+    if template.id == "ecg":
+        summary = dict(ai.payload) if ai is not None else None
+        if summary is not None and not summary.get("model") and ai.model:
+            name, _, version = ai.model.partition(" ")
+            summary["model"] = {"name": name, "version": version}
+        values = {"interpretation": draft_text(summary, lang)}
+        ai_vals = dict(values) if summary is not None else {}
+        findings = ai_findings(summary)
+    else:
+        values, ai_vals = rt.draft_fields(template, ai, lang, context)
+        findings = []
+    return {
+        "text": rt.compose_text(template, values, lang),
+        "conclusion": values.get(template.conclusion, ""),
+        "fields": {"values": values, "ai": ai_vals, "model": ai.model if ai else ""},
+        "findings": findings,
+    }
+
+
+def draft_context(s, study) -> dict[str, Any]:
+    """What a template's draft needs besides the AI result (laterality, AI counts)."""
+    from app.models import AnnotationSet, StoredObject
+
+    ctx: dict[str, Any] = {"has_model": study.modality in MODELLED}
+    obj = s.scalars(
+        select(StoredObject).where(StoredObject.study_pk == study.id).order_by(StoredObject.id)
+    ).first()
+    if obj is not None:
+        ctx["laterality"] = str((obj.meta or {}).get("laterality") or "")
+    sets = s.scalars(select(AnnotationSet).where(AnnotationSet.study_pk == study.id))
+    ctx["counts"] = {
+        a.name: (a.count, COUNT_ANALYZERS[a.name]) for a in sets if a.name in COUNT_ANALYZERS
+    }
+    return ctx
+
+
+def from_clinic(template: rt.Template, draft: dict, clinic: dict, lang: str) -> dict:
+    """The specialist starts from the requesting doctor's confirmed draft."""
+    values = dict((clinic.get("fields") or {}).get("values") or {})
+    if clinic.get("template") != template.id or not values:
+        values = {template.field_keys()[0]: str(clinic.get("text") or "")}
+    merged = dict(draft["fields"]["values"])
+    merged.update({k: str(v) for k, v in values.items() if k in template.field_keys() and v})
+    fields = dict(draft["fields"], values=merged)
+    ai = dict((clinic.get("fields") or {}).get("ai") or {})
+    fields["ai"] = {k: v for k, v in ai.items() if merged.get(k) == v}
+    fields["model"] = (clinic.get("fields") or {}).get("model") or fields.get("model", "")
+    return dict(
+        draft,
+        fields=fields,
+        text=rt.compose_text(template, merged, lang),
+        conclusion=merged.get(template.conclusion, ""),
+    )
