@@ -2,7 +2,7 @@
 
 DICOM waveform ECG (wins over the generic DICOM reader with 0.95), WFDB
 headers (signal files and segment headers are listed as companions), HL7
-aECG, GE MUSE XML and Philips Sierra XML.  ``read_meta`` refuses what the ECG
+aECG, GE MUSE XML, Philips Sierra XML and SCP-ECG.  ``read_meta`` refuses what the ECG
 path cannot use (no waveform, no ECG lead, a record far too short).
 Signals themselves are read by ``app.ecg.readers.read_ecg``.
 """
@@ -258,3 +258,42 @@ class SierraReader(_XmlEcgReader):
         from app.ecg.readers.sierra_xml import read_sierra
 
         return read_sierra(path)
+
+
+@register
+class ScpReader(Reader):
+    name = "scp-ecg"
+    modality = Modality.ECG
+    extensions = (".scp", "")
+
+    def examine(self, path: Path, head: bytes) -> float:
+        from app.ecg.readers.scp_ecg import looks_like_scp
+
+        return 0.9 if looks_like_scp(path, head) else 0.0
+
+    def read_meta(self, path: Path) -> StudyMeta:
+        from app.ecg.readers.scp_sections import parse_record, patient_fields
+
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            raise ReadError(f"cannot read {path.name}: {err}") from err
+        fields = patient_fields(parse_record(raw))
+        check_record(path)
+        meta = StudyMeta(
+            modality=Modality.ECG,
+            patient_id=fields["patient_id"],
+            patient_name=fields["patient_name"],
+            sex=fields["sex"],
+            birth_date=fields["birth_date"],
+            study_time=fields["time"],
+            description="ECG (SCP-ECG)",
+            extra={"format": self.name},
+        )
+        return apply_sidecar(meta, sidecar(path))
+
+    def open(self, files: list[Path], **options):
+        from app.ecg.readers.scp_ecg import read_scp
+
+        return read_scp(Path(files[0]))

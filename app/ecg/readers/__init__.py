@@ -13,7 +13,7 @@ from app.readers.base import ReadError, read_head
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """ "dicom", "wfdb", "aecg", "muse", "sierra" or "" for one file."""
+    """ "dicom", "wfdb", "aecg", "muse", "sierra", "scp" or "" for one file."""
     suffix = Path(path).suffix.lower()
     if len(head) >= 132 and head[128:132] == b"DICM":
         return "dicom"
@@ -30,6 +30,10 @@ def sniff(path: Path, head: bytes) -> str:
             return "muse"
         if looks_like_sierra(head):
             return "sierra"
+    from app.ecg.readers.scp_ecg import looks_like_scp
+
+    if looks_like_scp(path, head):
+        return "scp"
     if suffix == ".dcm":
         return "dicom"
     return ""
@@ -78,13 +82,17 @@ def _read(path: Path, want: str) -> EcgSignal:
         from app.ecg.readers.muse_xml import read_muse
 
         return read_muse(path)
+    if kind == "scp":
+        from app.ecg.readers.scp_ecg import read_scp
+
+        return read_scp(path)
     if kind == "sierra":
         from app.ecg.readers.sierra_xml import read_sierra
 
         return read_sierra(path)
     raise ReadError(
         f"{path.name} is not a supported ECG format "
-        "(DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML)"
+        "(DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)"
     )
 
 

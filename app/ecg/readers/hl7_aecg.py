@@ -87,6 +87,15 @@ def _parse_ts(value: str) -> datetime | None:
     return None
 
 
+def _effective(root: ET.Element) -> ET.Element | None:
+    """effectiveTime as an interval (low) or a point (center)."""
+    for path in ("effectiveTime/low", "effectiveTime/center"):
+        found = root.find(path)
+        if found is not None:
+            return found
+    return None
+
+
 def _rhythm_series(root: ET.Element) -> ET.Element:
     series = [s for c in root.findall("component") for s in c.findall("series")]
     if not series:
@@ -161,7 +170,7 @@ def read_aecg(path: Path) -> EcgSignal:
     if any(len(r) != n for r in rows):
         warnings.append(f"leads have different lengths; cut to {n} samples")
     acquired = None
-    eff = root.find("effectiveTime/low")
+    eff = _effective(root)
     if eff is not None:
         acquired = _parse_ts(eff.get("value", ""))
     person = root.find(".//subjectDemographicPerson")
@@ -210,6 +219,6 @@ def aecg_meta(path: Path) -> dict:
         out["sex"] = normalize_sex(gender.get("code", "")) if gender is not None else ""
         birth = person.find("birthTime")
         out["birth_date"] = birth.get("value", "")[:8] if birth is not None else ""
-    eff = root.find("effectiveTime/low")
+    eff = _effective(root)
     out["time"] = _parse_ts(eff.get("value", "")) if eff is not None else None
     return out

@@ -1,0 +1,205 @@
+"""SCP-ECG (EN 1064 / ISO 11073-91064) -> EcgSignal, Qt-free and bounded.
+
+Sections: 0 pointers, 1 patient data, 2 Huffman tables, 3 lead definition,
+4 QRS locations, 5 reference beats, 6 rhythm (or residual) data, 7 global
+measurements, 8 statements.  Rhythm data may be Huffman coded and stored as
+first or second differences; when section 3 says reference-beat subtraction
+was used, section 6 holds residuals and the reference beat of section 5 is
+added back around each QRS of type 0 (section 4).  Bimodal compression is
+refused with its name.  Every offset and count read from the file is checked
+against the file before it is used.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+
+from app.ecg.readers.scp_huffman import huffman_decode, parse_tables, undifference
+from app.ecg.readers.scp_sections import (
+    Record,
+    device_measurements,
+    device_statements,
+    parse_record,
+    patient_fields,
+)
+from app.ecg.signal import EcgSignal, amplitude_warning, normalize_lead_name
+from app.readers.base import ReadError
+
+MAX_BYTES = 64 * 1024 * 1024
+MAX_LEADS = 64
+MAX_SAMPLES = 4_000_000  # per lead
+MAX_VALUES = 32_000_000  # all leads together
+MAX_BEAT = 20_000  # samples of one reference beat
+
+
+def looks_like_scp(path: Path, head: bytes) -> bool:
+    """A record whose size field matches the file and whose first section is section 0."""
+    if len(head) < 22:
+        return False
+    size = int.from_bytes(head[2:6], "little")
+    section = int.from_bytes(head[8:10], "little")
+    try:
+        actual = Path(path).stat().st_size
+    except OSError:
+        return False
+    return (
+        section == 0
+        and 22 < size <= actual
+        and (size == actual or Path(path).suffix.lower() == ".scp")
+    )
+
+
+def _lead_name(code: int) -> str:
+    name = normalize_lead_name(f"5.6.3-9-{code}")
+    return name if not name.startswith("5.6.3") else f"SCP lead {code}"
+
+
+def _leads(rec: Record) -> tuple[list[tuple[int, int, int]], int]:
+    body = rec.section(3)
+    if body is None or len(body) < 2:
+        raise ReadError("this SCP-ECG file has no lead definition (section 3)", "corrupt")
+    n, flags = body[0], body[1]
+    if not 0 < n <= MAX_LEADS or len(body) < 2 + 9 * n:
+        raise ReadError(f"SCP-ECG section 3 declares {n} leads it does not hold", "corrupt")
+    out = []
+    for i in range(n):
+        p = 2 + 9 * i
+        start = int.from_bytes(body[p : p + 4], "little")
+        end = int.from_bytes(body[p + 4 : p + 8], "little")
+        if not 1 <= start <= end or end - start + 1 > MAX_SAMPLES:
+            raise ReadError(f"SCP-ECG lead {i + 1} has an impossible extent", "corrupt")
+        out.append((start, end, body[p + 8]))
+    return out, flags
+
+
+def _streams(body: bytes, n_leads: int, header: int) -> list[bytes]:
+    """The per-lead byte streams after a section 5/6 header and its length table."""
+    table_end = header + 2 * n_leads
+    if len(body) < table_end:
+        raise ReadError("SCP-ECG waveform section is truncated", "truncated")
+    pos, out = table_end, []
+    for i in range(n_leads):
+        length = int.from_bytes(body[header + 2 * i : header + 2 * i + 2], "little")
+        if pos + length > len(body):
+            raise ReadError(f"SCP-ECG lead {i + 1} data runs past its section", "truncated")
+        out.append(body[pos : pos + length])
+        pos += length
+    return out
+
+
+def _waveform_header(body: bytes, section: int) -> tuple[int, int, int, int]:
+    if body is None or len(body) < 6:
+        raise ReadError(f"SCP-ECG section {section} is missing or truncated", "corrupt")
+    avm = int.from_bytes(body[0:2], "little")  # nV per unit
+    interval = int.from_bytes(body[2:4], "little")  # us per sample
+    if avm == 0 or interval == 0:
+        raise ReadError(
+            f"SCP-ECG section {section} gives no amplitude or sample interval", "corrupt"
+        )
+    return avm, interval, body[4], body[5]
+
+
+def _reference_beats(rec: Record, tables, n_leads: int) -> tuple[np.ndarray, int, int]:
+    body = rec.section(5)
+    avm, interval, diff, _ = _waveform_header(body, 5)
+    qrs = rec.section(4)
+    if qrs is None or len(qrs) < 6:
+        raise ReadError("SCP-ECG reference beats without QRS locations (section 4)", "corrupt")
+    length_ms = int.from_bytes(qrs[0:2], "little")
+    n = int(round(length_ms * 1000 / interval))
+    if not 0 < n <= MAX_BEAT:
+        raise ReadError(f"SCP-ECG reference beat of {n} samples is not plausible", "corrupt")
+    beats = np.zeros((n_leads, n), dtype=np.int64)
+    for i, data in enumerate(_streams(body, n_leads, 6)):
+        values = undifference(huffman_decode(data, n, tables), diff)
+        beats[i, : values.size] = values
+    return beats, avm, interval
+
+
+def _add_reference_beats(residual: np.ndarray, leads, beats: np.ndarray, qrs: bytes) -> None:
+    """Add the reference beat back over each type-0 QRS (in place, same units)."""
+    fiducial = int.from_bytes(qrs[2:4], "little")
+    count = int.from_bytes(qrs[4:6], "little")
+    if len(qrs) < 6 + 14 * count:
+        raise ReadError("SCP-ECG section 4 lists more QRS complexes than it holds", "truncated")
+    for k in range(count):
+        p = 6 + 14 * k
+        kind = int.from_bytes(qrs[p : p + 2], "little")
+        start, fc, end = (int.from_bytes(qrs[p + o : p + o + 4], "little") for o in (2, 6, 10))
+        if kind != 0 or not 0 < start <= end:
+            continue
+        for lead, (lead_start, _lead_end, _code) in enumerate(leads):
+            r0 = start - lead_start
+            m0 = fiducial - fc + start - 1
+            if r0 < 0 or m0 < 0:
+                continue
+            n = min(end - start + 1, beats.shape[1] - m0, residual.shape[1] - r0)
+            if n > 0:
+                residual[lead, r0 : r0 + n] += beats[lead, m0 : m0 + n]
+
+
+def read_scp(path: Path) -> EcgSignal:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ReadError("SCP-ECG file is too large", "unsupported")
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ReadError(f"cannot read {path.name}: {err}") from err
+    rec = parse_record(raw)
+    tables = parse_tables(rec.section(2)) if rec.section(2) is not None else []
+    leads, flags = _leads(rec)
+    body6 = rec.section(6)
+    avm, interval, diff, bimodal = _waveform_header(body6, 6)
+    if bimodal:
+        raise ReadError("SCP-ECG bimodal compression is not supported", "unsupported")
+    subtracted = bool(flags & 0x01)
+    n = max(end - start + 1 for start, end, _ in leads)
+    if n * len(leads) > MAX_VALUES:
+        raise ReadError(f"SCP-ECG record of {len(leads)} x {n} samples is too large", "unsupported")
+    fs = 1e6 / interval
+    ratio = 1
+    if subtracted:
+        beats, avm5, interval5 = _reference_beats(rec, tables, len(leads))
+        if interval % interval5 or not 1 <= interval // interval5 <= 4:
+            raise ReadError("SCP-ECG reference beats at an unusable sampling rate", "unsupported")
+        ratio = interval // interval5
+    count = -(-n // ratio)
+    data = np.zeros((len(leads), n), dtype=np.float64)
+    warnings = []
+    for i, stream in enumerate(_streams(body6, len(leads), 6)):
+        values = undifference(huffman_decode(stream, count, tables), diff)
+        if values.size < count:
+            warnings.append(
+                f"lead {_lead_name(leads[i][2])} holds {values.size} of {count} samples"
+            )
+        if ratio > 1 and values.size:  # residual kept at a lower rate than the beats
+            values = np.interp(
+                np.arange(values.size * ratio) / ratio, np.arange(values.size), values
+            )
+        data[i, : min(values.size, n)] = values[:n] * (avm / 1e6)
+    if subtracted:
+        _add_reference_beats(data, leads, beats * (avm5 / 1e6), rec.section(4))
+        fs = 1e6 / interval5
+    names = [_lead_name(code) for _s, _e, code in leads]
+    fields = patient_fields(rec)
+    sig = EcgSignal(
+        data,
+        fs,
+        names,
+        age_years=fields["age"],
+        sex=fields["sex"],
+        acquired=fields["time"] if isinstance(fields["time"], datetime) else None,
+        warnings=warnings,
+        filters=fields["filters"],
+        source="SCP-ECG",
+        device_measurements=device_measurements(rec),
+        device_statements=device_statements(rec),
+    )
+    warn = amplitude_warning(sig)
+    if warn:
+        sig.warnings.append(warn)
+    return sig.with_derived_limb_leads().ordered()

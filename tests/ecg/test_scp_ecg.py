@@ -1,0 +1,104 @@
+"""SCP-ECG and HL7 aECG readers on the HL7 sample aECG and its SCP-ECG encoding
+(both shipped with C# ECG Toolkit; sources in tests/data/ecg/README.md)."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.ecg.readers import read_ecg
+from app.ecg.signal import STANDARD_LEADS
+from app.readers.base import ReadError
+
+DATA = Path(__file__).parent.parent / "data" / "ecg"
+SCP = DATA / "scp" / "Example.scp"
+AECG = DATA / "aecg" / "Example.xml"
+DEVICE = {
+    "PR Interval": 148,
+    "QRS Duration": 120,
+    "QT Interval": 420,
+    "QTc Interval": 443,
+    "P Axis": 44,
+    "QRS Axis": -61,
+    "T Axis": 86,
+}
+
+
+@pytest.fixture(scope="module")
+def scp():
+    return read_ecg(SCP)
+
+
+def test_scp_huffman_second_differences_match_the_aecg_encoding(scp):
+    # the same ECG stored twice by others: Huffman-coded second differences in SCP,
+    # plain digits in HL7 aECG; decoding must give the same samples
+    aecg = read_ecg(AECG)
+    assert scp.source == "SCP-ECG"
+    assert scp.leads == list(STANDARD_LEADS) == aecg.leads
+    assert scp.fs == 500 and scp.data.shape == (12, 5000)
+    assert np.array_equal(scp.data, aecg.data)
+    assert 0.5 < float(np.median(np.ptp(scp.data, axis=1))) < 3
+
+
+def test_scp_section_1_and_7(scp):
+    assert scp.sex == "M"
+    assert scp.acquired.isoformat() == "2002-11-22T09:10:00"
+    assert {k: scp.device_measurements[k] for k in DEVICE} == DEVICE
+
+
+def test_aecg_global_annotations_are_device_measurements():
+    sig = read_ecg(AECG)
+    assert {k: sig.device_measurements[k] for k in DEVICE} == DEVICE
+    assert sig.acquired.isoformat() == "2002-11-22T09:10:00"
+
+
+def test_scp_registry_reader():
+    from app.readers.base import best_reader
+
+    _conf, reader = best_reader(SCP)
+    assert reader.name == "scp-ecg"
+    meta = reader.read_meta(SCP)
+    assert meta.modality == "ECG" and meta.sex == "M"
+    assert meta.study_time.year == 2002
+
+
+def _patched(tmp_path, offset, value: bytes, cut=None):
+    raw = bytearray(SCP.read_bytes())
+    raw[offset : offset + len(value)] = value
+    out = tmp_path / "bad.scp"
+    out.write_bytes(bytes(raw[:cut]) if cut else bytes(raw))
+    return out
+
+
+def _section_start(sid):
+    raw = SCP.read_bytes()
+    for p in range(22, 22 + 12 * 10, 10):
+        if int.from_bytes(raw[p : p + 2], "little") == sid:
+            return int.from_bytes(raw[p + 6 : p + 10], "little") - 1
+    raise AssertionError(sid)
+
+
+@pytest.mark.parametrize(
+    "patch",
+    [
+        lambda: (2, (10**9).to_bytes(4, "little")),  # record size past the end
+        lambda: (22 + 10 + 6, (10**8).to_bytes(4, "little")),  # section 1 outside the file
+        lambda: (_section_start(3) + 16, b"\xff"),  # 255 leads declared
+        lambda: (_section_start(3) + 18 + 4, (10**9).to_bytes(4, "little")),  # lead end far away
+        lambda: (_section_start(6) + 16 + 6, b"\xff\xff"),  # lead 1 data longer than the section
+        lambda: (_section_start(2) + 16, b"\x30\x75"),  # 30000 Huffman tables
+        lambda: (_section_start(6) + 16 + 4, b"\x07"),  # difference order 7
+        lambda: (_section_start(6) + 16 + 2, b"\x00\x00"),  # no sample interval
+    ],
+)
+def test_hostile_lengths_are_read_errors(tmp_path, patch):
+    offset, value = patch()
+    with pytest.raises(ReadError):
+        read_ecg(_patched(tmp_path, offset, value))
+
+
+def test_truncated_scp_is_a_read_error(tmp_path):
+    cut = tmp_path / "cut.scp"
+    cut.write_bytes(SCP.read_bytes()[:20000])
+    with pytest.raises(ReadError):
+        read_ecg(cut)
