@@ -82,6 +82,17 @@ def open_series(store, study_pk: int, series_pk: int | None = None, **options):
         raise ReadError(f"{files[0].name} could not be opened: {err}", "corrupt") from err
 
 
+def open_files(files: list[Path], **options):
+    """Open files that are not in a store (a file given on the command line, a test)."""
+    from app.readers import best_reader
+
+    found = [c for c in (best_reader(Path(f)) for f in files) if c is not None]
+    if not found:
+        raise ReadError(f"{Path(files[0]).name} is not a format Huizhen can read", "unsupported")
+    reader = max(found, key=lambda c: c[0])[1]
+    return reader.open([Path(f) for f in files], **options)
+
+
 def recognise_series(store, ser: Series, files: list[Path]):
     """Recognise files that arrived without a reader name (pulled from the server), once."""
     from app.readers import best_reader

@@ -42,6 +42,23 @@ class ViewerContext:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def open_source(ctx: ViewerContext, state=None, **options):
+    """Worker: the case's source from the reader that recognised it (``Store.open_source``).
+
+    Files handed over without a stored object (tests, benches) are recognised here.
+    """
+    from app.series import open_files
+
+    stored = bool(ctx.files) and ctx.files[0][0] is not None
+    if ctx.store is not None and stored and hasattr(ctx.store, "open_source"):
+        return ctx.store.open_source(ctx.study_pk, ctx.extra.get("series_pk"), **options)
+    if not ctx.files:
+        from app.readers import ReadError
+
+        raise ReadError("this case has no file", "missing")
+    return open_files([p for _obj, p in ctx.files], **options)
+
+
 def viewer_class(modality: Modality):
     """The viewer class for ``modality``, or None when there is none (yet)."""
     target = VIEWERS.get(modality)

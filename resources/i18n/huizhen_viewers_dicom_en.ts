@@ -36,6 +36,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Image %1 of %2</source>
+        <translation>Image %1 of %2</translation>
+    </message>
+    <message>
         <source>Right eye (OD)</source>
         <translation>Right eye (OD)</translation>
     </message>

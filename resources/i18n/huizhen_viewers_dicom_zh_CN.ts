@@ -36,6 +36,10 @@
         <translation>无法显示图像：%1</translation>
     </message>
     <message>
+        <source>Image %1 of %2</source>
+        <translation>第 %1 / %2 幅</translation>
+    </message>
+    <message>
         <source>Right eye (OD)</source>
         <translation>右眼 (OD)</translation>
     </message>

@@ -1,7 +1,10 @@
-"""2D image viewer: radiographs (window/level) and colour photos (fundus).
+"""2D image viewer: radiographs and series (window/level) and colour photos (fundus).
 
-Left drag pans, wheel zooms at the cursor, right drag changes window/level
-(grey images).  Pixels are decoded on a worker thread.
+The image comes from the case's source (``Store.open_source``: the reader that
+recognised the file opens it), so a JPEG photo and a DICOM series are shown
+alike.  Left drag pans, wheel zooms at the cursor (or scrolls the slices of a
+series; Ctrl+wheel zooms), right drag changes window/level (grey images),
+Up/Down and the slider move through slices.  Decoding runs on a worker thread.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QLabel,
+    QSlider,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -20,11 +24,24 @@ from PySide6.QtWidgets import (
 )
 
 from ui.report.panel import ReportPanel
-from viewers.dicom.pixels import LoadedImage, load_image, to_display
+from viewers.dicom.pixels import LoadedImage, to_display
+from viewers.registry import open_source
+
+
+def open_first(ctx, state=None):
+    """Worker: the case's image source and the frame shown first."""
+    source = open_source(ctx, state)
+    index = source.default_index
+    return source, index, source.frame(index, state)
+
+
+def decode(source, index: int, state=None):
+    return index, source.frame(index, state)
 
 
 class ImageView(QGraphicsView):
     window_drag = Signal(float, float)  # dx, dy in pixels
+    slice_step = Signal(int)  # +1 / -1 from the wheel or the arrow keys (series only)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,10 +54,24 @@ class ImageView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self._wl_from: QPointF | None = None
+        self.scroll_slices = False
 
     def wheelEvent(self, event) -> None:
-        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+        up = event.angleDelta().y() > 0
+        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if self.scroll_slices and not ctrl:
+            self.slice_step.emit(-1 if up else 1)
+            return
+        factor = 1.25 if up else 0.8
         self.scale(factor, factor)
+
+    def keyPressEvent(self, event) -> None:
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -1}.get(event.key())
+        step = step or {Qt.Key.Key_PageDown: 1}.get(event.key())
+        if self.scroll_slices and step:
+            self.slice_step.emit(step)
+            return
+        super().keyPressEvent(event)
 
     def fit(self) -> None:
         self.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
@@ -69,15 +100,21 @@ class ImageView(QGraphicsView):
 class ImageViewer(QWidget):
     findings_changed = Signal(list)
     loaded = Signal()
+    frame_shown = Signal(int)
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.source = None
+        self.index = 0
         self.image: LoadedImage | None = None
+        self._wanted: int | None = None  # slice asked for while another one decodes
+        self._busy = False
         self.centre = self.width_ = 0.0
         self.invert = False
         self.view = ImageView(self)
         self.view.window_drag.connect(self._drag_window)
+        self.view.slice_step.connect(lambda d: self.show_frame(self.index + d))
         self.status = QLabel()
         self.status.setStyleSheet("padding:2px 6px;color:#3c4043")
         self.toolbar = QToolBar(self)
@@ -85,6 +122,11 @@ class ImageViewer(QWidget):
         self.a_one = self.toolbar.addAction("", lambda: self.view.resetTransform())
         self.a_invert = self.toolbar.addAction("", self._toggle_invert)
         self.a_reset = self.toolbar.addAction("", self._reset_window)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setMaximumWidth(240)
+        self.slider.valueChanged.connect(self.show_frame)
+        self.a_slider = self.toolbar.addWidget(self.slider)
+        self.a_slider.setVisible(False)
         self.report_panel = ReportPanel(ctx)
         self.a_report = self.toolbar.addAction("", self.report_panel.setVisible)
         self.a_report.setCheckable(True)
@@ -105,10 +147,54 @@ class ImageViewer(QWidget):
         if not ctx.files:
             self.status.setText(self.tr("This case has no image file."))
             return
-        _obj, path = ctx.files[0]
         ctx.jobs.submit(
-            load_image, path, name="load image", on_done=self._show, on_error=self._failed
+            open_first, ctx, name="load image", on_done=self._opened, on_error=self._failed
         )
+
+    def _opened(self, result) -> None:
+        self.source, index, img = result
+        n = len(self.source)
+        self.view.scroll_slices = n > 1
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(n - 1, 0))
+        self.slider.setValue(index)
+        self.slider.blockSignals(False)
+        self.a_slider.setVisible(n > 1)
+        self._show((index, img))
+        self.view.fit()
+        self.loaded.emit()
+
+    def show_frame(self, index: int) -> None:
+        """Decode and show slice ``index`` of a series (on a worker; the newest request wins)."""
+        if self.source is None:
+            return
+        index = min(max(int(index), 0), len(self.source) - 1)
+        if index == self.index and self._wanted is None:
+            return
+        if self._busy:
+            self._wanted = index
+            return
+        self._busy = True
+        self.ctx.jobs.submit(
+            decode,
+            self.source,
+            index,
+            name="decode slice",
+            on_done=self._decoded,
+            on_error=self._decode_failed,
+        )
+
+    def _decoded(self, result) -> None:
+        self._busy = False
+        self._show(result)
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and wanted != self.index:
+            self.show_frame(wanted)
+
+    def _decode_failed(self, err: BaseException) -> None:
+        self._busy = False
+        self._wanted = None
+        self._failed(err)
 
     def retranslate(self) -> None:
         self.a_fit.setText(self.tr("Fit"))
@@ -126,15 +212,20 @@ class ImageViewer(QWidget):
     def _failed(self, err: BaseException) -> None:
         self.status.setText(self.tr("The image could not be shown: %1").replace("%1", str(err)))
 
-    def _show(self, img: LoadedImage) -> None:
-        self.image = img
-        self.centre, self.width_ = img.window
-        self.invert = img.invert
+    def _show(self, result) -> None:
+        index, img = result
+        first = self.image is None
+        self.index, self.image = index, img
+        if first:  # keep the window the user chose while scrolling a series
+            self.centre, self.width_ = img.window
+            self.invert = img.invert
         self.a_invert.setEnabled(not img.rgb)
         self.a_reset.setEnabled(not img.rgb)
+        self.slider.blockSignals(True)
+        self.slider.setValue(index)
+        self.slider.blockSignals(False)
         self._render()
-        self.view.fit()
-        self.loaded.emit()
+        self.frame_shown.emit(index)
 
     def _render(self) -> None:
         img = self.image
@@ -175,6 +266,10 @@ class ImageViewer(QWidget):
         if img is None:
             return
         size = f"{img.info.get('columns')}×{img.info.get('rows')}"
+        if self.source is not None and len(self.source) > 1:
+            size += "   " + self.tr("Image %1 of %2").replace("%1", str(self.index + 1)).replace(
+                "%2", str(len(self.source))
+            )
         if img.rgb:
             side = {"R": self.tr("Right eye (OD)"), "L": self.tr("Left eye (OS)")}.get(
                 img.laterality, self.tr("Laterality unknown")

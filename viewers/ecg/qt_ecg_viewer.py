@@ -43,10 +43,10 @@ MINOR, MAJOR, TRACE = "#f6c9c6", "#e88f8a", "#111111"
 SEVERITY = {"critical": "critical", "urgent": "urgent", "routine": "info", "info": "info"}
 
 
-def _read(path, state=None):
-    from app.ecg.readers import read_ecg
+def _read(ctx, state=None):
+    from viewers.registry import open_source
 
-    sig = read_ecg(path)
+    sig = open_source(ctx, state)  # the reader that recognised the record opens it
     return sig, (build_pyramids(sig, state) if sig.duration_s > LONG_S else None)
 
 
@@ -180,9 +180,7 @@ class EcgViewer(QWidget):
             self.status.setText(self.tr("This case has no ECG file."))
             return
         self.path = ctx.files[0][1]
-        ctx.jobs.submit(
-            _read, self.path, name="read ECG", on_done=self._show, on_error=self._failed
-        )
+        ctx.jobs.submit(_read, ctx, name="read ECG", on_done=self._show, on_error=self._failed)
 
     # ---- settings and text -------------------------------------------
     def _px_per_mm(self) -> float:

@@ -74,9 +74,25 @@ def open_for_view(paths: list[Path], state=None):
     raise last or SlideError("no slide file")
 
 
-def open_case(paths: list[Path], store, study_pk, state=None):
+def open_from_store(ctx, state=None):
+    """Worker: the slide through the reader that recognised it, and its overview."""
+    from app.slide import SlideError
+    from viewers.registry import open_source
+
+    src = open_source(ctx, state, cache=shared_cache())
+    try:
+        return src, src.thumbnail(1024)
+    except SlideError:
+        src.close()
+        raise
+
+
+def open_case(paths: list[Path], store, study_pk, state=None, ctx=None):
     """Worker: the slide, its overview, the annotation document and saved AI results."""
-    src, overview = open_for_view(paths, state=state)
+    if ctx is not None and ctx.files and ctx.files[0][0] is not None and store is not None:
+        src, overview = open_from_store(ctx, state=state)
+    else:
+        src, overview = open_for_view(paths, state=state)
     doc, found = None, {}
     if store is not None and study_pk is not None:
         try:
@@ -142,6 +158,7 @@ class SlideViewer(SlideActions, QWidget):
             paths,
             store,
             self.study_pk,
+            ctx=ctx,
             name="open slide",
             on_done=self._opened,
             on_error=self._failed,
