@@ -180,6 +180,72 @@
     </message>
 </context>
 <context>
+    <name>MeasurementDialog</name>
+    <message>
+        <source>Measurements — AI nuclei (not for clinical use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed by %1 — AI output, not for clinical use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive at or above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementModel</name>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OverlayLegend</name>
     <message>
         <source>Overlays hidden — press H to show them</source>
@@ -212,7 +278,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No annotation selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an area annotation to detect nuclei inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detecting nuclei in the annotation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Detecting nuclei in all tissue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nuclei: tile %1 of %2, %3 found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -228,11 +310,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nuclei (detecting…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nuclear density</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>nuclei/mm²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect nuclei first; their measurements are listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotation %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -446,7 +544,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Detect nuclei in selected annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Detect nuclei in all tissue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measurements and classification…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

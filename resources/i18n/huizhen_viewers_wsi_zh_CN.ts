@@ -180,6 +180,72 @@
     </message>
 </context>
 <context>
+    <name>MeasurementDialog</name>
+    <message>
+        <source>Measurements — AI nuclei (not for clinical use)</source>
+        <translation>测量 — AI 细胞核（非临床用途）</translation>
+    </message>
+    <message>
+        <source>Computed by %1 — AI output, not for clinical use.</source>
+        <translation>由 %1 计算 — AI 结果，非临床用途。</translation>
+    </message>
+    <message>
+        <source>Positive at or above</source>
+        <translation>阳性阈值（≥）</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>% positive</source>
+        <translation>阳性率</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>All detections</source>
+        <translation>全部检测对象</translation>
+    </message>
+    <message>
+        <source>Export measurements</source>
+        <translation>导出测量数据</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementModel</name>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+</context>
+<context>
     <name>OverlayLegend</name>
     <message>
         <source>Overlays hidden — press H to show them</source>
@@ -212,8 +278,24 @@
         <translation>正在检测视野内细胞核…</translation>
     </message>
     <message>
+        <source>No annotation selected</source>
+        <translation>未选择标注</translation>
+    </message>
+    <message>
+        <source>Select an area annotation to detect nuclei inside it.</source>
+        <translation>请选择一个区域标注，以在其中检测细胞核。</translation>
+    </message>
+    <message>
+        <source>Detecting nuclei in the annotation…</source>
+        <translation>正在标注区域内检测细胞核…</translation>
+    </message>
+    <message>
         <source>Detecting nuclei in all tissue…</source>
         <translation>正在检测全部组织内细胞核…</translation>
+    </message>
+    <message>
+        <source>Nuclei: tile %1 of %2, %3 found</source>
+        <translation>细胞核：第 %1/%2 个图块，已检出 %3 个</translation>
     </message>
     <message>
         <source>Tissue</source>
@@ -228,12 +310,28 @@
         <translation>细胞核</translation>
     </message>
     <message>
+        <source>Nuclei (detecting…)</source>
+        <translation>细胞核（检测中…）</translation>
+    </message>
+    <message>
         <source>Nuclear density</source>
         <translation>核密度</translation>
     </message>
     <message>
         <source>nuclei/mm²</source>
         <translation>个细胞核/mm²</translation>
+    </message>
+    <message>
+        <source>No measurements</source>
+        <translation>无测量数据</translation>
+    </message>
+    <message>
+        <source>Detect nuclei first; their measurements are listed here.</source>
+        <translation>请先检测细胞核，其测量数据将在此列出。</translation>
+    </message>
+    <message>
+        <source>Annotation %1</source>
+        <translation>标注 %1</translation>
     </message>
     <message>
         <source>Imported detections</source>
@@ -446,8 +544,16 @@
         <translation>检测视野内细胞核</translation>
     </message>
     <message>
+        <source>Detect nuclei in selected annotation</source>
+        <translation>在所选标注内检测细胞核</translation>
+    </message>
+    <message>
         <source>Detect nuclei in all tissue</source>
         <translation>检测全部组织内细胞核</translation>
+    </message>
+    <message>
+        <source>Measurements and classification…</source>
+        <translation>测量与分类…</translation>
     </message>
     <message>
         <source>Annotations</source>

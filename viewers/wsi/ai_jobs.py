@@ -117,6 +117,7 @@ def nucleus_set(batch, analyzer: str) -> DetectionSet:
         label=analyzer,
         ai=True,
         measurements=dict(batch.measurements),
+        centroids=batch.centroids,
     )
 
 

@@ -30,7 +30,7 @@ class DetectionSet:
     label: str = ""
     ai: bool = False
     measurements: dict[str, np.ndarray] = field(default_factory=dict)  # name -> (N,) float
-    centroids: np.ndarray = field(init=False)
+    centroids: np.ndarray | None = None  # the detector's (area) centroids; else vertex means
     boxes: np.ndarray = field(init=False)  # (N, 4) x0 y0 x1 y1
     cell: float = 256.0  # level-0 pixels; adapted to the density in _build_index
     _order: np.ndarray = field(init=False, repr=False)
@@ -46,9 +46,12 @@ class DetectionSet:
         n = len(self)
         if n:
             starts, ends = self.offsets[:-1], self.offsets[1:]
-            counts = np.maximum(ends - starts, 1)
-            sums = np.add.reduceat(self.coords.astype(np.float64), starts, axis=0)
-            self.centroids = (sums / counts[:, None]).astype(np.float32)
+            if self.centroids is None or len(self.centroids) != n:
+                counts = np.maximum(ends - starts, 1)
+                sums = np.add.reduceat(self.coords.astype(np.float64), starts, axis=0)
+                self.centroids = (sums / counts[:, None]).astype(np.float32)
+            else:
+                self.centroids = np.asarray(self.centroids, np.float32).reshape(-1, 2)
             self.boxes = np.hstack(
                 [
                     np.minimum.reduceat(self.coords, starts, axis=0),

@@ -74,6 +74,7 @@ class DetectionLayer:
     visible: bool = True
     opacity: float = 1.0
     fill: bool = False  # outlines only unless the user asks for filled objects
+    partial: bool = False  # still streaming in from a running detection
     id: int = field(default_factory=lambda: next(_ids))
     gen: int = 0
     max_opacity: float = 1.0

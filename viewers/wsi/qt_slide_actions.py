@@ -16,7 +16,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from viewers.wsi import annotation_store as astore
-from viewers.wsi.ai_jobs import TISSUE_ANALYZER, load_saved, nuclei_job, tissue_job
+from viewers.wsi.ai_jobs import (
+    TISSUE_ANALYZER,
+    StreamSink,
+    load_saved,
+    nuclei_job,
+    nucleus_set,
+    tissue_job,
+)
 from viewers.wsi.detections import DetectionSet
 from viewers.wsi.overlays import HEATMAP_MAX_OPACITY, DetectionLayer, RasterLayer
 
@@ -80,14 +87,31 @@ class SlideActions:
         return x0, y0, max(1, x1 - x0), max(1, y1 - y0)
 
     def detect_nuclei(self, scope: str = "view"):
+        """Nuclei in the view, the selected annotation or all tissue, drawn as tiles finish."""
         if self.source is None:
             return None
-        region = self.view_region() if scope == "view" else None
-        title = (
-            self.tr("Detecting nuclei in the view…")
-            if scope == "view"
-            else self.tr("Detecting nuclei in all tissue…")
-        )
+        region, inside = None, None
+        if scope == "view":
+            region = self.view_region()
+            title = self.tr("Detecting nuclei in the view…")
+        elif scope == "annotation":
+            geom = self._selected_area()
+            if geom is None:
+                self._message(
+                    self.tr("No annotation selected"),
+                    self.tr("Select an area annotation to detect nuclei inside it."),
+                    warn=True,
+                )
+                return None
+            from inference.wsi.regions import bounds
+
+            region, inside = bounds(geom), geom
+            title = self.tr("Detecting nuclei in the annotation…")
+        else:
+            title = self.tr("Detecting nuclei in all tissue…")
+        sink = StreamSink({"progress": self.tr("Nuclei: tile %1 of %2, %3 found")})
+        self._stream = (sink, [])
+        self._stream_timer.start()
         return self.ctx.jobs.run_with_progress(
             self,
             title,
@@ -96,9 +120,56 @@ class SlideActions:
             region,
             self.tissue,
             self.out,
+            sink=sink,
+            inside=inside,
             on_done=self._nuclei_done,
-            on_error=self._ai_failed,
+            on_error=self._nuclei_failed,
+            on_cancel=self._nuclei_cancelled,
         )
+
+    def _selected_area(self):
+        for fid in self.layer.selected:
+            geom = self.layer.features[fid]["geometry"]
+            if geom.get("type") in ("Polygon", "MultiPolygon"):
+                return geom
+        return None
+
+    def _drain_stream(self) -> None:
+        """Draw the tiles finished since the last look (every 250 ms while detecting)."""
+        if self._stream is None:
+            return
+        sink, parts = self._stream
+        new = sink.take()
+        if not new:
+            return
+        from inference.wsi.parallel import NucleiBatch
+
+        parts.extend(new)
+        batch = NucleiBatch.concat(parts)
+        from inference.wsi import ANALYZER, VERSION
+
+        analyzer = f"{ANALYZER} {VERSION}"
+        self.show_nuclei(nucleus_set(batch, analyzer), analyzer, partial=True)
+
+    def _end_stream(self) -> None:
+        self._stream_timer.stop()
+        self._stream = None
+
+    def _nuclei_failed(self, err: BaseException) -> None:
+        self._end_stream()
+        self._drop_partial()
+        self._ai_failed(err)
+
+    def _nuclei_cancelled(self) -> None:
+        self._end_stream()
+        self._drop_partial()
+
+    def _drop_partial(self) -> None:
+        lay = self.canvas.overlays.layer("nuclei")
+        if lay is not None and lay.partial:  # drawn from the stream, never finished
+            self.canvas.overlays.detections.remove(lay)
+            self.canvas.overlays.invalidate()
+            self._layers_updated()
 
     def _tissue_done(self, tissue) -> None:
         self.tissue = tissue
@@ -121,6 +192,7 @@ class SlideActions:
         self._layers_updated()
 
     def _nuclei_done(self, res) -> None:
+        self._end_stream()
         self.show_nuclei(res.detections, res.analyzer)
         self.show_density(res.density, res.density_ds, res.analyzer)
         if self.out:
@@ -133,8 +205,12 @@ class SlideActions:
         )
         self.ai_finished.emit("nuclei")
 
-    def show_nuclei(self, data: DetectionSet, analyzer: str) -> None:
-        layer = DetectionLayer(data, "nuclei", title=self.tr("Nuclei"), analyzer=analyzer)
+    def show_nuclei(self, data: DetectionSet, analyzer: str, partial: bool = False) -> None:
+        old = self.canvas.overlays.layer("nuclei")
+        title = self.tr("Nuclei (detecting…)") if partial else self.tr("Nuclei")
+        layer = DetectionLayer(data, "nuclei", title=title, analyzer=analyzer, partial=partial)
+        if old is not None:  # keep what the user set for the layer
+            layer.opacity, layer.fill = old.opacity, old.fill
         self.canvas.overlays.add_detections(layer)
         self._layers_updated()
 
@@ -169,6 +245,39 @@ class SlideActions:
         if self.panel is not None:
             self.panel.refresh_layers()
         self.canvas.update()
+
+    # -- measurements ---------------------------------------------------------
+    def show_measurements(self):
+        """The measurement table of the AI nuclei, with histogram, CSV and classification."""
+        from viewers.wsi.qt_measurements import MeasurementDialog
+
+        lay = self.canvas.overlays.layer("nuclei") if self.canvas is not None else None
+        if lay is None or lay.partial or not lay.data.measurements:
+            self._message(
+                self.tr("No measurements"),
+                self.tr("Detect nuclei first; their measurements are listed here."),
+                warn=True,
+            )
+            return None
+        regions = []
+        for i, f in enumerate(self.layer.annotations()):
+            if f["geometry"].get("type") in ("Polygon", "MultiPolygon"):
+                props = f["properties"]
+                cls = (props.get("classification") or {}).get("name")
+                name = (
+                    props.get("name") or cls or self.tr("Annotation %1").replace("%1", str(i + 1))
+                )
+                regions.append((name, f["geometry"]))
+        dlg = MeasurementDialog(lay.data, regions, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.classified.connect(lambda _cls: self._reclassified(lay))
+        dlg.show()
+        self.measurement_dialog = dlg
+        return dlg
+
+    def _reclassified(self, lay) -> None:
+        self.canvas.overlays.invalidate()
+        self._layers_updated()
 
     # -- imported detections ------------------------------------------------
     def sync_imported(self) -> None:

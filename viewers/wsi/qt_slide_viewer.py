@@ -129,6 +129,9 @@ class SlideViewer(SlideActions, QWidget):
         self.out = (
             astore.paths(store, self.study_pk) if store and self.study_pk is not None else None
         )
+        self._stream = None  # (StreamSink, batches) while nuclei are being detected
+        self._stream_timer = QTimer(self, interval=250)
+        self._stream_timer.timeout.connect(self._drain_stream)
         self._record = QTimer(self, singleShot=True, interval=1500)
         self._record.timeout.connect(self.record_annotations)
         self._build_toolbar()
@@ -203,7 +206,10 @@ class SlideViewer(SlideActions, QWidget):
         self.ai_menu = QMenu(self)
         self.a_tissue = self.ai_menu.addAction("", self.detect_tissue)
         self.a_nuclei_view = self.ai_menu.addAction("", lambda: self.detect_nuclei("view"))
+        self.a_nuclei_ann = self.ai_menu.addAction("", lambda: self.detect_nuclei("annotation"))
         self.a_nuclei_all = self.ai_menu.addAction("", lambda: self.detect_nuclei("tissue"))
+        self.ai_menu.addSeparator()
+        self.a_measure = self.ai_menu.addAction("", self.show_measurements)
         self.file_menu = QMenu(self)
         self.a_import = self.file_menu.addAction("", self.import_annotations)
         self.a_export = self.file_menu.addAction("", self.export_geojson)
@@ -315,7 +321,9 @@ class SlideViewer(SlideActions, QWidget):
         self.b_ai.setText(self.tr("AI"))
         self.a_tissue.setText(self.tr("Detect tissue"))
         self.a_nuclei_view.setText(self.tr("Detect nuclei in view"))
+        self.a_nuclei_ann.setText(self.tr("Detect nuclei in selected annotation"))
         self.a_nuclei_all.setText(self.tr("Detect nuclei in all tissue"))
+        self.a_measure.setText(self.tr("Measurements and classification…"))
         self.b_file.setText(self.tr("Annotations"))
         self.a_import.setText(self.tr("Import GeoJSON / ASAP XML…"))
         self.a_export.setText(self.tr("Export GeoJSON…"))
@@ -416,6 +424,7 @@ class SlideViewer(SlideActions, QWidget):
     # -- shutdown -----------------------------------------------------------
     def shutdown(self) -> None:
         self._record.stop()
+        self._stream_timer.stop()
         if self.doc is not None:
             self.doc.close()  # final atomic snapshot
             self.record_annotations()

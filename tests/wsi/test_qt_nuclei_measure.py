@@ -1,0 +1,91 @@
+"""Nuclei from the viewer: streamed onto the view, inside an annotation, measured and classified."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from tests.wsi.test_qt_annotation_tools import open_viewer  # noqa: E402
+
+SQUARE = [[1500, 1100], [2600, 1100], [2600, 2000], [1500, 2000], [1500, 1100]]
+HOLE = [[1900, 1400], [2200, 1400], [2200, 1700], [1900, 1700], [1900, 1400]]
+
+
+def test_stream_then_annotation_region_measure_classify_export(qtbot, jobs, small_slide, tmp_path):
+    from inference.wsi.regions import points_inside
+
+    viewer = open_viewer(qtbot, jobs, small_slide)
+    overlays = viewer.canvas.overlays
+    geom = {"type": "Polygon", "coordinates": [SQUARE, HOLE]}
+    ann = viewer.layer.new_feature(geom, name="Tumour area")
+    viewer.layer.add([ann])
+    viewer.layer.select([ann["id"]])
+    partial_seen = []
+    viewer.canvas.overlays.tile_ready.connect(lambda: None)
+
+    def watch():
+        lay = overlays.layer("nuclei")
+        if lay is not None and lay.partial:
+            partial_seen.append(len(lay.data))
+
+    from PySide6.QtCore import QTimer
+
+    spy = QTimer(viewer, interval=50)
+    spy.timeout.connect(watch)
+    spy.start()
+    with qtbot.waitSignal(viewer.ai_finished, timeout=120000):
+        viewer.detect_nuclei("annotation")
+    spy.stop()
+    lay = overlays.layer("nuclei")
+    assert not lay.partial and "not for clinical use" in overlays.legend_lines()[-1]
+    assert partial_seen, "no tile was drawn before the run finished"
+    n = len(lay.data)
+    assert n > 20
+    assert points_inside(lay.data.centroids, geom).all()  # none in the hole, none outside
+    assert viewer._stream is None
+
+    dlg = viewer.show_measurements()
+    assert dlg.model.rowCount() == n
+    col = 2 + dlg.model.names.index("Nucleus: Area µm^2")
+    dlg.model.sort(col)
+    areas = [float(dlg.model.data(dlg.model.index(r, col))) for r in range(min(n, 30))]
+    assert areas == sorted(areas)
+    dlg.measure.setCurrentIndex(dlg.measure.findData("Nucleus: Hematoxylin OD mean"))
+    od = lay.data.measurements["Nucleus: Hematoxylin OD mean"]
+    dlg.threshold.setValue(float(np.median(od)))
+    assert dlg.histogram.counts.sum() == n
+    rows = dlg.classify()
+    region, everything = rows
+    assert region.name == "Tumour area" and region.total == n == everything.total
+    expect = int((od >= np.median(od)).sum())
+    assert region.positive == expect and region.negative == n - expect
+    assert 40 <= region.percent_positive <= 60
+    assert [c for c, _ in lay.data.classes] == ["Negative", "Positive"]
+    from viewers.wsi.legend import legend_items
+
+    labels = [it[2] for it in legend_items(overlays) if it[0] == "swatch"]
+    assert f"Positive: {expect:,} (outline)" in labels
+    out = dlg.export_csv(tmp_path / "cells.csv")
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        table = list(csv.reader(f))
+    assert len(table) == n + 1 and table[0][:4] == [
+        "Object",
+        "Class",
+        "Centroid X px",
+        "Centroid Y px",
+    ]
+    assert "Nucleus: Eosin OD mean" in table[0]
+    assert {r[1] for r in table[1:]} == {"Negative", "Positive"}
+    dlg.close()
+    viewer.close()
+
+
+def test_annotation_scope_needs_a_selected_area(qtbot, jobs, small_slide):
+    viewer = open_viewer(qtbot, jobs, small_slide)
+    assert viewer.detect_nuclei("annotation") is None
+    assert viewer.last_message is not None
+    viewer.close()
