@@ -98,8 +98,8 @@ def preread(store, study_pks: list[int]) -> None:
             print(f"AI pre-read failed for study {pk}: {result}")
         else:
             print(
-                f"AI {result.urgency:8} study {pk}: {result.summary} "
-                f"[{result.model_name} {result.model_version}, not for clinical use]"
+                f"AI {result.urgency.value:8} study {pk}: {result.summary} "
+                f"[{result.model.label}, not for clinical use]"
             )
 
 

@@ -145,9 +145,16 @@ class WorklistItem(Base):
 
 
 class AIResult(Base):
+    """One ``app.ai.AiResult``: ``payload`` is its ``to_dict()``; the columns repeat
+    what lists and look-ups need.  ``uid`` is the same on the workstation and the server."""
+
     __tablename__ = "ai_results"
     id: Mapped[int] = mapped_column(primary_key=True)
     study_pk: Mapped[int] = mapped_column(ForeignKey("studies.id"), index=True)
+    uid: Mapped[str | None] = mapped_column(String(32), unique=True)
+    source: Mapped[str] = mapped_column(String(8), default="clinic")  # clinic | server
+    analyzer: Mapped[str] = mapped_column(String(32), default="")
+    model_id: Mapped[str] = mapped_column(String(100), default="")
     model_name: Mapped[str] = mapped_column(String(100))
     model_version: Mapped[str] = mapped_column(String(50))
     urgency: Mapped[str] = mapped_column(String(16), default="routine")
@@ -211,9 +218,15 @@ class ConsultRequest(Base):
 
 
 class Alert(Base):
+    """An AI alert is keyed by (study, AI result uid, finding code): one per finding."""
+
     __tablename__ = "alerts"
+    __table_args__ = (UniqueConstraint("study_pk", "ai_result_uid", "finding_code"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     study_pk: Mapped[int] = mapped_column(ForeignKey("studies.id"), index=True)
+    ai_result_uid: Mapped[str | None] = mapped_column(String(32))
+    finding_code: Mapped[str] = mapped_column(String(64), default="")
+    acknowledged_by_name: Mapped[str] = mapped_column(String(200), default="")
     level: Mapped[str] = mapped_column(String(16), default="critical")
     message: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

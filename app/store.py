@@ -281,5 +281,8 @@ class Store:
                 return
             alert.acknowledged_at = utcnow()
             alert.acknowledged_by = self.user.id if self.user else None
+            alert.acknowledged_by_name = (
+                (self.user.display_name or self.user.username)[:200] if self.user else ""
+            )
             self.audit(s, AuditAction.ALERT_ACK, alert.study_pk, alert_id=alert_id)
         self.events.changed.emit([])

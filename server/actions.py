@@ -92,7 +92,14 @@ def _consult_path(old: str, new: str) -> list[str] | None:
 
 
 def create_alert(
-    s: Session, case: Case, severity: str, message: str, source: str, user_id: int | None
+    s: Session,
+    case: Case,
+    severity: str,
+    message: str,
+    source: str,
+    user_id: int | None,
+    ai_result_uid: str | None = None,
+    finding_code: str = "",
 ) -> Alert:
     alert = Alert(
         case_id=case.id,
@@ -101,11 +108,26 @@ def create_alert(
         source=source,
         created_by=user_id,
         created_at=utcnow(),
+        ai_result_uid=ai_result_uid,
+        finding_code=finding_code,
     )
     s.add(alert)
     s.flush()
     record_alert(s, alert, case, "created")
     return alert
+
+
+def acknowledge(
+    s: Session, alert: Alert, case: Case, user_id: int | None, name: str, at=None
+) -> None:
+    """The first acknowledgement wins (escalation stops there); who and when are kept."""
+    if alert.acknowledged_at is not None:
+        return
+    alert.acknowledged_by = user_id
+    alert.acknowledged_by_name = name[:200]
+    alert.acknowledged_at = min(at, utcnow()) if at is not None else utcnow()
+    alert.version += 1
+    record_alert(s, alert, case, "acknowledged")
 
 
 def record_alert(s: Session, alert: Alert, case: Case, op: str) -> None:

@@ -20,6 +20,7 @@ from server.pacs import PacsSync, make_backend
 from server.preread import PrereadRunner, load_plugins
 from server.routes import (
     admin,
+    ai_results,
     alerts,
     auth,
     cases,
@@ -81,6 +82,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.hz = st
     app.state.pacs = archive
     errors.install(app)
-    for module in (auth, admin, directory, cases, objects, consults, reports, alerts, sync, pacs):
+    routes = (auth, admin, directory, cases, objects, ai_results, consults, reports, alerts, sync)
+    for module in (*routes, pacs):
         app.include_router(module.router)
     return app

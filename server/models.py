@@ -170,10 +170,17 @@ class Upload(Base):
 
 
 class AIResult(Base):
+    """One ``app.ai.AiResult`` (``payload`` is its ``to_dict()``), computed here
+    (source server) or at the clinic and sent with the case (source clinic)."""
+
     __tablename__ = "ai_results"
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
-    object_id: Mapped[int] = mapped_column(ForeignKey("objects.id"), index=True)
+    object_id: Mapped[int | None] = mapped_column(ForeignKey("objects.id"), index=True)
+    uid: Mapped[str | None] = mapped_column(String(32), unique=True)
+    source: Mapped[str] = mapped_column(String(8), default="server")
+    model_id: Mapped[str] = mapped_column(String(100), default="")
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
     urgency: Mapped[str] = mapped_column(String(16))  # routine | urgent | critical
     summary: Mapped[str] = mapped_column(Text, default="")
     findings: Mapped[list] = mapped_column(JSON, default=list)
@@ -229,9 +236,15 @@ class Report(Base):
 
 
 class Alert(Base):
+    """AI alerts are keyed by (case, AI result uid, finding code); user alerts have no uid."""
+
     __tablename__ = "alerts"
+    __table_args__ = (UniqueConstraint("case_id", "ai_result_uid", "finding_code"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    ai_result_uid: Mapped[str | None] = mapped_column(String(32))
+    finding_code: Mapped[str] = mapped_column(String(64), default="")
+    acknowledged_by_name: Mapped[str] = mapped_column(String(200), default="")
     severity: Mapped[str] = mapped_column(String(16))  # critical | urgent
     message: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(String(16))  # ai | user

@@ -1,68 +1,50 @@
-"""Server-side AI pre-read: a registry ``modality -> analyzer`` and its runner.
+"""Server-side AI pre-read: the one analyzer registry (``app.ai.registry``) and its runner.
 
-An analyzer is ``callable(file_path) -> dict`` returning::
-
-    {"urgency": "routine" | "urgent" | "critical",
-     "summary": str, "findings": [...], "model": {"name": str, "version": str},
-     "details": {...}}  # optional: measurements etc.
-
-When an object of a registered modality is stored, the runner analyses it on
-a worker thread (never holding the database lock while it computes), stores
-the AI result, raises the case priority, moves the case through the AI
-pre-read status, and on a critical grade raises an alert (pushed over SSE).
-Objects still ``pending`` after a crash are picked up again at start-up.
-
-The built-in ECG analyzer imports ``app.ecg`` and ``inference.ecg`` lazily;
-when they are not installed the object is marked ``skipped`` with a log note.
-Plugins (``--plugin module`` or ``--plugin file.py``) call ``register``.
+The analyzers are the workstation's (built from ``app/modalities.py``); plugins
+(``--plugin module`` or ``--plugin file.py``) call ``register`` and may return an
+``AiResult`` or a dict of its shape.  When an object of a modality with an
+analyzer is stored, the runner analyses it on a worker thread (never holding the
+database lock while it computes) -- unless the case already holds a result of
+that model and version (the clinic's, sent with the case): the server never runs
+a model the case already has.  Storing the result raises the case priority,
+moves it through the AI pre-read status and raises one alert per critical
+finding (``server/ai_results.py``).  Objects still ``pending`` after a crash are
+picked up again at start-up.  Missing analyzer dependencies mark the object
+``skipped`` with a log note.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import importlib.util
 import logging
 import os
 import tempfile
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.ai import registry
+from app.ai.result import Source
 from app.domain import Status
-from server.actions import create_alert, move_case, raise_priority
+from server.actions import move_case
+from server.ai_results import add_result, same_model
 from server.changes import record
-from server.models import AIResult, Case, StoredObject
-from server.serialize import ai_out, object_out
-from server.workflow import URGENCIES, priority_for
+from server.models import Case, StoredObject
+from server.serialize import object_out
 
 log = logging.getLogger("huizhen.server.preread")
-Analyzer = Callable[[Path], dict]
-_REGISTRY: dict[str, Analyzer] = {}
+register = registry.register
 
 
 class Unavailable(RuntimeError):
     """The analyzer's dependencies are not installed; the object is skipped."""
 
 
-def register(modality: str, fn: Analyzer | None = None, *, replace: bool = False):
-    """Register ``fn`` for ``modality`` (usable as a decorator)."""
-
-    def add(f: Analyzer) -> Analyzer:
-        key = str(modality).upper()
-        if key in _REGISTRY and not replace and _REGISTRY[key] is not f:
-            raise ValueError(f"an analyzer for {key} is already registered")
-        _REGISTRY[key] = f
-        return f
-
-    return add(fn) if fn is not None else add
-
-
-def get(modality: str) -> Analyzer | None:
-    return _REGISTRY.get(str(modality).upper())
+def get(modality: str) -> registry.Analyzer | None:
+    return registry.first_analyzer(modality)
 
 
 def load_plugins(specs: list[str]) -> None:
@@ -75,55 +57,6 @@ def load_plugins(specs: list[str]) -> None:
         else:
             importlib.import_module(spec)
         log.info("loaded pre-read plugin %s", spec)
-
-
-def normalise(raw) -> dict:
-    """Accept a dict, a dataclass or an object with ``to_dict``; check the fields."""
-    if dataclasses.is_dataclass(raw) and not isinstance(raw, type):
-        raw = dataclasses.asdict(raw)
-    elif hasattr(raw, "to_dict"):
-        raw = raw.to_dict()
-    if not isinstance(raw, dict):
-        raise TypeError(f"an analyzer must return a dict, not {type(raw).__name__}")
-    urgency = str(raw.get("urgency") or raw.get("grade") or "routine").lower()
-    if urgency not in URGENCIES:
-        raise ValueError(f"unknown urgency {urgency!r}; use one of {URGENCIES}")
-    model = raw.get("model") or {}
-    return {
-        "urgency": urgency,
-        "summary": str(raw.get("summary", "")),
-        "findings": list(raw.get("findings") or []),
-        "model": {"name": str(model.get("name", "")), "version": str(model.get("version", ""))},
-        "details": dict(raw.get("details") or {}),
-    }
-
-
-@register("ECG")
-def ecg_analyzer(path: Path) -> dict:
-    """The built-in ECG pre-read: ``app.ecg.readers.read_ecg`` + ``inference.ecg.analyze``."""
-    try:
-        from app.ecg.readers import read_ecg
-        from inference.ecg import analyze
-    except ImportError as err:
-        raise Unavailable(f"ECG pre-read not installed ({err})") from err
-    summary = analyze(read_ecg(path)).summary()
-    texts = [f["text"] for f in summary.get("findings", [])]
-    hr = (summary.get("measurements") or {}).get("hr_bpm")
-    parts = ["; ".join(texts) or "no rule-based findings"]
-    if hr:
-        parts.append(f"HR {hr:.0f}/min")
-    model = summary.get("model") or {}
-    keep = ("measurements", "st_mv", "rhythm", "rules", "notice", "warnings", "drivers")
-    return {
-        "urgency": summary["urgency"],
-        "summary": ", ".join(parts),
-        "findings": summary.get("findings", []),
-        "model": {
-            "name": model.get("name") or model.get("id", ""),
-            "version": model.get("version", ""),
-        },
-        "details": {k: summary[k] for k in keep if k in summary},
-    }
 
 
 class PrereadRunner:
@@ -161,43 +94,26 @@ class PrereadRunner:
             if obj is None or obj.preread_state != "pending":
                 return
             analyzer, case = get(obj.modality), s.get(Case, obj.case_id)
+            if analyzer is None:
+                return self._finish(object_id, "none")
+            known = analyzer.model_version()
+            if known is not None and same_model(s, case.id, *known) is not None:
+                log.info("case %s already has %s %s: not run again", case.id, *known)
+                return self._finish(object_id, "done")
             move_case(s, case, Status.AI_PREREAD)
             s.commit()
-            blob, filename = self.files.blob_path(obj.sha256), obj.filename
-        if analyzer is None:
-            return self._finish(object_id, "none")
+            blob, filename, digest = self.files.blob_path(obj.sha256), obj.filename, obj.sha256
         try:
-            result = normalise(_call(analyzer, blob, filename))
-        except Unavailable as note:
+            result = _call(analyzer, blob, filename, digest)
+        except (Unavailable, ImportError) as note:
             log.warning("pre-read skipped for object %s: %s", object_id, note)
             return self._finish(object_id, "skipped")
-        self._store(object_id, result)
-
-    def _store(self, object_id: int, result: dict) -> None:
         with self.sessions() as s:
             obj = s.get(StoredObject, object_id)
             case = s.get(Case, obj.case_id)
-            ai = AIResult(
-                case_id=case.id,
-                object_id=obj.id,
-                urgency=result["urgency"],
-                summary=result["summary"],
-                findings=result["findings"],
-                model_name=result["model"]["name"],
-                model_version=result["model"]["version"],
-                details=result["details"],
-            )
-            s.add(ai)
-            s.flush()
-            record(
-                s, "ai_result", ai.id, "created", ai_out(ai), case_id=case.id, org_id=case.org_id
-            )
-            raise_priority(s, case, priority_for(ai.urgency))
+            add_result(s, case, result, obj.id)
             if case.status == Status.AI_PREREAD:
                 move_case(s, case, Status.AWAITING_REVIEW)
-            if ai.urgency == "critical":
-                message = f"AI pre-read ({ai.model_name}): {ai.summary}".strip()
-                create_alert(s, case, "critical", message, "ai", None)
             self._mark(s, obj, case, "done")
             s.commit()
 
@@ -218,11 +134,12 @@ class PrereadRunner:
         record(s, "object", obj.id, "preread_" + state, data, case_id=case.id, org_id=case.org_id)
 
 
-def _call(analyzer: Analyzer, blob: Path, filename: str):
+def _call(analyzer: registry.Analyzer, blob: Path, filename: str, digest: str):
     """Run the analyzer on a link that carries the original file name (readers
     often dispatch on the extension)."""
     safe = os.path.basename(filename) or "object"
     with tempfile.TemporaryDirectory(prefix="preread-") as tmp:
         link = Path(tmp) / safe
         os.symlink(blob, link)
-        return analyzer(link)
+        source = link if analyzer.takes_path else registry.open_file(link)
+        return registry.run(analyzer, source, None, Source.SERVER, object_sha256=digest)

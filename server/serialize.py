@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app.ai.result import AiResult
 from server import models as m
 
 
@@ -87,17 +88,20 @@ def upload_out(u: m.Upload, offset: int) -> dict:
 
 
 def ai_out(r: m.AIResult) -> dict:
-    return {
-        "id": r.id,
-        "case_id": r.case_id,
-        "object_id": r.object_id,
-        "urgency": r.urgency,
-        "summary": r.summary,
-        "findings": r.findings,
-        "details": r.details,
-        "model": {"name": r.model_name, "version": r.model_version},
-        "created_at": ts(r.created_at),
-    }
+    """The result in the one AI result shape (``app.ai.AiResult.to_dict()``) plus its ids."""
+    data = dict(r.payload or {})
+    if not data.get("uid"):  # a row stored before the one shape existed
+        legacy = {"findings": r.findings, "details": r.details, "source": r.source}
+        data = AiResult.from_dict(
+            legacy,
+            uid=r.uid,
+            model_name=r.model_name,
+            model_version=r.model_version,
+            urgency=r.urgency,
+            summary=r.summary,
+            created_at=r.created_at,
+        ).to_dict()
+    return {**data, "id": r.id, "case_id": r.case_id, "object_id": r.object_id}
 
 
 def consult_out(c: m.Consult, timeline: list[m.ConsultEvent] | None = None) -> dict:
@@ -149,7 +153,10 @@ def alert_out(a: m.Alert) -> dict:
         "source": a.source,
         "created_by": a.created_by,
         "acknowledged_by": a.acknowledged_by,
+        "acknowledged_by_name": a.acknowledged_by_name,
         "acknowledged_at": ts(a.acknowledged_at),
+        "ai_result_uid": a.ai_result_uid,
+        "finding_code": a.finding_code,
         "escalation_level": a.escalation_level,
         "escalated_at": ts(a.escalated_at),
         "version": a.version,

@@ -228,29 +228,23 @@ def _object(s, study_pk: int, d: dict) -> None:
 
 
 def _ai_result(s, study_pk: int, d: dict) -> None:
-    ai = s.scalar(select(AIResult).where(AIResult.server_id == d["id"]))
-    if ai is not None:
+    """One AI result per result uid and per model version: the clinic's own result
+    coming back from the server is linked, never stored twice."""
+    from app.ai.result import AiResult
+    from app.ai.store import add_row
+
+    if s.scalar(select(AIResult.id).where(AIResult.server_id == d["id"])) is not None:
         return
-    model = d.get("model") or {}
-    s.add(
-        AIResult(
-            study_pk=study_pk,
-            model_name=model.get("name", "")[:100],
-            model_version=model.get("version", "")[:50],
-            urgency=d.get("urgency", "routine"),
-            summary=(d.get("summary") or "")[:300],
-            payload={
-                "findings": d.get("findings") or [],
-                "details": d.get("details") or {},
-                "source": "server",
-            },
-            created_at=ts(d.get("created_at")) or utcnow(),
-            server_id=d["id"],
-        )
-    )
+    r = AiResult.from_dict(d)
+    mine = s.scalar(select(AIResult).where(AIResult.uid == r.uid))
+    if mine is not None:
+        mine.server_id = d["id"]
+        return
+    if add_row(s, study_pk, r, server_id=d["id"]) is None:
+        return  # this model and version already read the study here
     item = s.scalar(select(WorklistItem).where(WorklistItem.study_pk == study_pk))
     if item is not None and not item.ai_summary:
-        item.ai_summary = (d.get("summary") or "")[:300]
+        item.ai_summary = r.summary[:300]
 
 
 def _consult(s, study_pk: int, d: dict) -> None:
@@ -317,8 +311,20 @@ def _report(s, study_pk: int, d: dict, busy: set[int], people: dict) -> None:
 
 
 def _alert(s, study_pk: int, d: dict):
+    """Alerts follow the server: matched by server id, else by the AI finding they
+    are about (the clinic's own alert comes back linked, not as a second one); an
+    acknowledgement made anywhere closes it here too, with who and when."""
     a = s.scalar(select(Alert).where(Alert.server_id == d["id"]))
+    code = d.get("finding_code") or ""
+    if a is None and code:
+        q = select(Alert).where(
+            Alert.study_pk == study_pk, Alert.finding_code == code, Alert.server_id.is_(None)
+        )
+        a = s.scalars(q.order_by((Alert.ai_result_uid == d.get("ai_result_uid")).desc())).first()
+        if a is not None:
+            a.server_id = d["id"]
     acked = ts(d.get("acknowledged_at"))
+    who = str(d.get("acknowledged_by_name") or "")[:200]
     if a is None:
         s.add(
             Alert(
@@ -327,13 +333,17 @@ def _alert(s, study_pk: int, d: dict):
                 message=(d.get("message") or "")[:500],
                 created_at=ts(d.get("created_at")) or utcnow(),
                 acknowledged_at=acked,
+                acknowledged_by_name=who if acked else "",
                 server_acked_at=acked,
                 server_id=d["id"],
+                ai_result_uid=d.get("ai_result_uid"),
+                finding_code=code[:64],
             )
         )
         s.flush()
         return None if acked else (study_pk, d.get("severity", "critical"), d.get("message", ""))
     if acked and a.server_acked_at is None:
         a.server_acked_at = acked
-        a.acknowledged_at = a.acknowledged_at or acked
+        if a.acknowledged_at is None:  # acknowledged elsewhere first
+            a.acknowledged_at, a.acknowledged_by_name = acked, who
     return None

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from app.domain import AuditAction
 from app.models import (
+    AIResult,
     Alert,
     ConsultRequest,
     Outbox,
@@ -65,6 +66,13 @@ def ensure_on_server(s, study: Study, username: str = "") -> None:
     """Queue creating the case and uploading its files unless done or queued already."""
     if study.server_id is None and not _pending(s, "case.create", study.id):
         enqueue(s, "case.create", {"study_pk": study.id}, username, study.id)
+    # the clinic's AI results go before the files: the server then has the result
+    # when a file arrives and does not run the same model again
+    sent = {r.payload.get("ai_result_pk") for r in _pending(s, "ai_result.create", study.id)}
+    q = select(AIResult.id).where(AIResult.study_pk == study.id, AIResult.server_id.is_(None))
+    for pk in s.scalars(q.order_by(AIResult.id)):
+        if pk not in sent:
+            enqueue(s, "ai_result.create", {"ai_result_pk": pk}, username, study.id)
     queued = {r.payload.get("object_pk") for r in _pending(s, "object.upload", study.id)}
     objs = s.scalars(select(StoredObject).where(StoredObject.study_pk == study.id))
     for obj in objs:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.models import (
+    AIResult,
     Alert,
     ConsultRequest,
     Outbox,
@@ -287,6 +288,44 @@ def push_sign(store, client, row: Outbox, _chunk: int) -> None:
         outbox.mark_done(s, row.id)
 
 
+def push_ai_result(store, client, row: Outbox, _chunk: int) -> None:
+    """The clinic's AI result, with the acknowledgements of its alerts made here."""
+    from app.ai.store import result_of
+
+    with store.read_session() as s:
+        ai = s.get(AIResult, row.payload["ai_result_pk"])
+        done, study_pk = ai is None or ai.server_id is not None, ai.study_pk if ai else None
+        if not done:
+            body = {"result": result_of(ai).to_dict(), "acknowledged": _acks(s, ai)}
+    if not done:
+        case_id = _case_id(store, study_pk)
+        out = client.call(
+            "POST", f"/cases/{case_id}/ai-results", key=row.idempotency_key, json=body
+        )
+    with store.session() as s:
+        if not done:
+            ai = s.get(AIResult, row.payload["ai_result_pk"])
+            if s.scalar(select(AIResult.id).where(AIResult.server_id == out["id"])) is None:
+                ai.server_id = out["id"]  # ours, or the server's own run of the same model
+        outbox.mark_done(s, row.id)
+
+
+def _acks(s, ai: AIResult) -> list[dict]:
+    q = select(Alert).where(
+        Alert.study_pk == ai.study_pk,
+        Alert.ai_result_uid == ai.uid,
+        Alert.acknowledged_at.is_not(None),
+    )
+    return [
+        {
+            "finding_code": a.finding_code,
+            "acknowledged_at": a.acknowledged_at.isoformat(timespec="milliseconds"),
+            "acknowledged_by_name": a.acknowledged_by_name or "",
+        }
+        for a in s.scalars(q)
+    ]
+
+
 def push_ack(store, client, row: Outbox, _chunk: int) -> None:
     with store.read_session() as s:
         sid = s.scalar(select(Alert.server_id).where(Alert.id == row.payload["alert_pk"]))
@@ -307,6 +346,7 @@ HANDLERS = {
     "report.save": push_report,
     "report.sign": push_sign,
     "alert.ack": push_ack,
+    "ai_result.create": push_ai_result,
 }
 
 

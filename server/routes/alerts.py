@@ -10,10 +10,11 @@ from sqlalchemy import select
 
 from app.domain import AuditAction
 from server.access import visible_case_ids
-from server.actions import create_alert, record_alert
+from server.actions import acknowledge as ack_alert
+from server.actions import create_alert
 from server.deps import CtxDep
 from server.errors import ApiError, not_found
-from server.models import Alert, utcnow
+from server.models import Alert
 from server.routes.common import load_case
 from server.serialize import alert_out
 
@@ -55,9 +56,6 @@ def acknowledge(alert_id: int, c: CtxDep):
             current_version=alert.version,
             current=alert_out(alert),
         )
-    alert.acknowledged_by = c.user.id
-    alert.acknowledged_at = utcnow()
-    alert.version += 1
-    record_alert(c.s, alert, case, "acknowledged")
+    ack_alert(c.s, alert, case, c.user.id, c.user.display_name or c.user.username)
     c.audit(AuditAction.ALERT_ACK, "alert", alert.id, case_id=case.id)
     return c.done(alert_out(alert), etag=alert.version)

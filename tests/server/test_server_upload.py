@@ -136,8 +136,9 @@ def test_preread_hook_critical_result_sets_priority_and_raises_alert(doctor):
     done = _preread_done(doctor, case["id"], obj["id"])
     assert done["objects"][0]["preread_state"] == "done"
     (ai,) = done["ai_results"]
-    assert ai["urgency"] == "critical" and ai["findings"] == ["f1"]
-    assert ai["model"] == {"name": "test-json-grader", "version": "1"}
+    assert ai["urgency"] == "critical" and [f["text"] for f in ai["findings"]] == ["f1"]
+    assert (ai["model"]["name"], ai["model"]["version"]) == ("test-json-grader", "1")
+    assert ai["source"] == "server" and len(ai["uid"]) == 32
     assert done["priority"] == 0 and done["status"] == "awaiting_review"
     (alert,) = done["alerts"]
     assert alert["source"] == "ai" and alert["severity"] == "critical"
@@ -181,7 +182,8 @@ def test_real_ecg_preread_when_the_analyzer_is_installed(doctor):
     assert done["objects"][0]["preread_state"] == "done"
     (ai,) = done["ai_results"]
     assert ai["model"]["name"] and ai["model"]["version"]
-    assert 30 < ai["details"]["measurements"]["hr_bpm"] < 150
+    assert 30 < ai["measurements"]["hr_bpm"] < 150  # the same shape as the workstation's
+    assert ai["units"]["hr_bpm"] == "bpm" and ai["model"]["id"] == "openecg-codec"
     expected_priority = {"critical": 0, "urgent": 1, "routine": 2}[ai["urgency"]]
     assert done["priority"] == expected_priority
     assert bool(done["alerts"]) == (ai["urgency"] == "critical")

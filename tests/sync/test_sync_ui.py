@@ -86,8 +86,8 @@ def test_consult_dialog_is_prefilled_and_send_queues_one_request(
     assert consult.ai_text.startswith("AI (ecg-test 1.2)")
     tab = win.cases.tab_for(pk)
     qtbot.waitUntil(lambda: "Waiting to be sent" in tab.hz_timeline.text(), timeout=5000)
-    # case, file and consult are waiting: the status bar says so
-    qtbot.waitUntil(lambda: "3 waiting to send" in win.sync_label.text(), timeout=10000)
+    # case, AI result (it travels with the case), file and consult are waiting
+    qtbot.waitUntil(lambda: "4 waiting to send" in win.sync_label.text(), timeout=10000)
 
 
 def test_status_bar_tells_the_sync_state_in_words(qtbot, qapp, jobs, clinic_store, home, server):

@@ -1,0 +1,147 @@
+"""AI results and their alerts in the local store.
+
+``save_result`` is the one way a result enters the store (pre-read here, pulled
+from the server): a result already present (same uid, or same model and version
+on the study) is not added again, and an alert is raised once per critical
+finding of a study, keyed by (study, result uid, finding code).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from app.ai.result import AiResult, Source
+from app.domain import AuditAction, Priority, Status
+from app.models import AIResult, Alert, Outbox, Study, WorklistItem
+
+
+def has_model_result(store, study_pk: int, model_id: str, version: str) -> bool:
+    with store.read_session() as s:
+        return _same_model(s, study_pk, model_id, version) is not None
+
+
+def _same_model(s, study_pk: int, model_id: str, version: str) -> int | None:
+    q = select(AIResult.id).where(
+        AIResult.study_pk == study_pk,
+        AIResult.model_version == version,
+        (AIResult.model_id == model_id) | (AIResult.model_name == model_id),
+    )
+    return s.scalar(q.limit(1))
+
+
+def result_of(row: AIResult) -> AiResult:
+    """The row as an ``AiResult`` (also rows stored before the one shape existed)."""
+    return AiResult.from_dict(
+        dict(row.payload or {}),
+        uid=row.uid,
+        model_name=row.model_name,
+        model_version=row.model_version,
+        urgency=row.urgency,
+        summary=row.summary,
+        created_at=row.created_at,
+        source=row.source or "clinic",
+        analyzer=row.analyzer,
+    )
+
+
+def latest_result(store, study_pk: int) -> tuple[int, AiResult] | None:
+    with store.read_session() as s:
+        row = s.scalars(
+            select(AIResult).where(AIResult.study_pk == study_pk).order_by(AIResult.id.desc())
+        ).first()
+        return (row.id, result_of(row)) if row is not None else None
+
+
+def add_row(s, study_pk: int, r: AiResult, server_id: int | None = None) -> AIResult | None:
+    """Insert the result unless the study has it (same uid, or same model and version)."""
+    if s.scalar(select(AIResult.id).where(AIResult.uid == r.uid)) is not None:
+        return None
+    if _same_model(s, study_pk, r.model.id, r.model.version) is not None:
+        return None
+    row = AIResult(
+        study_pk=study_pk,
+        uid=r.uid,
+        source=r.source.value,
+        analyzer=r.analyzer[:32],
+        model_id=r.model.id[:100],
+        model_name=r.model.name[:100],
+        model_version=r.model.version[:50],
+        urgency=r.urgency.value,
+        summary=r.summary[:300],
+        payload=r.to_dict(),
+        created_at=r.created_at,
+        server_id=server_id,
+    )
+    s.add(row)
+    s.flush()
+    return row
+
+
+def raise_alerts(s, study_pk: int, r: AiResult) -> list[Alert]:
+    """One alert per critical finding the study was not alerted for already."""
+    made = []
+    for f in r.critical_findings:
+        code = f.code[:64]
+        known = s.scalar(
+            select(Alert.id).where(Alert.study_pk == study_pk, Alert.finding_code == code)
+        )
+        if known is not None:
+            continue
+        alert = Alert(
+            study_pk=study_pk,
+            level="critical",
+            message=f"AI ({r.model.label}): {f.text}"[:500],
+            ai_result_uid=r.uid,
+            finding_code=code,
+        )
+        s.add(alert)
+        made.append(alert)
+    s.flush()
+    return made
+
+
+def _update_item(s, study_pk: int, r: AiResult) -> None:
+    item = s.scalars(select(WorklistItem).where(WorklistItem.study_pk == study_pk)).first()
+    if item is None:
+        return
+    item.priority = int(Priority(r.urgency.rank))
+    item.ai_summary = r.summary[:300]
+    if item.status in (Status.NEW.value, Status.AI_PREREAD.value):
+        item.status = Status.AWAITING_REVIEW.value
+    item.version += 1
+
+
+def save_result(store, study_pk: int, r: AiResult, username: str = "") -> bool:
+    """Store a result computed here; False when the study already had it."""
+    with store.session() as s:
+        row = add_row(s, study_pk, r)
+        if row is None:
+            return False
+        _update_item(s, study_pk, r)
+        alerts = raise_alerts(s, study_pk, r)
+        store.audit(
+            s,
+            AuditAction.AI_PREREAD,
+            study_pk,
+            model=r.model.name,
+            version=r.model.version,
+            urgency=r.urgency.value,
+        )
+        if r.source == Source.CLINIC and _on_server(s, study_pk):
+            from app.sync.outbox import enqueue
+
+            enqueue(s, "ai_result.create", {"ai_result_pk": row.id}, username, study_pk)
+        raised = [(a.level, a.message) for a in alerts]
+    for level, message in raised:
+        store.events.alert.emit(study_pk, level, message)
+    return True
+
+
+def _on_server(s, study_pk: int) -> bool:
+    """The case exists on the server or is queued to be created there."""
+    if s.scalar(select(Study.server_id).where(Study.id == study_pk)) is not None:
+        return True
+    q = select(Outbox.id).where(
+        Outbox.kind == "case.create", Outbox.study_pk == study_pk, Outbox.state == "pending"
+    )
+    return s.scalar(q.limit(1)) is not None
