@@ -1,7 +1,7 @@
 """one AI result shape: uid/source/analyzer/model id; alerts keyed by result and finding
 
-Revision ID: 0004_ai
-Revises: 0003
+Revision ID: 0005_ai
+Revises: 0004
 Create Date: 2026-11-30 03:45:00
 """
 
@@ -10,8 +10,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_ai"
-down_revision = "0003"
+revision = "0005_ai"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
