@@ -102,3 +102,27 @@ def test_truncated_scp_is_a_read_error(tmp_path):
     cut.write_bytes(SCP.read_bytes()[:20000])
     with pytest.raises(ReadError):
         read_ecg(cut)
+
+
+REFBEAT = DATA / "scp" / "Example_refbeat.scp"  # rebuilt: see rebuild_refbeat.py beside it
+
+
+def test_reference_beat_subtracted_scp_decodes_to_the_original(scp):
+    sig = read_ecg(REFBEAT)
+    assert sig.leads == scp.leads and sig.fs == scp.fs
+    assert np.array_equal(sig.data, scp.data)
+    assert sig.device_measurements == scp.device_measurements
+
+
+def test_residual_alone_is_not_the_ecg(scp, tmp_path):
+    # with the "reference beat subtracted" flag cleared, section 6 is read as it is stored:
+    # the residual, which lacks the QRS complexes the reference beat gives back
+    raw = bytearray(REFBEAT.read_bytes())
+    for p in range(22, 22 + 12 * 10, 10):
+        if int.from_bytes(raw[p : p + 2], "little") == 3:
+            flags = int.from_bytes(raw[p + 6 : p + 10], "little") - 1 + 16 + 1
+    raw[flags] &= 0xFE
+    plain = tmp_path / "residual.scp"
+    plain.write_bytes(bytes(raw))
+    residual = read_ecg(plain)
+    assert np.abs(residual.data - scp.data).max() > 1.0  # mV: whole QRS complexes missing
