@@ -50,7 +50,7 @@ def test_too_short_and_empty_records_are_refused_at_import(store, tmp_path):
     start, end = raw.index("<Waveform>"), raw.rindex("</Waveform>") + len("</Waveform>")
     (src / "nowave.xml").write_text(raw[:start] + raw[end:], "latin-1")
     report = run_import(store, [src])
-    outcomes = {Path(e.path).name: (e.outcome.value, e.message) for e in report.entries}
+    outcomes = {Path(e.path).name: (e.outcome.value, e.reason) for e in report.entries}
     assert outcomes["short.hea"][0] == "failed" and "26 ms" in outcomes["short.hea"][1]
     assert outcomes["nowave.xml"][0] == "failed" and "no Waveform" in outcomes["nowave.xml"][1]
     assert np.isfinite(rec.p_signal).all()
