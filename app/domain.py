@@ -110,3 +110,4 @@ class AuditAction(enum.StrEnum):
     CONSULT = "consult"
     AI_PREREAD = "ai_preread"
     ALERT_ACK = "alert_ack"
+    PATIENT_ASSIGN = "patient_assign"

@@ -3,11 +3,12 @@ modality's viewer (or a plain message when the modality has no viewer yet)."""
 
 from __future__ import annotations
 
+import html
 import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.domain import Modality
 from ui.labels import display_name, modality_label, sex_label, status_label
@@ -29,6 +30,8 @@ class CaseInfo:
     description: str
     study_time: object
     files: list
+    unassigned: bool = False  # imported without patient details (a bare photo)
+    laterality: str = ""
 
 
 def load_case(store, study_pk: int, state=None) -> CaseInfo:
@@ -37,6 +40,7 @@ def load_case(store, study_pk: int, state=None) -> CaseInfo:
     files = store.object_paths(study_pk)
     store.record_view(study_pk)
     p = st.patient
+    meta = files[0][0].meta if files and isinstance(files[0][0].meta, dict) else {}
     return CaseInfo(
         study_pk,
         p.name,
@@ -48,11 +52,14 @@ def load_case(store, study_pk: int, state=None) -> CaseInfo:
         st.description,
         st.study_time,
         files,
+        unassigned=bool(p.unassigned),
+        laterality=str(meta.get("laterality") or ""),
     )
 
 
 class CaseTab(QWidget):
     findings_changed = Signal(list)
+    patient_assigned = Signal(int)  # study pk: the case is reopened with its patient
 
     def __init__(self, study_pk: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,8 +72,13 @@ class CaseTab(QWidget):
         self.header.setObjectName("caseHeader")
         self.body = QLabel(self.tr("Loading case…"))
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.assign_button = QPushButton()
+        self.assign_button.setVisible(False)
+        self.assign_button.clicked.connect(self.assign_patient)
+        self._jobs = self._store = None
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.assign_button)
         self._lay = QVBoxLayout(self)
         self._lay.setContentsMargins(0, 0, 0, 0)
         self._lay.addLayout(top)
@@ -76,8 +88,21 @@ class CaseTab(QWidget):
         self.body.setText(self.tr("This case could not be opened: %1").replace("%1", message))
         self.body.setWordWrap(True)
 
+    def assign_patient(self) -> None:
+        """The form for the patient, eye and date of a case imported without them."""
+        from ui.patient_assign import PatientAssignDialog
+
+        if self.info is None or self._store is None:
+            return
+        dlg = PatientAssignDialog(self._store, self._jobs, self.study_pk, self.info, self)
+        dlg.assigned.connect(self.patient_assigned)
+        dlg.open()
+        self.assign_dialog = dlg
+
     def show_case(self, info: CaseInfo, jobs, store) -> None:
         self.info = info
+        self._jobs, self._store = jobs, store
+        self.assign_button.setVisible(info.unassigned)
         self.retranslate()
         self._follow_status(jobs, store)
         modality = Modality(info.modality)
@@ -142,16 +167,23 @@ class CaseTab(QWidget):
     def title(self) -> str:
         if self.info is None:
             return self.tr("Loading…")
-        return f"{display_name(self.info.patient_name)} · {modality_label(self.info.modality)}"
+        return f"{self._patient_text()} · {modality_label(self.info.modality)}"
+
+    def _patient_text(self) -> str:
+        if self.info is not None and self.info.unassigned:
+            return self.tr("Patient to be assigned")
+        return display_name(self.info.patient_name) if self.info else ""
 
     def retranslate(self) -> None:
         i = self.info
         if i is None:
             return
         age = age_years(i.birth_date, i.study_time)
+        self.assign_button.setText(self.tr("Assign patient…"))
+        who = html.escape(self._patient_text())
         bits = [
-            f"<b style='font-size:14pt'>{display_name(i.patient_name)}</b>",
-            self.tr("ID %1").replace("%1", i.patient_id),
+            f"<b style='font-size:14pt'>{who}</b>",
+            "" if i.unassigned else self.tr("ID %1").replace("%1", html.escape(i.patient_id)),
             sex_label(i.sex)
             + (" " + self.tr("%1 y").replace("%1", str(age)) if age is not None else ""),
             modality_label(i.modality),
@@ -199,6 +231,7 @@ class CaseArea(QTabWidget):
         self.addTab(tab, tab.title())
         self.setCurrentWidget(tab)
         tab.findings_changed.connect(lambda f, t=tab: self._tab_findings(t, f))
+        tab.patient_assigned.connect(self.reload_case)
 
         def done(info: CaseInfo) -> None:
             if self.indexOf(tab) < 0:

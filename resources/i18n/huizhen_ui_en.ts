@@ -85,6 +85,14 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Patient to be assigned</source>
+        <translation>Patient to be assigned</translation>
+    </message>
+    <message>
+        <source>Assign patient…</source>
+        <translation>Assign patient…</translation>
+    </message>
+    <message>
         <source>ID %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,7 +401,7 @@ The case is stored safely and can still be sent for consultation.</source>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>Community doctor</source>
@@ -413,15 +421,15 @@ The case is stored safely and can still be sent for consultation.</source>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>Male</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>Female</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown</translation>
     </message>
     <message>
         <source>Imported</source>
@@ -637,6 +645,81 @@ Nothing already imported was lost.</source>
     <message>
         <source>Settings could not be saved: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientAssignDialog</name>
+    <message>
+        <source>Assign patient</source>
+        <translation>Assign patient</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Right eye (OD)</source>
+        <translation>Right eye (OD)</translation>
+    </message>
+    <message>
+        <source>Left eye (OS)</source>
+        <translation>Left eye (OS)</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patient ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Eye</source>
+        <translation>Eye</translation>
+    </message>
+    <message>
+        <source>Examination date</source>
+        <translation>Examination date</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s ID (as on the clinic&apos;s records).</source>
+        <translation>Enter the patient&apos;s ID (as on the clinic&apos;s records).</translation>
+    </message>
+    <message>
+        <source>Enter the birth date as YYYY-MM-DD, or leave it empty.</source>
+        <translation>Enter the birth date as YYYY-MM-DD, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>The patient could not be assigned: %1</source>
+        <translation>The patient could not be assigned: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>
@@ -986,7 +1069,7 @@ Check the data folder in the settings file or ask your IT contact.</source>
     </message>
     <message>
         <source>Patient ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient ID</translation>
     </message>
     <message>
         <source>Sex/Age</source>

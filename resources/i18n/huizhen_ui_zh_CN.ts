@@ -86,6 +86,14 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation>加载中…</translation>
     </message>
     <message>
+        <source>Patient to be assigned</source>
+        <translation>待指定患者</translation>
+    </message>
+    <message>
+        <source>Assign patient…</source>
+        <translation>指定患者…</translation>
+    </message>
+    <message>
         <source>ID %1</source>
         <translation>编号 %1</translation>
     </message>
@@ -639,6 +647,81 @@ Nothing already imported was lost.</source>
     <message>
         <source>Settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PatientAssignDialog</name>
+    <message>
+        <source>Assign patient</source>
+        <translation>指定患者</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日（如 1961-03-04）</translation>
+    </message>
+    <message>
+        <source>Right eye (OD)</source>
+        <translation>右眼 (OD)</translation>
+    </message>
+    <message>
+        <source>Left eye (OS)</source>
+        <translation>左眼 (OS)</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>患者编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Eye</source>
+        <translation>眼别</translation>
+    </message>
+    <message>
+        <source>Examination date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s ID (as on the clinic&apos;s records).</source>
+        <translation>请输入患者编号（与本院病历一致）。</translation>
+    </message>
+    <message>
+        <source>Enter the birth date as YYYY-MM-DD, or leave it empty.</source>
+        <translation>请按 年-月-日 格式输入出生日期，或留空。</translation>
+    </message>
+    <message>
+        <source>The patient could not be assigned: %1</source>
+        <translation>无法指定患者：%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
