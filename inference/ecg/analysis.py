@@ -1,26 +1,29 @@
 """ECG AI pre-read: ``analyze(signal, state=None) -> EcgAnalysis``.
 
-Like 12SL, global fiducials come from a few leads (the model costs ~10-25 ms
-per lead per call) and ST is then measured on all leads from those fiducials.
+Like 12SL, the model finds the beats on a few leads (it costs ~10-25 ms per
+lead per call); global fiducials then come from the median beat of all
+leads (inference/ecg/median.py) and ST is measured on every recognised lead.
+A record longer than 10 s is analysed on its cleanest 10 s
+(inference/ecg/window.py); pacer spikes are found on the raw signal first.
+Only a recognised 12-lead ECG gets an urgency (inference/ecg/scope.py).
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
 from app.ecg.signal import STANDARD_LEADS, EcgSignal
+from inference.ecg import conduction, pacer, window
 from inference.ecg.fiducials import Beat, global_fiducials
-from inference.ecg.measure import LeadST, Measurements, intervals, measure
-from inference.ecg.median import refine
-from inference.ecg.model import MODEL_FS, MODEL_ID, WINDOW, delineate, resample
+from inference.ecg.measure import Measurements, intervals, measure
+from inference.ecg.median import INDEPENDENT, refine
+from inference.ecg.model import MODEL_FS, MODEL_ID, delineate, resample
+from inference.ecg.result import NOT_FOR_CLINICAL_USE, EcgAnalysis
 from inference.ecg.rules import (
     RULES_NAME,
     RULES_VERSION,
-    Finding,
     no_signal_finding,
     rhythm_findings,
     st_findings,
@@ -29,79 +32,11 @@ from inference.ecg.rules import (
 from inference.ecg.scope import NOT_GRADED, not_analysable, ungraded
 from inference.ecg.scope import assess as assess_scope
 from inference.registry import REGISTRY
-from inference.results import ModelRef, plain, to_json
+from inference.results import ModelRef
 from inference.runtime import Runtime
 
+__all__ = ["NOT_FOR_CLINICAL_USE", "EcgAnalysis", "analyze", "beat_times_s"]
 FIDUCIAL_LEADS = ("II", "V2", "V5")
-NOT_FOR_CLINICAL_USE = "AI pre-read and built-in rules: not for clinical use"
-
-
-@dataclass
-class EcgAnalysis:
-    model: ModelRef
-    rules: str
-    urgency: str  # routine / urgent / critical, or not_graded
-    drivers: list[str]
-    findings: list[Finding]
-    measurements: Measurements
-    st: dict[str, LeadST]
-    beats: list[Beat]
-    fs: int  # sample rate of the beat positions
-    rhythm: dict[str, Any]
-    fiducial_leads: list[str]
-    warnings: list[str] = field(default_factory=list)
-    timings_ms: dict[str, float] = field(default_factory=dict)
-    notice: str = NOT_FOR_CLINICAL_USE
-
-    @property
-    def source(self) -> str:
-        return f"AI {self.model.label} + {self.rules}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return plain(self)
-
-    def summary(self) -> dict[str, Any]:
-        """The compact form the CLI prints and the worklist stores."""
-        m = self.measurements
-        return {
-            "urgency": self.urgency,
-            "drivers": self.drivers,
-            "findings": [
-                {
-                    "code": f.code,
-                    "text": f.text,
-                    "severity": f.severity,
-                    "territory": f.territory,
-                    "leads": f.leads,
-                    "reasons": f.reasons,
-                    "decided_at": f.decided_at,
-                }
-                for f in self.findings
-            ],
-            "measurements": {
-                "hr_bpm": m.hr_bpm,
-                "pr_ms": m.pr_ms,
-                "qrs_ms": m.qrs_ms,
-                "qt_ms": m.qt_ms,
-                "qtc_ms": m.qtc_ms,
-                "qtc_fridericia_ms": m.qtc_fridericia_ms,
-                "p_axis_deg": m.p_axis_deg,
-                "qrs_axis_deg": m.qrs_axis_deg,
-                "t_axis_deg": m.t_axis_deg,
-            },
-            "st_mv": {k: v.st_j_mv for k, v in self.st.items()},
-            "st_j40_mv": {k: v.st_j40_mv for k, v in self.st.items()},
-            "st_j60_mv": {k: v.st_j60_mv for k, v in self.st.items()},
-            "st_j80_mv": {k: v.st_j80_mv for k, v in self.st.items()},
-            "rhythm": self.rhythm,
-            "model": {"id": self.model.id, "name": self.model.name, "version": self.model.version},
-            "rules": self.rules,
-            "notice": self.notice,
-            "warnings": self.warnings,
-        }
-
-    def to_json(self, indent: int | None = None) -> str:
-        return to_json(self.summary(), indent)
 
 
 FLAT_MV = 0.05  # a lead whose 1-99 % range is below this is flat (lead off)
@@ -135,10 +70,26 @@ def _real_beats(beats: list[Beat], data: np.ndarray, rows: list[int]) -> list[Be
     return keep
 
 
+def _window(signal: EcgSignal) -> tuple[np.ndarray, window.Window]:
+    rows = [signal.leads.index(n) for n in INDEPENDENT if n in signal.leads]
+    win = window.choose(signal.data, signal.fs, rows)
+    a, b = int(round(win.start_s * signal.fs)), int(round(win.end_s * signal.fs))
+    return signal.data[:, a:b], win
+
+
+def _shift(beats: list[Beat], by: int) -> None:
+    """Beat positions from the window's start to the record's start."""
+    for b in beats:
+        for name in ("qrs_on", "qrs_off", "p_on", "p_off", "t_on", "t_end"):
+            v = getattr(b, name)
+            if v is not None:
+                setattr(b, name, v + by)
+
+
 def analyze(
     signal: EcgSignal, state=None, runtime: Runtime | None = None, all_leads: bool = False
 ) -> EcgAnalysis:
-    """AI pre-read of one ECG (first 10 s).  ``state`` is an app.jobs.TaskState or None."""
+    """AI pre-read of one ECG (its cleanest 10 s).  ``state`` is an app.jobs.TaskState or None."""
 
     def step(fraction: float, msg: str) -> None:
         if state is not None:
@@ -152,10 +103,11 @@ def analyze(
         step(1.0, "done")
         return _not_analysable(scope.reason, warnings)
     step(0.05, "resampling")
-    data = resample(signal.data, signal.fs, MODEL_FS)
-    if data.shape[1] > WINDOW:
-        warnings.append(f"analysed the first 10 s of {signal.duration_s:.0f} s")
-        data = data[:, :WINDOW]
+    raw, win = _window(signal)
+    if win.chosen:
+        warnings.append(win.describe())
+    spikes = pacer.detect(raw, signal.fs, list(signal.leads))
+    data = resample(raw, signal.fs, MODEL_FS)
     if data.shape[1] < 4 * MODEL_FS:
         warnings.append(f"record is only {signal.duration_s:.1f} s; measurements are less reliable")
     leads = list(signal.leads)
@@ -190,19 +142,28 @@ def analyze(
         findings = [no_signal_finding(len(run))]
     else:
         findings = st_findings(st, signal.sex, signal.age_years, m.rr_ms)
+        findings += conduction.conduction_findings(
+            m,
+            conduction.qrs_shapes(median) if median is not None else {},
+            fid.rhythm_distribution,
+            spikes,
+            [b.qrs_on / MODEL_FS for b in fid.beats],
+            warnings,
+        )
         findings += rhythm_findings(m, fid.rhythm_distribution, vpcs)
-    if (findings and any(f.code == "STEMI" for f in findings)) and m.qrs_ms and m.qrs_ms >= 120:
-        for f in findings:
-            if f.code == "STEMI":
-                f.reasons.append("QRS >= 120 ms: ST criteria apply poorly (BBB/paced/LVH)")
-    manifest = REGISTRY.get(MODEL_ID)
-    ref = ModelRef.of(manifest)
+    wide = {"RBBB", "LBBB", "WIDE_QRS", "PACED"} & {f.code for f in findings}
+    for f in findings:
+        if f.code == "STEMI" and wide:
+            f.reasons.append("wide or paced QRS: ST criteria apply poorly (BBB/paced/LVH)")
+    ref = ModelRef.of(REGISTRY.get(MODEL_ID))
     rules = f"{RULES_NAME} {RULES_VERSION}"
     if not scope.twelve_lead:
         findings = ungraded(findings, scope.reason)
     for f in findings:
         f.source = f"AI {ref.label} + {rules} (not for clinical use)"
     level, drivers = urgency(findings) if scope.twelve_lead else (NOT_GRADED, [])
+    offset = int(round(win.start_s * MODEL_FS))
+    _shift(fid.beats, offset)
     t3 = time.perf_counter()
     step(1.0, "done")
     return EcgAnalysis(
@@ -229,6 +190,9 @@ def analyze(
             "measure": round((t3 - t2) * 1000, 2),
             "total": round((t3 - t0) * 1000, 2),
         },
+        window=win.as_dict(),
+        pacer_spikes=[round(t + win.start_s, 4) for t in spikes.times_s],
+        grade_note="" if scope.twelve_lead else scope.reason,
     )
 
 
@@ -250,6 +214,7 @@ def _not_analysable(reason: str, warnings: list[str]) -> EcgAnalysis:
         rhythm={"label": "unknown", "confidence": 0.0, "distribution": {}, "vpc_beats": 0},
         fiducial_leads=[],
         warnings=warnings + [reason],
+        grade_note=reason,
     )
 
 

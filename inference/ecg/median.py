@@ -23,7 +23,6 @@ QRS_FRACTION = 0.06  # onset/offset where velocity falls below this share of its
 NOISE_FACTOR = 2.5  # ...or this many times the isoelectric noise, whichever is higher
 P_FRACTION = 0.15  # P onset: share of the P wave's own velocity peak
 T_FRACTION = 0.2  # T end: share of the T wave's descending-limb velocity peak
-TROUGH_FRACTION = 0.15  # QRS end also where velocity, below this share, turns to rise
 HOLD_MS = 6  # the velocity must stay below the threshold this long
 
 
@@ -90,16 +89,13 @@ def _cross_back(v: np.ndarray, start: int, stop: int, thr: float) -> int:
     return stop
 
 
-def _cross_fwd(v: np.ndarray, start: int, stop: int, thr: float, trough: float = 0.0) -> int:
-    """Walking forward: first index where v stays below ``thr``, or a trough below
-    ``trough`` after which v rises again (a new wave, e.g. an injury current, starts)."""
+def _cross_fwd(v: np.ndarray, start: int, stop: int, thr: float) -> int:
+    """Walking forward from ``start`` to ``stop``: first index where v stays below thr."""
     hold = int(HOLD_MS * MS)
     for i in range(start, stop):
         if i + hold >= v.size:
             return min(i, v.size - 1)
         if np.all(v[i : i + hold + 1] < thr):
-            return i
-        if v[i] < trough and v[i] <= v[i - 1] and np.all(v[i + 1 : i + hold + 1] > v[i]):
             return i
     return stop
 
@@ -139,7 +135,7 @@ def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianB
     thr_on = max(QRS_FRACTION * peak, NOISE_FACTOR * noise)
     thr_off = max(QRS_FRACTION * peak, NOISE_FACTOR * min(noise, noise_st) + noise_st)
     mb.qrs_on = _cross_back(v, ref, ref - int(120 * MS), thr_on)
-    mb.qrs_off = _cross_fwd(v, ref, ref + int(160 * MS), thr_off, TROUGH_FRACTION * peak)
+    mb.qrs_off = _cross_fwd(v, ref, ref + int(160 * MS), thr_off)
     rr = int((rr_ms or 1000.0) * MS)
     # P wave: the velocity bump before the PR segment, at most 320 ms before the QRS
     lo = max(mb.qrs_on - int(320 * MS), ref + int(rr * 0.15) - rr, 0)

@@ -60,9 +60,11 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("AFIB", "rhythm_afib", ">=", 0.5, "fraction", "rhythm head, lead II", "urgent", "model reads atrial fibrillation"),
     Threshold("AV_BLOCK", "rhythm_avb", ">=", 0.5, "fraction", "rhythm head, lead II", "routine", "model reads AV block"),
     Threshold("AV_BLOCK_SLOW", "hr_bpm", "<", 50, "bpm", "with AV block", "urgent", "AV block with heart rate < 50 bpm"),
-    Threshold("BBB", "rhythm_bbb", ">=", 0.5, "fraction", "rhythm head, lead II", "routine", "model reads bundle branch block"),
-    Threshold("WIDE_QRS", "qrs_ms", ">=", 120, "ms", "global QRS", "routine", "QRS >= 120 ms (ST criteria less reliable)"),
-    Threshold("PACED", "rhythm_paced", ">=", 0.5, "fraction", "rhythm head (weak per model card)", "routine", "model reads a paced rhythm"),
+    # Conduction (inference/ecg/conduction.py): rules decide, the model's reads are advice
+    Threshold("RBBB", "qrs_ms", ">=", 120, "ms", "global QRS + terminal R' in V1, terminal S in I/V6", "routine", "QRS >= 120 ms with RBBB morphology"),
+    Threshold("LBBB", "qrs_ms", ">=", 120, "ms", "global QRS + QS/rS in V1, broad R without S in I/V6", "routine", "QRS >= 120 ms with LBBB morphology"),
+    Threshold("WIDE_QRS", "qrs_ms", ">=", 120, "ms", "global QRS, no BBB morphology", "routine", "QRS >= 120 ms (ST criteria less reliable)"),
+    Threshold("PACED", "paced_beats", ">=", 0.5, "fraction", "beats after a detected pacer spike", "routine", "pacer spikes before most beats"),
     Threshold("VPC", "vpc_beats", ">=", 1, "beats", "beat head", "routine", "ventricular premature complexes"),
     Threshold("VPC_FREQUENT", "vpc_beats", ">=", 3, "beats", "beat head, 10 s", "urgent", "3 or more VPCs in 10 s"),
     Threshold("FIRST_DEGREE_AVB", "pr_ms", ">", 200, "ms", "global PR", "routine", "PR > 200 ms"),
@@ -93,7 +95,7 @@ def _cmp(value: float | None, op: str, limit: float) -> bool:
     return {">=": value >= limit, "<=": value <= limit, ">": value > limit, "<": value < limit}[op]
 
 
-def _row(code: str) -> Threshold:
+def rule(code: str) -> Threshold:
     return next(t for t in THRESHOLDS if t.code == code)
 
 
@@ -171,7 +173,7 @@ def st_findings(
         f = Finding("STEMI", text, "critical", territory, leads, reasons, decided_at=decided)
         found.append(f)
     stemi_leads = {x for f in found for x in f.leads}
-    dep_row, t_row = _row("ST_DEPRESSION"), _row("T_INVERSION")
+    dep_row, t_row = rule("ST_DEPRESSION"), rule("T_INVERSION")
     depressed = {
         lead: f"{lead} ST {v.st_j_mv * 10:+.1f} mm, {v.slope}"
         for lead, v in st.items()
@@ -199,7 +201,7 @@ def st_findings(
 
 
 def _simple(code: str, value: float | None, text: str, extra: str = "") -> Finding | None:
-    row = _row(code)
+    row = rule(code)
     if not _cmp(value, row.op, row.value):
         return None
     shown = f"{value:g}" if isinstance(value, float | int) else str(value)
@@ -211,9 +213,6 @@ def rhythm_findings(m: Measurements, rhythm: dict[str, float], vpc_beats: int) -
     out: list[Finding | None] = [
         _simple("VENTRICULAR_RHYTHM", rhythm.get("ventricular", 0.0), "Ventricular rhythm"),
         _simple("AFIB", rhythm.get("afib", 0.0), "Atrial fibrillation"),
-        _simple("BBB", rhythm.get("bbb", 0.0), "Bundle branch block (single-lead model)"),
-        _simple("WIDE_QRS", m.qrs_ms, "Wide QRS"),
-        _simple("PACED", rhythm.get("paced", 0.0), "Paced rhythm (model; verify pacer spikes)"),
         _simple("FIRST_DEGREE_AVB", m.pr_ms, "Prolonged PR (first-degree AV block)"),
         _simple("QT_LONG", m.qtc_ms, "Long QTc"),
     ]
@@ -236,7 +235,7 @@ def rhythm_findings(m: Measurements, rhythm: dict[str, float], vpc_beats: int) -
 
 
 def no_signal_finding(n_leads: int) -> Finding:
-    row = _row("NO_QRS")
+    row = rule("NO_QRS")
     reason = f"{row.reason} ({n_leads} leads examined)"
     return Finding(row.code, "No reliable QRS complexes detected", row.severity, reasons=[reason])
 

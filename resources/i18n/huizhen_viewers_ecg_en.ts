@@ -90,15 +90,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bundle branch block (single-lead model)</source>
+        <source>Right bundle branch block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wide QRS</source>
+        <source>Left bundle branch block</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paced rhythm (model; verify pacer spikes)</source>
+        <source>Wide QRS (non-specific intraventricular conduction delay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paced rhythm (%1 pacing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -155,6 +159,14 @@
     </message>
     <message>
         <source>anterior/septal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>atrial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ventricular</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -90,16 +90,20 @@
         <translation>房室传导阻滞伴慢心室率</translation>
     </message>
     <message>
-        <source>Bundle branch block (single-lead model)</source>
-        <translation>束支传导阻滞（单导联模型）</translation>
+        <source>Right bundle branch block</source>
+        <translation>右束支传导阻滞</translation>
     </message>
     <message>
-        <source>Wide QRS</source>
-        <translation>QRS 波增宽</translation>
+        <source>Left bundle branch block</source>
+        <translation>左束支传导阻滞</translation>
     </message>
     <message>
-        <source>Paced rhythm (model; verify pacer spikes)</source>
-        <translation>起搏心律（模型判读；请核实起搏信号）</translation>
+        <source>Wide QRS (non-specific intraventricular conduction delay)</source>
+        <translation>QRS 波增宽（非特异性室内传导延迟）</translation>
+    </message>
+    <message>
+        <source>Paced rhythm (%1 pacing)</source>
+        <translation>起搏心律（%1起搏）</translation>
     </message>
     <message>
         <source>Prolonged PR (first-degree AV block)</source>
@@ -156,6 +160,14 @@
     <message>
         <source>anterior/septal</source>
         <translation>前壁/前间壁</translation>
+    </message>
+    <message>
+        <source>atrial</source>
+        <translation>心房</translation>
+    </message>
+    <message>
+        <source>ventricular</source>
+        <translation>心室</translation>
     </message>
 </context>
 <context>

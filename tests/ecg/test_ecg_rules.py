@@ -38,7 +38,8 @@ def test_rhythm_rules_and_urgency():
     m = Measurements(hr_bpm=45.0, qrs_ms=130.0, pr_ms=220.0, qtc_ms=510.0)
     found = rhythm_findings(m, {"avb": 0.9, "sinus": 0.1}, vpc_beats=0)
     codes = {f.code for f in found}
-    assert {"AV_BLOCK_SLOW", "WIDE_QRS", "FIRST_DEGREE_AVB", "QT_LONG", "BRADY"} <= codes
+    assert {"AV_BLOCK_SLOW", "FIRST_DEGREE_AVB", "QT_LONG", "BRADY"} <= codes
+    assert not codes & {"BBB", "WIDE_QRS", "PACED"}  # conduction rules decide those
     level, drivers = urgency(found)
     assert level == "urgent" and "AV_BLOCK_SLOW" in drivers
     vt = rhythm_findings(Measurements(hr_bpm=160.0), {"ventricular": 0.8}, vpc_beats=4)

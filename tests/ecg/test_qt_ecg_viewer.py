@@ -97,3 +97,30 @@ def test_unreadable_file_shows_message(qtbot, jobs, tmp_path):
     qtbot.waitUntil(lambda: "could not be shown" in v.status.text(), timeout=10000)
     empty = _viewer(qtbot, jobs, [])
     assert "no ECG file" in empty.status.text()
+
+
+def test_pacer_spikes_are_drawn(qtbot, jobs, real_signal, device_beats, tmp_path):
+    import wfdb
+
+    from tests.ecg.synthetic import pacer_spikes
+    from viewers.ecg.overlays import SPIKE_COLOUR
+
+    paced = pacer_spikes(real_signal, [b["P Onset"] - 5 for b in device_beats])  # SYNTHETIC
+    wfdb.wrsamp(
+        "paced", fs=1000, units=["mV"] * 12, sig_name=list(paced.leads),
+        p_signal=paced.data.T.astype(float), fmt=["16"] * 12, adc_gain=[1000.0] * 12,
+        baseline=[0] * 12, write_dir=str(tmp_path),
+    )  # fmt: skip
+    v = _viewer(qtbot, jobs, [(None, tmp_path / "paced.hea")])
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
+    assert len(v.analysis.pacer_spikes) == len(device_beats)
+
+    def spikes_drawn():
+        return [
+            it
+            for it in v._overlay_items
+            if hasattr(it, "opts") and it.opts["pen"].color().name() == SPIKE_COLOUR
+        ]
+
+    # 3x4 + II strip: each spike shows in its column's three leads and in the rhythm strip
+    qtbot.waitUntil(lambda: len(spikes_drawn()) == 4 * len(device_beats), timeout=10000)

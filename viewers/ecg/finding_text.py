@@ -21,9 +21,12 @@ def _templates() -> dict[str, str]:
         "VENTRICULAR_RHYTHM": translate("EcgFindings", "Ventricular rhythm"),
         "AV_BLOCK": translate("EcgFindings", "AV block"),
         "AV_BLOCK_SLOW": translate("EcgFindings", "AV block with slow ventricular rate"),
-        "BBB": translate("EcgFindings", "Bundle branch block (single-lead model)"),
-        "WIDE_QRS": translate("EcgFindings", "Wide QRS"),
-        "PACED": translate("EcgFindings", "Paced rhythm (model; verify pacer spikes)"),
+        "RBBB": translate("EcgFindings", "Right bundle branch block"),
+        "LBBB": translate("EcgFindings", "Left bundle branch block"),
+        "WIDE_QRS": translate(
+            "EcgFindings", "Wide QRS (non-specific intraventricular conduction delay)"
+        ),
+        "PACED": translate("EcgFindings", "Paced rhythm (%1 pacing)"),
         "FIRST_DEGREE_AVB": translate("EcgFindings", "Prolonged PR (first-degree AV block)"),
         "QT_LONG": translate("EcgFindings", "Long QTc"),
         "VPC": translate("EcgFindings", "Ventricular premature complexes (%3)"),
@@ -43,6 +46,8 @@ def territory_name(territory: str) -> str:
         "inferior": translate("EcgFindings", "inferior"),
         "lateral": translate("EcgFindings", "lateral"),
         "anterior": translate("EcgFindings", "anterior/septal"),
+        "atrial": translate("EcgFindings", "atrial"),
+        "ventricular": translate("EcgFindings", "ventricular"),
     }
     return names.get(territory, territory)
 

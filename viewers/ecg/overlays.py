@@ -1,4 +1,5 @@
-"""AI overlays on the paper: wave shading, J and J+60 markers, flagged leads, model tag."""
+"""AI overlays on the paper: wave shading, J and J+60 markers, pacer spikes, flagged
+leads, model tag."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtGui import QColor
 
 from viewers.ecg import paper
 
+SPIKE_COLOUR = "#a142f4"  # pacer spikes: a violet tick above the trace
 WAVE_COLOURS = {"P": (66, 133, 244, 40), "QRS": (234, 67, 53, 32), "T": (52, 168, 83, 32)}
 
 
@@ -19,9 +21,19 @@ def overlay_items(analysis, p: paper.Paper, speed: float, tag: str) -> list:
     flagged = {lead for f in a.findings for lead in f.leads}
     half = p.row_mm * 0.4
     last_t = max((b.qrs_off / a.fs for b in a.beats), default=0.0) + 1.0
+    first_t = float((a.window or {}).get("start_s", 0.0))
+    spike_pen = pg.mkPen(SPIKE_COLOUR, width=2, cosmetic=True)
     for cell in p.cells:
-        if cell.t0 > last_t:
-            continue  # the pre-read covers the first 10 s only
+        for t in a.pacer_spikes:  # found in the analysed window
+            if cell.t0 <= t < cell.t1:
+                x = p.x_of(cell, t, speed)
+                out.append(
+                    pg.PlotCurveItem(
+                        [x, x], [cell.y_mm + half, cell.y_mm + p.row_mm * 0.5], pen=spike_pen
+                    )
+                )
+        if cell.t0 > last_t or cell.t1 < first_t:
+            continue  # the pre-read covers its 10 s window only
         for b in a.beats:
             spans = [("QRS", b.qrs_on, b.qrs_off)]
             if b.p_on is not None:
@@ -46,8 +58,8 @@ def overlay_items(analysis, p: paper.Paper, speed: float, tag: str) -> list:
                         pg.PlotCurveItem([x, x], [cell.y_mm - half, cell.y_mm + half], pen=pen)
                     )
         if cell.lead.lstrip("-") in flagged:
-            x0 = cell.x_mm
             x1 = p.x_of(cell, min(cell.t1, last_t), speed)
+            x0 = p.x_of(cell, max(cell.t0, first_t), speed)
             box = QGraphicsRectItem(x0, cell.y_mm - half, x1 - x0, 2 * half)
             box.setPen(pg.mkPen("#d93025", width=2, cosmetic=True))
             out.append(box)
