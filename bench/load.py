@@ -158,11 +158,16 @@ def make_clinics(url: str, n: int) -> list[str]:
     for i in range(n):
         org = admin.post(
             "/admin/organisations",
-            json={"code": f"bench-{tag}-{i}", "name": f"DEMO bench clinic {i}", "kind": "clinic"},
+            json={
+                "code": f"bench-{tag}-{i}",
+                "name": f"DEMO bench clinic {i}",
+                "kind": "clinic",
+                "is_demo": True,
+            },
         )
         org.raise_for_status()
         name = f"bench-{tag}-{i}"
-        body = {"username": name, "password": "bench-pass", "role": "community_doctor"}
+        body = {"username": name, "password": "bench-password", "role": "community_doctor"}
         admin.post("/admin/users", json=body | {"org_id": org.json()["id"]}).raise_for_status()
         users.append(name)
     admin.close()
@@ -216,7 +221,7 @@ def clinic(url: str, username: str, start_at: float, deadline: float, size: int,
         while time.monotonic() < deadline:
             try:
                 if "Authorization" not in api.headers:
-                    creds = {"username": username, "password": "bench-pass"}
+                    creds = {"username": username, "password": "bench-password"}
                     token = timed("login", "POST", "/auth/login", json=creds)["access_token"]
                     api.headers["Authorization"] = f"Bearer {token}"
                 n += 1

@@ -35,6 +35,11 @@ class Broker:
         if any(kind in PUSH_KINDS for _seq, kind in pending):
             self.loop.call_soon_threadsafe(self._wake_all)
 
+    def wake_all(self) -> None:
+        """Wake every stream (a logout: the streams of that login see it and end)."""
+        if self.loop is not None and not self.loop.is_closed():
+            self.loop.call_soon_threadsafe(self._wake_all)
+
     def _wake_all(self) -> None:
         for wake in self._subs:
             wake.set()

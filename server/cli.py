@@ -68,12 +68,57 @@ def build_parser() -> argparse.ArgumentParser:
         help="logins waiting for a password check before 429 Too Many Requests",
     )
     serve.add_argument("--access-log", action="store_true")
+    _security_options(serve)
     _pacs_options(serve)
     demo = sub.add_parser("init-demo", help="create demo organisations and users (password demo)")
     _common(demo)
     mig = sub.add_parser("migrate", help="bring the database schema up to date")
     _common(mig)
+    unl = sub.add_parser("unlock", help="end an account's lockout after wrong passwords")
+    _common(unl)
+    unl.add_argument("username")
     return parser
+
+
+def _security_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("security", "password guessing, proxies, limits, retention")
+    g.add_argument(
+        "--login-free-failures",
+        type=int,
+        default=3,
+        help="wrong passwords per account before back-off (doubling waits)",
+    )
+    g.add_argument(
+        "--login-address-free",
+        type=int,
+        default=20,
+        help="wrong passwords per client address before back-off",
+    )
+    g.add_argument(
+        "--login-lock-after",
+        type=int,
+        default=10,
+        help="consecutive wrong passwords that lock an account",
+    )
+    g.add_argument("--login-lockout", type=float, default=900.0, help="lockout seconds")
+    g.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        help="address of a reverse proxy whose X-Forwarded-For is believed",
+    )
+    g.add_argument("--upload-max", type=int, default=8 << 30, help="largest file in bytes")
+    g.add_argument(
+        "--org-quota", type=int, default=2 << 40, help="bytes stored and declared per organisation"
+    )
+    g.add_argument(
+        "--audit-keep-days",
+        type=int,
+        default=3650,
+        help="audit rows older than this are pruned (0: keep forever)",
+    )
+    g.add_argument("--upload-keep", type=float, default=7 * 86400,
+                   help="seconds before abandoned uploads and idempotency keys are pruned")  # fmt: skip
 
 
 def _pacs_options(p: argparse.ArgumentParser) -> None:
@@ -104,6 +149,15 @@ def settings_from(args) -> Settings:
         st.pacs_timeout_s, st.pacs_attempts = args.pacs_timeout, args.pacs_attempts
         st.pacs_retry_s = args.pacs_retry_interval
         st.login_queue = args.login_queue
+        st.login_free_failures, st.login_address_free = (
+            args.login_free_failures,
+            args.login_address_free,
+        )
+        st.login_lock_after, st.login_lock_s = args.login_lock_after, args.login_lockout
+        st.trusted_proxies = list(args.trusted_proxy)
+        st.upload_max_bytes, st.org_quota_bytes = args.upload_max, args.org_quota
+        st.audit_keep_days = args.audit_keep_days
+        st.upload_keep_s = st.idempotency_keep_s = args.upload_keep
     return st
 
 
@@ -177,6 +231,30 @@ def run_migrate(args) -> int:
     return 0
 
 
+def run_unlock(args) -> int:
+    from sqlalchemy import select
+
+    from server.db import make_engine, migrate, sessions
+    from server.logins import unlock
+    from server.models import AuditEntry, User
+
+    engine = make_engine(settings_from(args).db_url)
+    migrate(engine)
+    with sessions(engine)() as s:
+        user = s.scalar(select(User).where(User.username == args.username))
+        if user is None:
+            print(f"no user {args.username!r}", file=sys.stderr)
+            return 1
+        unlock(user)
+        s.add(
+            AuditEntry(action="user_admin", resource="user", resource_id=str(user.id),
+                       username="(command line)", detail={"op": "unlock"})
+        )  # fmt: skip
+        s.commit()
+    print(f"{args.username} unlocked")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
@@ -186,4 +264,10 @@ def main(argv: list[str] | None = None) -> int:
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    return {"serve": serve, "init-demo": init_demo, "migrate": run_migrate}[args.command](args)
+    commands = {
+        "serve": serve,
+        "init-demo": init_demo,
+        "migrate": run_migrate,
+        "unlock": run_unlock,
+    }
+    return commands[args.command](args)

@@ -18,6 +18,19 @@ class Settings:
     chunk_max_bytes: int = 16 << 20  # largest accepted upload chunk
     login_workers: int = 0  # threads verifying passwords (0: one per core, at most 4)
     login_queue: int = 64  # logins waiting for a password check beyond this get 429
+    # password guessing (server.logins): free failures, lockout after, lockout seconds
+    login_free_failures: int = 3
+    login_address_free: int = 20
+    login_lock_after: int = 10
+    login_lock_s: float = 900.0
+    # proxies whose X-Forwarded-For is believed (else the socket peer is the address)
+    trusted_proxies: list[str] = field(default_factory=list)
+    upload_max_bytes: int = 8 << 30  # largest declared file
+    org_quota_bytes: int = 2 << 40  # stored + declared bytes per organisation
+    # retention: idempotency keys, stale upload parts / pre-read folders, audit rows
+    idempotency_keep_s: float = 7 * 86400
+    upload_keep_s: float = 7 * 86400
+    audit_keep_days: int = 3650  # 0 keeps the audit log forever
     plugins: list[str] = field(default_factory=list)  # modules or .py files that register analyzers
     # DICOMweb PACS for DICOM objects (None: the embedded store keeps them)
     pacs_url: str | None = None  # e.g. http://127.0.0.1:8042/dicom-web

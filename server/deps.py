@@ -23,9 +23,12 @@ from server.broker import Broker
 from server.config import Settings
 from server.errors import ApiError, Replay, conflict
 from server.files import FileStore
-from server.models import AuditEntry, IdempotencyKey, User
+from server.models import AuditEntry, IdempotencyKey, Token, User
 from server.preread import PrereadRunner
 from server.security import TokenError, resolve
+
+# what an account that must change its initial password may still do
+PASSWORD_CHANGE_PATHS = ("/api/v1/auth/password", "/api/v1/auth/me", "/api/v1/auth/logout")
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -44,12 +47,24 @@ def state(request: Request) -> State:
     return request.app.state.hz
 
 
-def bearer(request: Request, allow_query: bool = False) -> str:
+def peer(request: Request) -> str:
+    """The caller's address: the socket peer, or, behind a configured trusted
+    proxy, the nearest X-Forwarded-For address that is not a trusted proxy."""
+    host = request.client.host if request.client else ""
+    trusted = state(request).settings.trusted_proxies
+    if host not in trusted:
+        return host
+    hops = [h.strip() for h in request.headers.get("x-forwarded-for", "").split(",")]
+    for hop in reversed([h for h in hops if h]):
+        if hop not in trusted:
+            return hop[:64]
+    return host
+
+
+def bearer(request: Request) -> str:
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
         return auth[7:].strip()
-    if allow_query and request.query_params.get("access_token"):
-        return request.query_params["access_token"]
     raise ApiError(
         401,
         "not_authenticated",
@@ -58,19 +73,20 @@ def bearer(request: Request, allow_query: bool = False) -> str:
     )
 
 
-def authenticate(s: Session, raw: str) -> User:
+def authenticate(s: Session, raw: str, kind: str = "access") -> tuple[Token, User]:
     try:
-        _tok, user = resolve(s, raw)
+        return resolve(s, raw, kind)
     except TokenError as err:
         header = f'Bearer error="invalid_token", error_description="{err}"'
         raise ApiError(401, err.code, str(err), headers={"WWW-Authenticate": header}) from None
-    return user
 
 
 class Ctx:
-    def __init__(self, request: Request, s: Session, user: User | None, st: State) -> None:
+    def __init__(
+        self, request: Request, s: Session, user: User | None, st: State, token: Token | None = None
+    ) -> None:
         self.request, self.s, self.user, self.state = request, s, user, st
-        self.settings = st.settings
+        self.settings, self.token = st.settings, token
         self._audited = False
 
     @property
@@ -87,7 +103,7 @@ class Ctx:
                 resource=resource,
                 resource_id=str(resource_id),
                 detail=detail,
-                ip=self.request.client.host if self.request.client else "",
+                ip=peer(self.request),
             )
         )
 
@@ -188,7 +204,14 @@ def _open(request: Request, s: Session, raw: str, st: State) -> Ctx:
     and with every thread waiting for that lock the server deadlocks.
     """
     s.connection(execution_options={"readonly": True})
-    c = Ctx(request, s, authenticate(s, raw), st)
+    tok, user = authenticate(s, raw)
+    c = Ctx(request, s, user, st, tok)
+    if user.must_change_password and request.url.path not in PASSWORD_CHANGE_PATHS:
+        raise ApiError(
+            403,
+            "password_change_required",
+            "change the initial password first (POST /api/v1/auth/password)",
+        )
     c.replay_if_seen()
     s.commit()  # nothing written; objects stay loaded (expire_on_commit=False)
     return c
@@ -213,13 +236,6 @@ def anonymous(request: Request, st: Annotated[State, Depends(state)]) -> Iterato
         finally:
             if s.in_transaction():
                 s.rollback()
-
-
-def stream_user(request: Request, st: Annotated[State, Depends(state)]) -> User:
-    """The user of a long-lived stream: authenticated, then the session is closed."""
-    raw = bearer(request, allow_query=True)
-    with st.read_sessions() as s:
-        return authenticate(s, raw)
 
 
 async def run_in_ctx(request: Request, fn: Callable[[Ctx], object]):
@@ -248,4 +264,3 @@ async def run_in_ctx(request: Request, fn: Callable[[Ctx], object]):
 CtxDep = Annotated[Ctx, Depends(ctx)]
 AnonDep = Annotated[Ctx, Depends(anonymous)]
 StateDep = Annotated[State, Depends(state)]
-StreamUser = Annotated[User, Depends(stream_user)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -55,6 +56,10 @@ def install(app: FastAPI) -> None:
         body = {"error": exc.code, "detail": exc.detail, **exc.extra}
         return JSONResponse(body, status_code=exc.status, headers=exc.headers)
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(validation_body(exc.errors()), status_code=422)
+
     @app.exception_handler(Replay)
     async def _replay(_request: Request, exc: Replay) -> JSONResponse:
         return exc.response
@@ -69,6 +74,17 @@ def install(app: FastAPI) -> None:
         if "locked" in str(exc.orig) or "busy" in str(exc.orig):
             return busy("the database is locked by another process")
         raise exc
+
+
+def validation_body(errors) -> dict:
+    """A 422 that names each bad field and why, never echoing what was sent
+    (a password or token sent in the wrong shape must not come back)."""
+    problems = []
+    for e in errors:
+        loc = [str(p) for p in e.get("loc", ())]
+        problems.append({"loc": loc, "msg": str(e.get("msg", ""))[:300], "type": e.get("type")})
+    where = "; ".join(f"{'.'.join(p['loc'])}: {p['msg']}" for p in problems[:5])
+    return {"error": "invalid_request", "detail": f"invalid request: {where}", "errors": problems}
 
 
 def busy(detail: str) -> JSONResponse:

@@ -53,6 +53,12 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # password guessing: consecutive failures, the last one, a temporary lockout
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    # an initial password set by an admin outside demo organisations
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Token(Base):
@@ -62,7 +68,10 @@ class Token(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # access | refresh
+    kind: Mapped[str] = mapped_column(String(16))  # access | refresh | stream
+    # one login's tokens (all refreshes of it): logout or refresh reuse revokes them all
+    family: Mapped[str] = mapped_column(String(32), default="", index=True)
+    parent_id: Mapped[int | None] = mapped_column(Integer)  # a stream ticket's access token
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

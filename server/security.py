@@ -5,6 +5,12 @@ strings handed to the client once; the database keeps only their SHA-256, so
 a leaked database does not leak usable tokens.  Access tokens are short-lived;
 a refresh token buys a new pair and is revoked on use (rotation).
 
+All tokens of one login share a ``family``: logout revokes the family, and a
+refresh token presented again after it was rotated (a stolen copy, or the
+thief racing the owner) revokes the whole family too.  The event stream takes
+a ``stream`` ticket (30 s, one use) minted from an access token, so no live
+token ever appears in a URL; the stream ends when that access token does.
+
 Logins verify on ``PasswordChecker``: a few worker threads (one per core) and
 a bounded queue, so a login storm neither starves the request threads nor
 piles up without limit; beyond the queue it answers 429 with Retry-After.
@@ -36,6 +42,20 @@ _dummy: list[str] = []  # a hash to verify against for unknown users (same timin
 
 ACCESS = "access"
 REFRESH = "refresh"
+STREAM = "stream"
+TICKET_TTL_S = 30
+PASSWORD_MIN = 10
+
+
+def password_problem(username: str, password: str) -> str:
+    """Why ``password`` may not be set for ``username`` ('' when it may)."""
+    if len(password) < PASSWORD_MIN:
+        return f"a password needs at least {PASSWORD_MIN} characters"
+    if username and username.casefold() in password.casefold():
+        return "a password may not contain the user name"
+    if len(set(password)) < 4:
+        return "a password needs at least 4 different characters"
+    return ""
 
 
 class TokenError(Exception):
@@ -109,8 +129,12 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def issue_pair(s: Session, user: User, access_ttl_s: int, refresh_ttl_s: int) -> dict:
+def issue_pair(
+    s: Session, user: User, access_ttl_s: int, refresh_ttl_s: int, family: str | None = None
+) -> dict:
+    """A new access + refresh token; ``family`` continues a login (refresh)."""
     now = utcnow()
+    family = family or secrets.token_hex(16)
     out = {"token_type": "bearer", "expires_in": access_ttl_s}
     for kind, ttl in ((ACCESS, access_ttl_s), (REFRESH, refresh_ttl_s)):
         raw = secrets.token_urlsafe(32)
@@ -119,11 +143,51 @@ def issue_pair(s: Session, user: User, access_ttl_s: int, refresh_ttl_s: int) ->
                 token_hash=_digest(raw),
                 user_id=user.id,
                 kind=kind,
+                family=family,
                 expires_at=now + timedelta(seconds=ttl),
             )
         )
         out[f"{kind}_token"] = raw
     return out
+
+
+def issue_ticket(s: Session, access: Token) -> dict:
+    """A one-time stream ticket for ``GET /events?ticket=`` bound to ``access``."""
+    raw = secrets.token_urlsafe(32)
+    expires = min(access.expires_at, utcnow() + timedelta(seconds=TICKET_TTL_S))
+    s.add(
+        Token(
+            token_hash=_digest(raw),
+            user_id=access.user_id,
+            kind=STREAM,
+            family=access.family,
+            parent_id=access.id,
+            expires_at=expires,
+        )
+    )
+    return {"ticket": raw, "expires_in": TICKET_TTL_S}
+
+
+def revoke_family(s: Session, family: str) -> int:
+    if not family:
+        return 0
+    toks = list(s.scalars(select(Token).where(Token.family == family, Token.revoked.is_(False))))
+    for tok in toks:
+        tok.revoked = True
+    return len(toks)
+
+
+def token_alive(s: Session, token_id: int) -> str:
+    """'' while the token may be used, else why not (a stream ends then)."""
+    tok = s.get(Token, token_id)
+    if tok is None or tok.revoked:
+        return "signed out"
+    if tok.expires_at <= utcnow():
+        return "token expired"
+    user = s.get(User, tok.user_id)
+    if user is None or not user.active:
+        return "account deactivated"
+    return ""
 
 
 def resolve(s: Session, raw: str, kind: str = ACCESS) -> tuple[Token, User]:
@@ -151,7 +215,5 @@ def revoke_user_tokens(s: Session, user_id: int) -> None:
         tok.revoked = True
 
 
-def revoke(s: Session, raw: str) -> None:
-    tok = s.scalar(select(Token).where(Token.token_hash == _digest(raw)))
-    if tok is not None:
-        tok.revoked = True
+def find(s: Session, raw: str) -> Token | None:
+    return s.scalar(select(Token).where(Token.token_hash == _digest(raw)))

@@ -33,6 +33,7 @@ def user_out(u: m.User) -> dict:
         "department": u.department,
         "active": u.active,
         "version": u.version,
+        "locked_until": ts(u.locked_until) if u.locked_until else None,
     }
 
 

@@ -3,7 +3,8 @@
 It carries no data into the store: each event (a new or changed consult or
 alert) only wakes the sync loop, which pulls the change feed, so the push and
 pull paths cannot disagree.  When the stream is down the loop keeps polling;
-the listener reconnects with back-off.  ``stop()`` shuts the socket down so a
+the listener reconnects with back-off.  It authenticates with a one-time
+stream ticket (``POST /auth/stream-ticket``), never with a token in the URL.  ``stop()`` shuts the socket down so a
 blocked read returns at once.
 """
 
@@ -93,11 +94,14 @@ class EventListener:
                     self._kick.wait(delay)
 
     def _listen(self, http: httpx.Client) -> None:
-        token = self.client._token(False)
-        headers = {"Authorization": f"Bearer {token}", "Accept": "text/event-stream"}
-        with http.stream("GET", self.client.url("/events"), headers=headers) as r:
+        # A one-time ticket (30 s) instead of the token: no live token in a URL.
+        # The stream ends (event: end) at logout and when the access token expires;
+        # the loop then reconnects with a fresh ticket (refreshing the token if due).
+        ticket = self.client.call("POST", "/auth/stream-ticket")["ticket"]
+        headers = {"Accept": "text/event-stream"}
+        url = self.client.url("/events")
+        with http.stream("GET", url, params={"ticket": ticket}, headers=headers) as r:
             if r.status_code == 401:
-                self.client.refresh()
                 return
             if r.status_code != 200:
                 raise RuntimeError(f"event stream refused: {r.status_code}")

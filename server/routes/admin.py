@@ -10,8 +10,9 @@ from app.domain import OrgKind, Role
 from server.changes import record
 from server.deps import Ctx, CtxDep
 from server.errors import ApiError, not_found
+from server.logins import unlock
 from server.models import AuditEntry, Organisation, User
-from server.security import hash_password, revoke_user_tokens
+from server.security import hash_password, password_problem, revoke_user_tokens
 from server.serialize import org_out, ts, user_out
 
 router = APIRouter(prefix="/api/v1", tags=["admin"])
@@ -27,7 +28,7 @@ class OrgIn(BaseModel):
 
 class UserIn(BaseModel):
     username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=4)
+    password: str = Field(max_length=4096, json_schema_extra={"writeOnly": True})
     role: Role
     org_id: int
     department: str = ""
@@ -68,6 +69,8 @@ def list_users(c: CtxDep):
 @router.post("/admin/users", status_code=201, summary="Create a user (admin)")
 def create_user(body: UserIn, c: CtxDep):
     c.require_role(Role.ADMIN)
+    if problem := password_problem(body.username, body.password):
+        raise ApiError(422, "weak_password", problem)
     password_hash = hash_password(body.password)  # before the write lock is taken
     org = c.s.get(Organisation, body.org_id)
     if org is None:
@@ -83,6 +86,7 @@ def create_user(body: UserIn, c: CtxDep):
         org_id=org.id,
         department=body.department,
         password_hash=password_hash,
+        must_change_password=not org.is_demo,  # an initial password is changed at first use
     )
     c.s.add(user)
     c.s.flush()
@@ -101,6 +105,7 @@ def _set_active(c: Ctx, user_id: int, active: bool):
         user.version += 1
         if not active:
             revoke_user_tokens(c.s, user.id)
+            c.state.broker.wake_all()
         record(c.s, "user", user.id, "updated", user_out(user), version=user.version)
     c.audit("user_admin", "user", user.id, op="activate" if active else "deactivate")
     return c.done(user_out(user))
@@ -114,6 +119,21 @@ def deactivate_user(user_id: int, c: CtxDep):
 @router.post("/admin/users/{user_id}/activate", summary="Re-activate a user (admin)")
 def activate_user(user_id: int, c: CtxDep):
     return _set_active(c, user_id, True)
+
+
+@router.post(
+    "/admin/users/{user_id}/unlock",
+    summary="End a lockout after too many wrong passwords (admin)",
+)
+def unlock_user(user_id: int, c: CtxDep):
+    c.require_role(Role.ADMIN)
+    user = c.s.get(User, user_id)
+    if user is None:
+        raise not_found("user", user_id)
+    was = user.locked_until
+    unlock(user)
+    c.audit("user_admin", "user", user.id, op="unlock", was_locked_until=str(was or ""))
+    return c.done(user_out(user))
 
 
 @router.get("/admin/audit", summary="Read the audit log, newest first (admin)")

@@ -13,10 +13,13 @@ from starlette.concurrency import run_in_threadpool
 from server import __version__
 from server.broker import PUSH_KINDS
 from server.changes import change_out, current_seq, feed
-from server.deps import CtxDep, State, StateDep, StreamUser
-from server.models import AuditEntry, User
+from server.deps import CtxDep, State, StateDep, authenticate, bearer, peer
+from server.errors import ApiError
+from server.models import AuditEntry, Token, User, utcnow
+from server.security import STREAM, token_alive
 
 router = APIRouter(prefix="/api/v1", tags=["sync"])
+MAX_SEQ = 2**63 - 1
 STREAM_BATCH = 200
 
 
@@ -40,7 +43,7 @@ def health(st: StateDep):
 @router.get("/changes", summary="Changes the caller may see after sequence number `since`")
 def changes(
     c: CtxDep,
-    since: int = Query(0, ge=0),
+    since: int = Query(0, ge=0, le=MAX_SEQ),
     limit: int = Query(500, ge=1, le=5000),
 ):
     now = current_seq(c.s)
@@ -52,28 +55,46 @@ def changes(
     return c.done(body)
 
 
-def _fetch(st: State, user: User, since: int) -> list[dict] | None:
+def _fetch(st: State, user: User, token_id: int, since: int) -> list[dict] | str:
+    """The next changes, or why the stream ends (signed out, token expired...)."""
     with st.read_sessions() as s:
+        if ended := token_alive(s, token_id):
+            return ended
         fresh = s.get(User, user.id)
-        if fresh is None or not fresh.active:
-            return None
         return [change_out(r) for r in feed(s, fresh, since, STREAM_BATCH, PUSH_KINDS)]
 
 
-def _audit_stream(st: State, user: User, since: int) -> int:
+def _open_stream(request: Request, st: State, ticket: str | None) -> tuple[User, Token, int]:
+    """Authenticate the stream: a one-time ticket, or the Authorization header.
+
+    A ticket is spent here; the stream lives as long as the access token it
+    was minted from.  Returns the user, that access token and the sequence now.
+    """
+    if request.query_params.get("access_token"):
+        raise ApiError(
+            400,
+            "token_in_url",
+            "never put a token in a URL; get a ticket from POST /api/v1/auth/stream-ticket",
+        )
     with st.sessions() as s:
+        if ticket:
+            tok, user = authenticate(s, ticket, STREAM)
+            tok.revoked = True  # one use
+            access = s.get(Token, tok.parent_id)
+        else:
+            access, user = authenticate(s, bearer(request))
         s.add(
             AuditEntry(
                 user_id=user.id,
                 username=user.username,
                 action="view",
                 resource="events",
-                detail={"since": since},
+                ip=peer(request),
             )
         )
         seq = current_seq(s)
         s.commit()
-        return seq
+        return user, access, seq
 
 
 @router.get(
@@ -83,15 +104,17 @@ def _audit_stream(st: State, user: User, since: int) -> int:
 )
 async def events(
     request: Request,
-    user: StreamUser,
     st: StateDep,
-    since: int | None = Query(None, ge=0, description="replay from this sequence number"),
-    last_event_id: str | None = Header(None),
+    ticket: str | None = Query(None, max_length=200, description="from POST /auth/stream-ticket"),
+    since: int | None = Query(None, ge=0, le=MAX_SEQ, description="replay from this sequence"),
+    last_event_id: str | None = Header(None, max_length=20),
 ):
     """Each event's ``id`` is its change sequence number, so a reconnect with
-    ``Last-Event-ID`` resumes without gaps; ``GET /changes`` is the pull fallback."""
-    start = await run_in_threadpool(_audit_stream, st, user, since or 0)
-    if last_event_id and last_event_id.isdigit():
+    ``Last-Event-ID`` resumes without gaps; ``GET /changes`` is the pull fallback.
+    The stream ends (``event: end``) at logout and when the access token expires."""
+    user, access, start = await run_in_threadpool(_open_stream, request, st, ticket)
+    expires = access.expires_at
+    if last_event_id and last_event_id.isdigit() and int(last_event_id) <= MAX_SEQ:
         start = int(last_event_id)
     elif since is not None:
         start = since
@@ -104,17 +127,19 @@ async def events(
             yield f"retry: 2000\n: connected at {pos}\n\n"
             while True:
                 wake.clear()
-                rows = await run_in_threadpool(_fetch, st, user, pos)
-                if rows is None:
-                    yield 'event: end\ndata: {"reason": "account deactivated"}\n\n'
+                rows = await run_in_threadpool(_fetch, st, user, access.id, pos)
+                if isinstance(rows, str):
+                    yield f"event: end\ndata: {json.dumps({'reason': rows})}\n\n"
                     return
                 for r in rows:
                     pos = r["seq"]
                     yield f"id: {pos}\nevent: {r['kind']}\ndata: {json.dumps(r)}\n\n"
                 if len(rows) == STREAM_BATCH:
                     continue
+                left = (expires - utcnow()).total_seconds()
                 try:
-                    await asyncio.wait_for(wake.wait(), timeout=st.settings.heartbeat_s)
+                    wait = max(0.05, min(st.settings.heartbeat_s, left))
+                    await asyncio.wait_for(wake.wait(), timeout=wait)
                 except TimeoutError:
                     yield ": keep-alive\n\n"
         finally:

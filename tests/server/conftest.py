@@ -76,7 +76,12 @@ def other_doctor(server, admin) -> Api:
         "POST",
         "/admin/organisations",
         201,
-        json={"code": "demo-hongqi", "name": "DEMO 红旗村卫生室", "kind": "clinic"},
+        json={
+            "code": "demo-hongqi",
+            "name": "DEMO 红旗村卫生室",
+            "kind": "clinic",
+            "is_demo": True,
+        },
     )
     admin.ok(
         "POST",
@@ -84,9 +89,9 @@ def other_doctor(server, admin) -> Api:
         201,
         json={
             "username": "doctor2",
-            "password": "demo-2",
+            "password": "demo-2-password",
             "role": "community_doctor",
             "org_id": org["id"],
         },
     )
-    return Api(server.url, "doctor2", "demo-2")
+    return Api(server.url, "doctor2", "demo-2-password")

@@ -34,9 +34,10 @@ def test_expired_token_is_401_then_refresh_rotates(server):
     assert r.status_code == 200
     api.token = r.json()["access_token"]
     assert api.get("/auth/me").json()["user"]["username"] == "doctor"
-    # a refresh token works once
+    # a refresh token works once; used again it ends the whole login (theft detection)
     again = api.client.post("/auth/refresh", json={"refresh_token": old_refresh})
-    assert again.status_code == 401 and again.json()["error"] == "token_revoked"
+    assert again.status_code == 401 and again.json()["error"] == "token_reused"
+    assert api.get("/auth/me").status_code == 401
     # an access token is not a refresh token
     wrong = api.client.post("/auth/refresh", json={"refresh_token": api.token})
     assert wrong.status_code == 401

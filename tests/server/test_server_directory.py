@@ -29,7 +29,7 @@ def test_filter_by_department_and_inactive_users_are_left_out(doctor, specialist
     regional = admin.ok("GET", "/auth/me")["organisation"]["id"]
     name = f"cardio-{uuid.uuid4().hex[:6]}"
     user = admin.ok("POST", "/admin/users", 201, json={
-        "username": name, "password": "demo-x", "role": "specialist", "org_id": regional,
+        "username": name, "password": "demo-x-password", "role": "specialist", "org_id": regional,
         "department": "cardiology", "display_name": "DEMO Second cardiologist",
     })  # fmt: skip
     assert name in _names(doctor, department="cardiology")

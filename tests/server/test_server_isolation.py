@@ -63,11 +63,15 @@ def test_event_stream_needs_a_token(server):
     assert r.status_code == 401
 
 
-def test_event_stream_accepts_token_as_query(server, doctor):
+def test_event_stream_takes_a_one_time_ticket_not_a_token_in_the_url(server, doctor):
     import httpx
 
     url = f"{server.url}/api/v1/events"
-    with httpx.stream("GET", url, params={"access_token": doctor.token}, timeout=20) as r:
+    refused = httpx.get(url, params={"access_token": doctor.token}, timeout=20)
+    assert refused.status_code == 400 and refused.json()["error"] == "token_in_url"
+    ticket = doctor.ok("POST", "/auth/stream-ticket")["ticket"]
+    with httpx.stream("GET", url, params={"ticket": ticket}, timeout=20) as r:
         assert r.status_code == 200
         assert r.headers["content-type"].startswith("text/event-stream")
         assert next(r.iter_lines()).startswith("retry:")
+    assert httpx.get(url, params={"ticket": ticket}, timeout=20).status_code == 401  # spent

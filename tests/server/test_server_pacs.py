@@ -159,7 +159,7 @@ def users(hz):
         "POST",
         "/admin/organisations",
         201,
-        json={"code": "demo-pacs-2", "name": "DEMO 第二卫生室", "kind": "clinic"},
+        json={"code": "demo-pacs-2", "name": "DEMO 第二卫生室", "kind": "clinic", "is_demo": True},
     )
     admin.ok(
         "POST",
@@ -167,14 +167,14 @@ def users(hz):
         201,
         json={
             "username": "doc2",
-            "password": "demo-2",
+            "password": "demo-2-password",
             "role": "community_doctor",
             "org_id": org["id"],
         },
     )
     return {
         "doctor": Api(hz.url, "doctor"),
-        "other": Api(hz.url, "doc2", "demo-2"),
+        "other": Api(hz.url, "doc2", "demo-2-password"),
         "specialist": Api(hz.url, "specialist"),
         "pathologist": Api(hz.url, "pathologist"),
         "admin": admin,
