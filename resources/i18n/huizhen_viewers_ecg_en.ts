@@ -268,6 +268,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Run AI again</source>
+        <translation>Run AI again</translation>
+    </message>
+    <message>
+        <source>Shows the stored AI result; this runs the model on the record again</source>
+        <translation>Shows the stored AI result; this runs the model on the record again</translation>
+    </message>
+    <message>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>

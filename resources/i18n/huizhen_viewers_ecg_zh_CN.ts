@@ -268,6 +268,14 @@
         <translation>AI 叠加标注</translation>
     </message>
     <message>
+        <source>Run AI again</source>
+        <translation>重新运行 AI</translation>
+    </message>
+    <message>
+        <source>Shows the stored AI result; this runs the model on the record again</source>
+        <translation>当前显示已保存的 AI 结果；点此将对该记录重新运行模型</translation>
+    </message>
+    <message>
         <source>Off</source>
         <translation>关</translation>
     </message>

@@ -50,7 +50,25 @@ def _read(ctx, state=None):
     return sig, (build_pyramids(sig, state) if sig.duration_s > LONG_S else None)
 
 
-def _analyse(signal, state=None):
+def stored_analysis(store, study_pk: int):
+    """The case's stored ECG AI result as a full analysis (None when it holds none)."""
+    if store is None:
+        return None
+    from app.ai.store import latest_result
+    from inference.ecg.preread import analysis_of
+
+    found = latest_result(store, study_pk)
+    try:
+        return analysis_of(found[1]) if found is not None else None
+    except (KeyError, TypeError, ValueError):  # a result stored before the one shape
+        return None
+
+
+def _analyse(signal, store=None, study_pk=0, rerun=False, state=None):
+    """The stored AI result; the model runs only when there is none or when asked."""
+    stored = None if rerun else stored_analysis(store, study_pk)
+    if stored is not None:
+        return stored
     from inference.ecg import analyze
 
     if signal.duration_s > LONG_S:  # the pre-read reads 10 s: do not resample a Holter
@@ -129,6 +147,9 @@ class EcgViewer(QWidget):
         for box in (self.layout_box, self.order_box, self.speed_box, self.gain_box):
             box.currentIndexChanged.connect(self.redraw)
         bar.addWidget(self.ai_box)
+        self.rerun_btn = QToolButton()  # the stored result is shown; this runs the model again
+        self.rerun_btn.clicked.connect(lambda: self.run_ai(rerun=True))
+        bar.addWidget(self.rerun_btn)
         bar.addStretch(1)
         bar.addWidget(self.caliper_label)
         tools.insertWidget(2, self.baseline_box)
@@ -257,9 +278,16 @@ class EcgViewer(QWidget):
         self.status.setText(msg)
         self._update_labels()
         self.loaded.emit()
-        self.ctx.jobs.submit(
-            _analyse, signal, name="ECG AI", on_done=self._show_ai, on_error=self._ai_failed
-        )
+        self.run_ai(rerun=False)
+
+    def run_ai(self, rerun: bool = True):
+        """Show the case's stored AI result; ``rerun``: run the model again (on request)."""
+        if self.raw_signal is None:
+            return None
+        return self.ctx.jobs.submit(
+            _analyse, self.raw_signal, self.ctx.store, self.ctx.study_pk, rerun,
+            name="ECG AI", on_done=self._show_ai, on_error=self._ai_failed,
+        )  # fmt: skip
 
     def _show_ai(self, analysis) -> None:
         self.analysis = analysis

@@ -29,6 +29,12 @@ def retranslate_toolbar(v) -> None:
     for i, g in enumerate(paper.GAINS):
         v.gain_box.setItemText(i, translate("EcgViewer", "%1 mm/mV").replace("%1", f"{g:g}"))
     v.ai_box.setText(translate("EcgViewer", "AI overlays"))
+    v.rerun_btn.setText(translate("EcgViewer", "Run AI again"))
+    v.rerun_btn.setToolTip(
+        translate(
+            "EcgViewer", "Shows the stored AI result; this runs the model on the record again"
+        )
+    )
     modes = {
         "off": translate("EcgViewer", "Off"),
         "time": translate("EcgViewer", "Time (ms, bpm)"),
