@@ -1,7 +1,7 @@
 """one AI result shape (uid, source, model id, payload); alerts keyed by result and finding
 
-Revision ID: 0005_ai
-Revises: 0004
+Revision ID: 0006_ai
+Revises: 0005
 Create Date: 2026-11-30 03:50:00
 """
 
@@ -10,8 +10,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_ai"
-down_revision = "0004"
+revision = "0006_ai"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
