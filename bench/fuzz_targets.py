@@ -55,6 +55,29 @@ def _single(path: Path | None) -> list[Seed]:
     return [Seed({path.name: path}, path.name)] if path else []
 
 
+def _real_ecg(kind: str) -> list[Seed]:
+    """Real third-party ECG files committed under tests/data/ecg (sources in its README)."""
+    folder = Path(__file__).resolve().parents[1] / "tests" / "data" / "ecg" / kind
+    return [
+        s
+        for p in sorted(folder.glob("*"))
+        if p.suffix.lower() in (".xml", ".scp")
+        for s in _single(p)
+    ]
+
+
+def _real_wfdb() -> list[Seed]:
+    """Real multi-rate and multi-segment WFDB records from tests/data/ecg/wfdb."""
+    base = Path(__file__).resolve().parents[1] / "tests" / "data" / "ecg" / "wfdb"
+    mixed = ["mixedsignals.hea", "mixedsignals_e.dat", "mixedsignals_p.dat", "mixedsignals_r.dat"]
+    multi = ["041s.hea", "041s01.hea", "041s01.dat", "041s02.hea", "041s02.dat"]
+    seeds = [
+        Seed({n: base / n for n in mixed}, mixed[0], tuple(mixed[:2])),
+        Seed({n: base / "041s" / n for n in multi}, multi[0], tuple(multi[:3])),
+    ]
+    return [s for s in seeds if all(p.exists() for p in s.files.values())]
+
+
 def _ecg_seeds(folder: Path) -> dict[str, list[Seed]]:
     """WFDB, HL7 aECG and MUSE XML built from the real 12-lead pydicom record
     (real samples; the containers are written by our writers: synthetic container)."""
@@ -133,9 +156,11 @@ def build_seeds(folder: Path) -> list[Target]:
     targets = [
         Target("dicom-image", "dicom-image", "dicom", [s for p in images for s in _single(p)]),
         Target("dicom-ecg", "dicom-ecg", "dicom", _single(_pydicom_file("waveform_ecg.dcm"))),
-        Target("wfdb", "wfdb", "text", ecg.get("wfdb", [])),
+        Target("wfdb", "wfdb", "text", ecg.get("wfdb", []) + _real_wfdb()),
         Target("hl7-aecg", "hl7-aecg", "xml", ecg.get("hl7-aecg", [])),
-        Target("ge-muse-xml", "ge-muse-xml", "xml", ecg.get("ge-muse-xml", [])),
+        Target("ge-muse-xml", "ge-muse-xml", "xml", ecg.get("ge-muse-xml", []) + _real_ecg("muse")),
+        Target("philips-sierra-xml", "philips-sierra-xml", "xml", _real_ecg("sierra")),
+        Target("scp-ecg", "scp-ecg", "scp", _real_ecg("scp")),
         Target("photo-jpeg", "fundus-photo", "jpeg", _single(_skimage_file("retina.jpg"))),
         Target("photo-png", "fundus-photo", "png", _single(_skimage_file("microaneurysms.png"))),
         Target("photo-tiff", "fundus-photo", "tiff", _single(_skimage_file("multipage_rgb.tif"))),
@@ -217,6 +242,8 @@ DECODERS = {
     "wfdb": _decode_ecg,
     "hl7-aecg": _decode_ecg,
     "ge-muse-xml": _decode_ecg,
+    "philips-sierra-xml": _decode_ecg,
+    "scp-ecg": _decode_ecg,
     "photo-jpeg": _decode_photo,
     "photo-png": _decode_photo,
     "photo-tiff": _decode_photo,

@@ -126,3 +126,52 @@ def test_residual_alone_is_not_the_ecg(scp, tmp_path):
     plain.write_bytes(bytes(raw))
     residual = read_ecg(plain)
     assert np.abs(residual.data - scp.data).max() > 1.0  # mV: whole QRS complexes missing
+
+
+def _table_bytes(codes) -> bytes:
+    """Section 2 data holding one explicit table (codes stored bit-reversed, as SCP does)."""
+    out = bytearray((1).to_bytes(2, "little") + len(codes).to_bytes(2, "little"))
+    for bits, c in codes.items():
+        out += bytes((c.prefix, c.total, c.mode)) + c.value.to_bytes(2, "little", signed=True)
+        out += int(bits[::-1], 2).to_bytes(4, "little")
+    return bytes(out)
+
+
+def test_explicit_huffman_table_decodes_like_the_default(scp):
+    # the default table written out as an explicit section 2 table (synthetic table,
+    # real data): the lead streams of Example.scp must decode to the same values
+    from app.ecg.readers.scp_huffman import default_table, huffman_decode, parse_tables
+    from app.ecg.readers.scp_sections import parse_record
+
+    explicit = parse_tables(_table_bytes(default_table()))
+    default = parse_tables((19999).to_bytes(2, "little"))
+    rec = parse_record(SCP.read_bytes())
+    body = rec.section(6)
+    first = body[6 + 2 * 12 : 6 + 2 * 12 + int.from_bytes(body[6:8], "little")]
+    a, b = huffman_decode(first, 5000, explicit), huffman_decode(first, 5000, default)
+    assert a.size == 5000 and np.array_equal(a, b)
+
+
+def test_huffman_table_switch():
+    from app.ecg.readers.scp_huffman import Code, huffman_decode
+
+    # table 1: '0' -> 5, '1' -> switch to table 2; table 2: '0' -> -7, '1' + 4 bits value
+    one = {"0": Code(1, 1, 1, 5), "1": Code(1, 1, 0, 2)}
+    two = {"0": Code(1, 1, 1, -7), "1": Code(1, 5, 1, 0)}
+    data = bytes([0b01011010, 0b00000000])  # 5, switch, -7, value 0b1010 (-6), then 0s
+    out = huffman_decode(data, 4, [one, two])
+    assert out.tolist() == [5, -7, -6, -7]
+
+
+def test_aecg_without_waveform_is_refused_at_import(store, tmp_path):
+    from app.importer import run_import
+
+    raw = AECG.read_text("utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    cut = raw.index("<series")
+    end = raw.rindex("</series>") + len("</series>")
+    (src / "empty.xml").write_text(raw[:cut] + raw[end:], "utf-8")
+    report = run_import(store, [src])
+    assert [e.outcome.value for e in report.entries] == ["failed"]
+    assert "no waveform" in report.entries[0].reason

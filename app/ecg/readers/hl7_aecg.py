@@ -87,6 +87,16 @@ def _parse_ts(value: str) -> datetime | None:
     return None
 
 
+def _num(value: str, what: str) -> float:
+    try:
+        out = float(value)
+    except ValueError:
+        out = float("nan")
+    if not np.isfinite(out):
+        raise ReadError(f"the aECG {what} is not a number ({value[:40]!r})", "corrupt")
+    return out
+
+
 def _effective(root: ET.Element) -> ET.Element | None:
     """effectiveTime as an interval (low) or a point (center)."""
     for path in ("effectiveTime/low", "effectiveTime/center"):
@@ -133,7 +143,7 @@ def read_aecg(path: Path) -> EcgSignal:
         if name.startswith("TIME_"):
             inc = value.find("increment")
             if inc is not None:
-                step = float(inc.get("value", "0") or 0) * _TIME_UNITS.get(
+                step = _num(inc.get("value", "0") or "0", "sample increment") * _TIME_UNITS.get(
                     inc.get("unit", "s"), 1.0
                 )
                 fs = 1.0 / step if step > 0 else 0.0
@@ -148,8 +158,8 @@ def read_aecg(path: Path) -> EcgSignal:
             raise ReadError(f"lead {name}: samples are not numbers ({err})") from err
         origin = value.find("origin")
         scale = value.find("scale")
-        off = float(origin.get("value", "0")) if origin is not None else 0.0
-        gain = float(scale.get("value", "1")) if scale is not None else 1.0
+        off = _num(origin.get("value", "0"), f"lead {name} origin") if origin is not None else 0.0
+        gain = _num(scale.get("value", "1"), f"lead {name} scale") if scale is not None else 1.0
         unit = (scale.get("unit") if scale is not None else "") or ""
         reason = non_ecg_reason(normalize_lead_name(name), unit, raw * gain + off)
         if reason:

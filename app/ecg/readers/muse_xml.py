@@ -91,9 +91,9 @@ def read_muse(path: Path) -> EcgSignal:
     wave = _waveform(root)
     try:
         fs = float(text(wave, "SampleBase", "0")) * 10 ** float(text(wave, "SampleExponent", "0"))
-    except ValueError as err:
+    except (ValueError, OverflowError) as err:
         raise ReadError(f"the sampling rate is not a number: {err}") from err
-    if fs <= 0:
+    if not 0 < fs <= 1e6:
         raise ReadError("the MUSE waveform has no sampling rate")
     names, rows, warnings = [], [], []
     for lead in wave.findall("LeadData"):
@@ -103,7 +103,7 @@ def read_muse(path: Path) -> EcgSignal:
         except (binascii.Error, ValueError) as err:
             raise ReadError(f"lead {name}: sample data is not valid base64 ({err})") from err
         samples = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.float64)
-        expected = int(text(lead, "LeadSampleCountTotal", "0") or 0)
+        expected = int(number(lead, "LeadSampleCountTotal") or 0)
         if expected and samples.size < expected:
             warnings.append(f"lead {name} is truncated: {samples.size} of {expected} samples")
         elif expected:
@@ -111,7 +111,7 @@ def read_muse(path: Path) -> EcgSignal:
         if samples.size == 0:
             warnings.append(f"lead {name} has no samples")
             continue
-        per_bit = float(text(lead, "LeadAmplitudeUnitsPerBit", "1") or 1)
+        per_bit = number(lead, "LeadAmplitudeUnitsPerBit") or 1.0
         unit = _UNITS.get(
             text(lead, "LeadAmplitudeUnits").upper(), text(lead, "LeadAmplitudeUnits")
         )

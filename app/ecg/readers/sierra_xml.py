@@ -59,11 +59,17 @@ def looks_like_sierra(head: bytes) -> bool:
     return _MARK.encode() in head or _MARK.encode("utf-16-le") in head
 
 
-def _int(value: str | None) -> int:
+def _float(value: str | None) -> float:
+    """A finite number from an attribute, or 0."""
     try:
-        return int(float(value or 0))
+        out = float(value or 0)
     except ValueError:
-        return 0
+        return 0.0
+    return out if np.isfinite(out) else 0.0
+
+
+def _int(value: str | None) -> int:
+    return int(_float(value))
 
 
 def _labels(root: ET.Element, waves: ET.Element) -> list[str]:
@@ -174,10 +180,10 @@ def read_sierra(path: Path) -> EcgSignal:
     if waves is None:
         raise ReadError("this Philips ECG XML holds no waveform (no parsedwaveforms)", "corrupt")
     signal = root.find("dataacquisition/signalcharacteristics")
-    fs = float(waves.get("samplespersecond") or number(signal, "samplingrate") or 0)
-    resolution = float(waves.get("resolution") or number(signal, "signalresolution") or 0)
+    fs = _float(waves.get("samplespersecond")) or number(signal, "samplingrate") or 0.0
+    resolution = _float(waves.get("resolution")) or number(signal, "signalresolution") or 0.0
     duration_ms = _int(waves.get("durationperchannel"))
-    if fs <= 0 or not 0 < resolution < 1e6:
+    if not 0 < fs <= 1e6 or not 0 < resolution < 1e6:
         raise ReadError("the Philips ECG XML gives no sampling rate or resolution", "corrupt")
     n_samples = int(duration_ms * fs / 1000)
     if not 0 < n_samples <= MAX_SAMPLES:
@@ -202,10 +208,7 @@ def read_sierra(path: Path) -> EcgSignal:
         ("lowpass", "lowpass", "lowpassfiltersetting"),
     ):
         value = number(root, f"reportinfo/reportbandwidth/{tag}")
-        try:
-            value = float(waves.get(attr)) if waves.get(attr) else value
-        except ValueError:
-            pass
+        value = _float(waves.get(attr)) or value
         if value:
             filters[key] = value
     person = root.find("patient/generalpatientdata")

@@ -72,6 +72,8 @@ def parse_bytes(raw: bytes) -> ET.Element:
         raise ReadError(f"XML with {err} is refused for safety") from err
     except (expat.ExpatError, ValueError) as err:
         raise ReadError(f"the XML is damaged or truncated ({err})") from err
+    except LookupError as err:  # an encoding declaration Python does not know
+        raise ReadError(f"the XML declares an unknown encoding ({err})") from err
     except RecursionError as err:
         raise ReadError("the XML is nested too deeply") from err
 
