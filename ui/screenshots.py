@@ -101,6 +101,10 @@ def main(out: str = "screenshots") -> int:
                     viewer_done.connect(lambda f=flag: f.append(1))
                     wait_until(app, lambda f=flag: bool(f), 20)
                 save(win, f"case_{modality.lower()}_{lang}")
+                if modality == "SM" and tab.viewer is not None:
+                    from viewers.wsi.shots import slide_shots
+
+                    slide_shots(app, tab.viewer, save, wait_until, lang)
             win.cases.setCurrentIndex(0)
             s = SettingsDialog(settings, win)
             s.show()

@@ -115,10 +115,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fill detections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Outlines only keep the H&amp;E readable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -128,6 +124,10 @@
     </message>
     <message>
         <source>Viridis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill shapes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -242,6 +242,34 @@
     </message>
     <message>
         <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nucleus area (µm²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nucleus perimeter (µm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nucleus circularity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nucleus haematoxylin OD mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nucleus eosin OD mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cell area (µm²)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nucleus/cell area ratio</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -115,10 +115,6 @@
         <translation>图层</translation>
     </message>
     <message>
-        <source>Fill detections</source>
-        <translation>填充检测对象</translation>
-    </message>
-    <message>
         <source>Outlines only keep the H&amp;E readable</source>
         <translation>仅显示轮廓可保持 H&amp;E 切片清晰可读</translation>
     </message>
@@ -129,6 +125,10 @@
     <message>
         <source>Viridis</source>
         <translation>Viridis</translation>
+    </message>
+    <message>
+        <source>Fill shapes</source>
+        <translation>填充形状</translation>
     </message>
     <message>
         <source>Inferno</source>
@@ -243,6 +243,34 @@
     <message>
         <source>Class</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>Nucleus area (µm²)</source>
+        <translation>细胞核面积（µm²）</translation>
+    </message>
+    <message>
+        <source>Nucleus perimeter (µm)</source>
+        <translation>细胞核周长（µm）</translation>
+    </message>
+    <message>
+        <source>Nucleus circularity</source>
+        <translation>细胞核圆度</translation>
+    </message>
+    <message>
+        <source>Nucleus haematoxylin OD mean</source>
+        <translation>细胞核苏木精平均光密度</translation>
+    </message>
+    <message>
+        <source>Nucleus eosin OD mean</source>
+        <translation>细胞核伊红平均光密度</translation>
+    </message>
+    <message>
+        <source>Cell area (µm²)</source>
+        <translation>细胞面积（µm²）</translation>
+    </message>
+    <message>
+        <source>Nucleus/cell area ratio</source>
+        <translation>细胞核/细胞面积比</translation>
     </message>
 </context>
 <context>

@@ -134,21 +134,34 @@ def test_tissue_mask_and_ai_labels(qtbot, viewer):
     texts = [panel.layer_list.item(i).text() for i in range(panel.layer_list.count())]
     entry = "Tissue — AI huizhen-tissue-otsu 0.1.0, not for clinical use"
     assert entry in texts
-    points = [canvas.vp.to_screen(2048, 1536), canvas.vp.to_screen(2048, 2300)]
+    # drawn as its boundary: the stain inside keeps its colour
+    canvas.fit()
+    edge_x = 10 * 4096 / 40  # mask column 10 starts here (level 0)
+    points = [
+        canvas.vp.to_screen(2048, 1536),
+        canvas.vp.to_screen(2048, 2300),
+        canvas.vp.to_screen(edge_x, 1536),
+    ]
 
     def colours():
         canvas.repaint()
         img = canvas.grab().toImage()
-        return [np.array(img.pixelColor(int(x), int(y)).getRgb()[:3], int) for x, y in points]
+        out = [np.array(img.pixelColor(int(x), int(y)).getRgb()[:3], int) for x, y in points]
+        x, y = points[2]
+        near = [
+            np.array(img.pixelColor(int(x) + d, int(y)).getRgb()[:3], int)
+            for d in (-2, -1, 0, 1, 2)
+        ]
+        return out[:2], near
 
-    (inside, outside) = colours()
+    (inside, outside), edge = colours()
     canvas.overlays.layer("tissue").visible = False
-    (inside0, outside0) = colours()
+    (inside0, outside0), edge0 = colours()
     canvas.overlays.layer("tissue").visible = True
-    d = inside - inside0
-    assert d[1] > 15 and d[0] < -15  # tinted towards green over the mask
+    assert np.abs(inside - inside0).max() <= 2  # no tint over the tissue
     assert np.abs(outside - outside0).max() <= 2  # untouched elsewhere
-    # hiding the layer from the panel removes tint and label
+    assert max(int(e[1]) - int(e0[1]) for e, e0 in zip(edge, edge0, strict=True)) > 40  # green line
+    # hiding the layer from the panel removes outline and label
     item = panel.layer_list.item(texts.index(entry))
     from PySide6.QtCore import Qt
 

@@ -51,6 +51,7 @@ class AnnotationLayer(QObject):
         self.preview: dict[str, dict] = {}  # id -> geometry shown while dragging
         self.visible = True
         self.opacity = 1.0
+        self.fill = False
         self.show_measurements = True
         self._paths: dict[str, QPainterPath] = {}
 
@@ -219,8 +220,10 @@ class AnnotationLayer(QObject):
             pen = QPen(QColor(255, 255, 0) if sel else colour, 3 if sel else 2)
             pen.setCosmetic(True)  # line width constant on screen
             p.setPen(pen)
-            fill = QColor(colour)
-            fill.setAlpha(30 if geom.get("type") in ("Polygon", "MultiPolygon") else 0)
+            fill = QColor(colour)  # outlines only unless asked: the stain stays true
+            fill.setAlpha(
+                30 if self.fill and geom.get("type") in ("Polygon", "MultiPolygon") else 0
+            )
             p.setBrush(QBrush(fill))
             p.drawPath(self._path(f["id"], geom))
             p.restore()

@@ -97,6 +97,25 @@ class RasterLayer:
     image: QImage | None = None
     max_opacity: float = 1.0
     unit: str = ""  # of the values, shown on the legend's colour scale
+    outline: QPainterPath | None = None  # masks: the boundary, level-0 px
+
+    def outline_path(self) -> QPainterPath:
+        """A mask's boundary (marching squares), so the stain under it keeps its colour."""
+        if self.outline is None:
+            from skimage.measure import find_contours
+
+            from viewers.wsi.detections import path_bytes
+
+            rings = find_contours(np.pad(self.values, 1).astype(np.uint8), 0.5)
+            rings = [(np.asarray(r)[:, ::-1] - 0.5) * self.downsample for r in rings if len(r) > 2]
+            if rings:
+                coords = np.concatenate(rings).astype(np.float32)
+                offsets = np.zeros(len(rings) + 1, np.int64)
+                offsets[1:] = np.cumsum([len(r) for r in rings])
+                self.outline = path_from_bytes(path_bytes(coords, offsets, np.arange(len(rings))))
+            else:
+                self.outline = QPainterPath()
+        return self.outline
 
     def top(self) -> float:
         """The value drawn with the top colour (the 99th percentile unless ``vmax``)."""
@@ -205,6 +224,9 @@ class OverlayRenderer(QObject):
             self._want(want + ring)
 
     def _paint_raster(self, p: QPainter, vp, r: RasterLayer) -> None:
+        if r.values.dtype == bool:
+            self._paint_mask(p, vp, r)
+            return
         img = r.render()
         x0, y0 = vp.to_screen(0, 0)
         x1, y1 = vp.to_screen(img.width() * r.downsample, img.height() * r.downsample)
@@ -212,6 +234,20 @@ class OverlayRenderer(QObject):
         p.setOpacity(max(0.0, min(r.max_opacity, r.opacity)))
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, r.values.dtype != bool)
         p.drawImage(QRectF(x0, y0, x1 - x0, y1 - y0), img)
+        p.restore()
+
+    def _paint_mask(self, p: QPainter, vp, r: RasterLayer) -> None:
+        p.save()
+        ds = vp.downsample
+        cx, cy = vp.to_screen(0, 0)
+        p.setOpacity(max(0.0, min(r.max_opacity, r.opacity)))
+        p.setTransform(QTransform(1 / ds, 0, 0, 1 / ds, cx, cy))
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(QColor(*r.colour), 2)
+        pen.setCosmetic(True)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(r.outline_path())
         p.restore()
 
     def _paint_vector(self, p: QPainter, vp, d: DetectionLayer) -> None:

@@ -130,7 +130,7 @@ class AnnotationPanel(QWidget):
         self.tree.setHeaderLabels([self.tr("Type"), self.tr("Class"), self.tr("Measurements")])
         self.b_delete.setText(self.tr("Delete selected"))
         self.g_layers.setTitle(self.tr("Layers"))
-        self.fill.setText(self.tr("Fill detections"))
+        self.fill.setText(self.tr("Fill shapes"))
         self.fill.setToolTip(self.tr("Outlines only keep the H&E readable"))
         names = {
             "viridis": self.tr("Viridis"),
@@ -374,7 +374,9 @@ class AnnotationPanel(QWidget):
 
     def _fill_changed(self, on: bool) -> None:
         lay = self._target()
-        if lay is not None and hasattr(lay, "fill"):
+        if lay is self.layer:
+            self.layer.fill = on
+        elif lay is not None and hasattr(lay, "fill"):
             self.overlays.set_fill(lay.name, on)
         self.layers_changed.emit()
 

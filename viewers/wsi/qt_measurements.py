@@ -60,7 +60,19 @@ class MeasurementModel(QAbstractTableModel):
             return self.tr("Object")
         if section == 1:
             return self.tr("Class")
-        return self.names[section - 2]
+        return self.display_name(self.names[section - 2])
+
+    def display_name(self, name: str) -> str:
+        """Measurement names in the user's language (files keep QuPath's names)."""
+        return {
+            "Nucleus: Area µm^2": self.tr("Nucleus area (µm²)"),
+            "Nucleus: Perimeter µm": self.tr("Nucleus perimeter (µm)"),
+            "Nucleus: Circularity": self.tr("Nucleus circularity"),
+            "Nucleus: Hematoxylin OD mean": self.tr("Nucleus haematoxylin OD mean"),
+            "Nucleus: Eosin OD mean": self.tr("Nucleus eosin OD mean"),
+            "Cell: Area µm^2": self.tr("Cell area (µm²)"),
+            "Nucleus/Cell area ratio": self.tr("Nucleus/cell area ratio"),
+        }.get(name, name)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
@@ -153,11 +165,15 @@ class MeasurementDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
+        header, fm = self.table.horizontalHeader(), self.table.fontMetrics()
+        for col in range(self.model.columnCount()):
+            text = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            header.resizeSection(col, fm.horizontalAdvance(text) + 28)
         lay.addWidget(self.table, 2)
         row = QHBoxLayout()
         self.measure = QComboBox(self)
         for name in data.measurements:
-            self.measure.addItem(name, name)
+            self.measure.addItem(self.model.display_name(name), name)
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.threshold = QDoubleSpinBox(self)
         self.threshold.setDecimals(3)

@@ -186,7 +186,7 @@ class SlideActions:
                 "tissue",
                 title=self.tr("Tissue"),
                 analyzer=TISSUE_ANALYZER,
-                opacity=0.3,
+                opacity=0.9,
             )
         )
         self._layers_updated()
