@@ -4,6 +4,7 @@ huizhen                       launch the workstation
 huizhen --version
 huizhen demo-data [--no-slide]  build the demo set into the data folder
 huizhen import FILE|FOLDER...   headless import with a report
+huizhen open FILE|STUDY [--screenshot OUT.png]  open a case in its viewer (offscreen picture)
 huizhen worklist --json          the worklist for scripts and checks
 huizhen sync --once --user U     one sync round with the regional server
 huizhen consult request STUDY --department D --question Q --user U
@@ -41,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("screenshots", help="render every main screen to PNG").add_argument(
         "--out", default="screenshots"
     )
+    o = sub.add_parser("open", help="open a file or a study in its viewer")
+    o.add_argument("target", help="file or folder (imported if needed), study number or UID")
+    o.add_argument("--screenshot", metavar="OUT.png", help="render offscreen to OUT.png and exit")
     cli_clinic.add_parsers(sub)
     for name in SUBTOOLS:
         sub.add_parser(name, add_help=False, help=f"{name} tools (see huizhen {name} --help)")

@@ -6,7 +6,8 @@
   (every second), only there so the record has all three companions.
 - ``ct_series``: pydicom's real ``eCT_Supplemental.dcm`` (enhanced CT, 2
   frames of 512x512) split into one classic CT file per frame, as many
-  scanners write a series; slice positions 5 mm apart are made up (derived).
+  scanners write a series; positions, spacing and window come from its
+  functional groups (derived by this split, not written by a scanner).
 """
 
 from __future__ import annotations
@@ -71,9 +72,17 @@ def ct_series(folder: Path) -> list[Path]:
         ds.SOPInstanceUID = generate_uid(entropy_srcs=["huizhen-test-ct", str(k)])
         ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
         ds.InstanceNumber = k + 1
-        ds.ImageOrientationPatient = [1, 0, 0, 0, 1, 0]
-        ds.ImagePositionPatient = [0, 0, float(k) * 5.0]
-        ds.RescaleSlope, ds.RescaleIntercept = 1, -1024
+        # what an enhanced -> classic conversion copies from the functional groups
+        shared = src.SharedFunctionalGroupsSequence[0]
+        frame = src.PerFrameFunctionalGroupsSequence[k]
+        ds.ImageOrientationPatient = shared.PlaneOrientationSequence[0].ImageOrientationPatient
+        ds.ImagePositionPatient = frame.PlanePositionSequence[0].ImagePositionPatient
+        ds.PixelSpacing = shared.PixelMeasuresSequence[0].PixelSpacing
+        ds.SliceThickness = shared.PixelMeasuresSequence[0].get("SliceThickness", 10)
+        voi = shared.FrameVOILUTSequence[0]
+        ds.WindowCenter, ds.WindowWidth = voi.WindowCenter, voi.WindowWidth
+        pvt = src.SharedFunctionalGroupsSequence[0].PixelValueTransformationSequence[0]
+        ds.RescaleSlope, ds.RescaleIntercept = pvt.RescaleSlope, pvt.RescaleIntercept
         ds.SeriesDescription = "CT split from eCT_Supplemental (derived)"
         path = folder / f"IM{k + 1:04d}.dcm"
         ds.save_as(path, enforce_file_format=True)

@@ -182,7 +182,7 @@ class CaseTab(QWidget):
         self.assign_button.setText(self.tr("Assign patient…"))
         who = html.escape(self._patient_text())
         bits = [
-            f"<b style='font-size:14pt'>{who}</b>",
+            f"<b style='font-size:14pt'>{who}</b>" if who else "",
             "" if i.unassigned else self.tr("ID %1").replace("%1", html.escape(i.patient_id)),
             sex_label(i.sex)
             + (" " + self.tr("%1 y").replace("%1", str(age)) if age is not None else ""),

@@ -12,6 +12,10 @@ def launch(args) -> int:
         from ui.screenshots import main as shots
 
         return shots(args.out)
+    if args.command == "open":
+        from ui.open_case import main as open_case
+
+        return open_case(args)
     from ui.main_app import run
 
     return run(lang=args.lang, demo=args.demo, server=args.server)

@@ -74,6 +74,12 @@ def default_window(ds, values: np.ndarray) -> tuple[float, float]:
     lo, hi = np.percentile(values[::4, ::4], [0.5, 99.5])
     data_width = float(max(hi - lo, 1.0))
     wc, ww = ds.get("WindowCenter"), ds.get("WindowWidth")
+    if wc is None and "SharedFunctionalGroupsSequence" in ds:  # enhanced multi-frame objects
+        try:
+            voi = ds.SharedFunctionalGroupsSequence[0].FrameVOILUTSequence[0]
+            wc, ww = voi.get("WindowCenter"), voi.get("WindowWidth")
+        except (AttributeError, IndexError, KeyError):
+            pass
     try:
         if wc is not None and ww is not None:
             c = float(wc[0] if hasattr(wc, "__len__") and not isinstance(wc, str) else wc)
