@@ -197,10 +197,10 @@ class _XmlEcgReader(Reader):
         )
         return apply_sidecar(meta, sidecar(Path(path)))
 
-    def open(self, files: list[Path], **options):
-        return self._read(Path(files[0]))
+    def open(self, files: list[Path], want: str = "rhythm", **options):
+        return self._read(Path(files[0]), want)
 
-    def _read(self, path: Path):
+    def _read(self, path: Path, want: str):
         raise NotImplementedError
 
 
@@ -215,10 +215,10 @@ class AecgReader(_XmlEcgReader):
 
         return aecg_meta(path)
 
-    def _read(self, path: Path):
+    def _read(self, path: Path, want: str):
         from app.ecg.readers.hl7_aecg import read_aecg
 
-        return read_aecg(path)
+        return read_aecg(path, want)
 
 
 @register
@@ -232,10 +232,10 @@ class MuseReader(_XmlEcgReader):
 
         return muse_meta(path)
 
-    def _read(self, path: Path):
+    def _read(self, path: Path, want: str):
         from app.ecg.readers.muse_xml import read_muse
 
-        return read_muse(path)
+        return read_muse(path, want)
 
 
 @register
@@ -254,10 +254,10 @@ class SierraReader(_XmlEcgReader):
 
         return sierra_meta(path)
 
-    def _read(self, path: Path):
+    def _read(self, path: Path, want: str):
         from app.ecg.readers.sierra_xml import read_sierra
 
-        return read_sierra(path)
+        return read_sierra(path, want)
 
 
 @register
@@ -293,7 +293,7 @@ class ScpReader(Reader):
         )
         return apply_sidecar(meta, sidecar(path))
 
-    def open(self, files: list[Path], **options):
+    def open(self, files: list[Path], want: str = "rhythm", **options):
         from app.ecg.readers.scp_ecg import read_scp
 
-        return read_scp(Path(files[0]))
+        return read_scp(Path(files[0]), want)

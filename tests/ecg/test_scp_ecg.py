@@ -175,3 +175,17 @@ def test_aecg_without_waveform_is_refused_at_import(store, tmp_path):
     report = run_import(store, [src])
     assert [e.outcome.value for e in report.entries] == ["failed"]
     assert "no waveform" in report.entries[0].reason
+
+
+def test_median_beats_from_every_format_that_stores_them():
+    # SCP section 5 and the aECG representative-beat series hold the same device median
+    scp_med, aecg_med = read_ecg(SCP, want="median"), read_ecg(AECG, want="median")
+    assert scp_med.data.shape == aecg_med.data.shape == (12, 599)
+    assert np.array_equal(scp_med.data, aecg_med.data)
+    muse = read_ecg(DATA / "muse" / "muse_ecg1.xml", want="median")
+    assert muse.fs == 500 and muse.data.shape == (12, 600)
+    sierra = read_ecg(DATA / "sierra" / "2020-5-18_15-48-11.xml", want="median")
+    assert sierra.fs == 1000 and sierra.data.shape == (12, 1200)
+    assert np.abs(sierra.lead("III") - (sierra.lead("II") - sierra.lead("I"))).max() < 0.02
+    # no representative beats stored: the rhythm comes back
+    assert read_ecg(DATA / "sierra" / "129DYPRG.xml", want="median").n_samples > 5000

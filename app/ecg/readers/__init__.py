@@ -77,19 +77,19 @@ def _read(path: Path, want: str) -> EcgSignal:
     if kind == "aecg":
         from app.ecg.readers.hl7_aecg import read_aecg
 
-        return read_aecg(path)
+        return read_aecg(path, want)
     if kind == "muse":
         from app.ecg.readers.muse_xml import read_muse
 
-        return read_muse(path)
+        return read_muse(path, want)
     if kind == "scp":
         from app.ecg.readers.scp_ecg import read_scp
 
-        return read_scp(path)
+        return read_scp(path, want)
     if kind == "sierra":
         from app.ecg.readers.sierra_xml import read_sierra
 
-        return read_sierra(path)
+        return read_sierra(path, want)
     raise ReadError(
         f"{path.name} is not a supported ECG format "
         "(DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)"

@@ -127,14 +127,24 @@ def _sequences(series: ET.Element) -> list[ET.Element]:
     return [s for s in out if s is not None]
 
 
-def read_aecg(path: Path) -> EcgSignal:
+def _median_series(series: ET.Element) -> ET.Element | None:
+    for derived in series.findall("derivation/derivedSeries"):
+        code = derived.find("code")
+        if code is not None and code.get("code", "").upper() == "REPRESENTATIVE_BEAT":
+            return derived
+    return None
+
+
+def read_aecg(path: Path, want: str = "rhythm") -> EcgSignal:
+    """The rhythm series, or with ``want="median"`` its representative beats when stored."""
     root = parse_xml(path)
     if root.tag != "AnnotatedECG":
         raise ReadError("not an HL7 aECG file (root element is not AnnotatedECG)")
     series = _rhythm_series(root)
     fs = 0.0
     names, rows, warnings, left_out = [], [], [], []
-    for seq in _sequences(series):
+    waves = (_median_series(series) if want == "median" else None) or series
+    for seq in _sequences(waves):
         code = seq.find("code")
         value = seq.find("value")
         if code is None or value is None:

@@ -64,13 +64,15 @@ def device_statements(root: ET.Element) -> list[str]:
     ]
 
 
-def _waveform(root: ET.Element) -> ET.Element:
+def _waveform(root: ET.Element, want: str = "rhythm") -> ET.Element:
+    """The rhythm waveform, or the median beats when ``want="median"`` and stored."""
     forms = root.findall("Waveform")
     if not forms:
         raise ReadError("this MUSE XML file holds no Waveform")
-    for w in forms:
-        if text(w, "WaveformType").lower() == "rhythm":
-            return w
+    for kind in (want, "rhythm"):
+        for w in forms:
+            if text(w, "WaveformType").lower() == kind:
+                return w
     return forms[0]
 
 
@@ -84,11 +86,11 @@ def _date(value: str, time_value: str = "") -> datetime | None:
     return None
 
 
-def read_muse(path: Path) -> EcgSignal:
+def read_muse(path: Path, want: str = "rhythm") -> EcgSignal:
     root = parse_xml(path)
     if root.tag != "RestingECG":
         raise ReadError("not a GE MUSE XML file (root element is not RestingECG)")
-    wave = _waveform(root)
+    wave = _waveform(root, want)
     try:
         fs = float(text(wave, "SampleBase", "0")) * 10 ** float(text(wave, "SampleExponent", "0"))
     except (ValueError, OverflowError) as err:

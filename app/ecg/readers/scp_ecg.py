@@ -141,7 +141,8 @@ def _add_reference_beats(residual: np.ndarray, leads, beats: np.ndarray, qrs: by
                 residual[lead, r0 : r0 + n] += beats[lead, m0 : m0 + n]
 
 
-def read_scp(path: Path) -> EcgSignal:
+def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
+    """The rhythm data, or with ``want="median"`` the reference beats (section 5) when stored."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
@@ -157,6 +158,9 @@ def read_scp(path: Path) -> EcgSignal:
     if bimodal:
         raise ReadError("SCP-ECG bimodal compression is not supported", "unsupported")
     subtracted = bool(flags & 0x01)
+    if want == "median" and rec.section(5) is not None and rec.section(4) is not None:
+        beats, avm5, interval5 = _reference_beats(rec, tables, len(leads))
+        return _signal(rec, beats * (avm5 / 1e6), 1e6 / interval5, leads, [])
     n = max(end - start + 1 for start, end, _ in leads)
     if n * len(leads) > MAX_VALUES:
         raise ReadError(f"SCP-ECG record of {len(leads)} x {n} samples is too large", "unsupported")
@@ -184,6 +188,10 @@ def read_scp(path: Path) -> EcgSignal:
     if subtracted:
         _add_reference_beats(data, leads, beats * (avm5 / 1e6), rec.section(4))
         fs = 1e6 / interval5
+    return _signal(rec, data, fs, leads, warnings)
+
+
+def _signal(rec: Record, data: np.ndarray, fs: float, leads, warnings: list[str]) -> EcgSignal:
     names = [_lead_name(code) for _s, _e, code in leads]
     fields = patient_fields(rec)
     sig = EcgSignal(

@@ -173,9 +173,36 @@ def _check_type(root: ET.Element) -> None:
         raise ReadError(f"Philips XML of type {doc} is not a Sierra ECG", "unsupported")
 
 
-def read_sierra(path: Path) -> EcgSignal:
+def _repbeats(root: ET.Element) -> tuple[np.ndarray, float, list[str]] | None:
+    """The device's representative beats (Base64 int16 x resolution uV), or None."""
+    block = root.find("waveforms/repbeats")
+    if block is None or block.get("dataencoding", "Base64") != "Base64":
+        return None
+    fs = _float(block.get("samplespersec"))
+    resolution = _float(block.get("resolution")) or 1.0
+    names, rows = [], []
+    for beat in block.findall("repbeat"):
+        wave = beat.find("waveform")
+        body = ((wave if wave is not None else beat).text or "").strip()
+        try:
+            raw = base64.b64decode(body)
+        except (binascii.Error, ValueError):
+            return None
+        rows.append(np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.float64))
+        names.append(beat.get("leadname", f"Channel {len(names) + 1}"))
+    n = min((r.size for r in rows), default=0)
+    if not 0 < fs <= 1e6 or n == 0 or n > MAX_SAMPLES or len(rows) > 16:
+        return None
+    return np.vstack([r[:n] for r in rows]) * resolution / 1000.0, fs, names
+
+
+def read_sierra(path: Path, want: str = "rhythm") -> EcgSignal:
+    """The rhythm leads, or with ``want="median"`` the representative beats when stored."""
     root = parse_xml(path)
     _check_type(root)
+    beats = _repbeats(root) if want == "median" else None
+    if beats is not None:
+        return _signal(root, beats[0], beats[1], beats[2], [], {})
     waves = root.find("waveforms/parsedwaveforms")
     if waves is None:
         raise ReadError("this Philips ECG XML holds no waveform (no parsedwaveforms)", "corrupt")
@@ -211,6 +238,10 @@ def read_sierra(path: Path) -> EcgSignal:
         value = _float(waves.get(attr)) or value
         if value:
             filters[key] = value
+    return _signal(root, data, fs, labels, warnings, filters)
+
+
+def _signal(root, data, fs: float, labels: list[str], warnings: list[str], filters) -> EcgSignal:
     person = root.find("patient/generalpatientdata")
     acquired = _acquired(root)
     age = number(person, "age/years")
