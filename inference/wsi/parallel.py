@@ -178,8 +178,10 @@ def _init_worker(path: str, plan: Plan, params: NucleiParams) -> None:
     _worker.update(source=SlideSource(path, cache=TileCache(16 << 20)), plan=plan, params=params)
 
 
-def _run_tile(index: int, box) -> tuple[int, NucleiBatch]:
-    return index, tile_nuclei(_worker["source"], _worker["plan"], box, _worker["params"])
+def _run_tile(index: int, box) -> tuple[int, NucleiBatch, float]:
+    cpu = time.process_time()
+    batch = tile_nuclei(_worker["source"], _worker["plan"], box, _worker["params"])
+    return index, batch, time.process_time() - cpu
 
 
 def default_workers() -> int:
@@ -194,10 +196,12 @@ def stream_nuclei(
     state=None,
     workers: int | None = None,
     on_progress: Callable[[int, int, int], None] | None = None,
+    stats: dict | None = None,
 ) -> int:
     """Run ``plan.todo`` on ``workers`` processes; ``on_tile`` per tile as it finishes.
 
-    Returns the number of nuclei.  ``on_progress(done, total, nuclei)`` is called
+    Returns the number of nuclei; ``stats["cpu_seconds"]`` sums the workers' CPU
+    time per tile (what the run costs on an idle machine).  ``on_progress(done, total, nuclei)`` is called
     at once (0 of N tiles) and after every tile.  A cancelled ``state`` stops the
     workers (terminated) and raises ``Cancelled`` within ``POLL_S``.
     """
@@ -227,7 +231,9 @@ def stream_nuclei(
                 continue
             if isinstance(item, BaseException):
                 raise item
-            index, batch = item
+            index, batch, cpu = item
+            if stats is not None:
+                stats["cpu_seconds"] = stats.get("cpu_seconds", 0.0) + cpu
             done += 1
             count += len(batch)
             on_tile(index, batch)
@@ -252,6 +258,7 @@ def run_stream(
     tissue=None,
     on_tile: Callable[[int, NucleiBatch], None] | None = None,
     on_progress: Callable[[int, int, int], None] | None = None,
+    stats: dict | None = None,
 ) -> tuple[NucleiBatch, Plan, float]:
     """Every nucleus of ``region`` (None: all tissue) as one batch, tile order kept."""
     from inference.wsi.tissue import detect_tissue
@@ -268,6 +275,6 @@ def run_stream(
         if on_tile is not None:
             on_tile(index, batch)
 
-    stream_nuclei(source, plan, p, keep, state, workers, on_progress)
+    stream_nuclei(source, plan, p, keep, state, workers, on_progress, stats)
     batch = NucleiBatch.concat([parts[i] for i in sorted(parts)])
     return batch, plan, time.perf_counter() - t0

@@ -29,7 +29,7 @@ def test_workers_find_what_one_process_finds_streamed_tile_by_tile(source, tissu
     plan = plan_tiles(source, region, SMALL_TILES, tissue)
     assert len(plan.todo) >= 4
     serial = NucleiBatch.concat([tile_nuclei(source, plan, b, SMALL_TILES) for b in plan.todo])
-    seen, progress = {}, []
+    seen, progress, stats = {}, [], {}
     count = stream_nuclei(
         source,
         plan,
@@ -37,7 +37,9 @@ def test_workers_find_what_one_process_finds_streamed_tile_by_tile(source, tissu
         lambda i, b: seen.__setitem__(i, b),
         workers=2,
         on_progress=lambda d, t, n: progress.append((d, t, n)),
+        stats=stats,
     )
+    assert stats["cpu_seconds"] > 0
     assert progress[0] == (0, len(plan.todo), 0)  # the tile count is known at once
     assert [p[0] for p in progress] == list(range(len(plan.todo) + 1))
     assert sorted(seen) == list(range(len(plan.todo)))
