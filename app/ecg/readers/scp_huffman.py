@@ -9,6 +9,7 @@ the base value.  Every count read from the file is checked before use.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,13 +41,37 @@ def default_table() -> dict[str, Code]:
     return table
 
 
+_DEFAULT = re.compile(r"(0)|(1{1,8})0([01])|1{9}0([01]{8})|1{9}1([01]{16})")
+
+
+_RUN = re.compile(r"(?:0|1{1,8}0[01]|1{9}0[01]{8}|1{9}1[01]{16})*")
+
+
+def _decode_default(bits: str, n_values: int) -> np.ndarray:
+    """The default table decoded by regular expressions (C speed, same result):
+    the longest run of whole codes from the start, then its codes."""
+    whole = bits[: _RUN.match(bits).end()]
+    out = []
+    add = out.append
+    for zero, ones, sign, byte, word in _DEFAULT.findall(whole)[:n_values]:
+        if zero:
+            add(0)
+        elif ones:
+            add(-len(ones) if sign == "1" else len(ones))
+        else:
+            raw = byte or word
+            value = int(raw, 2)
+            add(value - (1 << len(raw)) if value >= 1 << (len(raw) - 1) else value)
+    return np.array(out, dtype=np.int64)
+
+
 def parse_tables(body: bytes) -> list[dict[str, Code]]:
     """The Huffman tables of section 2 (its data part)."""
     if len(body) < 2:
         raise ReadError("SCP-ECG section 2 is truncated", "truncated")
     count = int.from_bytes(body[:2], "little")
     if count == DEFAULT_TABLE:
-        return [default_table()]
+        return [_DEFAULT_TABLE]
     if not 0 < count <= MAX_TABLES:
         raise ReadError(f"SCP-ECG section 2 declares {count} Huffman tables", "corrupt")
     tables, pos = [], 2
@@ -71,6 +96,9 @@ def parse_tables(body: bytes) -> list[dict[str, Code]]:
     return tables
 
 
+_DEFAULT_TABLE = default_table()
+
+
 def _bits(data: bytes) -> str:
     if not data:
         return ""
@@ -83,6 +111,8 @@ def huffman_decode(data: bytes, n_values: int, tables: list[dict[str, Code]]) ->
         raw = data[: 2 * n_values]
         return np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.int64)
     bits = _bits(data)
+    if len(tables) == 1 and tables[0] is _DEFAULT_TABLE:
+        return _decode_default(bits, n_values)
     out = np.zeros(n_values, dtype=np.int64)
     lengths = [sorted({c.prefix for c in t.values()}) for t in tables]
     current, pos, count, end = 0, 0, 0, len(bits)
