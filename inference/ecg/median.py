@@ -19,10 +19,10 @@ from inference.ecg.fiducials import MS, Beat
 # The 8 independent leads of a 12-lead ECG (the others are sums of I and II).
 INDEPENDENT = ("I", "II", "V1", "V2", "V3", "V4", "V5", "V6")
 PRE_MS, POST_MS = 460, 700  # median-beat window around the QRS velocity peak
-QRS_FRACTION = 0.06  # onset/offset where velocity falls below this share of its peak...
-NOISE_FACTOR = 2.5  # ...or this many times the isoelectric noise, whichever is higher
+QRS_FRACTION = 0.04  # onset/offset where velocity falls below this share of its peak...
+NOISE_FACTOR = 1.5  # ...or this many times the isoelectric noise, whichever is higher
 P_FRACTION = 0.15  # P onset: share of the P wave's own velocity peak
-T_FRACTION = 0.2  # T end: share of the T wave's descending-limb velocity peak
+T_FRACTION = 0.12  # T end: share of the T wave's descending-limb velocity peak
 HOLD_MS = 6  # the velocity must stay below the threshold this long
 
 
@@ -119,6 +119,17 @@ def _t_apex(x: np.ndarray, qrs_on: int, lo: int, hi: int) -> int:
     return lo + int(np.argmax(seg[lead]))
 
 
+def _tp_level(vp: np.ndarray, mb: MedianBeat, rr: int, lo: int, noise: float) -> float:
+    """The TP segment's typical velocity (noise a P onset must rise above): the
+    median between the previous beat's T end and the P search start, when at
+    least 40 ms of it lies in the window; else the isoelectric level."""
+    prev_t = (mb.t_end - rr) if mb.t_end is not None else mb.qrs_off - rr + int(400 * MS)
+    start = max(prev_t + int(20 * MS), 0)
+    if lo - start < int(40 * MS):
+        return noise
+    return max(float(np.median(vp[start:lo])), noise)
+
+
 def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianBeat:
     """Place QRS onset/offset, P onset/offset and T end on the median beat.
 
@@ -137,19 +148,6 @@ def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianB
     mb.qrs_on = _cross_back(v, ref, ref - int(120 * MS), thr_on)
     mb.qrs_off = _cross_fwd(v, ref, ref + int(160 * MS), thr_off)
     rr = int((rr_ms or 1000.0) * MS)
-    # P wave: the velocity bump before the PR segment, at most 320 ms before the QRS
-    lo = max(mb.qrs_on - int(320 * MS), ref + int(rr * 0.15) - rr, 0)
-    pr_end = mb.qrs_on - int(10 * MS)
-    offs = [b.qrs_on - b.p_on for b in hints if b.p_on is not None]
-    if offs and pr_end - lo > int(40 * MS):
-        w = int(20 * MS)
-        vp = np.convolve(v, np.ones(w) / w, mode="same")  # P waves are slow: smooth 20 ms
-        p_pk = _peak(vp, lo, pr_end)
-        p_peak = float(vp[p_pk])
-        if p_peak > 2 * noise:
-            thr = noise + P_FRACTION * (p_peak - noise)
-            mb.p_on = _cross_back(vp, p_pk, lo, thr)
-            mb.p_off = _cross_fwd(vp, p_pk, pr_end, thr)
     # T end: after the descending limb's steepest point, where velocity settles
     t_lo = mb.qrs_off + int(80 * MS)
     t_hi = min(ref + int(0.9 * rr) - int(40 * MS), v.size - 1)
@@ -160,6 +158,20 @@ def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianB
         base = _quiet(v, late, t_hi)
         thr = base + T_FRACTION * (float(v[late]) - base)
         mb.t_end = _cross_fwd(v, late, t_hi, max(thr, NOISE_FACTOR * noise))
+    # P wave: the velocity bump before the PR segment, at most 320 ms before the QRS
+    lo = max(mb.qrs_on - int(320 * MS), ref + int(rr * 0.15) - rr, 0)
+    pr_end = mb.qrs_on - int(10 * MS)
+    offs = [b.qrs_on - b.p_on for b in hints if b.p_on is not None]
+    if offs and pr_end - lo > int(40 * MS):
+        w = int(20 * MS)
+        vp = np.convolve(v, np.ones(w) / w, mode="same")  # P waves are slow: smooth 20 ms
+        p_noise = _tp_level(vp, mb, rr, lo, noise)
+        p_pk = _peak(vp, lo, pr_end)
+        p_peak = float(vp[p_pk])
+        if p_peak > 2 * p_noise:
+            thr = p_noise + P_FRACTION * (p_peak - p_noise)
+            mb.p_on = _cross_back(vp, p_pk, lo, thr)
+            mb.p_off = _cross_fwd(vp, p_pk, pr_end, thr)
     return mb
 
 

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.ecg.signal import STANDARD_LEADS, EcgSignal
+from app.ecg.signal import MIN_ANALYSIS_S, STANDARD_LEADS, EcgSignal
 from inference.ecg.rules import Finding
 
 NOT_GRADED = "not_graded"  # the urgency of a record the rules may not grade
-MIN_ANALYSABLE_S = 2.5  # shorter than one lead group of a 3x4 page: not analysable
 # Leads a 12-lead ECG must have (the other four are sums of I and II).
 REQUIRED = ("I", "II", "V1", "V2", "V3", "V4", "V5", "V6")
 
@@ -35,13 +34,8 @@ def assess(signal: EcgSignal) -> Scope:
         return Scope(False, False, "no waveform in the record")
     if not np.isfinite(signal.data).any():
         return Scope(False, False, "the waveform holds no valid samples")
-    if signal.duration_s < MIN_ANALYSABLE_S:
-        return Scope(
-            False,
-            False,
-            f"record is {signal.duration_s * 1000:.0f} ms long; at least "
-            f"{MIN_ANALYSABLE_S:g} s is needed",
-        )
+    if signal.duration_s < MIN_ANALYSIS_S:  # the readers' one definition
+        return Scope(False, False, signal.not_analysable())
     missing = [n for n in REQUIRED if n not in signal.leads]
     if missing:
         known = [n for n in signal.leads if n in STANDARD_LEADS]

@@ -1,0 +1,169 @@
+"""ECG measurement accuracy against the recording devices' own measurements.
+
+    .venv/bin/python bench/ecg_accuracy.py [--json]
+
+Runs the AI pre-read over every ECG file the project holds that carries the
+device's own global measurements (pydicom's waveform_ecg.dcm from a Mortara
+cart, and every file under tests/data/ecg whose reader exposes
+``EcgSignal.device_measurements``: GE MUSE, HL7 aECG, SCP-ECG, Philips
+Sierra; sources and licences in tests/data/ecg/README.md).  Prints, per
+record, our value against the device's, then per measure the mean and SD of
+the error (ours - device) in the form IEC 60601-2-25 uses, against the
+limits below, and the number of false critical grades (a critical grade on a
+record whose device statements do not describe an acute infarct).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT / "tests" / "data" / "ecg"
+
+# measure: (device key, our summary key, |mean error| limit ms, SD limit ms)
+# QRS: the limits the issue quotes (mean within +-10 ms, SD <= 10 ms); PR and QT:
+# the global-interval limits of the IEC table as used here (PR 10/10, QT 25/30).
+MEASURES = {
+    "PR": ("PR Interval", "pr_ms", 10.0, 10.0),
+    "QRS": ("QRS Duration", "qrs_ms", 10.0, 10.0),
+    "QT": ("QT Interval", "qt_ms", 25.0, 30.0),
+}
+# reported for information, no IEC limit applied here
+EXTRA = {"RR": ("RR Interval", "rr_ms"), "QRS axis": ("QRS Axis", "qrs_axis_deg")}
+ACUTE_MI = ("INFARCT", "STEMI", "ACUTE", "INFARTO", "INJURY")
+SUFFIXES = (".dcm", ".xml", ".scp", ".hea")
+
+
+@dataclass
+class Row:
+    name: str
+    device: dict[str, float]
+    ours: dict[str, float | None]
+    urgency: str
+    statements: list[str] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def false_critical(self) -> bool:
+        acute = any(k in s.upper() for s in self.statements for k in ACUTE_MI)
+        return self.urgency == "critical" and not acute
+
+
+def candidates() -> list[Path]:
+    from pydicom.data import get_testdata_file
+
+    out = []
+    found = get_testdata_file("waveform_ecg.dcm", download=False)
+    if found:
+        out.append(Path(found))
+    if DATA.is_dir():
+        out += sorted(p for p in DATA.rglob("*") if p.suffix.lower() in SUFFIXES)
+    return out
+
+
+def _device(path: Path, sig) -> tuple[dict[str, float], list[str]]:
+    meas = dict(getattr(sig, "device_measurements", {}) or {})
+    statements = list(getattr(sig, "device_statements", []) or [])
+    if not meas and path.suffix.lower() == ".dcm":
+        import pydicom
+
+        from app.ecg.readers.dicom_ecg import device_measurements, device_statements
+
+        ds = pydicom.dcmread(str(path))
+        meas, statements = device_measurements(ds), device_statements(ds)
+    return meas, statements
+
+
+def run() -> list[Row]:
+    from app.ecg.readers import read_ecg
+    from app.readers.base import ReadError
+    from inference.ecg import analyze
+
+    rows = []
+    for path in candidates():
+        try:
+            sig = read_ecg(path)
+        except ReadError:
+            continue
+        device, statements = _device(path, sig)
+        if not any(device.get(k) for k, *_ in MEASURES.values()):
+            continue
+        res = analyze(sig)
+        m = res.summary()["measurements"]
+        ours = {key: m.get(key) for _, key, *_ in MEASURES.values()}
+        ours["rr_ms"] = res.measurements.rr_ms
+        ours["qrs_axis_deg"] = m.get("qrs_axis_deg")
+        name = path.name if path.parent.name in ("", "data") else f"{path.parent.name}/{path.name}"
+        codes = ",".join(f.code for f in res.findings) or "-"
+        rows.append(Row(name, device, ours, res.urgency, statements, codes))
+    return rows
+
+
+def errors(rows: list[Row], dev_key: str, our_key: str) -> list[float]:
+    out = []
+    for r in rows:
+        d, o = r.device.get(dev_key), r.ours.get(our_key)
+        if d and o is not None:  # a device value of 0 means "not measured"
+            out.append(float(o) - float(d))
+    return out
+
+
+def table(rows: list[Row]) -> tuple[str, bool]:
+    lines = [f"{'record':<30} {'measure':<9} {'device':>7} {'ours':>7} {'error':>7}"]
+    for r in rows:
+        for label, (dk, ok, *_) in {
+            **MEASURES,
+            **{k: (*v, 0, 0) for k, v in EXTRA.items()},
+        }.items():
+            d, o = r.device.get(dk), r.ours.get(ok)
+            if not d:
+                continue
+            err = "" if o is None else f"{o - d:+7.0f}"
+            shown = "-" if o is None else f"{o:7.0f}"
+            lines.append(f"{r.name:<30} {label:<9} {d:7.0f} {shown:>7} {err:>7}")
+        lines.append(f"{r.name:<30} grade     {r.urgency:>15}  findings {r.note}")
+    lines.append("")
+    lines.append(f"{'measure':<9} {'n':>3} {'mean err':>9} {'SD':>6} {'limit':>14}  result")
+    ok_all = True
+    for label, (dk, ok, lim_mean, lim_sd) in MEASURES.items():
+        e = errors(rows, dk, ok)
+        if not e:
+            lines.append(f"{label:<9} {0:>3} {'-':>9} {'-':>6}")
+            continue
+        mean = statistics.fmean(e)
+        sd = statistics.stdev(e) if len(e) > 1 else 0.0
+        good = abs(mean) <= lim_mean and sd <= lim_sd
+        ok_all &= good
+        lim = f"+-{lim_mean:g} / {lim_sd:g}"
+        lines.append(
+            f"{label:<9} {len(e):>3} {mean:+9.1f} {sd:6.1f} {lim:>14}  {'ok' if good else 'FAIL'}"
+        )
+    false_crit = sum(r.false_critical for r in rows)
+    ok_all &= false_crit == 0
+    lines.append(f"false critical grades: {false_crit} of {len(rows)} records (goal 0)")
+    return "\n".join(lines), ok_all
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    rows = run()
+    if args.json:
+        print(json.dumps([r.__dict__ for r in rows], indent=2, default=str))
+        return 0
+    text, ok = table(rows)
+    print(f"{len(rows)} records with device measurements")
+    print(text)
+    print("within limits on every measure" if ok else "NOT within limits")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
