@@ -37,6 +37,7 @@ class Settings:
     ecg_px_per_mm: float = 0.0  # 0: use the screen's physical DPI
     font_size: int = 10  # points; larger for older eyes
     recent_imports: list[str] = field(default_factory=list)
+    reader_limits: dict[str, int] = field(default_factory=dict)  # see app/readers/limits.py
 
     @property
     def data_path(self) -> Path:

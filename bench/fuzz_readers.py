@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 import traceback
+import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -71,10 +72,12 @@ def _classify(err: BaseException) -> tuple[str, str]:
 
 
 def _worker(conn, memory_mb: int) -> None:
+    import logging
     import warnings
 
     _limit_memory(memory_mb)
     warnings.simplefilter("ignore")
+    logging.disable(logging.CRITICAL)  # libraries log every damaged tag
     sys.path.insert(0, str(ROOT))
     import app.readers  # noqa: F401  (imports paid before the first case)
     from bench.fuzz_targets import run_case
@@ -104,7 +107,10 @@ class Worker:
     def start(self) -> None:
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child, self.memory_mb), daemon=True)
+        self.proc = ctx.Process(
+            target=_worker, args=(child, self.memory_mb)
+        )  # not daemonic: readers
+        # may start their own child (the slide probe)
         self.proc.start()
         child.close()
         if not self.conn.poll(120) or self.conn.recv() != "ready":
@@ -174,7 +180,9 @@ def fuzz(args) -> dict:
                 primary = copy_seed(seed, case)
                 victim = case / rng.choice(seed.mutate or (seed.primary,))
                 extra = DICOM_MUTATIONS if t.kind == "dicom" else ()
-                data, how = mutate(victim.read_bytes(), t.kind, rng, extra)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # pydicom complains about our values
+                    data, how = mutate(victim.read_bytes(), t.kind, rng, extra)
                 victim.write_bytes(data)
                 status, detail = worker.run(t.name, t.reader, primary, args.timeout)
                 counts[t.name]["tried"] += 1

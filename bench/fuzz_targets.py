@@ -51,36 +51,44 @@ def _skimage_file(name: str) -> Path | None:
     return path if path.exists() else None
 
 
+def _all(folder: Path, pattern: str) -> list[Seed]:
+    return [s for p in sorted(folder.glob(pattern)) for s in _single(p)]
+
+
 def _single(path: Path | None) -> list[Seed]:
-    return [Seed({path.name: path}, path.name)] if path else []
+    return [Seed({path.name: path}, path.name)] if path and path.exists() else []
 
 
-def _real_ecg(kind: str) -> list[Seed]:
-    """Real third-party ECG files committed under tests/data/ecg (sources in its README)."""
-    folder = Path(__file__).resolve().parents[1] / "tests" / "data" / "ecg" / kind
-    return [
-        s
-        for p in sorted(folder.glob("*"))
-        if p.suffix.lower() in (".xml", ".scp")
-        for s in _single(p)
-    ]
+ECG_DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "ecg"
 
 
-def _real_wfdb() -> list[Seed]:
-    """Real multi-rate and multi-segment WFDB records from tests/data/ecg/wfdb."""
-    base = Path(__file__).resolve().parents[1] / "tests" / "data" / "ecg" / "wfdb"
+def _real_ecg_seeds() -> dict[str, list[Seed]]:
+    """Real third-party ECG files committed in tests/data/ecg (sources in its README)."""
+    wfdb = ECG_DATA / "wfdb"
+    out: dict[str, list[Seed]] = {
+        "ge-muse-xml": _single(ECG_DATA / "muse" / "muse_ecg1.xml"),
+        "philips-sierra-xml": _all(ECG_DATA / "sierra", "*.xml"),
+        "hl7-aecg": _all(ECG_DATA / "aecg", "*.xml"),
+        "scp-ecg": _all(ECG_DATA / "scp", "*.scp"),
+        "wfdb": [],
+    }
+    if (wfdb / "test01_00s.hea").exists():
+        files = {n: wfdb / n for n in ("test01_00s.hea", "test01_00s.dat")}
+        out["wfdb"].append(Seed(files, "test01_00s.hea", tuple(files)))
     mixed = ["mixedsignals.hea", "mixedsignals_e.dat", "mixedsignals_p.dat", "mixedsignals_r.dat"]
-    multi = ["041s.hea", "041s01.hea", "041s01.dat", "041s02.hea", "041s02.dat"]
-    seeds = [
-        Seed({n: base / n for n in mixed}, mixed[0], tuple(mixed[:2])),
-        Seed({n: base / "041s" / n for n in multi}, multi[0], tuple(multi[:3])),
-    ]
-    return [s for s in seeds if all(p.exists() for p in s.files.values())]
+    if all((wfdb / n).exists() for n in mixed):  # multi-rate bedside record
+        out["wfdb"].append(Seed({n: wfdb / n for n in mixed}, mixed[0], tuple(mixed[:2])))
+    seg = wfdb / "041s"
+    if (seg / "041s.hea").exists():
+        files = {p.name: p for p in seg.iterdir()}
+        out["wfdb"].append(Seed(files, "041s.hea", tuple(sorted(files))))
+    return {k: [s for s in v if s.files] for k, v in out.items()}
 
 
 def _ecg_seeds(folder: Path) -> dict[str, list[Seed]]:
     """WFDB, HL7 aECG and MUSE XML built from the real 12-lead pydicom record
-    (real samples; the containers are written by our writers: synthetic container)."""
+    (real samples; the containers are written by our writers: synthetic container),
+    plus the real third-party files."""
     import wfdb
 
     from app.ecg.readers import read_ecg
@@ -102,11 +110,30 @@ def _ecg_seeds(folder: Path) -> dict[str, list[Seed]]:
     aecg = write_aecg(folder / "ecg_aecg.xml", data, leads, sig.fs)
     muse = write_muse(folder / "ecg_muse.xml", data, leads, int(sig.fs))
     hea, dat = wdir / "rec.hea", wdir / "rec.dat"
+    real = _real_ecg_seeds()
     return {
-        "wfdb": [Seed({"rec.hea": hea, "rec.dat": dat}, "rec.hea", ("rec.hea", "rec.dat"))],
-        "hl7-aecg": _single(aecg),
-        "ge-muse-xml": _single(muse),
+        "wfdb": [Seed({"rec.hea": hea, "rec.dat": dat}, "rec.hea", ("rec.hea", "rec.dat"))]
+        + real["wfdb"],
+        "hl7-aecg": real["hl7-aecg"] + _single(aecg),
+        "ge-muse-xml": real["ge-muse-xml"] + _single(muse),
+        "philips-sierra-xml": real["philips-sierra-xml"],
+        "scp-ecg": real["scp-ecg"],
     }
+
+
+def _tiff_seeds(folder: Path) -> list[Seed]:
+    """scikit-image's multipage.tif, and the real fundus crop written as LZW TIFF
+    by Pillow (synthetic container)."""
+    from PIL import Image
+
+    seeds = _single(_skimage_file("multipage.tif"))
+    png = _skimage_file("microaneurysms.png")
+    if png is not None:
+        out = folder / "fundus_crop.tif"
+        with Image.open(png) as im:
+            im.convert("RGB").save(out, compression="tiff_lzw")
+        seeds += _single(out)
+    return seeds
 
 
 def _slide_seed(folder: Path) -> list[Seed]:
@@ -156,14 +183,16 @@ def build_seeds(folder: Path) -> list[Target]:
     targets = [
         Target("dicom-image", "dicom-image", "dicom", [s for p in images for s in _single(p)]),
         Target("dicom-ecg", "dicom-ecg", "dicom", _single(_pydicom_file("waveform_ecg.dcm"))),
-        Target("wfdb", "wfdb", "text", ecg.get("wfdb", []) + _real_wfdb()),
+        Target("wfdb", "wfdb", "text", ecg.get("wfdb", [])),
         Target("hl7-aecg", "hl7-aecg", "xml", ecg.get("hl7-aecg", [])),
-        Target("ge-muse-xml", "ge-muse-xml", "xml", ecg.get("ge-muse-xml", []) + _real_ecg("muse")),
-        Target("philips-sierra-xml", "philips-sierra-xml", "xml", _real_ecg("sierra")),
-        Target("scp-ecg", "scp-ecg", "scp", _real_ecg("scp")),
+        Target("ge-muse-xml", "ge-muse-xml", "xml", ecg.get("ge-muse-xml", [])),
+        Target(
+            "philips-sierra-xml", "philips-sierra-xml", "xml", ecg.get("philips-sierra-xml", [])
+        ),
+        Target("scp-ecg", "scp-ecg", "scp", ecg.get("scp-ecg", [])),
         Target("photo-jpeg", "fundus-photo", "jpeg", _single(_skimage_file("retina.jpg"))),
         Target("photo-png", "fundus-photo", "png", _single(_skimage_file("microaneurysms.png"))),
-        Target("photo-tiff", "fundus-photo", "tiff", _single(_skimage_file("multipage_rgb.tif"))),
+        Target("photo-tiff", "fundus-photo", "tiff", _tiff_seeds(folder)),
         Target("slide-tiff", "openslide", "tiff", _slide_seed(folder)),
         Target("geojson", "", "json", geojson),
         Target("asap-xml", "", "xml", asap),
@@ -190,32 +219,28 @@ def _reader(name: str):
     raise LookupError(f"no reader named {name!r}")
 
 
-def _decode_dicom_image(path: Path) -> None:
-    from viewers.dicom.pixels import load_image, to_display
+def _decode_images(reader, path: Path) -> None:
+    """What the image viewer does: open the series, show the middle and the end frames."""
+    from viewers.dicom.pixels import to_display
 
-    img = load_image(path)
-    if not img.rgb:
-        to_display(img, *img.window, img.invert)
-
-
-def _decode_ecg(path: Path) -> None:
-    from app.ecg.readers import read_ecg
-
-    read_ecg(path)
-    if path.suffix.lower() == ".dcm":
-        read_ecg(path, want="median")
+    src = reader.open([path])
+    try:
+        for index in {src.default_index, 0, len(src) - 1}:
+            img = src.frame(index)
+            if not img.rgb:
+                to_display(img, *img.window, img.invert)
+    finally:
+        src.close()
 
 
-def _decode_photo(path: Path) -> None:
-    from app.readers.photo import FundusPhotoReader
+def _decode_ecg(reader, path: Path) -> None:
+    reader.open([path])
+    if reader.name == "dicom-ecg":
+        reader.open([path], want="median")
 
-    FundusPhotoReader().read_meta(path)  # decodes every pixel (im.load)
 
-
-def _decode_slide(path: Path) -> None:
-    from app.slide.source import SlideSource
-
-    with SlideSource(path) as src:
+def _decode_slide(reader, path: Path) -> None:
+    with reader.open([path]) as src:
         src.thumbnail(256)
         w, h = src.level_dimensions[0]
         src.read_region(0, 0, 0, 300, 300)
@@ -227,7 +252,7 @@ def _decode_slide(path: Path) -> None:
             src.associated_image(name)
 
 
-def _decode_annotations(path: Path) -> None:
+def _decode_annotations(_reader, path: Path) -> None:
     from app.annotations import dumps_asap, load_annotations
     from app.annotations.geojson import dumps_geojson
 
@@ -237,20 +262,14 @@ def _decode_annotations(path: Path) -> None:
 
 
 DECODERS = {
-    "dicom-image": _decode_dicom_image,
-    "dicom-ecg": _decode_ecg,
-    "wfdb": _decode_ecg,
-    "hl7-aecg": _decode_ecg,
-    "ge-muse-xml": _decode_ecg,
-    "philips-sierra-xml": _decode_ecg,
-    "scp-ecg": _decode_ecg,
-    "photo-jpeg": _decode_photo,
-    "photo-png": _decode_photo,
-    "photo-tiff": _decode_photo,
+    "dicom-image": _decode_images,
+    "photo-jpeg": _decode_images,
+    "photo-png": _decode_images,
+    "photo-tiff": _decode_images,
     "slide-tiff": _decode_slide,
     "geojson": _decode_annotations,
     "asap-xml": _decode_annotations,
-}
+}  # the ECG targets: _decode_ecg
 
 
 def run_case(target: str, reader: str, path: Path) -> str:
@@ -259,7 +278,8 @@ def run_case(target: str, reader: str, path: Path) -> str:
 
     path = Path(path)
     best_reader(path)  # the importer's examine pass (must not hang or abort)
-    if reader:
-        _reader(reader).read_meta(path)
-    DECODERS[target](path)
+    found = _reader(reader) if reader else None
+    if found is not None:
+        found.read_meta(path)
+    DECODERS.get(target, _decode_ecg)(found, path)
     return "accepted"

@@ -67,9 +67,12 @@ def _geometry(kind: str, pts: list[list[float]]) -> dict[str, Any]:
 
 
 def parse_asap(text: str | bytes) -> ImportResult:
-    try:
-        root = ET.fromstring(text)
-    except ET.ParseError as err:
+    from app.readers.base import ReadError
+    from app.readers.xmlsafe import parse_bytes
+
+    try:  # entities, deep nesting and odd encodings are refused there
+        root = parse_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    except ReadError as err:
         raise AnnotationError(f"not valid XML: {err}") from err
     if root.tag != "ASAP_Annotations":
         raise AnnotationError(f"not an ASAP annotation file (root is <{root.tag}>)")

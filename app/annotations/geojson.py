@@ -51,8 +51,14 @@ def _check_position(p: Any) -> None:
     if not isinstance(p, list | tuple) or len(p) < 2:
         raise ValueError("a position must be [x, y]")
     for v in p[:2]:
-        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+        if isinstance(v, bool) or not isinstance(v, int | float):
             raise ValueError(f"coordinate {v!r} is not a finite number")
+        try:
+            finite = math.isfinite(v)
+        except OverflowError:  # an integer too large for a float
+            finite = False
+        if not finite:
+            raise ValueError("a coordinate is not a finite number")
 
 
 def _check_ring(ring: Any, closed: bool) -> None:
@@ -164,6 +170,12 @@ def normalize_feature(feature: Any) -> dict[str, Any]:
 
 def parse_geojson(data: Any) -> ImportResult:
     """Features from a decoded GeoJSON document (FeatureCollection, array, or one Feature)."""
+    from app.readers.limits import nesting_depth, reader_limits
+
+    # geometry checks and the autosave recurse: bound the depth before either runs
+    limit = reader_limits().max_nesting
+    if nesting_depth(data, limit) > limit:
+        raise AnnotationError(f"the document is nested deeper than {limit} levels")
     if isinstance(data, dict) and data.get("type") == "FeatureCollection":
         items = data.get("features")
         if not isinstance(items, list):
@@ -190,13 +202,24 @@ def parse_geojson(data: Any) -> ImportResult:
 
 
 def load_geojson(path: str | os.PathLike) -> ImportResult:
+    from app.readers.limits import reader_limits
+
     path = Path(path)
+    limits = reader_limits()
     try:
+        size = path.stat().st_size
+        if size > limits.max_text_bytes:
+            raise AnnotationError(
+                f"{path.name} is too large ({size // 2**20} MB; reader limit max_text_bytes "
+                f"is {limits.max_text_bytes // 2**20} MB)"
+            )
         data = json.loads(path.read_text("utf-8"))
     except OSError as err:
         raise AnnotationError(f"{path.name} cannot be read: {err}") from err
-    except ValueError as err:
+    except ValueError as err:  # includes UnicodeDecodeError
         raise AnnotationError(f"{path.name} is not valid JSON: {err}") from err
+    except RecursionError as err:  # the decoder's own depth guard
+        raise AnnotationError(f"{path.name} is nested too deeply") from err
     return parse_geojson(data)
 
 

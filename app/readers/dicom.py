@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.domain import Modality
 from app.readers.base import Reader, ReadError, StudyMeta, register
+from app.readers.dicom_io import read_dicom
 
 WAVEFORM_SOP_PREFIX = "1.2.840.10008.5.1.4.1.1.9."
 
@@ -31,15 +32,7 @@ def dicom_datetime(date: str, time: str) -> datetime | None:
 
 
 def read_dataset(path: Path, stop_before_pixels: bool = True):
-    import pydicom
-    from pydicom.errors import InvalidDicomError
-
-    try:
-        return pydicom.dcmread(path, stop_before_pixels=stop_before_pixels)
-    except InvalidDicomError as err:
-        raise ReadError(f"not a DICOM file: {err}", "corrupt") from err
-    except (EOFError, OSError, ValueError, KeyError, TypeError) as err:
-        raise ReadError(f"DICOM file is truncated or corrupt: {err}", "corrupt") from err
+    return read_dicom(path, stop_before_pixels=stop_before_pixels)
 
 
 def check_complete(path: Path) -> None:
@@ -49,15 +42,10 @@ def check_complete(path: Path) -> None:
     """
     import warnings
 
-    import pydicom
-
     size = path.stat().st_size
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        try:
-            ds = pydicom.dcmread(path, defer_size=1024)
-        except Exception as err:
-            raise ReadError(f"DICOM file is truncated or corrupt: {err}", "corrupt") from err
+        ds = read_dicom(path, defer_size=1024)
     if any("End of file reached" in str(w.message) for w in caught):
         raise ReadError("DICOM file is truncated: it ends inside the pixel data", "truncated")
     for tag in ("PixelData", "WaveformSequence"):

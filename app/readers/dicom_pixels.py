@@ -12,19 +12,22 @@ from app.readers.images import LoadedImage
 
 def decode_frame(path: Path, index: int | None = None, state=None) -> LoadedImage:
     """Frame ``index`` of a multi-frame file (None: its middle frame, or the only one)."""
-    import pydicom
-    from pydicom.pixels import apply_modality_lut, pixel_array
+    from app.readers.dicom_io import (
+        frame_geometry,
+        frame_pixels,
+        modality_values,
+        palette_rgb,
+        read_dicom,
+    )
 
-    try:
-        ds = pydicom.dcmread(path, stop_before_pixels=True)
-        frames = int(ds.get("NumberOfFrames", 1) or 1)
-        if frames > 1 and index is None:
-            index = frames // 2
-        if state is not None:
-            state.progress(0.3)
-        arr = pixel_array(path, index=index if frames > 1 else None)
-    except Exception as err:  # decoding errors come in many types from many plugins
-        raise ReadError(f"the image pixels could not be decoded: {err}", "corrupt") from err
+    # every failure below is a ReadError (app.readers.dicom_io guards pydicom)
+    ds = read_dicom(path, stop_before_pixels=True)
+    frames, _size = frame_geometry(ds, Path(path).stat().st_size)
+    if frames > 1 and index is None:
+        index = frames // 2
+    if state is not None:
+        state.progress(0.3)
+    arr = frame_pixels(path, ds, index if frames > 1 else None)
     if state is not None:
         state.check()
     photometric = str(ds.get("PhotometricInterpretation", ""))
@@ -33,7 +36,7 @@ def decode_frame(path: Path, index: int | None = None, state=None) -> LoadedImag
         "rows": int(ds.get("Rows", 0) or 0),
         "columns": int(ds.get("Columns", 0) or 0),
         "photometric": photometric,
-        "spacing": [float(v) for v in ds.get("PixelSpacing", ds.get("ImagerPixelSpacing", []))],
+        "spacing": pixel_spacing(ds),
         "frames": frames,
     }
     if arr.ndim == 3 and arr.shape[-1] == 3:
@@ -45,24 +48,27 @@ def decode_frame(path: Path, index: int | None = None, state=None) -> LoadedImag
             info=info,
         )
     if photometric == "PALETTE COLOR":
-        from pydicom.pixels import apply_color_lut
-
-        rgb = apply_color_lut(arr, ds)
-        if rgb.dtype != np.uint8:
-            rgb = (rgb / 257).astype(np.uint8)
+        rgb = palette_rgb(arr, ds)
         return LoadedImage(
             np.ascontiguousarray(rgb), True, (128, 256), laterality=laterality, info=info
         )
-    try:
-        values = apply_modality_lut(arr, ds).astype(np.float32)
-    except Exception as err:
-        raise ReadError(f"the image values could not be scaled: {err}", "corrupt") from err
+    values = modality_values(arr, ds)
     if values.ndim != 2:
         raise ReadError(f"unexpected image shape {values.shape}", "corrupt")
     window = default_window(ds, values)
     return LoadedImage(
         values, False, window, invert=photometric == "MONOCHROME1", laterality=laterality, info=info
     )
+
+
+def pixel_spacing(ds) -> list[float]:
+    """Pixel spacing in mm, or [] when the file gives none that is usable."""
+    value = ds.get("PixelSpacing", ds.get("ImagerPixelSpacing", []))
+    try:
+        out = [float(v) for v in value]
+    except (TypeError, ValueError):
+        return []
+    return out if len(out) == 2 and all(0 < v < 1e4 for v in out) else []
 
 
 def default_window(ds, values: np.ndarray) -> tuple[float, float]:

@@ -44,15 +44,10 @@ class DicomEcgReader(Reader):
         return 0.0
 
     def read_meta(self, path: Path) -> StudyMeta:
-        import pydicom
-        from pydicom.errors import InvalidDicomError
-
         from app.ecg.readers.dicom_ecg import ECG_SOP_CLASSES, _acquired
+        from app.readers.dicom_io import read_dicom
 
-        try:
-            ds = pydicom.dcmread(str(path), stop_before_pixels=True)
-        except (InvalidDicomError, OSError, EOFError, ValueError) as err:
-            raise ReadError(f"not a readable DICOM file: {err}", "corrupt") from err
+        ds = read_dicom(path, stop_before_pixels=True)
         if "WaveformSequence" not in ds:
             raise ReadError("this DICOM ECG holds no waveform (no Waveform Sequence)", "corrupt")
         check_record(path)

@@ -57,13 +57,9 @@ class PhotoSource(ImageSource):
         return 1
 
     def frame(self, index: int = 0, state=None) -> LoadedImage:
-        from PIL import Image
+        from app.readers.photo import photo_pixels
 
-        try:
-            with Image.open(self.path) as im:
-                rgb = np.asarray(im.convert("RGB"), dtype=np.uint8)
-        except Exception as err:  # Pillow raises many types (DecompressionBombError...)
-            raise ReadError(f"the photo could not be decoded: {err}", "corrupt") from err
+        rgb = photo_pixels(self.path)  # size-checked; every failure is a ReadError
         h, w = rgb.shape[:2]
         info = {"rows": h, "columns": w, "photometric": "RGB", "spacing": []}
         return LoadedImage(
@@ -92,19 +88,18 @@ class DicomSource(ImageSource):
     """The images of a DICOM series: one file per slice, or multi-frame files."""
 
     def __init__(self, files: list[Path]) -> None:
-        import pydicom
+        from app.readers.dicom_io import frame_geometry, read_dicom
 
         heads = []
         for f in files:
             try:
-                ds = pydicom.dcmread(f, stop_before_pixels=True)
-            except Exception as err:
-                raise ReadError(
-                    f"{Path(f).name} is not a readable DICOM file: {err}", "corrupt"
-                ) from err
+                ds = read_dicom(f, stop_before_pixels=True)
+            except ReadError as err:
+                raise ReadError(f"{Path(f).name}: {err}", err.kind) from err
             if "Rows" not in ds:
                 continue  # a non-image object of the series (SR, presentation state)
-            heads.append((_sort_key(ds, Path(f)), Path(f), int(ds.get("NumberOfFrames", 1) or 1)))
+            frames, _size = frame_geometry(ds, Path(f).stat().st_size)
+            heads.append((_sort_key(ds, Path(f)), Path(f), frames))
         if not heads:
             raise ReadError("this series holds no image", "corrupt")
         heads.sort(key=lambda h: h[0])

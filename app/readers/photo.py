@@ -7,10 +7,15 @@ or from the file name (``_OD``/``_OS``, ``_R``/``_L``, ``right``/``left``).
 from __future__ import annotations
 
 import re
+import struct
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.domain import Modality
 from app.readers.base import Reader, ReadError, StudyMeta, apply_sidecar, register, sidecar
+from app.readers.limits import reader_limits
 
 JPEG = b"\xff\xd8\xff"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -23,6 +28,66 @@ def laterality_from_name(name: str) -> str:
     if re.search(r"(^|[_\-. ])(os|l|left)([_\-. ]|$)", stem):
         return "L"
     return ""
+
+
+# What PIL raises on damaged or hostile images (found by bench/fuzz_readers.py):
+# OSError (incl. UnidentifiedImageError), SyntaxError from header parsers, ValueError
+# for text chunks that inflate past PIL's limit, DecompressionBombError...
+_DAMAGED = (
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    IndexError,
+    KeyError,
+    TypeError,
+    ZeroDivisionError,
+    MemoryError,
+)
+
+
+def _too_large(size: str, limit: int) -> ReadError:
+    return ReadError(
+        f"the image{size} is larger than the {limit // 1_000_000} million pixels allowed "
+        "(reader limit max_image_pixels)",
+        "corrupt",
+    )
+
+
+@contextmanager
+def open_photo(path: Path) -> Iterator:
+    """The PIL image of ``path`` with its size checked against the reader limit.
+
+    Any failure while the block decodes it becomes a ``ReadError``.
+    """
+    from PIL import Image
+
+    limit = reader_limits().max_image_pixels
+    Image.MAX_IMAGE_PIXELS = limit  # PIL's own bomb check follows the same setting
+    try:
+        with Image.open(path) as im:
+            width, height = im.size
+            if width <= 0 or height <= 0:
+                raise ReadError(f"image has no pixels ({width}x{height})", "corrupt")
+            if width * height > limit:
+                raise _too_large(f" ({width}x{height} pixels)", limit)
+            yield im
+    except ReadError:
+        raise
+    except Image.DecompressionBombError as err:  # PIL's check, on the same limit
+        raise _too_large("", limit) from err
+    except _DAMAGED as err:
+        raise ReadError(f"image file is truncated or corrupt: {err}", "corrupt") from err
+
+
+def photo_pixels(path: Path):
+    """RGB uint8 pixels of a photo (what a viewer or analysis decodes)."""
+    import numpy as np
+
+    with open_photo(path) as im:
+        return np.asarray(im.convert("RGB"))
 
 
 @register
@@ -40,17 +105,12 @@ class FundusPhotoReader(Reader):
         return 0.4  # a photo without metadata: most likely a fundus photo in this product
 
     def read_meta(self, path: Path) -> StudyMeta:
-        from PIL import Image, UnidentifiedImageError
-
-        try:
-            with Image.open(path) as im:
-                im.verify()
-            with Image.open(path) as im:
-                im.load()  # decodes: catches truncated files that verify() lets through
-                width, height = im.size
-                mode = im.mode
-        except (UnidentifiedImageError, OSError, SyntaxError) as err:
-            raise ReadError(f"image file is truncated or corrupt: {err}", "corrupt") from err
+        with open_photo(path) as im:
+            im.verify()
+        with open_photo(path) as im:
+            im.load()  # decodes: catches truncated files that verify() lets through
+            width, height = im.size
+            mode = im.mode
         meta = StudyMeta(
             modality=Modality.OP,
             patient_id="",

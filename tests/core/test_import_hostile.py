@@ -73,7 +73,7 @@ def test_five_hostile_files_in_the_middle_stop_nothing(store, hostile, tmp_path)
     for f in hostile:
         e = by_name[f.name]
         assert e.outcome is Outcome.FAILED and e.reason and e.kind, f.name
-    assert "DecompressionBomb" in by_name["bomb.png"].reason
+    assert "max_image_pixels" in by_name["bomb.png"].reason  # the reader's clear error
     assert len(report.entries) == 9
 
 

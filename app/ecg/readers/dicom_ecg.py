@@ -121,14 +121,10 @@ def _sign_extend(values: np.ndarray, stored: int, signed: bool) -> np.ndarray:
 
 
 def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
-    import pydicom
-    from pydicom.errors import InvalidDicomError
+    from app.readers.dicom_io import read_dicom
 
     if ds is None:
-        try:
-            ds = pydicom.dcmread(str(path))
-        except (InvalidDicomError, OSError, EOFError, ValueError) as err:
-            raise ReadError(f"not a readable DICOM file: {err}") from err
+        ds = read_dicom(path)
     if "WaveformSequence" not in ds:
         raise ReadError("this DICOM file holds no waveform (no Waveform Sequence)")
     try:

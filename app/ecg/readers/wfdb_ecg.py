@@ -41,21 +41,31 @@ def is_multi_segment(hea: Path) -> bool:
     return bool(body) and "/" in body[0].split()[0]
 
 
-def data_files(hea: Path) -> list[Path]:
+def _companion(hea: Path, name: str) -> Path:
+    """``name`` beside the header; a header may not point anywhere else."""
+    if len(name) > 200 or name in (".", "..") or any(c in name for c in "/\\\0:"):
+        raise ReadError(f"WFDB header {hea.name} names an invalid file {name[:40]!r}", "corrupt")
+    return hea.with_name(name)
+
+
+def data_files(hea: Path, segment: bool = False) -> list[Path]:
     """Files a header needs: its signal files, or for a multi-segment record
-    the segment headers and their signal files."""
+    the segment headers and their signal files (a segment is never itself
+    multi-segment, so a header that names itself cannot recurse)."""
     out: list[Path] = []
     body = _body(hea)
     multi = bool(body) and "/" in body[0].split()[0]
+    if multi and segment:
+        raise ReadError(f"WFDB segment {hea.name} is itself a multi-segment record", "corrupt")
     for line in body[1:]:
         name = line.split()[0]
         if name == "~" or name.startswith("-"):
             continue
         if multi:
-            seg = hea.with_name(name + ".hea")
-            files = [seg] + (data_files(seg) if seg.exists() else [])
+            seg = _companion(hea, name + ".hea")
+            files = [seg] + (data_files(seg, segment=True) if seg.exists() else [])
         else:
-            files = [hea.with_name(name)]
+            files = [_companion(hea, name)]
         out += [p for p in files if p not in out]
     return out
 

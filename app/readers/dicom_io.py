@@ -1,0 +1,200 @@
+"""Guarded DICOM reading: the one place pydicom parses and decodes our files.
+
+pydicom raises many exception types on damaged or hostile files (EOFError,
+struct and zlib errors, ValueError, LookupError for unknown character sets,
+NotImplementedError for unknown transfer syntaxes, RecursionError for deeply
+nested sequences, MemoryError for absurd lengths...).  ``read_dicom``,
+``frame_pixels`` and the LUT helpers turn each into a ``ReadError`` with a
+reason, and a file's claims are checked against ``app.readers.limits``
+before anything is allocated:
+
+- element lengths: values are read through a file object that never asks
+  for more bytes than the file still holds (a 4 GB length in a 40 kB file
+  would otherwise allocate 4 GB before finding the file short);
+- deflated datasets: inflated in bounded steps first, refused past the limit
+  (a 1 MB zip bomb inflates to gigabytes);
+- pixel data (``frame_geometry``): rows x columns x samples x bytes of one
+  frame checked before decoding, the number of frames against the file size.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import zlib
+from pathlib import Path
+
+from app.readers.base import ReadError
+from app.readers.limits import reader_limits
+
+DEFLATED = "1.2.840.10008.1.2.1.99"
+INFLATE_STEP = 1 << 24
+RATIO_FLOOR = 64 * 2**20  # small datasets may inflate as much as they like
+
+
+class _ClampedReader(io.BufferedReader):
+    """A buffered file whose ``read(n)`` never asks for more than is left."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        super().__init__(io.FileIO(os.fspath(path), "rb"), 1 << 16)
+        self._size = os.fstat(self.fileno()).st_size
+
+    def read(self, size: int | None = -1) -> bytes:
+        if size is not None and size > 0:
+            size = min(size, max(0, self._size - self.tell()))
+            if size == 0:
+                return b""
+        return super().read(size)
+
+
+# What pydicom and its pixel handlers raise on damaged files (found by bench/fuzz_readers.py).
+_DAMAGED = (
+    EOFError,
+    struct.error,
+    zlib.error,
+    ValueError,  # includes UnicodeError
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    LookupError,  # unknown character set / codec
+    OverflowError,
+    NotImplementedError,  # unknown transfer syntax
+    RuntimeError,  # pixel handlers ("no handler available"), includes RecursionError
+)
+
+
+def _damaged(err: BaseException, what: str) -> ReadError:
+    from pydicom.errors import InvalidDicomError
+
+    if isinstance(err, InvalidDicomError):
+        return ReadError(f"not a DICOM file: {err}", "corrupt")
+    if isinstance(err, RecursionError):
+        return ReadError(f"DICOM {what}: sequences are nested too deeply", "corrupt")
+    if isinstance(err, MemoryError):
+        return ReadError(f"DICOM {what} claims more memory than this computer has", "corrupt")
+    return ReadError(f"DICOM {what} is damaged: {type(err).__name__}: {err}", "corrupt")
+
+
+def _check_deflated(fp: _ClampedReader, limit: int, ratio: int) -> None:
+    """Inflate a deflated dataset in steps and refuse it past ``limit`` bytes."""
+    from pydicom.filereader import _read_file_meta_info, read_preamble
+
+    fp.seek(0)
+    read_preamble(fp, True)
+    meta = _read_file_meta_info(fp)
+    if str(meta.get("TransferSyntaxUID", "")) != DEFLATED:
+        return
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    total = consumed = 0
+    data = fp.read(1 << 20)
+    while data:
+        out = inflater.decompress(data, INFLATE_STEP)
+        total += len(out)
+        consumed += len(data) - len(inflater.unconsumed_tail)
+        if total > limit:
+            raise ReadError(
+                f"the deflated DICOM dataset inflates to more than {limit // 2**20} MB "
+                "(reader limit max_decoded_bytes)",
+                "corrupt",
+            )
+        if total > RATIO_FLOOR and total > ratio * max(consumed, 1):
+            raise ReadError(
+                f"the deflated DICOM dataset inflates more than {ratio} times: a zip bomb, "
+                "not a medical image (reader limit max_inflate_ratio)",
+                "corrupt",
+            )
+        data = inflater.unconsumed_tail or fp.read(1 << 20)
+
+
+def read_dicom(path: str | os.PathLike, *, stop_before_pixels: bool = False, **kwargs):
+    """``pydicom.dcmread`` with every failure as a ``ReadError``."""
+    import pydicom
+    from pydicom.errors import BytesLengthException, InvalidDicomError
+
+    limits = reader_limits()
+    try:
+        with _ClampedReader(path) as fp:
+            if DEFLATED.encode() in fp.peek(2048)[:2048]:
+                _check_deflated(fp, limits.max_decoded_bytes, limits.max_inflate_ratio)
+                fp.seek(0)
+            ds = pydicom.dcmread(fp, stop_before_pixels=stop_before_pixels, **kwargs)
+    except ReadError:
+        raise
+    except OSError as err:
+        raise ReadError(f"cannot read {Path(path).name}: {err}") from err
+    except (InvalidDicomError, BytesLengthException, MemoryError, *_DAMAGED) as err:
+        raise _damaged(err, "file") from err
+    ds.filename = os.fspath(path)
+    return ds
+
+
+def _int(ds, key: str, default: int) -> int:
+    try:
+        return int(ds.get(key, default) or default)
+    except (TypeError, ValueError):
+        return -1
+
+
+def frame_geometry(ds, file_size: int) -> tuple[int, int]:
+    """(frames, bytes of one decoded frame) from the header, checked against the limits."""
+    rows, cols = _int(ds, "Rows", 0), _int(ds, "Columns", 0)
+    spp, bits = _int(ds, "SamplesPerPixel", 1), _int(ds, "BitsAllocated", 8)
+    frames = _int(ds, "NumberOfFrames", 1)
+    if min(rows, cols, spp, bits, frames) <= 0:
+        raise ReadError("the DICOM image header gives no valid size", "corrupt")
+    frame_bytes = rows * cols * spp * ((bits + 7) // 8)
+    limit = reader_limits().max_decoded_bytes
+    if frame_bytes > limit:
+        raise ReadError(
+            f"one DICOM frame would decode to {frame_bytes // 2**20} MB, more than the "
+            f"{limit // 2**20} MB allowed (reader limit max_decoded_bytes)",
+            "corrupt",
+        )
+    if frames > max(1, file_size):  # every frame takes at least a byte of the file
+        raise ReadError(f"the DICOM header claims {frames} frames in {file_size} bytes", "corrupt")
+    return frames, frame_bytes
+
+
+def frame_pixels(path: str | os.PathLike, ds, index: int | None):
+    """Decoded pixels of frame ``index`` (None: every frame) of the file ``ds`` was read from."""
+    from pydicom.errors import BytesLengthException
+    from pydicom.pixels import pixel_array
+
+    meta = getattr(ds, "file_meta", None) or {}
+    try:
+        if str(meta.get("TransferSyntaxUID", "")) == DEFLATED:
+            # pydicom cannot stream-decode a deflated file: decode the whole dataset
+            return pixel_array(read_dicom(path), index=index)
+        with _ClampedReader(path) as fp:
+            return pixel_array(fp, index=index)
+    except ReadError:
+        raise
+    except OSError as err:
+        raise ReadError(f"cannot read {Path(path).name}: {err}") from err
+    except (BytesLengthException, MemoryError, *_DAMAGED) as err:
+        raise _damaged(err, "image pixels") from err
+
+
+def modality_values(arr, ds):
+    """Stored values -> modality values (HU...) as float32 (rescale or modality LUT)."""
+    import numpy as np
+    from pydicom.pixels import apply_modality_lut
+
+    try:
+        return apply_modality_lut(arr, ds).astype(np.float32)
+    except (MemoryError, *_DAMAGED) as err:
+        raise _damaged(err, "modality LUT") from err
+
+
+def palette_rgb(arr, ds):
+    """PALETTE COLOR pixels through the file's colour LUT, as RGB uint8."""
+    import numpy as np
+    from pydicom.pixels import apply_color_lut
+
+    try:
+        rgb = apply_color_lut(arr, ds)
+    except (MemoryError, *_DAMAGED) as err:
+        raise _damaged(err, "colour palette") from err
+    return rgb if rgb.dtype == np.uint8 else (rgb / 257).astype(np.uint8)
