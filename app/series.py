@@ -67,7 +67,9 @@ def open_series(store, study_pk: int, series_pk: int | None = None, **options):
         )
     reader = reader_named(ser.reader) if ser.reader else None
     if reader is None:
-        reader = recognise_series(store, ser, files)
+        reader, main = recognise_series(store, ser, files)
+        k = files.index(main)
+        files, objs = [files[k], *files[:k], *files[k + 1 :]], [objs[k], *objs[:k], *objs[k + 1 :]]
     try:
         source = reader.open(files, **options)
         side = (objs[0].meta or {}).get("laterality") if isinstance(objs[0].meta, dict) else ""
@@ -94,23 +96,24 @@ def open_files(files: list[Path], **options):
 
 
 def recognise_series(store, ser: Series, files: list[Path]):
-    """Recognise files that arrived without a reader name (pulled from the server), once."""
+    """Recognise files that arrived without a reader name (pulled from the server), once;
+    returns the reader and the file it recognised (the record's main file)."""
     from app.readers import best_reader
 
-    best = None
+    best, main = None, files[0]
     for f in files:
         try:
             found = best_reader(f)
         except OSError:
             continue
         if found is not None and (best is None or found[0] > best[0]):
-            best = found
+            best, main = found, f
     if best is None:
         raise ReadError(f"{files[0].name} is not a format Huizhen can read", "unsupported")
     reader = best[1]
     with store.session() as s:
         s.get(Series, ser.id).reader = reader.name
-    return reader
+    return reader, main
 
 
 def place_pulled(s, obj: StoredObject) -> None:

@@ -84,4 +84,6 @@ class ImportReportDialog(QDialog):
                 "metadata": self.tr("The patient details file beside it is damaged"),
             }.get(e.kind, self.tr("The file could not be read"))
             return f"{text} — {e.reason}" if e.reason else text
+        if getattr(e, "files", 1) > 1:  # a WFDB record, a DICOM series, a slide's files
+            return self.tr("%1 files, kept together as one record").replace("%1", str(e.files))
         return ""

@@ -32,6 +32,7 @@ class PatientAssignDialog(QDialog):
         super().__init__(parent)
         self.store, self.jobs, self.study_pk = store, jobs, study_pk
         self.setWindowTitle(self.tr("Assign patient"))
+        self.setMinimumWidth(420)
         self.patient_id = QLineEdit()
         self.patient_id.setMaxLength(64)
         self.name = QLineEdit()

@@ -23,6 +23,21 @@ def wait_until(app, cond, timeout: float = 20.0) -> bool:
     return False
 
 
+def assign_patient_shot(store, jobs, win, save, lang: str) -> None:
+    """The case header's form for a photo imported without patient details."""
+    from ui.case_area import load_case
+    from ui.patient_assign import PatientAssignDialog
+
+    rows = [r for r in store.worklist_rows() if r.modality == "OP"]
+    if not rows:
+        return
+    info = load_case(store, rows[0].study_pk)
+    dlg = PatientAssignDialog(store, jobs, rows[0].study_pk, info, win)
+    dlg.show()
+    save(dlg, f"assign_patient_{lang}")
+    dlg.close()
+
+
 def main(out: str = "screenshots") -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="huizhen-shots-")
@@ -114,6 +129,7 @@ def main(out: str = "screenshots") -> int:
             a.show()
             save(a, f"about_{lang}")
             a.close()
+        assign_patient_shot(store, jobs, win, save, lang)
         win.close()
     jobs.shutdown()
     store.close()

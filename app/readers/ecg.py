@@ -137,7 +137,8 @@ class WfdbReader(Reader):
     def open(self, files: list[Path], **options):
         from app.ecg.readers.wfdb_ecg import read_wfdb
 
-        return read_wfdb(Path(files[0]))
+        hea = next((Path(f) for f in files if Path(f).suffix.lower() == ".hea"), Path(files[0]))
+        return read_wfdb(hea)
 
 
 def _check_header(path: Path, header) -> None:

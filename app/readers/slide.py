@@ -37,6 +37,24 @@ def _generic_tiff_confidence(path: Path) -> float:
         return 0.0
 
 
+def is_dicom_file(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(132)[128:132] == b"DICM"
+    except OSError:
+        return False
+
+
+def dicom_ids(meta: StudyMeta, path: Path) -> None:
+    """Patient, study and series of a DICOM-WSI file (each level is its own file)."""
+    from app.readers.dicom import meta_from_dataset, read_dataset
+
+    found = meta_from_dataset(read_dataset(path), Modality.SM)
+    for key in ("patient_id", "patient_name", "sex", "birth_date", "study_uid", "study_time"):
+        setattr(meta, key, getattr(found, key))
+    meta.extra["series_uid"] = found.extra.get("series_uid", "")
+
+
 @register
 class SlideReader(Reader):
     name = "openslide"
@@ -100,6 +118,8 @@ class SlideReader(Reader):
             data_dir = path.with_suffix("")
             if data_dir.is_dir():
                 meta.companions = sorted(p for p in data_dir.iterdir() if p.is_file())
+        if is_dicom_file(path):
+            dicom_ids(meta, path)  # the files of one DICOM-WSI series become one series
         apply_sidecar(meta, sidecar(path))
         if not meta.patient_id:
             meta.patient_id = path.stem

@@ -336,6 +336,10 @@ The case is stored safely and can still be sent for consultation.</source>
         <source>The file could not be read</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 files, kept together as one record</source>
+        <translation>%1 files, kept together as one record</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>

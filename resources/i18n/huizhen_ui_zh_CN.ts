@@ -337,6 +337,10 @@ The case is stored safely and can still be sent for consultation.</source>
         <source>The file could not be read</source>
         <translation>无法读取该文件</translation>
     </message>
+    <message>
+        <source>%1 files, kept together as one record</source>
+        <translation>%1 个文件，作为同一记录一并保存</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>

@@ -174,3 +174,52 @@ def test_real_dicom_ecg_opens_with_its_reader(store):
     (entry,) = run_import(store, [REAL_ECG]).entries
     sig = store.open_source(entry.study_pk)
     assert len(sig.leads) == 12
+
+
+def test_dicom_wsi_levels_are_one_slide(store, tmp_path):
+    """A DICOM-WSI pyramid written by OrthancWSIDicomizer (one file per level) from a
+    tiled TIFF of scikit-image's real IHC image: one series, opened by OpenSlide."""
+    import subprocess
+
+    import pydicom
+    import pytest
+    import skimage
+    import tifffile
+    from skimage import io
+
+    exe = shutil.which("OrthancWSIDicomizer")
+    if exe is None:
+        pytest.skip("OrthancWSIDicomizer (apt orthanc-wsi) is not installed")
+    img = io.imread(Path(skimage.__file__).parent / "data" / "ihc.png")[..., :3]
+    big = np.tile(img, (4, 4, 1))  # 2048 x 2048: tiles of a real stain, repeated
+    with tifffile.TiffWriter(tmp_path / "slide.tif") as tw:
+        tw.write(big, tile=(256, 256), photometric="rgb", compression="jpeg")
+        tw.write(big[::2, ::2].copy(), tile=(256, 256), photometric="rgb", compression="jpeg")
+    out = tmp_path / "wsi"
+    out.mkdir()
+    subprocess.run(
+        [exe, str(tmp_path / "slide.tif"), "--folder", str(out), "--max-size=0",
+         "--tile-width", "256", "--tile-height", "256"],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    files = sorted(out.glob("*.dcm"))
+    assert len(files) >= 2
+    for i, f in enumerate(files):  # what OpenSlide needs to tell the levels apart (REFERENCE.md)
+        ds = pydicom.dcmread(f)
+        ds.ImageType = ["ORIGINAL", "PRIMARY", "VOLUME", "NONE"] if i == 0 else [
+            "DERIVED", "PRIMARY", "VOLUME", "RESAMPLED"]  # fmt: skip
+        ds.save_as(f)
+    report = run_import(store, [out])
+    assert [(e.outcome, e.files, e.modality) for e in report.entries] == [
+        (Outcome.IMPORTED, len(files), "SM")
+    ]
+    shutil.rmtree(out)
+    store = reopen(store)
+    try:
+        src = store.open_source(report.entries[0].study_pk)
+        try:
+            assert src.dimensions == (2048, 2048) and len(src.level_dimensions) >= 2
+        finally:
+            src.close()
+    finally:
+        store.close()
