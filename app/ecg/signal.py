@@ -16,8 +16,8 @@ import numpy as np
 
 STANDARD_LEADS = ("I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6")
 LIMB_LEADS = STANDARD_LEADS[:6]
-# shorter records are read and shown but not graded; shorter than MIN_RECORD_S are refused
-MIN_ANALYSIS_S = 5.0
+# records shorter than this are refused by the readers (nothing to show or measure); what
+# the analysis may grade is decided by inference.ecg.scope
 MIN_RECORD_S = 0.5
 # keys of EcgSignal.device_measurements (ms, bpm, degrees), as DICOM/SCP-ECG name them
 DEVICE_MEASURES = (
@@ -170,18 +170,6 @@ class EcgSignal:
     def recognised_leads(self) -> list[str]:
         """The leads named as standard 12-lead leads (unknown channels excluded)."""
         return [n for n in self.leads if n in STANDARD_LEADS]
-
-    def not_analysable(self) -> str:
-        """Why automatic analysis must not grade this record, or "" when it may."""
-        if not self.recognised_leads:
-            named = ", ".join(self.leads) or "none"
-            return f"no recognised ECG lead (channels: {named})"
-        if self.duration_s < MIN_ANALYSIS_S:
-            return (
-                f"the record is only {self.duration_s * 1000:.0f} ms long; "
-                f"automatic analysis needs at least {MIN_ANALYSIS_S:g} s"
-            )
-        return ""
 
     def missing_standard_leads(self) -> list[str]:
         return [n for n in STANDARD_LEADS if n not in self.leads]

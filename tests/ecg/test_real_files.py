@@ -26,7 +26,9 @@ def test_real_muse_export_with_doctype_reads():
     # a resting ECG in mV; derived III = II - I
     assert 0.3 < float(np.median(np.ptp(sig.data, axis=1))) < 6
     assert np.allclose(sig.lead("III"), sig.lead("II") - sig.lead("I"), atol=1e-5)
-    assert sig.not_analysable() == ""
+    from inference.ecg.scope import assess
+
+    assert assess(sig).twelve_lead
 
 
 def test_muse_device_measurements_are_exposed():
@@ -89,7 +91,10 @@ def test_numbered_ecg_channels_stay_unknown():
     sig = read_ecg(WFDB / "test01_00s.hea")
     assert sig.leads == ["ECG 1", "ECG 2", "ECG 3", "ECG 4"]
     assert sig.recognised_leads == []
-    assert "no recognised ECG lead" in sig.not_analysable()
+    from inference.ecg.scope import assess
+
+    scope = assess(sig)
+    assert not scope.twelve_lead and "recognised leads: none" in scope.reason
     assert sig.sex == "M" and sig.age_years == 25
 
 
@@ -221,3 +226,23 @@ def _damaged(tmp_path, cut):
 def test_damaged_xli_data_is_a_read_error(tmp_path, cut):
     with pytest.raises(ReadError):
         read_ecg(_damaged(tmp_path, cut))
+
+
+def test_dicom_non_ecg_channel_is_left_out(real_dcm, tmp_path):
+    # the real Mortara record with its last channel relabelled as a respiration channel in Ohm
+    # (modified here): it must not reach the analysis as V6
+    import pydicom
+    from pydicom.dataset import Dataset
+
+    ds = pydicom.dcmread(str(real_dcm))
+    ch = ds.WaveformSequence[0].ChannelDefinitionSequence[11]
+    source = Dataset()
+    source.CodeValue, source.CodingSchemeDesignator, source.CodeMeaning = "RESP", "99X", "Resp"
+    ch.ChannelSourceSequence = [source]
+    ch.ChannelSensitivityUnitsSequence[0].CodeValue = "Ohm"
+    out = tmp_path / "resp.dcm"
+    ds.save_as(out)
+    sig = read_ecg(out)
+    assert "V6" not in sig.leads and "Resp" not in sig.leads
+    assert sig.left_out == ["Resp (Ohm): not an ECG signal by its name"]
+    assert len(sig.recognised_leads) == 11

@@ -43,8 +43,8 @@ def read_ecg(path: Path | str, want: str = "rhythm") -> EcgSignal:
     """The ECG in ``path``; ``want="median"`` asks DICOM for median beats.
 
     A record shorter than ``MIN_RECORD_S`` is refused: it holds no beat to
-    show or measure.  Longer ones that are still too short to grade say so
-    through ``EcgSignal.not_analysable()``.
+    show or measure.  Whether a longer one may be graded is decided by the
+    analysis (``inference.ecg.scope``).
     """
     sig = _read(Path(path), want)
     if want != "median" and sig.duration_s < MIN_RECORD_S:
