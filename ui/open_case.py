@@ -56,16 +56,6 @@ def import_target(store, path: Path) -> int:
     return found[0]
 
 
-def wait_for(app, cond, timeout: float) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        app.processEvents()
-        if cond():
-            return True
-        time.sleep(0.02)
-    return False
-
-
 def main(args) -> int:
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -78,6 +68,7 @@ def main(args) -> int:
     from ui.case_area import CaseTab, load_case
     from ui.main_app import make_app
     from ui.qt_jobs import QtJobs
+    from ui.screenshots import wait_until
     from ui.style import set_font_size
 
     settings = load_settings()
@@ -127,10 +118,10 @@ def main(args) -> int:
                 idle_since[0] = time.monotonic()
             return time.monotonic() - idle_since[0] > 3.0  # a viewer that failed quietly
 
-        wait_for(app, settled, 120)
+        wait_until(app, settled, 120)
         ok = bool(loaded)
-        wait_for(app, lambda: not jobs.runner.active, 60)  # AI overlays, medians, thumbnails
-        wait_for(app, lambda: False, 0.3)
+        wait_until(app, lambda: not jobs.runner.active, 60)  # AI overlays, medians, thumbnails
+        wait_until(app, lambda: False, 0.3)
         out = Path(args.screenshot)
         out.parent.mkdir(parents=True, exist_ok=True)
         if not win.grab().save(str(out)):
