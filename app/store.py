@@ -82,6 +82,7 @@ class WorklistRow:
     # so the UI can show them in the user's language; None when there is no AI result
     ai_findings: tuple | None = None
     ai_hr: float | None = None  # heart rate of the latest AI result (ECG)
+    unassigned: bool = False  # imported without patient details: the user assigns one
 
 
 class StoreEvents:
@@ -152,6 +153,7 @@ class Store:
                 WorklistItem.ai_summary,
                 WorklistItem.updated_at,
                 Patient.is_demo,
+                Patient.unassigned,
             )
             .join(Study, WorklistItem.study_pk == Study.id)
             .join(Patient, Study.patient_pk == Patient.id)
@@ -159,9 +161,13 @@ class Store:
         with self._sessions() as s:
             latest = self._latest_ai(s)
             rows = []
-            for r in s.execute(q):
+            for *r, unassigned in s.execute(q):
                 ai = latest.get(r[1], NO_AI)
-                rows.append(WorklistRow(*r, ai_findings=ai.findings, ai_hr=ai.hr_bpm))
+                rows.append(
+                    WorklistRow(
+                        *r, ai_findings=ai.findings, ai_hr=ai.hr_bpm, unassigned=bool(unassigned)
+                    )
+                )
             return rows
 
     @staticmethod

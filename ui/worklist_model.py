@@ -187,6 +187,8 @@ class WorklistModel(QAbstractTableModel):
         if col == "priority":
             return priority_label(r.priority)
         if col == "patient_name":
+            if getattr(r, "unassigned", False):
+                return self.tr("Patient to be assigned")
             return display_name(r.patient_name)
         if col == "sex_age":
             age = age_years(r.birth_date, r.study_time)

@@ -1103,6 +1103,10 @@ Check the data folder in the settings file or ask your IT contact.</source>
         <source>AI output, not a diagnosis: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Patient to be assigned</source>
+        <translation>Patient to be assigned</translation>
+    </message>
 </context>
 <context>
     <name>WorklistPanel</name>

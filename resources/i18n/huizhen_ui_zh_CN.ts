@@ -1108,6 +1108,10 @@ Check the data folder in the settings file or ask your IT contact.</source>
         <source>AI output, not a diagnosis: %1</source>
         <translation>AI 输出，非诊断结论：%1</translation>
     </message>
+    <message>
+        <source>Patient to be assigned</source>
+        <translation>待指定患者</translation>
+    </message>
 </context>
 <context>
     <name>WorklistPanel</name>

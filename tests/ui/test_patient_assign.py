@@ -88,3 +88,15 @@ def test_case_header_form_assigns_the_patient(qtbot, jobs, store, photo_case):
     assert st.patient.patient_id == "MRN-9" and not st.patient.unassigned
     info = load_case(store, photo_case)
     assert info.laterality == "R" and not info.unassigned
+
+
+def test_worklist_says_the_patient_is_to_be_assigned(qt_en, store, photo_case):
+    from ui.worklist_model import COLUMNS, WorklistModel
+
+    model = WorklistModel()
+    model.set_rows(store.worklist_rows())
+    col = COLUMNS.index("patient_name")
+    assert model.data(model.index(0, col)) == "Patient to be assigned"
+    assign_patient(store, photo_case, Assignment("MRN-7", "Wang^Fang"))
+    model.set_rows(store.worklist_rows())
+    assert model.data(model.index(0, col)) == "Wang Fang"
