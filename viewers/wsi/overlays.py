@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QDataStream, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QRegion, QTransform
 
 from viewers.wsi.detections import DetectionSet
 
@@ -209,9 +209,16 @@ class OverlayRenderer(QObject):
         x, y, w, h = vp.visible()
         reach = sum(d.data.count_in(x, y, x + w, y + h) for d in layers)
         if vp.downsample <= VECTOR_MAX_DS and reach <= VECTOR_MAX:
+            # outlines at the exact zoom, cached as tiles drawn off the UI thread: a
+            # pan only blits them; a tile not drawn yet is painted from the vectors
             self.last_path = "vector"
+            z = round(vp.downsample, 4)
+            want: list[tuple] = []
             for d in layers:
-                self._paint_vector(p, vp, d)
+                missing, around = self._paint_tiles(p, vp, d, z)
+                want += missing + around
+            self.missing = 0
+            self._want(want)
         else:
             self.last_path = "raster"
             want: list[tuple] = []
@@ -276,14 +283,14 @@ class OverlayRenderer(QObject):
             p.drawPath(path)
         p.restore()
 
-    def _paint_tiles(self, p: QPainter, vp, d: DetectionLayer) -> tuple[list, list]:
-        z = bucket(vp.downsample)
+    def _paint_tiles(self, p: QPainter, vp, d: DetectionLayer, exact=None) -> tuple[list, list]:
+        z = exact if exact is not None else bucket(vp.downsample)
         x, y, w, h = vp.visible()
         span = TILE * z
         bx0, by0, bx1, by1 = d.data.extent()
         c0, c1 = int(max(x, bx0, 0) // span), int(max(min(x + w, bx1), 0) // span)
         r0, r1 = int(max(y, by0, 0) // span), int(max(min(y + h, by1), 0) // span)
-        missing = []
+        missing, vector_misses = [], []
         p.save()
         p.setOpacity(max(0.0, min(1.0, d.opacity)))
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
@@ -300,8 +307,19 @@ class OverlayRenderer(QObject):
                     p.drawImage(target, img)
                     continue
                 missing.append((key, d))
-                self._fallback(p, d, z, col, row, target)
+                if exact is None:
+                    self._fallback(p, d, z, col, row, target)
+                else:
+                    vector_misses.append(target)
         p.restore()
+        if vector_misses:
+            p.save()
+            clip = QRegion()
+            for r in vector_misses:
+                clip = clip.united(r.toRect())
+            p.setClipRegion(clip)
+            self._paint_vector(p, vp, d)
+            p.restore()
         ring = [
             ((d.id, d.gen, z, c, r), d)
             for r in range(max(r0 - 1, 0), r1 + 2)
