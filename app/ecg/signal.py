@@ -16,9 +16,10 @@ import numpy as np
 
 STANDARD_LEADS = ("I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6")
 LIMB_LEADS = STANDARD_LEADS[:6]
-# records shorter than this are refused by the readers (nothing to show or measure); what
-# the analysis may grade is decided by inference.ecg.scope
+# records shorter than MIN_RECORD_S are refused by the readers (nothing to show or measure);
+# shorter than MIN_ANALYSIS_S they are shown but inference.ecg.scope does not grade them
 MIN_RECORD_S = 0.5
+MIN_ANALYSIS_S = 5.0
 # keys of EcgSignal.device_measurements (ms, bpm, degrees), as DICOM/SCP-ECG name them
 DEVICE_MEASURES = (
     "Heart Rate",
@@ -171,6 +172,19 @@ class EcgSignal:
         """The leads named as standard 12-lead leads (unknown channels excluded)."""
         return [n for n in self.leads if n in STANDARD_LEADS]
 
+    def not_analysable(self) -> str:
+        """Why automatic analysis must not grade this record, or "" when it may
+        (used by inference.ecg.scope, which decides)."""
+        if not self.recognised_leads:
+            named = ", ".join(self.leads) or "none"
+            return f"no recognised ECG lead (channels: {named})"
+        if self.duration_s < MIN_ANALYSIS_S:
+            return (
+                f"the record is only {self.duration_s * 1000:.0f} ms long; "
+                f"automatic analysis needs at least {MIN_ANALYSIS_S:g} s"
+            )
+        return ""
+
     def missing_standard_leads(self) -> list[str]:
         return [n for n in STANDARD_LEADS if n not in self.leads]
 
@@ -251,3 +265,12 @@ def amplitude_warning(sig: EcgSignal) -> str | None:
     if 0 < spread < 0.05:
         return f"amplitudes of {spread * 1000:.0f} uV are very low; units may be wrong or leads off"
     return None
+
+
+def finished(sig: EcgSignal, derive: bool = True) -> EcgSignal:
+    """What every reader does last: warn about implausible amplitudes, add the limb
+    leads the file lacks (when ``derive``) and put the leads in standard order."""
+    warn = amplitude_warning(sig)
+    if warn:
+        sig.warnings.append(warn)
+    return (sig.with_derived_limb_leads() if derive else sig).ordered()

@@ -170,15 +170,19 @@ class _XmlEcgReader(Reader):
     extensions = (".xml",)
     marker = b""
     fmt = ""
+    module = read_fn = meta_fn = ""  # app.ecg.readers.<module>.<read_fn | meta_fn>
 
     def examine(self, path: Path, head: bytes) -> float:
         return 0.9 if self.marker in head else 0.0
 
-    def _fields(self, path: Path) -> dict:
-        raise NotImplementedError
+    def _impl(self, name: str):
+        """A function of this format's module in app.ecg.readers (imported on use)."""
+        import importlib
+
+        return getattr(importlib.import_module(f"app.ecg.readers.{self.module}"), name)
 
     def read_meta(self, path: Path) -> StudyMeta:
-        f = self._fields(Path(path))
+        f = self._impl(self.meta_fn)(Path(path))
         check_record(Path(path))
         meta = StudyMeta(
             modality=Modality.ECG,
@@ -194,10 +198,7 @@ class _XmlEcgReader(Reader):
         return apply_sidecar(meta, sidecar(Path(path)))
 
     def open(self, files: list[Path], want: str = "rhythm", **options):
-        return self._read(Path(files[0]), want)
-
-    def _read(self, path: Path, want: str):
-        raise NotImplementedError
+        return self._impl(self.read_fn)(Path(files[0]), want)
 
 
 @register
@@ -205,16 +206,7 @@ class AecgReader(_XmlEcgReader):
     name = "hl7-aecg"
     marker = b"AnnotatedECG"
     fmt = "HL7 aECG"
-
-    def _fields(self, path: Path) -> dict:
-        from app.ecg.readers.hl7_aecg import aecg_meta
-
-        return aecg_meta(path)
-
-    def _read(self, path: Path, want: str):
-        from app.ecg.readers.hl7_aecg import read_aecg
-
-        return read_aecg(path, want)
+    module, read_fn, meta_fn = "hl7_aecg", "read_aecg", "aecg_meta"
 
 
 @register
@@ -222,16 +214,7 @@ class MuseReader(_XmlEcgReader):
     name = "ge-muse-xml"
     marker = b"<RestingECG"
     fmt = "GE MUSE XML"
-
-    def _fields(self, path: Path) -> dict:
-        from app.ecg.readers.muse_xml import muse_meta
-
-        return muse_meta(path)
-
-    def _read(self, path: Path, want: str):
-        from app.ecg.readers.muse_xml import read_muse
-
-        return read_muse(path, want)
+    module, read_fn, meta_fn = "muse_xml", "read_muse", "muse_meta"
 
 
 @register
@@ -239,21 +222,12 @@ class SierraReader(_XmlEcgReader):
     name = "philips-sierra-xml"
     marker = b"restingecgdata"
     fmt = "Philips Sierra XML"
+    module, read_fn, meta_fn = "sierra_xml", "read_sierra", "sierra_meta"
 
     def examine(self, path: Path, head: bytes) -> float:
         from app.ecg.readers.sierra_xml import looks_like_sierra
 
         return 0.9 if looks_like_sierra(head) else 0.0
-
-    def _fields(self, path: Path) -> dict:
-        from app.ecg.readers.sierra_xml import sierra_meta
-
-        return sierra_meta(path)
-
-    def _read(self, path: Path, want: str):
-        from app.ecg.readers.sierra_xml import read_sierra
-
-        return read_sierra(path, want)
 
 
 @register

@@ -19,7 +19,7 @@ from app.ecg.readers.xmlutil import parse_xml
 from app.ecg.signal import (
     EcgSignal,
     age_from_dates,
-    amplitude_warning,
+    finished,
     normalize_lead_name,
     normalize_sex,
     to_millivolts,
@@ -213,10 +213,7 @@ def read_aecg(path: Path, want: str = "rhythm") -> EcgSignal:
         left_out=left_out,
         device_measurements=device_measurements(series),
     )
-    warn = amplitude_warning(sig)
-    if warn:
-        sig.warnings.append(warn)
-    return sig.with_derived_limb_leads().ordered()
+    return finished(sig)
 
 
 def aecg_meta(path: Path) -> dict:

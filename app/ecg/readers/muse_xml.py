@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from app.ecg.readers.xmlutil import number, parse_xml, text
-from app.ecg.signal import EcgSignal, amplitude_warning, normalize_sex, to_millivolts
+from app.ecg.signal import EcgSignal, finished, normalize_sex, to_millivolts
 from app.readers.base import ReadError
 
 _UNITS = {"MICROVOLTS": "uV", "MILLIVOLTS": "mV", "VOLTS": "V"}
@@ -157,10 +157,7 @@ def read_muse(path: Path, want: str = "rhythm") -> EcgSignal:
         device_measurements=device_measurements(root),
         device_statements=device_statements(root),
     )
-    warn = amplitude_warning(sig)
-    if warn:
-        sig.warnings.append(warn)
-    return sig.with_derived_limb_leads().ordered()
+    return finished(sig)
 
 
 def muse_meta(path: Path) -> dict:

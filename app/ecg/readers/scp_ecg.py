@@ -25,7 +25,7 @@ from app.ecg.readers.scp_sections import (
     parse_record,
     patient_fields,
 )
-from app.ecg.signal import EcgSignal, amplitude_warning, normalize_lead_name
+from app.ecg.signal import EcgSignal, finished, normalize_lead_name
 from app.readers.base import ReadError
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -207,7 +207,4 @@ def _signal(rec: Record, data: np.ndarray, fs: float, leads, warnings: list[str]
         device_measurements=device_measurements(rec),
         device_statements=device_statements(rec),
     )
-    warn = amplitude_warning(sig)
-    if warn:
-        sig.warnings.append(warn)
-    return sig.with_derived_limb_leads().ordered()
+    return finished(sig)

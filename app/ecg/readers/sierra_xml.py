@@ -23,7 +23,7 @@ from app.ecg.signal import (
     STANDARD_LEADS,
     EcgSignal,
     age_from_dates,
-    amplitude_warning,
+    finished,
     normalize_sex,
 )
 from app.readers.base import ReadError
@@ -260,10 +260,7 @@ def _signal(root, data, fs: float, labels: list[str], warnings: list[str], filte
         device_measurements=device_measurements(root),
         device_statements=device_statements(root),
     )
-    warn = amplitude_warning(sig)
-    if warn:
-        sig.warnings.append(warn)
-    return sig.with_derived_limb_leads().ordered()
+    return finished(sig)
 
 
 def sierra_meta(path: Path) -> dict:

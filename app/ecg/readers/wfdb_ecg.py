@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from app.ecg.channels import left_out_warning, split_channels
-from app.ecg.signal import EcgSignal, amplitude_warning, normalize_sex, to_millivolts
+from app.ecg.signal import EcgSignal, finished, normalize_sex, to_millivolts
 from app.readers.base import ReadError
 
 MAX_VALUES = 64 * 1024 * 1024  # samples read from one record, all ECG channels together
@@ -184,7 +184,4 @@ def read_wfdb(path: Path) -> EcgSignal:
         source="WFDB",
         left_out=left_out,
     )
-    warn = amplitude_warning(sig)
-    if warn:
-        sig.warnings.append(warn)
-    return sig.ordered()
+    return finished(sig, derive=False)
