@@ -8,7 +8,8 @@ so opening a case never runs the model again.
 from __future__ import annotations
 
 from app.ai.result import AiResult, Finding, ModelInfo, Urgency
-from inference.ecg.analysis import EcgAnalysis, analyze
+from inference.ecg.analysis import analyze
+from inference.ecg.result import EcgAnalysis
 
 UNITS = {
     "hr_bpm": "bpm",
@@ -22,6 +23,10 @@ UNITS = {
     "qrs_axis_deg": "deg",
     "t_axis_deg": "deg",
 }
+
+
+# summary keys that are fields of the one result shape; the rest go to ``details``
+SCHEMA_KEYS = ("urgency", "findings", "measurements", "model", "rules")
 
 
 def analyze_ecg(signal, state=None) -> AiResult:
@@ -55,6 +60,7 @@ def result_of(a: EcgAnalysis) -> AiResult:
             f["territory"],
             list(f["leads"]),
             list(f["reasons"]),
+            {"decided_at": f["decided_at"]} if f.get("decided_at") else {},
         )
         for f in s["findings"]
     ]
@@ -71,12 +77,7 @@ def result_of(a: EcgAnalysis) -> AiResult:
         overlays=[{"kind": "ecg-fiducials", "fs": a.fs, "leads": a.fiducial_leads}],
         rules=a.rules,
         details={
-            "drivers": s["drivers"],
-            "st_mv": s["st_mv"],
-            "st_j60_mv": s["st_j60_mv"],
-            "rhythm": s["rhythm"],
-            "notice": s["notice"],
-            "warnings": s["warnings"],
+            **{k: v for k, v in s.items() if k not in SCHEMA_KEYS},
             "analysis": a.to_dict(),  # beats, fiducials, ST per lead: the viewer's overlays
         },
     )
