@@ -26,3 +26,20 @@ def specialist_store(tmp_path):
     s = make_store(tmp_path / "specialist")
     yield s
     s.close()
+
+
+@pytest.fixture
+def make_jobs(qapp):
+    from app.jobs import JobRunner
+    from ui.qt_jobs import QtJobs
+
+    made = []
+
+    def make():
+        made.append(QtJobs(JobRunner(max_workers=2)))
+        return made[-1]
+
+    yield make
+    for j in made:
+        j.shutdown()
+    qapp.processEvents()

@@ -10,7 +10,6 @@ case signed, and its report panel shows the report read-only with the signer.
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 from sync_helpers import Api, sample
 
@@ -19,23 +18,6 @@ from app.sync.files import missing_files
 from tests.ui.report_helpers import confirm_and_sign, start
 
 WAIT_MS = 60_000  # failure bounds, not speed checks
-
-
-@pytest.fixture
-def make_jobs(qapp):
-    from app.jobs import JobRunner
-    from ui.qt_jobs import QtJobs
-
-    made = []
-
-    def make():
-        made.append(QtJobs(JobRunner(max_workers=2)))
-        return made[-1]
-
-    yield make
-    for j in made:
-        j.shutdown()
-    qapp.processEvents()
 
 
 def _workstation(qtbot, store, jobs, url: str, username: str):
