@@ -94,15 +94,17 @@ class PrereadRunner:
             if obj is None or obj.preread_state != "pending":
                 return
             analyzer, case = get(obj.modality), s.get(Case, obj.case_id)
-            if analyzer is None:
-                return self._finish(object_id, "none")
-            known = analyzer.model_version()
-            if known is not None and same_model(s, case.id, *known) is not None:
-                log.info("case %s already has %s %s: not run again", case.id, *known)
-                return self._finish(object_id, "done")
-            move_case(s, case, Status.AI_PREREAD)
-            s.commit()
+            known = analyzer.model_version() if analyzer is not None else None
+            has = known is not None and same_model(s, case.id, *known) is not None
+            if analyzer is not None and not has:
+                move_case(s, case, Status.AI_PREREAD)
+                s.commit()
             blob, filename, digest = self.files.blob_path(obj.sha256), obj.filename, obj.sha256
+        if analyzer is None:
+            return self._finish(object_id, "none")
+        if has:  # the clinic's result of this model and version came with the case
+            log.info("case of object %s already has %s %s: not run again", object_id, *known)
+            return self._finish(object_id, "done")
         try:
             result = _call(analyzer, blob, filename, digest)
         except (Unavailable, ImportError) as note:
