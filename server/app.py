@@ -16,6 +16,7 @@ from server.db import make_engine, migrate, read_sessions, sessions
 from server.deps import State
 from server.escalation import Escalator
 from server.files import FileStore
+from server.limits import BodyLimit
 from server.pacs import PacsSync, make_backend
 from server.preread import PrereadRunner, load_plugins
 from server.routes import (
@@ -82,6 +83,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.hz = st
     app.state.pacs = archive
     errors.install(app)
+    app.add_middleware(BodyLimit, chunk_max=settings.chunk_max_bytes)
     routes = (auth, admin, directory, cases, objects, ai_results, consults, reports, alerts, sync)
     for module in (*routes, pacs):
         app.include_router(module.router)

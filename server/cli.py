@@ -107,6 +107,12 @@ def _security_options(p: argparse.ArgumentParser) -> None:
         default=[],
         help="address of a reverse proxy whose X-Forwarded-For is believed",
     )
+    g.add_argument(
+        "--chunk-max",
+        type=int,
+        default=16 << 20,
+        help="largest request body of file bytes (one upload chunk)",
+    )
     g.add_argument("--upload-max", type=int, default=8 << 30, help="largest file in bytes")
     g.add_argument(
         "--org-quota", type=int, default=2 << 40, help="bytes stored and declared per organisation"
@@ -156,6 +162,7 @@ def settings_from(args) -> Settings:
         st.login_lock_after, st.login_lock_s = args.login_lock_after, args.login_lockout
         st.trusted_proxies = list(args.trusted_proxy)
         st.upload_max_bytes, st.org_quota_bytes = args.upload_max, args.org_quota
+        st.chunk_max_bytes = args.chunk_max
         st.audit_keep_days = args.audit_keep_days
         st.upload_keep_s = st.idempotency_keep_s = args.upload_keep
     return st

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError, StatementError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from server.dbgate import DatabaseBusy
@@ -69,11 +69,29 @@ def install(app: FastAPI) -> None:
     async def _busy(_request: Request, exc: Exception) -> JSONResponse:
         return busy(str(exc))
 
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def _out_of_range(_request: Request, exc: Exception) -> JSONResponse:
+        return out_of_range()
+
+    @app.exception_handler(StatementError)
+    async def _statement(_request: Request, exc: StatementError) -> JSONResponse:
+        if isinstance(exc.orig, OverflowError):  # an id or number beyond 64 bits
+            return out_of_range()
+        raise exc
+
     @app.exception_handler(OperationalError)
     async def _operational(_request: Request, exc: OperationalError) -> JSONResponse:
         if "locked" in str(exc.orig) or "busy" in str(exc.orig):
             return busy("the database is locked by another process")
         raise exc
+
+
+def out_of_range() -> JSONResponse:
+    """A number from the request does not fit the database (an id >= 2**63): nothing
+    can have it, so the answer is 422, never a 500."""
+    body = {"error": "out_of_range", "detail": "a number in the request is out of range"}
+    return JSONResponse(body, status_code=422)
 
 
 def validation_body(errors) -> dict:

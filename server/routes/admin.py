@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Query
+from typing import Annotated
+
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
@@ -22,7 +24,9 @@ class OrgIn(BaseModel):
     code: str = Field(min_length=1, max_length=64)
     name: str = Field(min_length=1, max_length=200)
     kind: OrgKind
-    departments: list[str] = []
+    departments: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+        [], max_length=50
+    )
     is_demo: bool = Field(False, description="demo data: its users need not change passwords")
 
 
@@ -31,8 +35,8 @@ class UserIn(BaseModel):
     password: str = Field(max_length=4096, json_schema_extra={"writeOnly": True})
     role: Role
     org_id: int
-    department: str = ""
-    display_name: str = ""
+    department: str = Field("", max_length=100)
+    display_name: str = Field("", max_length=200)
 
 
 @router.get("/organisations", summary="List organisations and their departments")

@@ -23,7 +23,7 @@ router = APIRouter(prefix="/api/v1", tags=["alerts"])
 
 class AlertIn(BaseModel):
     severity: Literal["critical", "urgent"] = "critical"
-    message: str = Field(min_length=1)
+    message: str = Field(min_length=1, max_length=2000)
 
 
 @router.post("/cases/{case_id}/alerts", status_code=201, summary="Raise an alert on a case")

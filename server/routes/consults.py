@@ -24,17 +24,17 @@ Urgency = Literal["routine", "urgent", "critical"]
 
 
 class ConsultIn(BaseModel):
-    question: str = Field(min_length=1)
+    question: str = Field(min_length=1, max_length=8000)
     urgency: Urgency = "routine"
     target_org_id: int | None = Field(None, description="defaults to the regional hospital")
-    target_department: str = ""
+    target_department: str = Field("", max_length=100)
     target_user_id: int | None = None
 
 
 class ConsultStatusIn(BaseModel):
     status: Literal["accepted", "in_review", "reported", "cancelled"]
     version: int | None = None
-    note: str = ""
+    note: str = Field("", max_length=8000)
 
 
 def _timeline(c: Ctx, consult: Consult) -> list[ConsultEvent]:

@@ -16,14 +16,14 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from app.domain import Modality
 from server.deps import Ctx, CtxDep, run_in_ctx
 from server.errors import ApiError, not_found
-from server.models import AIResult, PacsObject, StoredObject, Upload
+from server.models import AIResult, Case, PacsObject, StoredObject, Upload
 from server.pacs import DicomInfo, pacs_out, read_dicom_info, sync_of
 from server.routes.common import load_case, record_for_case
 from server.serialize import ai_out, object_out, upload_out
@@ -34,7 +34,7 @@ SHA256 = Field(pattern=r"^[0-9a-fA-F]{64}$", description="hex SHA-256 of the who
 
 class UploadIn(BaseModel):
     filename: str = Field(min_length=1, max_length=255)
-    size: int = Field(ge=0)
+    size: int = Field(ge=0, le=2**62)
     sha256: str = SHA256
     modality: Modality | None = Field(None, description="defaults to the case's modality")
 
@@ -95,9 +95,36 @@ async def _body(request: Request, limit: int) -> bytes | Response:
     return data
 
 
+def check_quota(c: Ctx, case: Case, size: int) -> None:
+    """413 when one file is larger than allowed or the organisation's quota
+    (stored files plus uploads in progress, as declared) would be passed."""
+    st = c.settings
+    if size > st.upload_max_bytes:
+        raise ApiError(
+            413, "file_too_large", f"a file may have at most {st.upload_max_bytes} bytes"
+        )
+    org_cases = select(Case.id).where(Case.org_id == case.org_id)
+    stored = select(func.coalesce(func.sum(StoredObject.size), 0)).where(
+        StoredObject.case_id.in_(org_cases)
+    )
+    pending = select(func.coalesce(func.sum(Upload.size), 0)).where(
+        Upload.case_id.in_(org_cases), Upload.object_id.is_(None)
+    )
+    used = int(c.s.scalar(stored) or 0) + int(c.s.scalar(pending) or 0)
+    if used + size > st.org_quota_bytes:
+        raise ApiError(
+            413,
+            "quota_exceeded",
+            f"this organisation's storage quota ({st.org_quota_bytes} bytes) would be exceeded",
+            used=used,
+            quota=st.org_quota_bytes,
+        )
+
+
 @router.post("/cases/{case_id}/uploads", status_code=201, summary="Start a resumable upload")
 def start_upload(case_id: int, body: UploadIn, c: CtxDep):
     case = load_case(c, case_id, write=True)
+    check_quota(c, case, body.size)
     up = Upload(
         id=secrets.token_hex(16),
         case_id=case.id,
@@ -209,6 +236,7 @@ async def upload_object(
 
     def work(c: Ctx):
         case = load_case(c, case_id, write=True)
+        check_quota(c, case, len(data))
         c.state.files.put_bytes(data)
         mod = (modality or Modality(case.modality)).value
         obj, out = store_object(c, case, filename, len(data), digest, mod, info)

@@ -20,15 +20,15 @@ router = APIRouter(prefix="/api/v1", tags=["reports"])
 
 
 class ReportIn(BaseModel):
-    text: str = ""
-    conclusion: str = ""
+    text: str = Field("", max_length=200_000)
+    conclusion: str = Field("", max_length=20_000)
     consult_id: int | None = None
 
 
 class ReportPatch(BaseModel):
     version: int | None = None
-    text: str | None = None
-    conclusion: str | None = None
+    text: str | None = Field(None, max_length=200_000)
+    conclusion: str | None = Field(None, max_length=20_000)
 
 
 class SignIn(BaseModel):
