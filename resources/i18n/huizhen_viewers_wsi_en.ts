@@ -36,6 +36,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Merge annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtract annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Set class</source>
         <translation type="unfinished"></translation>
     </message>
@@ -87,10 +103,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Give the selected annotation this class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Annotations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -107,10 +119,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Layers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -124,6 +132,42 @@
     </message>
     <message>
         <source>Viridis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the selected annotations this class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected annotations (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the selected areas into one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut the other selected areas out of the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock or unlock the selected annotations against edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -172,6 +216,10 @@
     </message>
     <message>
         <source>Rename class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (locked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -36,6 +36,22 @@
         <translation>编辑标注</translation>
     </message>
     <message>
+        <source>Merge annotations</source>
+        <translation>合并标注</translation>
+    </message>
+    <message>
+        <source>Subtract annotations</source>
+        <translation>扣除标注</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
         <source>Set class</source>
         <translation>设置类别</translation>
     </message>
@@ -87,10 +103,6 @@
         <translation>应用</translation>
     </message>
     <message>
-        <source>Give the selected annotation this class</source>
-        <translation>将此类别赋给所选标注</translation>
-    </message>
-    <message>
         <source>Annotations</source>
         <translation>标注</translation>
     </message>
@@ -107,10 +119,6 @@
         <translation>测量</translation>
     </message>
     <message>
-        <source>Delete selected</source>
-        <translation>删除所选</translation>
-    </message>
-    <message>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
@@ -125,6 +133,42 @@
     <message>
         <source>Viridis</source>
         <translation>Viridis</translation>
+    </message>
+    <message>
+        <source>Give the selected annotations this class</source>
+        <translation>将此类别赋予所选标注</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected annotations (Del)</source>
+        <translation>删除所选标注（Del）</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merge the selected areas into one</source>
+        <translation>将所选区域合并为一个</translation>
+    </message>
+    <message>
+        <source>Subtract</source>
+        <translation>扣除</translation>
+    </message>
+    <message>
+        <source>Cut the other selected areas out of the first</source>
+        <translation>从第一个所选区域中扣除其余所选区域</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Lock or unlock the selected annotations against edits</source>
+        <translation>锁定或解锁所选标注，防止被修改</translation>
     </message>
     <message>
         <source>Fill shapes</source>
@@ -173,6 +217,10 @@
     <message>
         <source>Rename class</source>
         <translation>重命名类别</translation>
+    </message>
+    <message>
+        <source>%1 (locked)</source>
+        <translation>%1（已锁定）</translation>
     </message>
     <message>
         <source>%1 — AI %2, not for clinical use</source>

@@ -123,7 +123,9 @@ class AnnotationLayer(QObject):
             self.undo.push(_Edit(self, [], list(features), text or self.tr("Add annotation")))
 
     def remove(self, ids: list[str], text: str | None = None) -> None:
-        before = [self.features[i] for i in ids if i in self.features]
+        before = [
+            self.features[i] for i in ids if i in self.features and not _locked(self.features[i])
+        ]
         if before:
             self.undo.push(_Edit(self, before, [], text or self.tr("Delete annotation")))
 
@@ -133,9 +135,75 @@ class AnnotationLayer(QObject):
         self.undo.push(_Edit(self, before, new, text or self.tr("Edit annotation")))
 
     def set_geometry(self, fid: str, geom: dict[str, Any], text: str | None = None) -> None:
-        f = copy.deepcopy(self.features[fid])
-        f["geometry"] = geom
-        self.replace([f], text)
+        self.set_geometries({fid: geom}, text)
+
+    def set_geometries(self, geoms: dict[str, dict[str, Any]], text: str | None = None) -> None:
+        """New geometry for several annotations at once: one undo step (group move)."""
+        out = []
+        for fid, geom in geoms.items():
+            if fid in self.features and not _locked(self.features[fid]):
+                f = copy.deepcopy(self.features[fid])
+                f["geometry"] = geom
+                out.append(f)
+        if out:
+            self.replace(out, text)
+
+    def _areas(self, ids: list[str]) -> list[dict[str, Any]]:
+        return [
+            self.features[i]
+            for i in ids
+            if i in self.features
+            and not _locked(self.features[i])
+            and self.features[i]["geometry"].get("type") in ("Polygon", "MultiPolygon")
+        ]
+
+    def merge_selected(self) -> str | None:
+        """One area from the selected areas (the first keeps its id and class); one undo step."""
+        from app.annotations.shapes import union
+
+        areas = self._areas(self.selected)
+        if len(areas) < 2:
+            return None
+        geom = union([f["geometry"] for f in areas])
+        if geom is None:
+            return None
+        keep = copy.deepcopy(areas[0])
+        keep["geometry"] = geom
+        self.undo.push(_Edit(self, areas, [self._finish(keep)], self.tr("Merge annotations")))
+        self.select([keep["id"]])
+        return keep["id"]
+
+    def subtract_selected(self) -> str | None:
+        """The first selected area minus the others (they are removed); one undo step."""
+        from app.annotations.shapes import difference
+
+        areas = self._areas(self.selected)
+        if len(areas) < 2:
+            return None
+        first, cutters = areas[0], areas[1:]
+        geom = difference(first["geometry"], [f["geometry"] for f in cutters])
+        after = []
+        if geom is not None:
+            keep = copy.deepcopy(first)
+            keep["geometry"] = geom
+            after = [self._finish(keep)]
+        self.undo.push(_Edit(self, areas, after, self.tr("Subtract annotations")))
+        self.select([first["id"]] if after else [])
+        return first["id"] if after else None
+
+    def set_locked(self, ids: list[str], on: bool) -> None:
+        """Lock (QuPath ``isLocked``) or unlock annotations: locked ones are never edited."""
+        out = []
+        for i in ids:
+            if i in self.features and _locked(self.features[i]) != on:
+                f = copy.deepcopy(self.features[i])
+                if on:
+                    f["properties"]["isLocked"] = True
+                else:
+                    f["properties"].pop("isLocked", None)
+                out.append(f)
+        if out:
+            self.replace(out, self.tr("Lock") if on else self.tr("Unlock"))
 
     def set_class(self, ids: list[str], name: str | None) -> None:
         out = []
@@ -290,6 +358,10 @@ def _build_path(geom: dict[str, Any]) -> QPainterPath:
         if closed:
             path.closeSubpath()
     return path
+
+
+def _locked(f: dict[str, Any]) -> bool:
+    return bool((f.get("properties") or {}).get("isLocked"))
 
 
 def _kind(f: dict[str, Any]) -> str:

@@ -7,11 +7,9 @@ the brush size (``[`` and ``]`` change it).
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 
-from viewers.wsi import geometry as geo
 from viewers.wsi.tools import Tool
 
 
@@ -98,55 +96,14 @@ class BrushTool(Tool):
 
 
 def brush_geometry(stroke, radius: float, res: float, base=None, erase: bool = False):
-    """Union (or, erasing, difference) of discs along ``stroke`` with ``base``, as polygons.
+    """Union (or, erasing, difference) of discs along ``stroke`` with ``base``.
 
-    Rasterised at ``res`` level-0 px per mask px, traced back with marching
-    squares; holes are filled.  None when nothing is left.
+    Exact polygon operations (``app.annotations.shapes``): erasing inside an
+    area cuts a hole and the hole is kept; outlines are simplified to half a
+    screen pixel (``res`` level-0 px per screen px).  None when nothing is left.
     """
-    from scipy import ndimage as ndi
-    from skimage.draw import disk
-    from skimage.draw import polygon as fill_polygon
-    from skimage.measure import approximate_polygon, find_contours, label
+    from app.annotations.shapes import stroke as brush_stroke
 
-    pts = np.asarray(stroke, float)
-    boxes = [pts.min(0) - radius, pts.max(0) + radius]
-    if base is not None:
-        b = geo.bounds(base)
-        boxes += [np.array(b[:2]), np.array(b[2:])]
-    lo, hi = np.min(boxes, 0) - 2 * res, np.max(boxes, 0) + 2 * res
-    res = max(res, float(max(hi - lo)) / 4096)  # cap the mask size
-    shape = tuple(int(v) + 3 for v in ((hi - lo) / res)[::-1])
-    mask = np.zeros(shape, bool)
-    if base is not None:
-        for poly in geo.polygons(base):
-            ring = (poly[0] - lo) / res
-            rr, cc = fill_polygon(ring[:, 1], ring[:, 0], shape)
-            mask[rr, cc] = True
-    stamp = np.zeros(shape, bool)
-    r = radius / res
-    dense = [pts[0]]
-    for a, b in zip(pts[:-1], pts[1:], strict=False):
-        n = max(1, int(np.hypot(*(b - a)) / max(r / 2, 0.5)))
-        dense += [a + (b - a) * t for t in np.linspace(0, 1, n + 1)[1:]]
-    for cx, cy in (np.asarray(dense) - lo) / res:
-        rr, cc = disk((cy, cx), max(r, 0.5), shape=shape)
-        stamp[rr, cc] = True
-    mask = mask & ~stamp if erase else mask | stamp
-    mask = ndi.binary_fill_holes(mask)
-    lab = label(mask)
-    polys = []
-    for i in range(1, lab.max() + 1):
-        contours = find_contours(np.pad(lab == i, 1).astype(np.uint8), 0.5)
-        if not contours:
-            continue
-        c = approximate_polygon(max(contours, key=len), tolerance=0.5)
-        xy = (c[:, ::-1] - 1) * res + lo
-        if len(xy) >= 4:
-            ring = [[float(x), float(y)] for x, y in xy]
-            ring[-1] = list(ring[0])
-            polys.append([ring])
-    if not polys:
+    if not len(stroke):
         return None
-    if len(polys) == 1:
-        return {"type": "Polygon", "coordinates": polys[0]}
-    return {"type": "MultiPolygon", "coordinates": polys}
+    return brush_stroke(stroke, radius, base, erase, tolerance=res * 0.5)

@@ -153,7 +153,10 @@ def hit(geom: dict[str, Any], x: float, y: float, tol: float) -> bool:
 
 
 def area_of(geom: dict[str, Any]) -> float:
-    return sum(_shoelace(p[0], 1, 1) for p in polygons(geom))
+    """Area in level-0 px², holes subtracted."""
+    return sum(
+        _shoelace(p[0], 1, 1) - sum(_shoelace(h, 1, 1) for h in p[1:]) for p in polygons(geom)
+    )
 
 
 def _map(coords: Any, fn) -> Any:

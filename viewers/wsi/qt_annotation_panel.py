@@ -79,11 +79,21 @@ class AnnotationPanel(QWidget):
         self.tree = QTreeWidget(self.g_objects)
         self.tree.setRootIsDecorated(False)
         self.tree.setColumnCount(3)
+        self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.tree.itemSelectionChanged.connect(self._tree_selected)
         ol.addWidget(self.tree)
+        edit_row = QHBoxLayout()
         self.b_delete = QPushButton(self.g_objects)
         self.b_delete.clicked.connect(layer.delete_selected)
-        ol.addWidget(self.b_delete)
+        self.b_merge = QPushButton(self.g_objects)
+        self.b_merge.clicked.connect(layer.merge_selected)
+        self.b_subtract = QPushButton(self.g_objects)
+        self.b_subtract.clicked.connect(layer.subtract_selected)
+        self.b_lock = QPushButton(self.g_objects)
+        self.b_lock.clicked.connect(self.toggle_lock)
+        for b in (self.b_delete, self.b_merge, self.b_subtract, self.b_lock):
+            edit_row.addWidget(b)
+        ol.addLayout(edit_row)
         lay.addWidget(self.g_objects, 1)
         # layers
         self.g_layers = QGroupBox(self)
@@ -125,10 +135,17 @@ class AnnotationPanel(QWidget):
         self.b_colour.setText(self.tr("Colour"))
         self.b_remove.setText(self.tr("Remove"))
         self.b_apply.setText(self.tr("Apply"))
-        self.b_apply.setToolTip(self.tr("Give the selected annotation this class"))
+        self.b_apply.setToolTip(self.tr("Give the selected annotations this class"))
         self.g_objects.setTitle(self.tr("Annotations"))
         self.tree.setHeaderLabels([self.tr("Type"), self.tr("Class"), self.tr("Measurements")])
-        self.b_delete.setText(self.tr("Delete selected"))
+        self.b_delete.setText(self.tr("Delete"))
+        self.b_delete.setToolTip(self.tr("Delete the selected annotations (Del)"))
+        self.b_merge.setText(self.tr("Merge"))
+        self.b_merge.setToolTip(self.tr("Merge the selected areas into one"))
+        self.b_subtract.setText(self.tr("Subtract"))
+        self.b_subtract.setToolTip(self.tr("Cut the other selected areas out of the first"))
+        self.b_lock.setText(self.tr("Lock"))
+        self.b_lock.setToolTip(self.tr("Lock or unlock the selected annotations against edits"))
         self.g_layers.setTitle(self.tr("Layers"))
         self.fill.setText(self.tr("Fill shapes"))
         self.fill.setToolTip(self.tr("Outlines only keep the H&E readable"))
@@ -266,12 +283,23 @@ class AnnotationPanel(QWidget):
         self.tree.clear()
         for f in self.layer.annotations():
             cls = (f["properties"].get("classification") or {}).get("name") or ""
-            item = QTreeWidgetItem([self.type_name(f), cls, self.layer.label_text(f)])
+            kind = self.type_name(f)
+            if f["properties"].get("isLocked"):
+                kind = self.tr("%1 (locked)").replace("%1", kind)
+            item = QTreeWidgetItem([kind, cls, self.layer.label_text(f)])
             item.setData(0, Qt.ItemDataRole.UserRole, f["id"])
             item.setIcon(1, swatch(self.layer.colour_of(f).getRgb()))
             self.tree.addTopLevelItem(item)
             item.setSelected(f["id"] in self.layer.selected)
         self._syncing = False
+
+    def toggle_lock(self) -> None:
+        """Lock the selection, or unlock it when every selected annotation is locked."""
+        sel = [i for i in self.layer.selected if i in self.layer.features]
+        if not sel:
+            return
+        locked = all(self.layer.features[i]["properties"].get("isLocked") for i in sel)
+        self.layer.set_locked(sel, not locked)
 
     def _sync_selection(self) -> None:
         self._syncing = True

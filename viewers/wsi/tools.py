@@ -5,8 +5,9 @@ into undoable edits of the ``AnnotationLayer``.  Tolerances and the brush
 radius are in screen pixels, so they feel the same at every zoom.  Drawing
 tools: rectangle, ellipse, polygon (click vertices, double-click or Enter to
 close), freehand, brush (paints a union of discs; Alt erases; strokes merge
-into the selected area), points, line/ruler.  The select tool picks, moves,
-drags vertices of the selected shape, and pans on empty space.
+into the selected area), points, line/ruler.  The select tool
+(``select_tool``) picks one or many, moves them together, drags vertices of
+the selected shape, and pans on empty space.
 """
 
 from __future__ import annotations
@@ -62,71 +63,6 @@ class Tool:
         pen = QPen(QColor(255, 255, 0), 2, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         return pen
-
-
-class SelectTool(Tool):
-    name = "select"
-    cursor = Qt.CursorShape.ArrowCursor
-
-    def __init__(self, canvas) -> None:
-        super().__init__(canvas)
-        self._drag: tuple | None = None  # (fid, vertex or None, x0, y0)
-
-    def press(self, x, y, mods) -> bool:
-        layer, tol = self.layer, HIT_PX * self.ds
-        for fid in layer.selected:
-            v = geo.nearest_vertex(layer.features[fid]["geometry"], x, y, tol)
-            if v is not None:
-                self._drag = (fid, v, x, y)
-                return True
-        fid = layer.hit(x, y, tol)
-        if fid is None:
-            layer.select([])
-            return False  # the canvas pans
-        layer.select([fid])
-        self._drag = (fid, None, x, y)
-        return True
-
-    def _moved(self, x, y) -> dict | None:
-        fid, vertex, x0, y0 = self._drag
-        geom = self.layer.features[fid]["geometry"]
-        if vertex is not None:
-            return geo.move_vertex(geom, vertex[0], vertex[1], x, y)
-        if math.hypot(x - x0, y - y0) < MIN_DRAG_PX * self.ds:
-            return None
-        return geo.translate(geom, x - x0, y - y0)
-
-    def move(self, x, y, pressed) -> bool:
-        if self._drag is None or self._drag[0] not in self.layer.features:
-            return False
-        geom = self._moved(x, y)
-        if geom is not None:
-            self.layer.preview = {self._drag[0]: geom}
-        self.canvas.update()
-        return True
-
-    def release(self, x, y) -> bool:
-        if self._drag is None:
-            return False
-        fid, vertex = self._drag[:2]
-        geom = self._moved(x, y) if fid in self.layer.features else None
-        self._drag = None
-        self.layer.preview = {}
-        if geom is not None:
-            text = self.layer.undo_text("vertex" if vertex else "move")
-            self.layer.set_geometry(fid, geom, text)
-        self.canvas.update()
-        return True
-
-    def key(self, key) -> bool:
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.layer.selected:
-            self.layer.delete_selected()
-            return True
-        return False
-
-    def cancel(self) -> None:
-        self._drag = None
-        self.layer.preview = {}
 
 
 class DragShapeTool(Tool):
@@ -340,6 +276,7 @@ class PointsTool(Tool):
 def tool_types() -> dict[str, type[Tool]]:
     """Tool name -> class, in toolbar order."""
     from viewers.wsi.brush import BrushTool
+    from viewers.wsi.select_tool import SelectTool
 
     order = (SelectTool, RectangleTool, EllipseTool, PolygonTool, FreehandTool, BrushTool)
     return {t.name: t for t in (*order, PointsTool, LineTool)}
