@@ -124,3 +124,30 @@ def test_pacer_spikes_are_drawn(qtbot, jobs, real_signal, device_beats, tmp_path
 
     # 3x4 + II strip: each spike shows in its column's three leads and in the rhythm strip
     qtbot.waitUntil(lambda: len(spikes_drawn()) == 4 * len(device_beats), timeout=10000)
+
+
+def test_page_cache_keeps_unchanged_items_and_invalidates_changed_ones(qtbot, jobs, real_dcm):
+    from PySide6.QtWidgets import QGraphicsItem
+    from shiboken6 import isValid
+
+    from app.ecg.filters import FilterSpec
+
+    v = _viewer(qtbot, jobs, [(None, real_dcm)])
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
+    items = v.plot.getPlotItem().items
+    traces, grid = list(v.trace_items), list(v.page_cache.grid)
+    assert grid and all(
+        g.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for g in grid
+    )
+    v.redraw()  # nothing changed: the same items stay, nothing is added twice
+    assert v.trace_items == traces and v.page_cache.grid == grid
+    assert len(v.plot.getPlotItem().items) == len(items)
+    before = np.array(v.trace_items[0].yData)
+    with qtbot.waitSignal(v.filtered, timeout=30000):
+        v.set_filters(FilterSpec(True, 50.0, 40.0))  # new signal: traces redrawn, grid kept
+    assert v.trace_items[0] is not traces[0] and v.page_cache.grid == grid
+    assert not np.allclose(v.trace_items[0].yData, before)
+    assert all(not isValid(t) or t.scene() is None for t in traces)  # old traces left
+    v.speed_box.setCurrentIndex(paper.SPEEDS.index(50.0))  # wider paper: grid redrawn too
+    assert v.page_cache.grid != grid and all(not isValid(g) or g.scene() is None for g in grid)
+    assert len(v.trace_items) == 13

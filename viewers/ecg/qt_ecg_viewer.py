@@ -71,8 +71,8 @@ def _analyse(signal, store=None, study_pk=0, rerun=False, state=None):
         return stored
     from inference.ecg import analyze
 
-    if signal.duration_s > LONG_S:  # the pre-read reads 10 s: do not resample a Holter
-        n = int(10 * signal.fs)
+    if signal.duration_s > LONG_S:  # the pre-read picks its cleanest 10 s from the first minute
+        n = int(LONG_S * signal.fs)
         signal = dataclasses.replace(signal, data=signal.data[:, :n])
     return analyze(signal, state=state)
 
