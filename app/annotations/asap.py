@@ -4,7 +4,9 @@
 <Coordinates><Coordinate Order X Y/>...`` plus ``<AnnotationGroups><Group
 Name Color/>``.  Types: Polygon, Rectangle, Spline -> Polygon; Dot -> Point;
 PointSet -> MultiPoint; Polyline -> LineString.  The group becomes the
-QuPath classification.
+QuPath classification.  ASAP has no holes: a polygon's holes are written as
+polygons of the ``Exclusion`` group and put back into their polygon on
+import (``holes``), as CAMELYON's exclusion group ``_2`` is read.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.annotations.geojson import AnnotationError, ImportResult, check_geometry, make_feature
+from app.annotations.holes import EXCLUSION_GROUPS, attach_holes, closed
 from app.fileio import atomic_write_bytes
 
 CLOSED = ("polygon", "rectangle", "spline")
@@ -80,6 +83,7 @@ def parse_asap(text: str | bytes) -> ImportResult:
     for g in root.iter("Group"):
         groups[g.get("Name", "")] = _hex_to_rgb(g.get("Color"))
     result = ImportResult()
+    holes: list[list] = []
     for i, node in enumerate(root.iter("Annotation")):
         try:
             geom = _geometry(node.get("Type", ""), _coordinates(node))
@@ -88,6 +92,9 @@ def parse_asap(text: str | bytes) -> ImportResult:
             result.skipped.append((i, f"{node.get('Name', 'annotation')}: {err}"))
             continue
         group = node.get("PartOfGroup") or ""
+        if group in EXCLUSION_GROUPS and geom["type"] == "Polygon":
+            holes.append(geom["coordinates"][0])
+            continue
         props: dict[str, Any] = {}
         if node.get("Name"):
             props["name"] = node.get("Name")
@@ -100,6 +107,10 @@ def parse_asap(text: str | bytes) -> ImportResult:
             feature["properties"]["classification"] = {"name": group}
             if groups.get(group):
                 feature["properties"]["classification"]["color"] = groups[group]
+        result.features.append(feature)
+    for ring in attach_holes(result.features, holes):  # a hole in no polygon stays itself
+        feature = make_feature({"type": "Polygon", "coordinates": [closed(ring)]}, "annotation")
+        feature["properties"]["classification"] = {"name": EXCLUSION_GROUPS[0]}
         result.features.append(feature)
     return result
 
@@ -123,17 +134,17 @@ def _asap_parts(geom: dict[str, Any]) -> list[tuple[str, list]]:
         return [("Polyline", coords)]
     if kind == "MultiLineString":
         return [("Polyline", line) for line in coords]
-    if kind == "Polygon":
-        return [("Polygon", coords[0][:-1])]  # ASAP has no holes; outer ring, open
+    if kind == "Polygon":  # rings open; holes go to the exclusion group
+        return [("Polygon", coords[0][:-1])] + [("Hole", h[:-1]) for h in coords[1:]]
     if kind == "MultiPolygon":
-        return [("Polygon", poly[0][:-1]) for poly in coords]
+        return [p for poly in coords for p in _asap_parts({"type": "Polygon", "coordinates": poly})]
     if kind == "GeometryCollection":
         return [p for g in geom.get("geometries", []) for p in _asap_parts(g)]
     return []
 
 
 def dumps_asap(features: list[dict[str, Any]]) -> bytes:
-    """ASAP XML for the features (holes and unsupported geometry are dropped)."""
+    """ASAP XML for the features (holes as ``Exclusion`` polygons; unsupported geometry dropped)."""
     root = ET.Element("ASAP_Annotations")
     anns = ET.SubElement(root, "Annotations")
     groups: dict[str, str] = {}
@@ -147,13 +158,16 @@ def dumps_asap(features: list[dict[str, Any]]) -> bytes:
         color = _rgb_to_hex(props.get("color")) or _rgb_to_hex(cls.get("color")) or "#f4fa58"
         for kind, pts in _asap_parts(f.get("geometry") or {}):
             n += 1
+            hole = kind == "Hole"
+            if hole:
+                groups.setdefault(EXCLUSION_GROUPS[0], "#000000")
             a = ET.SubElement(
                 anns,
                 "Annotation",
-                Name=str(props.get("name") or f"Annotation {n}"),
-                Type=kind,
-                PartOfGroup=group,
-                Color=color,
+                Name=str(props.get("name") or f"Annotation {n}") + (" (hole)" if hole else ""),
+                Type="Polygon" if hole else kind,
+                PartOfGroup=EXCLUSION_GROUPS[0] if hole else group,
+                Color="#000000" if hole else color,
             )
             cs = ET.SubElement(a, "Coordinates")
             for order, p in enumerate(pts):

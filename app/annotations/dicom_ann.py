@@ -116,7 +116,14 @@ def _graphics(feature: dict[str, Any]) -> list[tuple[str, np.ndarray]]:
             out.append(("ELLIPSE", _ellipse_axes(ring)))
         elif len(ring) >= 3:
             out.append(("POLYGON", ring))
+            for hole in poly[1:]:  # no holes in the standard: a group of hole polygons
+                h = _open_ring(np.asarray([p[:2] for p in hole], np.float64))
+                if len(h) >= 3:
+                    out.append((HOLE, h))
     return out
+
+
+HOLE = "POLYGON HOLE"
 
 
 def _area(ring: np.ndarray) -> float:
@@ -145,7 +152,8 @@ def build_bulk_annotations(
     if not groups:
         raise AnnotationError("nothing to export: no annotation has a supported geometry")
     out = []
-    for n, ((algo, cls, gtype), data) in enumerate(sorted(groups.items(), key=str), start=1):
+    for n, ((algo, cls, kind), data) in enumerate(sorted(groups.items(), key=str), start=1):
+        gtype = "POLYGON" if kind == HOLE else kind
         category, prop_type = _codes(cls)
         kw: dict[str, Any] = {}
         if algo is not None:
@@ -154,7 +162,7 @@ def build_bulk_annotations(
                 family=codes.DCM.ArtificialIntelligence,
                 version=algo[1] or "0",
             )
-        if gtype == "POLYGON" and mpp:
+        if kind == "POLYGON" and mpp:
             areas = np.array([_area(d) * mpp[0] * mpp[1] for d in data], np.float32)
             kw["measurements"] = [
                 hd.ann.Measurements(
@@ -165,7 +173,7 @@ def build_bulk_annotations(
             AnnotationGroup(
                 number=n,
                 uid=generate_uid(),
-                label=f"{cls} {gtype.lower()}"[:64],
+                label=(f"{cls} polygon hole" if kind == HOLE else f"{cls} {gtype.lower()}")[:64],
                 annotated_property_category=category,
                 annotated_property_type=prop_type,
                 graphic_type=gtype,
@@ -211,3 +219,36 @@ def read_bulk_annotations(path: str | os.PathLike) -> list[tuple[str, str, int]]
         (g.label, g.graphic_type.value, len(g.get_graphic_data("2D")))
         for g in ann.get_annotation_groups()
     ]
+
+
+def load_bulk_annotations(path: str | os.PathLike) -> list[dict[str, Any]]:
+    """Features (QuPath GeoJSON) from a bulk annotations file; hole groups go back into polygons."""
+    from highdicom.ann import annread
+
+    from app.annotations.geojson import make_feature
+    from app.annotations.holes import attach_holes, closed
+
+    ann = annread(str(path))
+    features, holes = [], []
+    for g in ann.get_annotation_groups():
+        label, gtype = str(g.label), g.graphic_type.value
+        data = g.get_graphic_data("2D")
+        if label.endswith(" polygon hole"):
+            holes += [[list(map(float, p)) for p in d] for d in data]
+            continue
+        cls = label.rsplit(" ", 1)[0] if " " in label else label
+        kind = "detection" if g.algorithm_type.value == "AUTOMATIC" else "annotation"
+        for d in data:
+            pts = [[float(x), float(y)] for x, y in np.asarray(d)[:, :2]]
+            if gtype == "POLYGON":
+                geom = {"type": "Polygon", "coordinates": [closed(pts)]}
+            elif gtype == "POLYLINE":
+                geom = {"type": "LineString", "coordinates": pts}
+            elif gtype == "POINT":
+                geom = {"type": "Point", "coordinates": pts[0]}
+            else:  # ELLIPSE / RECTANGLE: their defining points as a polygon
+                geom = {"type": "Polygon", "coordinates": [closed(pts)]}
+            f = make_feature(geom, kind, None if cls == "Unclassified" else cls)
+            features.append(f)
+    attach_holes(features, holes)
+    return features
