@@ -34,8 +34,13 @@ def assess(signal: EcgSignal) -> Scope:
         return Scope(False, False, "no waveform in the record")
     if not np.isfinite(signal.data).any():
         return Scope(False, False, "the waveform holds no valid samples")
-    if signal.duration_s < MIN_ANALYSIS_S:  # the readers' one definition
-        return Scope(False, False, signal.not_analysable())
+    if signal.duration_s < MIN_ANALYSIS_S:  # the constant the readers share
+        return Scope(
+            False,
+            False,
+            f"the record is only {signal.duration_s * 1000:.0f} ms long; "
+            f"automatic analysis needs at least {MIN_ANALYSIS_S:g} s",
+        )
     missing = [n for n in REQUIRED if n not in signal.leads]
     if missing:
         known = [n for n in signal.leads if n in STANDARD_LEADS]
