@@ -189,3 +189,21 @@ def test_median_beats_from_every_format_that_stores_them():
     assert np.abs(sierra.lead("III") - (sierra.lead("II") - sierra.lead("I"))).max() < 0.02
     # no representative beats stored: the rhythm comes back
     assert read_ecg(DATA / "sierra" / "129DYPRG.xml", want="median").n_samples > 5000
+
+
+def test_leads_recorded_at_different_times_are_placed_at_their_start(scp, tmp_path):
+    # section 3 edited (in place) so that V1 starts at sample 2501: a 3-channel cart's
+    # sequential lead groups; V1's first 2500 stored values belong at 5.0-10.0 s
+    raw = bytearray(SCP.read_bytes())
+    s3 = _section_start(3) + 16
+    v1 = s3 + 2 + 9 * 2  # lead 3 in the file's order (I, II, V1, ...)
+    assert raw[v1 + 8] == 3  # SCP lead code 3: V1
+    raw[v1 : v1 + 4] = (2501).to_bytes(4, "little")
+    out = tmp_path / "staggered.scp"
+    out.write_bytes(bytes(raw))
+    sig = read_ecg(out)
+    assert sig.n_samples == 5000
+    assert np.array_equal(sig.lead("V1")[2500:], scp.lead("V1")[:2500])
+    assert not sig.lead("V1")[:2500].any()
+    assert np.array_equal(sig.lead("V2"), scp.lead("V2"))
+    assert any("not all recorded at the same time" in w for w in sig.warnings)

@@ -120,7 +120,11 @@ def _reference_beats(rec: Record, tables, n_leads: int) -> tuple[np.ndarray, int
 
 
 def _add_reference_beats(residual: np.ndarray, leads, beats: np.ndarray, qrs: bytes) -> None:
-    """Add the reference beat back over each type-0 QRS (in place, same units)."""
+    """Add the reference beat back over each type-0 QRS (in place, same units).
+
+    ``residual`` column 0 is sample number ``first`` (the earliest lead start);
+    section 4 sample numbers are 1-based and absolute."""
+    first = min(start for start, _end, _code in leads)
     fiducial = int.from_bytes(qrs[2:4], "little")
     count = int.from_bytes(qrs[4:6], "little")
     if len(qrs) < 6 + 14 * count:
@@ -131,12 +135,13 @@ def _add_reference_beats(residual: np.ndarray, leads, beats: np.ndarray, qrs: by
         start, fc, end = (int.from_bytes(qrs[p + o : p + o + 4], "little") for o in (2, 6, 10))
         if kind != 0 or not 0 < start <= end:
             continue
-        for lead, (lead_start, _lead_end, _code) in enumerate(leads):
-            r0 = start - lead_start
+        for lead, (lead_start, lead_end, _code) in enumerate(leads):
+            r0 = start - first
             m0 = fiducial - fc + start - 1
-            if r0 < 0 or m0 < 0:
+            if start < lead_start or m0 < 0:
                 continue
-            n = min(end - start + 1, beats.shape[1] - m0, residual.shape[1] - r0)
+            n = min(end, lead_end) - start + 1
+            n = min(n, beats.shape[1] - m0, residual.shape[1] - r0)
             if n > 0:
                 residual[lead, r0 : r0 + n] += beats[lead, m0 : m0 + n]
 
@@ -161,7 +166,8 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
     if want == "median" and rec.section(5) is not None and rec.section(4) is not None:
         beats, avm5, interval5 = _reference_beats(rec, tables, len(leads))
         return _signal(rec, beats * (avm5 / 1e6), 1e6 / interval5, leads, [])
-    n = max(end - start + 1 for start, end, _ in leads)
+    first = min(start for start, _end, _code in leads)
+    n = max(end for _start, end, _code in leads) - first + 1
     if n * len(leads) > MAX_VALUES:
         raise ReadError(f"SCP-ECG record of {len(leads)} x {n} samples is too large", "unsupported")
     fs = 1e6 / interval
@@ -171,10 +177,16 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
         if interval % interval5 or not 1 <= interval // interval5 <= 4:
             raise ReadError("SCP-ECG reference beats at an unusable sampling rate", "unsupported")
         ratio = interval // interval5
-    count = -(-n // ratio)
     data = np.zeros((len(leads), n), dtype=np.float64)
     warnings = []
+    if len({(start, end) for start, end, _code in leads}) > 1:
+        warnings.append(
+            "the leads were not all recorded at the same time (zero where a lead has no data)"
+        )
     for i, stream in enumerate(_streams(body6, len(leads), 6)):
+        start, end, _code = leads[i]
+        length = end - start + 1
+        count = -(-length // ratio)
         values = undifference(huffman_decode(stream, count, tables), diff)
         if values.size < count:
             warnings.append(
@@ -184,7 +196,8 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
             values = np.interp(
                 np.arange(values.size * ratio) / ratio, np.arange(values.size), values
             )
-        data[i, : min(values.size, n)] = values[:n] * (avm / 1e6)
+        values = values[:length]
+        data[i, start - first : start - first + values.size] = values * (avm / 1e6)
     if subtracted:
         _add_reference_beats(data, leads, beats * (avm5 / 1e6), rec.section(4))
         fs = 1e6 / interval5
