@@ -51,32 +51,38 @@ class ModalityDescriptor:
     heavy_deps: tuple[str, ...] = ()  # modules the bundle must carry for it
 
 
-_T = QT_TRANSLATE_NOOP
 _ECG_FINDINGS = {
-    "STEMI": _T("EcgFindings", "ST elevation %1 (%2): meets STEMI criteria"),
-    "ST_DEPRESSION": _T("EcgFindings", "ST depression %1 (%2): possible ischaemia"),
-    "T_INVERSION": _T("EcgFindings", "T inversion %1 (%2): possible ischaemia"),
-    "AFIB": _T("EcgFindings", "Atrial fibrillation"),
-    "VENTRICULAR_RHYTHM": _T("EcgFindings", "Ventricular rhythm"),
-    "AV_BLOCK": _T("EcgFindings", "AV block"),
-    "AV_BLOCK_SLOW": _T("EcgFindings", "AV block with slow ventricular rate"),
-    "BBB": _T("EcgFindings", "Bundle branch block (single-lead model)"),
-    "WIDE_QRS": _T("EcgFindings", "Wide QRS"),
-    "PACED": _T("EcgFindings", "Paced rhythm (model; verify pacer spikes)"),
-    "FIRST_DEGREE_AVB": _T("EcgFindings", "Prolonged PR (first-degree AV block)"),
-    "QT_LONG": _T("EcgFindings", "Long QTc"),
-    "VPC": _T("EcgFindings", "Ventricular premature complexes (%3)"),
-    "VPC_FREQUENT": _T("EcgFindings", "Frequent VPCs (%3 in record)"),
-    "TACHY_SEVERE": _T("EcgFindings", "Marked tachycardia"),
-    "BRADY_SEVERE": _T("EcgFindings", "Marked bradycardia"),
-    "TACHY": _T("EcgFindings", "Tachycardia"),
-    "BRADY": _T("EcgFindings", "Bradycardia"),
-    "NO_QRS": _T("EcgFindings", "No reliable QRS complexes detected"),
+    "STEMI": QT_TRANSLATE_NOOP("EcgFindings", "ST elevation %1 (%2): meets STEMI criteria"),
+    "ST_DEPRESSION": QT_TRANSLATE_NOOP("EcgFindings", "ST depression %1 (%2): possible ischaemia"),
+    "T_INVERSION": QT_TRANSLATE_NOOP("EcgFindings", "T inversion %1 (%2): possible ischaemia"),
+    "AFIB": QT_TRANSLATE_NOOP("EcgFindings", "Atrial fibrillation"),
+    "VENTRICULAR_RHYTHM": QT_TRANSLATE_NOOP("EcgFindings", "Ventricular rhythm"),
+    "AV_BLOCK": QT_TRANSLATE_NOOP("EcgFindings", "AV block"),
+    "AV_BLOCK_SLOW": QT_TRANSLATE_NOOP("EcgFindings", "AV block with slow ventricular rate"),
+    "RBBB": QT_TRANSLATE_NOOP("EcgFindings", "Right bundle branch block"),
+    "LBBB": QT_TRANSLATE_NOOP("EcgFindings", "Left bundle branch block"),
+    "WIDE_QRS": QT_TRANSLATE_NOOP(
+        "EcgFindings", "Wide QRS (non-specific intraventricular conduction delay)"
+    ),
+    "PACED": QT_TRANSLATE_NOOP("EcgFindings", "Paced rhythm (%1 pacing)"),
+    "FIRST_DEGREE_AVB": QT_TRANSLATE_NOOP("EcgFindings", "Prolonged PR (first-degree AV block)"),
+    "QT_LONG": QT_TRANSLATE_NOOP("EcgFindings", "Long QTc"),
+    "VPC": QT_TRANSLATE_NOOP("EcgFindings", "Ventricular premature complexes (%3)"),
+    "VPC_FREQUENT": QT_TRANSLATE_NOOP("EcgFindings", "Frequent VPCs (%3 in record)"),
+    "TACHY_SEVERE": QT_TRANSLATE_NOOP("EcgFindings", "Marked tachycardia"),
+    "BRADY_SEVERE": QT_TRANSLATE_NOOP("EcgFindings", "Marked bradycardia"),
+    "TACHY": QT_TRANSLATE_NOOP("EcgFindings", "Tachycardia"),
+    "BRADY": QT_TRANSLATE_NOOP("EcgFindings", "Bradycardia"),
+    "NO_QRS": QT_TRANSLATE_NOOP("EcgFindings", "No reliable QRS complexes detected"),
+    "NOT_12_LEAD": QT_TRANSLATE_NOOP("EcgFindings", "Not a 12-lead ECG: no automatic grade"),
+    "NOT_ANALYSABLE": QT_TRANSLATE_NOOP("EcgFindings", "Not analysable: no automatic grade"),
 }
 _ECG_TERRITORIES = {
-    "inferior": _T("EcgFindings", "inferior"),
-    "lateral": _T("EcgFindings", "lateral"),
-    "anterior": _T("EcgFindings", "anterior/septal"),
+    "inferior": QT_TRANSLATE_NOOP("EcgFindings", "inferior"),
+    "lateral": QT_TRANSLATE_NOOP("EcgFindings", "lateral"),
+    "anterior": QT_TRANSLATE_NOOP("EcgFindings", "anterior/septal"),
+    "atrial": QT_TRANSLATE_NOOP("EcgFindings", "atrial"),
+    "ventricular": QT_TRANSLATE_NOOP("EcgFindings", "ventricular"),
 }
 _IMAGE_VIEWER = "viewers.dicom.qt_image_viewer:ImageViewer"
 _PYDICOM_CODECS = ("pydicom", "pylibjpeg", "numpy")

@@ -1,4 +1,5 @@
-"""Translation catalogues: one per package of ui/ and viewers/ (huizhen_<package>_<lang>.ts).
+"""Translation catalogues: one per package of ui/ and viewers/ (huizhen_<package>_<lang>.ts),
+plus ``huizhen_app_<lang>.ts`` for the texts of Qt-free modules (the modality descriptors).
 
 A package's strings live in their own catalogue, so work on one feature never edits another's
 translations; the application loads every compiled catalogue of the chosen language.
@@ -20,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 LANGS = ("zh_CN", "en")
 SOURCE_DIRS = ("ui", "viewers")
+# Qt-free modules whose texts the UI translates (marked with QT_TRANSLATE_NOOP)
+SOURCE_FILES = {"app": ["app/modalities.py"]}
 
 
 def tool(name: str) -> str:
@@ -34,6 +37,8 @@ def catalogues() -> dict[str, list[str]]:
         for p in sorted((ROOT / d).rglob("*.py")):
             rel = p.relative_to(ROOT)
             out.setdefault("_".join(rel.parts[:-1]), []).append(str(rel))
+    for name, files in SOURCE_FILES.items():
+        out.setdefault(name, []).extend(files)
     return out
 
 

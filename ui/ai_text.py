@@ -1,7 +1,7 @@
 """AI findings as one line in the user's language (worklist, alert banner).
 
 Findings carry a ``code``; modality packages provide the translated template
-(``viewers.ecg.finding_text`` for ECG).  Unknown codes keep the analyzer's own
+(the modality descriptors, ``app/modalities.py``).  Unknown codes keep the analyzer's own
 English text, so nothing is ever hidden.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from viewers.ecg.finding_text import finding_text
+from ui.finding_text import finding_text
 
 
 def ai_line(findings, hr: float | None, fallback: str = "") -> str:

@@ -7,8 +7,8 @@ A viewer is a QWidget subclass constructed as ``Viewer(ctx, parent)`` where
 "critical" | "urgent" | "info"}``.  Loading must not block the UI thread: use
 ``ctx.jobs`` (``ui.qt_jobs.QtJobs``).
 
-Adding a modality means adding a module and one line in ``VIEWERS``; the shell
-never changes.
+Adding a modality means adding a module and its descriptor in
+``app/modalities.py`` (which names the viewer); the shell never changes.
 """
 
 from __future__ import annotations
@@ -19,16 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import Modality
+from app.modalities import DESCRIPTORS
 
-# modality -> "module:ClassName"
-VIEWERS: dict[Modality, str] = {
-    Modality.CR: "viewers.dicom.qt_image_viewer:ImageViewer",
-    Modality.CT: "viewers.dicom.qt_image_viewer:ImageViewer",
-    Modality.US: "viewers.dicom.qt_image_viewer:ImageViewer",
-    Modality.OP: "viewers.dicom.qt_image_viewer:ImageViewer",
-    Modality.ECG: "viewers.ecg.qt_ecg_viewer:EcgViewer",
-    Modality.SM: "viewers.wsi.qt_slide_viewer:SlideViewer",
-}
+# modality -> "module:ClassName", from the modality descriptors (app/modalities.py)
+VIEWERS: dict[Modality, str] = {m: d.viewer for m, d in DESCRIPTORS.items() if d.viewer}
 
 
 @dataclass

@@ -7,11 +7,12 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from app.modalities import DESCRIPTORS
 from app.models import AIResult, ConsultRequest, Outbox, Study
 
 DEFAULT_DEPARTMENTS = ["cardiology", "radiology", "pathology", "ophthalmology"]
-DEPARTMENT_FOR = {"ECG": "cardiology", "CR": "radiology", "CT": "radiology", "US": "radiology",
-                  "SM": "pathology", "OP": "ophthalmology"}  # fmt: skip
+# the department a consult goes to by default, from the modality descriptors
+DEPARTMENT_FOR = {m.value: d.department for m, d in DESCRIPTORS.items() if d.department}
 
 
 @dataclass

@@ -1,0 +1,115 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>EcgFindings</name>
+    <message>
+        <source>ST elevation %1 (%2): meets STEMI criteria</source>
+        <translation>ST elevation %1 (%2): meets STEMI criteria</translation>
+    </message>
+    <message>
+        <source>ST depression %1 (%2): possible ischaemia</source>
+        <translation>ST depression %1 (%2): possible ischaemia</translation>
+    </message>
+    <message>
+        <source>T inversion %1 (%2): possible ischaemia</source>
+        <translation>T inversion %1 (%2): possible ischaemia</translation>
+    </message>
+    <message>
+        <source>Atrial fibrillation</source>
+        <translation>Atrial fibrillation</translation>
+    </message>
+    <message>
+        <source>Ventricular rhythm</source>
+        <translation>Ventricular rhythm</translation>
+    </message>
+    <message>
+        <source>AV block</source>
+        <translation>AV block</translation>
+    </message>
+    <message>
+        <source>AV block with slow ventricular rate</source>
+        <translation>AV block with slow ventricular rate</translation>
+    </message>
+    <message>
+        <source>Right bundle branch block</source>
+        <translation>Right bundle branch block</translation>
+    </message>
+    <message>
+        <source>Left bundle branch block</source>
+        <translation>Left bundle branch block</translation>
+    </message>
+    <message>
+        <source>Wide QRS (non-specific intraventricular conduction delay)</source>
+        <translation>Wide QRS (non-specific intraventricular conduction delay)</translation>
+    </message>
+    <message>
+        <source>Paced rhythm (%1 pacing)</source>
+        <translation>Paced rhythm (%1 pacing)</translation>
+    </message>
+    <message>
+        <source>Prolonged PR (first-degree AV block)</source>
+        <translation>Prolonged PR (first-degree AV block)</translation>
+    </message>
+    <message>
+        <source>Long QTc</source>
+        <translation>Long QTc</translation>
+    </message>
+    <message>
+        <source>Ventricular premature complexes (%3)</source>
+        <translation>Ventricular premature complexes (%3)</translation>
+    </message>
+    <message>
+        <source>Frequent VPCs (%3 in record)</source>
+        <translation>Frequent VPCs (%3 in record)</translation>
+    </message>
+    <message>
+        <source>Marked tachycardia</source>
+        <translation>Marked tachycardia</translation>
+    </message>
+    <message>
+        <source>Marked bradycardia</source>
+        <translation>Marked bradycardia</translation>
+    </message>
+    <message>
+        <source>Tachycardia</source>
+        <translation>Tachycardia</translation>
+    </message>
+    <message>
+        <source>Bradycardia</source>
+        <translation>Bradycardia</translation>
+    </message>
+    <message>
+        <source>No reliable QRS complexes detected</source>
+        <translation>No reliable QRS complexes detected</translation>
+    </message>
+    <message>
+        <source>Not a 12-lead ECG: no automatic grade</source>
+        <translation>Not a 12-lead ECG: no automatic grade</translation>
+    </message>
+    <message>
+        <source>Not analysable: no automatic grade</source>
+        <translation>Not analysable: no automatic grade</translation>
+    </message>
+    <message>
+        <source>inferior</source>
+        <translation>inferior</translation>
+    </message>
+    <message>
+        <source>lateral</source>
+        <translation>lateral</translation>
+    </message>
+    <message>
+        <source>anterior/septal</source>
+        <translation>anterior/septal</translation>
+    </message>
+    <message>
+        <source>atrial</source>
+        <translation>atrial</translation>
+    </message>
+    <message>
+        <source>ventricular</source>
+        <translation>ventricular</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,115 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>EcgFindings</name>
+    <message>
+        <source>ST elevation %1 (%2): meets STEMI criteria</source>
+        <translation>%1导联（%2）ST 段抬高：符合 STEMI 标准</translation>
+    </message>
+    <message>
+        <source>ST depression %1 (%2): possible ischaemia</source>
+        <translation>%1导联（%2）ST 段压低：提示心肌缺血可能</translation>
+    </message>
+    <message>
+        <source>T inversion %1 (%2): possible ischaemia</source>
+        <translation>%1导联（%2）T 波倒置：提示心肌缺血可能</translation>
+    </message>
+    <message>
+        <source>Atrial fibrillation</source>
+        <translation>心房颤动</translation>
+    </message>
+    <message>
+        <source>Ventricular rhythm</source>
+        <translation>室性心律</translation>
+    </message>
+    <message>
+        <source>AV block</source>
+        <translation>房室传导阻滞</translation>
+    </message>
+    <message>
+        <source>AV block with slow ventricular rate</source>
+        <translation>房室传导阻滞伴慢心室率</translation>
+    </message>
+    <message>
+        <source>Right bundle branch block</source>
+        <translation>右束支传导阻滞</translation>
+    </message>
+    <message>
+        <source>Left bundle branch block</source>
+        <translation>左束支传导阻滞</translation>
+    </message>
+    <message>
+        <source>Wide QRS (non-specific intraventricular conduction delay)</source>
+        <translation>QRS 波增宽（非特异性室内传导延迟）</translation>
+    </message>
+    <message>
+        <source>Paced rhythm (%1 pacing)</source>
+        <translation>起搏心律（%1起搏）</translation>
+    </message>
+    <message>
+        <source>Prolonged PR (first-degree AV block)</source>
+        <translation>PR 间期延长（一度房室传导阻滞）</translation>
+    </message>
+    <message>
+        <source>Long QTc</source>
+        <translation>QTc 间期延长</translation>
+    </message>
+    <message>
+        <source>Ventricular premature complexes (%3)</source>
+        <translation>室性早搏（%3 次）</translation>
+    </message>
+    <message>
+        <source>Frequent VPCs (%3 in record)</source>
+        <translation>频发室性早搏（本记录 %3 次）</translation>
+    </message>
+    <message>
+        <source>Marked tachycardia</source>
+        <translation>显著心动过速</translation>
+    </message>
+    <message>
+        <source>Marked bradycardia</source>
+        <translation>显著心动过缓</translation>
+    </message>
+    <message>
+        <source>Tachycardia</source>
+        <translation>心动过速</translation>
+    </message>
+    <message>
+        <source>Bradycardia</source>
+        <translation>心动过缓</translation>
+    </message>
+    <message>
+        <source>No reliable QRS complexes detected</source>
+        <translation>未检出可靠的 QRS 波群</translation>
+    </message>
+    <message>
+        <source>Not a 12-lead ECG: no automatic grade</source>
+        <translation>非 12 导联心电图：不自动分级</translation>
+    </message>
+    <message>
+        <source>Not analysable: no automatic grade</source>
+        <translation>无法分析：不自动分级</translation>
+    </message>
+    <message>
+        <source>inferior</source>
+        <translation>下壁</translation>
+    </message>
+    <message>
+        <source>lateral</source>
+        <translation>侧壁</translation>
+    </message>
+    <message>
+        <source>anterior/septal</source>
+        <translation>前壁/前间壁</translation>
+    </message>
+    <message>
+        <source>atrial</source>
+        <translation>心房</translation>
+    </message>
+    <message>
+        <source>ventricular</source>
+        <translation>心室</translation>
+    </message>
+</context>
+</TS>
