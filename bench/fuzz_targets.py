@@ -85,6 +85,23 @@ def _real_ecg_seeds() -> dict[str, list[Seed]]:
     return {k: [s for s in v if s.files] for k, v in out.items()}
 
 
+def _relabelled(folder: Path, names: tuple[str, ...]) -> list[Path]:
+    """Real pydicom files (RLE, deflated, multi-frame RGB) with Modality set to US,
+    a modality the image reader takes, so their decoders are reached."""
+    import pydicom
+
+    out = []
+    for name in names:
+        src = _pydicom_file(name)
+        if src is None:
+            continue
+        ds = pydicom.dcmread(src)
+        ds.Modality = "US"
+        ds.save_as(folder / f"us_{name}")
+        out.append(folder / f"us_{name}")
+    return out
+
+
 def _ecg_seeds(folder: Path) -> dict[str, list[Seed]]:
     """WFDB, HL7 aECG and MUSE XML built from the real 12-lead pydicom record
     (real samples; the containers are written by our writers: synthetic container),
@@ -174,10 +191,8 @@ def _annotation_seeds(folder: Path) -> tuple[list[Seed], list[Seed]]:
 
 def build_seeds(folder: Path) -> list[Target]:
     folder.mkdir(parents=True, exist_ok=True)
-    images = [
-        _pydicom_file(n)
-        for n in ("CT_small.dcm", "MR_small_RLE.dcm", "SC_rgb_small_odd.dcm", "image_dfl.dcm")
-    ]
+    images = [_pydicom_file("CT_small.dcm"), _pydicom_file("examples_palette.dcm")]
+    images += _relabelled(folder, ("MR_small_RLE.dcm", "image_dfl.dcm", "SC_rgb_rle_2frame.dcm"))
     ecg = _ecg_seeds(folder)
     geojson, asap = _annotation_seeds(folder)
     targets = [

@@ -29,6 +29,7 @@ LEGACY_IDS = {
     "PathTileObject": "tile",
 }
 MIN_POINTS = {"LineString": 2}
+MAX_DEPTH = 100  # a feature's own nesting (documents: app.readers.limits max_nesting)
 
 
 class AnnotationError(Exception):
@@ -117,6 +118,19 @@ def check_geometry(geom: Any) -> None:
         raise ValueError(f"unknown geometry type {kind!r}")
 
 
+def _finite(value: Any, depth: int, skip: tuple[str, ...] = ()) -> Any:
+    """``value`` with every non-finite number replaced by None (JSON null)."""
+    if depth > MAX_DEPTH:
+        raise ValueError("properties are nested too deeply")
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: v if k in skip else _finite(v, depth + 1, skip) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v, depth + 1) for v in value]
+    return value
+
+
 def object_type(feature: dict[str, Any]) -> str:
     props = feature.get("properties") or {}
     for key in ("objectType", "object_type", "type"):
@@ -165,7 +179,9 @@ def normalize_feature(feature: Any) -> dict[str, Any]:
     if not isinstance(fid, str) or not fid or fid in LEGACY_IDS:
         out["id"] = str(uuid.uuid4())
     out["properties"] = props
-    return out
+    # NaN/Infinity (QuPath writes NaN measurements) would stop every later autosave;
+    # geometries were checked finite above and are not copied again
+    return _finite(out, 0, skip=("geometry", "nucleusGeometry"))
 
 
 def parse_geojson(data: Any) -> ImportResult:

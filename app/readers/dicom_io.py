@@ -108,6 +108,21 @@ def _check_deflated(fp: _ClampedReader, limit: int, ratio: int) -> None:
         data = inflater.unconsumed_tail or fp.read(1 << 20)
 
 
+def _convert_all(ds) -> None:
+    """Convert every raw element now, inside the guard.
+
+    pydicom converts an element when it is first accessed, so a damaged value
+    (an odd length for US, a bad VR) would otherwise raise later, wherever the
+    header is read.  Sequences are walked with a stack, not recursion.
+    """
+    stack = [ds]
+    while stack:
+        current = stack.pop()
+        for elem in current:  # iteration converts each element
+            if elem.VR == "SQ" and elem.value:
+                stack.extend(elem.value)
+
+
 def read_dicom(path: str | os.PathLike, *, stop_before_pixels: bool = False, **kwargs):
     """``pydicom.dcmread`` with every failure as a ``ReadError``."""
     import pydicom
@@ -120,6 +135,8 @@ def read_dicom(path: str | os.PathLike, *, stop_before_pixels: bool = False, **k
                 _check_deflated(fp, limits.max_decoded_bytes, limits.max_inflate_ratio)
                 fp.seek(0)
             ds = pydicom.dcmread(fp, stop_before_pixels=stop_before_pixels, **kwargs)
+        if "defer_size" not in kwargs:  # deferred values are read later, by file name
+            _convert_all(ds)
     except ReadError:
         raise
     except OSError as err:

@@ -92,6 +92,22 @@ def test_absurd_element_length_is_refused_without_allocating_it(tmp_path):
     assert meta.extra["rows"] == 0
 
 
+def test_damaged_value_is_a_read_error_where_the_file_is_read(tmp_path):
+    """Was BytesLengthException later, when the header was first used (lazy conversion)."""
+    from app.readers.dicom import DicomImageReader
+    from viewers.dicom.pixels import load_image
+
+    data = pydicom_file("CT_small.dcm").read_bytes()
+    at = data.find(struct.pack("<HH", 0x0028, 0x0010) + b"US")
+    rows = data[at : at + 6] + struct.pack("<H", 3) + data[at + 8 : at + 10] + b"\0"
+    path = tmp_path / "odd.dcm"
+    path.write_bytes(data[:at] + rows + data[at + 10 :])
+    with pytest.raises(ReadError, match="BytesLengthException"):
+        DicomImageReader().read_meta(path)
+    with pytest.raises(ReadError, match="BytesLengthException"):
+        load_image(path)
+
+
 def deflated(meta_from: Path, body: bytes) -> bytes:
     """The file meta of a real deflated file followed by ``body`` as its dataset."""
     from pydicom.filebase import DicomBytesIO
@@ -122,11 +138,19 @@ def test_deflate_bomb_is_refused_before_it_inflates(tmp_path):
 
 
 def test_real_deflated_file_still_reads_and_a_cut_stream_is_a_read_error(tmp_path):
-    """The cut stream was zlib.error."""
+    """The cut stream was zlib.error; import refused every deflated file as truncated."""
+    import pydicom
+
+    from app.readers.dicom import DicomImageReader
     from viewers.dicom.pixels import load_image
 
     real = pydicom_file("image_dfl.dcm")
     assert load_image(real).pixels.size > 0
+    ds = pydicom.dcmread(real)
+    ds.Modality = "US"  # OT is not a modality the image reader takes
+    us = tmp_path / "us.dcm"
+    ds.save_as(us)
+    assert DicomImageReader().read_meta(us).extra["rows"] == 512
     cut = tmp_path / "cut.dcm"
     cut.write_bytes(real.read_bytes()[:-600])
     with pytest.raises(ReadError):

@@ -147,3 +147,19 @@ def test_wfdb_header_may_only_name_files_beside_it(tmp_path, name):
     hea.write_text(hea.read_text().replace("041s01 1000", f"{name} 1000"))
     with pytest.raises(ReadError):
         WfdbReader().read_meta(hea)
+
+
+def test_non_finite_properties_become_null_so_the_autosave_works(tmp_path):
+    """Was ValueError in the autosave (allow_nan=False) for NaN/1e999 measurements."""
+    from app.annotations.geojson import dumps_geojson
+
+    path = geojson(
+        tmp_path,
+        '{"type":"Point","coordinates":[1,2]}',
+        '{"measurements":{"Area":NaN,"Perimeter":1e999,"Count":3},"metadata":{"x":[-1e999]}}',
+    )
+    result = load_annotations(path)
+    props = result.features[0]["properties"]
+    assert props["measurements"] == {"Area": None, "Perimeter": None, "Count": 3}
+    assert props["metadata"] == {"x": [None]}
+    assert b'"Area": null' in dumps_geojson(result.features)
