@@ -139,10 +139,19 @@ def sidecar(path: Path) -> dict[str, Any]:
     side = path.with_name(path.name + ".json")
     if not side.exists():
         return {}
+    from app.readers.limits import nesting_depth, reader_limits
+
+    limits = reader_limits()
     try:
+        if side.stat().st_size > limits.max_text_bytes:
+            raise ReadError(f"metadata file {side.name} is too large", "metadata")
         data = json.loads(side.read_text("utf-8"))
     except (OSError, ValueError) as err:
         raise ReadError(f"metadata file {side.name} is not valid JSON: {err}", "metadata") from err
+    except RecursionError as err:  # the decoder's own depth guard
+        raise ReadError(f"metadata file {side.name} is nested too deeply", "metadata") from err
+    if nesting_depth(data, limits.max_nesting) > limits.max_nesting:
+        raise ReadError(f"metadata file {side.name} is nested too deeply", "metadata")
     return data if isinstance(data, dict) else {}
 
 
@@ -155,6 +164,7 @@ def apply_sidecar(meta: StudyMeta, data: dict[str, Any]) -> StudyMeta:
             meta.study_time = datetime.fromisoformat(str(data["study_time"]))
         except ValueError:
             pass
-    for key, value in data.get("extra", {}).items():
-        meta.extra[key] = value
+    extra = data.get("extra")
+    if isinstance(extra, dict):
+        meta.extra.update(extra)
     return meta

@@ -163,3 +163,26 @@ def test_non_finite_properties_become_null_so_the_autosave_works(tmp_path):
     assert props["measurements"] == {"Area": None, "Perimeter": None, "Count": 3}
     assert props["metadata"] == {"x": [None]}
     assert b'"Area": null' in dumps_geojson(result.features)
+
+
+DEEP_LIST = '{"patient_id": ' + "[" * 100000 + "]" * 100000 + "}"
+DEEP_DICT = '{"a": ' * 500 + "1" + "}" * 500
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "refused"), [(DEEP_LIST, True), (DEEP_DICT, True), ('{"extra": [1, 2]}', False)]
+)
+def test_hostile_metadata_sidecar_is_a_clear_error_or_ignored(tmp_path, sidecar, refused):
+    """A deep sidecar was RecursionError (decoder, or str() of it); a list 'extra' AttributeError."""
+    from app.readers.ecg import MuseReader
+
+    if not MUSE.exists():
+        pytest.skip("real MUSE file not in tests/data/ecg")
+    path = tmp_path / "muse.xml"
+    shutil.copyfile(MUSE, path)
+    (tmp_path / "muse.xml.json").write_text(sidecar)
+    if refused:
+        with pytest.raises(ReadError, match="nested too deeply"):
+            MuseReader().read_meta(path)
+    else:
+        assert MuseReader().read_meta(path).extra["format"] == "ge-muse-xml"
