@@ -128,26 +128,48 @@ def test_pacer_spikes_are_drawn(qtbot, jobs, real_signal, device_beats, tmp_path
 
 def test_page_cache_keeps_unchanged_items_and_invalidates_changed_ones(qtbot, jobs, real_dcm):
     from PySide6.QtWidgets import QGraphicsItem
-    from shiboken6 import isValid
 
     from app.ecg.filters import FilterSpec
 
     v = _viewer(qtbot, jobs, [(None, real_dcm)])
     qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
-    items = v.plot.getPlotItem().items
-    traces, grid = list(v.trace_items), list(v.page_cache.grid)
-    assert grid and all(
-        g.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for g in grid
-    )
+    count = len(v.plot.getPlotItem().items)
+    cache = v.page_cache
+    traces, grid, layer = list(v.trace_items), cache.grid, cache.layer
+    for item in (grid, layer):
+        assert item.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
+        assert item.scene() is v.plot.scene()
     v.redraw()  # nothing changed: the same items stay, nothing is added twice
-    assert v.trace_items == traces and v.page_cache.grid == grid
-    assert len(v.plot.getPlotItem().items) == len(items)
+    assert v.trace_items == traces and cache.grid is grid and cache.layer is layer
+    assert len(v.plot.getPlotItem().items) == count
     before = np.array(v.trace_items[0].yData)
     with qtbot.waitSignal(v.filtered, timeout=30000):
         v.set_filters(FilterSpec(True, 50.0, 40.0))  # new signal: traces redrawn, grid kept
-    assert v.trace_items[0] is not traces[0] and v.page_cache.grid == grid
+    assert cache.layer is not layer and layer.scene() is None and cache.grid is grid
     assert not np.allclose(v.trace_items[0].yData, before)
-    assert all(not isValid(t) or t.scene() is None for t in traces)  # old traces left
     v.speed_box.setCurrentIndex(paper.SPEEDS.index(50.0))  # wider paper: grid redrawn too
-    assert v.page_cache.grid != grid and all(not isValid(g) or g.scene() is None for g in grid)
-    assert len(v.trace_items) == 13
+    assert cache.grid is not grid and grid.scene() is None
+    assert len(v.trace_items) == 13 and len(v.plot.getPlotItem().items) == count
+
+
+def test_page_paints_traces_and_labels(qtbot, jobs, real_dcm):
+    """The trace layer really paints: dark trace pixels in every lead's cell."""
+    v = _viewer(qtbot, jobs, [(None, real_dcm)])
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
+    v.ai_box.setChecked(False)  # traces and grid only
+    img = v.plot.grab().toImage()
+    vb = v.view
+    dark = 0
+    for cell in v.paper_layout.cells[:12]:
+        x_mm = cell.x_mm + 0.4 * (cell.t1 - cell.t0) * v.speed
+        pt = vb.mapViewToScene(pg_point(x_mm, cell.y_mm))
+        pos = v.plot.mapFromScene(pt)
+        column = [img.pixelColor(pos.x(), y).lightness() for y in range(0, img.height())]
+        dark += min(column) < 80
+    assert dark >= 6  # cells inside the visible part of the page show a dark trace
+
+
+def pg_point(x, y):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)

@@ -4,12 +4,12 @@ Short records are drawn in full (12 leads x 10 s is ~10^5 points); records
 longer than ``LONG_S`` get one row per lead and ``LongTraces`` (min/max
 decimation of the visible window only).
 
-The page is cached in two layers: the grid is rebuilt only when the paper
-size changes, the traces (with their labels and calibration pulses) only
-when the signal, layout, lead order, speed, gain or focused lead change.
-Each kept item paints from Qt's device-coordinate pixmap cache, which Qt
-itself drops when the view is zoomed or resized, so a repaint of an
-unchanged page is a blit.
+The page is two ``PageLayer`` items (viewers/ecg/page_layer.py): the grid,
+rebuilt only when the paper size changes, and the traces with their labels
+and calibration pulses, rebuilt only when the signal, layout, lead order,
+speed, gain or focused lead change.  Each paints from Qt's device-coordinate
+pixmap cache, which Qt itself drops when the view is zoomed or resized, so a
+repaint of an unchanged page is a blit.
 """
 
 from __future__ import annotations
@@ -27,38 +27,23 @@ GRID_Z, TRACE_Z = -10.0, -5.0  # below the AI overlays and calipers
 
 @dataclass
 class PageCache:
-    """The kept page: each layer is one group item in the plot (one ``addItem``
-    instead of one per trace, which costs ~1 ms each in pyqtgraph)."""
+    """The kept page: the grid layer and the trace layer, each one ``PageLayer``."""
 
     grid_key: tuple | None = None
-    grid: list = field(default_factory=list)
-    grid_group: object = None
+    grid: object = None
     trace_key: tuple | None = None
     signal: object = None  # held, so the key's signal cannot be a recycled object
+    layer: object = None
     traces: list = field(default_factory=list)
-    decor: list = field(default_factory=list)  # lead labels and calibration pulses
-    trace_group: object = None
 
     def drop(self, plot, which: str) -> None:
-        group = self.grid_group if which == "grid" else self.trace_group
-        if group is not None:
-            plot.removeItem(group)
+        item = self.grid if which == "grid" else self.layer
+        if item is not None:
+            plot.removeItem(item)
         if which == "grid":
-            self.grid, self.grid_key, self.grid_group = [], None, None
+            self.grid, self.grid_key = None, None
         else:
-            self.traces, self.decor, self.trace_key, self.signal = [], [], None, None
-            self.trace_group = None
-
-
-def _group(plot, items: list, z: float):
-    import pyqtgraph as pg
-
-    group = pg.ItemGroup()
-    group.setZValue(z)
-    for item in items:
-        item.setParentItem(group)
-    plot.addItem(group)
-    return group
+            self.layer, self.traces, self.trace_key, self.signal = None, [], None, None
 
 
 def page_for(v) -> paper.Paper:
@@ -71,48 +56,51 @@ def page_for(v) -> paper.Paper:
     )
 
 
-def _cached(item, z: float):
-    from PySide6.QtWidgets import QGraphicsItem
+def _rect(p: paper.Paper):
+    from PySide6.QtCore import QRectF
 
-    item.setZValue(z)
-    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    return item
+    return QRectF(0.0, -p.height_mm - 1.0, p.width_mm + 1.0, p.height_mm + 2.0)
 
 
-def _grid(v, p: paper.Paper) -> list:
-    import pyqtgraph as pg
+def _grid(p: paper.Paper):
+    from viewers.ecg.page_layer import PageLayer, path_of, pen
 
-    out = []
+    paths = []
     for step, colour, width in ((1.0, MINOR, 0.5), (5.0, MAJOR, 1.0)):
         xs, ys = paper.grid_lines(p.width_mm, p.height_mm, step)
-        pen = pg.mkPen(colour, width=width, cosmetic=True)
-        item = pg.PlotCurveItem(np.array(xs), np.array(ys), pen=pen, connect="pairs")
-        out.append(_cached(item, GRID_Z))
-    return out
+        paths.append((path_of(xs, ys, "pairs"), pen(colour, width)))
+    layer = PageLayer(_rect(p), paths)
+    layer.setZValue(GRID_Z)
+    return layer
 
 
-def _traces(v, p: paper.Paper) -> tuple[list, list]:
-    import pyqtgraph as pg
+def _traces(v, p: paper.Paper):
+    from viewers.ecg.page_layer import PageLayer, Trace, path_of, pen
 
     sig = v.signal
-    trace_pen = pg.mkPen(TRACE, width=1.2, cosmetic=True)
-    traces, decor = [], []
+    traces, labels, xs, ys = [], [], [], []
     for cell in p.cells:
         i0, i1 = int(cell.t0 * sig.fs), min(int(cell.t1 * sig.fs), sig.n_samples)
         y = sig.lead(cell.lead)[i0:i1]
-        x = cell.x_mm + np.arange(y.size) / sig.fs * v.speed
-        traces.append(_cached(pg.PlotCurveItem(x, cell.y_mm + y * v.gain, pen=trace_pen), TRACE_Z))
-    rows_done = set()
+        t = Trace(cell.x_mm + np.arange(y.size) / sig.fs * v.speed, cell.y_mm + y * v.gain)
+        traces.append(t)
+        labels.append((cell.x_mm + 1, cell.y_mm + 0.8 * p.row_mm / 2, cell.lead))
+    rows_done: set[int] = set()
+    pulses = []
     for cell in p.cells:
-        label = pg.TextItem(cell.lead, color=TRACE, anchor=(0, 1))
-        label.setPos(cell.x_mm + 1, cell.y_mm + 0.8 * p.row_mm / 2)
-        decor.append(label)
         if cell.row not in rows_done:
             rows_done.add(cell.row)
-            xs, ys = paper.calibration_pulse(cell.y_mm, v.speed, v.gain)
-            pulse = pg.PlotCurveItem(np.array(xs), np.array(ys), pen=trace_pen)
-            decor.append(_cached(pulse, TRACE_Z))
-    return traces, decor
+            pulses.append(paper.calibration_pulse(cell.y_mm, v.speed, v.gain))
+    # one path: every trace and pulse, each a separate run (no line joins them)
+    for x, y in [(t.xData, t.yData) for t in traces] + pulses:
+        xs.append(np.asarray(x, float))
+        ys.append(np.asarray(y, float))
+    connect = np.concatenate([np.r_[np.ones(len(x) - 1, bool), False] for x in xs])
+    path = path_of(np.concatenate(xs), np.concatenate(ys), connect)
+    # 1 px: a cosmetic pen of 1.2 px is stroked ~10x slower by the raster engine
+    layer = PageLayer(_rect(p), [(path, pen(TRACE, 1.0))], labels, TRACE, antialias=True)
+    layer.setZValue(TRACE_Z)
+    return layer, traces
 
 
 def draw_page(v) -> None:
@@ -138,8 +126,8 @@ def draw_page(v) -> None:
     grid_key = (p.width_mm, p.height_mm)
     if cache.grid_key != grid_key:
         cache.drop(v.plot, "grid")
-        cache.grid, cache.grid_key = _grid(v, p), grid_key
-        cache.grid_group = _group(v.plot, cache.grid, GRID_Z)
+        cache.grid, cache.grid_key = _grid(p), grid_key
+        v.plot.addItem(cache.grid)
     trace_key = (
         v.layout_box.currentData(),
         v.order_box.currentData(),
@@ -149,9 +137,9 @@ def draw_page(v) -> None:
     )
     if cache.trace_key != trace_key or cache.signal is not sig:
         cache.drop(v.plot, "traces")
-        cache.traces, cache.decor = _traces(v, p)
+        cache.layer, cache.traces = _traces(v, p)
         cache.trace_key, cache.signal = trace_key, sig
-        cache.trace_group = _group(v.plot, cache.traces + cache.decor, TRACE_Z)
+        v.plot.addItem(cache.layer)
     v.trace_items = list(cache.traces)
 
 
