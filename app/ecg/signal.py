@@ -172,19 +172,6 @@ class EcgSignal:
         """The leads named as standard 12-lead leads (unknown channels excluded)."""
         return [n for n in self.leads if n in STANDARD_LEADS]
 
-    def not_analysable(self) -> str:
-        """Why automatic analysis must not grade this record, or "" when it may
-        (used by inference.ecg.scope, which decides)."""
-        if not self.recognised_leads:
-            named = ", ".join(self.leads) or "none"
-            return f"no recognised ECG lead (channels: {named})"
-        if self.duration_s < MIN_ANALYSIS_S:
-            return (
-                f"the record is only {self.duration_s * 1000:.0f} ms long; "
-                f"automatic analysis needs at least {MIN_ANALYSIS_S:g} s"
-            )
-        return ""
-
     def missing_standard_leads(self) -> list[str]:
         return [n for n in STANDARD_LEADS if n not in self.leads]
 
