@@ -207,3 +207,15 @@ def test_leads_recorded_at_different_times_are_placed_at_their_start(scp, tmp_pa
     assert not sig.lead("V1")[:2500].any()
     assert np.array_equal(sig.lead("V2"), scp.lead("V2"))
     assert any("not all recorded at the same time" in w for w in sig.warnings)
+
+
+def test_record_checksum_mismatch_is_a_warning(tmp_path):
+    from app.ecg.readers.scp_sections import crc_ccitt
+
+    raw = bytearray(SCP.read_bytes())
+    assert crc_ccitt(bytes(raw[2:])) == int.from_bytes(raw[:2], "little")  # the file's own CRC
+    assert read_ecg(SCP).warnings == []
+    raw[_section_start(6) + 1000] ^= 0x10  # one bit of lead data flipped
+    bad = tmp_path / "flipped.scp"
+    bad.write_bytes(bytes(raw))
+    assert any("checksum does not match" in w for w in read_ecg(bad).warnings)

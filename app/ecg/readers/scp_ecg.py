@@ -178,7 +178,11 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
             raise ReadError("SCP-ECG reference beats at an unusable sampling rate", "unsupported")
         ratio = interval // interval5
     data = np.zeros((len(leads), n), dtype=np.float64)
-    warnings = []
+    warnings = (
+        []
+        if rec.crc_ok
+        else ["the SCP-ECG record checksum does not match: the file may be damaged"]
+    )
     if len({(start, end) for start, end, _code in leads}) > 1:
         warnings.append(
             "the leads were not all recorded at the same time (zero where a lead has no data)"

@@ -15,10 +15,32 @@ NO_VALUE = 29999  # SCP "undefined" measurement
 NO_AXIS = 999
 
 
+def _crc_table() -> list[int]:
+    table = []
+    for byte in range(256):
+        crc = byte << 8
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x1021) if crc & 0x8000 else crc << 1
+        table.append(crc & 0xFFFF)
+    return table
+
+
+_CRC = _crc_table()
+
+
+def crc_ccitt(data: bytes) -> int:
+    """CRC-CCITT (polynomial 0x1021, start 0xFFFF) as SCP-ECG records and sections carry it."""
+    crc = 0xFFFF
+    for byte in data:
+        crc = ((crc << 8) & 0xFFFF) ^ _CRC[(crc >> 8) ^ byte]
+    return crc
+
+
 @dataclass
 class Record:
     raw: bytes
     sections: dict[int, bytes] = field(default_factory=dict)  # id -> data after the header
+    crc_ok: bool = True  # the record CRC matches (or the file leaves it 0)
 
     def section(self, sid: int) -> bytes | None:
         return self.sections.get(sid)
@@ -41,7 +63,8 @@ def parse_record(raw: bytes) -> Record:
     length0 = _u(raw, 10, 4)
     if not HEADER <= length0 <= size - 6:
         raise ReadError("SCP-ECG pointer section has an impossible length", "corrupt")
-    rec = Record(raw[:size])
+    stored = _u(raw, 0, 2)
+    rec = Record(raw[:size], crc_ok=stored == 0 or stored == crc_ccitt(raw[2:size]))
     pointers = raw[6 + HEADER : 6 + length0]
     for p in range(0, len(pointers) - 9, 10):
         sid, length, index = _u(pointers, p, 2), _u(pointers, p + 2, 4), _u(pointers, p + 6, 4)

@@ -29,16 +29,6 @@ SOURCE, TARGET, AECG = (
 )
 
 
-def crc_ccitt(data: bytes) -> int:
-    crc = 0xFFFF
-    for byte in data:
-        crc ^= byte << 8
-        for _ in range(8):
-            crc = ((crc << 1) ^ 0x1021) if crc & 0x8000 else crc << 1
-            crc &= 0xFFFF
-    return crc
-
-
 def sections(raw: bytes) -> dict[int, tuple[int, bytes]]:
     """id -> (offset, whole section bytes) from the pointer section."""
     out = {0: (6, raw[6 : 6 + int.from_bytes(raw[10:14], "little")])}
@@ -94,6 +84,8 @@ def qrs_onsets_offsets(fs: float) -> list[tuple[int, int]]:
 
 
 def section(sid: int, original: bytes, body: bytes) -> bytes:
+    from app.ecg.readers.scp_sections import crc_ccitt
+
     head = bytearray(original[:16])
     head[2:4] = sid.to_bytes(2, "little")
     head[4:8] = (16 + len(body)).to_bytes(4, "little")
@@ -104,6 +96,7 @@ def section(sid: int, original: bytes, body: bytes) -> bytes:
 
 def main() -> None:
     from app.ecg.readers.scp_huffman import huffman_decode, parse_tables, undifference
+    from app.ecg.readers.scp_sections import crc_ccitt
 
     raw = SOURCE.read_bytes()
     assert crc_ccitt(raw[2:]) == int.from_bytes(raw[:2], "little"), "record CRC algorithm"
