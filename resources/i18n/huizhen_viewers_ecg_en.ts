@@ -312,6 +312,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1–%2 s of %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the cleanest 10 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pacer spikes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ST %1 at J / J+60</source>
         <translation type="unfinished"></translation>
     </message>

@@ -312,6 +312,22 @@
         <translation>T 电轴</translation>
     </message>
     <message>
+        <source>%1–%2 s of %3 s</source>
+        <translation>%1–%2 秒（共 %3 秒）</translation>
+    </message>
+    <message>
+        <source>(the cleanest 10 s)</source>
+        <translation>（干扰最少的 10 秒）</translation>
+    </message>
+    <message>
+        <source>Analysed</source>
+        <translation>分析时段</translation>
+    </message>
+    <message>
+        <source>Pacer spikes</source>
+        <translation>起搏脉冲</translation>
+    </message>
+    <message>
         <source>ST %1 at J / J+60</source>
         <translation>%1 导联 ST（J 点 / J+60）</translation>
     </message>

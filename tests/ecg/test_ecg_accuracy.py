@@ -9,8 +9,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import ecg_accuracy  # noqa: E402
 
-# the Philips record's device QRS (135 ms, "nonspecific IVCD") includes a slow
-# terminal part our velocity threshold ends 30 ms earlier: a known gap
+# The Philips record's global QRS (135 ms, "nonspecific IVCD") is its lead II value,
+# where the inferior injury current merges with the QRS; the same file gives
+# 59-115 ms for the other 11 leads (median 96) and 96 ms as the beat group's mean
+# QRS.  We measure 102 ms from all leads: kept as a known gap against the global.
 KNOWN_GAPS = {("129DYPRG.xml", "QRS")}
 
 

@@ -114,6 +114,8 @@ def test_pacer_spikes_are_drawn(qtbot, jobs, real_signal, device_beats, tmp_path
     v = _viewer(qtbot, jobs, [(None, tmp_path / "paced.hea")])
     qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
     assert len(v.analysis.pacer_spikes) == len(device_beats)
+    assert v.measurements.value("Pacer spikes") == str(len(device_beats))
+    assert v.measurements.value("Analysed") == "0.0–10.0 s of 10.0 s"
 
     def spikes_drawn():
         return [

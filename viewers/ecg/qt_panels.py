@@ -49,6 +49,15 @@ class MeasurementTable(QWidget):
             (self.tr("QRS axis"), v(m.qrs_axis_deg, "°")),
             (self.tr("T axis"), v(m.t_axis_deg, "°")),
         ]
+        w = a.window or {}
+        if w:
+            span = self.tr("%1–%2 s of %3 s")
+            span = span.replace("%1", f"{w['start_s']:.1f}").replace("%2", f"{w['end_s']:.1f}")
+            span = span.replace("%3", f"{w['record_s']:.1f}")
+            if w.get("chosen"):
+                span += " " + self.tr("(the cleanest 10 s)")
+            out.append((self.tr("Analysed"), span))
+        out.append((self.tr("Pacer spikes"), str(len(a.pacer_spikes))))
         for lead, st in a.st.items():
             label = self.tr("ST %1 at J / J+60").replace("%1", lead)
             out.append((label, f"{st.st_j_mv:+.2f} / {st.st_j60_mv:+.2f} mV"))
