@@ -93,6 +93,7 @@ class SlideReader(Reader):
                 power = src.objective_power
                 meta.extra = {
                     "vendor": src.vendor,
+                    "backend": src.backend,
                     "width": w,
                     "height": h,
                     "levels": [

@@ -47,6 +47,8 @@ def _info(args) -> int:
         info = {
             "file": str(args.slide),
             "vendor": src.vendor,
+            "backend": src.backend,
+            "not_opened_by": src.backend_notes,
             "dimensions": list(src.dimensions),
             "levels": [
                 {"size": list(d), "downsample": round(ds, 4)}
@@ -61,6 +63,9 @@ def _info(args) -> int:
         print(json.dumps(info, indent=2))
         return 0
     print(f"{info['file']}: {info['vendor']}, {src.dimensions[0]} x {src.dimensions[1]} px")
+    print(f"  read by: {info['backend']}")
+    for note in info["not_opened_by"]:
+        print(f"  not by {note}")
     mpp = f"{info['mpp'][0]:.4g} x {info['mpp'][1]:.4g} um/px" if info["mpp"] else "unknown"
     print(f"  pixel size: {mpp}; objective: {info['objective_power'] or 'unknown'}")
     for i, lv in enumerate(info["levels"]):

@@ -39,22 +39,43 @@ def _limit_memory() -> None:
 
 
 def _read_everywhere(path: str) -> None:
+    """Decode a few tiles per level: OpenSlide straight (no checks in front), else wsidicom."""
     import openslide
 
-    slide = openslide.OpenSlide(path)
+    try:
+        slide = openslide.OpenSlide(path)
+    except Exception:  # noqa: BLE001 - not for OpenSlide: the slide source picks wsidicom
+        slide = None
+    if slide is None:
+        _read_with_source(path)
+        return
     try:
         for level, (w, h) in enumerate(slide.level_dimensions):
             ds = slide.level_downsamples[level]
             size = (min(PROBE_TILE, w), min(PROBE_TILE, h))
-            for x, y in (
-                (0, 0),
-                (max(0, w // 2 - PROBE_TILE // 2), max(0, h // 2 - PROBE_TILE // 2)),
-            ):
+            mid = (max(0, w // 2 - PROBE_TILE // 2), max(0, h // 2 - PROBE_TILE // 2))
+            for x, y in ((0, 0), mid):
                 slide.read_region((round(x * ds), round(y * ds)), level, size)
         for name in list(slide.associated_images.keys()):
             slide.associated_images[name]
     finally:
         slide.close()
+
+
+def _read_with_source(path: str) -> None:
+    from app.slide.source import SlideSource, TileCache
+
+    src = SlideSource(path, cache=TileCache(32 << 20))
+    try:
+        for level, (w, h) in enumerate(src.level_dimensions):
+            tw, th = min(PROBE_TILE, w), min(PROBE_TILE, h)
+            for x, y in ((0, 0), (max(0, w // 2 - tw // 2), max(0, h // 2 - th // 2))):
+                src.read_region(level, x, y, tw, th, cached=False)
+        for name in src.associated_names:
+            if name != "thumbnail":
+                src.associated_image(name)
+    finally:
+        src.close()
 
 
 def _child(path: str, conn) -> None:

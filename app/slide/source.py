@@ -123,27 +123,29 @@ class SlideSource:
         cache: TileCache | None = None,
         tile_size: int | None = None,
         workers: int | None = None,
+        files: list[str | os.PathLike] | None = None,
     ) -> None:
+        """``files``: every file of a slide split over several (DICOM-WSI levels)."""
         self.path = Path(path)
+        self.files = [Path(f) for f in files] if files else None
         if not self.path.exists():
             raise SlideError(f"slide file not found: {self.path}")
         if self.path.is_file() and self.path.stat().st_size == 0:
             raise SlideError(f"slide file is empty: {self.path.name}")
         self.vendor = detect_vendor(self.path)
-        if self.vendor is None:
-            raise SlideError(
-                f"{self.path.name} is not a whole-slide image this program can read "
-                "(supported: Aperio SVS, Hamamatsu NDPI/VMS, MIRAX MRXS, Leica SCN, "
-                "Ventana BIF, DICOM-WSI, tiled pyramidal TIFF)"
-            )
         from app.slide.validate import GeometryError, check_geometry
 
         try:
             check_geometry(self.path)  # before OpenSlide: a corrupt tile size aborts it
         except GeometryError as err:
             raise SlideError(f"{self.path.name} is damaged: {err}", kind="corrupt") from err
+        from app.slide.backends import open_backend
+
         self._lock = threading.Lock()
-        self._slide = self._open()
+        self._slide, self.backend, self.backend_notes = open_backend(
+            self.path, self.vendor, self.files
+        )
+        self.vendor = self.vendor or "dicom"
         s = self._slide
         self.level_count: int = s.level_count
         self.level_dimensions: tuple[tuple[int, int], ...] = tuple(s.level_dimensions)
@@ -161,16 +163,12 @@ class SlideSource:
 
     # -- opening ------------------------------------------------------------
     def _open(self):
-        import openslide
+        """A fresh handle from the backend that opened the slide."""
+        from app.slide.backends import open_openslide, open_wsidicom
 
-        try:
-            return openslide.OpenSlide(str(self.path))
-        except openslide.OpenSlideUnsupportedFormatError as err:
-            raise SlideError(f"{self.path.name}: unsupported slide format") from err
-        except openslide.OpenSlideError as err:
-            raise SlideError(f"{self.path.name} is damaged or incomplete: {err}") from err
-        except OSError as err:
-            raise SlideError(f"{self.path.name} cannot be opened: {err}") from err
+        if self.backend == "wsidicom":
+            return open_wsidicom(self.files or [self.path])
+        return open_openslide(self.path)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -292,6 +290,8 @@ class SlideSource:
     def _read_raw(self, level: int, x: int, y: int, w: int, h: int) -> np.ndarray:
         import openslide
 
+        if self.backend == "wsidicom":
+            return self._read_dicom(level, x, y, w, h)
         ds = self.level_downsamples[level]
         slide = self._handle()
         x0, y0 = round(x * ds), round(y * ds)
@@ -301,6 +301,15 @@ class SlideSource:
                 return fast
             img = slide.read_region((x0, y0), level, (w, h))
         except openslide.OpenSlideError as err:
+            raise self._read_failed(err) from err
+        return _to_rgb(np.asarray(img))
+
+    def _read_dicom(self, level: int, x: int, y: int, w: int, h: int) -> np.ndarray:
+        ds = self.level_downsamples[level]
+        slide = self._handle()
+        try:
+            img = slide.read_region((round(x * ds), round(y * ds)), level, (w, h))
+        except Exception as err:  # noqa: BLE001 - any decoder failure is a read failure
             raise self._read_failed(err) from err
         return _to_rgb(np.asarray(img))
 

@@ -55,14 +55,19 @@ def shared_cache():
 def open_for_view(paths: list[Path], state=None):
     """Worker: open the first readable slide and make its overview image."""
     from app.slide import SlideError, SlideSource
+    from app.slide.dicom_source import is_dicom
 
     ordered = sorted(paths, key=lambda p: p.suffix.lower() not in SLIDE_SUFFIXES)
+    dicom = [p for p in paths if is_dicom(p)]
+    # a DICOM-WSI split over files (levels, label, overview) opens as one slide
+    attempts = [(dicom[0], dicom)] if len(dicom) > 1 else []
+    attempts += [(p, None) for p in ordered]
     last: SlideError | None = None
-    for path in ordered:
+    for path, files in attempts:
         if state is not None:
             state.check()
         try:
-            src = SlideSource(path, cache=shared_cache())
+            src = SlideSource(path, cache=shared_cache(), files=files)
         except SlideError as err:
             last = err
             continue

@@ -1,0 +1,81 @@
+"""DICOM-WSI that OpenSlide cannot read (JPEG-LS, 16-bit) opens through wsidicom: real highdicom files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("wsidicom")
+
+from app.readers.base import read_head  # noqa: E402
+from app.readers.slide import SlideReader  # noqa: E402
+from app.slide import SlideSource, TileCache  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "wsi_dicom"
+RGB, JPEGLS, GREY = (
+    DATA / "sm_image.dcm",
+    DATA / "sm_image_jpegls.dcm",
+    DATA / "sm_image_grayscale.dcm",
+)
+
+
+def pixels(path):
+    with SlideSource(path, cache=TileCache(8 << 20)) as src:
+        return src.backend, src.backend_notes, src.read_region(0, 0, 0, *src.dimensions), src
+
+
+def test_openslide_reads_the_plain_file_wsidicom_the_jpegls_one_same_pixels():
+    backend, notes, plain, _ = pixels(RGB)
+    assert backend == "openslide" and notes == []
+    backend, notes, jls, src = pixels(JPEGLS)
+    assert backend == "wsidicom"
+    assert len(notes) == 1 and "OpenSlide" in notes[0] and "1.2.840.10008.1.2.4.80" in notes[0]
+    assert src.dimensions == (50, 50) and src.mpp == pytest.approx((0.499, 0.499), abs=1e-3)
+    assert jls.shape == (50, 50, 3) and jls.dtype == np.uint8
+    assert np.abs(jls.astype(int) - plain.astype(int)).max() <= 2  # JPEG-LS is lossless here
+
+
+def test_16_bit_greyscale_is_windowed_to_8_bit():
+    backend, notes, grey, _ = pixels(GREY)
+    assert backend == "wsidicom" and "BitsAllocated" in notes[0]
+    assert grey.dtype == np.uint8 and grey.shape == (50, 50, 3)
+    assert (grey[..., 0] == grey[..., 1]).all()
+    assert grey.min() <= 5 and grey.max() >= 250  # the window spans the data
+
+
+def test_reader_imports_and_probe_decodes_in_a_child():
+    reader = SlideReader()
+    for path in (JPEGLS, GREY):
+        assert reader.examine(path, read_head(path)) >= 0.9
+        meta = reader.read_meta(path)  # includes the out-of-process probe
+        assert meta.extra["backend"] == "wsidicom" and meta.extra["width"] == 50
+        json.dumps(meta.extra)
+
+
+def test_wsi_info_says_which_backend_and_why_not_the_other(capsys):
+    from app.slide.cli import main
+
+    assert main(["info", str(JPEGLS)]) == 0
+    out = capsys.readouterr().out
+    assert "read by: wsidicom" in out and "not by OpenSlide" in out
+    assert main(["info", "--json", str(GREY)]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["backend"] == "wsidicom" and info["not_opened_by"]
+
+
+def test_viewer_renders_a_jpegls_slide(qtbot, jobs):
+    pytest.importorskip("pytestqt")
+    from tests.wsi.test_qt_annotation_tools import open_viewer
+
+    viewer = open_viewer(qtbot, jobs, JPEGLS)
+    assert viewer.source.backend == "wsidicom" and viewer.error == ""
+    viewer.canvas.fit()
+    viewer.canvas.repaint()
+    img = viewer.canvas.grab().toImage()
+    sx, sy = (int(v) for v in viewer.canvas.vp.to_screen(25, 25))
+    c = img.pixelColor(sx, sy)
+    assert (c.red(), c.green(), c.blue()) != (236, 236, 236)  # slide pixels, not background
+    viewer.close()
