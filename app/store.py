@@ -92,6 +92,9 @@ class StoreEvents:
         # (study_pk, report_pk, action) after a committed report step in app.reports;
         # action: "create", "edit", "autosave", "confirm", "sign" or "amend"
         self.report = EventEmitter("report")
+        # (kind, study_pk) after a sync brought a consult ("consult") or a report
+        # signed elsewhere ("report"): desktop notifications
+        self.arrived = EventEmitter("arrived")
 
 
 class Store:

@@ -214,6 +214,8 @@ class Consult(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # the requesting doctor's confirmed report draft: {"template", "fields", "text"}
+    draft: Mapped[dict | None] = mapped_column(JSON)
 
 
 class ConsultEvent(Base):
@@ -242,6 +244,8 @@ class Report(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    template: Mapped[str] = mapped_column(String(32), default="")  # app.report_templates id
+    fields: Mapped[dict | None] = mapped_column(JSON)  # {"values", "ai", "model"}
 
 
 class Alert(Base):

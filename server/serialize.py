@@ -119,6 +119,7 @@ def consult_out(c: m.Consult, timeline: list[m.ConsultEvent] | None = None) -> d
         "version": c.version,
         "created_at": ts(c.created_at),
         "updated_at": ts(c.updated_at),
+        "draft": c.draft,
     }
     if timeline is not None:
         out["timeline"] = [
@@ -142,6 +143,8 @@ def report_out(r: m.Report) -> dict:
         "version": r.version,
         "created_at": ts(r.created_at),
         "updated_at": ts(r.updated_at),
+        "template": r.template or "",
+        "fields": r.fields,
     }
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -111,6 +112,12 @@ class ConsultDialog(QDialog):
             self.tr("optional: choose a specialist or type a user name")
         )
         self.department.currentIndexChanged.connect(self._fill_specialists)
+        # a department with nobody active: say so and offer one that has someone
+        self.dept_warning = QLabel()
+        self.dept_warning.setWordWrap(True)
+        self.dept_warning.setStyleSheet("color:#b3261e")
+        self.other_dept = QPushButton()
+        self.other_dept.clicked.connect(self._use_other_department)
         self._fill_specialists()
         form = QFormLayout()
         form.addRow(self.tr("Patient"), self.patient)
@@ -118,7 +125,17 @@ class ConsultDialog(QDialog):
         form.addRow(self.tr("Question"), self.question)
         form.addRow(self.tr("Urgency"), self.urgency)
         form.addRow(self.tr("Department"), self.department)
+        form.addRow("", self.dept_warning)
+        form.addRow("", self.other_dept)
         form.addRow(self.tr("Specialist"), self.specialist)
+        self.attach_draft = QCheckBox(self.tr("Send my confirmed report draft with the request"))
+        self.attach_draft.setEnabled(p.draft is not None)
+        self.attach_draft.setChecked(p.draft is not None)
+        if p.draft is None:
+            self.attach_draft.setToolTip(
+                self.tr("Confirm a report draft for this case first to send it along.")
+            )
+        form.addRow("", self.attach_draft)
         link = make_link(server, p.server_case_id, p.study_uid)
         self.qr = QrLink()
         self.qr.set_link(link, offline=p.server_case_id is None)
@@ -148,6 +165,40 @@ class ConsultDialog(QDialog):
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
         self.consult_pk: int | None = None
+        self._check_department()
+
+    def alternative_department(self) -> str:
+        """A department with active specialists (the one with most), or ""."""
+        members = self.prefill.members
+        best = sorted((n, d) for d, n in members.items() if n > 0)
+        return best[-1][1] if best else ""
+
+    def _check_department(self) -> None:
+        dept = self.department.currentData() or ""
+        members = self.prefill.members
+        empty = bool(members) and bool(dept) and members.get(dept, 0) == 0
+        other = self.alternative_department() if empty else ""
+        self.dept_warning.setVisible(empty)
+        self.other_dept.setVisible(bool(other))
+        if empty:
+            text = self.tr(
+                "Nobody in %1 is active on the server: the request would wait unanswered."
+            )
+            self.dept_warning.setText(text.replace("%1", department_label(dept)))
+        if other:
+            self.other_dept.setText(
+                self.tr("Send to %1 instead (%2 active)")
+                .replace("%1", department_label(other))
+                .replace("%2", str(members[other]))
+            )
+            self.other_dept.setProperty("department", other)
+        self.send_button.setText(self.tr("Send anyway") if empty else self.tr("Send"))
+
+    def _use_other_department(self) -> None:
+        other = self.other_dept.property("department")
+        i = self.department.findData(other)
+        if i >= 0:
+            self.department.setCurrentIndex(i)
 
     def _fill_specialists(self) -> None:
         dept = self.department.currentData() or ""
@@ -158,6 +209,8 @@ class ConsultDialog(QDialog):
                 name = sp.get("display_name") or sp.get("username", "")
                 self.specialist.addItem(f"{name} ({sp.get('username', '')})", sp.get("username"))
         self.specialist.setCurrentIndex(0)
+        if hasattr(self, "send_button"):
+            self._check_department()
 
     def target_user(self) -> str:
         """The chosen specialist's user name, or the text typed."""
@@ -171,9 +224,12 @@ class ConsultDialog(QDialog):
             self.error.setText(self.tr("Write a question for the specialist."))
             return
         ai = self.ai_text.toPlainText() if self.attach_ai.isChecked() else ""
+        draft = self.prefill.draft if self.attach_draft.isChecked() else None
+        if draft is not None:
+            draft = dict(draft, by=self.username)
         args = (self.store, self.prefill.study_pk, question, self.urgency.currentData(),
                 self.department.currentData() or "", self.target_user(), ai,
-                self.username)  # fmt: skip
+                self.username, draft)  # fmt: skip
         self.send_button.setEnabled(False)
 
         def done(pk: int) -> None:

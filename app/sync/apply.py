@@ -36,10 +36,14 @@ def _chunks(items: list, n: int = BATCH):
 
 
 def apply_page(
-    s, server_url: str, changes: list[dict], cases: list[dict], consults: dict, people=None
-):
+    s, server_url: str, changes: list[dict], cases: list[dict], consults: dict, people=None,
+    arrivals: list | None = None,
+):  # fmt: skip
     """Returns (touched study pks, new open alerts as (study_pk, level, message)).
-    ``people``: server user id -> directory entry, to name the signers of reports."""
+    ``people``: server user id -> directory entry, to name the signers of reports.
+    ``arrivals`` collects ("consult" | "report", study_pk) for a consult that came
+    from elsewhere and a report signed elsewhere (desktop notifications)."""
+    arrivals = arrivals if arrivals is not None else []
     snaps: dict[int, dict] = {}
     children: list[tuple[str, dict]] = []
     for full in cases:
@@ -74,9 +78,11 @@ def apply_page(
         elif kind == "ai_result":
             _ai_result(s, study_pk, d)
         elif kind == "consult":
-            _consult(s, study_pk, consults.get(d["id"], d))
+            if _consult(s, study_pk, consults.get(d["id"], d)):
+                arrivals.append(("consult", study_pk))
         elif kind == "report":
-            _report(s, study_pk, d, busy, people or {})
+            if _report(s, study_pk, d, busy, people or {}):
+                arrivals.append(("report", study_pk))
         elif kind == "alert" and (new := _alert(s, study_pk, d)) is not None:
             alerts.append(new)
     return touched, alerts
@@ -247,8 +253,10 @@ def _ai_result(s, study_pk: int, d: dict) -> None:
         item.ai_summary = r.summary[:300]
 
 
-def _consult(s, study_pk: int, d: dict) -> None:
+def _consult(s, study_pk: int, d: dict) -> bool:
+    """True when the consult is new here (it came from another workstation)."""
     c = s.scalar(select(ConsultRequest).where(ConsultRequest.server_id == d["id"]))
+    new = False
     if c is None:  # our own request whose answer was lost: the question starts the same
         for mine in s.scalars(
             select(ConsultRequest).where(
@@ -267,10 +275,12 @@ def _consult(s, study_pk: int, d: dict) -> None:
             timeline=[],
         )
         s.add(c)
+        new = d.get("status") in ("sent", "accepted", "in_review")
     elif c.server_version is not None and (d.get("version") or 0) < c.server_version:
-        return  # an older snapshot than the one we have
+        return False  # an older snapshot than the one we have
     apply_consult_fields(c, d)
     s.flush()
+    return new
 
 
 def _reports_with_local_edits(s) -> set[int]:
@@ -282,8 +292,10 @@ def _reports_with_local_edits(s) -> set[int]:
     return {r.payload.get("report_pk") for r in rows}
 
 
-def _report(s, study_pk: int, d: dict, busy: set[int], people: dict) -> None:
+def _report(s, study_pk: int, d: dict, busy: set[int], people: dict) -> bool:
+    """True when this brings a report signed elsewhere."""
     r = s.scalar(select(Report).where(Report.server_id == d["id"]))
+    was_signed = r is not None and r.state == "signed"
     if r is None:
         r = Report(study_pk=study_pk, language="", findings=[])
         s.add(r)
@@ -296,9 +308,9 @@ def _report(s, study_pk: int, d: dict, busy: set[int], people: dict) -> None:
             )
         ):
             conflict.remote = dict(d)
-        return
+        return False
     elif (d.get("version") or 0) < (r.version or 0):
-        return
+        return False
     if d.get("consult_id"):
         r.consult_pk = s.scalar(
             select(ConsultRequest.id).where(ConsultRequest.server_id == d["consult_id"])
@@ -308,6 +320,7 @@ def _report(s, study_pk: int, d: dict, busy: set[int], people: dict) -> None:
     if signer is not None and r.state == "signed":
         r.signed_by = local_user_id(s, signer)
     s.flush()
+    return r.state == "signed" and not was_signed
 
 
 def _alert(s, study_pk: int, d: dict):

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.modalities import DESCRIPTORS
 from app.models import AIResult, ConsultRequest, Outbox, Study
+from app.sync.consults import confirmed_draft, department_members
 
 DEFAULT_DEPARTMENTS = ["cardiology", "radiology", "pathology", "ophthalmology"]
 # the department a consult goes to by default, from the modality descriptors
@@ -46,6 +47,8 @@ class ConsultPrefill:
     department: str
     urgency: str
     specialists: list[dict] = field(default_factory=list)  # the server's directory
+    draft: dict | None = None  # this doctor's confirmed report, sent along if they agree
+    members: dict[str, int] = field(default_factory=dict)  # department -> active specialists
 
 
 @dataclass
@@ -99,6 +102,7 @@ def consult_prefill(store, study_pk: int, directory: dict | None = None) -> Cons
             study_pk, p.name, p.patient_id, p.sex, p.birth_date, st.modality, st.description,
             st.study_time, st.server_id, st.uid, ai, depts, dept if dept in depts else depts[0],
             urgency, list((directory or {}).get("specialists") or []),
+            confirmed_draft(store, study_pk), department_members(directory or {}),
         )  # fmt: skip
 
 

@@ -49,6 +49,8 @@ def apply_consult_fields(c: ConsultRequest, out: dict) -> None:
         c.question = out.get("question", "")
     c.timeline = merge_timeline(c.timeline, out)
     c.updated_at = ts(out.get("updated_at")) or c.updated_at
+    if out.get("draft"):
+        c.draft = dict(out["draft"])
 
 
 def apply_report_fields(r: Report, out: dict) -> None:
@@ -57,10 +59,17 @@ def apply_report_fields(r: Report, out: dict) -> None:
     text = out.get("text", r.text) or ""
     state = out.get("state", r.state)
     keep = state == "draft" and r.state in ("confirmed", "signed") and text == (r.text or "")
+    changed_text = text != (r.text or "")
     r.server_id = out["id"]
     r.version = out.get("version", r.version)
     r.text = text
     r.conclusion = out.get("conclusion", r.conclusion) or ""
+    if out.get("template"):
+        r.template = out["template"]
+    if out.get("fields"):
+        r.fields = dict(out["fields"])
+    elif changed_text:
+        r.fields = None  # only the server's text is known: it shows in the first field
     if not keep:
         r.state = state
         r.signed_at = ts(out.get("signed_at"))

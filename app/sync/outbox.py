@@ -89,6 +89,7 @@ def request_consult(
     target_user: str = "",
     ai_text: str = "",
     username: str = "",
+    draft: dict | None = None,
 ) -> int:
     """Record a consult request and queue everything the server needs; returns its id."""
     question = question.strip()
@@ -112,6 +113,7 @@ def request_consult(
             created_by=store.user.id if store.user else None,
             ai_text=ai_text or None,
             timeline=[],
+            draft=draft or None,
         )
         s.add(consult)
         s.flush()

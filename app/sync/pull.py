@@ -27,6 +27,7 @@ class PullResult:
     changes: int = 0
     study_pks: set[int] = field(default_factory=set)
     alerts: list[tuple[int, str, str]] = field(default_factory=list)
+    arrivals: list[tuple[str, int]] = field(default_factory=list)  # ("consult"|"report", pk)
     reset: bool = False
 
 
@@ -56,6 +57,10 @@ def cursor_of(store, server_url: str, username: str) -> int:
 def pull(store, client, state=None, page: int = PAGE) -> PullResult:
     res = PullResult()
     url, user = client.base_url, client.username
+    with store.read_session() as s:  # the first sync brings history, not news
+        row = s.scalar(select(SyncState).where(SyncState.server_url == url,
+                                               SyncState.username == user))  # fmt: skip
+        initial = row is None or row.last_ok is None
     while True:
         if state is not None:
             state.check()
@@ -71,9 +76,12 @@ def pull(store, client, state=None, page: int = PAGE) -> PullResult:
         changes = body["changes"]
         cases, consults = prefetch(store, client, changes)
         people = people_by_id(store, client, signer_ids(changes, cases))
+        arrivals: list = []
         with store.session() as s:
-            touched, alerts = apply_page(s, url, changes, cases, consults, people)
+            touched, alerts = apply_page(s, url, changes, cases, consults, people, arrivals)
             sync_row(s, url, user).cursor = body["next"]
+        if not initial and not res.reset:
+            res.arrivals += arrivals
         res.changes += len(changes)
         res.study_pks |= touched
         res.alerts += alerts
@@ -85,6 +93,8 @@ def pull(store, client, state=None, page: int = PAGE) -> PullResult:
         store.events.changed.emit(sorted(res.study_pks))
     for alert in res.alerts:
         store.events.alert.emit(*alert)
+    for kind, study_pk in dict.fromkeys(res.arrivals):
+        store.events.arrived.emit(kind, study_pk)
     return res
 
 

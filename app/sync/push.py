@@ -10,6 +10,7 @@ report records a conflict with both versions.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -219,6 +220,8 @@ def push_consult(store, client, row: Outbox, _chunk: int) -> None:
         }
         if person is not None:
             body["target_user_id"] = person["id"]
+        if c.draft:
+            body["draft"] = dict(c.draft)
         study_pk = c.study_pk
     if not done:
         case_id = _case_id(store, study_pk)
@@ -239,7 +242,13 @@ def push_consult(store, client, row: Outbox, _chunk: int) -> None:
 def push_report(store, client, row: Outbox, _chunk: int) -> None:
     with store.read_session() as s:
         r = s.get(Report, row.payload["report_pk"])
-        body = {"text": r.text or "", "conclusion": r.conclusion or ""}
+        body = {
+            "text": r.text or "",
+            "conclusion": r.conclusion or "",
+            "template": r.template or "",
+        }
+        if r.fields:
+            body["fields"] = dict(r.fields)
         sid, study_pk, consult_pk = r.server_id, r.study_pk, r.consult_pk
         consult_sid = None
         if consult_pk is not None:
@@ -257,8 +266,18 @@ def push_report(store, client, row: Outbox, _chunk: int) -> None:
             "PATCH", f"/reports/{sid}", key=row.idempotency_key, json=body, headers=headers
         )
     with store.session() as s:
-        apply_report_fields(s.get(Report, row.payload["report_pk"]), out)
-        outbox.mark_done(s, row.id)
+        r = s.get(Report, row.payload["report_pk"])
+        edited = (r.text or "") != body["text"] or (r.fields or None) != body.get("fields")
+        if edited:  # changed while this request was out: keep the edit, send it next
+            r.server_id, r.version = out["id"], out.get("version", r.version)
+            again = s.get(Outbox, row.id)
+            again.payload = dict(again.payload, base_version=r.version)
+            again.idempotency_key = uuid.uuid4().hex
+        else:
+            apply_report_fields(r, out)
+            outbox.mark_done(s, row.id)
+    if edited:
+        raise WaitFor()  # the case's later rows (a sign) wait for the resend
 
 
 def push_sign(store, client, row: Outbox, _chunk: int) -> None:
@@ -339,8 +358,36 @@ def push_ack(store, client, row: Outbox, _chunk: int) -> None:
         outbox.mark_done(s, row.id)
 
 
+def push_consult_status(store, client, row: Outbox, _chunk: int) -> None:
+    """The specialist accepts a consult (the clinic sees it in its timeline)."""
+    with store.read_session() as s:
+        c = s.get(ConsultRequest, row.payload["consult_pk"])
+        sid, version = c.server_id, c.server_version
+    if sid is None:
+        raise WaitFor("the consult is not known to the server")
+    status = row.payload.get("status", "accepted")
+    out = None
+    for attempt in range(2):
+        body = {"status": status, "version": version}
+        key = row.idempotency_key + ("-r" if attempt else "")
+        try:
+            out = client.call("POST", f"/consults/{sid}/status", key=key, json=body)
+            break
+        except ApiFailure as err:
+            if err.code != "bad_transition" and err.status not in (409, 428):
+                raise
+            out = client.get(f"/consults/{sid}")  # changed meanwhile: take the server's state
+            if out.get("status") != "sent":
+                break
+            version = out.get("version")
+    with store.session() as s:
+        apply_consult_fields(s.get(ConsultRequest, row.payload["consult_pk"]), out)
+        outbox.mark_done(s, row.id)
+
+
 HANDLERS = {
     "case.create": push_case,
+    "consult.status": push_consult_status,
     "object.upload": push_object,
     "consult.create": push_consult,
     "report.save": push_report,

@@ -235,12 +235,32 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Send my confirmed report draft with the request</source>
+        <translation>Send my confirmed report draft with the request</translation>
+    </message>
+    <message>
+        <source>Confirm a report draft for this case first to send it along.</source>
+        <translation>Confirm a report draft for this case first to send it along.</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The request is kept on this computer and sent as soon as the server is reachable; you can keep working offline.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody in %1 is active on the server: the request would wait unanswered.</source>
+        <translation>Nobody in %1 is active on the server: the request would wait unanswered.</translation>
+    </message>
+    <message>
+        <source>Send to %1 instead (%2 active)</source>
+        <translation>Send to %1 instead (%2 active)</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Send anyway</translation>
     </message>
     <message>
         <source>Write a question for the specialist.</source>

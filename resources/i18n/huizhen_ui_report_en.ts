@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ConsultView</name>
+    <message>
+        <source>requested, waiting for a specialist</source>
+        <translation>requested, waiting for a specialist</translation>
+    </message>
+    <message>
+        <source>accepted by the specialist</source>
+        <translation>accepted by the specialist</translation>
+    </message>
+    <message>
+        <source>being reported</source>
+        <translation>being reported</translation>
+    </message>
+    <message>
+        <source>report signed</source>
+        <translation>report signed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Not accepted: %1</source>
+        <translation>Not accepted: %1</translation>
+    </message>
+    <message>
+        <source>Consultation request (%1)</source>
+        <translation>Consultation request (%1)</translation>
+    </message>
+    <message>
+        <source>Consultation request from the clinic</source>
+        <translation>Consultation request from the clinic</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>waiting to be sent to the server</source>
+        <translation>waiting to be sent to the server</translation>
+    </message>
+    <message>
+        <source>Question: %1</source>
+        <translation>Question: %1</translation>
+    </message>
+    <message>
+        <source>Confirmed draft of the requesting doctor</source>
+        <translation>Confirmed draft of the requesting doctor</translation>
+    </message>
+    <message>
+        <source>Accept consultation</source>
+        <translation>Accept consultation</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditors</name>
     <message>
         <source>AI-suggested (%1): check and change as needed</source>
@@ -10,6 +65,29 @@
     <message>
         <source>model not named</source>
         <translation>model not named</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>a patient</source>
+        <translation>a patient</translation>
+    </message>
+    <message>
+        <source>New consultation request</source>
+        <translation>New consultation request</translation>
+    </message>
+    <message>
+        <source>A clinic asks for your opinion on %1.</source>
+        <translation>A clinic asks for your opinion on %1.</translation>
+    </message>
+    <message>
+        <source>Report signed</source>
+        <translation>Report signed</translation>
+    </message>
+    <message>
+        <source>The specialist&apos;s signed report for %1 has arrived.</source>
+        <translation>The specialist's signed report for %1 has arrived.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ConsultView</name>
+    <message>
+        <source>requested, waiting for a specialist</source>
+        <translation>已申请，等待专家接诊</translation>
+    </message>
+    <message>
+        <source>accepted by the specialist</source>
+        <translation>专家已接诊</translation>
+    </message>
+    <message>
+        <source>being reported</source>
+        <translation>报告撰写中</translation>
+    </message>
+    <message>
+        <source>report signed</source>
+        <translation>报告已签署</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Not accepted: %1</source>
+        <translation>接诊未成功：%1</translation>
+    </message>
+    <message>
+        <source>Consultation request (%1)</source>
+        <translation>会诊申请（%1）</translation>
+    </message>
+    <message>
+        <source>Consultation request from the clinic</source>
+        <translation>基层医疗机构的会诊申请</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>waiting to be sent to the server</source>
+        <translation>等待发送到服务器</translation>
+    </message>
+    <message>
+        <source>Question: %1</source>
+        <translation>会诊问题：%1</translation>
+    </message>
+    <message>
+        <source>Confirmed draft of the requesting doctor</source>
+        <translation>申请医生已确认的报告草稿</translation>
+    </message>
+    <message>
+        <source>Accept consultation</source>
+        <translation>接诊</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditors</name>
     <message>
         <source>AI-suggested (%1): check and change as needed</source>
@@ -10,6 +65,29 @@
     <message>
         <source>model not named</source>
         <translation>未注明模型</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>a patient</source>
+        <translation>一位患者</translation>
+    </message>
+    <message>
+        <source>New consultation request</source>
+        <translation>新的会诊申请</translation>
+    </message>
+    <message>
+        <source>A clinic asks for your opinion on %1.</source>
+        <translation>基层医疗机构请求您对 %1 的会诊意见。</translation>
+    </message>
+    <message>
+        <source>Report signed</source>
+        <translation>报告已签署</translation>
+    </message>
+    <message>
+        <source>The specialist&apos;s signed report for %1 has arrived.</source>
+        <translation>%1 的专家签署报告已送达。</translation>
     </message>
 </context>
 <context>

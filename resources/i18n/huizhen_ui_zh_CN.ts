@@ -236,12 +236,32 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation>专家</translation>
     </message>
     <message>
+        <source>Send my confirmed report draft with the request</source>
+        <translation>随申请发送我已确认的报告草稿</translation>
+    </message>
+    <message>
+        <source>Confirm a report draft for this case first to send it along.</source>
+        <translation>请先确认此病例的报告草稿，才能随申请发送。</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
         <source>The request is kept on this computer and sent as soon as the server is reachable; you can keep working offline.</source>
         <translation>申请保存在本机，一旦可连接服务器即发送；离线时可继续工作。</translation>
+    </message>
+    <message>
+        <source>Nobody in %1 is active on the server: the request would wait unanswered.</source>
+        <translation>%1 在服务器上没有在岗医生：申请将无人接诊。</translation>
+    </message>
+    <message>
+        <source>Send to %1 instead (%2 active)</source>
+        <translation>改发至 %1（%2 人在岗）</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>仍然发送</translation>
     </message>
     <message>
         <source>Write a question for the specialist.</source>

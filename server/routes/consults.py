@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import json
+from typing import Any, Literal
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
@@ -29,6 +30,9 @@ class ConsultIn(BaseModel):
     target_org_id: int | None = Field(None, description="defaults to the regional hospital")
     target_department: str = Field("", max_length=100)
     target_user_id: int | None = None
+    draft: dict[str, Any] | None = Field(
+        None, description="the requesting doctor's confirmed report draft (template, fields, text)"
+    )
 
 
 class ConsultStatusIn(BaseModel):
@@ -72,6 +76,20 @@ def _target(c: Ctx, body: ConsultIn) -> tuple[int, str, int | None]:
     return org.id, body.target_department, None
 
 
+DRAFT_KEYS = {"template": str, "fields": dict, "text": str, "by": str}
+DRAFT_MAX = 64_000  # characters of JSON
+
+
+def _draft(draft: dict | None) -> dict | None:
+    """Only the known keys with the expected types; bounded in size."""
+    if not draft:
+        return None
+    out = {k: v for k, v in draft.items() if isinstance(v, DRAFT_KEYS.get(k, ()))}
+    if len(json.dumps(out)) > DRAFT_MAX:
+        raise ApiError(413, "draft_too_large", "the attached draft is too large")
+    return out or None
+
+
 @router.post("/cases/{case_id}/consults", status_code=201, summary="Request a consult")
 def create_consult(case_id: int, body: ConsultIn, c: CtxDep):
     case = load_case(c, case_id, write=True)
@@ -88,6 +106,7 @@ def create_consult(case_id: int, body: ConsultIn, c: CtxDep):
         status="sent",
         created_at=now,
         updated_at=now,
+        draft=_draft(body.draft),
     )
     c.s.add(consult)
     c.s.flush()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 from sqlalchemy import select
@@ -23,12 +25,16 @@ class ReportIn(BaseModel):
     text: str = Field("", max_length=200_000)
     conclusion: str = Field("", max_length=20_000)
     consult_id: int | None = None
+    template: str = Field("", max_length=32)
+    fields: dict[str, Any] | None = None
 
 
 class ReportPatch(BaseModel):
     version: int | None = None
     text: str | None = Field(None, max_length=200_000)
     conclusion: str | None = Field(None, max_length=20_000)
+    template: str | None = Field(None, max_length=32)
+    fields: dict[str, Any] | None = None
 
 
 class SignIn(BaseModel):
@@ -80,6 +86,8 @@ def create_report(case_id: int, body: ReportIn, c: CtxDep):
         author_id=c.user.id,
         text=body.text,
         conclusion=body.conclusion,
+        template=body.template,
+        fields=body.fields,
         state=ReportState.DRAFT.value,
         created_at=now,
         updated_at=now,
@@ -116,6 +124,10 @@ def edit_report(report_id: int, body: ReportPatch, c: CtxDep):
         report.text = body.text
     if body.conclusion is not None:
         report.conclusion = body.conclusion
+    if body.template is not None:
+        report.template = body.template
+    if body.fields is not None:
+        report.fields = body.fields
     report.version += 1
     report.updated_at = utcnow()
     _record(c, report, case, "updated")

@@ -106,6 +106,10 @@ def test_consult_round_trip_through_both_workstations(
         from PySide6.QtCore import Qt
 
         panel = _panel(spec, spk)
+        view = panel.consult_view  # the clinic's question, then the explicit accept step
+        qtbot.waitUntil(view.can_accept, timeout=WAIT_MS)
+        assert "Please review this" in view.question.text() and not panel.start_btn.isEnabled()
+        view.accept_btn.click()
         start(qtbot, panel)
         assert panel.report.state == "draft"
         for j in range(panel.checklist.count()):

@@ -117,6 +117,13 @@ class ReportPanel(QWidget):
         self.sign_no_btn.clicked.connect(self.sign_bar.hide)
         self.amend_btn.clicked.connect(self.amend)
         self.pdf_btn.clicked.connect(lambda: self.export_pdf())
+        self.consult_view = None
+        if self.store is not None and self.jobs is not None:
+            from ui.report.consult_view import ConsultView
+
+            self.consult_view = ConsultView(self.store, self.jobs, self.study_pk, self._user())
+            self.consult_view.loaded.connect(self._refresh)
+            self.consult_slot.addWidget(self.consult_view)
         self.retranslate()
         self._set(None)
         if self.store is not None and self.jobs is not None:
@@ -191,7 +198,9 @@ class ReportPanel(QWidget):
         r, busy = self.report, self._busy
         locked = r is not None and r.locked
         self.start_btn.setVisible(r is None)
-        self.start_btn.setEnabled(self.store is not None and not busy)
+        # a consult waiting for a specialist is accepted first (the clinic sees who took it)
+        must_accept = self.consult_view is not None and self.consult_view.can_accept()
+        self.start_btn.setEnabled(self.store is not None and not busy and not must_accept)
         self.fields.setVisible(r is not None)
         self.fields.set_read_only(r is None or locked)
         show_list = r is not None and bool(r.findings)
@@ -265,8 +274,7 @@ class ReportPanel(QWidget):
 
     def clinic_draft(self) -> dict | None:
         """The requesting doctor's confirmed draft, when a consult view carries one."""
-        view = getattr(self, "consult_view", None)
-        return view.clinic_draft() if view is not None else None
+        return self.consult_view.clinic_draft() if self.consult_view is not None else None
 
     def save_now(self) -> None:
         from app import reports
