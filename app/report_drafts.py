@@ -117,12 +117,14 @@ def model_label(summary: dict[str, Any], language: str = "en") -> str:
 def measurement_line(summary: dict[str, Any] | None, language: str) -> str:
     lang = _lang(language)
     m = (summary or {}).get("measurements") or {}
+    why = (summary or {}).get("missing") or {}
     missing = _T["no_result"][lang] if summary is None else _T["not_measured"][lang]
     parts = []
     for key, en, zh, unit in _MEASURES:
         v = m.get(key)
         name = zh if lang == "zh_CN" else en
-        parts.append(f"{name} {missing}" if v is None else f"{name} {float(v):.0f} {unit}")
+        reason = f"{missing}: {why[key]}" if why.get(key) and lang == "en" else missing
+        parts.append(f"{name} {reason}" if v is None else f"{name} {float(v):.0f} {unit}")
     return _T["measurements"][lang] + ("，" if lang == "zh_CN" else ", ").join(parts)
 
 

@@ -44,7 +44,7 @@ TEMPLATES: dict[str, Template] = {
     t.id: t
     for t in (
         Template("ecg", (FieldSpec("interpretation"),), "interpretation", uses_checklist=True),
-        Template("chest", (FieldSpec("findings"), FieldSpec("impression")), "impression"),
+        Template("imaging", (FieldSpec("findings"), FieldSpec("impression")), "impression"),
         Template(
             "fundus",
             (
@@ -64,7 +64,6 @@ TEMPLATES: dict[str, Template] = {
         Template("generic", (FieldSpec("report"), FieldSpec("conclusion")), "conclusion"),
     )
 }
-MODALITY_TEMPLATE = {"ECG": "ecg", "CR": "chest", "CT": "chest", "OP": "fundus", "SM": "pathology"}
 # ICDR diabetic retinopathy grade (REFERENCE.md section 3), "" = not graded yet
 GRADES = ("", "icdr0", "icdr1", "icdr2", "icdr3", "icdr4", "ungradable")
 
@@ -130,7 +129,11 @@ def grade_text(code: str, language: str) -> str:
 
 
 def template_for_modality(modality: str) -> Template:
-    return TEMPLATES[MODALITY_TEMPLATE.get(str(modality), "generic")]
+    """The template the modality's descriptor names (generic when it names none)."""
+    from app.modalities import descriptor
+
+    d = descriptor(str(modality))
+    return TEMPLATES.get(d.report_template if d is not None else "", TEMPLATES["generic"])
 
 
 def get(template_id: str | None) -> Template:
@@ -152,11 +155,15 @@ def ai_input(row) -> AiInput | None:
     """An ``AIResult`` row (or None) -> ``AiInput``; the one place that knows its shape."""
     if row is None:
         return None
-    payload = dict(row.payload or {})
-    model = " ".join(x for x in (row.model_name, row.model_version) if x).strip()
+    from app.ai.result import AiResult
+
+    result = AiResult.from_dict(
+        dict(row.payload or {}), model_name=row.model_name, model_version=row.model_version
+    )
+    payload = result.to_dict()
     return AiInput(
         row.id,
-        model or "unnamed model",
+        result.model.label or "unnamed model",
         list(payload.get("findings") or []),
         dict(payload.get("measurements") or {}),
         payload,
@@ -190,7 +197,7 @@ def draft_fields(
     ai_vals: dict[str, str] = {}
     lines = [_finding_line(f) for f in (ai.findings if ai else [])]
     lines = [x for x in lines if x]
-    if template.id == "chest":
+    if template.id == "imaging":
         if ai is None:
             values = {"findings": why, "impression": text("doctor", lang)}
         else:

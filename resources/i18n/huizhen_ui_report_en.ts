@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>The specialist&apos;s signed report for %1 has arrived.</source>
-        <translation>The specialist's signed report for %1 has arrived.</translation>
+        <translation>The specialist&apos;s signed report for %1 has arrived.</translation>
     </message>
 </context>
 <context>
@@ -287,8 +287,8 @@
         <translation>12-lead ECG report</translation>
     </message>
     <message>
-        <source>Chest imaging report (X-ray / CT)</source>
-        <translation>Chest imaging report (X-ray / CT)</translation>
+        <source>Imaging report (chest X-ray / CT)</source>
+        <translation>Imaging report (chest X-ray / CT)</translation>
     </message>
     <message>
         <source>Fundus photography report</source>

@@ -287,8 +287,8 @@
         <translation>十二导联心电图报告</translation>
     </message>
     <message>
-        <source>Chest imaging report (X-ray / CT)</source>
-        <translation>胸部影像报告（X 线 / CT）</translation>
+        <source>Imaging report (chest X-ray / CT)</source>
+        <translation>影像检查报告（胸部 X 线 / CT）</translation>
     </message>
     <message>
         <source>Fundus photography report</source>

@@ -21,7 +21,7 @@ def _file(kind: str, folder):
     from app.demo.build import build_crs, build_fundus
 
     folder.mkdir()
-    return build_crs(folder)[0] if kind == "chest" else build_fundus(folder)
+    return build_crs(folder)[0] if kind == "imaging" else build_fundus(folder)
 
 
 def _panel(win, pk: int):
@@ -37,7 +37,7 @@ def _notifier(win):
 
 # (template, field the clinic writes, field the specialist writes, department)
 CASES = {
-    "chest": ("findings", "impression", "radiology"),
+    "imaging": ("findings", "impression", "radiology"),  # chest X-ray
     "fundus": ("os_findings", "referral", "ophthalmology"),
 }
 
@@ -77,7 +77,7 @@ def test_imaging_consult_loop(
         assert dlg.other_dept.isVisibleTo(dlg) and "1 active" in dlg.other_dept.text()
         assert dlg.send_button.text() == "Send anyway"
         assert dlg.attach_draft.isEnabled() and dlg.attach_draft.isChecked()
-        dlg.question.setPlainText(f"Question about this {kind} image: refer or not?")
+        dlg.question.setPlainText(f"Question about this {kind} study: refer or not?")
         offered = dlg.other_dept.property("department")
         dlg.other_dept.click()  # the offer works: a department with someone in it
         assert dlg.department.currentData() == offered != dept

@@ -51,7 +51,7 @@ def test_chest_xray_report_confirm_sign_amend_pdf_in_chinese(
     (tmp_path / "cr").mkdir()
     pk, v = _viewer(qtbot, store, jobs, user, build_crs(tmp_path / "cr")[0])  # real chest CR
     panel = v.report_panel
-    assert panel.template.id == "chest" and panel.title.text() == "胸部影像报告（X 线 / CT）"
+    assert panel.template.id == "imaging" and panel.title.text() == "影像检查报告（胸部 X 线 / CT）"
     start(qtbot, panel)
     r = panel.report
     # no AI model reads chest films here: the draft says so instead of staying blank
@@ -67,10 +67,10 @@ def test_chest_xray_report_confirm_sign_amend_pdf_in_chinese(
     assert panel.amend_btn.isEnabled() and not panel.ai_notice.isVisibleTo(panel)
     assert store.study(pk).item.status == "signed"
     out = save_pdf(qtbot, panel)
-    assert out.parent == tmp_path / "Documents" and out.name.endswith("_chest_v1.pdf")
+    assert out.parent == tmp_path / "Documents" and out.name.endswith("_imaging_v1.pdf")
     assert store.study(pk).patient.patient_id in out.name
     text = pdf_text(out)
-    for words in ("胸部影像报告", "影像所见", "诊断意见", "胸部正位片未见明显异常", "签署医生"):
+    for words in ("影像检查报告", "影像所见", "诊断意见", "胸部正位片未见明显异常", "签署医生"):
         assert words in text, words
     # amend: a new draft version, the signed one stays as it was
     panel.amend_btn.click()
