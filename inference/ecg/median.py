@@ -78,13 +78,24 @@ def build(data: np.ndarray, leads: list[str], beats: list[Beat]) -> MedianBeat |
     return MedianBeat(med, list(leads), pre, len(refs))
 
 
-def _cross_back(v: np.ndarray, start: int, stop: int, thr: float) -> int:
-    """Walking back from ``start`` to ``stop``: first index where v stays below thr."""
+def _held(v: np.ndarray, thr: float) -> np.ndarray:
+    """held[j]: v stays below ``thr`` from sample j for HOLD_MS (hold + 1 samples)."""
     hold = int(HOLD_MS * MS)
+    below = (v < thr).astype(np.int16)
+    if below.size <= hold:
+        return np.zeros(0, dtype=bool)
+    return np.convolve(below, np.ones(hold + 1, dtype=np.int16), mode="valid") == hold + 1
+
+
+def _cross_back(v: np.ndarray, start: int, stop: int, thr: float) -> int:
+    """Walking back from ``start`` to ``stop``: first index where v stays below thr
+    (for HOLD_MS ending there)."""
+    hold = int(HOLD_MS * MS)
+    held = _held(v, thr)
     for i in range(start, stop, -1):
         if i - hold < 0:
             return max(i, 0)
-        if np.all(v[i - hold : i + 1] < thr):
+        if i - hold < held.size and held[i - hold]:
             return i
     return stop
 
@@ -92,10 +103,11 @@ def _cross_back(v: np.ndarray, start: int, stop: int, thr: float) -> int:
 def _cross_fwd(v: np.ndarray, start: int, stop: int, thr: float) -> int:
     """Walking forward from ``start`` to ``stop``: first index where v stays below thr."""
     hold = int(HOLD_MS * MS)
+    held = _held(v, thr)
     for i in range(start, stop):
         if i + hold >= v.size:
             return min(i, v.size - 1)
-        if np.all(v[i : i + hold + 1] < thr):
+        if held[i]:
             return i
     return stop
 
