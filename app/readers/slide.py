@@ -127,11 +127,19 @@ class SlideReader(Reader):
         return meta
 
     def open(self, files: list[Path], cache=None, **options):
-        """The slide (``SlideSource``): the first file of the series OpenSlide opens."""
+        """The slide (``SlideSource``): a DICOM-WSI series as one slide (its levels, label and
+        overview files together, through wsidicom), else the first file that opens."""
+        from app.slide.dicom_source import is_dicom
         from app.slide.source import SlideError, SlideSource
 
         ordered = sorted(files, key=lambda p: Path(p).suffix.lower() not in self.extensions)
         last: Exception | None = None
+        dicom = [Path(p) for p in files if is_dicom(Path(p))]
+        if len(dicom) > 1:
+            try:
+                return SlideSource(dicom[0], cache=cache, files=dicom)
+            except SlideError as err:
+                last = err
         for path in ordered:
             try:
                 return SlideSource(path, cache=cache)

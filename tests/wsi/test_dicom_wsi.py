@@ -79,3 +79,58 @@ def test_viewer_renders_a_jpegls_slide(qtbot, jobs):
     c = img.pixelColor(sx, sy)
     assert (c.red(), c.green(), c.blue()) != (236, 236, 236)  # slide pixels, not background
     viewer.close()
+
+
+def two_file_pyramid(folder: Path) -> list[Path]:
+    """The real highdicom image as level 0 and a derived 25x25 level 1 in a second file.
+
+    Level 1 is made here from level 0 (2x2 mean, same series UIDs): synthetic, derived
+    from the real sample, as a scanner writes one file per level.
+    """
+    import copy
+
+    import pydicom
+    from pydicom.uid import generate_uid
+
+    ds = pydicom.dcmread(RGB)
+    frames = ds.pixel_array  # 25 tiles of 10x10
+    full = np.zeros((50, 50, 3), np.uint8)
+    for i, tile in enumerate(frames):
+        r, c = divmod(i, 5)
+        full[r * 10 : (r + 1) * 10, c * 10 : (c + 1) * 10] = tile
+    half = full.reshape(25, 2, 25, 2, 3).mean((1, 3)).round().astype(np.uint8)
+    padded = np.full((30, 30, 3), 255, np.uint8)
+    padded[:25, :25] = half
+    lv = copy.deepcopy(ds)
+    lv.SOPInstanceUID = lv.file_meta.MediaStorageSOPInstanceUID = generate_uid()
+    lv.ImageType = ["DERIVED", "PRIMARY", "VOLUME", "RESAMPLED"]
+    lv.TotalPixelMatrixColumns = lv.TotalPixelMatrixRows = 25
+    lv.NumberOfFrames = 9
+    pm = lv.SharedFunctionalGroupsSequence[0].PixelMeasuresSequence[0]
+    pm.PixelSpacing = [float(v) * 2 for v in pm.PixelSpacing]
+    lv.PixelData = b"".join(
+        padded[r * 10 : (r + 1) * 10, c * 10 : (c + 1) * 10].tobytes()
+        for r in range(3)
+        for c in range(3)
+    )
+    lv.InstanceNumber = 2
+    files = [folder / "level0.dcm", folder / "level1.dcm"]
+    files[0].write_bytes(RGB.read_bytes())
+    lv.save_as(files[1], enforce_file_format=True)
+    return files
+
+
+def test_a_slide_in_several_files_opens_as_one_pyramid(tmp_path):
+    files = two_file_pyramid(tmp_path)
+    src = SlideReader().open(files, cache=TileCache(8 << 20))
+    try:
+        assert src.backend == "wsidicom" and src.level_count == 2
+        assert src.level_dimensions == ((50, 50), (25, 25))
+        assert src.level_downsamples == pytest.approx((1.0, 2.0))
+        assert "several" in src.backend_notes[0]
+        low = src.read_region(1, 0, 0, 25, 25).astype(float)
+        full = src.read_region(0, 0, 0, 50, 50).astype(float)
+        assert np.abs(low - full.reshape(25, 2, 25, 2, 3).mean((1, 3))).max() <= 2
+        assert src.best_level(2.0) == 1
+    finally:
+        src.close()
