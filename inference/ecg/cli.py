@@ -34,8 +34,15 @@ def _text(summary: dict) -> str:
         "Axes P {p_axis_deg}  QRS {qrs_axis_deg}  T {t_axis_deg}".format(**m),
         "Rhythm (model): {label} ({confidence:.0%})".format(**summary["rhythm"]),
     ]
+    if summary.get("grade_note"):
+        lines.append(f"No automatic grade: {summary['grade_note']}")
+    w = summary.get("window") or {}
+    if w:
+        lines.append(f"Analysed {w['start_s']:.1f}-{w['end_s']:.1f} s of {w['record_s']:.1f} s")
+    lines.append(f"Pacer spikes: {len(summary.get('pacer_spikes_s') or [])}")
     for f in summary["findings"]:
-        lines.append(f"- [{f['severity']}] {f['text']}")
+        at = f" (decided at {f['decided_at']})" if f.get("decided_at") else ""
+        lines.append(f"- [{f['severity']}] {f['text']}{at}")
         lines += [f"    {r}" for r in f["reasons"]]
     st = "  ".join(f"{k} {v * 10:+.1f}" for k, v in summary["st_mv"].items())
     lines.append(f"ST at J (mm): {st}")

@@ -167,6 +167,10 @@ def test_cli_stemi_and_errors(real_signal, device_beats, tmp_path, capsys):
     bad.write_text("<RestingECG><Waveform>")
     assert main(["analyze", str(bad)]) == 2
     assert "cannot read" in capsys.readouterr().err
+    assert main(["analyze", str(tmp_path / "stemi.hea")]) == 0
+    text = capsys.readouterr().out
+    assert "(decided at J)" in text and "Analysed 0.0-10.0 s of 10.0 s" in text
+    assert "Pacer spikes: 0" in text
     assert main(["rules"]) == 0
     assert "STEMI" in capsys.readouterr().out
 
