@@ -1,12 +1,49 @@
-"""Critical-alert banner: unmissable, one click to open the case, acknowledge button."""
+"""Critical-alert banner: unmissable, one click to open the case, acknowledge button.
+
+It follows the store, which follows the server: an alert acknowledged here, on
+another workstation or at the server turns the red banner into a calm line that
+says who acknowledged it and when, until the user dismisses it.
+"""
 
 from __future__ import annotations
+
+from datetime import UTC
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.ai_text import ai_line
+from ui.finding_text import finding_text
 from ui.labels import display_name
+
+RED = (
+    "#alertBanner { background:#b3261e; border-radius:4px; }"
+    "#alertBanner QLabel { color:white; font-weight:bold; font-size:11pt; }"
+    "#alertBanner QPushButton { background:white; color:#b3261e; font-weight:bold;"
+    " padding:4px 12px; border-radius:3px; }"
+)
+CALM = (
+    "#alertBanner { background:#e6f4ea; border:1px solid #34a853; border-radius:4px; }"
+    "#alertBanner QLabel { color:#137333; font-size:10pt; }"
+    "#alertBanner QPushButton { padding:3px 10px; }"
+)
+
+
+def local_hm(when) -> str:
+    """Naive UTC -> the local clock time, HH:MM."""
+    return when.replace(tzinfo=UTC).astimezone().strftime("%H:%M") if when else ""
+
+
+def alert_title(a) -> str:
+    """What an alert is about, short: the finding's text when it needs no leads, else its code."""
+    if not a.finding_code:
+        return a.message
+    from app.modalities import finding_template
+
+    found = finding_template(a.finding_code)
+    if found is None or "%1" in found[1] or "%2" in found[1]:
+        return a.finding_code
+    return finding_text(a.finding_code, a.message)
 
 
 class AlertBanner(QFrame):
@@ -16,40 +53,44 @@ class AlertBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alertBanner")
-        self.setStyleSheet(
-            "#alertBanner { background:#b3261e; border-radius:4px; }"
-            "#alertBanner QLabel { color:white; font-weight:bold; font-size:11pt; }"
-            "#alertBanner QPushButton { background:white; color:#b3261e; font-weight:bold;"
-            " padding:4px 12px; border-radius:3px; }"
-        )
+        self.setStyleSheet(RED)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.open_btn = QPushButton()
         self.ack_btn = QPushButton()
+        self.dismiss_btn = QPushButton()
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 6, 10, 6)
         lay.addWidget(self.text, 1)
-        lay.addWidget(self.open_btn)
-        lay.addWidget(self.ack_btn)
+        for b in (self.open_btn, self.ack_btn, self.dismiss_btn):
+            lay.addWidget(b)
         self.alerts: list = []
+        self.acked: list = []  # app.ai.store.AckedAlert, newest first
+        self.dismissed: set[int] = set()
         self.open_btn.clicked.connect(self._open)
         self.ack_btn.clicked.connect(self._ack)
+        self.dismiss_btn.clicked.connect(self._dismiss)
         self.retranslate()
         self.hide()
 
-    def set_alerts(self, alerts: list, sound: bool = False) -> None:
+    def set_alerts(self, alerts: list, sound: bool = False, acked=()) -> None:
         new = {a.alert_id for a in alerts} - {a.alert_id for a in self.alerts}
         self.alerts = list(alerts)
+        self.acked = [a for a in acked if a.alert_id not in self.dismissed]
         self._update()
         if new and sound:
             QApplication.beep()
 
     def _update(self) -> None:
-        if not self.alerts:
+        if self.alerts:
+            self._show_open(self.alerts[0], len(self.alerts) - 1)
+        elif self.acked:
+            self._show_acked(self.acked[0])
+        else:
             self.hide()
-            return
-        a = self.alerts[0]
-        more = len(self.alerts) - 1
+
+    def _show_open(self, a, more: int) -> None:
+        self.setStyleSheet(RED)
         text = self.tr("CRITICAL — %1 (%2): %3").replace("%1", display_name(a.patient_name))
         what = a.message
         if a.ai_findings:  # the AI's findings in the user's language, with its model
@@ -58,19 +99,44 @@ class AlertBanner(QFrame):
         if more:
             text += "  " + self.tr("(+%1 more)").replace("%1", str(more))
         self.text.setText("⚠ " + text)
+        self.ack_btn.show()
+        self.dismiss_btn.hide()
         self.show()
 
-    def _open(self) -> None:
+    def _show_acked(self, a) -> None:
+        self.setStyleSheet(CALM)
+        text = self.tr("Critical alert (%5) for %1 (%2) acknowledged by %3 at %4")
+        who = a.acknowledged_by or self.tr("another user")
+        text = text.replace("%1", display_name(a.patient_name)).replace("%2", a.patient_id)
+        text = text.replace("%3", who).replace("%4", local_hm(a.acknowledged_at))
+        self.text.setText("✓ " + text.replace("%5", alert_title(a)))
+        self.ack_btn.hide()
+        self.dismiss_btn.show()
+        self.show()
+
+    def _current_study(self) -> int | None:
         if self.alerts:
-            self.open_requested.emit(self.alerts[0].study_pk)
+            return self.alerts[0].study_pk
+        return self.acked[0].study_pk if self.acked else None
+
+    def _open(self) -> None:
+        pk = self._current_study()
+        if pk is not None:
+            self.open_requested.emit(pk)
 
     def _ack(self) -> None:
         if self.alerts:
             self.acknowledged.emit(self.alerts[0].alert_id)
 
+    def _dismiss(self) -> None:
+        if self.acked:
+            self.dismissed.add(self.acked.pop(0).alert_id)
+        self._update()
+
     def retranslate(self) -> None:
         self.open_btn.setText(self.tr("Open case"))
         self.ack_btn.setText(self.tr("Acknowledge"))
+        self.dismiss_btn.setText(self.tr("Dismiss"))
         self._update()
 
     def changeEvent(self, event) -> None:

@@ -3,6 +3,8 @@ consultation timeline strip shown on a case."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.sync.casefile import ConsultPrefill, ConsultView
 from app.sync.links import make_link
 from app.sync.outbox import request_consult
+from ui.alert_banner import alert_title, local_hm
 from ui.labels import department_label, display_name, modality_label, sex_label
 from ui.qr_link import QrLink
 
@@ -269,17 +272,25 @@ class TimelineStrip(QLabel):
         self.setWordWrap(True)
         self.setStyleSheet("#consultTimeline { background:#eef3fb; padding:4px 8px; }")
         self.views: list[ConsultView] = []
+        self.acked: list = []  # app.ai.store.AckedAlert: who acknowledged which alert, when
         self.hide()
 
-    def set_consults(self, views: list[ConsultView]) -> None:
+    def set_consults(self, views: list[ConsultView], acked=None) -> None:
         self.views = list(views)
+        if acked is not None:
+            self.acked = list(acked)
         self.retranslate()
 
     def retranslate(self) -> None:
-        if not self.views:
+        if not self.views and not self.acked:
             self.hide()
             return
         lines = []
+        for a in self.acked:
+            text = self.tr("Critical alert (%3) acknowledged by %1 at %2")
+            who = a.acknowledged_by or self.tr("another user")
+            text = text.replace("%1", who).replace("%2", local_hm(a.acknowledged_at))
+            lines.append("✓ " + html.escape(text.replace("%3", alert_title(a))))
         for v in self.views:
             seen = {e.get("status"): e.get("at") for e in v.timeline}
             parts = []

@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         self.extensions = load_extensions(self)
         self.retranslate()
         store.events.changed.connect(lambda _pks: jobs.on_ui(self.reload_worklist))
+        # an acknowledgement pulled from the server arrives as a change: the banner follows
+        store.events.changed.connect(lambda _pks: jobs.on_ui(self.reload_alerts))
         store.events.alert.connect(lambda *_a: jobs.on_ui(lambda: self.reload_alerts(sound=True)))
         self.reload_worklist()
         self.reload_alerts()
@@ -206,10 +208,13 @@ class MainWindow(QMainWindow):
         )
 
     def reload_alerts(self, sound: bool = False) -> None:
+        """Open alerts in red; recently acknowledged ones say who and when."""
+        from app.ai.store import recent_acks
+
         self.jobs.submit(
-            lambda state: self.store.open_alerts(),
+            lambda state: (self.store.open_alerts(), recent_acks(self.store)),
             name="alerts",
-            on_done=lambda alerts: self.banner.set_alerts(alerts, sound),
+            on_done=lambda found: self.banner.set_alerts(found[0], sound, found[1]),
         )
 
     def acknowledge_alert(self, alert_id: int) -> None:

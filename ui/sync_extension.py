@@ -359,13 +359,18 @@ class SyncExtension(QObject):
     def _refresh_strip(self, tab) -> None:
         pk = tab.study_pk
 
-        def show(views) -> None:
+        def show(found) -> None:
             try:
-                tab.hz_timeline.set_consults(views)
+                tab.hz_timeline.set_consults(*found)
             except RuntimeError:  # the tab was closed meanwhile
                 pass
 
-        self.jobs.submit(lambda state: consults_of(self.store, pk), name="timeline", on_done=show)
+        def work(state):
+            from app.ai.store import acknowledged_alerts
+
+            return consults_of(self.store, pk), acknowledged_alerts(self.store, pk)
+
+        self.jobs.submit(work, name="timeline", on_done=show)
 
     def refresh_timelines(self) -> None:
         for strip in self._strips():

@@ -8,11 +8,14 @@ finding of a study, keyed by (study, result uid, finding code).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
 from sqlalchemy import select
 
 from app.ai.result import AiResult, Source
 from app.domain import AuditAction, Priority, Status
-from app.models import AIResult, Alert, Outbox, Study, WorklistItem
+from app.models import AIResult, Alert, Outbox, Patient, Study, WorklistItem, utcnow
 
 
 def has_model_result(store, study_pk: int, model_id: str, version: str) -> bool:
@@ -145,3 +148,54 @@ def _on_server(s, study_pk: int) -> bool:
         Outbox.kind == "case.create", Outbox.study_pk == study_pk, Outbox.state == "pending"
     )
     return s.scalar(q.limit(1)) is not None
+
+
+@dataclass(frozen=True)
+class AckedAlert:
+    """An acknowledged alert: who (the name the acknowledging side knows) and when (UTC)."""
+
+    alert_id: int
+    study_pk: int
+    message: str
+    finding_code: str
+    acknowledged_by: str
+    acknowledged_at: datetime
+    patient_name: str = ""
+    patient_id: str = ""
+
+
+def _acked(q) -> list[AckedAlert]:
+    return [AckedAlert(*r) for r in q]
+
+
+def _acked_query():
+    return (
+        select(
+            Alert.id,
+            Alert.study_pk,
+            Alert.message,
+            Alert.finding_code,
+            Alert.acknowledged_by_name,
+            Alert.acknowledged_at,
+            Patient.name,
+            Patient.patient_id,
+        )
+        .join(Study, Alert.study_pk == Study.id)
+        .join(Patient, Study.patient_pk == Patient.id)
+        .where(Alert.acknowledged_at.is_not(None))
+    )
+
+
+def recent_acks(store, minutes: float = 30.0) -> list[AckedAlert]:
+    """Alerts acknowledged in the last ``minutes`` (the banner says who and when), newest first."""
+    since = utcnow() - timedelta(minutes=minutes)
+    q = _acked_query().where(Alert.acknowledged_at >= since)
+    with store.read_session() as s:
+        return _acked(s.execute(q.order_by(Alert.acknowledged_at.desc(), Alert.id.desc())))
+
+
+def acknowledged_alerts(store, study_pk: int) -> list[AckedAlert]:
+    """The case's acknowledged alerts, oldest first (the case timeline)."""
+    q = _acked_query().where(Alert.study_pk == study_pk)
+    with store.read_session() as s:
+        return _acked(s.execute(q.order_by(Alert.acknowledged_at, Alert.id)))

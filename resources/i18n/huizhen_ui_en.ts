@@ -50,12 +50,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Critical alert (%5) for %1 (%2) acknowledged by %3 at %4</source>
+        <translation>Critical alert (%5) for %1 (%2) acknowledged by %3 at %4</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>another user</translation>
+    </message>
+    <message>
         <source>Open case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1088,14 @@ Check the data folder in the settings file or ask your IT contact.</source>
 </context>
 <context>
     <name>TimelineStrip</name>
+    <message>
+        <source>Critical alert (%3) acknowledged by %1 at %2</source>
+        <translation>Critical alert (%3) acknowledged by %1 at %2</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>another user</translation>
+    </message>
     <message>
         <source>Consultation (%1, %2):</source>
         <translation type="unfinished"></translation>

@@ -50,12 +50,24 @@
         <translation>（另有 %1 条）</translation>
     </message>
     <message>
+        <source>Critical alert (%5) for %1 (%2) acknowledged by %3 at %4</source>
+        <translation>%1（%2）的危急值警报（%5）已由 %3 于 %4 确认</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
         <source>Open case</source>
         <translation>打开病例</translation>
     </message>
     <message>
         <source>Acknowledge</source>
         <translation>确认已知悉</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1093,14 @@ Check the data folder in the settings file or ask your IT contact.</source>
 </context>
 <context>
     <name>TimelineStrip</name>
+    <message>
+        <source>Critical alert (%3) acknowledged by %1 at %2</source>
+        <translation>危急值警报（%3）已由 %1 于 %2 确认</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
     <message>
         <source>Consultation (%1, %2):</source>
         <translation>会诊（%1，%2）：</translation>

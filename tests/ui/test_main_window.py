@@ -112,10 +112,15 @@ def test_critical_preread_pins_case_and_shows_alert(window, qtbot):
         ai = s.scalars(select(AIResult).where(AIResult.study_pk == top.study_pk)).one()
         assert ai.model_name and ai.model_version  # AI output names its model
     window.banner.ack_btn.click()
-    qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=10000)
+    # the red banner becomes a calm line saying who acknowledged and when, until dismissed
+    qtbot.waitUntil(lambda: not window.banner.alerts, timeout=10000)
+    assert "acknowledged by" in window.banner.text.text() and window.banner.ack_btn.isHidden()
     with window.store.read_session() as s:
         alert = s.scalars(select(Alert).where(Alert.study_pk == top.study_pk)).one()
         assert alert.acknowledged_at is not None and alert.acknowledged_by is not None
+        assert alert.acknowledged_by_name in window.banner.text.text()
+    window.banner.dismiss_btn.click()
+    assert window.banner.isHidden()
 
 
 def test_closing_a_case_while_it_loads_is_harmless(window, qtbot):
