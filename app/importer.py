@@ -26,7 +26,8 @@ from app.readers import ReadError, best_reader
 from app.readers.base import Reader, StudyMeta
 
 log = logging.getLogger(__name__)
-SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+# DICOMDIR: the index of a CD/DVD (PS3.10); its images are imported from their own files
+SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", "DICOMDIR"}
 
 
 class Outcome(enum.StrEnum):
@@ -160,8 +161,23 @@ def recognise_all(files: list[Path], report: ImportReport, state=None) -> list[R
         else:
             pending.append(found)
     # a companion seen before the file that names it (100.atr before 100.hea) is not a problem
-    report.entries.extend(e for e in pending if _key(Path(e.path)) not in claimed)
+    report.entries.extend(collapse([e for e in pending if _key(Path(e.path)) not in claimed]))
     return [r for r in records if _key(r.files[0]) not in claimed]
+
+
+def collapse(entries: list[ImportEntry]) -> list[ImportEntry]:
+    """Files of one folder failing for the same reason (a series of an unsupported
+    modality) are reported in one line."""
+    out: list[ImportEntry] = []
+    same: dict[tuple, ImportEntry] = {}
+    for e in entries:
+        key = (str(Path(e.path).parent), e.outcome, e.kind, e.reason)
+        if key in same:
+            same[key].files += 1
+            continue
+        same[key] = e
+        out.append(e)
+    return out
 
 
 def group(records: list[Record]) -> list[list[Record]]:

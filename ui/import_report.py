@@ -70,6 +70,12 @@ class ImportReportDialog(QDialog):
         lay.addWidget(buttons)
 
     def reason(self, e) -> str:
+        text = self._reason(e)
+        if getattr(e, "files", 1) > 1 and e.outcome is not Outcome.IMPORTED:
+            text = self.tr("%1 files: %2").replace("%1", str(e.files)).replace("%2", text)
+        return text
+
+    def _reason(self, e) -> str:
         if e.outcome is Outcome.UNSUPPORTED:
             return self.tr("Not a format Huizhen can read")
         if e.outcome is Outcome.DUPLICATE:

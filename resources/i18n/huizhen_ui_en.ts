@@ -333,6 +333,10 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 files: %2</source>
+        <translation>%1 files: %2</translation>
+    </message>
+    <message>
         <source>Not a format Huizhen can read</source>
         <translation type="unfinished"></translation>
     </message>

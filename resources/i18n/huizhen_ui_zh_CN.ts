@@ -334,6 +334,10 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation>原因</translation>
     </message>
     <message>
+        <source>%1 files: %2</source>
+        <translation>%1 个文件：%2</translation>
+    </message>
+    <message>
         <source>Not a format Huizhen can read</source>
         <translation>会诊无法读取此格式</translation>
     </message>

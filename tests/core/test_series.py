@@ -223,3 +223,22 @@ def test_dicom_wsi_levels_are_one_slide(store, tmp_path):
             src.close()
     finally:
         store.close()
+
+
+def test_a_cd_folder_reports_one_line_per_series_and_skips_its_index(store):
+    """pydicom's real DICOMDIR test set: CR images, CT and MR series, the CD index."""
+    from pydicom.data import get_testdata_file
+
+    folder = Path(get_testdata_file("DICOMDIR", download=False)).parent
+    report = run_import(store, [folder / "77654033", folder / "98892003", folder / "DICOMDIR"])
+    names = [Path(e.path).name for e in report.entries]
+    assert "DICOMDIR" not in names
+    mr = [e for e in report.entries if "MR" in e.reason]
+    # MR has no viewer yet: one line per series folder, saying so, not one per file
+    assert {(Path(e.path).parent.name, e.files) for e in mr} == {
+        ("MR1", 3),
+        ("MR2", 7),
+        ("MR700", 7),
+    }
+    assert all(e.outcome is Outcome.FAILED for e in mr)
+    assert all(e.outcome is Outcome.IMPORTED for e in report.entries if e not in mr)
