@@ -63,3 +63,18 @@ def test_12_lead_with_extra_channel_is_graded(stemi):
     res = analyze(EcgSignal(data, stemi.fs, list(stemi.leads) + ["RESP"]))
     assert res.urgency == "critical"
     assert "RESP" not in res.st
+
+
+@pytest.mark.parametrize(
+    "name", ["wfdb/test01_00s.hea", "wfdb/mixedsignals.hea", "wfdb/041s/041s.hea"]
+)
+def test_real_records_that_are_not_12_lead_get_no_grade(name):
+    """Real PhysioNet records ("ECG 1..4"; bedside II/III/V + ABP/Pleth/Resp; multi-segment
+    MIMIC): analysed for information, never graded (tests/data/ecg/README.md)."""
+    from pathlib import Path
+
+    from app.ecg.readers import read_ecg
+
+    res = analyze(read_ecg(Path(__file__).parent.parent / "data" / "ecg" / name))
+    _no_alarm(res)
+    assert res.findings[0].code == "NOT_12_LEAD" and res.grade_note
