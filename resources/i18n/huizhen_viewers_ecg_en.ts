@@ -265,6 +265,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(decided at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
         <translation type="unfinished"></translation>
     </message>

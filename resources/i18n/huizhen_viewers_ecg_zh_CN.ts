@@ -265,6 +265,10 @@
         <translation>AI %1 %2（不可用于临床）</translation>
     </message>
     <message>
+        <source>(decided at %1)</source>
+        <translation>（依据 %1 点判定）</translation>
+    </message>
+    <message>
         <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
         <translation>心率 %1 次/分，PR %2 ms，QRS %3 ms，QT/QTc %4/%5 ms</translation>
     </message>

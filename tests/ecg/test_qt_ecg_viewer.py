@@ -87,6 +87,8 @@ def test_stemi_leads_are_flagged(qtbot, jobs, real_signal, device_beats, tmp_pat
     with qtbot.waitSignal(v.findings_changed, timeout=30000) as sig:
         pass
     assert any(f["severity"] == "critical" for f in sig.args[0])
+    stemi = next(f for f in sig.args[0] if f["code"] == "STEMI")
+    assert stemi["text"].endswith(("(decided at J)", "(decided at J+60)"))
     assert v.flagged_leads() & {"II", "III", "aVF"}
 
 

@@ -313,9 +313,11 @@ class EcgViewer(QWidget):
     def _findings(self, a) -> list[dict]:
         src = self.tr("AI %1 %2 (not for clinical use)")
         src = src.replace("%1", a.model.name).replace("%2", a.model.version)
+        decided = self.tr("(decided at %1)")
         out = [
             {
-                "text": finding_text(f.code, f.text, f.leads, f.territory),
+                "text": finding_text(f.code, f.text, f.leads, f.territory)
+                + (" " + decided.replace("%1", f.decided_at) if f.decided_at else ""),
                 "source": src,
                 "severity": SEVERITY[f.severity],
                 "code": f.code,
