@@ -3,7 +3,8 @@
 Like QuPath's cell detection: the region is cut into analysis tiles, the
 tiles nearest the region's centre go first, every core runs a worker process
 ("spawn" context, so the same code runs on Windows) that opens the slide
-itself and returns each tile's nuclei as flat arrays.  The caller gets
+itself and returns each tile's nuclei as flat arrays; the pool stays warm for
+the next run.  The caller gets
 ``on_tile(batch)`` for every finished tile (to draw it at once) and progress
 counted in tiles from the start.  Cancel terminates the workers, so it takes
 effect within ``POLL_S``, not after the tile in flight.
@@ -14,9 +15,11 @@ column per measurement) used between processes and by the viewer.
 
 from __future__ import annotations
 
+import atexit
 import math
 import os
 import queue
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +29,7 @@ import numpy as np
 from inference.wsi.nuclei import ANALYZER, VERSION, NucleiParams, Nucleus
 
 POLL_S = 0.1  # how often the caller's thread looks at cancel and finished tiles
+STALL_S = 600.0  # no tile finished for this long: a worker died (the pool would wait forever)
 MEASUREMENTS = (
     "Nucleus: Area µm^2",
     "Nucleus: Perimeter µm",
@@ -168,20 +172,71 @@ def tile_nuclei(source, plan: Plan, box, params: NucleiParams) -> NucleiBatch:
 
 
 # -- worker processes ---------------------------------------------------------
+# One pool stays warm between runs (starting a "spawn" worker costs seconds: it
+# imports numpy, scipy, scikit-image and OpenSlide); a cancel terminates it.
 _worker: dict = {}
+_pool: dict = {}
+_pool_lock = threading.Lock()
 
 
-def _init_worker(path: str, plan: Plan, params: NucleiParams) -> None:
+def _init_worker() -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core per worker process
+
+
+def _slide(path: str, files):
+    """The worker's open slide (kept while the next tile is from the same slide)."""
     from app.slide import SlideSource, TileCache
 
-    os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core per worker process
-    _worker.update(source=SlideSource(path, cache=TileCache(16 << 20)), plan=plan, params=params)
+    if _worker.get("path") != path:
+        old = _worker.pop("source", None)
+        if old is not None:
+            old.close()
+        _worker["source"] = SlideSource(path, cache=TileCache(16 << 20), files=files)
+        _worker["path"] = path
+    return _worker["source"]
 
 
-def _run_tile(index: int, box) -> tuple[int, NucleiBatch, float]:
+def _run_tile(
+    path: str, files, plan: Plan, params: NucleiParams, index: int, box
+) -> tuple[int, NucleiBatch, float]:
     cpu = time.process_time()
-    batch = tile_nuclei(_worker["source"], _worker["plan"], box, _worker["params"])
+    batch = tile_nuclei(_slide(path, files), plan, box, params)
     return index, batch, time.process_time() - cpu
+
+
+def _get_pool(workers: int):
+    import multiprocessing
+
+    with _pool_lock:
+        pool = _pool.get(workers)
+        if pool is None:
+            for other in list(_pool.values()):  # one warm pool at a time
+                other.terminate()
+            _pool.clear()
+            pool = multiprocessing.get_context("spawn").Pool(workers, _init_worker)
+            _pool[workers] = pool
+        return pool
+
+
+def shutdown_pool() -> None:
+    """Stop the warm worker processes (also done at exit)."""
+    with _pool_lock:
+        for pool in _pool.values():
+            pool.terminate()
+            pool.join()
+        _pool.clear()
+
+
+def _drop_pool(pool) -> None:
+    with _pool_lock:
+        for k, v in list(_pool.items()):
+            if v is pool:
+                del _pool[k]
+    pool.terminate()
+    pool.join()
+
+
+atexit.register(shutdown_pool)
 
 
 def default_workers() -> int:
@@ -205,8 +260,6 @@ def stream_nuclei(
     at once (0 of N tiles) and after every tile.  A cancelled ``state`` stops the
     workers (terminated) and raises ``Cancelled`` within ``POLL_S``.
     """
-    import multiprocessing
-
     from app.jobs import Cancelled
 
     total, done, count = len(plan.todo), 0, 0
@@ -216,19 +269,26 @@ def stream_nuclei(
         return 0
     workers = max(1, min(workers or default_workers(), total))
     results: queue.SimpleQueue = queue.SimpleQueue()
-    ctx = multiprocessing.get_context("spawn")
-    pool = ctx.Pool(workers, _init_worker, (str(source.path), plan, params))
+    pool = _get_pool(workers)
+    files = [str(f) for f in source.files] if getattr(source, "files", None) else None
+    head = (str(source.path), files, plan, params)
     ok = False
     try:
         for i, box in enumerate(plan.todo):
-            pool.apply_async(_run_tile, (i, box), callback=results.put, error_callback=results.put)
+            pool.apply_async(
+                _run_tile, (*head, i, box), callback=results.put, error_callback=results.put
+            )
+        last = time.monotonic()
         while done < total:
             if state is not None and state.cancelled:
                 raise Cancelled()
             try:
                 item = results.get(timeout=POLL_S)
             except queue.Empty:
+                if time.monotonic() - last > STALL_S:
+                    raise RuntimeError("nuclei detection stopped: a worker process died") from None
                 continue
+            last = time.monotonic()
             if isinstance(item, BaseException):
                 raise item
             index, batch, cpu = item
@@ -241,11 +301,8 @@ def stream_nuclei(
                 on_progress(done, total, count)
         ok = True
     finally:
-        if ok:
-            pool.close()
-        else:
-            pool.terminate()  # stops tiles in flight at once
-        pool.join()
+        if not ok:
+            _drop_pool(pool)  # stops tiles in flight at once; the next run starts afresh
     return count
 
 

@@ -40,6 +40,12 @@ def test_workers_find_what_one_process_finds_streamed_tile_by_tile(source, tissu
         stats=stats,
     )
     assert stats["cpu_seconds"] > 0
+    from inference.wsi import parallel
+
+    warm = dict(parallel._pool)
+    assert list(warm) == [2]  # the pool stays warm for the next run
+    stream_nuclei(source, plan, SMALL_TILES, lambda i, b: None, workers=2)
+    assert parallel._pool[2] is warm[2]
     assert progress[0] == (0, len(plan.todo), 0)  # the tile count is known at once
     assert [p[0] for p in progress] == list(range(len(plan.todo) + 1))
     assert sorted(seen) == list(range(len(plan.todo)))
@@ -82,6 +88,9 @@ def test_cancel_stops_the_workers_within_a_second(source):
     t.join(timeout=1.0)  # deadline: the stop must take effect within a second
     assert not t.is_alive(), "workers still running a second after cancel"
     assert ended["cancelled"] - asked < 1.0
+    from inference.wsi import parallel
+
+    assert not parallel._pool  # the cancelled workers were terminated, not kept
 
 
 def test_nuclei_in_a_hole_are_outside_the_annotation():
