@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.domain import Modality
 from app.readers.base import Reader, ReadError, StudyMeta, register
-from app.readers.dicom_io import DEFLATED, read_dicom
+from app.readers.dicom_io import DEFLATED, header_int, read_dicom
 
 WAVEFORM_SOP_PREFIX = "1.2.840.10008.5.1.4.1.1.9."
 
@@ -21,10 +21,10 @@ def is_dicom_head(head: bytes) -> bool:
 
 
 def dicom_datetime(date: str, time: str) -> datetime | None:
-    date = (date or "").strip()
+    date = str(date or "").strip()  # str(): a damaged file may hold several values
     if len(date) != 8 or not date.isdigit():
         return None
-    time = (time or "").strip().split(".")[0].ljust(6, "0")[:6]
+    time = str(time or "").strip().split(".")[0].ljust(6, "0")[:6]
     try:
         return datetime.strptime(date + (time if time.isdigit() else "000000"), "%Y%m%d%H%M%S")
     except ValueError:
@@ -85,9 +85,9 @@ def meta_from_dataset(ds, modality: Modality) -> StudyMeta:
             "sop_instance_uid": str(ds.get("SOPInstanceUID", "")),
             "series_uid": str(ds.get("SeriesInstanceUID", "")),
             "series_description": str(ds.get("SeriesDescription", "") or ""),
-            "rows": int(ds.get("Rows", 0) or 0),
-            "columns": int(ds.get("Columns", 0) or 0),
-            "frames": int(ds.get("NumberOfFrames", 1) or 1),
+            "rows": max(header_int(ds, "Rows", 0), 0),
+            "columns": max(header_int(ds, "Columns", 0), 0),
+            "frames": max(header_int(ds, "NumberOfFrames", 1), 1),
             "laterality": str(ds.get("ImageLaterality", "") or ds.get("Laterality", "") or ""),
         },
     )

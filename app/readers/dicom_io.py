@@ -147,7 +147,9 @@ def read_dicom(path: str | os.PathLike, *, stop_before_pixels: bool = False, **k
     return ds
 
 
-def _int(ds, key: str, default: int) -> int:
+def header_int(ds, key: str, default: int) -> int:
+    """A single integer header value; ``default`` when absent, -1 when it is not one
+    (a damaged file may hold text, several values or a list where one number belongs)."""
     try:
         return int(ds.get(key, default) or default)
     except (TypeError, ValueError):
@@ -156,9 +158,9 @@ def _int(ds, key: str, default: int) -> int:
 
 def frame_geometry(ds, file_size: int) -> tuple[int, int]:
     """(frames, bytes of one decoded frame) from the header, checked against the limits."""
-    rows, cols = _int(ds, "Rows", 0), _int(ds, "Columns", 0)
-    spp, bits = _int(ds, "SamplesPerPixel", 1), _int(ds, "BitsAllocated", 8)
-    frames = _int(ds, "NumberOfFrames", 1)
+    rows, cols = header_int(ds, "Rows", 0), header_int(ds, "Columns", 0)
+    spp, bits = header_int(ds, "SamplesPerPixel", 1), header_int(ds, "BitsAllocated", 8)
+    frames = header_int(ds, "NumberOfFrames", 1)
     if min(rows, cols, spp, bits, frames) <= 0:
         raise ReadError("the DICOM image header gives no valid size", "corrupt")
     frame_bytes = rows * cols * spp * ((bits + 7) // 8)

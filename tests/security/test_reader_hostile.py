@@ -233,3 +233,21 @@ def test_pixels_of_a_real_photo_decode():
     rgb = photo_pixels(skimage_file("microaneurysms.png"))
     assert rgb.shape == (102, 102, 3)
     assert rgb.dtype.name == "uint8" and rgb.std() > 0
+
+
+def test_several_values_where_one_number_belongs_is_no_crash(tmp_path):
+    """Rows/Columns with two values and a multi-valued StudyDate were TypeError in read_meta."""
+    import pydicom
+
+    from app.readers.dicom import DicomImageReader
+    from viewers.dicom.pixels import load_image
+
+    ds = pydicom.dcmread(pydicom_file("CT_small.dcm"))
+    ds.Rows = [128, 7]
+    ds.StudyDate = ["20040119", "20040120"]
+    path = tmp_path / "multi.dcm"
+    ds.save_as(path)
+    meta = DicomImageReader().read_meta(path)
+    assert meta.extra["rows"] == 0 and meta.study_time is not None  # falls back to another date
+    with pytest.raises(ReadError, match="no valid size"):
+        load_image(path)
