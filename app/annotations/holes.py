@@ -13,16 +13,9 @@ from typing import Any
 
 import numpy as np
 
+from app.annotations.shapes import points_inside
+
 EXCLUSION_GROUPS = ("Exclusion", "_2")
-
-
-def _inside(pt, ring: np.ndarray) -> bool:
-    x, y = pt
-    xs, ys = ring[:, 0], ring[:, 1]
-    xj, yj = np.roll(xs, 1), np.roll(ys, 1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cross = ((ys > y) != (yj > y)) & (x < (xj - xs) * (y - ys) / (yj - ys) + xs)
-    return bool(np.count_nonzero(cross) % 2)
 
 
 def _area(ring: np.ndarray) -> float:
@@ -52,7 +45,13 @@ def attach_holes(features: list[dict[str, Any]], holes: list[list]) -> list[list
         if len(ring) < 3:
             continue
         owner = next(
-            (t for t in polys if t[0] > _area(ring) and all(_inside(p, t[3]) for p in ring)), None
+            (
+                t
+                for t in polys
+                if t[0] > _area(ring)
+                and points_inside(ring, {"type": "Polygon", "coordinates": [t[3]]}).all()
+            ),
+            None,
         )
         if owner is None:
             left.append(hole)

@@ -1,4 +1,5 @@
-"""Area operations on GeoJSON geometries, holes kept: union, difference, brush strokes.
+"""Area operations on GeoJSON geometries, holes kept: union, difference, brush strokes,
+and which points lie inside an area (even-odd over every ring, so not in its holes).
 
 Built on shapely (GEOS), as QuPath builds on JTS: a polygon's interior rings
 (holes) survive every operation; results are Polygon or MultiPolygon, or
@@ -8,6 +9,8 @@ None when nothing is left.
 from __future__ import annotations
 
 from typing import Any
+
+import numpy as np
 
 
 def _shape(geom: dict[str, Any]):
@@ -61,3 +64,26 @@ def stroke(
         return None if erase else _geojson(disc, tolerance)
     b = _shape(base)
     return _geojson(b.difference(disc) if erase else b.union(disc), tolerance)
+
+
+def geometry_rings(geom: dict[str, Any]) -> list[np.ndarray]:
+    kind = geom.get("type")
+    coords = geom.get("coordinates") or []
+    polys = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else []
+    return [np.asarray(r, float).reshape(-1, 2) for poly in polys for r in poly if len(r) >= 3]
+
+
+def points_inside(points: np.ndarray, geom: dict[str, Any]) -> np.ndarray:
+    """Bool per (x, y) point: inside the polygon's area (even-odd over all rings)."""
+    pts = np.asarray(points, float).reshape(-1, 2)
+    inside = np.zeros(len(pts), bool)
+    x, y = pts[:, 0], pts[:, 1]
+    for ring in geometry_rings(geom):
+        a, b = ring, np.roll(ring, -1, axis=0)
+        for (x0, y0), (x1, y1) in zip(a, b, strict=True):
+            if y0 == y1:
+                continue
+            cross = (y0 > y) != (y1 > y)
+            xi = x0 + (y - y0) * (x1 - x0) / (y1 - y0)
+            inside ^= cross & (x < xi)
+    return inside

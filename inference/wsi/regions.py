@@ -1,7 +1,6 @@
-"""Which detections lie inside an annotation (holes included), vectorised.
+"""Which detections lie inside an annotation (holes excluded, as QuPath counts them).
 
-Even-odd ray casting over every ring of a GeoJSON Polygon/MultiPolygon, so a
-nucleus inside a hole is outside the annotation, as QuPath counts it.
+The point test itself (even-odd over every ring) is ``app.annotations.shapes``.
 """
 
 from __future__ import annotations
@@ -10,28 +9,9 @@ from typing import Any
 
 import numpy as np
 
+from app.annotations.shapes import geometry_rings, points_inside
 
-def geometry_rings(geom: dict[str, Any]) -> list[np.ndarray]:
-    kind = geom.get("type")
-    coords = geom.get("coordinates") or []
-    polys = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else []
-    return [np.asarray(r, float).reshape(-1, 2) for poly in polys for r in poly if len(r) >= 3]
-
-
-def points_inside(points: np.ndarray, geom: dict[str, Any]) -> np.ndarray:
-    """Bool per (x, y) point: inside the polygon's area (even-odd over all rings)."""
-    pts = np.asarray(points, float).reshape(-1, 2)
-    inside = np.zeros(len(pts), bool)
-    x, y = pts[:, 0], pts[:, 1]
-    for ring in geometry_rings(geom):
-        a, b = ring, np.roll(ring, -1, axis=0)
-        for (x0, y0), (x1, y1) in zip(a, b, strict=True):
-            if y0 == y1:
-                continue
-            cross = (y0 > y) != (y1 > y)
-            xi = x0 + (y - y0) * (x1 - x0) / (y1 - y0)
-            inside ^= cross & (x < xi)
-    return inside
+__all__ = ["bounds", "geometry_rings", "keep_inside", "points_inside"]
 
 
 def bounds(geom: dict[str, Any]) -> tuple[int, int, int, int]:
