@@ -19,6 +19,7 @@ import importlib
 import importlib.util
 import logging
 import os
+import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -142,6 +143,9 @@ def _call(analyzer: registry.Analyzer, blob: Path, filename: str, digest: str):
     safe = os.path.basename(filename) or "object"
     with tempfile.TemporaryDirectory(prefix="preread-") as tmp:
         link = Path(tmp) / safe
-        os.symlink(blob, link)
+        try:  # a hard link costs nothing; never a symlink (Windows servers cannot make one)
+            os.link(blob, link)
+        except OSError:  # another file system
+            shutil.copyfile(blob, link)
         source = link if analyzer.takes_path else registry.open_file(link)
         return registry.run(analyzer, source, None, Source.SERVER, object_sha256=digest)
