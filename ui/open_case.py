@@ -82,6 +82,14 @@ def main(args) -> int:
     app = make_app()
     i18n.install(args.lang or settings.language)
     set_font_size(app, settings.font_size)
+    if not args.screenshot:  # an interactive window shows patient data: sign in first
+        from ui.login_dialog import LoginDialog
+
+        login = LoginDialog(store)
+        if not login.exec():
+            store.close()
+            return 0
+        login.take_credentials()  # no server sign-in from here: drop them at once
     jobs = QtJobs(JobRunner())
     win = QWidget()
     win.setWindowTitle("Huizhen")
