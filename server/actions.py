@@ -125,7 +125,8 @@ def acknowledge(
         return
     alert.acknowledged_by = user_id
     alert.acknowledged_by_name = name[:200]
-    alert.acknowledged_at = min(at, utcnow()) if at is not None else utcnow()
+    now = utcnow()
+    alert.acknowledged_at = min(max(at, alert.created_at or at), now) if at is not None else now
     alert.version += 1
     record_alert(s, alert, case, "acknowledged")
 

@@ -9,12 +9,10 @@ acknowledged it before the case reached the server (so it never escalates).
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.ai.result import AiResult
+from app.ai.result import AiResult, parse_time
 from app.domain import Status
 from server.actions import create_alert, move_case, raise_priority
 from server.changes import record
@@ -93,15 +91,5 @@ def raise_alerts(s: Session, case: Case, r: AiResult, acks: dict[str, dict], use
         if ack:
             from server.actions import acknowledge
 
-            when = _when(ack.get("acknowledged_at"))
+            when = parse_time(ack.get("acknowledged_at"))
             acknowledge(s, alert, case, user_id, str(ack.get("acknowledged_by_name") or ""), when)
-
-
-def _when(value) -> datetime | None:
-    if not value:
-        return None
-    try:
-        t = datetime.fromisoformat(str(value).removesuffix("Z"))
-    except ValueError:
-        return None
-    return t.replace(tzinfo=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.ai.result import AiResult
+from app.ai.result import from_row
 from server import models as m
 
 
@@ -92,16 +92,8 @@ def ai_out(r: m.AIResult) -> dict:
     """The result in the one AI result shape (``app.ai.AiResult.to_dict()``) plus its ids."""
     data = dict(r.payload or {})
     if not data.get("uid"):  # a row stored before the one shape existed
-        legacy = {"findings": r.findings, "details": r.details, "source": r.source}
-        data = AiResult.from_dict(
-            legacy,
-            uid=r.uid,
-            model_name=r.model_name,
-            model_version=r.model_version,
-            urgency=r.urgency,
-            summary=r.summary,
-            created_at=r.created_at,
-        ).to_dict()
+        legacy = {"findings": r.findings, "details": r.details}
+        data = from_row(r, legacy).to_dict()
     return {**data, "id": r.id, "case_id": r.case_id, "object_id": r.object_id}
 
 

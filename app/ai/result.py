@@ -159,7 +159,7 @@ class AiResult:
         )
         values = d.get("measurements") or details.pop("measurements", None) or {}
         urgency = d.get("urgency") or defaults.get("urgency") or "routine"
-        created = _when(d.get("created_at")) or defaults.get("created_at")
+        created = parse_time(d.get("created_at")) or defaults.get("created_at")
         return cls(
             model=m,
             analyzer=str(d.get("analyzer") or defaults.get("analyzer", "")),
@@ -205,7 +205,24 @@ def _number(v: Any) -> float | None:
     return f if math.isfinite(f) else None
 
 
-def _when(value: Any) -> datetime | None:
+def from_row(row: Any, payload: dict[str, Any] | None = None) -> AiResult:
+    """A stored row (workstation or server) as an ``AiResult``; its columns fill what an
+    older payload lacks (rows stored before the one shape existed)."""
+    return AiResult.from_dict(
+        dict(row.payload or {}) if payload is None else payload,
+        uid=row.uid,
+        model_name=row.model_name,
+        model_version=row.model_version,
+        urgency=row.urgency,
+        summary=row.summary,
+        created_at=row.created_at,
+        source=row.source or "clinic",
+        analyzer=getattr(row, "analyzer", ""),
+    )
+
+
+def parse_time(value: Any) -> datetime | None:
+    """ISO text (``Z`` or an offset allowed) or a datetime -> naive UTC; None if not a time."""
     if isinstance(value, datetime):
         return value
     if not value:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from app.ai.result import AiResult, Source
+from app.ai.result import AiResult, Source, from_row
 from app.domain import AuditAction, Priority, Status
 from app.models import AIResult, Alert, Outbox, Patient, Study, WorklistItem, utcnow
 
@@ -34,17 +34,7 @@ def _same_model(s, study_pk: int, model_id: str, version: str) -> int | None:
 
 def result_of(row: AIResult) -> AiResult:
     """The row as an ``AiResult`` (also rows stored before the one shape existed)."""
-    return AiResult.from_dict(
-        dict(row.payload or {}),
-        uid=row.uid,
-        model_name=row.model_name,
-        model_version=row.model_version,
-        urgency=row.urgency,
-        summary=row.summary,
-        created_at=row.created_at,
-        source=row.source or "clinic",
-        analyzer=row.analyzer,
-    )
+    return from_row(row)
 
 
 def latest_result(store, study_pk: int) -> tuple[int, AiResult] | None:

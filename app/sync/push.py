@@ -347,9 +347,11 @@ def _acks(s, ai: AIResult) -> list[dict]:
 
 def push_ack(store, client, row: Outbox, _chunk: int) -> None:
     with store.read_session() as s:
-        sid = s.scalar(select(Alert.server_id).where(Alert.id == row.payload["alert_pk"]))
+        a = s.get(Alert, row.payload["alert_pk"])
+        sid, when = a.server_id, a.acknowledged_at
+    body = {"acknowledged_at": when.isoformat(timespec="milliseconds")} if when else None
     try:
-        client.call("POST", f"/alerts/{sid}/ack", key=row.idempotency_key)
+        client.call("POST", f"/alerts/{sid}/ack", key=row.idempotency_key, json=body)
     except ApiFailure as err:
         if err.code != "already_acknowledged":
             raise

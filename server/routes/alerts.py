@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
+from app.ai.result import parse_time
 from app.domain import AuditAction
 from server.access import visible_case_ids
 from server.actions import acknowledge as ack_alert
@@ -42,8 +43,14 @@ def list_alerts(c: CtxDep, unacknowledged: bool = False):
     return c.done({"alerts": [alert_out(a) for a in rows]})
 
 
+class AckIn(BaseModel):
+    acknowledged_at: str | None = Field(
+        None, description="when the person acknowledged it (a workstation that was offline)"
+    )
+
+
 @router.post("/alerts/{alert_id}/ack", summary="Acknowledge an alert (stores who and when)")
-def acknowledge(alert_id: int, c: CtxDep):
+def acknowledge(alert_id: int, c: CtxDep, body: AckIn | None = None):
     alert = c.s.get(Alert, alert_id)
     if alert is None:
         raise not_found("alert", alert_id)
@@ -56,6 +63,7 @@ def acknowledge(alert_id: int, c: CtxDep):
             current_version=alert.version,
             current=alert_out(alert),
         )
-    ack_alert(c.s, alert, case, c.user.id, c.user.display_name or c.user.username)
+    when = parse_time(body.acknowledged_at) if body is not None else None
+    ack_alert(c.s, alert, case, c.user.id, c.user.display_name or c.user.username, when)
     c.audit(AuditAction.ALERT_ACK, "alert", alert.id, case_id=case.id)
     return c.done(alert_out(alert), etag=alert.version)

@@ -91,5 +91,8 @@ def test_an_acknowledgement_after_sending_reaches_the_server(
     _sync(clinic_store, clinic)
     with clinic_store.read_session() as s:
         case_id = s.scalar(select(Study.server_id).where(Study.id == pk))
+        acked_here = s.scalar(select(Alert.acknowledged_at).where(Alert.study_pk == pk))
     [there] = Api(server.url, "doctor").ok("GET", f"/cases/{case_id}")["alerts"]
-    assert there["acknowledged_at"] and there["finding_code"] == "STEMI"
+    assert there["finding_code"] == "STEMI"
+    # when: the moment the doctor clicked, not when the sync ran
+    assert there["acknowledged_at"] == acked_here.isoformat(timespec="milliseconds") + "Z"
