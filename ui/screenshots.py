@@ -38,6 +38,27 @@ def assign_patient_shot(store, jobs, win, save, lang: str) -> None:
     dlg.close()
 
 
+def banner_shots(store, win, save, lang: str) -> None:
+    """The banner in red (open critical alert) and after someone acknowledged it."""
+    from app.ai.store import AckedAlert
+    from app.models import utcnow
+    from ui.alert_banner import AlertBanner
+
+    alerts = store.open_alerts()
+    if not alerts:
+        return
+    a = alerts[0]
+    banner = AlertBanner()
+    banner.resize(1366, 60)
+    banner.set_alerts(alerts)
+    save(banner, f"banner_open_{lang}")
+    acked = AckedAlert(a.alert_id, a.study_pk, a.message, "STEMI", "DEMO 王主任 (Dr Wang)",
+                       utcnow(), a.patient_name, a.patient_id)  # fmt: skip
+    banner.set_alerts([], acked=[acked])
+    save(banner, f"banner_acknowledged_{lang}")
+    banner.close()
+
+
 def main(out: str = "screenshots") -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="huizhen-shots-")
@@ -130,6 +151,7 @@ def main(out: str = "screenshots") -> int:
             save(a, f"about_{lang}")
             a.close()
         assign_patient_shot(store, jobs, win, save, lang)
+        banner_shots(store, win, save, lang)
         win.close()
     jobs.shutdown()
     store.close()
