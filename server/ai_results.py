@@ -13,12 +13,11 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.ai.result import AiResult, parse_time
-from app.domain import Status
+from app.domain import Priority, Status
 from server.actions import create_alert, move_case, raise_priority
 from server.changes import record
 from server.models import AIResult, Alert, Case
 from server.serialize import ai_out
-from server.workflow import priority_for
 
 
 def same_model(s: Session, case_id: int, model_id: str, version: str) -> AIResult | None:
@@ -68,7 +67,7 @@ def add_result(
     s.add(row)
     s.flush()
     record(s, "ai_result", row.id, "created", ai_out(row), case_id=case.id, org_id=case.org_id)
-    raise_priority(s, case, priority_for(row.urgency))
+    raise_priority(s, case, Priority(r.urgency.rank))  # not graded: looked at soon
     if case.status in (Status.NEW, Status.AI_PREREAD):
         move_case(s, case, Status.AWAITING_REVIEW)
     raise_alerts(s, case, r, acks or {}, user_id)
