@@ -1,0 +1,1 @@
+"""Series loading, volumes, reslicing and exports for DICOM imaging (Qt-free)."""
