@@ -150,6 +150,9 @@ def main(out: str = "screenshots") -> int:
             a.show()
             save(a, f"about_{lang}")
             a.close()
+        from viewers.dicom.shots import image_shots
+
+        image_shots(app, store, win, save, wait_until, lang)
         assign_patient_shot(store, jobs, win, save, lang)
         banner_shots(store, win, save, lang)
         win.close()

@@ -1,100 +1,36 @@
-"""2D image viewer: radiographs and series (window/level) and colour photos (fundus).
+"""2D image viewer: radiographs, CT/MR series, US cine and colour photos (fundus).
 
-The image comes from the case's source (``Store.open_source``: the reader that
-recognised the file opens it), so a JPEG photo and a DICOM series are shown
-alike.  Left drag pans, wheel zooms at the cursor (or scrolls the slices of a
-series; Ctrl+wheel zooms), right drag changes window/level (grey images),
-Up/Down and the slider move through slices.  Decoding runs on a worker thread.
+The images come from the case's source (``Store.open_source``: the reader that
+recognised the files opens them), so a JPEG photo and a DICOM series are shown
+alike.  One to four panes (``pane.Pane``) show series of the study chosen from
+the thumbnails; the toolbar acts on the active pane.  Scrolling is linked
+between panes when asked.  Wheel / Up / Down / PageUp / PageDown / Home / End /
+slider scroll, Ctrl+wheel zooms, right drag windows, middle drag pans, keys 1-9
+pick window presets (``app.imaging.presets``: CT table + the file's windows).
+Measurements (``measurements.MeasurementSet``) are saved with the case at once
+and undoable.  Decoding runs on the job runner.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QGraphicsPixmapItem,
-    QGraphicsScene,
-    QGraphicsView,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
-    QSlider,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from app.imaging.presets import presets_for
 from ui.report.panel import ReportPanel
-from viewers.dicom.pixels import LoadedImage, to_display
-from viewers.registry import open_source
-
-
-def open_first(ctx, state=None):
-    """Worker: the case's image source and the frame shown first."""
-    source = open_source(ctx, state)
-    index = source.default_index
-    return source, index, source.frame(index, state)
-
-
-def decode(source, index: int, state=None):
-    return index, source.frame(index, state)
-
-
-class ImageView(QGraphicsView):
-    window_drag = Signal(float, float)  # dx, dy in pixels
-    slice_step = Signal(int)  # +1 / -1 from the wheel or the arrow keys (series only)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setScene(QGraphicsScene(self))
-        self.item = QGraphicsPixmapItem()
-        self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        self.scene().addItem(self.item)
-        self.setBackgroundBrush(Qt.GlobalColor.black)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        self._wl_from: QPointF | None = None
-        self.scroll_slices = False
-
-    def wheelEvent(self, event) -> None:
-        up = event.angleDelta().y() > 0
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if self.scroll_slices and not ctrl:
-            self.slice_step.emit(-1 if up else 1)
-            return
-        factor = 1.25 if up else 0.8
-        self.scale(factor, factor)
-
-    def keyPressEvent(self, event) -> None:
-        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -1}.get(event.key())
-        step = step or {Qt.Key.Key_PageDown: 1}.get(event.key())
-        if self.scroll_slices and step:
-            self.slice_step.emit(step)
-            return
-        super().keyPressEvent(event)
-
-    def fit(self) -> None:
-        self.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
-
-    def mousePressEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.RightButton:
-            self._wl_from = event.position()
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event) -> None:
-        if self._wl_from is not None:
-            d = event.position() - self._wl_from
-            self._wl_from = event.position()
-            self.window_drag.emit(d.x(), d.y())
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:
-        if event.button() == Qt.MouseButton.RightButton:
-            self._wl_from = None
-            return
-        super().mouseReleaseEvent(event)
+from viewers.dicom import measurements as meas
+from viewers.dicom import texts, toolbar
+from viewers.dicom.pane import Pane
+from viewers.dicom.panels import Cine, Thumbnails
 
 
 class ImageViewer(QWidget):
@@ -105,103 +41,292 @@ class ImageViewer(QWidget):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.source = None
-        self.index = 0
-        self.image: LoadedImage | None = None
-        self._wanted: int | None = None  # slice asked for while another one decodes
-        self._busy = False
-        self.centre = self.width_ = 0.0
-        self.invert = False
-        self.view = ImageView(self)
-        self.view.window_drag.connect(self._drag_window)
-        self.view.slice_step.connect(lambda d: self.show_frame(self.index + d))
+        self.panes: list[Pane] = []
+        self.pane: Pane = self._new_pane()
+        self.cine = Cine(self._cine_step, self)
+        self.marks = meas.MeasurementSet(meas.case_path(ctx.store, ctx.study_pk))
+        self.key_images: set[str] = set()
         self.status = QLabel()
         self.status.setStyleSheet("padding:2px 6px;color:#3c4043")
-        self.toolbar = QToolBar(self)
-        self.a_fit = self.toolbar.addAction("", self.view.fit)
-        self.a_one = self.toolbar.addAction("", lambda: self.view.resetTransform())
-        self.a_invert = self.toolbar.addAction("", self._toggle_invert)
-        self.a_reset = self.toolbar.addAction("", self._reset_window)
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setMaximumWidth(240)
-        self.slider.valueChanged.connect(self.show_frame)
-        self.a_slider = self.toolbar.addWidget(self.slider)
+        self.toolbar = toolbar.build(self)
         self.a_slider.setVisible(False)
         self.report_panel = ReportPanel(ctx)
         self.a_report = self.toolbar.addAction("", self.report_panel.setVisible)
         self.a_report.setCheckable(True)
         self.a_report.setChecked(True)
+        self.thumbs = Thumbnails(ctx)
+        self.thumbs.chosen.connect(lambda pk: self.pane.open(pk))
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(2)
+        self.grid.addWidget(self.pane.view, 0, 0)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.view)
+        split.addWidget(self.thumbs)
+        split.addWidget(self.grid_host)
         split.addWidget(self.report_panel)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setSizes([900, 380])
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 1)
+        split.setSizes([130, 860, 360])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.toolbar)
         lay.addWidget(split, 1)
-        lay.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        lay.addLayout(bottom)
         self.retranslate()
         self.status.setText(self.tr("Loading image…"))
+        if self.marks.load_error:
+            self.status.setText(
+                self.tr("Saved measurements could not be read: %1").replace(
+                    "%1", self.marks.load_error
+                )
+            )
         if not ctx.files:
             self.status.setText(self.tr("This case has no image file."))
             return
-        ctx.jobs.submit(
-            open_first, ctx, name="load image", on_done=self._opened, on_error=self._failed
-        )
+        self.thumbs.populate()
+        self.thumbs.setVisible(self.thumbs.count() > 1)
+        self.pane.open(ctx.extra.get("series_pk"))
 
-    def _opened(self, result) -> None:
-        self.source, index, img = result
-        n = len(self.source)
-        self.view.scroll_slices = n > 1
+    # --- panes ----------------------------------------------------------
+    def _new_pane(self) -> Pane:
+        p = Pane(self.ctx, self)
+        p.opened.connect(lambda p=p: self._pane_opened(p))
+        p.shown.connect(lambda i, p=p: self._pane_shown(p, i))
+        p.failed.connect(self._failed)
+        v = p.view
+        v.slice_step.connect(lambda d, p=p: self._step(p, d))
+        v.activated.connect(lambda p=p: self._activate(p))
+        v.preset_key.connect(self.apply_preset_key)
+        v.drawn.connect(lambda tool, pts, p=p: self._drawn(p, tool, pts))
+        v.hovered.connect(lambda x, y, p=p: self._hover(p, x, y))
+        v.window_drag.connect(lambda *_a, p=p: self._refresh_overlay(p))
+        v.overlay.label = lambda m, p=p: texts.label(m, p.header.modality)
+        v.overlay.ruler_text = self.tr("%1 mm")
+        self.panes.append(p)
+        return p
+
+    def set_layout(self, rows: int, cols: int) -> None:
+        """Show rows x cols panes; new panes open the next series (or the same one)."""
+        want = rows * cols
+        series = [pk for pk, _m, _d in self.thumbs_series()]
+        while len(self.panes) < want:
+            p = self._new_pane()
+            p.view.set_tool(self.pane.view.tool)
+            pk = (
+                series[len(self.panes) - 1]
+                if len(self.panes) - 1 < len(series)
+                else self.pane.series_pk
+            )
+            p.open(pk)
+        for p in self.panes:
+            self.grid.removeWidget(p.view)
+            p.view.hide()
+        for i, p in enumerate(self.panes[:want]):
+            self.grid.addWidget(p.view, i // cols, i % cols)
+            p.view.show()
+        if self.pane not in self.panes[:want]:
+            self._activate(self.panes[0])
+        for p in self.panes[:want]:
+            if p.image is not None:
+                p.view.fit()
+
+    def thumbs_series(self):
+        from viewers.dicom.panels import series_of
+
+        return series_of(self.ctx)
+
+    def visible_panes(self) -> list[Pane]:
+        return [p for p in self.panes if p.view.isVisible()] or [self.pane]
+
+    def _activate(self, pane: Pane) -> None:
+        self.pane = pane
+        for p in self.panes:
+            p.view.setStyleSheet(
+                "border:2px solid #fbbc04" if p is pane and len(self.visible_panes()) > 1 else ""
+            )
+        self._sync_slider()
+        self._update_status()
+
+    def _pane_opened(self, pane: Pane) -> None:
+        if pane is self.pane:
+            self._sync_slider()
+            self.loaded.emit()
+
+    def _sync_slider(self) -> None:
+        n = len(self.pane)
         self.slider.blockSignals(True)
         self.slider.setRange(0, max(n - 1, 0))
-        self.slider.setValue(index)
+        self.slider.setValue(self.pane.index)
         self.slider.blockSignals(False)
         self.a_slider.setVisible(n > 1)
-        self._show((index, img))
-        self.view.fit()
-        self.loaded.emit()
+        self.a_cine.setEnabled(n > 1)
+
+    def _pane_shown(self, pane: Pane, index: int) -> None:
+        self._refresh_overlay(pane)
+        if pane is self.pane:
+            self.slider.blockSignals(True)
+            self.slider.setValue(index)
+            self.slider.blockSignals(False)
+            img = pane.image
+            self.a_invert.setEnabled(not img.rgb)
+            self.a_reset.setEnabled(not img.rgb)
+            self._update_status()
+            self.frame_shown.emit(index)
+
+    def _refresh_overlay(self, pane: Pane) -> None:
+        ov = pane.view.overlay
+        ov.corners = texts.corners(pane, len(pane))
+        ov.measurements = [m for m in self.marks.on_frame(pane.index) if self._on_pane(m, pane)]
+        pane.view.viewport().update()
+        if pane is self.pane:
+            self._update_status()
+
+    def _on_pane(self, m, pane: Pane) -> bool:
+        return not m.sop_uid or not pane.header.sop_uid or m.sop_uid == pane.header.sop_uid
+
+    # --- scrolling ------------------------------------------------------
+    def _step(self, pane: Pane, delta: int) -> None:
+        pane.show_frame(pane.index + delta)
+        if self.a_link.isChecked():
+            for p in self.visible_panes():
+                if p is not pane and len(p) > 1:
+                    p.show_frame(p.index + delta)
 
     def show_frame(self, index: int) -> None:
-        """Decode and show slice ``index`` of a series (on a worker; the newest request wins)."""
-        if self.source is None:
+        """Show frame ``index`` of the active pane (linked panes follow by the same step)."""
+        self._step(self.pane, int(index) - self.pane.index)
+
+    def _cine_step(self) -> None:
+        n = len(self.pane)
+        if n > 1:
+            self._step(self.pane, 1 if self.pane.index + 1 < n else -self.pane.index)
+
+    def toggle_cine(self, on: bool) -> None:
+        self.cine.toggle(on)
+
+    # --- window ---------------------------------------------------------
+    def presets(self):
+        return presets_for(self.pane.header.modality, self.pane.header.windows)
+
+    def fill_presets(self) -> None:
+        self.preset_menu.clear()
+        for i, p in enumerate(self.presets()[:9]):
+            text = f"{i + 1}  {texts.preset_name(p)}   W {p.width:g} / L {p.level:g}"
+            self.preset_menu.addAction(text, lambda n=i + 1: self.apply_preset_key(n))
+
+    def apply_preset_key(self, n: int) -> None:
+        table = self.presets()
+        if 1 <= n <= len(table):
+            p = table[n - 1]
+            self.pane.set_window(p.level, p.width)
+            self._refresh_overlay(self.pane)
+
+    def toggle_invert(self) -> None:
+        self.pane.toggle_invert()
+        self._refresh_overlay(self.pane)
+
+    def reset_window(self) -> None:
+        self.pane.reset_window()
+        self._refresh_overlay(self.pane)
+
+    def toggle_overlay(self, on: bool) -> None:
+        for p in self.panes:
+            p.view.overlay.visible = on
+            p.view.viewport().update()
+
+    # --- tools ----------------------------------------------------------
+    def set_tool(self, tool: str) -> None:
+        for p in self.panes:
+            p.view.set_tool(tool)
+        self.b_tools.setText(texts.tool_names().get(tool, ""))
+
+    def _drawn(self, pane: Pane, tool: str, points: list) -> None:
+        img = pane.image
+        if img is None:
             return
-        index = min(max(int(index), 0), len(self.source) - 1)
-        if index == self.index and self._wanted is None:
+        m = meas.Measurement(tool, pane.index, points, sop_uid=pane.header.sop_uid)
+        if tool in ("text", "arrow"):
+            text, ok = QInputDialog.getText(self, texts.tool_names()[tool], self.tr("Text:"))
+            if tool == "text" and (not ok or not text.strip()):
+                return
+            m.text = text.strip() if ok else ""
+        meas.compute(m, None if img.rgb else img.pixels, img.info.get("spacing"))
+        self.marks.add(m)
+        self._refresh_overlay(pane)
+
+    def undo(self) -> None:
+        if self.marks.undo():
+            for p in self.panes:
+                self._refresh_overlay(p)
+
+    def redo(self) -> None:
+        if self.marks.redo():
+            for p in self.panes:
+                self._refresh_overlay(p)
+
+    def _hover(self, pane: Pane, x: float, y: float) -> None:
+        if pane is not self.pane or pane.image is None:
             return
-        if self._busy:
-            self._wanted = index
-            return
-        self._busy = True
-        self.ctx.jobs.submit(
-            decode,
-            self.source,
-            index,
-            name="decode slice",
-            on_done=self._decoded,
-            on_error=self._decode_failed,
+        from viewers.dicom.geometry import probe
+
+        img = pane.image
+        value = None if img.rgb else probe(img.pixels, x, y)
+        self._update_status(
+            ""
+            if value is None
+            else self.tr("(%1, %2): %3")
+            .replace("%1", f"{x:.0f}")
+            .replace("%2", f"{y:.0f}")
+            .replace("%3", f"{value:.0f}")
         )
 
-    def _decoded(self, result) -> None:
-        self._busy = False
-        self._show(result)
-        wanted, self._wanted = self._wanted, None
-        if wanted is not None and wanted != self.index:
-            self.show_frame(wanted)
+    # --- more -----------------------------------------------------------
+    def show_tags(self) -> None:
+        from viewers.dicom.tag_browser import TagBrowser
 
-    def _decode_failed(self, err: BaseException) -> None:
-        self._busy = False
-        self._wanted = None
-        self._failed(err)
+        TagBrowser.for_pane(self.pane, self).show()
+
+    def toggle_key_image(self) -> None:
+        uid = self.pane.header.sop_uid
+        if uid:
+            self.key_images ^= {uid}
+            self._update_status()
+
+    def export_png(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _f = QFileDialog.getSaveFileName(
+                self, self.tr("Export view as PNG"), "view.png", "PNG (*.png)"
+            )
+        if not path:
+            return False
+        return self.pane.view.viewport().grab().save(path, "PNG")
+
+    # --- text -----------------------------------------------------------
+    @property
+    def source(self):
+        return self.pane.source
+
+    @property
+    def image(self):
+        return self.pane.image
+
+    @property
+    def index(self) -> int:
+        return self.pane.index
+
+    @property
+    def view(self):
+        return self.pane.view
 
     def retranslate(self) -> None:
-        self.a_fit.setText(self.tr("Fit"))
-        self.a_one.setText(self.tr("1:1"))
-        self.a_invert.setText(self.tr("Invert"))
-        self.a_reset.setText(self.tr("Reset window"))
+        toolbar.retranslate(self)
         self.a_report.setText(self.tr("Report"))
+        for p in self.panes:
+            p.view.overlay.ruler_text = self.tr("%1 mm")
+            self._refresh_overlay(p)
         self._update_status()
 
     def changeEvent(self, event) -> None:
@@ -209,77 +334,38 @@ class ImageViewer(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def _failed(self, err: BaseException) -> None:
-        self.status.setText(self.tr("The image could not be shown: %1").replace("%1", str(err)))
+    def _failed(self, message: str) -> None:
+        self.status.setText(self.tr("The image could not be shown: %1").replace("%1", message))
 
-    def _show(self, result) -> None:
-        index, img = result
-        first = self.image is None
-        self.index, self.image = index, img
-        if first:  # keep the window the user chose while scrolling a series
-            self.centre, self.width_ = img.window
-            self.invert = img.invert
-        self.a_invert.setEnabled(not img.rgb)
-        self.a_reset.setEnabled(not img.rgb)
-        self.slider.blockSignals(True)
-        self.slider.setValue(index)
-        self.slider.blockSignals(False)
-        self._render()
-        self.frame_shown.emit(index)
-
-    def _render(self) -> None:
-        img = self.image
+    def _update_status(self, extra: str = "") -> None:
+        pane, img = self.pane, self.pane.image
         if img is None:
             return
-        if img.rgb:
-            data = img.pixels
-            h, w, _ = data.shape
-            qimg = QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
-        else:
-            data = to_display(img, self.centre, self.width_, self.invert)
-            h, w = data.shape
-            qimg = QImage(data.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
-        self.view.item.setPixmap(QPixmap.fromImage(qimg))
-        self.view.scene().setSceneRect(self.view.item.boundingRect())
-        self._update_status()
-
-    def _drag_window(self, dx: float, dy: float) -> None:
-        if self.image is None or self.image.rgb:
-            return
-        step = max(self.width_, 1.0) / 300.0
-        self.width_ = max(1.0, self.width_ + dx * step)
-        self.centre += dy * step
-        self._render()
-
-    def _toggle_invert(self) -> None:
-        self.invert = not self.invert
-        self._render()
-
-    def _reset_window(self) -> None:
-        if self.image is not None:
-            self.centre, self.width_ = self.image.window
-            self.invert = self.image.invert
-            self._render()
-
-    def _update_status(self) -> None:
-        img = self.image
-        if img is None:
-            return
-        size = f"{img.info.get('columns')}×{img.info.get('rows')}"
-        if self.source is not None and len(self.source) > 1:
-            size += "   " + self.tr("Image %1 of %2").replace("%1", str(self.index + 1)).replace(
-                "%2", str(len(self.source))
+        parts = [f"{img.info.get('columns')}×{img.info.get('rows')}"]
+        if len(pane) > 1:
+            parts.append(
+                self.tr("Image %1 of %2")
+                .replace("%1", str(pane.index + 1))
+                .replace("%2", str(len(pane)))
             )
         if img.rgb:
-            side = {"R": self.tr("Right eye (OD)"), "L": self.tr("Left eye (OS)")}.get(
-                img.laterality, self.tr("Laterality unknown")
+            parts.append(
+                {"R": self.tr("Right eye (OD)"), "L": self.tr("Left eye (OS)")}.get(
+                    img.laterality, self.tr("Laterality unknown")
+                )
+                if pane.header.modality in ("", "OP", "XC")
+                else self.tr("Colour image")
             )
-            self.status.setText(f"{size}   {side}")
         else:
-            self.status.setText(
-                f"{size}   "
-                + self.tr("W %1  L %2")
-                .replace("%1", f"{self.width_:.0f}")
-                .replace("%2", f"{self.centre:.0f}")
-                + ("   " + self.tr("inverted") if self.invert else "")
+            parts.append(
+                self.tr("W %1  L %2")
+                .replace("%1", f"{pane.width_:.0f}")
+                .replace("%2", f"{pane.centre:.0f}")
             )
+            if pane.invert:
+                parts.append(self.tr("inverted"))
+        if pane.header.sop_uid and pane.header.sop_uid in self.key_images:
+            parts.append(self.tr("Key image"))
+        if extra:
+            parts.append(extra)
+        self.status.setText("   ".join(parts))

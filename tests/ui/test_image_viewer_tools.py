@@ -1,0 +1,143 @@
+"""The 2D viewer as a radiologist uses it on a real CT (pydicom's enhanced CT split
+into classic files): presets by key, length and ROI drawn with the mouse (HU
+statistics checked against numpy), undo, measurements kept with the case,
+tag search, a 2x2 layout with linked scrolling and PNG export."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from app.domain import Modality
+from app.importer import run_import
+from tests.samples import ct_series
+from viewers.dicom import geometry
+from viewers.registry import ViewerContext
+
+
+@pytest.fixture
+def ct_viewer(qtbot, jobs, store, tmp_path):
+    from viewers.dicom.qt_image_viewer import ImageViewer
+
+    run_import(store, ct_series(tmp_path / "ct"))
+    (row,) = store.worklist_rows()
+
+    def make():
+        ctx = ViewerContext(
+            store, row.study_pk, Modality.CT, store.object_paths(row.study_pk), jobs
+        )
+        v = ImageViewer(ctx)
+        qtbot.addWidget(v)
+        v.resize(1100, 700)
+        v.show()
+        qtbot.waitUntil(lambda: v.image is not None, timeout=20000)
+        return v
+
+    return make
+
+
+def _drag(qtbot, view, a, b):
+    vp = view.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(vp, b)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=b)
+
+
+def _screen(view, x, y) -> QPoint:
+    """Viewport position of image pixel centre (x, y)."""
+    from PySide6.QtCore import QPointF
+
+    return view.mapFromScene(QPointF(x + 0.5, y + 0.5))
+
+
+def test_presets_by_key_and_markers_from_the_header(qtbot, ct_viewer):
+    v = ct_viewer()
+    v.view.setFocus()
+    qtbot.keyClick(v.view, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: (v.pane.width_, v.pane.centre) == (1500, -500))
+    assert "W 1500  L -500" in v.status.text()
+    qtbot.keyClick(v.view, Qt.Key.Key_4)  # bone
+    assert (v.pane.width_, v.pane.centre) == (2000, 350)
+    names = [p.key for p in v.presets()]
+    assert names[:5] == ["lung", "mediastinum", "abdomen", "bone", "brain"] and "header-1" in names
+    ov = v.view.overlay
+    assert ov.orientation is not None and len(ov.spacing) == 2
+    letters = geometry.screen_letters(ov.orientation, *v.view.screen_axes())
+    assert letters and all(letters.values())
+    before = dict(letters)
+    v.a_flip_h.trigger()
+    after = geometry.screen_letters(ov.orientation, *v.view.screen_axes())
+    assert after["left"] == before["right"] and after["right"] == before["left"]
+    assert any("Image 2 of 2" in line or "2" in line for line in ov.corners["bottom-left"])
+
+
+def test_length_and_roi_drawn_with_the_mouse_are_measured_saved_and_undone(qtbot, ct_viewer):
+    v = ct_viewer()
+    v.view.fit()
+    spacing = v.image.info["spacing"]
+    v.set_tool("length")
+    _drag(qtbot, v.view, _screen(v.view, 100, 100), _screen(v.view, 200, 100))
+    qtbot.waitUntil(lambda: len(v.marks.items) == 1)
+    m = v.marks.items[0]
+    assert m.kind == "length" and m.values["mm"] == 1.0
+    assert m.values["length"] == pytest.approx(100 * spacing[1], rel=0.03)
+    v.set_tool("ellipse")
+    _drag(qtbot, v.view, _screen(v.view, 150, 150), _screen(v.view, 250, 220))
+    qtbot.waitUntil(lambda: len(v.marks.items) == 2)
+    roi = v.marks.items[1]
+    mask = geometry.ellipse_mask(v.image.pixels.shape, *roi.points)
+    assert roi.values["mean"] == pytest.approx(float(v.image.pixels[mask].mean()), abs=1e-3)
+    assert roi.values["area"] == pytest.approx(mask.sum() * spacing[0] * spacing[1])
+    assert "HU" in v.view.overlay.label(roi) and len(v.view.overlay.measurements) == 2
+    v.undo()
+    assert len(v.marks.items) == 1 and len(v.view.overlay.measurements) == 1
+    v.close()
+    again = ct_viewer()  # the case reopened: the length is still there, on its slice
+    assert [m.kind for m in again.marks.items] == ["length"]
+    qtbot.waitUntil(lambda: len(again.view.overlay.measurements) == 1)
+
+
+def test_tag_browser_searches_nested_sequences(qtbot, ct_viewer):
+    from viewers.dicom.tag_browser import TagBrowser
+
+    v = ct_viewer()
+    dlg = TagBrowser.for_pane(v.pane, v)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.tree.topLevelItemCount() > 20, timeout=10000)
+    assert dlg.filter("PatientName") >= 1
+    shown = [
+        dlg.tree.topLevelItem(i).text(1)
+        for i in range(dlg.tree.topLevelItemCount())
+        if not dlg.tree.topLevelItem(i).isHidden()
+    ]
+    assert "PatientName" in shown and "Rows" not in shown
+    seqs = [
+        dlg.tree.topLevelItem(i)
+        for i in range(dlg.tree.topLevelItemCount())
+        if dlg.tree.topLevelItem(i).text(2) == "SQ"
+    ]
+    assert seqs, "the CT header has sequences"
+    inner = seqs[0].child(0).child(0).text(1)  # first element of its first item
+    assert dlg.filter(inner) >= 1 and not seqs[0].isHidden()
+    assert dlg.filter("") == 0 and not dlg.tree.topLevelItem(0).isHidden()
+
+
+def test_two_by_two_layout_scrolls_linked_and_exports_png(qtbot, ct_viewer, tmp_path):
+    v = ct_viewer()
+    v.set_layout(2, 2)
+    qtbot.waitUntil(lambda: all(p.image is not None for p in v.panes), timeout=20000)
+    assert len(v.visible_panes()) == 4
+    v.show_frame(0)
+    qtbot.waitUntil(lambda: all(p.index == 0 for p in v.visible_panes()), timeout=20000)
+    v.a_link.setChecked(False)
+    v.show_frame(1)
+    qtbot.waitUntil(lambda: v.pane.index == 1)
+    assert [p.index for p in v.visible_panes()[1:]] == [0, 0, 0]
+    out = tmp_path / "view.png"
+    assert v.export_png(str(out))
+    from PySide6.QtGui import QImage
+
+    img = QImage(str(out))
+    assert img.width() > 100 and not img.isNull()
+    v.set_layout(1, 1)
+    assert len(v.visible_panes()) == 1

@@ -1,0 +1,183 @@
+"""One image pane of the 2D viewer: a series, the frame shown, its window and overlay.
+
+Frames are decoded on the job runner (the newest request wins) and kept in a
+small cache with a memory budget so scrolling back and cine loops do not
+decode again.  The viewer (``qt_image_viewer``) lays out one to four panes and
+drives the active one from its toolbar.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage, QPixmap
+
+from viewers.dicom.canvas import ImageView
+from viewers.dicom.header import FrameHeader, frame_header
+from viewers.dicom.pixels import LoadedImage, to_display
+
+CACHE_BYTES = 256 * 1024 * 1024  # decoded frames kept per pane
+
+
+def open_series(ctx, series_pk, state=None):
+    """Worker: a series' source, the frame shown first and its header."""
+    from dataclasses import replace
+
+    from viewers.registry import open_source
+
+    if series_pk is not None:
+        ctx = replace(ctx, extra={**ctx.extra, "series_pk": series_pk})
+    source = open_source(ctx, state)
+    index = source.default_index
+    return source, index, source.frame(index, state), frame_header(source, index)
+
+
+def decode(source, index: int, state=None):
+    return index, source.frame(index, state), frame_header(source, index)
+
+
+class Pane(QObject):
+    shown = Signal(int)  # frame index now on screen
+    opened = Signal()
+    failed = Signal(str)
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view = ImageView()
+        self.view.window_drag.connect(self.drag_window)
+        self.source = None
+        self.series_pk = None
+        self.index = 0
+        self.image: LoadedImage | None = None
+        self.header = FrameHeader()
+        self.centre = self.width_ = 0.0
+        self.invert = False
+        self._wanted: int | None = None
+        self._busy = False
+        self._cache: OrderedDict[int, tuple] = OrderedDict()
+        self._cache_bytes = 0
+
+    def __len__(self) -> int:
+        return len(self.source) if self.source is not None else 0
+
+    # --- loading --------------------------------------------------------
+    def open(self, series_pk=None) -> None:
+        self.series_pk = series_pk
+        self.ctx.jobs.submit(
+            open_series,
+            self.ctx,
+            series_pk,
+            name="load image",
+            on_done=self._opened,
+            on_error=lambda e: self.failed.emit(str(e)),
+        )
+
+    def _opened(self, result) -> None:
+        self.source, index, img, header = result
+        self.image = None
+        self._cache.clear()
+        self._cache_bytes = 0
+        self.view.scroll_slices = len(self.source) > 1
+        self._show((index, img, header))
+        self.view.fit()
+        self.opened.emit()
+
+    def show_frame(self, index: int) -> None:
+        """Show frame ``index`` (clamped), from the cache or decoded on a worker."""
+        if self.source is None:
+            return
+        index = min(max(int(index), 0), len(self.source) - 1)
+        if index == self.index and self._wanted is None:
+            return
+        hit = self._cache.get(index)
+        if hit is not None and not self._busy:
+            self._cache.move_to_end(index)
+            self._show((index, *hit))
+            return
+        if self._busy:
+            self._wanted = index
+            return
+        self._busy = True
+        self.ctx.jobs.submit(
+            decode,
+            self.source,
+            index,
+            name="decode slice",
+            on_done=self._decoded,
+            on_error=self._decode_failed,
+        )
+
+    def _decoded(self, result) -> None:
+        self._busy = False
+        self._show(result)
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and wanted != self.index:
+            self.show_frame(wanted)
+
+    def _decode_failed(self, err: BaseException) -> None:
+        self._busy = False
+        self._wanted = None
+        self.failed.emit(str(err))
+
+    def _remember(self, index: int, img: LoadedImage, header) -> None:
+        if index in self._cache:
+            return
+        self._cache[index] = (img, header)
+        self._cache_bytes += img.pixels.nbytes
+        while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
+            _i, (old, _h) = self._cache.popitem(last=False)
+            self._cache_bytes -= old.pixels.nbytes
+
+    def _show(self, result) -> None:
+        index, img, header = result
+        first = self.image is None
+        self._remember(index, img, header)
+        self.index, self.image, self.header = index, img, header
+        if first:  # keep the window the user chose while scrolling a series
+            self.centre, self.width_ = img.window
+            self.invert = img.invert
+        ov = self.view.overlay
+        ov.spacing = list(img.info.get("spacing") or [])
+        ov.orientation = header.orientation
+        self.render()
+        self.shown.emit(index)
+
+    # --- display --------------------------------------------------------
+    def render(self) -> None:
+        img = self.image
+        if img is None:
+            return
+        if img.rgb:
+            data = img.pixels
+            h, w, _ = data.shape
+            qimg = QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+        else:
+            data = to_display(img, self.centre, self.width_, self.invert)
+            h, w = data.shape
+            qimg = QImage(data.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+        size_changed = self.view.item.pixmap().size() != qimg.size()
+        self.view.item.setPixmap(QPixmap.fromImage(qimg))
+        if size_changed:
+            self.view.scene().setSceneRect(self.view.item.boundingRect())
+        self.view.viewport().update()
+
+    def set_window(self, centre: float, width: float) -> None:
+        if self.image is None or self.image.rgb:
+            return
+        self.centre, self.width_ = float(centre), max(1.0, float(width))
+        self.render()
+
+    def drag_window(self, dx: float, dy: float) -> None:
+        step = max(self.width_, 1.0) / 300.0
+        self.set_window(self.centre + dy * step, self.width_ + dx * step)
+
+    def toggle_invert(self) -> None:
+        self.invert = not self.invert
+        self.render()
+
+    def reset_window(self) -> None:
+        if self.image is not None:
+            self.invert = self.image.invert
+            self.set_window(*self.image.window)
