@@ -10,6 +10,7 @@ huizhen sync --once --user U     one sync round with the regional server
 huizhen consult request STUDY --department D --question Q --user U
 huizhen ecg analyze FILE --json
 huizhen wsi info|detect-nuclei|convert ...
+huizhen dicom info|render ...
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from app import __version__, cli_clinic
 SUBTOOLS = {
     "ecg": "inference.ecg.cli",
     "wsi": "app.slide.cli",
+    "dicom": "app.imaging.cli",
 }
 
 

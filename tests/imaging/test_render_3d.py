@@ -1,0 +1,69 @@
+"""VTK offscreen volume rendering, read back with vtkWindowToImageFilter (run under xvfb)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.imaging.series import SeriesInfo
+from app.imaging.volume import Volume
+from app.imaging.volume_presets import VOLUME_PRESETS
+
+pytestmark = pytest.mark.gl
+
+
+def phantom() -> Volume:
+    """Synthetic (labelled): air with a soft-tissue block (40 HU) left and a bone block (1200 HU) right."""
+    info = SeriesInfo(
+        uid="synthetic",
+        modality="CT",
+        description="synthetic phantom",
+        study_uid="",
+        frames=[],
+        rows=64,
+        columns=64,
+        samples=1,
+        photometric="MONOCHROME2",
+        pixel_spacing=(1.0, 1.0),
+        slice_spacing=1.0,
+        orientation=(1, 0, 0, 0, 1, 0),
+        origin=(0.0, 0.0, 0.0),
+        transfer_syntaxes=[],
+        windows=[],
+    )
+    vol = Volume.create(info)
+    vol.array = np.full((64, 64, 64), -1000, np.int16)
+    vol.array[16:48, 16:48, 6:28] = 40
+    vol.array[16:48, 16:48, 36:58] = 1200
+    return vol
+
+
+def test_mip_shows_bone_brighter_than_soft_tissue():
+    from viewers.vtk_volume import render_array
+
+    rgb = render_array(phantom(), "ct-mip", size=128).astype(float).mean(axis=2)
+    # looking from the front (anterior, -y), patient left (+x) is on the picture's right
+    left, right = rgb[40:88, 20:60].mean(), rgb[40:88, 68:108].mean()
+    assert right > left + 40, (left, right)
+    assert rgb[:8].mean() < 5  # background stays black
+
+
+@pytest.mark.parametrize("preset", [p.key for p in VOLUME_PRESETS])
+def test_every_preset_renders_the_head(head_ct_files, preset):
+    from app.imaging.series import series_info
+    from viewers.vtk_volume import render_array
+
+    vol = Volume.create(series_info(head_ct_files)).load()
+    rgb = render_array(vol, preset, size=96)
+    assert rgb.shape == (96, 96, 3)
+    assert (rgb.max(axis=2) > 30).mean() > 0.05, preset  # not blank
+
+
+def test_slicer_ct_bone_points():
+    from app.imaging.volume_presets import volume_preset
+
+    bone = volume_preset("ct-bone")
+    assert bone.opacity == ((-3024, 0), (-16.4458, 0), (641.385, 0.715686), (3071, 0.705882))
+    assert volume_preset("ct-mip").mip and not bone.mip
+    with pytest.raises(KeyError):
+        volume_preset("bone")

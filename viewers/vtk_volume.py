@@ -1,0 +1,126 @@
+"""VTK volume rendering of an ``app.imaging.volume.Volume`` (no Qt).
+
+``volume_actor(volume, preset)`` builds the vtkVolume (image data, mapper,
+transfer functions from ``app.imaging.volume_presets``) that the Qt viewer
+puts in its QVTK widget; ``render_png`` renders it offscreen (no window:
+EGL/OSMesa, or Xvfb) and writes a PNG read back with vtkWindowToImageFilter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+
+def image_data(volume):
+    """The volume as vtkImageData (x fastest, spacing and origin in mm, direction set)."""
+    from vtkmodules.util import numpy_support
+    from vtkmodules.vtkCommonDataModel import vtkImageData
+
+    arr = volume.array
+    if arr.ndim == 4:  # colour: render its luminance
+        arr = (arr[..., :3] @ np.array([0.299, 0.587, 0.114], np.float32)).astype(np.float32)
+    img = vtkImageData()
+    z, y, x = arr.shape
+    img.SetDimensions(x, y, z)
+    sz, sy, sx = volume.spacing
+    img.SetSpacing(sx, sy, sz)
+    img.SetOrigin(*map(float, volume.origin))
+    img.SetDirectionMatrix(*map(float, np.asarray(volume.direction).ravel()))
+    scalars = numpy_support.numpy_to_vtk(np.ascontiguousarray(arr).ravel(), deep=True)
+    scalars.SetName("values")
+    img.GetPointData().SetScalars(scalars)
+    return img
+
+
+def volume_property(preset):
+    from vtkmodules.vtkCommonDataModel import vtkPiecewiseFunction
+    from vtkmodules.vtkRenderingCore import vtkColorTransferFunction, vtkVolumeProperty
+
+    opacity, colour, gradient = vtkPiecewiseFunction(), vtkColorTransferFunction(), None
+    for v, a in preset.opacity:
+        opacity.AddPoint(v, a)
+    for v, r, g, b in preset.colour:
+        colour.AddRGBPoint(v, r, g, b)
+    prop = vtkVolumeProperty()
+    prop.SetScalarOpacity(opacity)
+    prop.SetColor(colour)
+    if not preset.mip:
+        gradient = vtkPiecewiseFunction()
+        for v, a in preset.gradient:
+            gradient.AddPoint(v, a)
+        prop.SetGradientOpacity(gradient)
+    prop.SetInterpolationTypeToLinear()
+    if preset.shade and not preset.mip:
+        prop.ShadeOn()
+    prop.SetAmbient(preset.ambient)
+    prop.SetDiffuse(preset.diffuse)
+    prop.SetSpecular(preset.specular)
+    prop.SetSpecularPower(preset.specular_power)
+    return prop
+
+
+def volume_actor(volume, preset_key: str = "ct-bone"):
+    from vtkmodules.vtkRenderingCore import vtkVolume
+    from vtkmodules.vtkRenderingVolumeOpenGL2 import vtkSmartVolumeMapper
+
+    from app.imaging.volume_presets import volume_preset
+
+    preset = volume_preset(preset_key)
+    mapper = vtkSmartVolumeMapper()
+    mapper.SetInputData(image_data(volume))
+    if preset.mip:
+        mapper.SetBlendModeToMaximumIntensity()
+    actor = vtkVolume()
+    actor.SetMapper(mapper)
+    actor.SetProperty(volume_property(preset))
+    return actor
+
+
+def front_camera(renderer, volume) -> None:
+    """Look at the patient's face (from anterior), head up, the whole volume in view."""
+    renderer.ResetCamera()
+    cam = renderer.GetActiveCamera()
+    focal = np.array(cam.GetFocalPoint())
+    distance = cam.GetDistance()
+    cam.SetPosition(*(focal + np.array([0.0, -distance, 0.0])))  # LPS: anterior is -y
+    cam.SetViewUp(0.0, 0.0, 1.0)
+    renderer.ResetCamera()
+    cam.Zoom(1.2)
+
+
+def render_array(volume, preset: str = "ct-bone", size: int = 512) -> np.ndarray:
+    """An offscreen RGB rendering (size x size x 3 uint8)."""
+    import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  (registers the OpenGL factories)
+    from vtkmodules.util import numpy_support
+    from vtkmodules.vtkRenderingCore import vtkRenderer, vtkRenderWindow, vtkWindowToImageFilter
+
+    renderer = vtkRenderer()
+    renderer.SetBackground(0.0, 0.0, 0.0)
+    renderer.AddVolume(volume_actor(volume, preset))
+    front_camera(renderer, volume)
+    window = vtkRenderWindow()
+    window.SetOffScreenRendering(1)
+    window.SetSize(size, size)
+    window.AddRenderer(renderer)
+    try:
+        window.Render()
+        grab = vtkWindowToImageFilter()
+        grab.SetInput(window)
+        grab.SetInputBufferTypeToRGB()
+        grab.ReadFrontBufferOff()
+        grab.Update()
+        out = grab.GetOutput()
+        w, h, _ = out.GetDimensions()
+        pixels = numpy_support.vtk_to_numpy(out.GetPointData().GetScalars())
+        return pixels.reshape(h, w, -1)[::-1, :, :3].copy()  # VTK rows run bottom-up
+    finally:
+        window.Finalize()
+
+
+def render_png(volume, out: Path, preset: str = "ct-bone", size: int = 512) -> Path:
+    from PIL import Image
+
+    Image.fromarray(render_array(volume, preset, size)).save(out)
+    return Path(out)
