@@ -202,12 +202,12 @@ def fuzz(args) -> dict:
 
 def print_report(result: dict) -> None:
     counts = result["counts"]
-    print(f"\n{'reader':14}" + "".join(f"{c:>10}" for c in COLUMNS))
+    print(f"\n{'reader':20}" + "".join(f"{c:>10}" for c in COLUMNS))
     total = Counter()
     for name, c in counts.items():
         total.update(c)
-        print(f"{name:14}" + "".join(f"{c[k]:>10}" for k in COLUMNS))
-    print(f"{'total':14}" + "".join(f"{total[k]:>10}" for k in COLUMNS))
+        print(f"{name:20}" + "".join(f"{c[k]:>10}" for k in COLUMNS))
+    print(f"{'total':20}" + "".join(f"{total[k]:>10}" for k in COLUMNS))
     print(f"({result['seconds']:.0f} s)")
     if result["classes"]:
         print("\nfailure classes (first cases):")
