@@ -164,6 +164,7 @@ def fuzz(args) -> dict:
         wanted = set(args.only.split(","))
         targets = [t for t in targets if t.name in wanted]
     counts = {t.name: Counter() for t in targets}
+    slowest = dict.fromkeys(counts, 0.0)  # seconds of the slowest case (worker restarts included)
     classes: dict[tuple[str, str], list[str]] = defaultdict(list)
     worker = Worker(args.memory_mb)
     started = time.monotonic()
@@ -184,7 +185,9 @@ def fuzz(args) -> dict:
                     warnings.simplefilter("ignore")  # pydicom complains about our values
                     data, how = mutate(victim.read_bytes(), t.kind, rng, extra)
                 victim.write_bytes(data)
+                t0 = time.monotonic()
                 status, detail = worker.run(t.name, t.reader, primary, args.timeout)
+                slowest[t.name] = max(slowest[t.name], time.monotonic() - t0)
                 counts[t.name]["tried"] += 1
                 counts[t.name][status] += 1
                 if status in ("uncaught", "hangs", "aborts"):
@@ -197,7 +200,12 @@ def fuzz(args) -> dict:
     finally:
         worker.stop()
         shutil.rmtree(work, ignore_errors=True)
-    return {"counts": counts, "classes": classes, "seconds": time.monotonic() - started}
+    return {
+        "counts": counts,
+        "classes": classes,
+        "slowest": slowest,
+        "seconds": time.monotonic() - started,
+    }
 
 
 def print_report(result: dict) -> None:
@@ -208,7 +216,8 @@ def print_report(result: dict) -> None:
         total.update(c)
         print(f"{name:20}" + "".join(f"{c[k]:>10}" for k in COLUMNS))
     print(f"{'total':20}" + "".join(f"{total[k]:>10}" for k in COLUMNS))
-    print(f"({result['seconds']:.0f} s)")
+    slow = ", ".join(f"{k} {v:.1f}" for k, v in result["slowest"].items())
+    print(f"({result['seconds']:.0f} s; slowest case per reader, s: {slow})")
     if result["classes"]:
         print("\nfailure classes (first cases):")
         for (name, what), cases in sorted(result["classes"].items()):
