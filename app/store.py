@@ -99,10 +99,14 @@ class StoreEvents:
 
 class Store:
     def __init__(self, db_url: str, data_dir: str | Path) -> None:
-        self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        from app.private import private_dir, private_file, private_umask
+
+        private_umask()  # patient data: new files owner-only (POSIX)
+        self.data_dir = private_dir(data_dir)
         self.engine = db.make_engine(db_url)
         db.migrate(self.engine)
+        if db_url.startswith("sqlite:///"):
+            private_file(db_url.removeprefix("sqlite:///"))
         self._sessions = db.session_factory(self.engine)
         self.blobs = BlobStore(self.data_dir / "objects")  # layout before the series level
         self.files = SeriesFiles(self.data_dir)

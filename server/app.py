@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from app.private import private_dir, private_file, private_umask
 from server import __version__, errors
 from server.broker import Broker
 from server.changes import notify_on_commit
@@ -16,6 +17,7 @@ from server.db import make_engine, migrate, read_sessions, sessions
 from server.deps import State
 from server.escalation import Escalator
 from server.files import FileStore
+from server.janitor import Janitor
 from server.limits import BodyLimit
 from server.pacs import PacsSync, make_backend
 from server.preread import PrereadRunner, load_plugins
@@ -47,10 +49,13 @@ consults and alerts as Server-Sent Events.
 
 
 def create_app(settings: Settings) -> FastAPI:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_umask()  # patient data: files owner-only, folders 0700 (POSIX)
+    private_dir(settings.data_dir)
     load_plugins(settings.plugins)
     engine = make_engine(settings.db_url)
     migrate(engine)
+    if settings.db_url.startswith("sqlite:///"):
+        private_file(settings.db_url.removeprefix("sqlite:///"))
     broker = Broker()
     write, read = sessions(engine), read_sessions(engine)
     notify_on_commit(write, broker.notify)
@@ -59,17 +64,20 @@ def create_app(settings: Settings) -> FastAPI:
     archive = PacsSync(make_backend(settings), write, files, settings.pacs_retry_s)
     st = State(settings, write, read, broker, runner, files)
     escalator = Escalator(write, settings.escalate_after_s, settings.escalation_check_s)
+    janitor = Janitor(write, files, settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         broker.bind(asyncio.get_running_loop())
         escalator.start()
+        janitor.start()  # retention: prunes now, then hourly
         if pending := runner.resume_pending():
             log.info("resumed %d pending pre-reads", pending)
         if queued := archive.start():
             log.info("queued %d DICOM objects not yet in the PACS", queued)
         yield
         escalator.stop()
+        janitor.stop()
         archive.shutdown()
         runner.shutdown()
         engine.dispose()

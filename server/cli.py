@@ -1,6 +1,6 @@
 """``huizhen-server`` / ``python -m server``: run the server or seed demo data.
 
-    python -m server serve --port 8600 --data-dir /srv/huizhen
+    python -m server serve --port 8765 --data-dir /srv/huizhen
     python -m server serve --db postgresql+psycopg://hz@db/hz --tls-cert c.pem --tls-key k.pem
     python -m server init-demo --data-dir /srv/huizhen
 
@@ -21,6 +21,18 @@ from server import __version__
 from server.config import Settings, default_db_url
 
 GIL_SWITCH_S = 0.001
+DEFAULT_PORT = 8765  # app.settings.Settings.server_url points here
+
+
+def is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _default_data_dir() -> Path:
@@ -42,7 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="run the HTTP server (the default command)")
     _common(serve)
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8600, help="0 picks a free port")
+    serve.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help="0 picks a free port (default: the "
+        "port the workstation's default server address names)"
+    )  # fmt: skip
+    serve.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow plain HTTP on a non-loopback address (behind a TLS proxy only)",
+    )
     serve.add_argument("--tls-cert", help="PEM certificate (enables HTTPS)")
     serve.add_argument("--tls-key", help="PEM private key for --tls-cert")
     serve.add_argument("--token-ttl", type=int, default=3600, help="access token seconds")
@@ -187,6 +207,14 @@ def serve(args) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         print("--tls-cert and --tls-key go together", file=sys.stderr)
         return 2
+    if not args.tls_cert and not is_loopback(args.host) and not args.insecure:
+        print(
+            f"refusing plain HTTP on {args.host}: patient data and passwords would cross the "
+            "network unencrypted. Give --tls-cert/--tls-key, or --insecure when a TLS proxy "
+            "terminates in front of this server.",
+            file=sys.stderr,
+        )
+        return 2
     # Request threads hand the SQLite write lock on in turn (server.dbgate); the
     # next holder then waits for the GIL, up to the switch interval (default
     # 5 ms) while the database sits idle.  1 ms keeps hand-overs short: with
@@ -206,6 +234,10 @@ def serve(args) -> int:
         ssl_certfile=args.tls_cert,
         ssl_keyfile=args.tls_key,
         timeout_graceful_shutdown=3,
+        # uvicorn would believe X-Forwarded-For from any loopback client; only
+        # --trusted-proxy addresses are believed (server.deps.peer)
+        proxy_headers=False,
+        server_header=False,
     )
     uvicorn.Server(config).run(sockets=[sock])
     return 0
@@ -271,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    from app.private import private_umask
+
+    private_umask()  # database, blobs and logs owner-only (POSIX)
     commands = {
         "serve": serve,
         "init-demo": init_demo,

@@ -8,6 +8,7 @@ crash keeps both or neither) and commits.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain import Role
 from server.broker import Broker
 from server.config import Settings
-from server.errors import ApiError, Replay, conflict
+from server.errors import ApiError, Replay, conflict, not_found
 from server.files import FileStore
 from server.models import AuditEntry, IdempotencyKey, Token, User
 from server.preread import PrereadRunner
@@ -114,6 +115,14 @@ class Ctx:
         self.s.commit()
         return ApiError(403, "forbidden", detail)
 
+    def hide(self, what: str, ident) -> ApiError:
+        """Roll back, audit the denial, and return the same 404 a missing
+        ``what`` gets: nobody learns which ids exist in other clinics."""
+        self.s.rollback()
+        self.audit("denied", what, ident, path=self.request.url.path, reason="not visible")
+        self.s.commit()
+        return not_found(what, ident)
+
     def require_role(self, *roles: Role) -> None:
         if self.user is None or self.user.role not in roles:
             allowed = ", ".join(r.value for r in roles)
@@ -158,10 +167,24 @@ class Ctx:
                 "idempotency_key_reused",
                 f"this Idempotency-Key was used for {row.method} {row.path}",
             )
+        if row.request_sha256 and row.request_sha256 != self.request_digest():
+            raise ApiError(
+                422,
+                "idempotency_key_reused",
+                "this Idempotency-Key was used for a different request body; "
+                "use a new key for a new request",
+            )
         self.s.rollback()
         resp = JSONResponse(row.body, status_code=row.status_code)
         resp.headers["Idempotent-Replayed"] = "true"
         raise Replay(resp)
+
+    def request_digest(self) -> str:
+        """SHA-256 of the query and the body (Starlette keeps the body it read
+        before the context opened: FastAPI's JSON parsing, ``request.body()``)."""
+        h = hashlib.sha256(self.request.url.query.encode())
+        h.update(b"\0" + (getattr(self.request, "_body", None) or b""))
+        return h.hexdigest()
 
     def done(self, body, status: int = 200, etag: int | None = None) -> JSONResponse:
         method = self.request.method
@@ -182,6 +205,7 @@ class Ctx:
                     path=self.request.url.path,
                     status_code=status,
                     body=body,
+                    request_sha256=self.request_digest(),
                 )
             )
         try:
@@ -196,6 +220,28 @@ class Ctx:
         return resp
 
 
+def _bearer_audited(request: Request, st: State) -> str:
+    try:
+        return bearer(request)
+    except ApiError as err:
+        audit_denial(st, request, err.code)
+        raise
+
+
+def audit_denial(st: State, request: Request, reason: str) -> None:
+    """An audit row for a request refused before anyone was authenticated."""
+    with st.sessions() as s:
+        s.add(
+            AuditEntry(
+                action="denied",
+                resource=request.url.path[:200],
+                detail={"reason": reason, "method": request.method},
+                ip=peer(request),
+            )
+        )
+        s.commit()
+
+
 def _open(request: Request, s: Session, raw: str, st: State) -> Ctx:
     """Authenticate and check for a replay in a read-only transaction, then end it.
 
@@ -204,7 +250,12 @@ def _open(request: Request, s: Session, raw: str, st: State) -> Ctx:
     and with every thread waiting for that lock the server deadlocks.
     """
     s.connection(execution_options={"readonly": True})
-    tok, user = authenticate(s, raw)
+    try:
+        tok, user = authenticate(s, raw)
+    except ApiError as err:
+        s.rollback()
+        audit_denial(st, request, err.code)
+        raise
     c = Ctx(request, s, user, st, tok)
     if user.must_change_password and request.url.path not in PASSWORD_CHANGE_PATHS:
         raise ApiError(
@@ -219,7 +270,7 @@ def _open(request: Request, s: Session, raw: str, st: State) -> Ctx:
 
 def ctx(request: Request, st: Annotated[State, Depends(state)]) -> Iterator[Ctx]:
     """An authenticated request context (401 without a valid access token)."""
-    raw = bearer(request)
+    raw = _bearer_audited(request, st)
     with st.sessions() as s:
         c = _open(request, s, raw, st)
         try:
@@ -247,7 +298,7 @@ async def run_in_ctx(request: Request, fn: Callable[[Ctx], object]):
     from starlette.concurrency import run_in_threadpool
 
     st = state(request)
-    raw = bearer(request)
+    raw = await run_in_threadpool(_bearer_audited, request, st)
 
     def work():
         with st.sessions() as s:

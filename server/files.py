@@ -30,6 +30,24 @@ FAILPOINT = "HUIZHEN_SERVER_FAILPOINT"
 NOTE_MAX_AGE_S = 30 * 86400  # notes of finished uploads are pruned after this
 
 
+RESERVED = set('<>:"|?*')
+
+
+def safe_filename(name: str) -> str:
+    """A stored file name that names a file and nothing else.
+
+    Upload names are kept for display and downloads only and never build a
+    path; still, what is stored has no folders, no NUL or control characters,
+    no Windows-reserved characters, and is never ``.``/``..`` or empty.
+    """
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join("_" if ch in RESERVED else ch for ch in name if ch >= " " and ch != "\x7f")
+    name = name.strip().rstrip(".")
+    if name in ("", ".", ".."):
+        return "file"
+    return name[:255]
+
+
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:

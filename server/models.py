@@ -110,7 +110,9 @@ class IdempotencyKey(Base):
     path: Mapped[str] = mapped_column(String(500))
     status_code: Mapped[int] = mapped_column(Integer)
     body: Mapped[dict] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # SHA-256 of the request (query and body): the same key with another request is 422
+    request_sha256: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
 
 
 class AuditEntry(Base):
@@ -175,7 +177,7 @@ class Upload(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     modality: Mapped[str] = mapped_column(String(8))
     object_id: Mapped[int | None] = mapped_column(Integer)  # set once completed
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
 
 
 class AIResult(Base):

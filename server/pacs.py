@@ -193,11 +193,17 @@ class DicomWebPacs:
                     url += "?" + urlencode(params, doseq=True, safe="*^,")
                 return super()._http_get(url, None, headers, stream)
 
+        class TimedSession(requests.Session):
+            # dicomweb-client < 0.60 (which wsidicom pins) takes no timeout argument
+            def request(self, *args, **kw):
+                kw.setdefault("timeout", timeout)
+                return super().request(*args, **kw)
+
         self.url = url.rstrip("/")
-        self.session = requests.Session()
+        self.session = TimedSession()
         if user:
             self.session.auth = (user, password or "")
-        self.client = Client(self.url, session=self.session, timeout=timeout)
+        self.client = Client(self.url, session=self.session)
         self.client.set_http_retry_params(
             retry=attempts > 1, max_attempts=max(1, attempts), wait_exponential_multiplier=250
         )

@@ -162,6 +162,7 @@ def audit_log(
             "action": a.action,
             "resource": a.resource,
             "resource_id": a.resource_id,
+            "ip": a.ip,
             "detail": a.detail,
         }
         for a in c.s.scalars(q)

@@ -54,7 +54,7 @@ def acknowledge(alert_id: int, c: CtxDep, body: AckIn | None = None):
     alert = c.s.get(Alert, alert_id)
     if alert is None:
         raise not_found("alert", alert_id)
-    case = load_case(c, alert.case_id, write=True)
+    case = load_case(c, alert.case_id, write=True, shown=("alert", alert_id))
     if alert.acknowledged_at is not None:
         raise ApiError(
             409,

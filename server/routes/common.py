@@ -11,16 +11,20 @@ from server.errors import not_found
 from server.models import Case, Consult
 
 
-def load_case(c: Ctx, case_id: int, write: bool = False) -> Case:
+def load_case(
+    c: Ctx, case_id: int, write: bool = False, shown: tuple[str, object] | None = None
+) -> Case:
+    """The case, if the caller may see it; else 404 exactly as for a missing one.
+
+    ``shown`` names what the caller asked for (e.g. ``("object", 7)``) so the
+    answer about a hidden object never mentions its case.
+    """
+    what, ident = shown or ("case", case_id)
     case = c.s.get(Case, case_id)
     if case is None:
-        raise not_found("case", case_id)
+        raise not_found(what, ident)
     if c.s.scalar(select(Case.id).where(Case.id == case_id, case_filter(c.user))) is None:
-        raise c.forbid(
-            "you may not see this case (another organisation, or no consult addressed to you)",
-            "case",
-            case_id,
-        )
+        raise c.hide(what, ident)
     if write and not can_write_clinical(c.user):
         raise c.forbid("your role cannot change clinical data", "case", case_id)
     return case
@@ -32,7 +36,7 @@ def load_consult(c: Ctx, consult_id: int) -> Consult:
         raise not_found("consult", consult_id)
     visible = select(Consult.id).where(Consult.id == consult_id, consult_filter(c.user))
     if c.s.scalar(visible) is None:
-        raise c.forbid("this consult is not addressed to you", "consult", consult_id)
+        raise c.hide("consult", consult_id)
     return consult
 
 

@@ -23,6 +23,7 @@ from starlette.requests import ClientDisconnect
 from app.domain import Modality
 from server.deps import Ctx, CtxDep, run_in_ctx
 from server.errors import ApiError, not_found
+from server.files import safe_filename
 from server.models import AIResult, Case, PacsObject, StoredObject, Upload
 from server.pacs import DicomInfo, pacs_out, read_dicom_info, sync_of
 from server.routes.common import load_case, record_for_case
@@ -47,7 +48,7 @@ def _load_upload(c: Ctx, upload_id: str) -> Upload:
     up = c.s.get(Upload, upload_id)
     if up is None:
         raise not_found("upload", upload_id)
-    load_case(c, up.case_id, write=True)
+    load_case(c, up.case_id, write=True, shown=("upload", upload_id))
     return up
 
 
@@ -129,7 +130,7 @@ def start_upload(case_id: int, body: UploadIn, c: CtxDep):
         id=secrets.token_hex(16),
         case_id=case.id,
         user_id=c.user.id,
-        filename=body.filename,
+        filename=safe_filename(body.filename),
         size=body.size,
         sha256=body.sha256.lower(),
         modality=(body.modality or Modality(case.modality)).value,
@@ -239,7 +240,8 @@ async def upload_object(
         check_quota(c, case, len(data))
         c.state.files.put_bytes(data)
         mod = (modality or Modality(case.modality)).value
-        obj, out = store_object(c, case, filename, len(data), digest, mod, info)
+        name = safe_filename(filename)
+        obj, out = store_object(c, case, name, len(data), digest, mod, info)
         resp = c.done(out, 201)
         c.state.preread.submit(obj.id)
         sync_of(c.request).submit(obj.id)  # STOW-RS to the PACS, if there is one
@@ -263,7 +265,7 @@ def download(object_id: int, c: CtxDep):
     obj = c.s.get(StoredObject, object_id)
     if obj is None:
         raise not_found("object", object_id)
-    load_case(c, obj.case_id)
+    load_case(c, obj.case_id, shown=("object", object_id))
     c.audit("view", "object", obj.id)
     row = c.s.get(PacsObject, obj.id)
     c.done({})  # commits: no database lock is held while the PACS answers

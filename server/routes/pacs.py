@@ -153,7 +153,7 @@ def _load_row(c, object_id: int, write: bool = False) -> PacsObject:
     obj = c.s.get(StoredObject, object_id)
     if obj is None:
         raise not_found("object", object_id)
-    load_case(c, obj.case_id, write=write)
+    load_case(c, obj.case_id, write=write, shown=("object", object_id))
     row = c.s.get(PacsObject, object_id)
     if row is None:
         raise ApiError(404, "not_dicom", f"object {object_id} is not a DICOM object")

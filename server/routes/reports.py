@@ -58,7 +58,7 @@ def _load(c: Ctx, report_id: int) -> tuple[Report, Case]:
     report = c.s.get(Report, report_id)
     if report is None:
         raise not_found("report", report_id)
-    return report, load_case(c, report.case_id)
+    return report, load_case(c, report.case_id, shown=("report", report_id))
 
 
 def _writer(c: Ctx, report: Report | None = None) -> None:

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from server import __version__
 from server.broker import PUSH_KINDS
 from server.changes import change_out, current_seq, feed
-from server.deps import CtxDep, State, StateDep, authenticate, bearer, peer
+from server.deps import CtxDep, State, StateDep, audit_denial, authenticate, bearer, peer
 from server.errors import ApiError
 from server.models import AuditEntry, Token, User, utcnow
 from server.security import STREAM, token_alive
@@ -77,12 +77,17 @@ def _open_stream(request: Request, st: State, ticket: str | None) -> tuple[User,
             "never put a token in a URL; get a ticket from POST /api/v1/auth/stream-ticket",
         )
     with st.sessions() as s:
-        if ticket:
-            tok, user = authenticate(s, ticket, STREAM)
-            tok.revoked = True  # one use
-            access = s.get(Token, tok.parent_id)
-        else:
-            access, user = authenticate(s, bearer(request))
+        try:
+            if ticket:
+                tok, user = authenticate(s, ticket, STREAM)
+                tok.revoked = True  # one use
+                access = s.get(Token, tok.parent_id)
+            else:
+                access, user = authenticate(s, bearer(request))
+        except ApiError as err:
+            s.rollback()
+            audit_denial(st, request, err.code)
+            raise
         s.add(
             AuditEntry(
                 user_id=user.id,

@@ -1,13 +1,14 @@
-"""Roles and organisations: who sees and changes what (403s)."""
+"""Roles and organisations: who sees and changes what (404 for what one may not see,
+403 for what one sees but may not do)."""
 
 
 def test_other_clinic_cannot_see_a_case(doctor, other_doctor):
     start = other_doctor.sequence()
     case = doctor.new_case("ECG", patient_id="ISO-A")
     r = other_doctor.get(f"/cases/{case['id']}")
-    assert r.status_code == 403 and r.json()["error"] == "forbidden"
-    assert other_doctor.patch(f"/cases/{case['id']}", json={"version": 1}).status_code == 403
-    assert other_doctor.get(f"/cases/{case['id']}/objects").status_code == 403
+    assert r.status_code == 404 and r.json()["error"] == "not_found"
+    assert other_doctor.patch(f"/cases/{case['id']}", json={"version": 1}).status_code == 404
+    assert other_doctor.get(f"/cases/{case['id']}/objects").status_code == 404
     listed = [c["id"] for c in other_doctor.ok("GET", "/cases")["cases"]]
     assert case["id"] not in listed
     feed = other_doctor.ok("GET", "/changes", params={"since": start})["changes"]
@@ -18,7 +19,7 @@ def test_other_clinic_cannot_see_a_case(doctor, other_doctor):
 def test_specialist_sees_only_consults_addressed_to_them(doctor, specialist, pathologist):
     case = doctor.new_case("ECG", patient_id="ISO-B")
     cid = case["id"]
-    assert specialist.get(f"/cases/{cid}").status_code == 403
+    assert specialist.get(f"/cases/{cid}").status_code == 404
     consult = doctor.ok(
         "POST",
         f"/cases/{cid}/consults",
@@ -27,8 +28,8 @@ def test_specialist_sees_only_consults_addressed_to_them(doctor, specialist, pat
     )
     assert specialist.get(f"/cases/{cid}").status_code == 200
     assert specialist.get(f"/consults/{consult['id']}").status_code == 200
-    assert pathologist.get(f"/cases/{cid}").status_code == 403
-    assert pathologist.get(f"/consults/{consult['id']}").status_code == 403
+    assert pathologist.get(f"/cases/{cid}").status_code == 404
+    assert pathologist.get(f"/consults/{consult['id']}").status_code == 404
     mine = [c["id"] for c in pathologist.ok("GET", "/consults")["consults"]]
     assert consult["id"] not in mine
     # a second consult on the same case, to pathology: the specialist does not see it
@@ -39,7 +40,7 @@ def test_specialist_sees_only_consults_addressed_to_them(doctor, specialist, pat
         json={"question": "Biopsy?", "target_department": "pathology"},
     )
     assert pathologist.get(f"/consults/{to_path['id']}").status_code == 200
-    assert specialist.get(f"/consults/{to_path['id']}").status_code == 403
+    assert specialist.get(f"/consults/{to_path['id']}").status_code == 404
     seen = specialist.ok("GET", f"/cases/{cid}")["consults"]
     assert [c["id"] for c in seen] == [consult["id"]]
 
