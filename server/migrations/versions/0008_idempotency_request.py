@@ -1,15 +1,15 @@
 """idempotency_keys.request_sha256: a key reused with another request answers 422
 
-Revision ID: 0007
-Revises: 0006_ai
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-11-30 04:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006_ai"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
