@@ -19,9 +19,7 @@ for p in (str(HELPERS), str(REPO)):
 if getattr(sys.modules.get("server"), "__file__", "") is None:
     del sys.modules["server"]
 
-from hzserver_helpers import Api, ServerProcess  # noqa: E402
-
-STRONG = "correct-horse-42"  # meets the password policy (>= 10 chars, not the user name)
+from hzserver_helpers import ServerProcess  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -32,21 +30,3 @@ def hz(tmp_path_factory):
     srv.start()
     yield srv
     srv.stop()
-
-
-def second_clinic(base: str, admin: Api, code: str, username: str) -> Api:
-    """A community doctor of a second (demo) clinic, created through the admin API."""
-    org = admin.ok(
-        "POST",
-        "/admin/organisations",
-        201,
-        json={"code": code, "name": f"DEMO {code}", "kind": "clinic", "is_demo": True},
-    )
-    body = {
-        "username": username,
-        "password": STRONG,
-        "role": "community_doctor",
-        "org_id": org["id"],
-    }
-    admin.ok("POST", "/admin/users", 201, json=body)
-    return Api(base, username, STRONG)

@@ -10,7 +10,7 @@ import time
 
 import httpx
 import pytest
-from conftest import STRONG
+from attack import STRONG
 from hzserver_helpers import Api, ServerProcess, wait_until
 
 LOCKOUT_S = "60"

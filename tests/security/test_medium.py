@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import REPO, second_clinic
+from attack import REPO, second_clinic
 from hzserver_helpers import Api, ServerProcess, wait_until
 from pydicom.data import get_testdata_file
 

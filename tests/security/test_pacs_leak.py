@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pydicom
 import pytest
-from conftest import second_clinic
+from attack import second_clinic
 from hzserver_helpers import Api, ServerProcess, wait_until
 from orthanc import OrthancProcess, dicomweb_plugin, orthanc_binary
 from pydicom.data import get_testdata_file
