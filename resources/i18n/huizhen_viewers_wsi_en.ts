@@ -228,6 +228,29 @@
     </message>
 </context>
 <context>
+    <name>MeasureActions</name>
+    <message>
+        <source>No measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect nuclei first; their measurements are listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ≥ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2% positive (%3 of %4 nuclei; positive when %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MeasurementDialog</name>
     <message>
         <source>Measurements — AI nuclei (not for clinical use)</source>
@@ -395,18 +418,6 @@
     </message>
     <message>
         <source>nuclei/mm²</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No measurements</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detect nuclei first; their measurements are listed here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Annotation %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

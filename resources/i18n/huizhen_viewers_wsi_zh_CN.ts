@@ -228,6 +228,29 @@
     </message>
 </context>
 <context>
+    <name>MeasureActions</name>
+    <message>
+        <source>No measurements</source>
+        <translation>无测量数据</translation>
+    </message>
+    <message>
+        <source>Detect nuclei first; their measurements are listed here.</source>
+        <translation>请先检测细胞核，其测量数据将在此列出。</translation>
+    </message>
+    <message>
+        <source>Annotation %1</source>
+        <translation>标注 %1</translation>
+    </message>
+    <message>
+        <source>%1 ≥ %2</source>
+        <translation>%1 ≥ %2</translation>
+    </message>
+    <message>
+        <source>%1: %2% positive (%3 of %4 nuclei; positive when %5)</source>
+        <translation>%1：阳性 %2%（%4 个细胞核中 %3 个；阳性判定：%5）</translation>
+    </message>
+</context>
+<context>
     <name>MeasurementDialog</name>
     <message>
         <source>Measurements — AI nuclei (not for clinical use)</source>
@@ -396,18 +419,6 @@
     <message>
         <source>nuclei/mm²</source>
         <translation>个细胞核/mm²</translation>
-    </message>
-    <message>
-        <source>No measurements</source>
-        <translation>无测量数据</translation>
-    </message>
-    <message>
-        <source>Detect nuclei first; their measurements are listed here.</source>
-        <translation>请先检测细胞核，其测量数据将在此列出。</translation>
-    </message>
-    <message>
-        <source>Annotation %1</source>
-        <translation>标注 %1</translation>
     </message>
     <message>
         <source>Imported detections</source>

@@ -54,12 +54,18 @@ def test_stream_then_annotation_region_measure_classify_export(qtbot, jobs, smal
     od = lay.data.measurements["Nucleus: Hematoxylin OD mean"]
     dlg.threshold.setValue(float(np.median(od)))
     assert dlg.histogram.counts.sum() == n
+    emitted = []
+    viewer.findings_changed.connect(emitted.append)
     rows = dlg.classify()
     region, everything = rows
     assert region.name == "Tumour area" and region.total == n == everything.total
     expect = int((od >= np.median(od)).sum())
     assert region.positive == expect and region.negative == n - expect
     assert 40 <= region.percent_positive <= 60
+    (findings,) = emitted  # counts per region reach the findings, labelled as AI
+    assert findings[0]["text"].startswith(f"Tumour area: {region.percent_positive:.1f}% positive")
+    assert f"{region.positive:,} of {n:,} nuclei" in findings[0]["text"]
+    assert findings[0]["source"] == f"AI {lay.analyzer}"
     assert [c for c, _ in lay.data.classes] == ["Negative", "Positive"]
     from viewers.wsi.legend import legend_items
 

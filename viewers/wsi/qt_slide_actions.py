@@ -246,39 +246,6 @@ class SlideActions:
             self.panel.refresh_layers()
         self.canvas.update()
 
-    # -- measurements ---------------------------------------------------------
-    def show_measurements(self):
-        """The measurement table of the AI nuclei, with histogram, CSV and classification."""
-        from viewers.wsi.qt_measurements import MeasurementDialog
-
-        lay = self.canvas.overlays.layer("nuclei") if self.canvas is not None else None
-        if lay is None or lay.partial or not lay.data.measurements:
-            self._message(
-                self.tr("No measurements"),
-                self.tr("Detect nuclei first; their measurements are listed here."),
-                warn=True,
-            )
-            return None
-        regions = []
-        for i, f in enumerate(self.layer.annotations()):
-            if f["geometry"].get("type") in ("Polygon", "MultiPolygon"):
-                props = f["properties"]
-                cls = (props.get("classification") or {}).get("name")
-                name = (
-                    props.get("name") or cls or self.tr("Annotation %1").replace("%1", str(i + 1))
-                )
-                regions.append((name, f["geometry"]))
-        dlg = MeasurementDialog(lay.data, regions, self)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.classified.connect(lambda _cls: self._reclassified(lay))
-        dlg.show()
-        self.measurement_dialog = dlg
-        return dlg
-
-    def _reclassified(self, lay) -> None:
-        self.canvas.overlays.invalidate()
-        self._layers_updated()
-
     # -- imported detections ------------------------------------------------
     def sync_imported(self) -> None:
         """Detections/cells in the annotation document are drawn by the fast overlay."""

@@ -22,6 +22,7 @@ from ui.report.panel import ReportPanel
 from viewers.wsi import annotation_store as astore
 from viewers.wsi.annotation_layer import AnnotationLayer
 from viewers.wsi.qt_annotation_panel import AnnotationPanel
+from viewers.wsi.qt_measure_actions import MeasureActions
 from viewers.wsi.qt_slide_actions import SlideActions, load_saved
 from viewers.wsi.slide_canvas import SlideCanvas
 from viewers.wsi.tools import tool_types
@@ -111,7 +112,7 @@ def open_case(paths: list[Path], store, study_pk, state=None, ctx=None):
     return src, overview, doc, found
 
 
-class SlideViewer(SlideActions, QWidget):
+class SlideViewer(SlideActions, MeasureActions, QWidget):
     findings_changed = Signal(list)
     loaded = Signal()
     failed = Signal(str)
