@@ -35,6 +35,8 @@ def settle(qtbot, canvas):
 def test_grid_index_finds_what_a_brute_force_scan_finds(million):
     box = (1000.0, 700.0, 1300.0, 900.0)
     got = set(million.query(*box).tolist())
+    for b in (box, (0, 0, 4096, 3072), (-50, -50, 10, 10), (5000, 5000, 6000, 6000)):
+        assert million.count_in(*b) == len(million.query(*b))
     b = million.boxes
     touching = (b[:, 2] >= box[0]) & (b[:, 0] <= box[2]) & (b[:, 3] >= box[1]) & (b[:, 1] <= box[3])
     assert set(np.nonzero(touching)[0].tolist()) <= got
