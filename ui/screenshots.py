@@ -137,10 +137,6 @@ def main(out: str = "screenshots") -> int:
                     viewer_done.connect(lambda f=flag: f.append(1))
                     wait_until(app, lambda f=flag: bool(f), 20)
                 save(win, f"case_{modality.lower()}_{lang}")
-                if modality == "SM" and tab.viewer is not None:
-                    from viewers.wsi.shots import slide_shots
-
-                    slide_shots(app, tab.viewer, save, wait_until, lang)
             win.cases.setCurrentIndex(0)
             s = SettingsDialog(settings, win)
             s.show()
@@ -153,6 +149,9 @@ def main(out: str = "screenshots") -> int:
         from viewers.dicom.shots import image_shots
 
         image_shots(app, store, win, save, wait_until, lang)
+        from viewers.wsi.shots import slide_case_shots
+
+        slide_case_shots(app, store, win, save, wait_until, lang)
         assign_patient_shot(store, jobs, win, save, lang)
         banner_shots(store, win, save, lang)
         win.close()

@@ -48,8 +48,16 @@ def slide_shots(app, viewer, save, wait_until, lang: str) -> None:
         [cx - half, cy + 0.75 * half],
         [cx - half, cy - 0.75 * half],
     ]
-    ann = viewer.layer.new_feature({"type": "Polygon", "coordinates": [ring]})
-    viewer.layer.add([ann])
+    areas = [
+        f
+        for f in viewer.layer.annotations()
+        if f["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    ]
+    if areas:  # the case was annotated in an earlier run (the other language): reuse it
+        ann = areas[0]
+    else:
+        ann = viewer.layer.new_feature({"type": "Polygon", "coordinates": [ring]})
+        viewer.layer.add([ann])
     viewer.layer.select([ann["id"]])
     viewer.detect_nuclei("annotation")
     wait_until(app, lambda: "nuclei" in done, 300)
@@ -78,3 +86,18 @@ def slide_shots(app, viewer, save, wait_until, lang: str) -> None:
         canvas.repaint()
         wait_until(app, lambda: canvas.overlays.pending == 0 and not canvas.loader.pending, 30)
         save(viewer.window(), f"case_sm_{name}_{lang}")
+
+
+def slide_case_shots(app, store, win, save, wait_until, lang: str) -> None:
+    """Open the demo slide case in ``win`` and take the overlay screenshots."""
+    rows = [r for r in store.worklist_rows() if r.modality == "SM"]
+    if not rows:
+        return
+    tab = win.cases.open_case(rows[0].study_pk)
+    wait_until(app, lambda: tab.viewer is not None or tab.info is not None, 30)
+    viewer = tab.viewer
+    if viewer is None or not hasattr(viewer, "detect_nuclei"):
+        return
+    wait_until(app, lambda: viewer.canvas is not None or bool(viewer.error), 60)
+    if viewer.canvas is not None:
+        slide_shots(app, viewer, save, wait_until, lang)
