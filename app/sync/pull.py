@@ -106,7 +106,11 @@ def prefetch(store, client, changes: list[dict]) -> tuple[list[dict], dict[int, 
 
     in_page = {c["case_id"] for c in changes if c["kind"] == "case"}
     wanted = {c["case_id"] for c in changes if c["kind"] in CASE_CHILD_KINDS and c["case_id"]}
-    wanted -= in_page
+    # a consult addressed to us makes its case visible: what was recorded on it before
+    # (files, the clinic's AI result, alerts) lies behind our cursor, so fetch the whole
+    # case even when the page carries its snapshot
+    consulted = {c["case_id"] for c in changes if c["kind"] == "consult" and c["case_id"]}
+    wanted = (wanted - in_page) | consulted
     consult_ids = {int(c["id"]): c["data"].get("status") for c in changes if c["kind"] == "consult"}
     with store.read_session() as s:
         known: set[int] = set()

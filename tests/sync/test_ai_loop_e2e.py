@@ -129,6 +129,10 @@ def test_stemi_loop_keeps_one_ai_result_and_the_acknowledgement(
         viewer_ready = lambda: getattr(_panel(spec, spk), "analysis", None) is not None  # noqa: E731
         qtbot.waitUntil(viewer_ready, timeout=WAIT_MS)
         panel = _panel(spec, spk)
+        view = panel.consult_view  # the clinic's question, then the explicit accept step
+        qtbot.waitUntil(view.can_accept, timeout=WAIT_MS)
+        assert "STEMI?" in view.question.text()
+        view.accept_btn.click()
         start(qtbot, panel)
         draft = panel.text.toPlainText()
         assert f"{mine.model_name} {mine.model_version}" in draft and "? ?" not in draft

@@ -96,3 +96,34 @@ def test_an_acknowledgement_after_sending_reaches_the_server(
     assert there["finding_code"] == "STEMI"
     # when: the moment the doctor clicked, not when the sync ran
     assert there["acknowledged_at"] == acked_here.isoformat(timespec="milliseconds") + "Z"
+
+
+def test_a_consult_brings_what_the_case_had_before_it(
+    server, clinic_store, specialist_store, stemi
+):
+    """The case, its file and its AI result reach the server before the consult; the
+    specialist pulls in between (those changes are not theirs yet, the cursor moves on);
+    the consult then brings the whole case, result and acknowledged alert included."""
+    from app.importer import run_import
+    from app.sync.outbox import ensure_on_server, request_consult
+    from inference.preread import run_preread
+
+    clinic, spec = signed_in(server.url, "doctor"), signed_in(server.url, "specialist")
+    [pk] = run_import(clinic_store, [stemi]).study_pks
+    run_preread(clinic_store, [pk])
+    [a] = clinic_store.open_alerts()
+    clinic_store.acknowledge_alert(a.alert_id)
+    with clinic_store.session() as s:
+        ensure_on_server(s, s.get(Study, pk), "doctor")
+    _sync(clinic_store, clinic)
+    _sync(specialist_store, spec)  # nothing of this case is the specialist's yet
+    with specialist_store.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Study)) == 0
+    request_consult(clinic_store, pk, "STEMI?", "critical", "cardiology", username="doctor")
+    _sync(clinic_store, clinic)
+    _sync(specialist_store, spec)
+    with specialist_store.read_session() as s:
+        spk = s.scalar(select(Study.id))
+        alert = s.scalars(select(Alert).where(Alert.study_pk == spk)).one()
+    assert _count(specialist_store, AIResult, study_pk=spk) == 1
+    assert alert.acknowledged_at is not None and specialist_store.open_alerts() == []
