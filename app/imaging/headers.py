@@ -52,6 +52,8 @@ class FileHead:
     windows: list[tuple[float, float]] = field(default_factory=list)
     pixel_offset: int | None = None  # uncompressed pixel data: byte offset in the file
     burned_in: str = ""
+    modality_lut: bool = False  # a Modality LUT sequence instead of rescale slope/intercept
+    forced: bool = False  # no Part-10 header (no preamble / file meta): read with force
 
 
 @dataclass
@@ -139,21 +141,50 @@ def _pixel_offset(ds, transfer_syntax: str) -> int | None:
     return int(tell)
 
 
+def looks_like_bare_dataset(path: Path) -> bool:
+    """A dataset without the Part-10 preamble: starts with a group 0008 (or 0002) tag."""
+    try:
+        with open(path, "rb") as fp:
+            head = fp.read(132)
+    except OSError:
+        return False
+    return head[128:132] != b"DICM" and head[:2] in (b"\x08\x00", b"\x02\x00", b"\x00\x08")
+
+
+def read_header(path: Path, **kwargs):
+    """``read_dicom`` that also takes files without the Part-10 header: (dataset, forced)."""
+    from app.readers.dicom_io import read_dicom
+
+    try:
+        return read_dicom(path, **kwargs), False
+    except ReadError:
+        if not looks_like_bare_dataset(path):
+            raise
+    return read_dicom(path, force=True, **kwargs), True
+
+
+def implied_syntax(ds) -> str:
+    """The transfer syntax a dataset without file meta was read with."""
+    implicit, little = getattr(ds, "original_encoding", (True, True))
+    if implicit is None:
+        implicit, little = True, True
+    if not little:
+        return "1.2.840.10008.1.2.2"
+    return "1.2.840.10008.1.2" if implicit else "1.2.840.10008.1.2.1"
+
+
 def read_head(path: Path) -> tuple[FileHead, list[FrameRef]]:
     """The header of ``path`` and its frames; ReadError when it is no image."""
-    from app.readers.dicom_io import frame_geometry, read_dicom
+    from app.readers.dicom_io import frame_geometry
 
     path = Path(path)
-    ds = read_dicom(path, defer_size=4096)  # pixel data (and other big values) not read
+    ds, forced = read_header(path, defer_size=4096)  # pixel data (and big values) not read
     if "Rows" not in ds or "PixelData" not in ds:
         kind = str(ds.get("Modality", "") or "?")
-        raise ReadError(f"{path.name}: holds no image ({kind} object)", "unsupported")
+        raise ReadError(f"holds no image ({kind} object)", "unsupported")
     meta = getattr(ds, "file_meta", None) or {}
-    ts = str(meta.get("TransferSyntaxUID", "") or "1.2.840.10008.1.2")
-    try:
-        frames, _ = frame_geometry(ds, path.stat().st_size)
-    except ReadError as err:
-        raise ReadError(f"{path.name}: {err}", err.kind) from err
+    ts = str(meta.get("TransferSyntaxUID", "") or implied_syntax(ds))
+    frames, _ = frame_geometry(ds, path.stat().st_size)
     shared_spacing = _item(ds, "SharedFunctionalGroupsSequence", "PixelMeasuresSequence")
     spacing = _floats(ds.get("PixelSpacing", ds.get("ImagerPixelSpacing")), 2)
     if spacing is None and shared_spacing is not None:
@@ -189,6 +220,8 @@ def read_head(path: Path) -> tuple[FileHead, list[FrameRef]]:
         windows=_windows(ds),
         pixel_offset=_pixel_offset(ds, ts),
         burned_in=str(ds.get("BurnedInAnnotation", "") or "").strip().upper(),
+        forced=forced,
+        modality_lut="ModalityLUTSequence" in ds,
     )
     return head, _frame_refs(ds, head)
 

@@ -44,7 +44,7 @@ def _dtype(info: SeriesInfo, frames: list[FrameRef]) -> np.dtype:
     if info.rgb:
         return np.dtype(np.uint8)
     lo, hi = np.inf, -np.inf
-    integral = True
+    integral = not any(f.head.modality_lut for f in frames)  # LUT outputs: any range
     for f in frames:
         a, b = value_range(f.head, f.slope, f.intercept)
         lo, hi = min(lo, a), max(hi, b)
