@@ -421,6 +421,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imported detections</source>
         <translation type="unfinished"></translation>
     </message>

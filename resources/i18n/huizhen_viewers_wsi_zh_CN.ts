@@ -421,6 +421,14 @@
         <translation>个细胞核/mm²</translation>
     </message>
     <message>
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
         <source>Imported detections</source>
         <translation>导入的检测对象</translation>
     </message>

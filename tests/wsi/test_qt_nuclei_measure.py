@@ -91,3 +91,20 @@ def test_annotation_scope_needs_a_selected_area(qtbot, jobs, small_slide):
     assert viewer.detect_nuclei("annotation") is None
     assert viewer.last_message is not None
     viewer.close()
+
+
+def test_positive_rule_is_saved_and_reapplied_on_reopen(tmp_path):
+    from viewers.wsi.ai_jobs import apply_rule, save_rule
+    from viewers.wsi.detections import synthetic
+
+    dets = synthetic(50, (0, 0, 1000, 1000), seed=3)
+    od = np.linspace(0.1, 0.5, 50).astype(np.float32)
+    dets.measurements = {"Nucleus: Hematoxylin OD mean": od}
+    rule = tmp_path / "1.nuclei.rule.json"
+    assert not apply_rule(dets, rule)  # nothing saved yet
+    save_rule(rule, "Nucleus: Hematoxylin OD mean", 0.3)
+    assert apply_rule(dets, rule)
+    assert [c for c, _ in dets.classes] == ["Negative", "Positive"]
+    assert dets.cls.tolist() == (od >= 0.3).astype(int).tolist()
+    save_rule(rule, "Cell: Area µm^2", 5.0)  # a measurement this layer does not have
+    assert not apply_rule(dets, rule)

@@ -186,6 +186,7 @@ def load_saved(source, out: dict[str, Path] | None, state=None) -> dict[str, Any
         feats = parse_geojson(data).features
         found["nuclei"] = DetectionSet.from_features(feats, label=analyzer, ai=True)
         found["nuclei_analyzer"] = analyzer
+        apply_rule(found["nuclei"], out.get("nuclei_rule"))
     for key in ("density", "tissue"):
         if out[key].exists():
             try:
@@ -194,3 +195,28 @@ def load_saved(source, out: dict[str, Path] | None, state=None) -> dict[str, Any
                 continue
             found[key] = (arr > 127 if key == "tissue" else arr.astype(np.float32), ds)
     return found
+
+
+def save_rule(path: Path | None, measurement: str, threshold: float) -> None:
+    """The positive/negative rule of a nuclei layer (small; re-applied when the case reopens)."""
+    from app.fileio import atomic_write_json
+
+    if path is not None:
+        atomic_write_json(path, {"measurement": measurement, "threshold": float(threshold)})
+
+
+def apply_rule(dets: DetectionSet, path: Path | None) -> bool:
+    """Classify ``dets`` by a saved rule; False when there is none or it does not fit."""
+    from inference.wsi.classify import CLASSES, threshold_classes
+
+    if path is None or not Path(path).exists():
+        return False
+    try:
+        rule = json.loads(Path(path).read_text("utf-8"))
+        values = dets.measurements[rule["measurement"]]
+        threshold = float(rule["threshold"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    dets.cls = threshold_classes(values, threshold)
+    dets.classes = [(name, colour) for name, colour in CLASSES]
+    return True

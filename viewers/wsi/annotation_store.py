@@ -37,6 +37,7 @@ def paths(store, study_pk: int) -> dict[str, Path]:
     return {
         "annotations": d / f"{study_pk}.geojson",
         "nuclei": d / f"{study_pk}.nuclei.geojson",
+        "nuclei_rule": d / f"{study_pk}.nuclei.rule.json",  # positive/negative threshold
         "density": d / f"{study_pk}.density.tif",
         "tissue": d / f"{study_pk}.tissue.tif",
     }

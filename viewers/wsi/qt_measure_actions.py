@@ -44,6 +44,10 @@ class MeasureActions:
         """Recolour the layer and list the counts per region as AI findings."""
         self.canvas.overlays.invalidate()
         self._layers_updated()
+        if self.out:  # the rule, not 100k objects, is saved: reopening re-applies it
+            from viewers.wsi.ai_jobs import save_rule
+
+            save_rule(self.out.get("nuclei_rule"), dlg.measure.currentData(), dlg.threshold.value())
         rule = (
             self.tr("%1 ≥ %2")
             .replace("%1", dlg.model.display_name(dlg.measure.currentData() or ""))

@@ -237,7 +237,11 @@ class SlideActions:
         if "tissue" in found:
             self.show_tissue(*found["tissue"])
         if "nuclei" in found:
-            self.show_nuclei(found["nuclei"], found["nuclei_analyzer"])
+            dets = found["nuclei"]
+            if [name for name, _ in dets.classes] == ["Negative", "Positive"]:  # a saved rule
+                (_, neg), (_, pos) = dets.classes
+                dets.classes = [(self.tr("Negative"), neg), (self.tr("Positive"), pos)]
+            self.show_nuclei(dets, found["nuclei_analyzer"])
             if "density" in found:
                 self.show_density(*found["density"], found["nuclei_analyzer"])
 
