@@ -1,4 +1,4 @@
-"""Slide annotations: QuPath GeoJSON (native), ASAP XML, crash-safe autosave."""
+"""Slide annotations: QuPath GeoJSON (native), ASAP XML, DICOM bulk annotations, autosave."""
 
 from __future__ import annotations
 
@@ -21,11 +21,26 @@ from app.annotations.journal import AnnotationDocument
 
 GEOJSON_SUFFIXES = (".geojson", ".json")
 ASAP_SUFFIXES = (".xml",)
+DICOM_SUFFIXES = (".dcm",)
+
+
+def load_dicom_annotations(path: Path) -> ImportResult:
+    """DICOM Microscopy Bulk Simple Annotations (holes back in their polygons)."""
+    from app.annotations.dicom_ann import load_bulk_annotations
+
+    try:
+        return ImportResult(features=load_bulk_annotations(path))
+    except Exception as err:  # noqa: BLE001 - highdicom/pydicom raise many kinds; all mean "cannot"
+        raise AnnotationError(
+            f"{path.name} is not a readable DICOM annotation file: {err}"
+        ) from err
 
 
 def load_annotations(path: str | os.PathLike) -> ImportResult:
-    """Read GeoJSON or ASAP XML, chosen by extension (then by content)."""
+    """Read GeoJSON, ASAP XML or DICOM annotations, chosen by extension (then by content)."""
     path = Path(path)
+    if path.suffix.lower() in DICOM_SUFFIXES:
+        return load_dicom_annotations(path)
     if path.suffix.lower() in ASAP_SUFFIXES:
         return load_asap(path)
     if path.suffix.lower() in GEOJSON_SUFFIXES:

@@ -437,7 +437,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Annotations (*.geojson *.json *.xml);;All files (*)</source>
+        <source>Annotations (*.geojson *.json *.xml *.dcm);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -655,7 +655,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import GeoJSON / ASAP XML…</source>
+        <source>Import GeoJSON / ASAP XML / DICOM…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -437,8 +437,8 @@
         <translation>导入标注</translation>
     </message>
     <message>
-        <source>Annotations (*.geojson *.json *.xml);;All files (*)</source>
-        <translation>标注 (*.geojson *.json *.xml);;所有文件 (*)</translation>
+        <source>Annotations (*.geojson *.json *.xml *.dcm);;All files (*)</source>
+        <translation>标注文件 (*.geojson *.json *.xml *.dcm);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Importing annotations…</source>
@@ -655,8 +655,8 @@
         <translation>标注</translation>
     </message>
     <message>
-        <source>Import GeoJSON / ASAP XML…</source>
-        <translation>导入 GeoJSON / ASAP XML…</translation>
+        <source>Import GeoJSON / ASAP XML / DICOM…</source>
+        <translation>导入 GeoJSON / ASAP XML / DICOM…</translation>
     </message>
     <message>
         <source>Export GeoJSON…</source>

@@ -86,3 +86,14 @@ def test_holes_round_trip_dicom_bulk_annotations(tmp_path):
     labels = {label for label, _kind, _n in read_bulk_annotations(path)}
     assert "Tumor polygon hole" in labels and "Tumor polygon" in labels
     check(load_bulk_annotations(path))
+    check(load_annotations(path).features)  # the viewer's Import takes .dcm too
+
+
+def test_a_dicom_image_is_not_an_annotation_file():
+    from pathlib import Path
+
+    from app.annotations import AnnotationError
+
+    image = Path(__file__).resolve().parents[1] / "data" / "wsi_dicom" / "sm_image.dcm"
+    with pytest.raises(AnnotationError, match="not a readable DICOM annotation file"):
+        load_annotations(image)

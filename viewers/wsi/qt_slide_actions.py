@@ -276,7 +276,7 @@ class SlideActions:
                 self,
                 self.tr("Import annotations"),
                 "",
-                self.tr("Annotations (*.geojson *.json *.xml);;All files (*)"),
+                self.tr("Annotations (*.geojson *.json *.xml *.dcm);;All files (*)"),
             )
             if not path:
                 return None

@@ -331,7 +331,7 @@ class SlideViewer(SlideActions, MeasureActions, QWidget):
         self.a_nuclei_all.setText(self.tr("Detect nuclei in all tissue"))
         self.a_measure.setText(self.tr("Measurements and classification…"))
         self.b_file.setText(self.tr("Annotations"))
-        self.a_import.setText(self.tr("Import GeoJSON / ASAP XML…"))
+        self.a_import.setText(self.tr("Import GeoJSON / ASAP XML / DICOM…"))
         self.a_export.setText(self.tr("Export GeoJSON…"))
         self.a_export_dcm.setText(self.tr("Export DICOM annotations…"))
         self._update_status()
