@@ -88,6 +88,10 @@
         <translation>More</translation>
     </message>
     <message>
+        <source>MPR / 3D</source>
+        <translation>MPR / 3D</translation>
+    </message>
+    <message>
         <source>DICOM tags…</source>
         <translation>DICOM tags…</translation>
     </message>

@@ -88,6 +88,10 @@
         <translation>更多</translation>
     </message>
     <message>
+        <source>MPR / 3D</source>
+        <translation>多平面重建 / 3D</translation>
+    </message>
+    <message>
         <source>DICOM tags…</source>
         <translation>DICOM 标签…</translation>
     </message>

@@ -65,8 +65,17 @@ class ImageView(QGraphicsView):
         self.setTransform(QTransform().rotate(self.rotation) * QTransform().scale(fx, fy))
         self.viewport().update()
 
+    def set_pixel_aspect(self, spacing) -> None:
+        """Rows and columns ``spacing`` mm apart: scene units are column-spacing mm both ways."""
+        aspect = (
+            spacing[0] / spacing[1] if spacing and len(spacing) == 2 and spacing[1] > 0 else 1.0
+        )
+        if abs(self.item.transform().m22() - aspect) > 1e-9:
+            self.item.setTransform(QTransform().scale(1.0, aspect))
+            self.scene().setSceneRect(self.item.sceneBoundingRect())
+
     def fit(self) -> None:
-        rect = self.item.boundingRect()
+        rect = self.item.sceneBoundingRect()
         if rect.isEmpty():
             return
         turned = self.rotation % 180 == 90
@@ -110,7 +119,7 @@ class ImageView(QGraphicsView):
 
     def image_point(self, pos) -> list[float]:
         """Viewport position -> image pixel (column, row), pixel centres at integers."""
-        p = self.mapToScene(pos.toPoint())
+        p = self.item.mapFromScene(self.mapToScene(pos.toPoint()))
         return [p.x() - 0.5, p.y() - 0.5]
 
     # --- input ----------------------------------------------------------

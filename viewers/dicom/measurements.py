@@ -19,7 +19,15 @@ from app.fileio import atomic_write_json
 from viewers.dicom import geometry
 
 KINDS = ("length", "angle", "ellipse", "polygon", "probe", "arrow", "text")
-POINTS_NEEDED = {"length": 2, "angle": 3, "ellipse": 2, "probe": 1, "arrow": 2, "text": 1}
+POINTS_NEEDED = {
+    "length": 2,
+    "angle": 3,
+    "ellipse": 2,
+    "probe": 1,
+    "arrow": 2,
+    "text": 1,
+    "crosshair": 1,
+}
 
 
 @dataclass

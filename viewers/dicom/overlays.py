@@ -78,7 +78,7 @@ def _arrow_head(view, pts) -> QPainterPath:
     tip, tail = _pt(pts[0]), _pt(pts[1])
     d = tail - tip
     n = max((d.x() ** 2 + d.y() ** 2) ** 0.5, 1e-6)
-    size = 12.0 / max(view.zoom, 1e-3)
+    size = 12.0 / max(view.zoom, 1e-3) / max(view.item.transform().m22(), 1e-3) ** 0.5
     ux, uy = d.x() / n * size, d.y() / n * size
     for sx, sy in ((-uy * 0.5, ux * 0.5), (uy * 0.5, -ux * 0.5)):
         path.moveTo(tip)
@@ -93,6 +93,7 @@ def paint(painter: QPainter, view) -> None:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     labels = []
+    painter.setTransform(view.item.sceneTransform(), True)  # image pixels from here
     for m in state.measurements:
         pen = QPen(SHAPE, 1.5)
         pen.setCosmetic(True)
@@ -123,7 +124,7 @@ def paint(painter: QPainter, view) -> None:
         if not text:
             continue
         anchor = max(m.points, key=lambda p: p[0])
-        pos = view.mapFromScene(_pt(anchor))
+        pos = view.mapFromScene(view.item.mapToScene(_pt(anchor)))
         _text(painter, pos.x() + 8, pos.y() - 4, text.split("\n"), Qt.AlignmentFlag.AlignTop)
     if state.visible:
         _corners_ruler_markers(painter, view, state)
@@ -144,20 +145,24 @@ def _corners_ruler_markers(painter: QPainter, view, state: OverlayState) -> None
     letters = geometry.screen_letters(state.orientation, right_px, down_px)
     fm = painter.fontMetrics()
     mid_x, mid_y = vp.width() / 2, vp.height() / 2
+    edge = 14 if len(state.spacing) == 2 else 0  # room for the ruler at the right edge
     for side, (x, y) in {
         "left": (pad + 2, mid_y + fm.ascent() / 2),
-        "right": (vp.width() - pad - 2 - fm.horizontalAdvance(letters.get("right", "")), mid_y),
+        "right": (
+            vp.width() - pad - edge - 4 - fm.horizontalAdvance(letters.get("right", "")),
+            mid_y,
+        ),
         "top": (mid_x - fm.horizontalAdvance(letters.get("top", "")) / 2, pad + fm.ascent()),
         "bottom": (mid_x - fm.horizontalAdvance(letters.get("bottom", "")) / 2, vp.height() - pad),
     }.items():
         if letters.get(side):
             _text(painter, x, y, [letters[side]], bottom)
     if len(state.spacing) == 2:
-        mm_per_px = min(state.spacing) / max(view.zoom, 1e-6)
+        mm_per_px = state.spacing[1] / max(view.zoom, 1e-6)  # scene units: column mm
         mm = geometry.nice_length(mm_per_px * vp.height() * 0.3)
         if mm > 0:
             px = mm / mm_per_px
-            x0, y0 = vp.width() - pad - 28, mid_y + px / 2
+            x0, y0 = vp.width() - pad - 2, mid_y + px / 2
             pen = QPen(TEXT, 1)
             painter.setPen(pen)
             painter.drawLine(QPointF(x0, y0), QPointF(x0, y0 - px))
@@ -166,4 +171,4 @@ def _corners_ruler_markers(painter: QPainter, view, state: OverlayState) -> None
                 y = y0 - px * k / 10
                 painter.drawLine(QPointF(x0 - w, y), QPointF(x0, y))
             label = state.ruler_text.replace("%1", f"{mm:g}")
-            _text(painter, x0 - 8, y0 + fm.height(), [label], bottom | right)
+            _text(painter, x0, y0 + fm.height() + 2, [label], bottom | right)

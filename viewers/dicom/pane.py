@@ -160,7 +160,8 @@ class Pane(QObject):
         size_changed = self.view.item.pixmap().size() != qimg.size()
         self.view.item.setPixmap(QPixmap.fromImage(qimg))
         if size_changed:
-            self.view.scene().setSceneRect(self.view.item.boundingRect())
+            self.view.scene().setSceneRect(self.view.item.sceneBoundingRect())
+        self.view.set_pixel_aspect(img.info.get("spacing"))
         self.view.viewport().update()
 
     def set_window(self, centre: float, width: float) -> None:

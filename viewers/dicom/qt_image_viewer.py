@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -51,9 +52,10 @@ class ImageViewer(QWidget):
         self.toolbar = toolbar.build(self)
         self.a_slider.setVisible(False)
         self.report_panel = ReportPanel(ctx)
-        self.a_report = self.toolbar.addAction("", self.report_panel.setVisible)
+        self.a_report = self.toolbar.addAction("")
         self.a_report.setCheckable(True)
         self.a_report.setChecked(True)
+        self.a_report.toggled.connect(self.report_panel.setVisible)
         self.thumbs = Thumbnails(ctx)
         self.thumbs.chosen.connect(lambda pk: self.pane.open(pk))
         self.grid_host = QWidget()
@@ -63,7 +65,10 @@ class ImageViewer(QWidget):
         self.grid.addWidget(self.pane.view, 0, 0)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.thumbs)
-        split.addWidget(self.grid_host)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.grid_host)
+        self.volume_viewer = None
+        split.addWidget(self.stack)
         split.addWidget(self.report_panel)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 1)
@@ -172,6 +177,7 @@ class ImageViewer(QWidget):
             self.slider.blockSignals(False)
             img = pane.image
             self.a_invert.setEnabled(not img.rgb)
+            self.a_mpr.setEnabled(self.can_mpr())
             self.a_reset.setEnabled(not img.rgb)
             self._update_status()
             self.frame_shown.emit(index)
@@ -282,6 +288,29 @@ class ImageViewer(QWidget):
             .replace("%2", f"{y:.0f}")
             .replace("%3", f"{value:.0f}")
         )
+
+    # --- volume ---------------------------------------------------------
+    def can_mpr(self) -> bool:
+        img, files = self.pane.image, getattr(self.pane.source, "files", None)
+        return bool(files) and len(self.pane) >= 3 and img is not None and not img.rgb
+
+    def toggle_mpr(self, on: bool) -> None:
+        """Show the series of the active pane as MPR + 3D (2x2), or back to the 2D panes."""
+        if on and self.volume_viewer is None:
+            if not self.can_mpr():
+                self.a_mpr.setChecked(False)
+                return
+            from viewers.volume.volume_viewer import VolumeViewer
+
+            self.volume_viewer = VolumeViewer(self.ctx, list(self.pane.source.files), self)
+            self.stack.addWidget(self.volume_viewer)
+        self.stack.setCurrentWidget(self.volume_viewer if on else self.grid_host)
+
+    def closeEvent(self, event) -> None:
+        self.cine.stop()
+        if self.volume_viewer is not None:
+            self.volume_viewer.shutdown()
+        super().closeEvent(event)
 
     # --- more -----------------------------------------------------------
     def show_tags(self) -> None:

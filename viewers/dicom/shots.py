@@ -16,7 +16,9 @@ def _open(app, win, store, path: Path, wait_until):
     from app.importer import run_import
 
     report = run_import(store, [path])
-    pk = report.entries[0].study_pk
+    if not report.study_pks:
+        return None
+    pk = report.study_pks[0]
     tab = win.cases.open_case(pk)
     wait_until(app, lambda: tab.viewer is not None or tab.info is not None, 30)
     viewer = tab.viewer
@@ -41,8 +43,33 @@ def _measure(viewer) -> None:
     viewer._refresh_overlay(pane)
 
 
+def ct_mpr_shot(app, store, win, save, wait_until, lang: str) -> None:
+    """The real head CT (invesalius-examples) in the 2x2 MPR + 3D layout, bone window."""
+    import tempfile
+
+    from app.demo import head_ct
+
+    if not head_ct.available():
+        return
+    files = head_ct.write_head_ct(Path(tempfile.mkdtemp(prefix="head-ct-")))
+    viewer = _open(app, win, store, files[0].parent, wait_until)
+    if viewer is None or not hasattr(viewer, "a_mpr"):
+        return
+    wait_until(app, viewer.a_mpr.isEnabled, 30)
+    viewer.a_mpr.setChecked(True)
+    vv = viewer.volume_viewer
+    if vv is None:
+        return
+    wait_until(app, lambda: vv.render3d is not None and vv.render3d.grab_array() is not None, 180)
+    vv.mpr.apply_preset_key(4)  # bone
+    vv.mpr.views["axial"].drawn.emit("crosshair", [[128.0, 150.0]])
+    save(win, f"case_ct_mpr_3d_{lang}")
+
+
 def image_shots(app, store, win, save, wait_until, lang: str) -> None:
     from pydicom.data import get_testdata_file
+
+    ct_mpr_shot(app, store, win, save, wait_until, lang)
 
     cr = get_testdata_file("RG1_UNCR.dcm")
     if cr:

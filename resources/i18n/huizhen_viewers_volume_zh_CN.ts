@@ -1,0 +1,98 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Image %1 of %2</source>
+        <translation>第 %1 / %2 幅</translation>
+    </message>
+    <message>
+        <source>W %1  L %2</source>
+        <translation>窗宽 %1  窗位 %2</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeViewer</name>
+    <message>
+        <source>Axial</source>
+        <translation>横断面</translation>
+    </message>
+    <message>
+        <source>Coronal</source>
+        <translation>冠状面</translation>
+    </message>
+    <message>
+        <source>Sagittal</source>
+        <translation>矢状面</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>最大密度投影</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>最小密度投影</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均密度投影</translation>
+    </message>
+    <message>
+        <source>CT bone</source>
+        <translation>CT 骨骼</translation>
+    </message>
+    <message>
+        <source>CT lung</source>
+        <translation>CT 肺</translation>
+    </message>
+    <message>
+        <source>CT soft tissue</source>
+        <translation>CT 软组织</translation>
+    </message>
+    <message>
+        <source>CT muscle</source>
+        <translation>CT 肌肉</translation>
+    </message>
+    <message>
+        <source>The volume could not be loaded.</source>
+        <translation>无法加载容积数据。</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>3D rendering is not available: %1</source>
+        <translation>无法进行三维渲染：%1</translation>
+    </message>
+    <message>
+        <source>Crosshair</source>
+        <translation>十字定位线</translation>
+    </message>
+    <message>
+        <source>Slab</source>
+        <translation>层块厚度</translation>
+    </message>
+    <message>
+        <source>slices</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>3D: %1</source>
+        <translation>三维：%1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Loading volume…</source>
+        <translation>正在加载容积数据…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1 @@
+"""Volume viewing: MPR planes with a linked crosshair and VTK volume rendering."""

@@ -1,0 +1,255 @@
+"""MPR + 3D: axial, coronal and sagittal planes with a linked crosshair, and a
+volume rendering, in a 2x2 layout.
+
+The volume (``app.imaging.volume.Volume``) is created from the headers and
+filled on the job runner, middle slice first then interleaved; the planes are
+redrawn while it fills, so MPR is never blank.  Each plane is the 2D canvas
+(``viewers.dicom.canvas.ImageView``): wheel moves the plane, right drag
+windows (all three planes), keys 1-9 pick presets, the crosshair tool (the
+default here) moves the linked point, and the measurement tools measure on
+the plane (mm from the plane's spacing; HU statistics on the slab shown).
+Slab thickness (slices) with MIP / MinIP / average.  The 3D view is built
+lazily (``viewers.volume.render3d``) once the volume is complete.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor, QPainterPath
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from app.imaging import mpr
+from app.imaging.presets import presets_for
+from viewers.dicom import texts
+from viewers.dicom.canvas import ImageView
+from viewers.dicom.measurements import Measurement, MeasurementSet, compute
+from viewers.volume import planes
+from viewers.volume.texts import view_name
+
+CROSS = QColor(0, 200, 255)
+
+
+def create_volume(files, state=None):
+    """Worker: headers -> preallocated Volume (no pixels yet)."""
+    from app.imaging.series import series_info
+    from app.imaging.volume import Volume
+
+    return Volume.create(series_info(files, state))
+
+
+def fill_volume(volume, state=None):
+    return volume.load(state)
+
+
+class MprGrid(QWidget):
+    """The three planes and the 3D panel; the toolbar lives in ``volume_viewer``."""
+
+    loaded = Signal()  # the whole volume is in memory
+    point_changed = Signal(tuple)  # (z, y, x)
+    progress = Signal(float)
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.volume = None
+        self.point = (0, 0, 0)
+        self.slab, self.mode = 1, "mip"
+        self.centre, self.width_, self.invert = 40.0, 400.0, False
+        self.marks = MeasurementSet(None)
+        self.job = None
+        self.complete = False
+        self.views: dict[str, ImageView] = {}
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(2)
+        for i, view in enumerate(mpr.VIEWS):
+            v = ImageView(self)
+            v.scroll_slices = True
+            v.set_tool("crosshair")
+            v.slice_step.connect(lambda d, name=view: self.step(name, d))
+            v.window_drag.connect(self._drag_window)
+            v.preset_key.connect(self.apply_preset_key)
+            v.drawn.connect(lambda tool, pts, name=view: self._drawn(name, tool, pts))
+            v.overlay.label = lambda m: texts.label(m, "CT" if self._is_ct() else "")
+            self.views[view] = v
+            self.grid.addWidget(v, i // 2, i % 2)
+        self.panel3d: QWidget = QLabel(self)
+        self.grid.addWidget(self.panel3d, 1, 1)
+        self._poll = QTimer(self)
+        self._poll.setInterval(150)
+        self._poll.timeout.connect(self._poll_loading)
+        self._seen = -1
+
+    # --- loading --------------------------------------------------------
+    def open(self, files) -> None:
+        self.ctx.jobs.submit(
+            create_volume,
+            list(files),
+            name="volume headers",
+            on_done=self._created,
+            on_error=self._failed,
+        )
+
+    def _created(self, volume) -> None:
+        self.volume = volume
+        z, y, x = volume.array.shape[:3]
+        self.point = (z // 2, y // 2, x // 2)
+        self.centre, self.width_ = (40.0, 400.0) if self._is_ct() else (0.0, 1.0)
+        self._poll.start()
+        self.job = self.ctx.jobs.submit(
+            fill_volume,
+            volume,
+            name="load volume",
+            on_done=self._filled,
+            on_error=self._failed,
+            on_progress=lambda f, _m: self.progress.emit(f),
+        )
+
+    def _poll_loading(self) -> None:
+        if self.volume is None:
+            return
+        n = int(self.volume.loaded.sum())
+        if n != self._seen:
+            if self._seen <= 0 < n and not self._is_ct():
+                self.centre, self.width_ = self.volume.default_window
+            self._seen = n
+            self.render()
+
+    def _filled(self, _volume) -> None:
+        self._poll.stop()
+        self.complete = True
+        if not self._is_ct():
+            self.centre, self.width_ = self.volume.default_window
+        self.render()
+        for v in self.views.values():
+            v.fit()
+        self.loaded.emit()
+
+    def _failed(self, err) -> None:
+        self._poll.stop()
+        if isinstance(self.panel3d, QLabel):
+            self.panel3d.setText(str(err))
+        self.progress.emit(-1.0)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _is_ct(self) -> bool:
+        return self.volume is not None and self.volume.info.modality.upper() == "CT"
+
+    # --- display --------------------------------------------------------
+    def render(self) -> None:
+        vol = self.volume
+        if vol is None:
+            return
+        from PySide6.QtGui import QImage, QPixmap
+
+        for name, view in self.views.items():
+            col, row, index = planes.to_plane(vol, name, self.point)
+            plane = mpr.plane(vol, name, index, self.slab, self.mode)
+            data = mpr.window(plane.pixels, self.centre, self.width_, self.invert)
+            h, w = data.shape[:2]
+            fmt = QImage.Format.Format_RGB888 if data.ndim == 3 else QImage.Format.Format_Grayscale8
+            qimg = QImage(data.data, w, h, data.strides[0], fmt).copy()
+            first = view.item.pixmap().isNull()
+            view.item.setPixmap(QPixmap.fromImage(qimg))
+            view.set_pixel_aspect(plane.spacing)
+            view.scene().setSceneRect(view.item.sceneBoundingRect())
+            if first:
+                view.fit()
+            ov = view.overlay
+            ov.spacing = list(plane.spacing)
+            ov.orientation = planes.orientation(vol, name)
+            ov.corners = self._corners(name, index)
+            ov.measurements = [m for m in self.marks.on_frame(index) if m.sop_uid == name]
+            cross = QPainterPath()
+            cross.moveTo(col + 0.5, 0)
+            cross.lineTo(col + 0.5, h)
+            cross.moveTo(0, row + 0.5)
+            cross.lineTo(w, row + 0.5)
+            ov.extra = [(cross, CROSS)]
+            view.viewport().update()
+
+    def _corners(self, name: str, index: int) -> dict[str, list[str]]:
+        vol = self.volume
+        n = mpr.depth(vol, name)
+        tl = [view_name(name)]
+        tl.append(
+            texts.translate("ImageViewer", "Image %1 of %2")
+            .replace("%1", str(index + 1))
+            .replace("%2", str(n))
+        )
+        if self.slab > 1:
+            tl.append(view_name(self.mode) + f" {self.slab}")
+        br = [
+            texts.translate("ImageViewer", "W %1  L %2")
+            .replace("%1", f"{self.width_:.0f}")
+            .replace("%2", f"{self.centre:.0f}")
+        ]
+        loaded = int(vol.loaded.sum())
+        if loaded < len(vol.loaded):
+            br.append(f"{loaded} / {len(vol.loaded)}")
+        return {"top-left": tl, "bottom-right": br}
+
+    def set_point(self, zyx) -> None:
+        if self.volume is None:
+            return
+        self.point = planes.clamp(self.volume, zyx)
+        self.render()
+        self.point_changed.emit(self.point)
+
+    def step(self, name: str, delta: int) -> None:
+        z, y, x = self.point
+        axis = planes.axis_of(name)
+        p = [z, y, x]
+        p[axis] += delta
+        self.set_point(p)
+
+    def set_slab(self, slices: int, mode: str) -> None:
+        self.slab, self.mode = max(1, int(slices)), mode
+        self.render()
+
+    def set_window(self, centre: float, width: float) -> None:
+        self.centre, self.width_ = float(centre), max(1.0, float(width))
+        self.render()
+
+    def _drag_window(self, dx: float, dy: float) -> None:
+        step = max(self.width_, 1.0) / 300.0
+        self.set_window(self.centre + dy * step, self.width_ + dx * step)
+
+    def presets(self):
+        return presets_for(self.volume.info.modality if self.volume else "", [])
+
+    def apply_preset_key(self, n: int) -> None:
+        table = self.presets()
+        if 1 <= n <= len(table):
+            self.set_window(table[n - 1].level, table[n - 1].width)
+
+    def set_tool(self, tool: str) -> None:
+        for v in self.views.values():
+            v.set_tool(tool)
+
+    def _drawn(self, name: str, tool: str, points: list) -> None:
+        vol = self.volume
+        if vol is None:
+            return
+        col, row, index = planes.to_plane(vol, name, self.point)
+        if tool == "crosshair":
+            self.set_point(planes.from_plane(vol, name, points[0][0], points[0][1], index))
+            return
+        plane = mpr.plane(vol, name, index, self.slab, self.mode)
+        values = None if plane.pixels.ndim == 3 else plane.pixels
+        m = compute(Measurement(tool, index, points, sop_uid=name), values, list(plane.spacing))
+        self.marks.add(m)
+        self.render()
+
+    def undo(self) -> None:
+        if self.marks.undo():
+            self.render()
+
+    def set_panel3d(self, widget: QWidget) -> None:
+        self.grid.removeWidget(self.panel3d)
+        self.panel3d.deleteLater()
+        self.panel3d = widget
+        self.grid.addWidget(widget, 1, 1)
