@@ -89,9 +89,25 @@ def expand(paths: list[str | os.PathLike]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.is_file()))
+        elif p.name.upper() == "DICOMDIR" and p.is_file():
+            out.extend(_dicomdir(p))
         else:
             out.append(p)
+    unique = {_key(p): p for p in reversed(out)}  # a file named twice (folder + DICOMDIR) once
+    out = [p for p in out if unique.get(_key(p)) is p]
     return [p for p in out if p.name not in SKIP_NAMES and not p.name.endswith(".json")]
+
+
+def _dicomdir(path: Path) -> list[Path]:
+    """The files a CD index names; every file beside it when the index cannot be read."""
+    from app.imaging.files import dicomdir_files
+
+    try:
+        files, _missing = dicomdir_files(path)  # missing ones are simply not there to import
+    except ReadError as err:
+        log.warning("%s: %s; importing every file beside it", path, err)
+        return sorted(f for f in path.parent.rglob("*") if f.is_file())
+    return files
 
 
 def _key(path: Path) -> Path:

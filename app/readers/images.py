@@ -13,8 +13,6 @@ from pathlib import Path
 
 import numpy as np
 
-from app.readers.base import ReadError
-
 
 @dataclass
 class LoadedImage:
@@ -67,45 +65,28 @@ class PhotoSource(ImageSource):
         )
 
 
-def _sort_key(ds, path: Path) -> tuple:
-    """Slices in anatomical order: along the slice normal, then instance number."""
-    pos, orient = ds.get("ImagePositionPatient"), ds.get("ImageOrientationPatient")
-    along = 0.0
-    try:
-        if pos is not None and orient is not None and len(orient) == 6:
-            normal = np.cross(np.array(orient[:3], float), np.array(orient[3:], float))
-            along = float(np.dot(normal, np.array(pos, float)))
-    except (TypeError, ValueError):
-        along = 0.0
-    try:
-        number = int(ds.get("InstanceNumber", 0) or 0)
-    except (TypeError, ValueError):
-        number = 0
-    return along, number, path.name
-
-
 class DicomSource(ImageSource):
     """The images of a DICOM series: one file per slice, or multi-frame files."""
 
     def __init__(self, files: list[Path]) -> None:
-        from app.readers.dicom_io import frame_geometry, read_dicom
+        from app.imaging.series import series_info
 
-        heads = []
-        for f in files:
-            try:
-                ds = read_dicom(f, stop_before_pixels=True)
-            except ReadError as err:
-                raise ReadError(f"{Path(f).name}: {err}", err.kind) from err
-            if "Rows" not in ds:
-                continue  # a non-image object of the series (SR, presentation state)
-            frames, _size = frame_geometry(ds, Path(f).stat().st_size)
-            heads.append((_sort_key(ds, Path(f)), Path(f), frames))
-        if not heads:
-            raise ReadError("this series holds no image", "corrupt")
-        heads.sort(key=lambda h: h[0])
+        # headers only: slices sorted along the normal, unreadable files and other stacks
+        # skipped and named in ``info.problems`` / ``info.skipped`` (ReadError if none is left)
+        self.info = series_info([Path(f) for f in files])
         # (file, frame in file) for each displayed frame
-        self.frames = [(p, k if n > 1 else None) for _key, p, n in heads for k in range(n)]
-        self.files = [p for _key, p, _n in heads]
+        self.frames = [(f.path, f.index) for f in self.info.frames]
+        self.files = self.info.files
+
+    @property
+    def problems(self) -> list[str]:
+        return self.info.problems
+
+    def volume(self, state=None, budget: int | None = None):
+        """The series as one ``app.imaging.volume.Volume`` (CT/MR: MPR and 3D), loaded."""
+        from app.imaging.volume import Volume
+
+        return Volume.create(self.info, budget).load(state)
 
     def __len__(self) -> int:
         return len(self.frames)

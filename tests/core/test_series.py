@@ -242,3 +242,14 @@ def test_a_cd_folder_reports_one_line_per_series_and_skips_its_index(store):
     }
     assert all(e.outcome is Outcome.FAILED for e in mr)
     assert all(e.outcome is Outcome.IMPORTED for e in report.entries if e not in mr)
+
+
+def test_a_dicomdir_alone_imports_what_it_references(store):
+    """Only the CD index is given (the usual way to open a disc): its series come in."""
+    from pydicom.data import get_testdata_file
+
+    dicomdir = Path(get_testdata_file("DICOMDIR", download=False))
+    report = run_import(store, [dicomdir])
+    imported = [e for e in report.entries if e.outcome is Outcome.IMPORTED]
+    assert imported and sum(e.files for e in report.entries) == 31  # every file it names
+    assert "DICOMDIR" not in [Path(e.path).name for e in report.entries]
