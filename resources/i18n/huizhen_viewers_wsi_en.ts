@@ -223,6 +223,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 nuclei</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nuclei, %2% %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 — AI %2, not for clinical use</source>
         <translation type="unfinished"></translation>
     </message>

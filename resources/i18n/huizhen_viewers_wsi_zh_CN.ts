@@ -223,6 +223,14 @@
         <translation>%1（已锁定）</translation>
     </message>
     <message>
+        <source>%1 nuclei</source>
+        <translation>%1 个细胞核</translation>
+    </message>
+    <message>
+        <source>%1 nuclei, %2% %3</source>
+        <translation>%1 个细胞核，%3 %2%</translation>
+    </message>
+    <message>
         <source>%1 — AI %2, not for clinical use</source>
         <translation>%1 — AI %2，不可用于临床</translation>
     </message>

@@ -62,6 +62,8 @@ def test_stream_then_annotation_region_measure_classify_export(qtbot, jobs, smal
     expect = int((od >= np.median(od)).sum())
     assert region.positive == expect and region.negative == n - expect
     assert 40 <= region.percent_positive <= 60
+    listed = viewer.panel.tree.topLevelItem(0).text(2)  # the annotation list shows the counts
+    assert f"{n:,} nuclei, {region.percent_positive:.1f}% Positive" in listed
     (findings,) = emitted  # counts per region reach the findings, labelled as AI
     assert findings[0]["text"].startswith(f"Tumour area: {region.percent_positive:.1f}% positive")
     assert f"{region.positive:,} of {n:,} nuclei" in findings[0]["text"]

@@ -248,6 +248,9 @@ class SlideActions:
     def _layers_updated(self) -> None:
         if self.panel is not None:
             self.panel.refresh_layers()
+            lay = self.canvas.overlays.layer("nuclei")
+            if lay is not None and not lay.partial:
+                self.panel.refresh()  # nuclei counts per annotation in the list
         self.canvas.update()
 
     # -- imported detections ------------------------------------------------
