@@ -86,7 +86,8 @@ def _real_ecg_seeds() -> dict[str, list[Seed]]:
 
 
 def _relabelled(folder: Path, names: tuple[str, ...]) -> list[Path]:
-    """Real pydicom files (RLE, deflated, multi-frame RGB) with Modality set to US,
+    """Real pydicom files (RLE, deflated, multi-frame RGB, JPEG, JPEG 2000, JPEG-LS)
+    with Modality set to US,
     a modality the image reader takes, so their decoders are reached."""
     import pydicom
 
@@ -192,7 +193,17 @@ def _annotation_seeds(folder: Path) -> tuple[list[Seed], list[Seed]]:
 def build_seeds(folder: Path) -> list[Target]:
     folder.mkdir(parents=True, exist_ok=True)
     images = [_pydicom_file("CT_small.dcm"), _pydicom_file("examples_palette.dcm")]
-    images += _relabelled(folder, ("MR_small_RLE.dcm", "image_dfl.dcm", "SC_rgb_rle_2frame.dcm"))
+    images += _relabelled(
+        folder,
+        (
+            "MR_small_RLE.dcm",
+            "image_dfl.dcm",
+            "SC_rgb_rle_2frame.dcm",
+            "MR_small_jp2klossless.dcm",
+            "SC_rgb_jpeg_dcmtk.dcm",
+            "JPEGLSNearLossless_08.dcm",
+        ),
+    )
     ecg = _ecg_seeds(folder)
     geojson, asap = _annotation_seeds(folder)
     targets = [

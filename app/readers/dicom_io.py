@@ -194,6 +194,12 @@ def frame_pixels(path: str | os.PathLike, ds, index: int | None):
         raise ReadError(f"cannot read {Path(path).name}: {err}") from err
     except (BytesLengthException, MemoryError, *_DAMAGED) as err:
         raise _damaged(err, "image pixels") from err
+    except BaseException as err:
+        # the Rust RLE decoder (pylibjpeg-rle, pyo3) panics on damaged frames with
+        # PanicException, a BaseException that no ``except Exception`` sees
+        if type(err).__name__ != "PanicException":
+            raise
+        raise _damaged(err, "image pixels") from err
 
 
 def modality_values(arr, ds):

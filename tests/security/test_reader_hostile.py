@@ -251,3 +251,12 @@ def test_several_values_where_one_number_belongs_is_no_crash(tmp_path):
     assert meta.extra["rows"] == 0 and meta.study_time is not None  # falls back to another date
     with pytest.raises(ReadError, match="no valid size"):
         load_image(path)
+
+
+def test_rle_decoder_panic_is_a_read_error():
+    """Was pyo3's PanicException (a BaseException) from the Rust RLE decoder."""
+    pytest.importorskip("rle")
+    from viewers.dicom.pixels import load_image
+
+    with pytest.raises(ReadError, match="PanicException"):
+        load_image(Path(__file__).parent / "data" / "rle_panic.dcm")
