@@ -22,6 +22,11 @@ def launch(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    # a frozen (PyInstaller) build: a "spawn" worker (nuclei tiles, slide probe) runs
+    # its task here instead of starting a second workstation
+    multiprocessing.freeze_support()
     return cli.main(argv, launch_ui=launch)
 
 
