@@ -16,7 +16,7 @@ from app import report_templates as rt
 
 LANGUAGES = rt.LANGUAGES
 MODELLED = frozenset({"ECG"})  # modalities with an AI model here (a missing result says so)
-COUNT_ANALYZERS = {"AI nuclei": "huizhen-nuclei-watershed 0.1.0"}  # AnnotationSet name
+COUNT_SETS = ("AI nuclei",)  # AnnotationSet names whose counts a pathology draft quotes
 
 _T: dict[str, dict[str, str]] = {
     "ai_header": {
@@ -196,10 +196,18 @@ def build_draft(
     else:
         values, ai_vals = rt.draft_fields(template, ai, lang, context)
         findings = []
+        counts = (context or {}).get("counts") or {}
+        if ai is None and counts:  # the AI output quoted is the counts' analyzer
+            model = ", ".join(dict.fromkeys(m for _n, m in counts.values()))
+            return _draft(template, values, ai_vals, model, findings, lang)
+    return _draft(template, values, ai_vals, ai.model if ai else "", findings, lang)
+
+
+def _draft(template, values, ai_vals, model, findings, lang) -> dict[str, Any]:
     return {
         "text": rt.compose_text(template, values, lang),
         "conclusion": values.get(template.conclusion, ""),
-        "fields": {"values": values, "ai": ai_vals, "model": ai.model if ai else ""},
+        "fields": {"values": values, "ai": ai_vals, "model": model},
         "findings": findings,
     }
 
@@ -215,10 +223,22 @@ def draft_context(s, study) -> dict[str, Any]:
     if obj is not None:
         ctx["laterality"] = str((obj.meta or {}).get("laterality") or "")
     sets = s.scalars(select(AnnotationSet).where(AnnotationSet.study_pk == study.id))
-    ctx["counts"] = {
-        a.name: (a.count, COUNT_ANALYZERS[a.name]) for a in sets if a.name in COUNT_ANALYZERS
-    }
+    ctx["counts"] = {a.name: (a.count, _provenance(a.path)) for a in sets if a.name in COUNT_SETS}
     return ctx
+
+
+def _provenance(path: str) -> str:
+    """ "analyzer version" from a saved AI GeoJSON (``huizhen.provenance``)."""
+    import json
+    from pathlib import Path
+
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+        prov = (data.get("huizhen") or {}).get("provenance") or {}
+    except (OSError, ValueError, AttributeError):
+        return "analyzer not recorded"
+    label = f"{prov.get('analyzer', '')} {prov.get('version', '')}".strip()
+    return label or "analyzer not recorded"
 
 
 def from_clinic(template: rt.Template, draft: dict, clinic: dict, lang: str) -> dict:

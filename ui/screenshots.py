@@ -154,7 +154,11 @@ def main(out: str = "screenshots") -> int:
         slide_case_shots(app, store, win, save, wait_until, lang)
         assign_patient_shot(store, jobs, win, save, lang)
         banner_shots(store, win, save, lang)
+        from ui.report.shots import consult_shot, report_shots
+
+        report_shots(app, store, jobs, win, save, wait_until, lang)
         win.close()
+        consult_shot(app, store, jobs, settings, save, wait_until, lang)
     jobs.shutdown()
     store.close()
     for p in shots:

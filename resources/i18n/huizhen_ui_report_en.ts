@@ -109,6 +109,10 @@
         <translation>PDF saved: %1</translation>
     </message>
     <message>
+        <source>Accept the consultation to start the report.</source>
+        <translation>Accept the consultation to start the report.</translation>
+    </message>
+    <message>
         <source>No report yet for this case.</source>
         <translation>No report yet for this case.</translation>
     </message>
@@ -129,8 +133,12 @@
         <translation>Draft (version %1) — autosaved</translation>
     </message>
     <message>
-        <source>Text marked AI was suggested by %1 and is not for clinical use; the doctor checks every field (and ticks each AI finding confirmed, unticks the rejected ones) before confirming.</source>
-        <translation>Text marked AI was suggested by %1 and is not for clinical use; the doctor checks every field (and ticks each AI finding confirmed, unticks the rejected ones) before confirming.</translation>
+        <source>Text marked AI was suggested by %1 and is not for clinical use; the doctor checks every field before confirming.</source>
+        <translation>Text marked AI was suggested by %1 and is not for clinical use; the doctor checks every field before confirming.</translation>
+    </message>
+    <message>
+        <source>Text marked AI was suggested by %1 and is not for clinical use; the doctor checks every field and ticks each AI finding confirmed (unticks the rejected ones) before confirming.</source>
+        <translation>Text marked AI was suggested by %1 and is not for clinical use; the doctor checks every field and ticks each AI finding confirmed (unticks the rejected ones) before confirming.</translation>
     </message>
     <message>
         <source>the AI</source>
@@ -253,6 +261,14 @@
     <message>
         <source>Conclusion</source>
         <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>Findings in this eye</source>
+        <translation>Findings in this eye</translation>
+    </message>
+    <message>
+        <source>Grade (ICDR)</source>
+        <translation>Grade (ICDR)</translation>
     </message>
     <message>
         <source>Not graded</source>

@@ -109,6 +109,10 @@
         <translation>PDF 已保存：%1</translation>
     </message>
     <message>
+        <source>Accept the consultation to start the report.</source>
+        <translation>请先接诊，再开始撰写报告。</translation>
+    </message>
+    <message>
         <source>No report yet for this case.</source>
         <translation>此病例尚无报告。</translation>
     </message>
@@ -129,8 +133,12 @@
         <translation>草稿（第 %1 版）— 已自动保存</translation>
     </message>
     <message>
-        <source>Text marked AI was suggested by %1 and is not for clinical use; the doctor checks every field (and ticks each AI finding confirmed, unticks the rejected ones) before confirming.</source>
-        <translation>标有 AI 的内容由 %1 建议，非临床用途；确认前医生须核对每一项（并勾选确认的 AI 所见，取消勾选否定的所见）。</translation>
+        <source>Text marked AI was suggested by %1 and is not for clinical use; the doctor checks every field before confirming.</source>
+        <translation>标有 AI 的内容由 %1 建议，非临床用途；确认前医生须核对每一项。</translation>
+    </message>
+    <message>
+        <source>Text marked AI was suggested by %1 and is not for clinical use; the doctor checks every field and ticks each AI finding confirmed (unticks the rejected ones) before confirming.</source>
+        <translation>标有 AI 的内容由 %1 建议，非临床用途；确认前医生须核对每一项，并勾选确认的 AI 所见（取消勾选否定的所见）。</translation>
     </message>
     <message>
         <source>the AI</source>
@@ -253,6 +261,14 @@
     <message>
         <source>Conclusion</source>
         <translation>结论</translation>
+    </message>
+    <message>
+        <source>Findings in this eye</source>
+        <translation>本眼所见</translation>
+    </message>
+    <message>
+        <source>Grade (ICDR)</source>
+        <translation>分级（ICDR）</translation>
     </message>
     <message>
         <source>Not graded</source>

@@ -4,6 +4,8 @@ read back with pdftotext) in Chinese and English, saved in the documents folder.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.ui.report_helpers import WAIT_MS, confirm_and_sign, pdf_text, save_pdf, start, write
@@ -100,7 +102,7 @@ def test_fundus_report_per_eye_with_grade_and_english_pdf(qtbot, store, jobs, us
     confirm_and_sign(qtbot, panel)
     assert panel.report.values["os_grade"] == "icdr2"
     text = pdf_text(save_pdf(qtbot, panel, tmp_path / "fundus.pdf"))
-    for words in ("Fundus photography report", "Left eye (OS) grade",
+    for words in ("Fundus photography report", "Left eye (OS)", "Grade (ICDR)",
                   "ICDR 2: moderate NPDR (referable)", "Referral advice", "Signed by"):  # fmt: skip
         assert words in text, words
 
@@ -110,27 +112,54 @@ def test_pathology_draft_quotes_ai_counts_as_ai(store, user, tmp_path):
     from app.models import AnnotationSet
 
     pk = _slide_case(store, tmp_path)
+    saved = tmp_path / "nuclei.geojson"  # the provenance block the slide viewer writes
+    saved.write_text(json.dumps({"type": "FeatureCollection", "features": [], "huizhen": {
+        "provenance": {"analyzer": "huizhen-nuclei-watershed", "version": "0.2.0"}}}))  # fmt: skip
     with store.session() as s:
-        s.add(AnnotationSet(study_pk=pk, name="AI nuclei", path="x.geojson", count=1234))
+        s.add(AnnotationSet(study_pk=pk, name="AI nuclei", path=str(saved), count=1234))
     r = reports.create_draft(store, pk, language="en", user=user)
-    assert r.template == "pathology"
-    assert r.values["ai_counts"].startswith("1234 nuclei detected by AI (huizhen-nuclei")
+    assert r.template == "pathology" and r.model == "huizhen-nuclei-watershed 0.2.0"
+    assert r.values["ai_counts"].startswith(
+        "1234 nuclei detected by AI (huizhen-nuclei-watershed 0.2.0"
+    )
     assert r.from_ai("ai_counts") and "not for clinical use" in r.values["ai_counts"]
     with pytest.raises(reports.ReportError) as err:
         reports.confirm(store, r.id, user)
     assert err.value.code == "unfinished" and "diagnosis" in err.value.items
 
 
-def _slide_case(store, tmp_path) -> int:
-    """A pathology study row (SYNTHETIC: no slide file; the draft reads only the store)."""
+def _slide_case(store, tmp_path, modality: str = "SM") -> int:
+    """A study row (SYNTHETIC: no file; the draft reads only the store)."""
     from app.models import Patient, Study, WorklistItem
 
     with store.session() as s:
         p = Patient(patient_id="DEMO-PATH-1", name="DEMO^Path")
         s.add(p)
         s.flush()
-        st = Study(uid="2.25.99", patient_pk=p.id, modality="SM")
+        st = Study(uid="2.25.99", patient_pk=p.id, modality=modality)
         s.add(st)
         s.flush()
         s.add(WorklistItem(study_pk=st.id, status="awaiting_review"))
         return st.id
+
+
+@pytest.mark.parametrize("modality", ["SM", "OT"])
+def test_pathology_and_generic_pdfs_in_chinese(store, user, lang, tmp_path, modality):
+    from app import reports
+    from ui.report.pdf import default_pdf_path, patient_header, write_pdf
+
+    lang("zh_CN")
+    pk = _slide_case(store, tmp_path, modality)
+    r = reports.create_draft(store, pk, language="zh_CN", user=user)
+    body = {"SM": {"microscopic": "腺体排列紊乱，细胞核异型。", "diagnosis": "中分化腺癌。"},
+            "OT": {"report": "外院资料，已阅。", "conclusion": "建议复查。"}}[modality]  # fmt: skip
+    r = reports.edit(store, r.id, values=body, user=user)
+    r = reports.sign(store, reports.confirm(store, r.id, user).id, user)
+    header = patient_header(store, pk)
+    out = write_pdf(default_pdf_path(header, r, tmp_path), r, header)
+    assert out.name.startswith("DEMO-PATH-1_DEMO-Path_") and out.suffix == ".pdf"
+    text = pdf_text(out)
+    words = {"SM": ("病理报告", "AI 计数（AI 输出，非诊断）", "未测得", "镜下所见", "中分化腺癌"),
+             "OT": ("报告", "结论", "建议复查")}[modality]  # fmt: skip
+    for w in (*words, "签署医生", "DEMO"):
+        assert w in text, w

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import report_templates as rt
-from ui.report.texts import field_label, grade_label, group_label
+from ui.report.texts import field_label, grade_label, group_label, short_label
 
 AI_STYLE = "color:#b06000"
 
@@ -63,6 +63,8 @@ class FieldEditors(QWidget):
                 editor.setTabChangesFocus(True)
                 editor.setReadOnly(spec.kind == "ai")
                 editor.setMinimumHeight(48)
+                if spec.kind == "ai":  # a quote of a line or two
+                    editor.setMaximumHeight(64)
                 editor.textChanged.connect(self._edited)
             target.addWidget(caption)
             target.addWidget(tag)
@@ -121,7 +123,10 @@ class FieldEditors(QWidget):
 
     def retranslate(self) -> None:
         for key, caption in self.captions.items():
-            caption.setText(field_label(key))
+            spec = self.template.spec(key)
+            caption.setText(
+                short_label(key) if spec is not None and spec.group else field_label(key)
+            )
             editor = self.editors[key]
             if isinstance(editor, QComboBox):
                 for i in range(editor.count()):

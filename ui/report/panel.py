@@ -368,7 +368,9 @@ class ReportPanel(QWidget):
 
         r = self.report
         self.message.setStyleSheet("color:#d93025")
-        if r is None:
+        if r is None and self.consult_view is not None and self.consult_view.can_accept():
+            self.state_label.setText(self.tr("Accept the consultation to start the report."))
+        elif r is None:
             self.state_label.setText(self.tr("No report yet for this case."))
         elif r.state == "signed":
             when = r.signed_at.strftime("%Y-%m-%d %H:%M") if r.signed_at else "—"
@@ -388,13 +390,18 @@ class ReportPanel(QWidget):
             )
         ai = r is not None and not r.locked and bool(r.ai_values or r.findings)
         self.ai_notice.setVisible(ai)
-        self.ai_notice.setText(
-            self.tr(
-                "Text marked AI was suggested by %1 and is not for clinical use; "
-                "the doctor checks every field (and ticks each AI finding confirmed, "
-                "unticks the rejected ones) before confirming."
-            ).replace("%1", (r.model if r is not None else "") or self.tr("the AI"))
+        notice = self.tr(
+            "Text marked AI was suggested by %1 and is not for clinical use; "
+            "the doctor checks every field before confirming."
         )
+        if r is not None and r.findings:
+            notice = self.tr(
+                "Text marked AI was suggested by %1 and is not for clinical use; "
+                "the doctor checks every field and ticks each AI finding confirmed "
+                "(unticks the rejected ones) before confirming."
+            )
+        model = (r.model if r is not None else "") or self.tr("the AI")
+        self.ai_notice.setText(notice.replace("%1", model))
 
     def retranslate(self) -> None:
         self.title.setText(template_title(self.template.id))

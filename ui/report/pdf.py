@@ -20,7 +20,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app import report_templates as rt
 from ui.labels import display_name, modality_label, sex_label
-from ui.report.texts import field_label, grade_label, group_label, template_title
+from ui.report.texts import field_label, grade_label, group_label, short_label, template_title
 
 translate = QCoreApplication.translate
 
@@ -101,7 +101,8 @@ def report_html(report, header: dict) -> str:
             tag = " <span style='color:#b06000'>[" + html.escape(
                 translate("ReportPdf", "AI: %1").replace("%1", report.model or translate("ReportPdf", "model not named"))
             ) + "]</span>"  # fmt: skip
-        out.append(f"<p><b>{html.escape(field_label(spec.key))}</b>{tag}<br>{_para(shown)}</p>")
+        name = short_label(spec.key) if spec.group else field_label(spec.key)
+        out.append(f"<p><b>{html.escape(name)}</b>{tag}<br>{_para(shown)}</p>")
     if report.model:
         notice = translate(
             "ReportPdf",

@@ -29,6 +29,16 @@ def field_label(key: str) -> str:
     }.get(key, key)
 
 
+def short_label(key: str) -> str:
+    """A field's name under its group's heading (the eye is said once)."""
+    return {
+        "od_findings": translate("ReportTexts", "Findings in this eye"),
+        "os_findings": translate("ReportTexts", "Findings in this eye"),
+        "od_grade": translate("ReportTexts", "Grade (ICDR)"),
+        "os_grade": translate("ReportTexts", "Grade (ICDR)"),
+    }.get(key) or field_label(key)
+
+
 def grade_label(code: str) -> str:
     return {
         "": translate("ReportTexts", "Not graded"),

@@ -28,6 +28,7 @@ from viewers.wsi.slide_canvas import SlideCanvas
 from viewers.wsi.tools import tool_types
 
 PANEL_MIN_WIDTH = 1100
+REPORT_MIN_WIDTH = 900  # a case tab on a 1366-px screen beside the findings dock
 TOOL_KEYS = {
     "select": "V",
     "rectangle": "R",
@@ -382,7 +383,7 @@ class SlideViewer(SlideActions, MeasureActions, QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([10000, 300, 360])
         # the report opens by itself for a stored case when the canvas keeps room
-        self.a_report.setChecked(store is not None and self.width() >= PANEL_MIN_WIDTH)
+        self.a_report.setChecked(store is not None and self.width() >= REPORT_MIN_WIDTH)
         # the panel opens by itself only when the canvas keeps most of the room
         self.panel.setVisible(self.width() >= PANEL_MIN_WIDTH)
         self.a_panel.setChecked(self.panel.isVisible())
