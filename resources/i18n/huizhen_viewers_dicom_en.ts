@@ -100,6 +100,10 @@
         <translation>Export view as PNG…</translation>
     </message>
     <message>
+        <source>Show SEG / SR / GSPS / KOS file…</source>
+        <translation>Show SEG / SR / GSPS / KOS file…</translation>
+    </message>
+    <message>
         <source>%1 mm</source>
         <translation>%1 mm</translation>
     </message>
@@ -110,6 +114,14 @@
     <message>
         <source>(%1, %2): %3</source>
         <translation>(%1, %2): %3</translation>
+    </message>
+    <message>
+        <source>DICOM objects</source>
+        <translation>DICOM objects</translation>
+    </message>
+    <message>
+        <source>No SEG, SR, GSPS or KOS object in the files chosen.</source>
+        <translation>No SEG, SR, GSPS or KOS object in the files chosen.</translation>
     </message>
     <message>
         <source>Export view as PNG</source>
@@ -254,6 +266,21 @@
     <message>
         <source>Zoom %1%</source>
         <translation>Zoom %1%</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectsPanel</name>
+    <message>
+        <source>Objects (SEG, SR, GSPS, KOS)</source>
+        <translation>Objects (SEG, SR, GSPS, KOS)</translation>
+    </message>
+    <message>
+        <source>Mask opacity</source>
+        <translation>Mask opacity</translation>
+    </message>
+    <message>
+        <source>Keep my W/L</source>
+        <translation>Keep my W/L</translation>
     </message>
 </context>
 <context>

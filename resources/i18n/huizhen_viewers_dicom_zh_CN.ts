@@ -100,6 +100,10 @@
         <translation>将视图导出为 PNG…</translation>
     </message>
     <message>
+        <source>Show SEG / SR / GSPS / KOS file…</source>
+        <translation>显示 SEG / SR / GSPS / KOS 文件…</translation>
+    </message>
+    <message>
         <source>%1 mm</source>
         <translation>%1 mm</translation>
     </message>
@@ -110,6 +114,14 @@
     <message>
         <source>(%1, %2): %3</source>
         <translation>(%1, %2)：%3</translation>
+    </message>
+    <message>
+        <source>DICOM objects</source>
+        <translation>DICOM 对象</translation>
+    </message>
+    <message>
+        <source>No SEG, SR, GSPS or KOS object in the files chosen.</source>
+        <translation>所选文件中没有 SEG、SR、GSPS 或 KOS 对象。</translation>
     </message>
     <message>
         <source>Export view as PNG</source>
@@ -254,6 +266,21 @@
     <message>
         <source>Zoom %1%</source>
         <translation>缩放 %1%</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectsPanel</name>
+    <message>
+        <source>Objects (SEG, SR, GSPS, KOS)</source>
+        <translation>对象（SEG、SR、GSPS、KOS）</translation>
+    </message>
+    <message>
+        <source>Mask opacity</source>
+        <translation>掩膜不透明度</translation>
+    </message>
+    <message>
+        <source>Keep my W/L</source>
+        <translation>保留我的窗宽窗位</translation>
     </message>
 </context>
 <context>

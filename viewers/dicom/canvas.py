@@ -11,7 +11,7 @@ painted by ``viewers.dicom.overlays`` on top of the image.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QPainter, QTransform
+from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
 
 from viewers.dicom import overlays
@@ -40,6 +40,7 @@ class ImageView(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.item = QGraphicsPixmapItem()
         self.scene().addItem(self.item)
+        self.mask_item = QGraphicsPixmapItem(self.item)  # SEG masks, follows the image
         self.setBackgroundBrush(Qt.GlobalColor.black)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -64,6 +65,10 @@ class ImageView(QGraphicsView):
         fy = -self.zoom if self.flip_v else self.zoom
         self.setTransform(QTransform().rotate(self.rotation) * QTransform().scale(fx, fy))
         self.viewport().update()
+
+    def set_mask_overlay(self, pixmap) -> None:
+        """A coloured RGBA layer over the image (None: none)."""
+        self.mask_item.setPixmap(pixmap if pixmap is not None else QPixmap())
 
     def set_pixel_aspect(self, spacing) -> None:
         """Rows and columns ``spacing`` mm apart: scene units are column-spacing mm both ways."""

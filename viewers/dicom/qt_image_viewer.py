@@ -30,6 +30,7 @@ from app.imaging.presets import presets_for
 from ui.report.panel import ReportPanel
 from viewers.dicom import measurements as meas
 from viewers.dicom import texts, toolbar
+from viewers.dicom.objects_panel import ObjectsPanel, sop_index
 from viewers.dicom.pane import Pane
 from viewers.dicom.panels import Cine, Thumbnails
 
@@ -64,7 +65,13 @@ class ImageViewer(QWidget):
         self.grid.setSpacing(2)
         self.grid.addWidget(self.pane.view, 0, 0)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.thumbs)
+        self.objects = ObjectsPanel(ctx)
+        self.objects.changed.connect(lambda: [self._refresh_overlay(p) for p in self.panes])
+        self.objects.jump.connect(self.show_sop)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.thumbs)
+        left.addWidget(self.objects)
+        split.addWidget(left)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.grid_host)
         self.volume_viewer = None
@@ -93,6 +100,7 @@ class ImageViewer(QWidget):
             return
         self.thumbs.populate()
         self.thumbs.setVisible(self.thumbs.count() > 1)
+        self.objects.find([p for _obj, p in ctx.files])
         self.pane.open(ctx.extra.get("series_pk"))
 
     # --- panes ----------------------------------------------------------
@@ -186,12 +194,30 @@ class ImageViewer(QWidget):
         ov = pane.view.overlay
         ov.corners = texts.corners(pane, len(pane))
         ov.measurements = [m for m in self.marks.on_frame(pane.index) if self._on_pane(m, pane)]
+        self.objects.decorate(pane)
         pane.view.viewport().update()
         if pane is self.pane:
             self._update_status()
 
     def _on_pane(self, m, pane: Pane) -> bool:
         return not m.sop_uid or not pane.header.sop_uid or m.sop_uid == pane.header.sop_uid
+
+    def show_sop(self, uid: str) -> None:
+        """Show the image with SOP Instance UID ``uid`` in the active pane (SR/KOS links)."""
+        pane = self.pane
+        if pane.source is None:
+            return
+        index = getattr(pane, "sop_frames", {}).get(uid)
+        if index is not None:
+            self.show_frame(index)
+            return
+
+        def found(table, pane=pane) -> None:
+            pane.sop_frames = table
+            if uid in table and pane is self.pane:
+                self.show_frame(table[uid])
+
+        self.ctx.jobs.submit(sop_index, pane.source, name="image index", on_done=found)
 
     # --- scrolling ------------------------------------------------------
     def _step(self, pane: Pane, delta: int) -> None:
@@ -324,6 +350,21 @@ class ImageViewer(QWidget):
             self.key_images ^= {uid}
             self._update_status()
 
+    def open_objects(self, paths: list[str] | None = None) -> None:
+        """Show SEG/SR/GSPS/KOS files over the images they reference."""
+        if paths is None:
+            paths, _f = QFileDialog.getOpenFileNames(
+                self, self.tr("DICOM objects"), "", "DICOM (*.dcm *)"
+            )
+        if not paths:
+            return
+
+        def done(count: int) -> None:
+            if not count:
+                self.status.setText(self.tr("No SEG, SR, GSPS or KOS object in the files chosen."))
+
+        self.objects.find(paths, done)
+
     def export_png(self, path: str | None = None) -> bool:
         if path is None:
             path, _f = QFileDialog.getSaveFileName(
@@ -367,34 +408,5 @@ class ImageViewer(QWidget):
         self.status.setText(self.tr("The image could not be shown: %1").replace("%1", message))
 
     def _update_status(self, extra: str = "") -> None:
-        pane, img = self.pane, self.pane.image
-        if img is None:
-            return
-        parts = [f"{img.info.get('columns')}×{img.info.get('rows')}"]
-        if len(pane) > 1:
-            parts.append(
-                self.tr("Image %1 of %2")
-                .replace("%1", str(pane.index + 1))
-                .replace("%2", str(len(pane)))
-            )
-        if img.rgb:
-            parts.append(
-                {"R": self.tr("Right eye (OD)"), "L": self.tr("Left eye (OS)")}.get(
-                    img.laterality, self.tr("Laterality unknown")
-                )
-                if pane.header.modality in ("", "OP", "XC")
-                else self.tr("Colour image")
-            )
-        else:
-            parts.append(
-                self.tr("W %1  L %2")
-                .replace("%1", f"{pane.width_:.0f}")
-                .replace("%2", f"{pane.centre:.0f}")
-            )
-            if pane.invert:
-                parts.append(self.tr("inverted"))
-        if pane.header.sop_uid and pane.header.sop_uid in self.key_images:
-            parts.append(self.tr("Key image"))
-        if extra:
-            parts.append(extra)
-        self.status.setText("   ".join(parts))
+        if self.pane.image is not None:
+            self.status.setText(texts.status_line(self, extra))

@@ -107,3 +107,38 @@ def corners(pane, count: int) -> dict[str, list[str]]:
     cols, rows = img.info.get("columns"), img.info.get("rows")
     br.append(f"{cols}×{rows}" + (f"  {h.modality}" if h.modality else ""))
     return {"top-left": tl, "top-right": tr_, "bottom-left": bl, "bottom-right": br}
+
+
+def status_line(viewer, extra: str = "") -> str:
+    """The status bar of the 2D viewer for its active pane."""
+    pane, img = viewer.pane, viewer.pane.image
+    parts = [f"{img.info.get('columns')}×{img.info.get('rows')}"]
+    if len(pane) > 1:
+        parts.append(
+            translate("ImageViewer", "Image %1 of %2")
+            .replace("%1", str(pane.index + 1))
+            .replace("%2", str(len(pane)))
+        )
+    if img.rgb:
+        if pane.header.modality in ("", "OP", "XC"):
+            parts.append(
+                {
+                    "R": translate("ImageViewer", "Right eye (OD)"),
+                    "L": translate("ImageViewer", "Left eye (OS)"),
+                }.get(img.laterality, translate("ImageViewer", "Laterality unknown"))
+            )
+        else:
+            parts.append(translate("ImageViewer", "Colour image"))
+    else:
+        parts.append(
+            translate("ImageViewer", "W %1  L %2")
+            .replace("%1", f"{pane.width_:.0f}")
+            .replace("%2", f"{pane.centre:.0f}")
+        )
+        if pane.invert:
+            parts.append(translate("ImageViewer", "inverted"))
+    if pane.header.sop_uid and pane.header.sop_uid in viewer.key_images:
+        parts.append(translate("ImageViewer", "Key image"))
+    if extra:
+        parts.append(extra)
+    return "   ".join(parts)

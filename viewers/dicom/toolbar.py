@@ -87,6 +87,7 @@ def build(v) -> QToolBar:
     v.a_tags = v.more_menu.addAction("", v.show_tags)
     v.a_key = v.more_menu.addAction("", v.toggle_key_image)
     v.a_png = v.more_menu.addAction("", v.export_png)
+    v.a_objects = v.more_menu.addAction("", v.open_objects)
     v.b_more = _menu_button(bar, v.more_menu)
     return bar
 
@@ -118,3 +119,4 @@ def retranslate(v) -> None:
     v.a_tags.setText(translate("ImageViewer", "DICOM tags…"))
     v.a_key.setText(translate("ImageViewer", "Key image"))
     v.a_png.setText(translate("ImageViewer", "Export view as PNG…"))
+    v.a_objects.setText(translate("ImageViewer", "Show SEG / SR / GSPS / KOS file…"))
