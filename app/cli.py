@@ -9,6 +9,7 @@ huizhen worklist --json          the worklist for scripts and checks
 huizhen sync --once --user U     one sync round with the regional server
 huizhen consult request STUDY --department D --question Q --user U
 huizhen ecg analyze FILE --json
+huizhen fundus analyze IMAGE [IMAGE2] [--eye OD|OS] --json
 huizhen wsi info|detect-nuclei|convert ...
 huizhen dicom info|render ...
 """
@@ -24,6 +25,7 @@ from app import __version__, cli_clinic
 
 SUBTOOLS = {
     "ecg": "inference.ecg.cli",
+    "fundus": "inference.fundus.cli",
     "wsi": "app.slide.cli",
     "dicom": "app.imaging.cli",
 }

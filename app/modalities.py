@@ -84,6 +84,21 @@ _ECG_TERRITORIES = {
     "atrial": QT_TRANSLATE_NOOP("EcgFindings", "atrial"),
     "ventricular": QT_TRANSLATE_NOOP("EcgFindings", "ventricular"),
 }
+_FUNDUS_FINDINGS = {
+    "FUNDUS_UNGRADABLE": QT_TRANSLATE_NOOP(
+        "FundusFindings", "Ungradable image %1: retake or refer"
+    ),
+    "FUNDUS_ICDR0": QT_TRANSLATE_NOOP("FundusFindings", "%1: no apparent diabetic retinopathy"),
+    "FUNDUS_ICDR1": QT_TRANSLATE_NOOP("FundusFindings", "%1: mild NPDR (microaneurysms only)"),
+    "FUNDUS_ICDR2": QT_TRANSLATE_NOOP("FundusFindings", "%1: moderate NPDR (referable)"),
+    "FUNDUS_ICDR3": QT_TRANSLATE_NOOP("FundusFindings", "%1: severe NPDR (referable)"),
+    "FUNDUS_ICDR4": QT_TRANSLATE_NOOP("FundusFindings", "%1: proliferative DR (referable)"),
+    "FUNDUS_DME": QT_TRANSLATE_NOOP("FundusFindings", "%1: diabetic macular oedema suspected"),
+}
+_FUNDUS_EYES = {
+    "OD": QT_TRANSLATE_NOOP("FundusFindings", "right eye (OD)"),
+    "OS": QT_TRANSLATE_NOOP("FundusFindings", "left eye (OS)"),
+}
 _IMAGE_VIEWER = "viewers.dicom.qt_image_viewer:ImageViewer"
 _PYDICOM_CODECS = ("pydicom", "pylibjpeg", "numpy")
 
@@ -135,9 +150,13 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
             readers=("dicom-image", "fundus-photo"),
             source_kind="image",
             viewer=_IMAGE_VIEWER,
+            analyzers=(AnalyzerSpec("fundus", "inference.fundus.analysis:analyze_fundus"),),
+            findings_context="FundusFindings",
+            findings=_FUNDUS_FINDINGS,
+            territories=_FUNDUS_EYES,
             report_template="fundus",
             department="ophthalmology",
-            heavy_deps=(*_PYDICOM_CODECS, "PIL"),
+            heavy_deps=(*_PYDICOM_CODECS, "PIL", "scipy", "skimage"),
         ),
         ModalityDescriptor(
             Modality.SM,

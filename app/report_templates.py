@@ -175,7 +175,9 @@ def _finding_line(f: dict[str, Any]) -> str:
 
 
 def _eye(f: dict[str, Any]) -> str:
-    side = str(f.get("laterality") or f.get("eye") or "").upper()[:1]
+    ev = f.get("evidence") or {}
+    side = str(f.get("laterality") or f.get("eye") or ev.get("eye") or f.get("territory") or "")
+    side = {"OD": "R", "OS": "L"}.get(side.upper(), side.upper()[:1])
     return {"R": "od", "L": "os"}.get(side, "")
 
 
@@ -218,7 +220,13 @@ def draft_fields(
             mine = [f for f in ai.findings if _eye(f) in (eye, "")]
             body = "\n".join(f"- {x}" for x in map(_finding_line, mine) if x)
             body = body or text("ai_nothing", lang, model=ai.model)
-            grade = str(ai.measurements.get(f"{eye}_grade") or ai.payload.get("grade") or "")
+            grades = (ai.payload.get("details") or {}).get("grades") or {}
+            grade = str(
+                grades.get(eye)
+                or ai.measurements.get(f"{eye}_grade")
+                or ai.payload.get("grade")
+                or ""
+            )
             grade = grade if grade in GRADES else ""
             refer = refer or grade in ("icdr2", "icdr3", "icdr4", "ungradable")
             values[f"{eye}_findings"] = ai_vals[f"{eye}_findings"] = body

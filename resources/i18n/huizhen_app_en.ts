@@ -112,4 +112,43 @@
         <translation>ventricular</translation>
     </message>
 </context>
+<context>
+    <name>FundusFindings</name>
+    <message>
+        <source>Ungradable image %1: retake or refer</source>
+        <translation>Ungradable image %1: retake or refer</translation>
+    </message>
+    <message>
+        <source>%1: no apparent diabetic retinopathy</source>
+        <translation>%1: no apparent diabetic retinopathy</translation>
+    </message>
+    <message>
+        <source>%1: mild NPDR (microaneurysms only)</source>
+        <translation>%1: mild NPDR (microaneurysms only)</translation>
+    </message>
+    <message>
+        <source>%1: moderate NPDR (referable)</source>
+        <translation>%1: moderate NPDR (referable)</translation>
+    </message>
+    <message>
+        <source>%1: severe NPDR (referable)</source>
+        <translation>%1: severe NPDR (referable)</translation>
+    </message>
+    <message>
+        <source>%1: proliferative DR (referable)</source>
+        <translation>%1: proliferative DR (referable)</translation>
+    </message>
+    <message>
+        <source>%1: diabetic macular oedema suspected</source>
+        <translation>%1: diabetic macular oedema suspected</translation>
+    </message>
+    <message>
+        <source>right eye (OD)</source>
+        <translation>right eye (OD)</translation>
+    </message>
+    <message>
+        <source>left eye (OS)</source>
+        <translation>left eye (OS)</translation>
+    </message>
+</context>
 </TS>

@@ -112,4 +112,43 @@
         <translation>心室</translation>
     </message>
 </context>
+<context>
+    <name>FundusFindings</name>
+    <message>
+        <source>Ungradable image %1: retake or refer</source>
+        <translation>%1图像不可分级：请重拍或转诊</translation>
+    </message>
+    <message>
+        <source>%1: no apparent diabetic retinopathy</source>
+        <translation>%1：无明显糖尿病视网膜病变</translation>
+    </message>
+    <message>
+        <source>%1: mild NPDR (microaneurysms only)</source>
+        <translation>%1：轻度非增殖期（仅微动脉瘤）</translation>
+    </message>
+    <message>
+        <source>%1: moderate NPDR (referable)</source>
+        <translation>%1：中度非增殖期（需转诊）</translation>
+    </message>
+    <message>
+        <source>%1: severe NPDR (referable)</source>
+        <translation>%1：重度非增殖期（需转诊）</translation>
+    </message>
+    <message>
+        <source>%1: proliferative DR (referable)</source>
+        <translation>%1：增殖期糖尿病视网膜病变（需转诊）</translation>
+    </message>
+    <message>
+        <source>%1: diabetic macular oedema suspected</source>
+        <translation>%1：疑似糖尿病黄斑水肿</translation>
+    </message>
+    <message>
+        <source>right eye (OD)</source>
+        <translation>右眼（OD）</translation>
+    </message>
+    <message>
+        <source>left eye (OS)</source>
+        <translation>左眼（OS）</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,101 @@
+"""Fundus screening bench: speed on a 2,000 x 2,000 photo and a two-eye visit, and
+accuracy on the SYNTHETIC lesion / degraded sets built from scikit-image's real
+retina.jpg (CC0).
+
+Goals (issue 11): one photo <= 3 s and a visit <= 6 s on 2 cores; >= 90 % of painted
+lesions >= 5 px found; the normal photo not referable; every degraded copy ungradable.
+The machine is shared: the load average and a fixed numpy baseline measured in the
+same run are printed so the figures can be scaled.
+
+    python bench/fundus.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+import numpy as np
+from PIL import Image
+
+
+def _baseline() -> float:
+    """A fixed amount of work (a 2,000 x 2,000 float sort + FFT) as the yardstick."""
+    rng = np.random.default_rng(0)
+    a = rng.random((2000, 2000), dtype=np.float32)
+    t = time.perf_counter()
+    np.sort(a, axis=1)
+    np.fft.rfft2(a)
+    return time.perf_counter() - t
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    from inference.fundus import synthetic
+    from inference.fundus.analysis import analyze_pixels
+    from inference.fundus.grading import visit_summary
+
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
+    print(f"cores {os.cpu_count()}  load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    normal = synthetic.normal_photo()
+    big = np.asarray(Image.fromarray(normal).resize((2000, 2000), Image.Resampling.BICUBIC))
+    analyze_pixels(big)  # warm imports
+    base = min(_baseline() for _ in range(3))
+    one = []
+    for _ in range(args.repeat):
+        t = time.perf_counter()
+        analyze_pixels(big, "OS")
+        one.append(time.perf_counter() - t)
+    visit = []
+    mirrored = np.ascontiguousarray(big[:, ::-1])
+    for _ in range(args.repeat):
+        t = time.perf_counter()
+        visit_summary([analyze_pixels(mirrored, "OD"), analyze_pixels(big, "OS")])
+        visit.append(time.perf_counter() - t)
+    print(f"baseline (sort+fft 2000^2)  {base:.3f} s")
+    print(
+        f"one 2000x2000 photo         {min(one):.2f} s  ({min(one) / base:.1f} x baseline)"
+        f"  goal <= 3 s"
+    )
+    print(
+        f"two-eye visit               {min(visit):.2f} s  ({min(visit) / base:.1f} x baseline)"
+        f"  goal <= 6 s"
+    )
+    r = analyze_pixels(normal)
+    print(
+        f"normal photo (real): gradable {r['gradable']}  ICDR {r['icdr_grade']}  "
+        f"referable {r['referable']}  candidates {len(r['lesions'])}"
+    )
+    found = total = 0
+    for name, img, painted, _exp in synthetic.lesion_set():
+        res = analyze_pixels(img, "OS")
+        hits = [
+            h
+            for h, les in zip(synthetic.found_painted(res, painted), painted, strict=True)
+            if les.radius * 2 >= 5
+        ]
+        found, total = found + sum(hits), total + len(hits)
+        print(
+            f"  SYNTHETIC {name:20s} found {sum(hits)}/{len(hits)}  ICDR {res['icdr_grade']}"
+            f"  DME {res['dme_suspected']}  referable {res['referable']}"
+            f"  candidates {len(res['lesions'])}"
+        )
+    print(f"painted lesions >= 5 px found: {found}/{total} = {found / total:.0%}  goal >= 90 %")
+    bad = 0
+    for name, (img, code) in synthetic.degraded(normal).items():
+        res = analyze_pixels(img)
+        ok = not res["gradable"] and code in res["quality"]["codes"]
+        bad += not ok
+        print(
+            f"  SYNTHETIC degraded {name:15s} ungradable {not res['gradable']}"
+            f"  reasons {res['quality']['codes']}"
+        )
+    print(f"degraded copies ungradable with the right reason: {5 - bad}/5")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

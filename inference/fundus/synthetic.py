@@ -1,0 +1,158 @@
+"""Test and bench cases built from scikit-image's real fundus photo (``retina.jpg``,
+CC0) and its real crop of a diabetic eye (``microaneurysms.png``).
+
+Everything made here is SYNTHETIC (degraded copies, painted lesions) on a real
+background, and is labelled so where it is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def normal_photo() -> np.ndarray:
+    """The real normal fundus (left eye, macula-centred), uint8 RGB 1411 x 1411."""
+    from skimage import data
+
+    return np.ascontiguousarray(data.retina())
+
+
+def microaneurysm_crop() -> np.ndarray:
+    from skimage import data
+
+    return np.ascontiguousarray(data.microaneurysms())
+
+
+def degraded(photo: np.ndarray) -> dict[str, tuple[np.ndarray, str]]:
+    """SYNTHETIC degraded copies -> (image, the reason code it must give)."""
+    from scipy import ndimage as ndi
+
+    f = photo.astype(np.float32)
+    h, w = photo.shape[:2]
+    blurred = np.stack([ndi.gaussian_filter(f[..., c], 8) for c in range(3)], axis=2)
+    shade = f.copy()
+    shade[: h // 2] *= 0.12  # an eyelid/eyelash shadow over the upper half
+    return {
+        "blurred": (blurred.astype(np.uint8), "poor_focus"),
+        "under_exposed": ((f * 0.12).astype(np.uint8), "too_dark"),
+        "over_exposed": (np.clip(f * 3.5 + 40, 0, 255).astype(np.uint8), "too_bright"),
+        "cropped_field": (photo[h // 3 : 2 * h // 3, w // 4 : w // 2].copy(), "insufficient_field"),
+        "shadowed": (shade.astype(np.uint8), "uneven_illumination"),
+    }
+
+
+@dataclass
+class Painted:
+    type: str
+    x: float
+    y: float
+    radius: float
+
+
+# colours (multipliers on the background) of painted lesions
+_COLOURS = {
+    "microaneurysm": (0.55, 0.35, 0.35),
+    "haemorrhage": (0.5, 0.3, 0.3),
+    "hard_exudate": (1.35, 2.6, 2.6),
+    "cotton_wool_spot": (1.25, 2.2, 3.2),
+}
+
+
+def paint(photo: np.ndarray, lesions: list[Painted]) -> np.ndarray:
+    """SYNTHETIC lesions painted on the real background: a disc of the lesion's colour
+    with a 1-pixel soft edge (cotton-wool spots softer)."""
+    out = photo.astype(np.float32)
+    h, w = photo.shape[:2]
+    for les in lesions:
+        r = les.radius
+        pad = int(r * 2 + 4)
+        y0, y1 = max(0, int(les.y) - pad), min(h, int(les.y) + pad + 1)
+        x0, x1 = max(0, int(les.x) - pad), min(w, int(les.x) + pad + 1)
+        yy, xx = np.mgrid[y0:y1, x0:x1]
+        d = np.hypot(xx - les.x, yy - les.y)
+        soft = 2.0 if les.type == "cotton_wool_spot" else 1.0
+        alpha = np.clip((r - d) / soft + 0.5, 0, 1)[..., None]
+        col = np.array(_COLOURS[les.type], np.float32)
+        patch = out[y0:y1, x0:x1]
+        out[y0:y1, x0:x1] = patch * (1 - alpha) + np.clip(patch * col, 0, 255) * alpha
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+# positions on retina.jpg (1411 x 1411; disc near (215, 680), fovea near (705, 690))
+_SPOTS = [
+    (430, 380),
+    (980, 420),
+    (1120, 700),
+    (960, 1000),
+    (500, 1060),
+    (700, 300),
+    (820, 560),
+    (600, 820),
+    (1180, 900),
+    (380, 900),
+    (870, 1150),
+    (1050, 560),
+]
+
+
+def lesion_set() -> list[tuple[str, np.ndarray, list[Painted], dict]]:
+    """SYNTHETIC lesion cases: (name, image, painted lesions, expected)."""
+    base = normal_photo()
+    cases = []
+    ma = [
+        Painted("microaneurysm", x, y, r)
+        for (x, y), r in zip(_SPOTS[:6], (2.5, 3, 3.5, 2.5, 3, 4), strict=True)
+    ]
+    cases.append(("microaneurysms_only", paint(base, ma), ma, {"icdr_min": 1, "icdr_max": 1}))
+    haem = [
+        Painted("haemorrhage", x, y, r)
+        for (x, y), r in zip(_SPOTS[:8], (8, 10, 12, 9, 14, 11, 7, 10), strict=True)
+    ]
+    cases.append(("haemorrhages", paint(base, haem), haem, {"icdr_min": 2, "referable": True}))
+    ex = [
+        Painted("hard_exudate", x, y, r)
+        for (x, y), r in zip(_SPOTS[3:9], (4, 5, 6, 3, 5, 4), strict=True)
+    ]
+    cases.append(("exudates_far", paint(base, ex), ex, {"icdr_min": 2, "referable": True}))
+    mac = [
+        Painted("hard_exudate", 705 + dx, 690 + dy, r)
+        for dx, dy, r in ((60, 20, 5), (-50, 40, 4), (30, -70, 6))
+    ]
+    cases.append(("exudates_macula", paint(base, mac), mac, {"dme": True, "referable": True}))
+    cws = [Painted("cotton_wool_spot", x, y, 22) for x, y in _SPOTS[9:12]]
+    cases.append(("cotton_wool", paint(base, cws), cws, {"icdr_min": 2, "referable": True}))
+    return cases
+
+
+def with_real_microaneurysms(photo: np.ndarray, at: tuple[int, int] = (950, 450)) -> np.ndarray:
+    """The real diabetic crop's contrast (its two microaneurysms and vessels) blended
+    into the green and red channels of the normal photo at ``at`` (x, y): real lesions,
+    SYNTHETIC composition."""
+    from scipy import ndimage as ndi
+
+    crop = microaneurysm_crop().astype(np.float32)
+    rel = crop / ndi.gaussian_filter(crop, 12)
+    out = photo.astype(np.float32)
+    x, y = at
+    h, w = rel.shape
+    out[y : y + h, x : x + w, 1] *= rel
+    out[y : y + h, x : x + w, 0] *= rel**0.5
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def found_painted(result: dict, painted: list[Painted], tolerance: float = 6.0) -> list[bool]:
+    """For each painted lesion: was a candidate of the same family (red/bright) found
+    within its radius + ``tolerance`` pixels?"""
+    red = {"microaneurysm", "haemorrhage"}
+    out = []
+    for les in painted:
+        want_red = les.type in red
+        hit = any(
+            (c["type"] in red) == want_red
+            and np.hypot(c["x"] - les.x, c["y"] - les.y) <= les.radius + tolerance
+            for c in result.get("lesions", [])
+        )
+        out.append(hit)
+    return out
