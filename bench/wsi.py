@@ -74,6 +74,24 @@ def main(argv=None) -> int:
         s.close()
         return took
 
+    def viewer_view():
+        """What the viewer does on open: the source and its overview image."""
+        validate._memo.clear()
+        t = time.perf_counter()
+        s = SlideSource(args.slide, cache=TileCache(768 * 2**20))
+        s.overview()
+        took = time.perf_counter() - t
+        s.close()
+        return took
+
+    def raw_thumb_level():
+        t = time.perf_counter()
+        r = openslide.OpenSlide(str(args.slide))
+        r.read_region((0, 0), tlevel, src.level_dimensions[tlevel])
+        took = time.perf_counter() - t
+        r.close()
+        return took
+
     def raw_view():
         t = time.perf_counter()
         r = openslide.OpenSlide(str(args.slide))
@@ -91,17 +109,29 @@ def main(argv=None) -> int:
         min(lw, round(W * fit / src.level_downsamples[level])),
         min(lh, round(H * fit / src.level_downsamples[level])),
     )
-    ours_t, raw_t = [], []
+    tlevel = next(
+        (i for i, d in enumerate(src.level_dimensions) if max(d) <= 2048), src.level_count - 1
+    )
+    ours_t, raw_t, view_t, rawt_t = [], [], [], []
     for i in range(args.repeats):
         pair = (ours_view, raw_view) if i % 2 else (raw_view, ours_view)
         for fn in pair:
             (ours_t if fn is ours_view else raw_t).append(fn())
+        pair = (viewer_view, raw_thumb_level) if i % 2 else (raw_thumb_level, viewer_view)
+        for fn in pair:
+            (view_t if fn is viewer_view else rawt_t).append(fn())
     ours_first, raw_first = float(np.median(ours_t)), float(np.median(raw_t))
+    view_first, rawt_first = float(np.median(view_t)), float(np.median(rawt_t))
     print(f"slide {args.slide.name}: {w0}x{h0}, {src.level_count} levels, mpp {src.mpp}")
     print(
         f"first view (open + overview level {level} {vw}x{vh}, median of {args.repeats}): "
         f"ours {ours_first * 1000:.0f} ms, raw openslide {raw_first * 1000:.0f} ms, "
         f"ratio {ours_first / raw_first:.2f}"
+    )
+    print(
+        f"first view as the viewer opens it (source + overview = level {tlevel}): "
+        f"ours {view_first * 1000:.0f} ms, raw openslide open + read of that level "
+        f"{rawt_first * 1000:.0f} ms, ratio {view_first / rawt_first:.2f}"
     )
 
     tissue = detect_tissue(src)

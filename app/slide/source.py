@@ -247,6 +247,19 @@ class SlideSource:
         img = Image.fromarray(region).resize((tw, th), Image.Resampling.BILINEAR)
         return np.asarray(img)
 
+    def overview(self, max_size: int = 2048) -> np.ndarray:
+        """The most detailed whole level no larger than ``max_size`` (no resampling).
+
+        What the viewer shows first and paints missing tiles from: one read of
+        one level, as fast as OpenSlide reads it; the screen scales it.
+        """
+        fitting = [i for i, d in enumerate(self.level_dimensions) if max(d) <= max_size]
+        if not fitting:
+            return self.thumbnail(max_size)  # no small level: read and reduce the best one
+        level = fitting[0]
+        w, h = self.level_dimensions[level]
+        return self.read_region(level, 0, 0, w, h, cached=False)
+
     def best_level(self, downsample: float) -> int:
         """The most detailed level whose downsample does not exceed ``downsample``."""
         best = 0

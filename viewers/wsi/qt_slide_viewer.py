@@ -74,7 +74,7 @@ def open_for_view(paths: list[Path], state=None):
             last = err
             continue
         try:
-            return src, src.thumbnail(1024)
+            return src, src.overview()
         except SlideError as err:
             src.close()
             last = err
@@ -88,7 +88,7 @@ def open_from_store(ctx, state=None):
 
     src = open_source(ctx, state, cache=shared_cache())
     try:
-        return src, src.thumbnail(1024)
+        return src, src.overview()
     except SlideError:
         src.close()
         raise
