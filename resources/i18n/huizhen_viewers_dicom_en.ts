@@ -100,6 +100,18 @@
         <translation>Export view as PNG…</translation>
     </message>
     <message>
+        <source>Export measurements as DICOM SR…</source>
+        <translation>Export measurements as DICOM SR…</translation>
+    </message>
+    <message>
+        <source>Save key images as DICOM KOS…</source>
+        <translation>Save key images as DICOM KOS…</translation>
+    </message>
+    <message>
+        <source>Export series as DICOM…</source>
+        <translation>Export series as DICOM…</translation>
+    </message>
+    <message>
         <source>Show SEG / SR / GSPS / KOS file…</source>
         <translation>Show SEG / SR / GSPS / KOS file…</translation>
     </message>
@@ -266,6 +278,50 @@
     <message>
         <source>Zoom %1%</source>
         <translation>Zoom %1%</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>Export measurements as DICOM SR</source>
+        <translation>Export measurements as DICOM SR</translation>
+    </message>
+    <message>
+        <source>Measurements saved as DICOM SR: %1</source>
+        <translation>Measurements saved as DICOM SR: %1</translation>
+    </message>
+    <message>
+        <source>Save key images as DICOM KOS</source>
+        <translation>Save key images as DICOM KOS</translation>
+    </message>
+    <message>
+        <source>Key images saved as DICOM KOS: %1</source>
+        <translation>Key images saved as DICOM KOS: %1</translation>
+    </message>
+    <message>
+        <source>Anonymised (DICOM PS3.15 basic profile)</source>
+        <translation>Anonymised (DICOM PS3.15 basic profile)</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Export series as DICOM</source>
+        <translation>Export series as DICOM</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Export:</translation>
+    </message>
+    <message>
+        <source>%1 files exported</source>
+        <translation>%1 files exported</translation>
+    </message>
+    <message>
+        <source>not exported (burned-in annotation): %1</source>
+        <translation>not exported (burned-in annotation): %1</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,18 @@
         <translation>将视图导出为 PNG…</translation>
     </message>
     <message>
+        <source>Export measurements as DICOM SR…</source>
+        <translation>将测量导出为 DICOM SR…</translation>
+    </message>
+    <message>
+        <source>Save key images as DICOM KOS…</source>
+        <translation>将关键图像保存为 DICOM KOS…</translation>
+    </message>
+    <message>
+        <source>Export series as DICOM…</source>
+        <translation>将序列导出为 DICOM…</translation>
+    </message>
+    <message>
         <source>Show SEG / SR / GSPS / KOS file…</source>
         <translation>显示 SEG / SR / GSPS / KOS 文件…</translation>
     </message>
@@ -266,6 +278,50 @@
     <message>
         <source>Zoom %1%</source>
         <translation>缩放 %1%</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Export measurements as DICOM SR</source>
+        <translation>将测量导出为 DICOM SR</translation>
+    </message>
+    <message>
+        <source>Measurements saved as DICOM SR: %1</source>
+        <translation>测量已保存为 DICOM SR：%1</translation>
+    </message>
+    <message>
+        <source>Save key images as DICOM KOS</source>
+        <translation>将关键图像保存为 DICOM KOS</translation>
+    </message>
+    <message>
+        <source>Key images saved as DICOM KOS: %1</source>
+        <translation>关键图像已保存为 DICOM KOS：%1</translation>
+    </message>
+    <message>
+        <source>Anonymised (DICOM PS3.15 basic profile)</source>
+        <translation>匿名化（DICOM PS3.15 基本规范）</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原始文件</translation>
+    </message>
+    <message>
+        <source>Export series as DICOM</source>
+        <translation>将序列导出为 DICOM</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出方式：</translation>
+    </message>
+    <message>
+        <source>%1 files exported</source>
+        <translation>已导出 %1 个文件</translation>
+    </message>
+    <message>
+        <source>not exported (burned-in annotation): %1</source>
+        <translation>未导出（图像含烧录标注）：%1</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ tag search, a 2x2 layout with linked scrolling and PNG export."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
@@ -141,3 +142,60 @@ def test_two_by_two_layout_scrolls_linked_and_exports_png(qtbot, ct_viewer, tmp_
     assert img.width() > 100 and not img.isNull()
     v.set_layout(1, 1)
     assert len(v.visible_panes()) == 1
+
+
+def test_exports_read_back_sr_kos_and_anonymised_series(qtbot, ct_viewer, tmp_path):
+    import highdicom as hd
+    import pydicom
+
+    from viewers.dicom import export_actions
+
+    v = ct_viewer()
+    v.set_tool("length")
+    _drag(qtbot, v.view, _screen(v.view, 100, 100), _screen(v.view, 200, 100))
+    v.set_tool("ellipse")
+    _drag(qtbot, v.view, _screen(v.view, 150, 150), _screen(v.view, 250, 220))
+    qtbot.waitUntil(lambda: len(v.marks.items) == 2)
+    v.toggle_key_image()
+    assert v.key_images == [v.pane.header.sop_uid]
+    sr_path, kos_path = tmp_path / "sr.dcm", tmp_path / "kos.dcm"
+    export_actions.export_sr(v, str(sr_path))
+    qtbot.waitUntil(lambda: sr_path.exists(), timeout=20000)
+    sr = hd.sr.srread(sr_path)
+    groups = sr.content.get_planar_roi_measurement_groups()
+    assert len(groups) == 2
+    (length,) = groups[0].get_measurements()
+    assert length.value == pytest.approx(v.marks.items[0].values["length"], rel=1e-6)
+    assert length.unit.value == "mm"
+    names = {m.name.meaning: m for m in groups[1].get_measurements()}
+    assert names["Mean"].value == pytest.approx(v.marks.items[1].values["mean"], rel=1e-6)
+    assert names["Mean"].unit.value == "[hnsf'U]" and names["Area"].unit.value == "mm2"
+    ref = (
+        groups[1].roi.referenced_sop_instance_uid
+        if hasattr(groups[1].roi, "referenced_sop_instance_uid")
+        else None
+    )
+    assert ref in (None, v.pane.header.sop_uid)
+    export_actions.export_kos(v, str(kos_path))
+    qtbot.waitUntil(lambda: kos_path.exists(), timeout=20000)
+    kos = pydicom.dcmread(kos_path)
+    assert kos.SOPClassUID == "1.2.840.10008.5.1.4.1.1.88.59"
+    refs = [
+        r.ReferencedSOPInstanceUID
+        for item in kos.ContentSequence
+        for r in item.get("ReferencedSOPSequence", [])
+    ]
+    assert refs == v.key_images
+    out = tmp_path / "anon"
+    export_actions.export_dicom(v, str(out), anonymise=True)
+    qtbot.waitUntil(lambda: len(list(out.glob("*.dcm"))) == 2, timeout=20000)
+    qtbot.waitUntil(lambda: "2" in v.status.text())
+    anon = [pydicom.dcmread(p) for p in sorted(out.glob("*.dcm"))]
+    originals = [pydicom.dcmread(p, stop_before_pixels=True) for p in v.pane.source.files]
+    assert all(a.PatientIdentityRemoved == "YES" for a in anon)
+    assert len({a.SeriesInstanceUID for a in anon}) == 1  # remapped consistently
+    assert anon[0].SeriesInstanceUID != originals[0].SeriesInstanceUID
+    assert anon[0].PatientName != originals[0].PatientName
+    assert np.array_equal(anon[0].pixel_array.shape, (512, 512))
+    again = ct_viewer()  # the key image was saved with the case
+    assert again.key_images == v.key_images

@@ -92,6 +92,7 @@ class MeasurementSet:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         self.items: list[Measurement] = []
+        self.key_images: list[str] = []  # SOP Instance UIDs marked as key images
         self._undo: list[list[Measurement]] = []
         self._redo: list[list[Measurement]] = []
         self.load_error = ""
@@ -99,6 +100,7 @@ class MeasurementSet:
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 self.items = [Measurement.from_dict(d) for d in data.get("measurements", [])]
+                self.key_images = [str(u) for u in data.get("key_images", [])]
             except (OSError, ValueError, KeyError, TypeError) as err:
                 self.load_error = f"{path.name}: {err}"  # shown; the file is kept, not overwritten
                 self.path = None
@@ -141,7 +143,19 @@ class MeasurementSet:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_json(self.path, {"measurements": [asdict(m) for m in self.items]})
+        atomic_write_json(
+            self.path,
+            {"measurements": [asdict(m) for m in self.items], "key_images": self.key_images},
+        )
+
+    def toggle_key_image(self, uid: str) -> bool:
+        """Mark or unmark ``uid`` as a key image (saved at once); True when now marked."""
+        marked = uid not in self.key_images
+        self.key_images = (
+            [*self.key_images, uid] if marked else [u for u in self.key_images if u != uid]
+        )
+        self.save()
+        return marked
 
 
 def case_path(store, study_pk: int) -> Path | None:

@@ -47,7 +47,6 @@ class ImageViewer(QWidget):
         self.pane: Pane = self._new_pane()
         self.cine = Cine(self._cine_step, self)
         self.marks = meas.MeasurementSet(meas.case_path(ctx.store, ctx.study_pk))
-        self.key_images: set[str] = set()
         self.status = QLabel()
         self.status.setStyleSheet("padding:2px 6px;color:#3c4043")
         self.toolbar = toolbar.build(self)
@@ -344,10 +343,14 @@ class ImageViewer(QWidget):
 
         TagBrowser.for_pane(self.pane, self).show()
 
+    @property
+    def key_images(self) -> list[str]:
+        return self.marks.key_images
+
     def toggle_key_image(self) -> None:
         uid = self.pane.header.sop_uid
         if uid:
-            self.key_images ^= {uid}
+            self.marks.toggle_key_image(uid)
             self._update_status()
 
     def open_objects(self, paths: list[str] | None = None) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QSlider, QSpinBox, QToolBar, QToolButton
 
-from viewers.dicom import texts
+from viewers.dicom import export_actions, texts
 
 LAYOUTS = ((1, 1), (1, 2), (2, 2))
 
@@ -88,6 +88,10 @@ def build(v) -> QToolBar:
     v.a_key = v.more_menu.addAction("", v.toggle_key_image)
     v.a_png = v.more_menu.addAction("", v.export_png)
     v.a_objects = v.more_menu.addAction("", v.open_objects)
+    v.more_menu.addSeparator()
+    v.a_sr = v.more_menu.addAction("", lambda: export_actions.export_sr(v))
+    v.a_kos = v.more_menu.addAction("", lambda: export_actions.export_kos(v))
+    v.a_series = v.more_menu.addAction("", lambda: export_actions.export_dicom(v))
     v.b_more = _menu_button(bar, v.more_menu)
     return bar
 
@@ -119,4 +123,7 @@ def retranslate(v) -> None:
     v.a_tags.setText(translate("ImageViewer", "DICOM tags…"))
     v.a_key.setText(translate("ImageViewer", "Key image"))
     v.a_png.setText(translate("ImageViewer", "Export view as PNG…"))
+    v.a_sr.setText(translate("ImageViewer", "Export measurements as DICOM SR…"))
+    v.a_kos.setText(translate("ImageViewer", "Save key images as DICOM KOS…"))
+    v.a_series.setText(translate("ImageViewer", "Export series as DICOM…"))
     v.a_objects.setText(translate("ImageViewer", "Show SEG / SR / GSPS / KOS file…"))

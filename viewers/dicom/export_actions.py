@@ -1,0 +1,97 @@
+"""The 2D viewer's export commands: file choice, the job, the outcome in the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from viewers.dicom import export
+from viewers.dicom.texts import translate
+
+
+def _sources(v) -> list:
+    return [p.source for p in v.panes if p.source is not None]
+
+
+def _run(v, fn, *args, done_text: str) -> None:
+    def done(_result) -> None:
+        v.status.setText(done_text)
+
+    def failed(err) -> None:
+        v.status.setText(translate("ImageViewer", "Export failed: %1").replace("%1", str(err)))
+
+    v.ctx.jobs.submit(fn, *args, name="DICOM export", on_done=done, on_error=failed)
+
+
+def export_sr(v, out: str | None = None) -> None:
+    if out is None:
+        out, _f = QFileDialog.getSaveFileName(
+            v,
+            translate("ImageViewer", "Export measurements as DICOM SR"),
+            "measurements-sr.dcm",
+            "DICOM (*.dcm)",
+        )
+    if out:
+        text = translate("ImageViewer", "Measurements saved as DICOM SR: %1").replace(
+            "%1", Path(out).name
+        )
+        _run(v, export.measurements_sr, list(v.marks.items), _sources(v), Path(out), done_text=text)
+
+
+def export_kos(v, out: str | None = None) -> None:
+    if out is None:
+        out, _f = QFileDialog.getSaveFileName(
+            v,
+            translate("ImageViewer", "Save key images as DICOM KOS"),
+            "key-images-kos.dcm",
+            "DICOM (*.dcm)",
+        )
+    if out:
+        text = translate("ImageViewer", "Key images saved as DICOM KOS: %1").replace(
+            "%1", Path(out).name
+        )
+        _run(v, export.key_images_kos, list(v.key_images), _sources(v), Path(out), done_text=text)
+
+
+def export_dicom(v, folder: str | None = None, anonymise: bool | None = None) -> None:
+    files = list(getattr(v.pane.source, "files", []) or [])
+    if not files:
+        return
+    if anonymise is None:
+        choices = [
+            translate("ImageViewer", "Anonymised (DICOM PS3.15 basic profile)"),
+            translate("ImageViewer", "Original"),
+        ]
+        choice, ok = QInputDialog.getItem(
+            v,
+            translate("ImageViewer", "Export series as DICOM"),
+            translate("ImageViewer", "Export:"),
+            choices,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        anonymise = choice == choices[0]
+    if folder is None:
+        folder = QFileDialog.getExistingDirectory(
+            v, translate("ImageViewer", "Export series as DICOM")
+        )
+    if not folder:
+        return
+
+    def done(result) -> None:
+        text = translate("ImageViewer", "%1 files exported").replace(
+            "%1", str(len(result["written"]))
+        )
+        if result["refused"]:
+            text += "; " + translate(
+                "ImageViewer", "not exported (burned-in annotation): %1"
+            ).replace("%1", ", ".join(name for name, _r in result["refused"]))
+        v.status.setText(text)
+
+    v.ctx.jobs.submit(
+        export.export_series, files, Path(folder), anonymise, name="DICOM export", on_done=done,
+        on_error=lambda e: v.status.setText(translate("ImageViewer", "Export failed: %1").replace("%1", str(e))),
+    )  # fmt: skip
