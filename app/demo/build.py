@@ -2,7 +2,8 @@
 
 Every patient is fictional and marked DEMO; the pixels and waveforms are real
 samples (pydicom's Mortara 12-lead ECG, pydicom-data's chest CR, scikit-image's
-fundus photo, tiatoolbox's H&E tile laid out into a large synthetic slide).
+fundus photo, tiatoolbox's H&E tile laid out into a large synthetic slide, the
+InVesalius example head CT from Debian's invesalius-examples written as DICOM).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ CR_PATIENTS = (
 )
 FUNDUS_PATIENT = DemoPatient("DEMO-0008", "DEMO^孙海", "M", "19600722")
 SLIDE_PATIENT = DemoPatient("DEMO-0004", "DEMO^周敏", "F", "19780430")
+HEAD_CT_PATIENT = DemoPatient("DEMO-0010", "DEMO^吴国华", "M", "19630311")
 
 
 def sample_path(name: str) -> Path:
@@ -203,9 +205,22 @@ def build_slide(out: Path, state=None) -> Path | None:
     return path
 
 
+def build_head_ct(out: Path) -> list[Path]:
+    """The real head CT of invesalius-examples as a DICOM series (GPL-2 pixels, converted)."""
+    from app.demo import head_ct
+
+    if not head_ct.available():
+        log.warning("demo head CT skipped: apt package invesalius-examples is not installed")
+        return []
+    p = HEAD_CT_PATIENT
+    return head_ct.write_head_ct(
+        out / "ct_head", patient=(p.name, p.pid, p.sex, p.birth), study_date="20261120"
+    )
+
+
 def build_demo_files(out: Path, with_slide: bool = True, state=None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    files = [*build_ecgs(out), *build_crs(out), build_fundus(out)]
+    files = [*build_ecgs(out), *build_crs(out), build_fundus(out), *build_head_ct(out)]
     if state is not None:
         state.progress(0.1, "slide")
     if with_slide:
@@ -215,7 +230,9 @@ def build_demo_files(out: Path, with_slide: bool = True, state=None) -> list[Pat
     (out / "README.txt").write_text(
         "Huizhen demo data. " + DEMO_NOTE + ".\n"
         "ECG: pydicom waveform_ecg.dcm (real Mortara 12-lead). CR: pydicom-data RG1_UNCR.dcm.\n"
-        "Fundus: scikit-image retina.jpg. Slide: tiatoolbox target_image.png tiles, synthetic layout.\n",
+        "Fundus: scikit-image retina.jpg. Slide: tiatoolbox target_image.png tiles, synthetic layout.\n"
+        "Head CT: Debian invesalius-examples Cranium.inv3 (CTI Renato Archer, GPL-2), "
+        "converted to DICOM.\n",
         "utf-8",
     )
     return files

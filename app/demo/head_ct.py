@@ -67,7 +67,12 @@ def _resample(vol: np.ndarray, slices: int | None, size: int | None) -> np.ndarr
 
 
 def write_head_ct(
-    folder: Path, slices: int | None = None, size: int | None = None, source: Path = CRANIUM
+    folder: Path,
+    slices: int | None = None,
+    size: int | None = None,
+    source: Path = CRANIUM,
+    patient: tuple[str, str, str, str] = ("ProMED^CT0051", "INV3-0051", "O", ""),
+    study_date: str = "20120914",
 ) -> list[Path]:
     """Write the head CT as one CT file per slice; returns the files (slice order)."""
     import pydicom
@@ -84,8 +89,8 @@ def write_head_ct(
         f"; resampled to {vol.shape[0]} x {vol.shape[1]}², synthetic layout)" if resampled else ")"
     )
     tag = f"{vol.shape[0]}x{vol.shape[1]}"
-    study = generate_uid(entropy_srcs=["huizhen-head-ct-study"])
-    series = generate_uid(entropy_srcs=["huizhen-head-ct-series", tag])
+    study = generate_uid(entropy_srcs=["huizhen-head-ct-study", patient[1]])
+    series = generate_uid(entropy_srcs=["huizhen-head-ct-series", tag, patient[1]])
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for k, pixels in enumerate(vol):
@@ -93,14 +98,13 @@ def write_head_ct(
         ds.file_meta = FileMetaDataset()
         ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
         ds.file_meta.MediaStorageSOPClassUID = CTImageStorage
-        ds.SOPInstanceUID = generate_uid(entropy_srcs=["huizhen-head-ct", tag, str(k)])
+        ds.SOPInstanceUID = generate_uid(entropy_srcs=["huizhen-head-ct", tag, patient[1], str(k)])
         ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
         ds.SOPClassUID = CTImageStorage
         ds.SpecificCharacterSet = "ISO_IR 192"
-        ds.PatientName, ds.PatientID = "ProMED^CT0051", "INV3-0051"
-        ds.PatientSex, ds.PatientBirthDate = "O", ""
+        ds.PatientName, ds.PatientID, ds.PatientSex, ds.PatientBirthDate = patient
         ds.StudyInstanceUID, ds.SeriesInstanceUID = study, series
-        ds.StudyDate, ds.StudyTime, ds.StudyID = "20120914", "151208", "1"
+        ds.StudyDate, ds.StudyTime, ds.StudyID = study_date, "151208", "1"
         ds.StudyDescription = "Head CT (demo)"
         ds.SeriesDescription = label
         ds.ImageComments = LICENCE
