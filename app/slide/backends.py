@@ -30,6 +30,21 @@ def open_openslide(path: Path):
         raise SlideError(f"{path.name} cannot be opened: {err}") from err
 
 
+def _decodes(slide) -> None:
+    """Read one small region of the lowest level; a decode error closes the handle."""
+    import openslide
+
+    from app.slide.source import SlideError
+
+    level = slide.level_count - 1
+    w, h = slide.level_dimensions[level]
+    try:
+        slide.read_region((0, 0), level, (min(w, 64), min(h, 64)))
+    except openslide.OpenSlideError as err:
+        slide.close()
+        raise SlideError(f"cannot decode: {err}") from None
+
+
 def open_wsidicom(files: list[Path]):
     from app.slide.dicom_source import WsiDicomHandle
     from app.slide.source import SlideError
@@ -52,7 +67,10 @@ def open_backend(path: Path, vendor: str | None, files: list[Path] | None = None
     multi = files is not None and len(files) > 1
     if vendor is not None and not multi:
         try:
-            return open_openslide(path), "openslide", notes
+            slide = open_openslide(path)
+            if vendor == "dicom":
+                _decodes(slide)  # OpenSlide opens some DICOM it cannot decode (JP2 boxes)
+            return slide, "openslide", notes
         except SlideError as err:
             notes.append(f"OpenSlide: {err.__cause__ or err}")
             first = err

@@ -134,3 +134,41 @@ def test_a_slide_in_several_files_opens_as_one_pyramid(tmp_path):
         assert src.best_level(2.0) == 1
     finally:
         src.close()
+
+
+def jpeg2000_copy(folder: Path, codestream: bool) -> Path:
+    """The real highdicom image re-encoded as JPEG 2000 lossless (derived here, labelled).
+
+    ``codestream=False`` wraps each frame in JP2 boxes, as some writers do: OpenSlide opens
+    such a file but cannot decode it; wsidicom can.
+    """
+    import copy
+
+    import imagecodecs
+    import pydicom
+    from pydicom.encaps import encapsulate
+    from pydicom.uid import JPEG2000Lossless, generate_uid
+
+    ds = pydicom.dcmread(RGB)
+    fmt = "J2K" if codestream else "JP2"
+    frames = [
+        imagecodecs.jpeg2k_encode(np.ascontiguousarray(f), level=0, codecformat=fmt)
+        for f in ds.pixel_array
+    ]
+    out = copy.deepcopy(ds)
+    out.PixelData = encapsulate(frames)
+    out["PixelData"].VR = "OB"
+    out.file_meta.TransferSyntaxUID = JPEG2000Lossless
+    out.SOPInstanceUID = out.file_meta.MediaStorageSOPInstanceUID = generate_uid()
+    path = folder / f"j2k_{fmt}.dcm"
+    out.save_as(path, enforce_file_format=True)
+    return path
+
+
+@pytest.mark.parametrize("codestream", [True, False])
+def test_jpeg2000_dicom_reads_the_same_pixels(tmp_path, codestream):
+    _, _, plain, _ = pixels(RGB)
+    backend, notes, j2k, _ = pixels(jpeg2000_copy(tmp_path, codestream))
+    if not codestream:  # opened but not decodable by OpenSlide: wsidicom takes over
+        assert backend == "wsidicom" and "decode" in notes[0]
+    assert np.abs(j2k.astype(int) - plain.astype(int)).max() <= 2
