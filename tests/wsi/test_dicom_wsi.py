@@ -172,3 +172,45 @@ def test_jpeg2000_dicom_reads_the_same_pixels(tmp_path, codestream):
     if not codestream:  # opened but not decodable by OpenSlide: wsidicom takes over
         assert backend == "wsidicom" and "decode" in notes[0]
     assert np.abs(j2k.astype(int) - plain.astype(int)).max() <= 2
+
+
+def test_sparse_tiling_leaves_missing_tiles_white(tmp_path):
+    """TILED_SPARSE copy of the real image with three tiles left out (derived here, labelled)."""
+    import copy
+
+    import pydicom
+    from pydicom.dataset import Dataset
+    from pydicom.sequence import Sequence
+    from pydicom.uid import generate_uid
+
+    ds = pydicom.dcmread(RGB)
+    frames = ds.pixel_array
+    keep = [i for i in range(25) if i not in (6, 12, 18)]
+    out = copy.deepcopy(ds)
+    out.DimensionOrganizationType = "TILED_SPARSE"
+    out.NumberOfFrames = len(keep)
+    out.PixelData = b"".join(frames[i].tobytes() for i in keep)
+    per_frame = []
+    for i in keep:
+        r, c = divmod(i, 5)
+        pos = Dataset()
+        pos.ColumnPositionInTotalImagePixelMatrix = c * 10 + 1
+        pos.RowPositionInTotalImagePixelMatrix = r * 10 + 1
+        pos.XOffsetInSlideCoordinateSystem = 0.0
+        pos.YOffsetInSlideCoordinateSystem = 0.0
+        pos.ZOffsetInSlideCoordinateSystem = 0.0
+        item = Dataset()
+        item.PlanePositionSlideSequence = Sequence([pos])
+        per_frame.append(item)
+    out.PerFrameFunctionalGroupsSequence = Sequence(per_frame)
+    out.SOPInstanceUID = out.file_meta.MediaStorageSOPInstanceUID = generate_uid()
+    path = tmp_path / "sparse.dcm"
+    out.save_as(path, enforce_file_format=True)
+    _, _, got, _ = pixels(path)
+    for i in range(25):
+        r, c = divmod(i, 5)
+        tile = got[r * 10 : (r + 1) * 10, c * 10 : (c + 1) * 10].astype(int)
+        if i in (6, 12, 18):
+            assert (tile == 255).all()  # not scanned: glass
+        else:
+            assert np.abs(tile - frames[i]).max() <= 1
