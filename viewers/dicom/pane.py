@@ -37,6 +37,19 @@ def decode(source, index: int, state=None):
     return index, source.frame(index, state), frame_header(source, index)
 
 
+def decode_many(source, indices: list[int], state=None) -> list:
+    """Worker: the next frames in the direction of scrolling (read-ahead)."""
+    out = []
+    for i in indices:
+        if state is not None and state.cancelled:
+            break
+        out.append(decode(source, i))
+    return out
+
+
+PREFETCH = 8  # frames decoded ahead while scrolling
+
+
 class Pane(QObject):
     shown = Signal(int)  # frame index now on screen
     opened = Signal()
@@ -57,6 +70,7 @@ class Pane(QObject):
         self._wanted: int | None = None
         self._busy = False
         self._cache: OrderedDict[int, tuple] = OrderedDict()
+        self._prefetching = False
         self._cache_bytes = 0
 
     def __len__(self) -> int:
@@ -94,7 +108,9 @@ class Pane(QObject):
         hit = self._cache.get(index)
         if hit is not None and not self._busy:
             self._cache.move_to_end(index)
+            direction = 1 if index >= self.index else -1
             self._show((index, *hit))
+            self._prefetch(index, direction)
             return
         if self._busy:
             self._wanted = index
@@ -111,10 +127,41 @@ class Pane(QObject):
 
     def _decoded(self, result) -> None:
         self._busy = False
+        before = self.index
         self._show(result)
         wanted, self._wanted = self._wanted, None
         if wanted is not None and wanted != self.index:
             self.show_frame(wanted)
+        else:
+            self._prefetch(self.index, 1 if self.index >= before else -1)
+
+    def _prefetch(self, index: int, direction: int) -> None:
+        """Decode the next frames ahead on a worker so scrolling on finds them cached."""
+        if self._prefetching or self.source is None:
+            return
+        n = len(self.source)
+        todo = [
+            i
+            for i in range(index + direction, index + direction * (PREFETCH + 1), direction)
+            if 0 <= i < n and i not in self._cache
+        ]
+        if not todo:
+            return
+        self._prefetching = True
+        source = self.source
+
+        def done(results) -> None:
+            self._prefetching = False
+            if source is self.source:
+                for i, img, header in results:
+                    self._remember(i, img, header)
+
+        def failed(_err) -> None:
+            self._prefetching = False
+
+        self.ctx.jobs.submit(
+            decode_many, source, todo, name="read ahead", on_done=done, on_error=failed
+        )
 
     def _decode_failed(self, err: BaseException) -> None:
         self._busy = False
