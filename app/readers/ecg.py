@@ -144,12 +144,11 @@ class WfdbReader(Reader):
 def _check_header(path: Path, header) -> None:
     """The import-time checks a WFDB header allows without reading its samples."""
     from app.ecg.channels import non_ecg_reason
+    from app.ecg.readers.wfdb_ecg import header_rate_and_length
     from app.ecg.signal import MIN_RECORD_S, normalize_lead_name
 
-    fs = float(header.fs or 0)
-    if fs <= 0:
-        raise ReadError(f"WFDB header {path.name} gives no sampling rate", "corrupt")
-    length = int(header.sig_len or 0) / fs
+    fs, samples = header_rate_and_length(path.name, header)
+    length = samples / fs
     if length < MIN_RECORD_S:
         raise ReadError(
             f"{path.name}: the record is only {length * 1000:.0f} ms long; nothing to show or measure",

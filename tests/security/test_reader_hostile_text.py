@@ -186,3 +186,20 @@ def test_hostile_metadata_sidecar_is_a_clear_error_or_ignored(tmp_path, sidecar,
             MuseReader().read_meta(path)
     else:
         assert MuseReader().read_meta(path).extra["format"] == "ge-muse-xml"
+
+
+@pytest.mark.parametrize("length", ["1" + "0" * 60, "-5"])
+def test_wfdb_absurd_record_length_is_a_read_error(tmp_path, length):
+    """A 61-digit length was OverflowError (int too large to convert to float)."""
+    from app.ecg.readers import read_ecg
+    from app.readers.ecg import WfdbReader
+
+    hea = wfdb_copy(tmp_path)
+    first, rest = hea.read_text().split("\n", 1)
+    parts = first.split()
+    parts[3] = length  # record line: name/segments, signals, rate, length, ...
+    hea.write_text(" ".join(parts) + "\n" + rest)
+    with pytest.raises(ReadError):
+        WfdbReader().read_meta(hea)
+    with pytest.raises(ReadError):
+        read_ecg(hea)

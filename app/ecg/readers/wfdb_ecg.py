@@ -21,6 +21,8 @@ from app.ecg.signal import EcgSignal, finished, normalize_sex, to_millivolts
 from app.readers.base import ReadError
 
 MAX_VALUES = 64 * 1024 * 1024  # samples read from one record, all ECG channels together
+MAX_RATE = 1e6  # Hz; no ECG is sampled faster
+MAX_SAMPLES = 2**53  # samples per signal a header may claim (larger: not a real length)
 
 
 def header_path(path: Path) -> Path:
@@ -68,6 +70,21 @@ def data_files(hea: Path, segment: bool = False) -> list[Path]:
             files = [_companion(hea, name)]
         out += [p for p in files if p not in out]
     return out
+
+
+def header_rate_and_length(name: str, header) -> tuple[float, int]:
+    """(sampling rate, samples per signal) of a WFDB header, refused when absurd
+    (a rate of 0 or 1e999, a length with hundreds of digits)."""
+    try:
+        fs = float(header.fs or 0)
+        samples = int(header.sig_len or 0)
+    except (TypeError, ValueError, OverflowError) as err:
+        raise ReadError(f"WFDB header {name} gives no usable rate or length", "corrupt") from err
+    if not 0 < fs < MAX_RATE:
+        raise ReadError(f"WFDB header {name} gives no usable sampling rate", "corrupt")
+    if not 0 <= samples < MAX_SAMPLES:
+        raise ReadError(f"WFDB header {name} gives an impossible record length", "corrupt")
+    return fs, samples
 
 
 def _comments_meta(comments: list[str]) -> tuple[float | None, str]:
@@ -129,7 +146,7 @@ def read_wfdb(path: Path) -> EcgSignal:
         header = wfdb.rdheader(str(hea.with_suffix("")))
     except Exception as err:  # wfdb raises many types for bad headers
         raise ReadError(f"WFDB header {hea.name} is damaged: {err}") from err
-    expected = int(header.sig_len or 0)
+    _fs, expected = header_rate_and_length(hea.name, header)
     warnings: list[str] = []
     sampto = None
     width = max(int(header.n_sig or 1), 1) * 4
