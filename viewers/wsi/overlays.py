@@ -291,26 +291,35 @@ class OverlayRenderer(QObject):
         c0, c1 = int(max(x, bx0, 0) // span), int(max(min(x + w, bx1), 0) // span)
         r0, r1 = int(max(y, by0, 0) // span), int(max(min(y + h, by1), 0) // span)
         missing, vector_misses = [], []
+        # screen edges once per column and row (whole pixels, so tiles meet without seams)
+        ox, oy = vp.to_screen(0, 0)
+        inv = 1.0 / vp.downsample
+        xs = [round(ox + c * span * inv) for c in range(c0, c1 + 2)]
+        ys = [round(oy + r * span * inv) for r in range(r0, r1 + 2)]
+        base = (d.id, d.gen, z)
+        with self._cond:  # one lock for the whole frame's lookups
+            found = {}
+            for row in range(r0, r1 + 1):
+                for col in range(c0, c1 + 1):
+                    key = (*base, col, row)
+                    img = self._tiles.get(key)
+                    if img is not None:
+                        self._tiles.move_to_end(key)
+                    found[col, row] = img
         p.save()
         p.setOpacity(max(0.0, min(1.0, d.opacity)))
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        for row in range(r0, r1 + 1):
-            for col in range(c0, c1 + 1):
-                key = (d.id, d.gen, z, col, row)
-                img = self._tile(key)
-                sx0, sy0 = vp.to_screen(col * span, row * span)
-                sx1, sy1 = vp.to_screen((col + 1) * span, (row + 1) * span)
-                target = QRectF(
-                    round(sx0), round(sy0), round(sx1) - round(sx0), round(sy1) - round(sy0)
-                )
-                if img is not None:
-                    p.drawImage(target, img)
-                    continue
-                missing.append((key, d))
-                if exact is None:
-                    self._fallback(p, d, z, col, row, target)
-                else:
-                    vector_misses.append(target)
+        for (col, row), img in found.items():
+            i, j = col - c0, row - r0
+            target = QRectF(xs[i], ys[j], xs[i + 1] - xs[i], ys[j + 1] - ys[j])
+            if img is not None:
+                p.drawImage(target, img)
+                continue
+            missing.append(((*base, col, row), d))
+            if exact is None:
+                self._fallback(p, d, z, col, row, target)
+            else:
+                vector_misses.append(target)
         p.restore()
         if vector_misses:
             p.save()
