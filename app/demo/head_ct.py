@@ -85,8 +85,9 @@ def write_head_ct(
     sz = sz * (n0 - 1) / max(vol.shape[0] - 1, 1)
     sy, sx = sy * r0 / vol.shape[1], sx * r0 / vol.shape[2]
     resampled = vol.shape[0] != n0 or vol.shape[1] != r0
-    label = "Head CT (InVesalius example, converted" + (
-        f"; resampled to {vol.shape[0]} x {vol.shape[1]}², synthetic layout)" if resampled else ")"
+    # SeriesDescription is LO (64 characters at most)
+    label = "Head CT (InVesalius, converted" + (
+        f"; {vol.shape[0]}x{vol.shape[1]}² synthetic layout)" if resampled else ")"
     )
     tag = f"{vol.shape[0]}x{vol.shape[1]}"
     study = generate_uid(entropy_srcs=["huizhen-head-ct-study", patient[1]])
