@@ -149,7 +149,7 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
             Modality.OP,
             readers=("dicom-image", "fundus-photo"),
             source_kind="image",
-            viewer=_IMAGE_VIEWER,
+            viewer="viewers.fundus.qt_fundus_viewer:FundusViewer",
             analyzers=(AnalyzerSpec("fundus", "inference.fundus.analysis:analyze_fundus"),),
             findings_context="FundusFindings",
             findings=_FUNDUS_FINDINGS,

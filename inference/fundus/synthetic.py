@@ -156,3 +156,45 @@ def found_painted(result: dict, painted: list[Painted], tolerance: float = 6.0) 
         )
         out.append(hit)
     return out
+
+
+def write_visit(out, patient_id: str = "FUNDUS-DEMO-1", name: str = "DEMO Fundus Patient"):
+    """SYNTHETIC two-eye visit on disk as camera photos with sidecars (same patient and
+    date): OD = the real photo mirrored with painted haemorrhages and an exudate by the
+    fovea (referable, DME), OS = the real normal photo; plus a prior OS photo a year
+    earlier.  Returns the file paths."""
+    import json
+    from pathlib import Path
+
+    from PIL import Image
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    base = normal_photo()
+    mirrored = np.ascontiguousarray(base[:, ::-1])
+    w = base.shape[1]
+    lesions = [
+        Painted("haemorrhage", w - x, y, r)
+        for (x, y), r in zip(_SPOTS[:4], (9, 11, 8, 12), strict=True)
+    ]
+    lesions += [Painted("hard_exudate", w - 760, 700, 5), Painted("microaneurysm", w - 600, 820, 3)]
+    files = []
+    for stem, pixels, side, when in (
+        ("visit_OD", paint(mirrored, lesions), "R", "2026-11-18T09:30:00"),
+        ("visit_OS", base, "L", "2026-11-18T09:31:00"),
+        ("prior_OS", (base * 0.94).astype(np.uint8), "L", "2025-11-10T10:00:00"),
+    ):
+        path = out / f"{stem}.png"
+        Image.fromarray(pixels).save(path)
+        meta = {
+            "patient_id": patient_id,
+            "patient_name": name,
+            "study_time": when,
+            "description": "Fundus photo (SYNTHETIC lesions on a real photo)"
+            if side == "R"
+            else "Fundus photo (real, scikit-image retina.jpg)",
+            "extra": {"laterality": side},
+        }
+        path.with_name(path.name + ".json").write_text(json.dumps(meta), "utf-8")
+        files.append(path)
+    return files

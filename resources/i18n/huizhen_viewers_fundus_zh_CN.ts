@@ -1,0 +1,340 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CategoryTable</name>
+    <message>
+        <source>Screening category</source>
+        <translation>筛查类别</translation>
+    </message>
+    <message>
+        <source>Right eye (OD)</source>
+        <translation>右眼（OD）</translation>
+    </message>
+    <message>
+        <source>Left eye (OS)</source>
+        <translation>左眼（OS）</translation>
+    </message>
+    <message>
+        <source>no photo</source>
+        <translation>无照片</translation>
+    </message>
+</context>
+<context>
+    <name>EyeResult</name>
+    <message>
+        <source>Right eye (OD)</source>
+        <translation>右眼（OD）</translation>
+    </message>
+    <message>
+        <source>Left eye (OS)</source>
+        <translation>左眼（OS）</translation>
+    </message>
+    <message>
+        <source>No photo or no AI result for this eye</source>
+        <translation>该眼无照片或无 AI 结果</translation>
+    </message>
+    <message>
+        <source>AI %1 · not for clinical use</source>
+        <translation>AI %1 · 非临床用途</translation>
+    </message>
+    <message>
+        <source>Ungradable: retake the photo or refer</source>
+        <translation>不可分级：请重拍或转诊</translation>
+    </message>
+    <message>
+        <source>DME suspected</source>
+        <translation>疑似糖尿病黄斑水肿</translation>
+    </message>
+    <message>
+        <source>No DME sign</source>
+        <translation>无黄斑水肿征象</translation>
+    </message>
+    <message>
+        <source>Referable</source>
+        <translation>需转诊</translation>
+    </message>
+    <message>
+        <source>Not referable</source>
+        <translation>无需转诊</translation>
+    </message>
+    <message>
+        <source>Image quality %1</source>
+        <translation>图像质量 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FundusTexts</name>
+    <message>
+        <source>Referable diabetic retinopathy</source>
+        <translation>需转诊的糖尿病视网膜病变</translation>
+    </message>
+    <message>
+        <source>Diabetic macular oedema</source>
+        <translation>糖尿病黄斑水肿</translation>
+    </message>
+    <message>
+        <source>Glaucoma suspect (cup-to-disc ratio)</source>
+        <translation>青光眼可疑（杯盘比）</translation>
+    </message>
+    <message>
+        <source>AMD / drusen</source>
+        <translation>年龄相关性黄斑变性 / 玻璃膜疣</translation>
+    </message>
+    <message>
+        <source>Retinal vein occlusion</source>
+        <translation>视网膜静脉阻塞</translation>
+    </message>
+    <message>
+        <source>Pathological myopia</source>
+        <translation>病理性近视</translation>
+    </message>
+    <message>
+        <source>Hypertensive retinopathy</source>
+        <translation>高血压性视网膜病变</translation>
+    </message>
+    <message>
+        <source>Epiretinal membrane</source>
+        <translation>黄斑前膜</translation>
+    </message>
+    <message>
+        <source>Macular hole</source>
+        <translation>黄斑裂孔</translation>
+    </message>
+    <message>
+        <source>Retinal detachment</source>
+        <translation>视网膜脱离</translation>
+    </message>
+    <message>
+        <source>Optic disc abnormality</source>
+        <translation>视盘异常</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Microaneurysms</source>
+        <translation>微动脉瘤</translation>
+    </message>
+    <message>
+        <source>Haemorrhages</source>
+        <translation>出血</translation>
+    </message>
+    <message>
+        <source>Hard exudates</source>
+        <translation>硬性渗出</translation>
+    </message>
+    <message>
+        <source>Cotton-wool spots</source>
+        <translation>棉絮斑</translation>
+    </message>
+    <message>
+        <source>Drusen</source>
+        <translation>玻璃膜疣</translation>
+    </message>
+    <message>
+        <source>Disc and fovea</source>
+        <translation>视盘与黄斑中心凹</translation>
+    </message>
+    <message>
+        <source>drusen candidates (%1)</source>
+        <translation>可疑玻璃膜疣（%1 处）</translation>
+    </message>
+    <message>
+        <source>not suspected (model p=%1)</source>
+        <translation>未提示（模型 p=%1）</translation>
+    </message>
+    <message>
+        <source>suspected (model p=%1)</source>
+        <translation>可疑（模型 p=%1）</translation>
+    </message>
+    <message>
+        <source>not supported (needs a model)</source>
+        <translation>不支持（需要模型）</translation>
+    </message>
+    <message>
+        <source>referable</source>
+        <translation>需转诊</translation>
+    </message>
+    <message>
+        <source>not referable</source>
+        <translation>无需转诊</translation>
+    </message>
+    <message>
+        <source>suspected</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>not suspected</source>
+        <translation>未提示</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>ungradable</source>
+        <translation>不可分级</translation>
+    </message>
+    <message>
+        <source>no drusen seen</source>
+        <translation>未见玻璃膜疣</translation>
+    </message>
+    <message>
+        <source>insufficient field of view</source>
+        <translation>视野范围不足</translation>
+    </message>
+    <message>
+        <source>too dark (under-exposed)</source>
+        <translation>过暗（曝光不足）</translation>
+    </message>
+    <message>
+        <source>too bright (over-exposed or flare)</source>
+        <translation>过亮（过曝或眩光）</translation>
+    </message>
+    <message>
+        <source>uneven illumination (eyelid, eyelash, small pupil)</source>
+        <translation>照明不均（眼睑、睫毛或瞳孔小）</translation>
+    </message>
+    <message>
+        <source>poor focus (blurred)</source>
+        <translation>对焦不良（模糊）</translation>
+    </message>
+    <message>
+        <source>vessels not visible around the macula</source>
+        <translation>黄斑周围血管不可见</translation>
+    </message>
+    <message>
+        <source>artefact (reflection or dust)</source>
+        <translation>伪影（反光或灰尘）</translation>
+    </message>
+    <message>
+        <source>ICDR 0: no apparent retinopathy</source>
+        <translation>ICDR 0 级：无明显视网膜病变</translation>
+    </message>
+    <message>
+        <source>ICDR 1: mild NPDR</source>
+        <translation>ICDR 1 级：轻度非增殖期</translation>
+    </message>
+    <message>
+        <source>ICDR 2: moderate NPDR</source>
+        <translation>ICDR 2 级：中度非增殖期</translation>
+    </message>
+    <message>
+        <source>ICDR 3: severe NPDR</source>
+        <translation>ICDR 3 级：重度非增殖期</translation>
+    </message>
+    <message>
+        <source>ICDR 4: proliferative DR</source>
+        <translation>ICDR 4 级：增殖期</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Refer to ophthalmology urgently (within 2 weeks)</source>
+        <translation>尽快转诊眼科（2 周内）</translation>
+    </message>
+    <message>
+        <source>Refer to ophthalmology (within 1-3 months)</source>
+        <translation>转诊眼科（1–3 个月内）</translation>
+    </message>
+    <message>
+        <source>Retake the photo; refer if it stays ungradable</source>
+        <translation>请重拍照片；仍不可分级时转诊</translation>
+    </message>
+    <message>
+        <source>Rescreen in 6 months</source>
+        <translation>6 个月后复查</translation>
+    </message>
+    <message>
+        <source>Rescreen in 12 months</source>
+        <translation>12 个月后复查</translation>
+    </message>
+</context>
+<context>
+    <name>FundusViewer</name>
+    <message>
+        <source>Colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source>Red-free (green channel)</source>
+        <translation>无赤光（绿色通道）</translation>
+    </message>
+    <message>
+        <source>CLAHE contrast</source>
+        <translation>CLAHE 对比度增强</translation>
+    </message>
+    <message>
+        <source>Red-free + CLAHE</source>
+        <translation>无赤光 + CLAHE</translation>
+    </message>
+    <message>
+        <source> Gamma </source>
+        <translation> 伽马 </translation>
+    </message>
+    <message>
+        <source> Brightness </source>
+        <translation> 亮度 </translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <source>Measure (disc diameters)</source>
+        <translation>测量（视盘直径）</translation>
+    </message>
+    <message>
+        <source>Prior visit</source>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Cannot open the photos: %1</source>
+        <translation>无法打开照片：%1</translation>
+    </message>
+    <message>
+        <source>Visit: REFER</source>
+        <translation>本次检查：需转诊</translation>
+    </message>
+    <message>
+        <source>Visit: no referral</source>
+        <translation>本次检查：无需转诊</translation>
+    </message>
+    <message>
+        <source>worse eye: %1</source>
+        <translation>较重眼：%1</translation>
+    </message>
+    <message>
+        <source>Right eye (OD)</source>
+        <translation>右眼（OD）</translation>
+    </message>
+    <message>
+        <source>Left eye (OS)</source>
+        <translation>左眼（OS）</translation>
+    </message>
+    <message>
+        <source> (prior visit)</source>
+        <translation>（上次检查）</translation>
+    </message>
+    <message>
+        <source>AI: %1</source>
+        <translation>AI：%1</translation>
+    </message>
+    <message>
+        <source>no AI result</source>
+        <translation>无 AI 结果</translation>
+    </message>
+</context>
+</TS>

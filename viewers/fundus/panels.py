@@ -1,0 +1,75 @@
+"""The per-eye AI result panel and the 12-category table."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem
+
+from inference.fundus.grading import CATEGORIES
+from viewers.fundus import texts
+
+
+class EyeResult(QLabel):
+    """What the stored AI result says about one eye, labelled as AI output."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("QLabel{background:#1e1e1e;color:#eee;padding:6px;border-radius:4px}")
+
+    def show_result(self, eye: str, ai: dict | None, model: str) -> None:
+        side = self.tr("Right eye (OD)") if eye == "OD" else self.tr("Left eye (OS)")
+        if ai is None:
+            self.setText(f"<b>{side}</b><br>" + self.tr("No photo or no AI result for this eye"))
+            return
+        lines = [
+            f"<b>{side}</b> · <span style='color:#ffd54f'>"
+            + self.tr("AI %1 · not for clinical use").replace("%1", model)
+            + "</span>"
+        ]
+        q = ai.get("quality") or {}
+        if not ai.get("gradable"):
+            lines.append(
+                "<span style='color:#ff8a80'><b>"
+                + self.tr("Ungradable: retake the photo or refer")
+                + "</b></span>"
+            )
+            lines += ["· " + texts.quality_reason(c) for c in q.get("codes") or []]
+        else:
+            lines.append(f"<b>{texts.grade(ai.get('icdr_grade'))}</b>")
+            dme = self.tr("DME suspected") if ai.get("dme_suspected") else self.tr("No DME sign")
+            ref = self.tr("Referable") if ai.get("referable") else self.tr("Not referable")
+            lines.append(f"{dme} · <b>{ref}</b>")
+            counts = ai.get("counts") or {}
+            if counts:
+                lines.append(", ".join(f"{texts.lesion(k)} {n}" for k, n in counts.items()))
+        lines.append(self.tr("Image quality %1").replace("%1", f"{q.get('score', 0):.2f}"))
+        self.setText("<br>".join(lines))
+
+
+class CategoryTable(QTableWidget):
+    """Rows: the 12 screening categories; columns: OD, OS."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(len(CATEGORIES), 3, parent)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHorizontalHeaderLabels(
+            [self.tr("Screening category"), self.tr("Right eye (OD)"), self.tr("Left eye (OS)")]
+        )
+
+    def fill(self, eyes: dict[str, dict | None]) -> None:
+        for row, name in enumerate(CATEGORIES):
+            self.setItem(row, 0, QTableWidgetItem(texts.category(name)))
+            for col, eye in ((1, "OD"), (2, "OS")):
+                ai = eyes.get(eye)
+                v = (ai or {}).get("categories", {}).get(name) if ai else None
+                item = QTableWidgetItem(texts.value(v) if v else self.tr("no photo"))
+                if v == "not supported":
+                    item.setForeground(self.palette().placeholderText())
+                self.setItem(row, col, item)
+        self.resizeColumnsToContents()
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

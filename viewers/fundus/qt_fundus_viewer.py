@@ -1,0 +1,258 @@
+"""Fundus screening viewer: OD and OS side by side (the right eye on the LEFT of the
+screen, as ophthalmologists read), linked zoom/pan, enhancement presets, zoom to 1:1
+and beyond, a ruler in disc diameters, AI lesion overlays per type drawn from the
+STORED AI result (labelled AI with model name and version), per-eye results, the
+12-category table, the prior visit of an eye, and the shared report panel.
+
+The visit (both eyes of one patient on one date) is found in the store
+(``viewers.fundus.visit``) and decoded on the job runner.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.report.panel import ReportPanel
+from viewers.fundus import texts
+from viewers.fundus.enhance import enhance
+from viewers.fundus.eye_view import COLOURS, EyeView
+from viewers.fundus.panels import CategoryTable, EyeResult
+from viewers.fundus.visit import load_visit
+
+EYES = ("OD", "OS")  # screen order: right eye on the left
+
+
+class FundusViewer(QWidget):
+    findings_changed = Signal(list)
+    loaded = Signal()
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.visit = None
+        self.show_prior = False
+        self._pending = None
+        self.images_shown = None
+        self.toolbar = QToolBar(self)
+        self.preset = QComboBox(self)
+        self.gamma = QSlider(Qt.Orientation.Horizontal, self)
+        self.gamma.setRange(50, 250)
+        self.gamma.setValue(100)
+        self.bright = QSlider(Qt.Orientation.Horizontal, self)
+        self.bright.setRange(-50, 50)
+        self.bright.setValue(0)
+        for s in (self.gamma, self.bright):
+            s.setMaximumWidth(110)
+        self.gamma_label, self.bright_label = QLabel(self), QLabel(self)
+        self.toolbar.addWidget(self.preset)
+        self.toolbar.addWidget(self.gamma_label)
+        self.toolbar.addWidget(self.gamma)
+        self.toolbar.addWidget(self.bright_label)
+        self.toolbar.addWidget(self.bright)
+        self.a_fit = self.toolbar.addAction("", self.fit)
+        self.a_one = self.toolbar.addAction("", self.one_to_one)
+        self.a_measure = self.toolbar.addAction("")
+        self.a_measure.setCheckable(True)
+        self.a_measure.toggled.connect(self._measuring)
+        self.a_prior = self.toolbar.addAction("")
+        self.a_prior.setCheckable(True)
+        self.a_prior.toggled.connect(self.set_prior)
+        self.a_report = self.toolbar.addAction("")
+        self.a_report.setCheckable(True)
+        self.a_report.setChecked(True)
+        self.overlay_bar = QHBoxLayout()
+        self.toggles: dict[str, QCheckBox] = {}
+        for kind in COLOURS:
+            box = QCheckBox(self)
+            box.setChecked(True)
+            box.setStyleSheet(f"QCheckBox{{color:{COLOURS[kind]}}}" if kind != "anatomy" else "")
+            box.toggled.connect(lambda on, k=kind: self._toggle(k, on))
+            self.toggles[kind] = box
+            self.overlay_bar.addWidget(box)
+        self.overlay_bar.addStretch(1)
+        self.views = {eye: EyeView(self) for eye in EYES}
+        self.titles = {eye: QLabel(self) for eye in EYES}
+        self.results = {eye: EyeResult(self) for eye in EYES}
+        grid = QGridLayout()
+        for col, eye in enumerate(EYES):
+            grid.addWidget(self.titles[eye], 0, col)
+            grid.addWidget(self.views[eye], 1, col)
+            grid.addWidget(self.results[eye], 2, col)
+        grid.setRowStretch(1, 1)
+        a, b = self.views["OD"], self.views["OS"]
+        a.zoomed.connect(lambda f: b.zoom(f, emit=False))
+        b.zoomed.connect(lambda f: a.zoom(f, emit=False))
+        a.panned.connect(b.pan_to)
+        b.panned.connect(a.pan_to)
+        self.visit_line = QLabel(self)
+        self.visit_line.setWordWrap(True)
+        self.table = CategoryTable(self)
+        self.table.setMaximumHeight(260)
+        left = QWidget(self)
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(self.overlay_bar)
+        lay.addLayout(grid, 1)
+        lay.addWidget(self.visit_line)
+        lay.addWidget(self.table)
+        self.report_panel = ReportPanel(ctx)
+        self.a_report.toggled.connect(self.report_panel.setVisible)
+        split = QSplitter(self)
+        split.addWidget(left)
+        split.addWidget(self.report_panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(self.toolbar)
+        root.addWidget(split, 1)
+        self.preset.currentIndexChanged.connect(lambda _i: self.refresh_images())
+        self.gamma.valueChanged.connect(lambda _v: self.refresh_images())
+        self.bright.valueChanged.connect(lambda _v: self.refresh_images())
+        self.retranslate()
+        ctx.jobs.submit(
+            load_visit, ctx.store, ctx.study_pk, on_done=self._loaded, on_error=self._failed
+        )
+
+    def retranslate(self) -> None:
+        self.preset.blockSignals(True)
+        self.preset.clear()
+        for key, text in (
+            ("colour", self.tr("Colour")),
+            ("red_free", self.tr("Red-free (green channel)")),
+            ("clahe", self.tr("CLAHE contrast")),
+            ("clahe_green", self.tr("Red-free + CLAHE")),
+        ):
+            self.preset.addItem(text, key)
+        self.preset.blockSignals(False)
+        self.gamma_label.setText(self.tr(" Gamma "))
+        self.bright_label.setText(self.tr(" Brightness "))
+        self.a_fit.setText(self.tr("Fit"))
+        self.a_one.setText(self.tr("1:1"))
+        self.a_measure.setText(self.tr("Measure (disc diameters)"))
+        self.a_prior.setText(self.tr("Prior visit"))
+        self.a_report.setText(self.tr("Report"))
+        for kind, box in self.toggles.items():
+            box.setText(texts.lesion(kind))
+        self.table.retranslate()
+        self._titles()
+
+    # --- loading --------------------------------------------------------------
+    def _failed(self, err) -> None:
+        for eye in EYES:
+            self.titles[eye].setText(self.tr("Cannot open the photos: %1").replace("%1", str(err)))
+
+    def _loaded(self, visit) -> None:
+        self.visit = visit
+        self.refresh_images()
+        self._titles()
+        eyes = {eye: (p.ai if p else None) for eye, p in ((e, visit.eyes.get(e)) for e in EYES)}
+        for eye in EYES:
+            p = visit.eyes.get(eye)
+            self.results[eye].show_result(eye, p.ai if p else None, p.model if p else "")
+        self.table.fill(eyes)
+        v = visit.visit
+        if v:
+            refer = self.tr("Visit: REFER") if v.get("referable") else self.tr("Visit: no referral")
+            self.visit_line.setText(
+                f"<b>{refer}</b> · "
+                + self.tr("worse eye: %1").replace("%1", v.get("worse_eye", ""))
+                + f" · {texts.follow_up(v.get('follow_up', ''))}"
+            )
+        self.a_prior.setEnabled(bool(visit.prior))
+
+    def _titles(self) -> None:
+        for eye in EYES:
+            side = self.tr("Right eye (OD)") if eye == "OD" else self.tr("Left eye (OS)")
+            photos = (
+                self.visit.prior
+                if (self.visit and self.show_prior)
+                else (self.visit.eyes if self.visit else {})
+            )
+            p = photos.get(eye)
+            when = f" · {p.when.isoformat()}" if p is not None and p.when else ""
+            prior = self.tr(" (prior visit)") if self.show_prior else ""
+            self.titles[eye].setText(f"<b>{side}</b>{prior}{when}")
+
+    def photos(self) -> dict:
+        if self.visit is None:
+            return {}
+        return self.visit.prior if self.show_prior else self.visit.eyes
+
+    def refresh_images(self) -> None:
+        """Enhance both photos on the job runner (CLAHE on a large photo takes a second)."""
+        preset = self.preset.currentData() or "colour"
+        gamma, bright = self.gamma.value() / 100.0, self.bright.value() / 100.0
+        photos = dict(self.photos())
+        self._pending = (preset, gamma, bright, self.show_prior)
+
+        def work(state=None):
+            out = {}
+            for eye, p in photos.items():
+                state.check()
+                if p is not None and p.pixels is not None:
+                    out[eye] = enhance(p.pixels, preset, gamma, bright)
+            return (preset, gamma, bright, self.show_prior), out
+
+        self.ctx.jobs.submit(work, on_done=self._enhanced, on_error=self._failed)
+
+    def _enhanced(self, done) -> None:
+        key, images = done
+        if key != self._pending:
+            return  # a newer setting is on its way
+        for eye in EYES:
+            p = self.photos().get(eye)
+            view = self.views[eye]
+            if p is None or eye not in images:
+                view.photo.setPixmap(view.photo.pixmap().__class__())
+                view.set_ai(None, "")
+                continue
+            first = view.photo.pixmap().isNull()
+            view.set_image(images[eye], refit=first)
+            label = self.tr("AI: %1").replace("%1", p.model) if p.ai else self.tr("no AI result")
+            view.set_ai(p.ai, label)
+            for kind, box in self.toggles.items():
+                view.show_type(kind, box.isChecked())
+        self.images_shown = key
+        self.loaded.emit()
+
+    # --- tools ----------------------------------------------------------------
+    def _toggle(self, kind: str, on: bool) -> None:
+        for view in self.views.values():
+            view.show_type(kind, on)
+
+    def _measuring(self, on: bool) -> None:
+        for view in self.views.values():
+            view.set_measuring(on)
+
+    def set_prior(self, on: bool) -> None:
+        self.show_prior = bool(on)
+        for view in self.views.values():
+            view.photo.setPixmap(view.photo.pixmap().__class__())
+        self.refresh_images()
+        self._titles()
+
+    def fit(self) -> None:
+        for view in self.views.values():
+            view.fit()
+
+    def one_to_one(self) -> None:
+        for view in self.views.values():
+            view.one_to_one()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

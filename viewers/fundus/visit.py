@@ -1,0 +1,126 @@
+"""A fundus visit in the store (Qt-free): the photos of one patient on one date,
+one per eye, each with its stored AI result; and the prior visit's photo of an eye."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+
+@dataclass
+class EyePhoto:
+    eye: str  # OD | OS | ""
+    study_pk: int
+    pixels: np.ndarray | None = None  # uint8 RGB
+    ai: dict[str, Any] | None = None  # the stored per-eye result (analysis JSON shape)
+    model: str = ""  # "name version" of the stored result
+    result_uid: str = ""
+    when: date | None = None
+
+
+@dataclass
+class Visit:
+    patient: str
+    when: date | None
+    eyes: dict[str, EyePhoto] = field(default_factory=dict)  # "OD"/"OS" -> photo
+    prior: dict[str, EyePhoto] = field(default_factory=dict)
+    visit: dict[str, Any] = field(default_factory=dict)  # worse-eye summary
+
+
+def _day(study) -> date | None:
+    t = study.study_time or study.created_at
+    return t.date() if t is not None else None
+
+
+def _stored(store, pk: int) -> tuple[dict | None, str, str]:
+    from app.ai.store import latest_result
+
+    found = latest_result(store, pk)
+    if found is None:
+        return None, "", ""
+    _id, r = found
+    eyes = (r.details or {}).get("eyes") or []
+    return (eyes[0] if eyes else None), r.model.label, r.uid
+
+
+def _laterality(s, pk: int) -> str:
+    from sqlalchemy import select
+
+    from app.models import StoredObject
+
+    obj = s.scalars(select(StoredObject).where(StoredObject.study_pk == pk)).first()
+    side = str(((obj.meta or {}) if obj is not None else {}).get("laterality") or "").upper()
+    return {"R": "OD", "L": "OS", "OD": "OD", "OS": "OS"}.get(side, "")
+
+
+def _photo(store, s, study) -> EyePhoto:
+    ai, model, uid = _stored(store, study.id)
+    eye = _laterality(s, study.id) or ((ai or {}).get("eye") or "")
+    return EyePhoto(eye, study.id, None, ai, model, uid, _day(study))
+
+
+def find_visit(store, study_pk: int) -> Visit:
+    """The visit of ``study_pk``: every OP study of its patient on its date (an eye
+    photographed twice keeps the first), and each eye's latest earlier photo."""
+    from sqlalchemy import select
+
+    from app.models import Study
+
+    with store.read_session() as s:
+        me = s.get(Study, study_pk)
+        if me is None:
+            raise LookupError(f"study {study_pk} does not exist")
+        day = _day(me)
+        same = s.scalars(
+            select(Study).where(Study.patient_pk == me.patient_pk, Study.modality == "OP")
+        ).all()
+        v = Visit(me.patient.name or me.patient.patient_id, day)
+        mine = _photo(store, s, me)
+        v.eyes[mine.eye or "OD"] = mine
+        earlier: list[EyePhoto] = []
+        for st in sorted(same, key=lambda x: x.id):
+            if st.id == me.id:
+                continue
+            ph = _photo(store, s, st)
+            if _day(st) == day:
+                if ph.eye and ph.eye not in v.eyes:
+                    v.eyes[ph.eye] = ph
+                elif not ph.eye and len(v.eyes) == 1:
+                    other = "OS" if "OD" in v.eyes else "OD"
+                    v.eyes[other] = ph
+            elif day is not None and ph.when is not None and ph.when < day:
+                earlier.append(ph)
+        for eye in ("OD", "OS"):
+            olds = [p for p in earlier if p.eye == eye]
+            if olds:
+                v.prior[eye] = max(olds, key=lambda p: p.when)
+    from inference.fundus.grading import visit_summary
+
+    graded = [p.ai for p in v.eyes.values() if p.ai]
+    v.visit = visit_summary(graded) if graded else {}
+    return v
+
+
+def load_pixels(store, photo: EyePhoto, state=None) -> None:
+    """Decode the photo (worker thread) through the reader that recognised it."""
+    from inference.fundus.image import as_rgb8
+
+    source = store.open_source(photo.study_pk)
+    try:
+        photo.pixels = as_rgb8(source.frame(0, state).pixels)
+    finally:
+        source.close()
+
+
+def load_visit(store, study_pk: int, state=None) -> Visit:
+    v = find_visit(store, study_pk)
+    photos = list(v.eyes.values()) + list(v.prior.values())
+    for i, p in enumerate(photos):
+        if state is not None:
+            state.check()
+            state.progress(i / max(1, len(photos)), "loading photos")
+        load_pixels(store, p, state)
+    return v
