@@ -107,6 +107,7 @@ def write_head_ct(
         ds.StudyInstanceUID, ds.SeriesInstanceUID = study, series
         ds.StudyDate, ds.StudyTime, ds.StudyID = study_date, "151208", "1"
         ds.StudyDescription = "Head CT (demo)"
+        ds.AccessionNumber, ds.ReferringPhysicianName = "", ""
         ds.SeriesDescription = label
         ds.ImageComments = LICENCE
         ds.Modality, ds.Manufacturer, ds.BodyPartExamined = "CT", "", "HEAD"
