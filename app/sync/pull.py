@@ -74,7 +74,7 @@ def pull(store, client, state=None, page: int = PAGE) -> PullResult:
                 sync_row(s, url, user).cursor = 0
             continue
         changes = body["changes"]
-        cases, consults = prefetch(store, client, changes)
+        cases, consults = prefetch(store, client, changes, cursor)
         people = people_by_id(store, client, signer_ids(changes, cases))
         arrivals: list = []
         with store.session() as s:
@@ -98,7 +98,9 @@ def pull(store, client, state=None, page: int = PAGE) -> PullResult:
     return res
 
 
-def prefetch(store, client, changes: list[dict]) -> tuple[list[dict], dict[int, dict]]:
+def prefetch(
+    store, client, changes: list[dict], since: int = 0
+) -> tuple[list[dict], dict[int, dict]]:
     """Full cases this page refers to but the store lacks (a consult addressed to a
     specialist whose case was created before their cursor), and the timelines of
     consults whose status moved."""
@@ -106,11 +108,12 @@ def prefetch(store, client, changes: list[dict]) -> tuple[list[dict], dict[int, 
 
     in_page = {c["case_id"] for c in changes if c["kind"] == "case"}
     wanted = {c["case_id"] for c in changes if c["kind"] in CASE_CHILD_KINDS and c["case_id"]}
-    # a consult addressed to us makes its case visible: what was recorded on it before
-    # (files, the clinic's AI result, alerts) lies behind our cursor, so fetch the whole
-    # case even when the page carries its snapshot
-    consulted = {c["case_id"] for c in changes if c["kind"] == "consult" and c["case_id"]}
-    wanted = (wanted - in_page) | consulted
+    wanted -= in_page
+    if since > 0:
+        # a consult addressed to us makes its case visible: what was recorded on it before
+        # (files, the clinic's AI result, alerts) lies behind our cursor, so fetch the whole
+        # case even when the page carries its snapshot (a first pull sees all of it anyway)
+        wanted |= {c["case_id"] for c in changes if c["kind"] == "consult" and c["case_id"]}
     consult_ids = {int(c["id"]): c["data"].get("status") for c in changes if c["kind"] == "consult"}
     with store.read_session() as s:
         known: set[int] = set()
