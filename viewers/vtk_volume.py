@@ -93,8 +93,7 @@ def front_camera(renderer, volume) -> None:
 def render_array(volume, preset: str = "ct-bone", size: int = 512) -> np.ndarray:
     """An offscreen RGB rendering (size x size x 3 uint8)."""
     import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  (registers the OpenGL factories)
-    from vtkmodules.util import numpy_support
-    from vtkmodules.vtkRenderingCore import vtkRenderer, vtkRenderWindow, vtkWindowToImageFilter
+    from vtkmodules.vtkRenderingCore import vtkRenderer, vtkRenderWindow
 
     renderer = vtkRenderer()
     renderer.SetBackground(0.0, 0.0, 0.0)
@@ -105,18 +104,26 @@ def render_array(volume, preset: str = "ct-bone", size: int = 512) -> np.ndarray
     window.SetSize(size, size)
     window.AddRenderer(renderer)
     try:
-        window.Render()
-        grab = vtkWindowToImageFilter()
-        grab.SetInput(window)
-        grab.SetInputBufferTypeToRGB()
-        grab.ReadFrontBufferOff()
-        grab.Update()
-        out = grab.GetOutput()
-        w, h, _ = out.GetDimensions()
-        pixels = numpy_support.vtk_to_numpy(out.GetPointData().GetScalars())
-        return pixels.reshape(h, w, -1)[::-1, :, :3].copy()  # VTK rows run bottom-up
+        return window_pixels(window)
     finally:
         window.Finalize()
+
+
+def window_pixels(window) -> np.ndarray:
+    """Render ``window`` and read it back with vtkWindowToImageFilter: RGB rows top-down."""
+    from vtkmodules.util import numpy_support
+    from vtkmodules.vtkRenderingCore import vtkWindowToImageFilter
+
+    window.Render()
+    grab = vtkWindowToImageFilter()
+    grab.SetInput(window)
+    grab.SetInputBufferTypeToRGB()
+    grab.ReadFrontBufferOff()
+    grab.Update()
+    out = grab.GetOutput()
+    w, h, _ = out.GetDimensions()
+    pixels = numpy_support.vtk_to_numpy(out.GetPointData().GetScalars())
+    return pixels.reshape(h, w, -1)[::-1, :, :3].copy()  # VTK rows run bottom-up
 
 
 def render_png(volume, out: Path, preset: str = "ct-bone", size: int = 512) -> Path:

@@ -24,34 +24,23 @@ def _run(v, fn, *args, done_text: str) -> None:
     v.ctx.jobs.submit(fn, *args, name="DICOM export", on_done=done, on_error=failed)
 
 
-def export_sr(v, out: str | None = None) -> None:
+def _save(v, out, title: str, default: str, fn, args, done: str) -> None:
     if out is None:
-        out, _f = QFileDialog.getSaveFileName(
-            v,
-            translate("ImageViewer", "Export measurements as DICOM SR"),
-            "measurements-sr.dcm",
-            "DICOM (*.dcm)",
-        )
+        out, _f = QFileDialog.getSaveFileName(v, title, default, "DICOM (*.dcm)")
     if out:
-        text = translate("ImageViewer", "Measurements saved as DICOM SR: %1").replace(
-            "%1", Path(out).name
-        )
-        _run(v, export.measurements_sr, list(v.marks.items), _sources(v), Path(out), done_text=text)
+        _run(v, fn, *args, _sources(v), Path(out), done_text=done.replace("%1", Path(out).name))
+
+
+def export_sr(v, out: str | None = None) -> None:
+    title = translate("ImageViewer", "Export measurements as DICOM SR")
+    done = translate("ImageViewer", "Measurements saved as DICOM SR: %1")
+    _save(v, out, title, "measurements-sr.dcm", export.measurements_sr, [list(v.marks.items)], done)
 
 
 def export_kos(v, out: str | None = None) -> None:
-    if out is None:
-        out, _f = QFileDialog.getSaveFileName(
-            v,
-            translate("ImageViewer", "Save key images as DICOM KOS"),
-            "key-images-kos.dcm",
-            "DICOM (*.dcm)",
-        )
-    if out:
-        text = translate("ImageViewer", "Key images saved as DICOM KOS: %1").replace(
-            "%1", Path(out).name
-        )
-        _run(v, export.key_images_kos, list(v.key_images), _sources(v), Path(out), done_text=text)
+    title = translate("ImageViewer", "Save key images as DICOM KOS")
+    done = translate("ImageViewer", "Key images saved as DICOM KOS: %1")
+    _save(v, out, title, "key-images-kos.dcm", export.key_images_kos, [list(v.key_images)], done)
 
 
 def export_dicom(v, folder: str | None = None, anonymise: bool | None = None) -> None:

@@ -40,6 +40,24 @@ def sop_index(source, state=None) -> dict[str, int]:
     return out
 
 
+def jump_to(viewer, uid: str) -> None:
+    """Show the image with SOP Instance UID ``uid`` in the viewer's active pane."""
+    pane = viewer.pane
+    if pane.source is None:
+        return
+    index = getattr(pane, "sop_frames", {}).get(uid)
+    if index is not None:
+        viewer.show_frame(index)
+        return
+
+    def found(table) -> None:
+        pane.sop_frames = table
+        if uid in table and pane is viewer.pane:
+            viewer.show_frame(table[uid])
+
+    viewer.ctx.jobs.submit(sop_index, pane.source, name="image index", on_done=found)
+
+
 class ObjectsPanel(QWidget):
     changed = Signal()  # redraw the panes
     jump = Signal(str)  # show the image with this SOP Instance UID

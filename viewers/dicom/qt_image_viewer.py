@@ -30,9 +30,9 @@ from app.imaging.presets import presets_for
 from ui.report.panel import ReportPanel
 from viewers.dicom import measurements as meas
 from viewers.dicom import texts, toolbar
-from viewers.dicom.objects_panel import ObjectsPanel, sop_index
+from viewers.dicom.objects_panel import ObjectsPanel, jump_to
 from viewers.dicom.pane import Pane
-from viewers.dicom.panels import Cine, Thumbnails
+from viewers.dicom.panels import Cine, Thumbnails, series_of
 
 
 class ImageViewer(QWidget):
@@ -123,7 +123,7 @@ class ImageViewer(QWidget):
     def set_layout(self, rows: int, cols: int) -> None:
         """Show rows x cols panes; new panes open the next series (or the same one)."""
         want = rows * cols
-        series = [pk for pk, _m, _d in self.thumbs_series()]
+        series = [pk for pk, _m, _d in series_of(self.ctx)]
         while len(self.panes) < want:
             p = self._new_pane()
             p.view.set_tool(self.pane.view.tool)
@@ -144,11 +144,6 @@ class ImageViewer(QWidget):
         for p in self.panes[:want]:
             if p.image is not None:
                 p.view.fit()
-
-    def thumbs_series(self):
-        from viewers.dicom.panels import series_of
-
-        return series_of(self.ctx)
 
     def visible_panes(self) -> list[Pane]:
         return [p for p in self.panes if p.view.isVisible()] or [self.pane]
@@ -203,20 +198,7 @@ class ImageViewer(QWidget):
 
     def show_sop(self, uid: str) -> None:
         """Show the image with SOP Instance UID ``uid`` in the active pane (SR/KOS links)."""
-        pane = self.pane
-        if pane.source is None:
-            return
-        index = getattr(pane, "sop_frames", {}).get(uid)
-        if index is not None:
-            self.show_frame(index)
-            return
-
-        def found(table, pane=pane) -> None:
-            pane.sop_frames = table
-            if uid in table and pane is self.pane:
-                self.show_frame(table[uid])
-
-        self.ctx.jobs.submit(sop_index, pane.source, name="image index", on_done=found)
+        jump_to(self, uid)
 
     # --- scrolling ------------------------------------------------------
     def _step(self, pane: Pane, delta: int) -> None:

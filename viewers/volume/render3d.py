@@ -98,20 +98,9 @@ class VolumeRender(QWidget):
 
     def grab_array(self) -> np.ndarray:
         """What the window shows, read back with vtkWindowToImageFilter (rows top-down, RGB)."""
-        from vtkmodules.util import numpy_support
-        from vtkmodules.vtkRenderingCore import vtkWindowToImageFilter
+        from viewers.vtk_volume import window_pixels
 
-        window = self.vtk.GetRenderWindow()
-        window.Render()
-        grab = vtkWindowToImageFilter()
-        grab.SetInput(window)
-        grab.SetInputBufferTypeToRGB()
-        grab.ReadFrontBufferOff()
-        grab.Update()
-        out = grab.GetOutput()
-        w, h, _ = out.GetDimensions()
-        pixels = numpy_support.vtk_to_numpy(out.GetPointData().GetScalars())
-        return pixels.reshape(h, w, -1)[::-1, :, :3].copy()
+        return window_pixels(self.vtk.GetRenderWindow())
 
     def close_vtk(self) -> None:
         """Close the QVTK widget, then Finalize() its window (in that order)."""
