@@ -320,8 +320,8 @@
         <translation>%1 files exported</translation>
     </message>
     <message>
-        <source>not exported (burned-in annotation): %1</source>
-        <translation>not exported (burned-in annotation): %1</translation>
+        <source>not exported: %1</source>
+        <translation>not exported: %1</translation>
     </message>
 </context>
 <context>

@@ -320,8 +320,8 @@
         <translation>已导出 %1 个文件</translation>
     </message>
     <message>
-        <source>not exported (burned-in annotation): %1</source>
-        <translation>未导出（图像含烧录标注）：%1</translation>
+        <source>not exported: %1</source>
+        <translation>未导出：%1</translation>
     </message>
 </context>
 <context>

@@ -1,16 +1,11 @@
-"""DICOM exports of the 2D viewer (Qt-free, run on the job runner).
+"""The 2D viewer's DICOM exports, through the imaging exporters (Qt-free, on the job runner).
 
-- ``measurements_sr``: the user's measurements as a Comprehensive 3D SR with
-  the TID 1500 Measurement Report (highdicom): one planar ROI group per
-  length / angle / ellipse / polygon, its image region on the referenced
-  image and its values (mm, degrees, HU mean/SD/min/max, mm²), so other
-  viewers read them.
-- ``key_images_kos``: the marked key images as a Key Object Selection.
-- ``export_series``: the series' files copied, or anonymised with the DICOM
-  PS3.15 basic profile (``app.anon.dicom``: one pseudonym table for the whole
-  series, so UIDs stay consistent; images flagged as carrying burned-in
-  annotation are refused and listed).
-Files are written atomically.
+The viewer's measurements become ``app.imaging.export_sr.Roi`` regions for the
+TID 1500 SR (lengths as lines, ellipse and polygon ROIs with their HU
+statistics and area, angles as polylines named with their angle), marked key
+images a KOS, and the series goes through ``app.imaging.anonymise``.
+Coordinates go from pixel centres at integers to DICOM image coordinates
+(0,0 at the top-left corner of the first pixel).
 """
 
 from __future__ import annotations
@@ -19,171 +14,87 @@ from pathlib import Path
 
 import numpy as np
 
-from app.fileio import atomic_write
 
-MANUFACTURER = "Huizhen"
-
-
-def _write(ds, path: Path) -> Path:
-    atomic_write(path, lambda f: ds.save_as(f, enforce_file_format=True))
-    return Path(path)
-
-
-def sop_paths(sources) -> dict[str, Path]:
-    """SOP Instance UID -> file for the images of ``sources`` (ImageSource objects)."""
+def sop_frames(sources) -> dict[str, list[tuple[Path, int | None, int]]]:
+    """SOP Instance UID -> [(file, frame in file, displayed index)] for ``sources``."""
     from viewers.dicom.header import frame_header
 
-    out: dict[str, Path] = {}
+    out: dict[str, list] = {}
     for source in sources:
         for i in range(len(source)):
             h = frame_header(source, i)
             if h.sop_uid and h.path is not None:
-                out.setdefault(h.sop_uid, h.path)
+                _path, k = source.frames[i]
+                out.setdefault(h.sop_uid, []).append((h.path, k, i))
     return out
 
 
-def _heads(sop_paths: dict[str, Path]) -> dict[str, object]:
-    from app.readers.dicom_io import read_dicom
+def _where(m, frames: dict) -> tuple[Path, int | None] | None:
+    places = frames.get(m.sop_uid) or []
+    for path, k, index in places:
+        if index == m.frame:
+            return path, k
+    return (places[0][0], places[0][1]) if places else None
 
-    return {uid: read_dicom(Path(p), stop_before_pixels=True) for uid, p in sop_paths.items()}
 
+def to_roi(m, path: Path, frame: int | None, ct: bool):
+    from app.imaging.export_sr import Roi
 
-def _region(m, head):
-    import highdicom as hd
-
-    pts = np.asarray(m.points, float) + 0.5  # pixel centres -> DICOM image coordinates
-    if m.kind == "ellipse":
-        (x0, y0), (x1, y1) = np.sort(pts, axis=0)
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        pts = np.array([[x0, cy], [x1, cy], [cx, y0], [cx, y1]])
-        kind = hd.sr.GraphicTypeValues.ELLIPSE
-    elif m.kind == "polygon":
-        pts = np.vstack([pts, pts[:1]])
-        kind = hd.sr.GraphicTypeValues.POLYGON
+    pts = np.asarray(m.points, float) + 0.5
+    v, mm = m.values, bool(m.values.get("mm"))
+    values: dict[str, float] = {}
+    label = f"{m.kind} {m.uid[:6]}"
+    if m.kind == "length":
+        graphic = "line"
+        if mm and "length" in v:
+            values["length"] = v["length"]
+    elif m.kind == "angle":
+        graphic = "polyline"
+        if "angle" in v:
+            label = f"angle {v['angle']:.1f} deg"
+    elif m.kind in ("ellipse", "polygon"):
+        graphic = m.kind
+        if m.kind == "ellipse":
+            (x0, y0), (x1, y1) = np.sort(pts, axis=0)
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            pts = np.array([[x0, cy], [x1, cy], [cx, y0], [cx, y1]])  # major, minor axis ends
+        if ct:
+            values.update({k: v[k] for k in ("mean", "sd", "min", "max") if k in v})
+        if mm and "area" in v:
+            values["area"] = v["area"]
     else:
-        kind = hd.sr.GraphicTypeValues.POLYLINE
-    source = hd.sr.SourceImageForRegion(
-        referenced_sop_class_uid=head.SOPClassUID,
-        referenced_sop_instance_uid=head.SOPInstanceUID,
-    )
-    return hd.sr.ImageRegion(graphic_type=kind, graphic_data=pts, source_image=source)
-
-
-def _values(m, ct: bool):
-    import highdicom as hd
-    from pydicom.sr.codedict import codes
-
-    v = m.values
-    mm = bool(v.get("mm"))
-    if not mm and m.kind != "angle":
-        return []  # no pixel spacing: no calibrated value to report
-    hu = codes.UCUM.HounsfieldUnit if ct else hd.sr.CodedConcept("1", "UCUM", "no units")
-    table = {
-        "length": [(codes.SCT.Length, "length", codes.UCUM.Millimeter)],
-        "angle": [(hd.sr.CodedConcept("1483009", "SCT", "Angle"), "angle", codes.UCUM.Degree)],
-        "ellipse": [
-            (codes.SCT.Mean, "mean", hu),
-            (codes.SCT.StandardDeviation, "sd", hu),
-            (codes.SCT.Minimum, "min", hu),
-            (codes.SCT.Maximum, "max", hu),
-            (codes.SCT.Area, "area", codes.UCUM.SquareMillimeter),
-        ],
-    }
-    table["polygon"] = table["ellipse"]
-    return [
-        hd.sr.Measurement(name=name, value=float(v[key]), unit=unit)
-        for name, key, unit in table.get(m.kind, [])
-        if key in v
-    ]
+        return None  # probe, arrow, text: no region measurement to report
+    return Roi(label, graphic, [tuple(p) for p in pts], path, frame, values)
 
 
 def measurements_sr(measurements, sources, out: Path, state=None) -> Path:
-    """Write ``measurements`` (those on DICOM images of ``sources``) as TID 1500 SR."""
-    import highdicom as hd
-    from pydicom.sr.codedict import codes
+    """Write the measurements on DICOM images of ``sources`` as a TID 1500 SR."""
+    from app.imaging.export_sr import write_sr
+    from viewers.dicom.header import frame_header
 
-    paths = sop_paths(sources)
-    heads = _heads({m.sop_uid: paths[m.sop_uid] for m in measurements if m.sop_uid in paths})
-    groups = []
-    for i, m in enumerate(measurements):
-        head = heads.get(m.sop_uid)
-        if head is None or m.kind not in ("length", "angle", "ellipse", "polygon"):
+    frames = sop_frames(sources)
+    rois = []
+    for m in measurements:
+        where = _where(m, frames)
+        if where is None:
             continue
-        ct = str(head.get("Modality", "")) == "CT"
-        groups.append(
-            hd.sr.PlanarROIMeasurementsAndQualitativeEvaluations(
-                tracking_identifier=hd.sr.TrackingIdentifier(
-                    uid=hd.UID(), identifier=f"{m.kind} {i + 1}"
-                ),
-                referenced_region=_region(m, head),
-                measurements=_values(m, ct),
-            )
-        )
-    if not groups:
-        raise ValueError("no measurement on a DICOM image to export")
-    report = hd.sr.MeasurementReport(
-        observation_context=hd.sr.ObservationContext(),
-        procedure_reported=codes.LN.CTUnspecifiedBodyRegion,
-        imaging_measurements=groups,
-    )
-    sr = hd.sr.Comprehensive3DSR(
-        evidence=list(heads.values()),
-        content=report,
-        series_instance_uid=hd.UID(),
-        series_number=901,
-        sop_instance_uid=hd.UID(),
-        instance_number=1,
-        manufacturer=MANUFACTURER,
-        series_description="Measurements (Huizhen)",
-    )
-    return _write(sr, out)
+        ct = frame_header(sources[0], 0).modality == "CT" if sources else False
+        roi = to_roi(m, where[0], where[1], ct)
+        if roi is not None:
+            rois.append(roi)
+    return write_sr(rois, Path(out))
 
 
 def key_images_kos(uids: list[str], sources, out: Path, state=None) -> Path:
-    """Write the key images ``uids`` (found in ``sources``) as a Key Object Selection document."""
-    import highdicom as hd
-    from pydicom.sr.codedict import codes
+    from app.imaging.export_sr import write_kos
 
-    paths = sop_paths(sources)
-    keys = {u: paths[u] for u in uids if u in paths}
-    if not keys:
-        raise ValueError("no key image marked")
-    heads = list(_heads(keys).values())
-    kos = hd.ko.KeyObjectSelectionDocument(
-        evidence=heads,
-        content=hd.ko.KeyObjectSelection(
-            document_title=codes.DCM.OfInterest, referenced_objects=heads
-        ),
-        series_instance_uid=hd.UID(),
-        series_number=902,
-        sop_instance_uid=hd.UID(),
-        instance_number=1,
-        manufacturer=MANUFACTURER,
-    )
-    return _write(kos, out)
+    frames = sop_frames(sources)
+    return write_kos([frames[u][0][0] for u in uids if u in frames], Path(out))
 
 
 def export_series(files: list[Path], folder: Path, anonymise: bool, state=None) -> dict:
-    """Copy (or anonymise) ``files`` into ``folder``; returns written files and refusals."""
-    from app.anon.dicom import anonymise_file
-    from app.anon.pseudonyms import Pseudonyms
-    from app.fileio import atomic_copy
+    """Copy or anonymise (PS3.15 basic profile) the series' files into ``folder``."""
+    from app.imaging.anonymise import export_series as export
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    pseudo = Pseudonyms() if anonymise else None
-    written, refused = [], []
-    for i, src in enumerate(files):
-        dest = folder / (f"IM{i + 1:05d}.dcm" if anonymise else Path(src).name)
-        try:
-            if anonymise:
-                anonymise_file(Path(src), dest, pseudo)
-            else:
-                atomic_copy(src, dest)
-            written.append(dest)
-        except ValueError as err:  # burned-in annotation
-            refused.append((Path(src).name, str(err)))
-        if state is not None:
-            state.progress((i + 1) / len(files))
-            state.check()
-    return {"written": written, "refused": refused}
+    result = export(list(files), Path(folder), anonymise=anonymise)
+    return {"written": result.written, "refused": result.skipped}

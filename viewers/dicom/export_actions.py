@@ -75,9 +75,9 @@ def export_dicom(v, folder: str | None = None, anonymise: bool | None = None) ->
             "%1", str(len(result["written"]))
         )
         if result["refused"]:
-            text += "; " + translate(
-                "ImageViewer", "not exported (burned-in annotation): %1"
-            ).replace("%1", ", ".join(name for name, _r in result["refused"]))
+            text += "; " + translate("ImageViewer", "not exported: %1").replace(
+                "%1", "; ".join(f"{name} ({reason})" for name, reason in result["refused"])
+            )
         v.status.setText(text)
 
     v.ctx.jobs.submit(
