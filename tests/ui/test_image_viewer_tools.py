@@ -199,3 +199,50 @@ def test_exports_read_back_sr_kos_and_anonymised_series(qtbot, ct_viewer, tmp_pa
     assert np.array_equal(anon[0].pixel_array.shape, (512, 512))
     again = ct_viewer()  # the key image was saved with the case
     assert again.key_images == v.key_images
+
+
+def test_cine_loops_and_thumbnails_open_another_series(qtbot, jobs, store, tmp_path):
+    import pydicom
+    from pydicom.uid import generate_uid
+
+    from viewers.dicom.qt_image_viewer import ImageViewer
+
+    files = ct_series(tmp_path / "ct")
+    second = tmp_path / "ct2"
+    second.mkdir()
+    series_uid = generate_uid()
+    for k, p in enumerate(files):  # the same real slices as a second series of the study
+        ds = pydicom.dcmread(p)
+        ds.SeriesInstanceUID = series_uid
+        ds.SOPInstanceUID = generate_uid()
+        ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+        ds.SeriesDescription = "second series (copy)"
+        ds.save_as(second / f"S{k}.dcm", enforce_file_format=True)
+    run_import(store, [*files, *sorted(second.glob("*.dcm"))])
+    (row,) = store.worklist_rows()
+    ctx = ViewerContext(store, row.study_pk, Modality.CT, store.object_paths(row.study_pk), jobs)
+    v = ImageViewer(ctx)
+    qtbot.addWidget(v)
+    v.resize(1100, 700)
+    v.show()
+    qtbot.waitUntil(lambda: v.image is not None, timeout=20000)
+    assert v.thumbs.count() == 2 and v.thumbs.isVisible()
+    qtbot.waitUntil(lambda: not v.thumbs.item(1).icon().isNull(), timeout=20000)
+    seen = set()
+    v.frame_shown.connect(seen.add)
+    v.fps.setValue(20)
+    v.a_cine.setChecked(True)
+    qtbot.waitUntil(lambda: seen == {0, 1}, timeout=20000)  # loops through both slices
+    v.a_cine.setChecked(False)
+    first_series = v.pane.source.files
+    v.thumbs.chosen.emit(v.thumbs.item(1).data(Qt.ItemDataRole.UserRole))
+    qtbot.waitUntil(
+        lambda: v.pane.source is not None and v.pane.source.files != first_series, timeout=20000
+    )
+    assert all(
+        p.parent.name != first_series[0].parent.name or p not in first_series
+        for p in v.pane.source.files
+    )
+    v.set_layout(1, 2)
+    qtbot.waitUntil(lambda: all(p.image is not None for p in v.visible_panes()), timeout=20000)
+    assert len(v.visible_panes()) == 2
