@@ -222,9 +222,37 @@ def draft_context(s, study) -> dict[str, Any]:
     ).first()
     if obj is not None:
         ctx["laterality"] = str((obj.meta or {}).get("laterality") or "")
+    if study.modality == "OP":
+        ctx["visit_ai"] = _visit_ai(s, study)
     sets = s.scalars(select(AnnotationSet).where(AnnotationSet.study_pk == study.id))
     ctx["counts"] = {a.name: (a.count, _provenance(a.path)) for a in sets if a.name in COUNT_SETS}
     return ctx
+
+
+def _visit_ai(s, study) -> list:
+    """The AI results of the patient's other fundus photos taken the same day (the
+    other eye of the visit), newest result per study."""
+    from app.models import AIResult, Study
+
+    def day(st):
+        t = st.study_time or st.created_at
+        return t.date() if t is not None else None
+
+    others = s.scalars(
+        select(Study).where(
+            Study.patient_pk == study.patient_pk, Study.modality == "OP", Study.id != study.id
+        )
+    ).all()
+    out = []
+    for st in others:
+        if day(st) != day(study):
+            continue
+        row = s.scalars(
+            select(AIResult).where(AIResult.study_pk == st.id).order_by(AIResult.id.desc())
+        ).first()
+        if row is not None:
+            out.append(rt.ai_input(row))
+    return out
 
 
 def _provenance(path: str) -> str:

@@ -207,35 +207,7 @@ def draft_fields(
             ai_vals = {"findings": found}
             values = {"findings": found, "impression": text("doctor", lang)}
     elif template.id == "fundus":
-        imaged = {"R": "od", "L": "os"}.get(str(ctx.get("laterality") or "").upper()[:1])
-        refer = False
-        for eye in ("od", "os"):
-            if imaged is not None and eye != imaged:
-                values[f"{eye}_findings"] = text("not_imaged", lang)
-                values[f"{eye}_grade"] = ""
-                continue
-            if ai is None:
-                values[f"{eye}_findings"], values[f"{eye}_grade"] = why, ""
-                continue
-            mine = [f for f in ai.findings if _eye(f) in (eye, "")]
-            body = "\n".join(f"- {x}" for x in map(_finding_line, mine) if x)
-            body = body or text("ai_nothing", lang, model=ai.model)
-            grades = (ai.payload.get("details") or {}).get("grades") or {}
-            grade = str(
-                grades.get(eye)
-                or ai.measurements.get(f"{eye}_grade")
-                or ai.payload.get("grade")
-                or ""
-            )
-            grade = grade if grade in GRADES else ""
-            refer = refer or grade in ("icdr2", "icdr3", "icdr4", "ungradable")
-            values[f"{eye}_findings"] = ai_vals[f"{eye}_findings"] = body
-            values[f"{eye}_grade"] = grade
-            if grade:
-                ai_vals[f"{eye}_grade"] = grade
-        values["referral"] = text("referral_ai", lang) if refer else text("doctor", lang)
-        if refer:
-            ai_vals["referral"] = values["referral"]
+        values, ai_vals = _fundus(ai, lang, ctx, why)
     elif template.id == "pathology":
         counts = ctx.get("counts") or {}
         quoted = [text("counts", lang, n=n, model=model) for _k, (n, model) in counts.items()]
@@ -253,6 +225,52 @@ def draft_fields(
         values["conclusion"] = text("doctor", lang)
     else:
         raise ValueError(f"template {template.id!r} is drafted by its own module")
+    return values, ai_vals
+
+
+def _fundus(ai: AiInput | None, lang: str, ctx: dict[str, Any], why: str):
+    """Each eye from its own AI result: this study's, or the other eye's study of the
+    same visit (``ctx["visit_ai"]``: AiInputs of the patient's other photos that day)."""
+    from app import fundus_report as fr
+
+    values: dict[str, str] = {}
+    ai_vals: dict[str, str] = {}
+    imaged = {"R": "od", "L": "os"}.get(str(ctx.get("laterality") or "").upper()[:1])
+    sources = [x for x in [ai, *(ctx.get("visit_ai") or [])] if x is not None]
+    per_eye: dict[str, tuple[AiInput, dict[str, Any]]] = {}
+    for src in sources:
+        for key, eye in fr.eyes_of(src.payload).items():
+            per_eye.setdefault(key, (src, eye))
+    refer, follow = False, []
+    for eye in ("od", "os"):
+        if eye in per_eye:
+            src, res = per_eye[eye]
+            grade = "ungradable" if not res.get("gradable") else f"icdr{res.get('icdr_grade')}"
+            grade = grade if grade in GRADES else ""
+            body = fr.eye_findings(res, lang) + "\n" + text("ai_label", lang, model=src.model)
+            values[f"{eye}_findings"] = ai_vals[f"{eye}_findings"] = body
+            values[f"{eye}_grade"] = ai_vals[f"{eye}_grade"] = grade
+            refer = refer or bool(res.get("referable"))
+            follow.append(res)
+        elif ai is not None and (imaged is None or eye == imaged):  # no per-eye details
+            lines = [_finding_line(f) for f in ai.findings if _eye(f) in (eye, "")]
+            body = "\n".join(f"- {x}" for x in lines if x) or text(
+                "ai_nothing", lang, model=ai.model
+            )
+            values[f"{eye}_findings"] = ai_vals[f"{eye}_findings"] = body
+            values[f"{eye}_grade"] = ""
+        elif imaged is not None and eye != imaged:
+            values[f"{eye}_findings"], values[f"{eye}_grade"] = text("not_imaged", lang), ""
+        else:
+            values[f"{eye}_findings"], values[f"{eye}_grade"] = why, ""
+    if follow:
+        from inference.fundus.grading import follow_up
+
+        advice = fr.follow_up_text(follow_up(follow), lang)
+        first = text("referral_ai", lang) if refer else ""
+        values["referral"] = ai_vals["referral"] = "\n".join(x for x in (first, advice) if x)
+    else:
+        values["referral"] = text("doctor", lang)
     return values, ai_vals
 
 

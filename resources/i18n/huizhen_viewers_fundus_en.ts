@@ -301,6 +301,14 @@
         <translation>Report</translation>
     </message>
     <message>
+        <source>Patient printout (PDF)</source>
+        <translation>Patient printout (PDF)</translation>
+    </message>
+    <message>
+        <source>Plain-language result for the patient, after signing</source>
+        <translation>Plain-language result for the patient, after signing</translation>
+    </message>
+    <message>
         <source>Cannot open the photos: %1</source>
         <translation>Cannot open the photos: %1</translation>
     </message>
@@ -335,6 +343,10 @@
     <message>
         <source>no AI result</source>
         <translation>no AI result</translation>
+    </message>
+    <message>
+        <source>Sign the report first: the printout shows what the doctor confirmed</source>
+        <translation>Sign the report first: the printout shows what the doctor confirmed</translation>
     </message>
 </context>
 </TS>

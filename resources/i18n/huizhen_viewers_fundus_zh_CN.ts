@@ -301,6 +301,14 @@
         <translation>报告</translation>
     </message>
     <message>
+        <source>Patient printout (PDF)</source>
+        <translation>患者版结果（PDF）</translation>
+    </message>
+    <message>
+        <source>Plain-language result for the patient, after signing</source>
+        <translation>签署后生成给患者的通俗版结果</translation>
+    </message>
+    <message>
         <source>Cannot open the photos: %1</source>
         <translation>无法打开照片：%1</translation>
     </message>
@@ -335,6 +343,10 @@
     <message>
         <source>no AI result</source>
         <translation>无 AI 结果</translation>
+    </message>
+    <message>
+        <source>Sign the report first: the printout shows what the doctor confirmed</source>
+        <translation>请先签署报告：患者版结果只打印医生确认的内容</translation>
     </message>
 </context>
 </TS>

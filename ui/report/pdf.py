@@ -121,6 +121,11 @@ def report_html(report, header: dict) -> str:
 
 
 def render_pdf(report, header: dict) -> bytes:
+    return html_pdf(report_html(report, header), template_title(report.template))
+
+
+def html_pdf(text: str, title: str) -> bytes:
+    """An HTML page as an A4 PDF (the report's page setup)."""
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -129,11 +134,11 @@ def render_pdf(report, header: dict) -> bytes:
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageOrientation(QPageLayout.Orientation.Portrait)
     writer.setPageMargins(QMarginsF(18, 15, 18, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle(template_title(report.template))
+    writer.setTitle(title)
     writer.setCreator("Huizhen")
     doc = QTextDocument()
     doc.setDefaultStyleSheet("body{font-size:10pt} h2{font-size:15pt} h3{font-size:12pt}")
-    doc.setHtml(report_html(report, header))
+    doc.setHtml(text)
     doc.print_(writer)
     buf.close()
     return bytes(data.data())

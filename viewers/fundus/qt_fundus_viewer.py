@@ -37,6 +37,7 @@ EYES = ("OD", "OS")  # screen order: right eye on the left
 class FundusViewer(QWidget):
     findings_changed = Signal(list)
     loaded = Signal()
+    printed = Signal(str)
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +70,7 @@ class FundusViewer(QWidget):
         self.a_prior = self.toolbar.addAction("")
         self.a_prior.setCheckable(True)
         self.a_prior.toggled.connect(self.set_prior)
+        self.a_print = self.toolbar.addAction("", lambda: self.patient_printout())
         self.a_report = self.toolbar.addAction("")
         self.a_report.setCheckable(True)
         self.a_report.setChecked(True)
@@ -144,6 +146,8 @@ class FundusViewer(QWidget):
         self.a_measure.setText(self.tr("Measure (disc diameters)"))
         self.a_prior.setText(self.tr("Prior visit"))
         self.a_report.setText(self.tr("Report"))
+        self.a_print.setText(self.tr("Patient printout (PDF)"))
+        self.a_print.setToolTip(self.tr("Plain-language result for the patient, after signing"))
         for kind, box in self.toggles.items():
             box.setText(texts.lesion(kind))
         self.table.retranslate()
@@ -243,6 +247,28 @@ class FundusViewer(QWidget):
             view.photo.setPixmap(view.photo.pixmap().__class__())
         self.refresh_images()
         self._titles()
+
+    def patient_printout(self, path: str | None = None):
+        """Write the patient's printout of the signed report (worker); returns the job."""
+        from ui.report.pdf import documents_dir, patient_header
+        from viewers.fundus.printout import write_patient_pdf
+
+        report = getattr(self.report_panel, "report", None)
+        if report is None or not getattr(report, "locked", False):
+            self.visit_line.setText(
+                self.tr("Sign the report first: the printout shows what the doctor confirmed")
+            )
+            return None
+        header = patient_header(self.ctx.store, self.ctx.study_pk)
+        target = path or documents_dir() / f"fundus_{header.get('patient_id', '')}_patient.pdf"
+        return self.ctx.jobs.submit(
+            write_patient_pdf,
+            target,
+            report,
+            header,
+            on_done=lambda p: self.printed.emit(str(p)),
+            on_error=self._failed,
+        )
 
     def fit(self) -> None:
         for view in self.views.values():
