@@ -107,7 +107,14 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
     for d in (
         ModalityDescriptor(
             Modality.ECG,
-            readers=("dicom-ecg", "wfdb", "hl7-aecg", "ge-muse-xml"),
+            readers=(
+                "dicom-ecg",
+                "wfdb",
+                "hl7-aecg",
+                "ge-muse-xml",
+                "philips-sierra-xml",
+                "scp-ecg",
+            ),
             source_kind="signal",
             viewer="viewers.ecg.qt_ecg_viewer:EcgViewer",
             analyzers=(AnalyzerSpec("ecg", "inference.ecg.preread:analyze_ecg", "openecg-codec"),),

@@ -147,5 +147,5 @@ def _call(analyzer: registry.Analyzer, blob: Path, filename: str, digest: str):
             os.link(blob, link)
         except OSError:  # another file system
             shutil.copyfile(blob, link)
-        source = link if analyzer.takes_path else registry.open_file(link)
+        source = link if analyzer.takes_path else registry.open_file(link, analyzer.modality)
         return registry.run(analyzer, source, None, Source.SERVER, object_sha256=digest)

@@ -105,16 +105,30 @@ def has_analyzer(modality: str) -> bool:
     return bool(analyzers_for(modality))
 
 
-def open_file(path: Path) -> Any:
+def open_file(path: Path, modality: str = "") -> Any:
     """Open one file with the reader that recognises it (the server's files, which
-    carry no reader name); on the workstation ``Store.open_source`` opens a record."""
+    carry no reader name): the modality descriptor's readers first, then any reader.
+    On the workstation ``Store.open_source`` opens a record with its stored reader."""
     from app.readers import best_reader
-    from app.readers.base import ReadError
+    from app.readers.base import ReadError, read_head, reader_named
 
-    found = best_reader(Path(path))
+    p = Path(path)
+    d = descriptor(modality) if modality else None
+    if d is not None:
+        head = read_head(p)
+        scored = []
+        for r in filter(None, map(reader_named, d.readers)):
+            try:
+                scored.append((float(r.examine(p, head)), r))
+            except Exception:  # a reader that cannot examine a file declines it
+                continue
+        scored = [x for x in scored if x[0] > 0]
+        if scored:
+            return max(scored, key=lambda x: x[0])[1].open([p])
+    found = best_reader(p)
     if found is None:
-        raise ReadError(f"{Path(path).name} is not a format Huizhen can read", "unsupported")
-    return found[1].open([Path(path)])
+        raise ReadError(f"{p.name} is not a format Huizhen can read", "unsupported")
+    return found[1].open([p])
 
 
 def run(analyzer: Analyzer, source: Any, state=None, where: Source = Source.CLINIC, **ids):

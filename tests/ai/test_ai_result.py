@@ -94,3 +94,16 @@ def test_registry_reads_the_modality_descriptors():
     assert ecg.model_version()[0] == "openecg-codec"  # known before running: no re-run
     assert registry.analyzers_for("CR") == []
     assert "ECG" in registry.modalities_with_analyzers()
+
+
+def test_the_server_opens_a_file_with_its_modalitys_readers(tmp_path):
+    from pydicom.data import get_testdata_file
+
+    from app.readers.base import ReadError
+
+    signal = registry.open_file(get_testdata_file("waveform_ecg.dcm", download=False), "ECG")
+    assert len(signal.leads) == 12 and signal.fs > 0
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a record")
+    with pytest.raises(ReadError):
+        registry.open_file(junk, "ECG")

@@ -17,12 +17,17 @@ def test_every_modality_is_described_once_and_complete():
     assert {"onnxruntime", "openslide"} <= set(heavy_dependencies())
 
 
-def test_readers_named_by_descriptors_exist():
+def test_readers_named_by_descriptors_exist_and_every_reader_is_named():
+    from app.readers import REGISTRIES, load_builtin_readers
     from app.readers.base import reader_named
 
     for d in DESCRIPTORS.values():
         for name in d.readers:
             assert reader_named(name) is not None, name
+    load_builtin_readers()
+    for modality, reg in REGISTRIES.items():
+        for r in reg.readers:  # a new reader is added to its modality's descriptor too
+            assert r.name in DESCRIPTORS[modality].readers, (modality, r.name)
 
 
 def test_tables_read_the_descriptors():
