@@ -112,6 +112,12 @@ def test_case_viewer_switches_a_ct_series_to_mpr(qtbot, jobs, store, head_ct_fil
     assert vv is not None and v.stack.currentWidget() is vv
     qtbot.waitUntil(lambda: vv.mpr.complete, timeout=120000)
     assert vv.mpr.volume.array.shape[0] == len(head_ct_files)
+    vv.mpr.views["coronal"].drawn.emit("length", [[100.0, 20.0], [100.0, 80.0]])
+    assert [m.kind for m in v.marks.items] == ["length"]  # the case's measurements: saved
+    from viewers.dicom.measurements import MeasurementSet
+
+    assert len(MeasurementSet(v.marks.path).items) == 1
+    assert not v.view.overlay.measurements  # not drawn on the 2D slices
     v.a_mpr.trigger()
     assert v.stack.currentWidget() is v.grid_host
     v.close()

@@ -309,7 +309,8 @@ class ImageViewer(QWidget):
                 return
             from viewers.volume.volume_viewer import VolumeViewer
 
-            self.volume_viewer = VolumeViewer(self.ctx, list(self.pane.source.files), self)
+            files = list(self.pane.source.files)
+            self.volume_viewer = VolumeViewer(self.ctx, files, self, marks=self.marks)
             self.stack.addWidget(self.volume_viewer)
         self.stack.setCurrentWidget(self.volume_viewer if on else self.grid_host)
 

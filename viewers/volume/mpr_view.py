@@ -48,14 +48,14 @@ class MprGrid(QWidget):
     point_changed = Signal(tuple)  # (z, y, x)
     progress = Signal(float)
 
-    def __init__(self, ctx, parent=None) -> None:
+    def __init__(self, ctx, parent=None, marks: MeasurementSet | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.volume = None
         self.point = (0, 0, 0)
         self.slab, self.mode = 1, "mip"
         self.centre, self.width_, self.invert = 40.0, 400.0, False
-        self.marks = MeasurementSet(None)
+        self.marks = marks if marks is not None else MeasurementSet(None)  # the case's, saved
         self.job = None
         self.complete = False
         self.views: dict[str, ImageView] = {}
@@ -162,7 +162,9 @@ class MprGrid(QWidget):
             ov.spacing = list(plane.spacing)
             ov.orientation = planes.orientation(vol, name)
             ov.corners = self._corners(name, index)
-            ov.measurements = [m for m in self.marks.on_frame(index) if m.sop_uid == name]
+            ov.measurements = [
+                m for m in self.marks.on_frame(index) if m.sop_uid == self.plane_key(name)
+            ]
             cross = QPainterPath()
             cross.moveTo(col + 0.5, 0)
             cross.lineTo(col + 0.5, h)
@@ -240,9 +242,17 @@ class MprGrid(QWidget):
             return
         plane = mpr.plane(vol, name, index, self.slab, self.mode)
         values = None if plane.pixels.ndim == 3 else plane.pixels
-        m = compute(Measurement(tool, index, points, sop_uid=name), values, list(plane.spacing))
+        m = compute(
+            Measurement(tool, index, points, sop_uid=self.plane_key(name)),
+            values,
+            list(plane.spacing),
+        )
         self.marks.add(m)
         self.render()
+
+    def plane_key(self, name: str) -> str:
+        """What a measurement on a reformatted plane is attached to (series and plane)."""
+        return f"mpr:{self.volume.info.uid}:{name}" if self.volume is not None else name
 
     def undo(self) -> None:
         if self.marks.undo():

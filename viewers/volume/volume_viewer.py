@@ -37,12 +37,12 @@ class VolumeViewer(QWidget):
     loaded = Signal()
     rendered3d = Signal()
 
-    def __init__(self, ctx, files, parent=None, with_3d: bool = True) -> None:
+    def __init__(self, ctx, files, parent=None, with_3d: bool = True, marks=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.with_3d = with_3d
         self.render3d = None
-        self.mpr = MprGrid(ctx, self)
+        self.mpr = MprGrid(ctx, self, marks)
         self.mpr.loaded.connect(self._loaded)
         self.mpr.progress.connect(self._progress)
         bar = QToolBar(self)
