@@ -27,6 +27,8 @@ def rows(ds, depth: int = 0) -> list[tuple[str, str, str, str, list]]:
             continue
         if elem.tag == 0x7FE00010 or elem.VR in ("OB", "OW", "OF", "OD", "UN"):
             value = f"<{len(elem.value) if elem.value is not None else 0} bytes>"
+        elif elem.VM > 1:
+            value = "\\".join(str(v) for v in elem.value)  # DICOM's own multi-value notation
         else:
             value = str(elem.value)
         out.append((tag, name, elem.VR, value[:MAX_VALUE], []))
