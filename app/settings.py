@@ -38,6 +38,9 @@ class Settings:
     font_size: int = 10  # points; larger for older eyes
     recent_imports: list[str] = field(default_factory=list)
     reader_limits: dict[str, int] = field(default_factory=dict)  # see app/readers/limits.py
+    imaging_memory_mb: int = (
+        0  # decoded pixels held; 0: half the RAM - 512 MB (app/imaging/budget.py)
+    )
 
     @property
     def data_path(self) -> Path:

@@ -168,20 +168,29 @@ def from_frames(frames: list[FrameRef]) -> SeriesInfo:
     skipped: list[tuple[str, str]] = []
     stacks = Counter(_stack_key(f) for f in frames)
     main_key = stacks.most_common(1)[0][0]
+    separate = False
     if len(stacks) > 1:
-        sizes = {(k[0], k[1]) for k in stacks}
-        what = "mixed image sizes" if len(sizes) > 1 else "several orientations"
-        others = [f for f in frames if _stack_key(f) != main_key]
-        problems.append(
-            f"{what}: {len(stacks)} stacks in one series; showing the largest "
-            f"({stacks[main_key]} images of {main_key[1]}x{main_key[0]}), "
-            f"{len(others)} other image(s) skipped"
-        )
-        for f in others:
-            skipped.append((_label(f), "another stack (different size or orientation)"))
-        frames = [f for f in frames if _stack_key(f) == main_key]
+        sizes = {(k[0], k[1], k[2]) for k in stacks}
+        if len(sizes) == 1 and stacks[main_key] < 3:
+            # localisers / projections: single images in several orientations, all shown
+            separate = True
+            problems.append(
+                f"images in {len(stacks)} orientations: shown one by one as 2D images "
+                "(no MPR or 3D for this series)"
+            )
+        else:
+            what = "mixed image sizes" if len(sizes) > 1 else "several orientations"
+            others = [f for f in frames if _stack_key(f) != main_key]
+            problems.append(
+                f"{what}: {len(stacks)} stacks in one series; showing the largest "
+                f"({stacks[main_key]} images of {main_key[1]}x{main_key[0]}), "
+                f"{len(others)} other image(s) skipped"
+            )
+            for f in others:
+                skipped.append((_label(f), "another stack (different size or orientation)"))
+            frames = [f for f in frames if _stack_key(f) == main_key]
     first = frames[0].head
-    orientation = frames[0].orientation
+    orientation = None if separate else frames[0].orientation
     ordered, spacing, tilt = _order(frames, orientation, problems, skipped)
     windows = []
     for f in ordered:
@@ -206,7 +215,7 @@ def from_frames(frames: list[FrameRef]) -> SeriesInfo:
         pixel_spacing=spacing_xy,
         slice_spacing=spacing,
         orientation=orientation,
-        origin=ordered[0].position,
+        origin=None if separate else ordered[0].position,
         transfer_syntaxes=sorted({f.head.transfer_syntax for f in ordered}),
         windows=windows,
         problems=problems,
@@ -226,7 +235,7 @@ def _order(frames, orientation, problems, skipped) -> tuple[list[FrameRef], floa
         frames = sorted(
             frames, key=lambda f: (f.head.instance, f.index or 0, f.head.acquisition, f.path.name)
         )
-        if len(frames) > 1 and any(f.position is not None for f in frames):
+        if orientation is not None and len(frames) > 1 and any(f.position for f in frames):
             problems.append("some images have no position: ordered by instance number")
         return frames, None, 0.0
     o = np.asarray(orientation, float)

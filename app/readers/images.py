@@ -92,8 +92,27 @@ class DicomSource(ImageSource):
         return len(self.frames)
 
     def frame(self, index: int, state=None) -> LoadedImage:
+        """Frame ``index``, from the shared decoded-pixel cache when it is there."""
+        from app.imaging.cache import shared_cache
         from app.readers.dicom_pixels import decode_frame
 
         index = min(max(int(index), 0), len(self.frames) - 1)
-        path, k = self.frames[index]
-        return decode_frame(path, k, state)
+        key = self.frames[index]
+        cache = shared_cache()
+        image = cache.get(key)
+        if image is None:
+            image = decode_frame(*key, state)
+            image.pixels.setflags(write=False)  # shared: nobody may change it in place
+            cache.put(key, image)
+        return image
+
+    def pin(self, index: int) -> None:
+        """Keep frame ``index`` decoded whatever the memory budget (it is on screen)."""
+        from app.imaging.cache import shared_cache
+
+        shared_cache().pin(self.frames[min(max(int(index), 0), len(self.frames) - 1)])
+
+    def unpin(self, index: int) -> None:
+        from app.imaging.cache import shared_cache
+
+        shared_cache().unpin(self.frames[min(max(int(index), 0), len(self.frames) - 1)])
