@@ -75,7 +75,7 @@ def main() -> int:
     from app.imaging.decode import modality_frame
     from app.imaging.headers import read_head
     from app.imaging.series import series_info
-    from app.imaging.volume import Volume
+    from app.imaging.volume import Volume, preview
 
     files = series(args.cache, args.slices, args.size)
     print(
@@ -91,8 +91,7 @@ def main() -> int:
     baseline_read([mid])
     base_one = time.perf_counter() - t
     t = time.perf_counter()
-    head, frames = read_head(mid)
-    modality_frame(frames[0], rgb=False)
+    preview(files)
     first_any = time.perf_counter() - t
     t = time.perf_counter()
     info = series_info(files)

@@ -140,12 +140,18 @@ class Volume:
 
     @property
     def default_window(self) -> tuple[float, float]:
-        """(centre, width): the header's first window, else a robust range of the middle slice."""
-        if self.info.windows:
-            return self.info.windows[0]
+        """(centre, width): the header's first window when it fits the data, else the middle
+        slice's 0.5-99.5 percentile range (some CR files carry a window of the whole
+        detector range, which shows a flat grey picture)."""
         mid = self.array[len(self.array) // 2]
-        lo, hi = np.percentile(mid[::4, ::4], [0.5, 99.5]) if mid.size else (0, 1)
-        return float((lo + hi) / 2), float(max(hi - lo, 1.0))
+        if mid.ndim == 3 or not mid.size:
+            return 128.0, 256.0
+        lo, hi = np.percentile(mid[::4, ::4], [0.5, 99.5])
+        data_width = float(max(hi - lo, 1.0))
+        for centre, width in self.info.windows:
+            if 0 < width <= 1.25 * data_width:
+                return float(centre), float(width)
+        return float((lo + hi) / 2), data_width
 
     # ---- loading ----------------------------------------------------------------------
     def load_slice(self, z: int) -> bool:
@@ -227,3 +233,20 @@ def _cpus() -> int | None:
 def load(info: SeriesInfo, state=None, order: str = "interleaved", budget: int | None = None):
     """``Volume.create(info).load(state)``."""
     return Volume.create(info, budget).load(state, order)
+
+
+def preview(files: list) -> tuple[np.ndarray, bool]:
+    """The middle file of ``files`` decoded at once, before any other header is read
+    (what a viewer shows while ``series_info`` sorts the series: OHIF's lesson).
+    Returns (modality values or RGB, rgb)."""
+    from pathlib import Path
+
+    from app.imaging.headers import read_head
+
+    path = Path(files[len(files) // 2])
+    head, frames = read_head(path)
+    rgb = head.samples == 3 or head.photometric == "PALETTE COLOR"
+    try:
+        return modality_frame(frames[len(frames) // 2], rgb), rgb
+    except ReadError as err:
+        raise ReadError(f"{path.name}: {err}", err.kind) from err

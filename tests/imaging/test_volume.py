@@ -100,3 +100,20 @@ def test_window_lut_matches_the_formula():
     assert out.tolist() == [[0, 0, 127, 255, 255]]
     assert mpr.window(values.astype(np.float32), 40, 80).tolist() == out.tolist()
     assert mpr.window(values, 40, 80, invert=True).tolist() == [[255, 255, 128, 0, 0]]
+
+
+def test_default_window_ignores_a_header_window_wider_than_the_data(head_ct_files):
+    vol = Volume.create(series_info(head_ct_files[50:53])).load()
+    assert vol.default_window == (40.0, 80.0)  # the file's brain window
+    vol.info.windows = [(2000.0, 60000.0)]  # a whole-detector-range window (seen in CR files)
+    centre, width = vol.default_window
+    assert width < 5000 and vol.array.min() < centre < vol.array.max()
+
+
+def test_preview_is_the_middle_file(head_ct_files):
+    from app.imaging.volume import preview
+
+    values, rgb = preview(head_ct_files)
+    assert not rgb and np.array_equal(
+        values, Volume.create(series_info(head_ct_files)).load().array[54]
+    )
