@@ -15,6 +15,7 @@ from server.deps import CtxDep
 from server.errors import ApiError
 from server.models import AIResult, Alert, Annotation, Case, Consult, Report, StoredObject, utcnow
 from server.routes.common import load_case, record_for_case
+from server.rules import check_case_status
 from server.serialize import (
     ai_out,
     alert_out,
@@ -121,6 +122,7 @@ def patch_case(case_id: int, body: CasePatch, c: CtxDep):
     c.check_version(case, "case", case_out, body.version)
     case.version += 1
     if body.status is not None and body.status.value != case.status:
+        check_case_status(c, case, body.status)  # role and report state first
         try:
             check_transition(Status(case.status), body.status)
         except TransitionError as err:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
@@ -17,6 +17,7 @@ from server.errors import ApiError
 from server.fhir import consult_bundle
 from server.models import Case, Consult, ConsultEvent, Organisation, Report, User, utcnow
 from server.routes.common import load_case, load_consult
+from server.rules import check_consult_status
 from server.serialize import consult_out
 from server.workflow import priority_for
 
@@ -143,6 +144,7 @@ def set_status(consult_id: int, body: ConsultStatusIn, c: CtxDep):
     elif c.user.role not in (Role.SPECIALIST, Role.PATHOLOGIST):
         raise c.forbid("only the consulted specialist can do this", "consult", consult.id)
     c.check_version(consult, "consult", consult_out, body.version)
+    check_consult_status(c, consult, body.status)
     try:
         consult_step(c.s, consult, case, body.status, c.user.id, body.note)
     except TransitionError as err:
@@ -156,7 +158,11 @@ def set_status(consult_id: int, body: ConsultStatusIn, c: CtxDep):
 
 
 @router.get("/consults/{consult_id}/fhir", summary="FHIR R4 Bundle of the consult")
-def fhir_export(consult_id: int, c: CtxDep):
+def fhir_export(
+    consult_id: int,
+    c: CtxDep,
+    anonymise: bool = Query(False, description="no names, ids, birth date or UIDs (sharing)"),
+):
     consult = load_consult(c, consult_id)
     case = c.s.get(Case, consult.case_id)
     report = c.s.scalar(
@@ -167,6 +173,11 @@ def fhir_export(consult_id: int, c: CtxDep):
     }
     orgs = {o.id: o for o in c.s.scalars(select(Organisation))}
     bundle = consult_bundle(consult, case, _timeline(c, consult), report, users, orgs)
+    if anonymise:
+        from app.anon import anonymise_bundle
+
+        bundle = anonymise_bundle(bundle)
+        c.audit("export", "consult", consult.id, anonymised=True)
     return c.done(bundle)
 
 

@@ -261,12 +261,18 @@ def list_objects(case_id: int, c: CtxDep):
     "/objects/{object_id}/content",
     summary="Download a file's bytes (DICOM in a PACS: by WADO-RS, else the local copy)",
 )
-def download(object_id: int, c: CtxDep):
+def download(
+    object_id: int,
+    c: CtxDep,
+    anonymise: bool = Query(False, description="DICOM only: PS3.15 basic profile (sharing)"),
+):
     obj = c.s.get(StoredObject, object_id)
     if obj is None:
         raise not_found("object", object_id)
     load_case(c, obj.case_id, shown=("object", object_id))
-    c.audit("view", "object", obj.id)
+    c.audit("export" if anonymise else "view", "object", obj.id, anonymised=anonymise)
+    if anonymise:
+        return _anonymised(c, obj)
     row = c.s.get(PacsObject, obj.id)
     c.done({})  # commits: no database lock is held while the PACS answers
     data = sync_of(c.request).fetch(row, obj.sha256) if row is not None else None
@@ -288,6 +294,28 @@ def download(object_id: int, c: CtxDep):
         filename=obj.filename,
         headers={"X-Content-SHA256": obj.sha256, "X-Huizhen-Source": "local"},
     )
+
+
+def _anonymised(c: Ctx, obj: StoredObject) -> Response:
+    """The object's DICOM without identifiers (the local copy, de-identified)."""
+    import io
+
+    import pydicom
+
+    from app.anon import anonymise_dataset
+
+    path = c.state.files.blob_path(obj.sha256)
+    c.done({})
+    if read_dicom_info(path) is None:
+        raise ApiError(422, "not_dicom", "only DICOM objects can be exported anonymised")
+    try:
+        ds = anonymise_dataset(pydicom.dcmread(path))
+    except ValueError as err:  # burned-in annotation
+        raise ApiError(422, "cannot_anonymise", str(err)) from None
+    buf = io.BytesIO()
+    ds.save_as(buf, enforce_file_format=True)
+    headers = {"Content-Disposition": f'attachment; filename="anonymised-{obj.id}.dcm"'}
+    return Response(buf.getvalue(), media_type="application/dicom", headers=headers)
 
 
 @router.get("/cases/{case_id}/ai-results", summary="AI pre-read results of a case")

@@ -69,8 +69,12 @@ def test_stale_version_gets_409_with_the_current_version(doctor):
 def test_status_lifecycle_is_enforced(doctor):
     case = doctor.new_case("CR")
     r = doctor.patch(f"/cases/{case['id']}", json={"status": "signed", "version": 1})
+    assert r.status_code == 403  # only specialists and pathologists sign (tests/security)
+    r = doctor.patch(f"/cases/{case['id']}", json={"status": "in_consult", "version": 1})
+    assert r.status_code == 200
+    r = doctor.patch(f"/cases/{case['id']}", json={"status": "new", "version": 2})
     assert r.status_code == 422 and r.json()["error"] == "bad_transition"
-    r = doctor.patch(f"/cases/{case['id']}", json={"status": "awaiting_review", "version": 1})
+    r = doctor.patch(f"/cases/{case['id']}", json={"status": "awaiting_review", "version": 2})
     assert r.status_code == 200 and r.json()["status"] == "awaiting_review"
 
 
