@@ -60,7 +60,14 @@ def create_app(settings: Settings) -> FastAPI:
     write, read = sessions(engine), read_sessions(engine)
     notify_on_commit(write, broker.notify)
     files = FileStore(settings.blob_dir, settings.upload_dir)
-    runner = PrereadRunner(write, files)
+    runner = PrereadRunner(
+        write,
+        files,
+        settings.preread_workers,
+        settings.preread_timeout_s,
+        settings.preread_memory_mb,
+        settings.plugins,
+    )
     archive = PacsSync(make_backend(settings), write, files, settings.pacs_retry_s)
     st = State(settings, write, read, broker, runner, files)
     escalator = Escalator(write, settings.escalate_after_s, settings.escalation_check_s)

@@ -128,6 +128,26 @@ def _security_options(p: argparse.ArgumentParser) -> None:
         help="address of a reverse proxy whose X-Forwarded-For is believed",
     )
     g.add_argument(
+        "--login-backoff",
+        type=float,
+        default=1.0,
+        help="seconds of the first wait after the free failures (doubles)",
+    )
+    g.add_argument(
+        "--preread-workers",
+        type=int,
+        default=2,
+        help="AI pre-read worker processes (most urgent first)",
+    )
+    g.add_argument(
+        "--preread-timeout",
+        type=float,
+        default=120.0,
+        help="seconds one pre-read may take before its process is stopped",
+    )
+    g.add_argument("--preread-memory", type=int, default=3072,
+                   help="MiB of address space per pre-read process (POSIX)")  # fmt: skip
+    g.add_argument(
         "--chunk-max",
         type=int,
         default=16 << 20,
@@ -180,9 +200,12 @@ def settings_from(args) -> Settings:
             args.login_address_free,
         )
         st.login_lock_after, st.login_lock_s = args.login_lock_after, args.login_lockout
+        st.login_backoff_s = args.login_backoff
         st.trusted_proxies = list(args.trusted_proxy)
         st.upload_max_bytes, st.org_quota_bytes = args.upload_max, args.org_quota
         st.chunk_max_bytes = args.chunk_max
+        st.preread_workers, st.preread_timeout_s = args.preread_workers, args.preread_timeout
+        st.preread_memory_mb = args.preread_memory
         st.audit_keep_days = args.audit_keep_days
         st.upload_keep_s = st.idempotency_keep_s = args.upload_keep
     return st

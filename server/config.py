@@ -21,6 +21,7 @@ class Settings:
     # password guessing (server.logins): free failures, lockout after, lockout seconds
     login_free_failures: int = 3
     login_address_free: int = 20
+    login_backoff_s: float = 1.0  # the first wait; it doubles with each further failure
     login_lock_after: int = 10
     login_lock_s: float = 900.0
     # proxies whose X-Forwarded-For is believed (else the socket peer is the address)
@@ -31,6 +32,10 @@ class Settings:
     idempotency_keep_s: float = 7 * 86400
     upload_keep_s: float = 7 * 86400
     audit_keep_days: int = 3650  # 0 keeps the audit log forever
+    # AI pre-read worker processes: how many, seconds and MiB of address space per job
+    preread_workers: int = 2
+    preread_timeout_s: float = 120.0
+    preread_memory_mb: int = 3072
     plugins: list[str] = field(default_factory=list)  # modules or .py files that register analyzers
     # DICOMweb PACS for DICOM objects (None: the embedded store keeps them)
     pacs_url: str | None = None  # e.g. http://127.0.0.1:8042/dicom-web

@@ -49,9 +49,11 @@ class LoginGuard:
         max_backoff_s: float = 60.0,
         address_free: int = 20,
         forget_s: float = 900.0,
+        base_s: float = 1.0,
     ) -> None:
         self.free, self.lock_after, self.lock_s = free, lock_after, lock_s
         self.max_backoff_s, self.address_free, self.forget_s = max_backoff_s, address_free, forget_s
+        self.base_s = base_s
         self._lock = threading.Lock()
         self._addresses: dict[str, tuple[int, float]] = {}  # addr -> (failures, monotonic)
         self._unknown: dict[str, Account] = {}
@@ -59,7 +61,7 @@ class LoginGuard:
     def backoff_s(self, failures: int, free: int) -> float:
         if failures < free:
             return 0.0
-        return min(self.max_backoff_s, 2.0 ** (failures - free))
+        return min(self.max_backoff_s, self.base_s * 2.0 ** (failures - free))
 
     def unknown(self, username: str) -> Account:
         with self._lock:

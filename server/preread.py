@@ -21,14 +21,13 @@ import logging
 import os
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.ai import registry
-from app.ai.result import Source
+from app.ai.result import AiResult, Source
 from app.domain import Status
 from server.actions import move_case
 from server.ai_results import add_result, same_model
@@ -61,15 +60,32 @@ def load_plugins(specs: list[str]) -> None:
 
 
 class PrereadRunner:
-    def __init__(self, sessions: sessionmaker[Session], files, workers: int = 1) -> None:
+    """Runs pre-reads in ``server.prereadpool`` worker processes (bounded in
+    number, memory and time), most urgent first."""
+
+    def __init__(
+        self, sessions: sessionmaker[Session], files, workers: int = 2, timeout_s: float = 120.0,
+        memory_mb: int = 2048, plugins: list[str] | None = None,
+    ) -> None:  # fmt: skip
+        from server.prereadpool import PrereadPool
+
         self.sessions, self.files = sessions, files
-        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="preread")
+        self.pool = PrereadPool(workers, timeout_s, memory_mb << 20, list(plugins or []))
 
     def has(self, modality: str) -> bool:
         return get(modality) is not None
 
-    def submit(self, object_id: int):
-        return self.pool.submit(self._run_logged, object_id)
+    def submit(self, object_id: int) -> None:
+        self.pool.submit(self._key(object_id), lambda analyse: self._run_logged(object_id, analyse))
+
+    def _key(self, object_id: int) -> tuple:
+        """Queue order: critical cases first, then ECGs, then smaller files."""
+        with self.sessions() as s:
+            obj = s.get(StoredObject, object_id)
+            case = s.get(Case, obj.case_id) if obj is not None else None
+            if obj is None or case is None:
+                return (9, True, 0)
+            return (int(case.priority), obj.modality != "ECG", int(obj.size or 0))
 
     def resume_pending(self) -> int:
         with self.sessions() as s:
@@ -80,16 +96,16 @@ class PrereadRunner:
         return len(ids)
 
     def shutdown(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool.shutdown()
 
-    def _run_logged(self, object_id: int) -> None:
+    def _run_logged(self, object_id: int, analyse) -> None:
         try:
-            self.run(object_id)
+            self.run(object_id, analyse)
         except Exception:
             log.exception("pre-read of object %s failed", object_id)
             self._finish(object_id, "failed")
 
-    def run(self, object_id: int) -> None:
+    def run(self, object_id: int, analyse) -> None:
         with self.sessions() as s:
             obj = s.get(StoredObject, object_id)
             if obj is None or obj.preread_state != "pending":
@@ -101,16 +117,20 @@ class PrereadRunner:
                 move_case(s, case, Status.AI_PREREAD)
                 s.commit()
             blob, filename, digest = self.files.blob_path(obj.sha256), obj.filename, obj.sha256
+            modality = obj.modality
         if analyzer is None:
             return self._finish(object_id, "none")
         if has:  # the clinic's result of this model and version came with the case
             log.info("case of object %s already has %s %s: not run again", object_id, *known)
             return self._finish(object_id, "done")
-        try:
-            result = _call(analyzer, blob, filename, digest)
-        except (Unavailable, ImportError) as note:
-            log.warning("pre-read skipped for object %s: %s", object_id, note)
+        kind, payload = analyse((modality, str(blob), filename, digest))  # a worker process
+        if kind == "skipped":
+            log.warning("pre-read skipped for object %s: %s", object_id, payload)
             return self._finish(object_id, "skipped")
+        if kind != "ok":
+            log.warning("pre-read of object %s failed: %s", object_id, payload)
+            return self._finish(object_id, "failed")
+        result = AiResult.from_dict(payload)
         with self.sessions() as s:
             obj = s.get(StoredObject, object_id)
             case = s.get(Case, obj.case_id)

@@ -89,6 +89,7 @@ def guard_of(request: Request) -> LoginGuard:
             st.login_lock_after,
             st.login_lock_s,
             address_free=st.login_address_free,
+            base_s=st.login_backoff_s,
         )
         request.app.state.login_guard = guard
     return guard

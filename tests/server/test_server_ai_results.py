@@ -66,6 +66,6 @@ def test_a_result_without_model_or_with_a_bad_urgency_is_refused(doctor, special
     assert doctor.request("POST", path, json={"result": bad}).status_code == 422
     nameless = _result(model={"name": "", "version": ""})
     assert doctor.request("POST", path, json={"result": nameless}).status_code == 422
-    # not their case: refused (404 once the server hides cases one may not see)
-    assert specialist.request("POST", path, json={"result": _result()}).status_code in (403, 404)
+    # not their case: hidden, so 404 exactly as for a missing case
+    assert specialist.request("POST", path, json={"result": _result()}).status_code == 404
     assert doctor.ok("GET", f"/cases/{case['id']}")["ai_results"] == []
