@@ -20,6 +20,7 @@ before anything is allocated:
 from __future__ import annotations
 
 import io
+import math
 import os
 import struct
 import zlib
@@ -154,6 +155,23 @@ def header_int(ds, key: str, default: int) -> int:
         return int(ds.get(key, default) or default)
     except (TypeError, ValueError):
         return -1
+
+
+def header_number(ds, key: str, default: float, where: str = "") -> float:
+    """One finite number from the header; ``default`` when absent, a ``ReadError``
+    when the value is there but is not one (text, several values, NaN, 1e999)."""
+    value = ds.get(key)
+    if value is None or value == "":
+        return default
+    try:
+        out = float(value)
+    except (TypeError, ValueError, OverflowError):
+        out = math.nan
+    if not math.isfinite(out):
+        raise ReadError(
+            f"{where or 'DICOM header'}: {key} is not a number ({value!r:.40})", "corrupt"
+        )
+    return out
 
 
 def frame_geometry(ds, file_size: int) -> tuple[int, int]:

@@ -260,3 +260,17 @@ def test_rle_decoder_panic_is_a_read_error():
 
     with pytest.raises(ReadError, match="PanicException"):
         load_image(Path(__file__).parent / "data" / "rle_panic.dcm")
+
+
+def test_ecg_channel_value_that_is_not_a_number_is_a_read_error(tmp_path):
+    """A damaged ChannelSensitivityCorrectionFactor ('q') was ValueError in read_dicom_ecg."""
+    from app.ecg.readers import read_ecg
+
+    data = bytearray(pydicom_file("waveform_ecg.dcm").read_bytes())
+    at = data.find(struct.pack("<HH", 0x003A, 0x0212) + b"DS")
+    length = struct.unpack("<H", data[at + 6 : at + 8])[0]
+    data[at + 8 : at + 8 + length] = b"q".ljust(length)
+    path = tmp_path / "q.dcm"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ReadError, match="ChannelSensitivityCorrectionFactor is not a number"):
+        read_ecg(path)

@@ -25,6 +25,7 @@ from app.ecg.signal import (
     to_millivolts,
 )
 from app.readers.base import ReadError
+from app.readers.dicom_io import header_number
 
 ECG_SOP_CLASSES = {
     "1.2.840.10008.5.1.4.1.1.9.1.1": "12-lead ECG",
@@ -88,7 +89,7 @@ def _channel_label(ch) -> str:
 
 
 def _raw_samples(group, index: int) -> np.ndarray:
-    bits = int(group.get("WaveformBitsAllocated", 0) or 0)
+    bits = int(header_number(group, "WaveformBitsAllocated", 0, f"waveform group {index + 1}"))
     interp = str(group.get("WaveformSampleInterpretation", ""))
     dtype = _DTYPES.get((bits, interp))
     if dtype is None:
@@ -136,7 +137,7 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
         raise ReadError("the waveform has no sampling frequency")
     raw = _raw_samples(group, info.index)
     signed = str(group.get("WaveformSampleInterpretation", "")).startswith("S")
-    bits = int(group.WaveformBitsAllocated)
+    bits = int(header_number(group, "WaveformBitsAllocated", 0))
     warnings: list[str] = []
     defs = list(group.get("ChannelDefinitionSequence") or [])
     if len(defs) != raw.shape[0]:
@@ -145,12 +146,13 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
     for i, ch in enumerate(defs):
         values = raw[i]
         label = _channel_label(ch) or f"ch{i + 1}"
-        stored = int(ch.get("WaveformBitsStored", bits) or bits)
+        where = f"channel {label}"
+        stored = int(header_number(ch, "WaveformBitsStored", bits, where) or bits)
         if 0 < stored < bits:
             values = _sign_extend(values, stored, signed)
-        sens = float(ch.get("ChannelSensitivity", 1.0) or 1.0)
-        corr = float(ch.get("ChannelSensitivityCorrectionFactor", 1.0) or 1.0)
-        base = float(ch.get("ChannelBaseline", 0.0) or 0.0)
+        sens = header_number(ch, "ChannelSensitivity", 1.0, where) or 1.0
+        corr = header_number(ch, "ChannelSensitivityCorrectionFactor", 1.0, where) or 1.0
+        base = header_number(ch, "ChannelBaseline", 0.0, where)
         physical = values.astype(np.float64) * sens * corr + base
         units = ch.get("ChannelSensitivityUnitsSequence")
         unit = str(units[0].get("CodeValue", "")) if units else ""
@@ -165,11 +167,17 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
             warnings.append(warn)
         rows.append(mv)
         names.append(label)
-        for key, tag in (("highpass", "FilterLowFrequency"), ("lowpass", "FilterHighFrequency")):
-            if ch.get(tag) not in (None, ""):
-                filters[key] = float(ch.get(tag))
-        if ch.get("NotchFilterFrequency") not in (None, "") and float(ch.NotchFilterFrequency):
-            filters["notch"] = float(ch.NotchFilterFrequency)
+        for key, tag in (
+            ("highpass", "FilterLowFrequency"),
+            ("lowpass", "FilterHighFrequency"),
+            ("notch", "NotchFilterFrequency"),
+        ):
+            try:  # a damaged filter value only loses the filter note
+                value = header_number(ch, tag, 0.0)
+            except ReadError:
+                continue
+            if value or (key != "notch" and ch.get(tag) not in (None, "")):
+                filters[key] = value
     if left_out:
         warnings.append(left_out_warning(left_out))
     if not rows:
