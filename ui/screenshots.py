@@ -152,6 +152,9 @@ def main(out: str = "screenshots") -> int:
         from viewers.wsi.shots import slide_case_shots
 
         slide_case_shots(app, store, win, save, wait_until, lang)
+        from viewers.fundus.shots import fundus_shots
+
+        fundus_shots(app, store, jobs, win, save, wait_until, lang, Path(home))
         assign_patient_shot(store, jobs, win, save, lang)
         banner_shots(store, win, save, lang)
         from ui.report.shots import consult_shot, report_shots

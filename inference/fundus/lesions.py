@@ -45,10 +45,15 @@ def _components(mask, strength, min_px):
     labels, n = ndi.label(mask)
     if n == 0:
         return []
-    idx = np.arange(1, n + 1)
-    areas = ndi.sum_labels(np.ones_like(strength), labels, idx)
-    peaks = ndi.maximum(strength, labels, idx)
-    centres = ndi.center_of_mass(np.ones_like(strength), labels, idx)
+    ys, xs = np.nonzero(labels)  # labelled pixels are few: bincounts, not sorts
+    lab = labels[ys, xs]
+    areas = np.bincount(lab, minlength=n + 1)[1:].astype(float)
+    cys = np.bincount(lab, weights=ys, minlength=n + 1)[1:] / np.maximum(areas, 1)
+    cxs = np.bincount(lab, weights=xs, minlength=n + 1)[1:] / np.maximum(areas, 1)
+    peaks = np.full(n + 1, -np.inf)
+    np.maximum.at(peaks, lab, strength[ys, xs])
+    peaks = peaks[1:]
+    centres = list(zip(cys, cxs, strict=True))
     boxes = ndi.find_objects(labels)
     out = []
     for i, (area, peak, (cy, cx), box) in enumerate(

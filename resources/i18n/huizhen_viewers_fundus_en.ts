@@ -333,6 +333,14 @@
         <translation>Left eye (OS)</translation>
     </message>
     <message>
+        <source>Ungradable: retake the photo or refer</source>
+        <translation type="unfinished">Ungradable: retake the photo or refer</translation>
+    </message>
+    <message>
+        <source>DME suspected</source>
+        <translation type="unfinished">DME suspected</translation>
+    </message>
+    <message>
         <source> (prior visit)</source>
         <translation> (prior visit)</translation>
     </message>

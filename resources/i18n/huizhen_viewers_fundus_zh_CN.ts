@@ -333,6 +333,14 @@
         <translation>左眼（OS）</translation>
     </message>
     <message>
+        <source>Ungradable: retake the photo or refer</source>
+        <translation type="unfinished">不可分级：请重拍或转诊</translation>
+    </message>
+    <message>
+        <source>DME suspected</source>
+        <translation type="unfinished">疑似糖尿病黄斑水肿</translation>
+    </message>
+    <message>
         <source> (prior visit)</source>
         <translation>（上次检查）</translation>
     </message>

@@ -67,6 +67,9 @@ def test_viewer_shows_both_eyes_with_ai_overlays(qtbot, visit, jobs):
     cells = [v.table.item(r, 1).text() for r in range(v.table.rowCount())]
     assert len(cells) == 12 and cells.count("not supported (needs a model)") == 9
     assert "OD" in v.visit_line.text() and "REFER" in v.visit_line.text()
+    found = v.findings()
+    assert found[0]["text"].startswith("Right eye (OD): ICDR 2") and found[0]["severity"] == "urgent"
+    assert found[0]["source"] == "AI Huizhen fundus classic 0.1"
     # red-free preset shows grey pixels
     v.images_shown = None
     v.preset.setCurrentIndex(v.preset.findData("red_free"))

@@ -176,6 +176,26 @@ class FundusViewer(QWidget):
                 + f" · {texts.follow_up(v.get('follow_up', ''))}"
             )
         self.a_prior.setEnabled(bool(visit.prior))
+        self.findings_changed.emit(self.findings())
+
+    def findings(self) -> list[dict]:
+        """For the findings dock: each eye's AI result in one line, labelled with its model."""
+        out = []
+        for eye in EYES:
+            p = self.visit.eyes.get(eye) if self.visit else None
+            if p is None or not p.ai:
+                continue
+            side = self.tr("Right eye (OD)") if eye == "OD" else self.tr("Left eye (OS)")
+            ai = p.ai
+            if not ai.get("gradable"):
+                text, sev = self.tr("Ungradable: retake the photo or refer"), "urgent"
+            else:
+                text = texts.grade(ai.get("icdr_grade"))
+                if ai.get("dme_suspected"):
+                    text += " · " + self.tr("DME suspected")
+                sev = "urgent" if ai.get("referable") else "info"
+            out.append({"text": f"{side}: {text}", "source": f"AI {p.model}", "severity": sev})
+        return out
 
     def _titles(self) -> None:
         for eye in EYES:
