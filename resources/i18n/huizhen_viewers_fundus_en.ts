@@ -334,11 +334,11 @@
     </message>
     <message>
         <source>Ungradable: retake the photo or refer</source>
-        <translation type="unfinished">Ungradable: retake the photo or refer</translation>
+        <translation>Ungradable: retake the photo or refer</translation>
     </message>
     <message>
         <source>DME suspected</source>
-        <translation type="unfinished">DME suspected</translation>
+        <translation>DME suspected</translation>
     </message>
     <message>
         <source> (prior visit)</source>

@@ -334,11 +334,11 @@
     </message>
     <message>
         <source>Ungradable: retake the photo or refer</source>
-        <translation type="unfinished">不可分级：请重拍或转诊</translation>
+        <translation>不可分级：请重拍或转诊</translation>
     </message>
     <message>
         <source>DME suspected</source>
-        <translation type="unfinished">疑似糖尿病黄斑水肿</translation>
+        <translation>疑似糖尿病黄斑水肿</translation>
     </message>
     <message>
         <source> (prior visit)</source>
