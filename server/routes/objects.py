@@ -22,10 +22,11 @@ from starlette.requests import ClientDisconnect
 
 from app.domain import Modality
 from server.deps import Ctx, CtxDep, run_in_ctx
+from server.dicominfo import DicomInfo, read_dicom_info
 from server.errors import ApiError, not_found
 from server.files import safe_filename
 from server.models import AIResult, Case, PacsObject, StoredObject, Upload
-from server.pacs import DicomInfo, pacs_out, read_dicom_info, sync_of
+from server.pacs import pacs_out, sync_of
 from server.routes.common import load_case, record_for_case
 from server.serialize import ai_out, object_out, upload_out
 
