@@ -107,10 +107,18 @@ def test_case_viewer_switches_a_ct_series_to_mpr(qtbot, jobs, store, head_ct_fil
     v.show()
     qtbot.waitUntil(lambda: v.image is not None and v.a_mpr.isEnabled(), timeout=30000)
     assert len(v.source) == len(head_ct_files)
+    # the series loads into one volume behind the pane: then slices show without decoding
+    qtbot.waitUntil(lambda: v.pane.backing is not None and v.pane.backing.complete, timeout=120000)
+    v.show_frame(3)
+    assert v.index == 3  # at once: taken from the volume, no worker round trip
+    path, k = v.pane.source.frames[3]
+    expected = v.pane.backing.volume.array[v.pane.backing.zmap[(path, k)]]
+    assert np.array_equal(v.image.pixels, expected.astype(np.float32))
     v.a_mpr.trigger()
     vv = v.volume_viewer
     assert vv is not None and v.stack.currentWidget() is vv
     qtbot.waitUntil(lambda: vv.mpr.complete, timeout=120000)
+    assert vv.mpr.volume is v.pane.backing.volume  # MPR reuses it
     assert vv.mpr.volume.array.shape[0] == len(head_ct_files)
     vv.mpr.views["coronal"].drawn.emit("length", [[100.0, 20.0], [100.0, 80.0]])
     assert [m.kind for m in v.marks.items] == ["length"]  # the case's measurements: saved

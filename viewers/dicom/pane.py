@@ -71,6 +71,8 @@ class Pane(QObject):
         self._busy = False
         self._cache: OrderedDict[int, tuple] = OrderedDict()
         self._prefetching = False
+        self.backing = None  # SeriesVolume: the series loading into one volume
+        self._volume_job = None
         self._cache_bytes = 0
 
     def __len__(self) -> int:
@@ -97,6 +99,28 @@ class Pane(QObject):
         self._show((index, img, header))
         self.view.fit()
         self.opened.emit()
+        self.backing = None
+        if getattr(self.source, "files", None) and len(self.source) >= 3 and not img.rgb:
+            from viewers.dicom import series_volume
+
+            self.ctx.jobs.submit(
+                series_volume.create, self.source, name="series headers",
+                on_done=self._volume_created, on_error=lambda _e: None,
+            )  # fmt: skip
+
+    def _volume_created(self, backing) -> None:
+        from viewers.dicom import series_volume
+
+        if backing.source is not self.source:
+            return  # another series was opened meanwhile
+        self.backing = backing
+        self._volume_job = self.ctx.jobs.submit(
+            series_volume.fill, backing, name="load series", on_error=lambda _e: None
+        )
+
+    def shutdown(self) -> None:
+        if self._volume_job is not None:
+            self._volume_job.cancel()
 
     def show_frame(self, index: int) -> None:
         """Show frame ``index`` (clamped), from the cache or decoded on a worker."""
@@ -106,8 +130,16 @@ class Pane(QObject):
         if index == self.index and self._wanted is None:
             return
         hit = self._cache.get(index)
-        if hit is not None and not self._busy:
+        if hit is not None:
             self._cache.move_to_end(index)
+        elif self.backing is not None and self.image is not None and not self._busy:
+            img = self.backing.frame(index, self.image)
+            if img is not None:  # in the series' volume: no decoding, no second copy cached
+                from viewers.dicom.header import frame_header
+
+                self._show((index, img, frame_header(self.source, index)), remember=False)
+                return
+        if hit is not None and not self._busy:
             direction = 1 if index >= self.index else -1
             self._show((index, *hit))
             self._prefetch(index, direction)
@@ -139,6 +171,8 @@ class Pane(QObject):
         """Decode the next frames ahead on a worker so scrolling on finds them cached."""
         if self._prefetching or self.source is None:
             return
+        if self.backing is not None and self.backing.complete:
+            return  # every slice is in the volume
         n = len(self.source)
         todo = [
             i
@@ -177,10 +211,11 @@ class Pane(QObject):
             _i, (old, _h) = self._cache.popitem(last=False)
             self._cache_bytes -= old.pixels.nbytes
 
-    def _show(self, result) -> None:
+    def _show(self, result, remember: bool = True) -> None:
         index, img, header = result
         first = self.image is None
-        self._remember(index, img, header)
+        if remember:
+            self._remember(index, img, header)
         self.index, self.image, self.header = index, img, header
         if first:  # keep the window the user chose while scrolling a series
             self.centre, self.width_ = img.window

@@ -307,15 +307,16 @@ class ImageViewer(QWidget):
             if not self.can_mpr():
                 self.a_mpr.setChecked(False)
                 return
-            from viewers.volume.volume_viewer import VolumeViewer
+            from viewers.volume.volume_viewer import for_pane
 
-            files = list(self.pane.source.files)
-            self.volume_viewer = VolumeViewer(self.ctx, files, self, marks=self.marks)
+            self.volume_viewer = for_pane(self.pane, self.marks, self)
             self.stack.addWidget(self.volume_viewer)
         self.stack.setCurrentWidget(self.volume_viewer if on else self.grid_host)
 
     def closeEvent(self, event) -> None:
         self.cine.stop()
+        for p in self.panes:
+            p.shutdown()
         if self.volume_viewer is not None:
             self.volume_viewer.shutdown()
         super().closeEvent(event)

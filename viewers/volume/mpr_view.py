@@ -81,7 +81,11 @@ class MprGrid(QWidget):
         self._seen = -1
 
     # --- loading --------------------------------------------------------
-    def open(self, files) -> None:
+    def open(self, files, volume=None) -> None:
+        """Load the series' volume, or show ``volume`` when it is already in memory."""
+        if volume is not None:
+            self._created(volume)
+            return
         self.ctx.jobs.submit(
             create_volume,
             list(files),

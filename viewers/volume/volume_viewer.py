@@ -37,7 +37,9 @@ class VolumeViewer(QWidget):
     loaded = Signal()
     rendered3d = Signal()
 
-    def __init__(self, ctx, files, parent=None, with_3d: bool = True, marks=None) -> None:
+    def __init__(
+        self, ctx, files, parent=None, with_3d: bool = True, marks=None, volume=None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.with_3d = with_3d
@@ -87,7 +89,7 @@ class VolumeViewer(QWidget):
         lay.addWidget(self.mpr, 1)
         lay.addWidget(row)
         self.retranslate()
-        self.mpr.open(files)
+        self.mpr.open(files, volume)
 
     def _slab(self, *_a) -> None:
         self.mpr.set_slab(self.slab.value(), self.mode.currentData())
@@ -166,3 +168,10 @@ class VolumeViewer(QWidget):
         self.mpr.cancel()
         if self.render3d is not None:
             self.render3d.close_vtk()
+
+
+def for_pane(pane, marks, parent=None) -> VolumeViewer:
+    """MPR + 3D of the series a 2D pane shows (reusing its volume when fully loaded)."""
+    backing = pane.backing
+    volume = backing.volume if backing is not None and backing.complete else None
+    return VolumeViewer(pane.ctx, list(pane.source.files), parent, marks=marks, volume=volume)
