@@ -7,7 +7,10 @@ care, every private element, overlays and curves are removed, and every UID
 except the ones that name a standard (SOP classes, transfer syntaxes, coding
 schemes) is replaced.  Sequences are handled recursively.  The result carries
 PatientIdentityRemoved = YES and the DeidentificationMethodCodeSequence of the
-basic profile (DCM 113100).  Pixel data are kept: burned-in annotation is
+basic profile (DCM 113100).  With ``shift_days`` (Retain Longitudinal Temporal
+Information with Modified Dates option, DCM 113107) dates are shifted by that
+many days instead of emptied, and times are kept, so intervals stay true.
+Pixel data are kept: burned-in annotation is
 flagged by ``BurnedInAnnotation`` and such images are refused (``ValueError``)
 unless ``allow_burned_in`` is set.
 """
@@ -72,7 +75,12 @@ KEEP_UIDS = {
 DATE_VRS = {"DA", "DT", "TM"}
 
 
-def anonymise_dataset(ds, pseudo: Pseudonyms | None = None, allow_burned_in: bool = False):
+def anonymise_dataset(
+    ds,
+    pseudo: Pseudonyms | None = None,
+    allow_burned_in: bool = False,
+    shift_days: int | None = None,
+):
     """De-identify ``ds`` in place by the basic profile; returns it."""
     import pydicom
     from pydicom.dataset import Dataset
@@ -85,7 +93,7 @@ def anonymise_dataset(ds, pseudo: Pseudonyms | None = None, allow_burned_in: boo
         if keyword in ds:
             pseudo.remember(str(ds.data_element(keyword).value), "")
     pid = str(ds.get("PatientID", ""))
-    _clean(ds, pseudo)
+    _clean(ds, pseudo, shift_days)
     ds.PatientName = DUMMY["PatientName"]
     ds.PatientID = pseudo.patient_id(pid) if pid else "ANONYMOUS"
     ds.PatientBirthDate = ""
@@ -94,20 +102,30 @@ def anonymise_dataset(ds, pseudo: Pseudonyms | None = None, allow_burned_in: boo
     code = Dataset()
     code.CodeValue, code.CodingSchemeDesignator = "113100", "DCM"
     code.CodeMeaning = "Basic Application Confidentiality Profile"
-    ds.DeidentificationMethodCodeSequence = Sequence([code])
+    codes = [code]
+    if shift_days is not None:
+        shifted = Dataset()
+        shifted.CodeValue, shifted.CodingSchemeDesignator = "113107", "DCM"
+        shifted.CodeMeaning = "Retain Longitudinal Temporal Information Modified Dates Option"
+        codes.append(shifted)
+    ds.DeidentificationMethodCodeSequence = Sequence(codes)
     meta = getattr(ds, "file_meta", None)
     if meta is not None and "MediaStorageSOPInstanceUID" in meta:
         meta.MediaStorageSOPInstanceUID = ds.get("SOPInstanceUID", pydicom.uid.generate_uid())
     return ds
 
 
-def _clean(ds, pseudo: Pseudonyms) -> None:
+def _clean(ds, pseudo: Pseudonyms, shift_days: int | None = None) -> None:
     ds.remove_private_tags()
     for elem in list(ds):
         keyword, vr = elem.keyword, elem.VR
         group = elem.tag.group
         if keyword in REMOVE or 0x6000 <= group <= 0x60FF or 0x5000 <= group <= 0x50FF:
             del ds[elem.tag]  # overlays (60xx) and curves (50xx) too
+        elif shift_days is not None and vr in ("DA", "DT") and keyword != "PatientBirthDate":
+            elem.value = _shift(elem.value, shift_days)
+        elif shift_days is not None and vr == "TM":
+            pass  # the modified-dates option keeps times
         elif keyword in EMPTY or (vr in DATE_VRS and keyword not in _TECHNICAL_TIMES):
             elem.value = DUMMY.get(keyword, "")
         elif vr == "PN":
@@ -116,10 +134,27 @@ def _clean(ds, pseudo: Pseudonyms) -> None:
             elem.value = _map_uids(elem.value, pseudo)
         elif vr == "SQ":
             for item in elem.value:
-                _clean(item, pseudo)
+                _clean(item, pseudo, shift_days)
 
 
 _TECHNICAL_TIMES = {"FrameTime", "ActualFrameDuration", "FrameReferenceTime"}
+
+
+def _shift(value, days: int):
+    """A DA/DT value (or several) moved by ``days``; a value that is no date becomes empty."""
+    from datetime import date, timedelta
+
+    def one(text: str) -> str:
+        text = str(text or "").strip()
+        try:
+            day = date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+        except ValueError:
+            return ""
+        return (day + timedelta(days=days)).strftime("%Y%m%d") + text[8:]
+
+    if isinstance(value, str) or not hasattr(value, "__iter__"):
+        return one(value) if value else value
+    return [one(v) for v in value]
 
 
 def _map_uids(value, pseudo: Pseudonyms):

@@ -23,6 +23,10 @@ class LoadedImage:
     laterality: str = ""
     info: dict = field(default_factory=dict)
 
+    @property
+    def nbytes(self) -> int:  # what a byte-budget cache weighs it by
+        return int(self.pixels.nbytes)
+
 
 class ImageSource:
     """Frames of one series; ``frame(i)`` decodes frame ``i`` (0-based)."""
@@ -98,21 +102,21 @@ class DicomSource(ImageSource):
 
         index = min(max(int(index), 0), len(self.frames) - 1)
         key = self.frames[index]
-        cache = shared_cache()
-        image = cache.get(key)
-        if image is None:
+
+        def decode() -> LoadedImage:
             image = decode_frame(*key, state)
             image.pixels.setflags(write=False)  # shared: nobody may change it in place
-            cache.put(key, image)
-        return image
+            return image
+
+        return shared_cache().get_or_load(key, decode)
 
     def pin(self, index: int) -> None:
         """Keep frame ``index`` decoded whatever the memory budget (it is on screen)."""
         from app.imaging.cache import shared_cache
 
-        shared_cache().pin(self.frames[min(max(int(index), 0), len(self.frames) - 1)])
+        shared_cache().pin([self.frames[min(max(int(index), 0), len(self.frames) - 1)]])
 
     def unpin(self, index: int) -> None:
         from app.imaging.cache import shared_cache
 
-        shared_cache().unpin(self.frames[min(max(int(index), 0), len(self.frames) - 1)])
+        shared_cache().unpin([self.frames[min(max(int(index), 0), len(self.frames) - 1)]])

@@ -7,7 +7,7 @@ import pydicom
 import pytest
 from pydicom.data import get_testdata_file
 
-from app.imaging.anonymise import Anonymiser, export_series
+from app.imaging.anonymise import export_series
 from app.imaging.export_sr import Roi, write_kos, write_sr
 
 
@@ -60,8 +60,7 @@ def test_anonymised_export(head_ct_files, tmp_path):
         p.parent.mkdir(exist_ok=True)
         ds.save_as(p)
         files.append(p)
-    anon = Anonymiser(date_shift_days=-100)
-    result = export_series(files, tmp_path / "out", anonymiser=anon)
+    result = export_series(files, tmp_path / "out", shift_days=-100)
     assert len(result.written) == 3 and not result.skipped
     out = [pydicom.dcmread(p) for p in result.written]
     for before, after in zip(src, out, strict=True):
@@ -72,7 +71,8 @@ def test_anonymised_export(head_ct_files, tmp_path):
         assert after.file_meta.MediaStorageSOPInstanceUID == after.SOPInstanceUID
         assert after.SOPClassUID == before.SOPClassUID
         assert after.PatientIdentityRemoved == "YES"
-        assert after.DeidentificationMethodCodeSequence[0].CodeValue == "113100"
+        codes = [c.CodeValue for c in after.DeidentificationMethodCodeSequence]
+        assert codes == ["113100", "113107"]  # basic profile, modified dates
         assert (after.pixel_array == before.pixel_array).all()
     # one study and series stay one (consistent remapping), private and named tags gone
     assert (

@@ -10,7 +10,6 @@ import pydicom
 import pytest
 from pydicom.data import get_testdata_file
 
-from app.imaging.cache import PixelCache
 from app.imaging.series import group_series, series_info
 from app.imaging.volume import Volume
 
@@ -58,20 +57,22 @@ def test_multiframe_file_over_budget_loads_every_kth_frame():
     assert vol.loaded.all() and not vol.failed and vol.array.max() > 0
 
 
-def test_pixel_cache_budget_and_pins():
-    cache = PixelCache(budget_bytes=3000)
-    for i in range(5):
-        cache.put(i, np.zeros(1000, np.uint8))
-        if i == 0:
-            cache.pin(0)
-    assert cache.bytes <= 3000 and 0 in cache and 4 in cache and 1 not in cache
-    cache.pin(4)
-    cache.pin(3)
-    cache.put(5, np.zeros(1000, np.uint8))  # the others are pinned: 5 cannot stay
-    assert 0 in cache and 3 in cache and 4 in cache and 5 not in cache
-    cache.unpin(0)
-    cache.put(6, np.zeros(1000, np.uint8))
-    assert 0 not in cache and 6 in cache and cache.bytes <= 3000
+def test_frame_cache_holds_its_budget_and_keeps_the_frame_on_screen(head_ct_files, monkeypatch):
+    from app.imaging import cache
+    from app.readers.images import DicomSource
+    from app.slide.cache import TileCache
+
+    frame_bytes = 256 * 256 * 4  # float32 HU
+    monkeypatch.setattr(cache, "_shared", TileCache(3 * frame_bytes))
+    src = DicomSource(head_ct_files[:10])
+    src.pin(0)  # on screen
+    for i in range(10):
+        src.frame(i)
+    assert cache.shared_cache().nbytes <= 3 * frame_bytes
+    assert src.frames[0] in cache.shared_cache() and src.frames[9] in cache.shared_cache()
+    src.unpin(0)
+    src.frame(5)
+    assert src.frames[0] not in cache.shared_cache()
 
 
 def test_dicom_source_caches_frames(head_ct_files):
