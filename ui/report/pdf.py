@@ -144,8 +144,9 @@ def html_pdf(text: str, title: str) -> bytes:
     return bytes(data.data())
 
 
-def write_pdf(path, report, header: dict, state=None) -> Path:
-    """Render and write atomically; only a signed report is printed."""
+def write_pdf(path, report, header: dict, state=None, render=None) -> Path:
+    """Render (``render(report, header) -> bytes``, the report by default) and write
+    atomically; only a signed report is printed."""
     from app.fileio import atomic_write_bytes
 
     if not getattr(report, "locked", False):
@@ -154,5 +155,5 @@ def write_pdf(path, report, header: dict, state=None) -> Path:
         state.progress(0.1, "PDF")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, render_pdf(report, header))
+    atomic_write_bytes(path, (render or render_pdf)(report, header))
     return path

@@ -35,15 +35,10 @@ def patient_html(report, header: dict) -> str:
 
 
 def write_patient_pdf(path, report, header: dict, state=None) -> Path:
-    """Atomic write; only a signed report is printed for the patient."""
-    from app.fileio import atomic_write_bytes
-    from ui.report.pdf import html_pdf
+    """Atomic write through the report's PDF path; only a signed report is printed."""
+    from ui.report.pdf import html_pdf, write_pdf
 
-    if not getattr(report, "locked", False):
-        raise ValueError("only a signed report can be printed")
-    if state is not None:
-        state.progress(0.1, "PDF")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, html_pdf(patient_html(report, header), "眼底检查结果"))
-    return path
+    def render(r, h) -> bytes:
+        return html_pdf(patient_html(r, h), "眼底检查结果")
+
+    return write_pdf(path, report, header, state, render=render)
