@@ -67,3 +67,17 @@ def test_slicer_ct_bone_points():
     assert volume_preset("ct-mip").mip and not bone.mip
     with pytest.raises(KeyError):
         volume_preset("bone")
+
+
+def test_cli_3d_writes_a_picture(head_ct_files, tmp_path):
+    from PIL import Image
+
+    from app.cli import main
+
+    out = tmp_path / "3d.png"
+    folder = str(head_ct_files[0].parent)
+    args = ["dicom", "render", folder, "--view", "3d", "--size", "128", "--out", str(out)]
+    assert main([*args, "--preset", "ct-bone"]) == 0
+    img = np.asarray(Image.open(out))
+    assert img.shape == (128, 128, 3) and (img.max(axis=2) > 30).mean() > 0.05
+    assert main([*args, "--preset", "no-such-preset"]) == 2
