@@ -67,6 +67,7 @@ def create_app(settings: Settings) -> FastAPI:
         settings.preread_timeout_s,
         settings.preread_memory_mb,
         settings.plugins,
+        settings.preread_window_s,
     )
     archive = PacsSync(make_backend(settings), write, files, settings.pacs_retry_s)
     st = State(settings, write, read, broker, runner, files)

@@ -134,6 +134,12 @@ def _security_options(p: argparse.ArgumentParser) -> None:
         help="seconds of the first wait after the free failures (doubles)",
     )
     g.add_argument(
+        "--preread-window",
+        type=float,
+        default=30.0,
+        help="seconds of a longer recording the pre-read analyses (its most recent)",
+    )
+    g.add_argument(
         "--preread-workers",
         type=int,
         default=2,
@@ -206,6 +212,7 @@ def settings_from(args) -> Settings:
         st.chunk_max_bytes = args.chunk_max
         st.preread_workers, st.preread_timeout_s = args.preread_workers, args.preread_timeout
         st.preread_memory_mb = args.preread_memory
+        st.preread_window_s = args.preread_window
         st.audit_keep_days = args.audit_keep_days
         st.upload_keep_s = st.idempotency_keep_s = args.upload_keep
     return st

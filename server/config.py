@@ -36,6 +36,7 @@ class Settings:
     preread_workers: int = 2
     preread_timeout_s: float = 120.0
     preread_memory_mb: int = 3072
+    preread_window_s: float = 30.0  # a longer recording is analysed on its last 30 s
     plugins: list[str] = field(default_factory=list)  # modules or .py files that register analyzers
     # DICOMweb PACS for DICOM objects (None: the embedded store keeps them)
     pacs_url: str | None = None  # e.g. http://127.0.0.1:8042/dicom-web

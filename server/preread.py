@@ -65,12 +65,12 @@ class PrereadRunner:
 
     def __init__(
         self, sessions: sessionmaker[Session], files, workers: int = 2, timeout_s: float = 120.0,
-        memory_mb: int = 2048, plugins: list[str] | None = None,
+        memory_mb: int = 2048, plugins: list[str] | None = None, window_s: float = 30.0,
     ) -> None:  # fmt: skip
         from server.prereadpool import PrereadPool
 
         self.sessions, self.files = sessions, files
-        self.pool = PrereadPool(workers, timeout_s, memory_mb << 20, list(plugins or []))
+        self.pool = PrereadPool(workers, timeout_s, memory_mb << 20, list(plugins or []), window_s)
 
     def has(self, modality: str) -> bool:
         return get(modality) is not None
@@ -157,7 +157,9 @@ class PrereadRunner:
         record(s, "object", obj.id, "preread_" + state, data, case_id=case.id, org_id=case.org_id)
 
 
-def _call(analyzer: registry.Analyzer, blob: Path, filename: str, digest: str):
+def _call(
+    analyzer: registry.Analyzer, blob: Path, filename: str, digest: str, window_s: float = 0.0
+):
     """Run the analyzer on a link that carries the original file name (readers
     often dispatch on the extension)."""
     safe = os.path.basename(filename) or "object"
@@ -168,4 +170,21 @@ def _call(analyzer: registry.Analyzer, blob: Path, filename: str, digest: str):
         except OSError:  # another file system
             shutil.copyfile(blob, link)
         source = link if analyzer.takes_path else registry.open_file(link, analyzer.modality)
+        source = analysis_window(source, window_s)
         return registry.run(analyzer, source, None, Source.SERVER, object_sha256=digest)
+
+
+def analysis_window(source, window_s: float):
+    """A recording longer than ``window_s`` seconds is analysed on its last
+    ``window_s`` seconds (the most recent, what an acute alert is about; a resting
+    ECG analysis needs 10 s), and says so in its warnings.  Other sources pass."""
+    data, fs = getattr(source, "data", None), getattr(source, "fs", None)
+    if not window_s or not fs or getattr(data, "ndim", 0) != 2:
+        return source
+    n = int(round(window_s * fs))
+    if data.shape[1] <= n:
+        return source
+    import dataclasses
+
+    note = f"pre-read on the last {window_s:g} s of a {data.shape[1] / fs / 60:.0f} min recording"
+    return dataclasses.replace(source, data=data[:, -n:], warnings=[*source.warnings, note])

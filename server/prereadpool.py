@@ -5,7 +5,8 @@ an address-space limit (POSIX ``RLIMIT_AS``; Windows relies on the time limit)
 and a per-job time limit: a huge or hostile record can fail its own pre-read
 but cannot grow the server or stall it.  A job past its time is killed with
 its process, which is started again; a process that dies (memory) fails only
-its job.  Jobs wait in one queue, most urgent first: critical cases, then
+its job.  A long recording is analysed on a window of it
+(``server.preread.analysis_window``).  Jobs wait in one queue, most urgent first: critical cases, then
 ECGs (minutes matter for a STEMI), then small files; with more than one worker
 a long analysis of one clinic's upload never holds up another clinic's alert.
 """
@@ -31,7 +32,7 @@ def _limit_memory(mem_bytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (mem_bytes, mem_bytes))
 
 
-def _worker(conn, plugins: list[str], mem_bytes: int) -> None:
+def _worker(conn, plugins: list[str], mem_bytes: int, window_s: float = 0.0) -> None:
     """The worker process: load the analyzers, then analyse jobs until told to stop."""
     _limit_memory(mem_bytes)
     from server.preread import Unavailable, _call, get, load_plugins
@@ -46,7 +47,7 @@ def _worker(conn, plugins: list[str], mem_bytes: int) -> None:
             return
         modality, blob, filename, digest = job
         try:
-            result = _call(get(modality), Path(blob), filename, digest)
+            result = _call(get(modality), Path(blob), filename, digest, window_s)
             conn.send(("ok", result.to_dict()))
         except (Unavailable, ImportError) as note:
             conn.send(("skipped", str(note)))
@@ -59,8 +60,8 @@ def _worker(conn, plugins: list[str], mem_bytes: int) -> None:
 class Slot:
     """One worker process, restarted after a time-out or a crash."""
 
-    def __init__(self, plugins: list[str], mem_bytes: int) -> None:
-        self.plugins, self.mem_bytes = plugins, mem_bytes
+    def __init__(self, plugins: list[str], mem_bytes: int, window_s: float = 0.0) -> None:
+        self.plugins, self.mem_bytes, self.window_s = plugins, mem_bytes, window_s
         self.proc = None
         self.conn = None
 
@@ -68,7 +69,7 @@ class Slot:
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(
-            target=_worker, args=(child, self.plugins, self.mem_bytes), daemon=True,
+            target=_worker, args=(child, self.plugins, self.mem_bytes, self.window_s), daemon=True,
             name="huizhen-preread",
         )  # fmt: skip
         self.proc.start()
@@ -109,13 +110,16 @@ class PrereadPool:
     returns ``(kind, payload)``: ("ok", result dict), ("skipped", why) or
     ("failed", why)."""
 
-    def __init__(self, workers: int, timeout_s: float, mem_bytes: int, plugins: list[str]):
+    def __init__(
+        self, workers: int, timeout_s: float, mem_bytes: int, plugins: list[str],
+        window_s: float = 0.0,
+    ) -> None:  # fmt: skip
         self.timeout_s = timeout_s
         self._heap: list = []
         self._seq = itertools.count()
         self._cv = threading.Condition()
         self._stopped = False
-        self._slots = [Slot(list(plugins), mem_bytes) for _ in range(max(1, workers))]
+        self._slots = [Slot(list(plugins), mem_bytes, window_s) for _ in range(max(1, workers))]
         self._threads = [
             threading.Thread(target=self._loop, args=(slot,), name="preread", daemon=True)
             for slot in self._slots

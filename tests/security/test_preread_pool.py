@@ -78,3 +78,23 @@ def test_a_pre_read_that_eats_memory_fails_alone_and_the_server_does_not_grow(po
     assert rss_mib(pooled.proc.pid) - before < 100
     fine, _ = send(a, {"urgency": "urgent"}, "FINE-1")
     wait_until(lambda: state(a, fine["id"]) == "done", 30)
+
+
+def test_a_long_recording_is_analysed_on_a_window_of_it():
+    """A real 12-lead (pydicom's Mortara record) repeated to one hour (SYNTHETIC
+    length): the pre-read gets its last 30 s, and the result says so."""
+    import numpy as np
+    from pydicom.data import get_testdata_file
+
+    from app.ai import registry
+    from server.preread import analysis_window
+
+    path = Path(get_testdata_file("waveform_ecg.dcm", download=False))
+    ecg = registry.open_file(path, "ECG")
+    hour = type(ecg)(**{**ecg.__dict__, "data": np.tile(ecg.data, (1, 360))})
+    assert hour.data.shape[1] / hour.fs == pytest.approx(3600, rel=0.01)
+    cut = analysis_window(hour, 30.0)
+    assert cut.data.shape[1] == round(30 * hour.fs)
+    assert (cut.data == hour.data[:, -cut.data.shape[1] :]).all()
+    assert any("last 30 s of a 60 min recording" in w for w in cut.warnings)
+    assert analysis_window(ecg, 30.0) is ecg  # a 10 s record is analysed whole
