@@ -65,11 +65,12 @@ class ImageViewer(QWidget):
         self.grid.addWidget(self.pane.view, 0, 0)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.objects = ObjectsPanel(ctx)
-        self.objects.changed.connect(lambda: [self._refresh_overlay(p) for p in self.panes])
+        self.objects.changed.connect(self._objects_changed)
         self.objects.jump.connect(self.show_sop)
-        left = QSplitter(Qt.Orientation.Vertical)
+        self.left = left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.thumbs)
         left.addWidget(self.objects)
+        left.setVisible(False)
         split.addWidget(left)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.grid_host)
@@ -99,6 +100,7 @@ class ImageViewer(QWidget):
             return
         self.thumbs.populate()
         self.thumbs.setVisible(self.thumbs.count() > 1)
+        left.setVisible(self.thumbs.isVisibleTo(left))
         self.objects.find([p for _obj, p in ctx.files])
         self.pane.open(ctx.extra.get("series_pk"))
 
@@ -196,6 +198,10 @@ class ImageViewer(QWidget):
     def _on_pane(self, m, pane: Pane) -> bool:
         return not m.sop_uid or not pane.header.sop_uid or m.sop_uid == pane.header.sop_uid
 
+    def _objects_changed(self) -> None:
+        self.left.setVisible(self.thumbs.count() > 1 or bool(self.objects.objects))
+        self._refresh_all()
+
     def show_sop(self, uid: str) -> None:
         """Show the image with SOP Instance UID ``uid`` in the active pane (SR/KOS links)."""
         jump_to(self, uid)
@@ -272,13 +278,15 @@ class ImageViewer(QWidget):
 
     def undo(self) -> None:
         if self.marks.undo():
-            for p in self.panes:
-                self._refresh_overlay(p)
+            self._refresh_all()
 
     def redo(self) -> None:
         if self.marks.redo():
-            for p in self.panes:
-                self._refresh_overlay(p)
+            self._refresh_all()
+
+    def _refresh_all(self) -> None:
+        for p in self.panes:
+            self._refresh_overlay(p)
 
     def _hover(self, pane: Pane, x: float, y: float) -> None:
         if pane is not self.pane or pane.image is None:
