@@ -26,6 +26,7 @@ from app.imaging.headers import FrameRef
 from app.imaging.series import SeriesInfo
 from app.jobs import Cancelled
 from app.readers.base import ReadError
+from app.readers.dicom_io import _DAMAGED
 
 
 def interleaved(n: int, first: int | None = None) -> list[int]:
@@ -162,10 +163,10 @@ class Volume:
             if pixels.shape != self.array.shape[1:]:
                 raise ReadError(f"size {pixels.shape} differs from the series", "corrupt")
             self.array[z] = pixels
-        except ReadError as err:
+        except (ReadError, MemoryError, *_DAMAGED) as err:  # one bad slice never stops the rest
             name = frame.path.name
-            text = str(err) if str(err).startswith(name) else f"{name}: {err}"
-            self.failed[z] = text
+            reason = str(err) if isinstance(err, ReadError) else f"{type(err).__name__}: {err}"
+            self.failed[z] = reason if reason.startswith(name) else f"{name}: {reason}"
             self.array[z] = self.fill
             return False
         finally:

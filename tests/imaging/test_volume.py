@@ -117,3 +117,19 @@ def test_preview_is_the_middle_file(head_ct_files):
     assert not rgb and np.array_equal(
         values, Volume.create(series_info(head_ct_files)).load().array[54]
     )
+
+
+def test_a_slice_whose_decoder_raises_is_named(head_ct_files, monkeypatch):
+    from app.imaging import volume as volume_module
+
+    real = volume_module.modality_frame
+
+    def flaky(frame, rgb):
+        if frame.path == head_ct_files[3]:
+            raise IndexError("decoder bug")
+        return real(frame, rgb)
+
+    monkeypatch.setattr(volume_module, "modality_frame", flaky)
+    vol = Volume.create(series_info(head_ct_files[:8])).load()
+    assert list(vol.failed) == [3] and "IndexError: decoder bug" in vol.failed[3]
+    assert head_ct_files[3].name in vol.failed[3] and vol.loaded.all()
