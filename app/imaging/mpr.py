@@ -30,22 +30,36 @@ def depth(volume, view: str) -> int:
     return volume.array.shape[AXIS[view]]
 
 
+CHUNK = 32  # rows of axis 0 projected together: the strided block stays in cache
+
+
 def _project(block: np.ndarray, axis: int, mode: str) -> np.ndarray:
+    if mode not in MODES:
+        raise ValueError(f"unknown slab mode {mode!r} (one of {', '.join(MODES)})")
     if block.shape[axis] == 1:
         return np.take(block, 0, axis=axis)
-    if mode in ("mip", "minip"):
-        # one plane at a time: a short reduction axis across a strided block is slow in numpy
-        op = np.maximum if mode == "mip" else np.minimum
-        index = [slice(None)] * block.ndim
-        index[axis] = 0
-        out = block[tuple(index)].copy()
+    if axis == 0:
+        return _project_chunk(block, 0, mode)
+    # one plane at a time (a short reduction axis is slow in numpy), a chunk of axis 0 at a time
+    parts = [_project_chunk(block[z : z + CHUNK], axis, mode) for z in range(0, len(block), CHUNK)]
+    return np.concatenate(parts)
+
+
+def _project_chunk(block: np.ndarray, axis: int, mode: str) -> np.ndarray:
+    index = [slice(None)] * block.ndim
+    index[axis] = 0
+    if mode == "average":
+        out = block[tuple(index)].astype(np.float32)
         for k in range(1, block.shape[axis]):
             index[axis] = k
-            op(out, block[tuple(index)], out=out)
-        return out
-    if mode == "average":
-        return block.mean(axis=axis, dtype=np.float32)
-    raise ValueError(f"unknown slab mode {mode!r} (one of {', '.join(MODES)})")
+            out += block[tuple(index)]
+        return out / np.float32(block.shape[axis])
+    op = np.maximum if mode == "mip" else np.minimum
+    out = block[tuple(index)].copy()
+    for k in range(1, block.shape[axis]):
+        index[axis] = k
+        op(out, block[tuple(index)], out=out)
+    return out
 
 
 def plane(volume, view: str, index: int | None = None, slab: int = 1, mode: str = "mip") -> Plane:
