@@ -35,7 +35,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     from inference.fundus import synthetic
-    from inference.fundus.analysis import analyze_pixels
+    from inference.fundus.analysis import analyze_pixels, analyze_visit
     from inference.fundus.grading import visit_summary
 
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
@@ -53,7 +53,7 @@ def main() -> int:
     mirrored = np.ascontiguousarray(big[:, ::-1])
     for _ in range(args.repeat):
         t = time.perf_counter()
-        visit_summary([analyze_pixels(mirrored, "OD"), analyze_pixels(big, "OS")])
+        visit_summary(analyze_visit([(mirrored, "OD"), (big, "OS")]))
         visit.append(time.perf_counter() - t)
     print(f"baseline (sort+fft 2000^2)  {base:.3f} s")
     print(

@@ -109,6 +109,21 @@ def analyze_pixels(pixels: np.ndarray, eye: str = "", state=None, model=None) ->
     return out
 
 
+def analyze_visit(photos: list[tuple[np.ndarray, str]], model=None, state=None) -> list[dict]:
+    """Both eyes of a visit at once, one thread each (the filters release the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    n = len(photos)
+    if n <= 1:
+        return [analyze_pixels(px, eye, _Sub(state, 0, 1), model) for px, eye in photos]
+    with ThreadPoolExecutor(max_workers=min(n, 2)) as pool:
+        futures = [
+            pool.submit(analyze_pixels, px, eye, _Sub(state, i, n), model)
+            for i, (px, eye) in enumerate(photos)
+        ]
+        return [f.result() for f in futures]
+
+
 def analyze_fundus(source, state=None):
     """Registry analyzer (OP): every frame of the source is one photo of one eye."""
     from inference.fundus.model import installed_model

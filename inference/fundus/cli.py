@@ -46,14 +46,12 @@ def load_photo(path: Path):
 
 def analyze_files(paths: list[Path], eyes: list[str], model=None) -> dict:
     from inference.fundus import grading
-    from inference.fundus.analysis import NOTICE, analyze_pixels
+    from inference.fundus.analysis import NOTICE, analyze_visit
 
-    out = []
-    for i, path in enumerate(paths):
-        pixels, lat = load_photo(path)
-        eye = eyes[i] if i < len(eyes) else lat
-        res = analyze_pixels(pixels, eye, model=model)
-        out.append({"file": str(path), **res})
+    loaded = [load_photo(path) for path in paths]
+    photos = [(px, eyes[i] if i < len(eyes) else lat) for i, (px, lat) in enumerate(loaded)]
+    results = analyze_visit(photos, model)
+    out = [{"file": str(path), **res} for path, res in zip(paths, results, strict=True)]
     return {"images": out, "visit": grading.visit_summary(out), "notice": NOTICE}
 
 

@@ -91,3 +91,17 @@ def test_cli_unreadable_file_exits_2(tmp_path, capsys):
     bad.write_bytes(b"\xff\xd8\xff garbage")
     assert main(["fundus", "analyze", str(bad)]) == 2
     assert "cannot" in capsys.readouterr().err
+
+
+def test_dicom_op_photo_through_the_registry(tmp_path):
+    """The real photo wrapped as DICOM Ophthalmic Photography (laterality L)."""
+    from app.ai.registry import first_analyzer, open_file, run
+    from app.demo.build import build_fundus
+
+    analyzer = first_analyzer("OP")
+    assert analyzer is not None and analyzer.name == "fundus"
+    result = run(analyzer, open_file(build_fundus(tmp_path)))
+    eye = result.details["eyes"][0]
+    assert eye["eye"] == "OS" and eye["eye_source"] == "given"
+    assert eye["gradable"] and eye["icdr_grade"] == 0 and not eye["referable"]
+    assert result.urgency == "routine" and result.details["grades"] == {"os": "icdr0"}

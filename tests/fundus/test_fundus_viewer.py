@@ -63,12 +63,18 @@ def test_viewer_shows_both_eyes_with_ai_overlays(qtbot, visit, jobs):
     d = v.visit.eyes["OD"].ai["disc"]["diameter_px"]
     px, dd = od.measure(QPointF(100, 100), QPointF(100 + 2 * d, 100))
     assert dd == pytest.approx(2.0)
+    assert od._ruler_text.text() == "2.00 DD"  # a camera photo without pixel spacing: no mm
+    od.mm_per_px = 0.01
+    od.measure(QPointF(0, 0), QPointF(300, 400))
+    assert od._ruler_text.text().endswith("· 5.00 mm")
     # the 12-category table never says "normal" for an unsupported category
     cells = [v.table.item(r, 1).text() for r in range(v.table.rowCount())]
     assert len(cells) == 12 and cells.count("not supported (needs a model)") == 9
     assert "OD" in v.visit_line.text() and "REFER" in v.visit_line.text()
     found = v.findings()
-    assert found[0]["text"].startswith("Right eye (OD): ICDR 2") and found[0]["severity"] == "urgent"
+    assert (
+        found[0]["text"].startswith("Right eye (OD): ICDR 2") and found[0]["severity"] == "urgent"
+    )
     assert found[0]["source"] == "AI Huizhen fundus classic 0.1"
     # red-free preset shows grey pixels
     v.images_shown = None

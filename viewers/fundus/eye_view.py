@@ -51,6 +51,7 @@ class EyeView(QGraphicsView):
         self.scene().addItem(self.photo)
         self.groups: dict[str, QGraphicsItemGroup] = {}
         self.disc_px = 0.0
+        self.mm_per_px = 0.0  # known when the camera's file gives its pixel spacing
         self.measuring = False
         self._ruler: QGraphicsLineItem | None = None
         self._ruler_text: QGraphicsSimpleTextItem | None = None
@@ -180,6 +181,8 @@ class EyeView(QGraphicsView):
         px = math.hypot(b.x() - a.x(), b.y() - a.y())
         dd = px / self.disc_px if self.disc_px > 0 else float("nan")
         text = f"{dd:.2f} DD" if self.disc_px > 0 else f"{px:.0f} px"
+        if self.mm_per_px > 0:
+            text += f" · {px * self.mm_per_px:.2f} mm"
         self._ruler_text.setText(text)
         self._ruler_text.setPos(b)
         self.measured.emit(px, dd)

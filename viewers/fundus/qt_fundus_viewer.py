@@ -247,6 +247,7 @@ class FundusViewer(QWidget):
             view.set_image(images[eye], refit=first)
             label = self.tr("AI: %1").replace("%1", p.model) if p.ai else self.tr("no AI result")
             view.set_ai(p.ai, label)
+            view.mm_per_px = p.mm_per_px
             for kind, box in self.toggles.items():
                 view.show_type(kind, box.isChecked())
         self.images_shown = key

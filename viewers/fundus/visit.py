@@ -19,6 +19,7 @@ class EyePhoto:
     model: str = ""  # "name version" of the stored result
     result_uid: str = ""
     when: date | None = None
+    mm_per_px: float = 0.0  # from the file's pixel spacing; 0 when the camera gives none
 
 
 @dataclass
@@ -110,7 +111,10 @@ def load_pixels(store, photo: EyePhoto, state=None) -> None:
 
     source = store.open_source(photo.study_pk)
     try:
-        photo.pixels = as_rgb8(source.frame(0, state).pixels)
+        frame = source.frame(0, state)
+        photo.pixels = as_rgb8(frame.pixels)
+        spacing = (frame.info or {}).get("spacing") or []
+        photo.mm_per_px = float(spacing[0]) if spacing and float(spacing[0]) > 0 else 0.0
     finally:
         source.close()
 
