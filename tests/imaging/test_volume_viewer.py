@@ -94,7 +94,7 @@ def test_mpr_with_3d_panel_offscreen(qtbot, jobs, head_ct_files):
     v.shutdown()
 
 
-def test_case_viewer_switches_a_ct_series_to_mpr(qtbot, jobs, store, head_ct_files):
+def test_case_viewer_switches_a_ct_series_to_mpr(qtbot, jobs, store, head_ct_files, tmp_path):
     from app.importer import run_import
     from viewers.dicom.qt_image_viewer import ImageViewer
 
@@ -119,6 +119,10 @@ def test_case_viewer_switches_a_ct_series_to_mpr(qtbot, jobs, store, head_ct_fil
     assert vv is not None and v.stack.currentWidget() is vv
     qtbot.waitUntil(lambda: vv.mpr.complete, timeout=120000)
     assert vv.mpr.volume is v.pane.backing.volume  # MPR reuses it
+    from PySide6.QtGui import QImage
+
+    assert v.export_png(str(tmp_path / "mpr.png"))  # the whole MPR grid
+    assert QImage(str(tmp_path / "mpr.png")).width() >= vv.mpr.width() - 1
     assert vv.mpr.volume.array.shape[0] == len(head_ct_files)
     vv.mpr.views["coronal"].drawn.emit("length", [[100.0, 20.0], [100.0, 80.0]])
     assert [m.kind for m in v.marks.items] == ["length"]  # the case's measurements: saved

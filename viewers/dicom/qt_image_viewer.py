@@ -367,7 +367,9 @@ class ImageViewer(QWidget):
             )
         if not path:
             return False
-        return self.pane.view.viewport().grab().save(path, "PNG")
+        shown = self.stack.currentWidget()  # the MPR + 3D grid, or the active 2D pane
+        widget = shown.mpr if shown is self.volume_viewer else self.pane.view.viewport()
+        return widget.grab().save(path, "PNG")
 
     # --- text -----------------------------------------------------------
     @property
