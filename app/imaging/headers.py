@@ -52,6 +52,7 @@ class FileHead:
     windows: list[tuple[float, float]] = field(default_factory=list)
     pixel_offset: int | None = None  # uncompressed pixel data: byte offset in the file
     burned_in: str = ""
+    voi_lut: bool = False  # a VOI LUT sequence (display transform) in the header
     modality_lut: bool = False  # a Modality LUT sequence instead of rescale slope/intercept
     forced: bool = False  # no Part-10 header (no preamble / file meta): read with force
 
@@ -222,6 +223,7 @@ def read_head(path: Path) -> tuple[FileHead, list[FrameRef]]:
         burned_in=str(ds.get("BurnedInAnnotation", "") or "").strip().upper(),
         forced=forced,
         modality_lut="ModalityLUTSequence" in ds,
+        voi_lut="VOILUTSequence" in ds,
     )
     return head, _frame_refs(ds, head)
 

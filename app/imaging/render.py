@@ -32,6 +32,20 @@ def window_for(volume: Volume, preset: str | None) -> tuple[float, float]:
     return volume.default_window
 
 
+def voi_lut_grey(values: np.ndarray, head, invert: bool) -> np.ndarray:
+    """The header's VOI LUT (PS3.3 C.11.2) applied, scaled to 8 bits over the LUT's output."""
+    from pydicom.pixels import apply_voi_lut
+
+    from app.imaging.headers import read_header
+
+    ds = read_header(head.path, stop_before_pixels=True)[0]
+    descriptor = ds.VOILUTSequence[0].LUTDescriptor
+    out = apply_voi_lut(np.round(values).astype(np.int32), ds).astype(np.float32)
+    top = float(2 ** int(descriptor[2]) - 1) if int(descriptor[2]) in range(8, 17) else out.max()
+    grey = np.clip(out * (255.0 / max(top, 1.0)), 0, 255).astype(np.uint8)
+    return 255 - grey if invert else grey
+
+
 def square_pixels(img: np.ndarray, spacing: tuple[float, float]):
     """A Pillow image resampled so one pixel is the same size in mm both ways."""
     from PIL import Image
@@ -57,6 +71,9 @@ def render_2d(
     if view == "mip":
         view, index, slab, mode = "coronal", None, mpr.depth(volume, "coronal"), "mip"
     plane = mpr.plane(volume, view, index, slab, mode)
+    head = volume.frames[0].head if volume.frames else None
+    if not preset and head is not None and head.voi_lut and plane.pixels.ndim == 2:
+        return square_pixels(voi_lut_grey(plane.pixels, head, volume.invert), plane.spacing)
     if preset or slab == 1 or plane.pixels.ndim == 3:
         centre, width = window_for(volume, preset)
     else:  # a projection: the header's window is for one slice; use the projection's range

@@ -102,6 +102,8 @@ class SeriesInfo:
             ],
             "photometric": self.photometric,
             "windows": [list(w) for w in self.windows],
+            "voi_lut": bool(self.frames) and self.frames[0].head.voi_lut,
+            "modality_lut": bool(self.frames) and self.frames[0].head.modality_lut,
             "problems": list(self.problems),
             "skipped": [{"file": f, "reason": r} for f, r in self.skipped],
         }

@@ -64,3 +64,18 @@ def test_render_nothing_readable(tmp_path, capsys):
     (tmp_path / "a.dcm").write_bytes(b"\0" * 300)
     assert main(["dicom", "render", str(tmp_path), "--out", str(tmp_path / "x.png")]) == 1
     assert "a.dcm" in capsys.readouterr().err
+
+
+def test_render_applies_the_voi_lut(tmp_path):
+    """pydicom's vlut_04.dcm: 8-bit values through a 256-entry 16-bit VOI LUT."""
+    import pydicom
+    from pydicom.data import get_testdata_file
+    from pydicom.pixels import apply_voi_lut
+
+    path = get_testdata_file("vlut_04.dcm", download=False)
+    out = tmp_path / "voi.png"
+    assert main(["dicom", "render", path, "--out", str(out)]) == 0
+    ds = pydicom.dcmread(path)
+    expected = (apply_voi_lut(ds.pixel_array, ds) * (255.0 / 65535)).astype(np.uint8)
+    got = np.asarray(Image.open(out))
+    assert got.shape == expected.shape and np.abs(got.astype(int) - expected).max() <= 1
