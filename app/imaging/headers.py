@@ -22,6 +22,7 @@ NATIVE = {
     "1.2.840.10008.1.2.2": ">",  # explicit VR big endian (retired, still met)
 }
 UNDEFINED = 0xFFFFFFFF
+NO_IMAGE = "holds no image"
 
 
 @dataclass
@@ -182,7 +183,7 @@ def read_head(path: Path) -> tuple[FileHead, list[FrameRef]]:
     ds, forced = read_header(path, defer_size=4096)  # pixel data (and big values) not read
     if "Rows" not in ds or "PixelData" not in ds:
         kind = str(ds.get("Modality", "") or "?")
-        raise ReadError(f"holds no image ({kind} object)", "unsupported")
+        raise ReadError(f"{NO_IMAGE} ({kind} object)", "unsupported")
     meta = getattr(ds, "file_meta", None) or {}
     ts = str(meta.get("TransferSyntaxUID", "") or implied_syntax(ds))
     frames, _ = frame_geometry(ds, path.stat().st_size)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.imaging.headers import FrameRef, read_head
+from app.imaging.headers import NO_IMAGE, FrameRef, read_head
 from app.readers.base import ReadError
 
 TRANSFER_SYNTAX_NAMES = {
@@ -153,8 +153,11 @@ def series_info(files: list[Path], state=None) -> SeriesInfo:
     info = from_frames(frames)
     for name, reason in failed:
         info.skipped.append((name, reason))
-    if failed:
-        info.problems.insert(0, f"{len(failed)} file(s) could not be read and were skipped")
+    objects = sum(1 for _n, r in failed if r.startswith(NO_IMAGE))
+    if len(failed) > objects:
+        info.problems.insert(0, f"{len(failed) - objects} file(s) could not be read: skipped")
+    if objects:  # structured reports, presentation states, key objects of the series
+        info.problems.append(f"{objects} non-image object(s) in the series, not shown as images")
     return info
 
 

@@ -104,3 +104,13 @@ def test_grouping_splits_series(head_ct_files):
     mr = Path(get_testdata_file("MR_small.dcm"))
     grouping = group_series([*head_ct_files[:5], mr])
     assert sorted(s.modality for s in grouping.series) == ["CT", "MR"]
+
+
+def test_a_report_in_the_series_is_not_called_unreadable(head_ct_files, tmp_path):
+    from app.imaging.export_sr import Roi, write_sr
+
+    sr = write_sr([Roi("a", "point", [(10, 10)], head_ct_files[0], measurements={"mean": 3})],
+                  tmp_path / "sr.dcm")  # fmt: skip
+    info = series_info([*head_ct_files[:4], sr])
+    assert info.slices == 4
+    assert info.problems == ["1 non-image object(s) in the series, not shown as images"]
