@@ -225,7 +225,8 @@ class EcgViewer(QWidget):
         self._update_labels()
 
     def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        # a language change can arrive while the viewer is still being built
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "panel_btn"):
             self.retranslate()
             if self.analysis is not None:
                 self.findings = self._findings(self.analysis)
