@@ -12,6 +12,7 @@ huizhen ecg analyze FILE --json
 huizhen fundus analyze IMAGE [IMAGE2] [--eye OD|OS] --json
 huizhen wsi info|detect-nuclei|convert ...
 huizhen dicom info|render ...
+huizhen chest analyze PATH --json [--seg OUT.dcm] [--sr OUT.dcm] | chest phantom OUT_DIR
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ SUBTOOLS = {
     "fundus": "inference.fundus.cli",
     "wsi": "app.slide.cli",
     "dicom": "app.imaging.cli",
+    "chest": "inference.chest.cli",
 }
 
 

@@ -99,6 +99,11 @@ _FUNDUS_EYES = {
     "OD": QT_TRANSLATE_NOOP("FundusFindings", "right eye (OD)"),
     "OS": QT_TRANSLATE_NOOP("FundusFindings", "left eye (OS)"),
 }
+_CHEST_FINDINGS = {
+    "LUNG_NODULE": QT_TRANSLATE_NOOP("ChestFindings", "Lung nodule (see size, type and Lung-RADS)"),
+    "CHEST_NO_NODULE": QT_TRANSLATE_NOOP("ChestFindings", "No lung nodule of 4 mm or more found"),
+    "CHEST_NOT_CHEST": QT_TRANSLATE_NOOP("ChestFindings", "Not a chest study: no nodule analysis"),
+}
 _IMAGE_VIEWER = "viewers.dicom.qt_image_viewer:ImageViewer"
 _PYDICOM_CODECS = ("pydicom", "pylibjpeg", "numpy")
 
@@ -139,9 +144,12 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
             readers=("dicom-image",),
             source_kind="volume",
             viewer=_IMAGE_VIEWER,
+            analyzers=(AnalyzerSpec("chest-ct", "inference.chest.analysis:analyze_ct"),),
+            findings_context="ChestFindings",
+            findings=_CHEST_FINDINGS,
             report_template="imaging",
             department="radiology",
-            heavy_deps=(*_PYDICOM_CODECS, "vtk"),
+            heavy_deps=(*_PYDICOM_CODECS, "vtk", "scipy"),
         ),
         ModalityDescriptor(
             Modality.US,

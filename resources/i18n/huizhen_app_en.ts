@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChestFindings</name>
+    <message>
+        <source>Lung nodule (see size, type and Lung-RADS)</source>
+        <translation>Lung nodule (see size, type and Lung-RADS)</translation>
+    </message>
+    <message>
+        <source>No lung nodule of 4 mm or more found</source>
+        <translation>No lung nodule of 4 mm or more found</translation>
+    </message>
+    <message>
+        <source>Not a chest study: no nodule analysis</source>
+        <translation>Not a chest study: no nodule analysis</translation>
+    </message>
+</context>
+<context>
     <name>EcgFindings</name>
     <message>
         <source>ST elevation %1 (%2): meets STEMI criteria</source>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ChestFindings</name>
+    <message>
+        <source>Lung nodule (see size, type and Lung-RADS)</source>
+        <translation>肺结节（见大小、类型及 Lung-RADS 分类）</translation>
+    </message>
+    <message>
+        <source>No lung nodule of 4 mm or more found</source>
+        <translation>未发现 4 mm 及以上的肺结节</translation>
+    </message>
+    <message>
+        <source>Not a chest study: no nodule analysis</source>
+        <translation>非胸部检查：未做结节分析</translation>
+    </message>
+</context>
+<context>
     <name>EcgFindings</name>
     <message>
         <source>ST elevation %1 (%2): meets STEMI criteria</source>

@@ -1,0 +1,166 @@
+"""Chest CT -> the nodule report (the CLI's JSON shape) and the shared ``AiResult``.
+
+``analyze_volume`` runs the classical pipeline (``detect``) and grades each
+nodule with Lung-RADS v2022 (baseline) and Fleischner 2017; ``analyze_ct`` is
+the CT analyzer of the modality descriptor, ``fn(source, state) -> AiResult``.
+A CT without lungs (a head CT) is "not a chest study": no nodule, not graded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from app.ai.result import AiResult, Finding, ModelInfo, Urgency
+from inference.chest import rules
+
+BUILTIN = {"id": "huizhen-chest-ct-classic", "name": "Huizhen chest CT classic", "version": "0.1"}
+NOTICE = (
+    "Built-in classical nodule detection (the default; no trained model installed):"
+    " not for clinical use"
+)
+
+
+def _round(v, nd=1):
+    return [round(float(x), nd) for x in v]
+
+
+def analyze_volume(hu, spacing, index_to_patient=None, state=None) -> dict[str, Any]:
+    """``hu`` (z, y, x) in HU, ``spacing`` (z, y, x) mm; ``index_to_patient`` maps a
+    (z, y, x) index to patient x, y, z mm (identity scaled by spacing when None)."""
+    from inference.chest.detect import detect
+
+    det = detect(hu, spacing, state)
+    to_mm = index_to_patient or (lambda zyx: (np.asarray(zyx, float) * spacing)[::-1])
+    out: dict[str, Any] = {
+        "kind": "ct",
+        "chest": det.chest,
+        "nodules": [],
+        "lung_rads": None,
+        "urgency": Urgency.NOT_GRADED.value,
+        "checks": {
+            "chest": det.chest,
+            "lung_volume_ml": round(det.lung_volume_ml, 1),
+            "lungs_found": det.lungs,
+            "candidates": det.candidates,
+            "slices": int(np.asarray(hu).shape[0]) if np.asarray(hu).ndim == 3 else 1,
+        },
+        "model": {k: BUILTIN[k] for k in ("name", "version")},
+        "rules": "Lung-RADS v2022 (baseline); Fleischner 2017",
+        "notice": NOTICE,
+    }
+    if not det.chest:
+        out["checks"]["reason"] = f"not a chest study: {det.reason}"
+        return out
+    many = len(det.nodules) > 1
+    for i, n in enumerate(det.nodules):
+        mean = rules.tenth(n.mean_mm)
+        cat = rules.lung_rads(n.kind, mean, n.solid_mm)
+        centre_mm = np.asarray(to_mm(np.asarray(n.centre_voxel)), float)
+        out["nodules"].append(
+            {
+                "id": i + 1,
+                "centre_mm": _round(centre_mm),
+                "centre_voxel": _round(n.centre_voxel[::-1]),  # i, j, k = x, y, z index
+                "mean_diameter_mm": mean,
+                "long_axis_mm": round(n.long_mm, 1),
+                "short_axis_mm": round(n.short_mm, 1),
+                "solid_component_mm": round(n.solid_mm, 1),
+                "volume_mm3": round(n.volume_mm3, 1),
+                "mean_hu": round(n.mean_hu, 1),
+                "type": n.kind,
+                "lung_rads": cat,
+                "management": rules.MANAGEMENT[cat],
+                "fleischner": rules.fleischner(n.kind, mean, multiple=many),
+                "confidence": n.confidence,
+                "slices": list(n.slices),
+            }
+        )
+    cats = [n["lung_rads"] for n in out["nodules"]]
+    exam = rules.exam_category(cats)
+    out["lung_rads"] = exam
+    out["management"] = rules.MANAGEMENT[exam]
+    out["urgency"] = (Urgency.URGENT if rules.urgent(exam) else Urgency.ROUTINE).value
+    return out
+
+
+def _finding(n: dict) -> Finding:
+    text = (
+        f"{n['type']} nodule {n['mean_diameter_mm']:.1f} mm (mean diameter), "
+        f"Lung-RADS {n['lung_rads']}"
+    )
+    return Finding(
+        code="LUNG_NODULE",
+        text=text,
+        severity="urgent" if rules.urgent(n["lung_rads"]) else "routine",
+        evidence={
+            k: n[k]
+            for k in (
+                "id",
+                "centre_mm",
+                "centre_voxel",
+                "mean_diameter_mm",
+                "long_axis_mm",
+                "short_axis_mm",
+                "volume_mm3",
+                "type",
+                "lung_rads",
+                "confidence",
+            )
+        },  # fmt: skip
+    )
+
+
+def as_result(report: dict[str, Any]) -> AiResult:
+    """The report as the shared ``AiResult`` (findings, measurements, overlays)."""
+    model = ModelInfo(BUILTIN["id"], BUILTIN["name"], BUILTIN["version"], True)
+    nodules = report["nodules"]
+    if not report["chest"]:
+        findings = [Finding("CHEST_NOT_CHEST", "Not a chest study: no nodule analysis")]
+        summary = "Not a chest study: no nodule analysis"
+    elif not nodules:
+        findings = [Finding("CHEST_NO_NODULE", "No lung nodule of 4 mm or more found")]
+        summary = "No lung nodule >= 4 mm; Lung-RADS 1"
+    else:
+        findings = [_finding(n) for n in nodules]
+        summary = f"{len(nodules)} nodule(s); Lung-RADS {report['lung_rads']}"
+    largest = max((n["mean_diameter_mm"] for n in nodules), default=None)
+    result = AiResult(
+        model=model,
+        analyzer="chest-ct",
+        modality="CT",
+        urgency=Urgency(report["urgency"]),
+        summary=summary,
+        findings=findings,
+        measurements={"nodules": float(len(nodules)), "largest_mean_diameter_mm": largest},
+        units={"largest_mean_diameter_mm": "mm"},
+        missing={} if largest is not None else {"largest_mean_diameter_mm": "no nodule"},
+        overlays=[
+            {
+                "kind": "nodule",
+                "id": n["id"],
+                "centre_mm": n["centre_mm"],
+                "centre_voxel": n["centre_voxel"],
+                "radius_mm": n["long_axis_mm"] / 2,
+                "label": f"{n['id']}: {n['mean_diameter_mm']:.1f} mm LR {n['lung_rads']}",
+            }
+            for n in nodules
+        ],  # fmt: skip
+        rules=report["rules"],
+        details={
+            k: report[k] for k in ("kind", "chest", "nodules", "lung_rads", "checks", "notice")
+        },  # fmt: skip
+    )
+    return result
+
+
+def analyze_ct(source, state=None) -> AiResult:
+    """The CT analyzer: ``source`` is what the DICOM reader opened (a ``DicomSource``
+    with ``volume()``) or an ``app.imaging.volume.Volume``."""
+    vol = source.volume(state) if hasattr(source, "volume") else source
+    if getattr(vol, "rgb", False):
+        report = analyze_volume(np.zeros((1, 1, 1), np.int16), (1.0, 1.0, 1.0))
+    else:
+        report = analyze_volume(vol.array, vol.spacing, vol.index_to_patient, state)
+    return as_result(report)

@@ -1,0 +1,136 @@
+"""``huizhen chest`` — headless chest AI.
+
+huizhen chest analyze PATH... [--json] [--seg OUT.dcm] [--sr OUT.dcm]
+    PATH: DICOM files or folders of one CT series (the one with most slices is
+    analysed) or a chest X-ray; lung nodules with Lung-RADS v2022 / Fleischner
+    2017 on CT.  Built-in classical analysis: not for clinical use.
+huizhen chest phantom OUT_DIR [--seed N] [--slices N] [--size N]
+    write the SYNTHETIC chest CT phantom as a DICOM series (demo, tests) and
+    print its true nodules.
+
+Exit status: 0 done, 1 nothing to analyse, 2 bad arguments or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.readers.base import ReadError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="huizhen chest", description="Chest CT / X-ray pre-read (not for clinical use)"
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("analyze", help="lung nodules (CT) or image checks (X-ray)")
+    a.add_argument("paths", nargs="+", type=Path)
+    a.add_argument("--json", action="store_true", help="print JSON")
+    a.add_argument("--seg", type=Path, metavar="OUT.dcm", help="write nodules as DICOM SEG")
+    a.add_argument("--sr", type=Path, metavar="OUT.dcm", help="write nodules as DICOM SR")
+    ph = sub.add_parser("phantom", help="write the synthetic chest CT phantom as DICOM")
+    ph.add_argument("out", type=Path)
+    ph.add_argument("--seed", type=int, default=0)
+    ph.add_argument("--slices", type=int, default=120)
+    ph.add_argument("--size", type=int, default=256)
+    return p
+
+
+def load_series(paths: list[Path]):
+    """The series with most images under ``paths`` -> (SeriesInfo, Volume)."""
+    from app.imaging.cli import collect
+    from app.imaging.volume import Volume
+
+    series, failed = collect(paths)
+    if not series:
+        why = "; ".join(f"{f}: {r}" for f, r in failed[:3]) or "no DICOM image found"
+        raise ReadError(why, "unsupported")
+    info = max(series, key=lambda s: s.slices)
+    return info, Volume.create(info).load()
+
+
+def analyze_paths(paths: list[Path]) -> tuple[dict, object]:
+    from inference.chest.analysis import analyze_volume
+
+    info, vol = load_series(paths)
+    if info.modality in ("CR", "DX") or vol.shape[0] == 1 and info.modality != "CT":
+        from inference.chest.cxr import analyze_cxr
+
+        return analyze_cxr(vol), vol
+    if vol.rgb:
+        raise ReadError("a colour image is not a CT or chest X-ray", "unsupported")
+    report = analyze_volume(vol.array, vol.spacing, vol.index_to_patient)
+    report["series"] = {"uid": info.uid, "modality": info.modality, "slices": info.slices}
+    return report, vol
+
+
+def _text(r: dict) -> str:
+    lines = [f"{r['kind'].upper()}  {r['model']['name']} {r['model']['version']}"]
+    if r["kind"] == "ct":
+        if not r["chest"]:
+            lines.append(r["checks"].get("reason", "not a chest study"))
+        for n in r["nodules"]:
+            lines.append(
+                f"  #{n['id']} {n['type']:12} {n['mean_diameter_mm']:5.1f} mm "
+                f"({n['long_axis_mm']:.1f} x {n['short_axis_mm']:.1f}) {n['volume_mm3']:.0f} mm3 "
+                f"LR {n['lung_rads']}  at {n['centre_mm']}"
+            )
+        if r["lung_rads"]:
+            lines.append(f"Lung-RADS {r['lung_rads']}: {r['management']}  urgency {r['urgency']}")
+    else:
+        for k, v in r["checks"].items():
+            lines.append(f"  {k}: {v}")
+    lines.append(r["notice"])
+    return "\n".join(lines)
+
+
+def cmd_analyze(args) -> int:
+    try:
+        report, vol = analyze_paths(args.paths)
+    except ReadError as err:
+        print(f"huizhen chest: {err}", file=sys.stderr)
+        return 2
+    if args.seg or args.sr:
+        from inference.chest.export import write_nodule_seg, write_nodule_sr
+
+        if report["kind"] != "ct" or not report["nodules"]:
+            print("huizhen chest: no nodule to export", file=sys.stderr)
+        else:
+            if args.seg:
+                write_nodule_seg(report, vol, args.seg)
+            if args.sr:
+                write_nodule_sr(report, vol, args.sr)
+    print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else _text(report))
+    return 0 if report.get("chest", True) else 1
+
+
+def cmd_phantom(args) -> int:
+    from inference.chest.phantom import build_phantom, write_series
+
+    size = max(64, args.size)
+    spacing = (1.5 * 120 / max(args.slices, 10), 358.4 / size, 358.4 / size)
+    ph = build_phantom((max(args.slices, 10), size, size), spacing, seed=args.seed)
+    files = write_series(ph, args.out)
+    truth = [
+        {"centre_mm": [round(float(v), 1) for v in n.centre_mm], "type": n.kind,
+         "mean_diameter_mm": round(n.mean_mm, 1), "solid_component_mm": n.solid_mm,
+         "lung_rads": n.lung_rads, "juxta_pleural": n.juxta_pleural}
+        for n in ph.nodules
+    ]  # fmt: skip
+    print(json.dumps({"files": len(files), "folder": str(args.out), "synthetic": True,
+                      "nodules": truth}, indent=2))  # fmt: skip
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "phantom":
+        return cmd_phantom(args)
+    return cmd_analyze(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
