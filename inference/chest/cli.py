@@ -1,6 +1,6 @@
 """``huizhen chest`` — headless chest AI.
 
-huizhen chest analyze PATH... [--json] [--seg OUT.dcm] [--sr OUT.dcm]
+huizhen chest analyze PATH... [--json]
     PATH: DICOM files or folders of one CT series (the one with most slices is
     analysed) or a chest X-ray; lung nodules with Lung-RADS v2022 / Fleischner
     2017 on CT.  Built-in classical analysis: not for clinical use.
@@ -29,8 +29,6 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("analyze", help="lung nodules (CT) or image checks (X-ray)")
     a.add_argument("paths", nargs="+", type=Path)
     a.add_argument("--json", action="store_true", help="print JSON")
-    a.add_argument("--seg", type=Path, metavar="OUT.dcm", help="write nodules as DICOM SEG")
-    a.add_argument("--sr", type=Path, metavar="OUT.dcm", help="write nodules as DICOM SR")
     ph = sub.add_parser("phantom", help="write the synthetic chest CT phantom as DICOM")
     ph.add_argument("out", type=Path)
     ph.add_argument("--seed", type=int, default=0)
@@ -89,20 +87,10 @@ def _text(r: dict) -> str:
 
 def cmd_analyze(args) -> int:
     try:
-        report, vol = analyze_paths(args.paths)
+        report, _ = analyze_paths(args.paths)
     except ReadError as err:
         print(f"huizhen chest: {err}", file=sys.stderr)
         return 2
-    if args.seg or args.sr:
-        from inference.chest.export import write_nodule_seg, write_nodule_sr
-
-        if report["kind"] != "ct" or not report["nodules"]:
-            print("huizhen chest: no nodule to export", file=sys.stderr)
-        else:
-            if args.seg:
-                write_nodule_seg(report, vol, args.seg)
-            if args.sr:
-                write_nodule_sr(report, vol, args.sr)
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else _text(report))
     return 0 if report.get("chest", True) else 1
 
