@@ -32,11 +32,14 @@ def _check(state, fraction: float, what: str) -> None:
 def analyze_pixels(pixels: np.ndarray, eye: str = "", state=None, model=None) -> dict:
     """Analyse one photo. ``model``: a ``FundusModel`` (the ONNX slot) or None."""
     from inference.fundus.anatomy import anatomy
-    from inference.fundus.image import prepare
+    from inference.fundus.image import MIN_SIDE, prepare
     from inference.fundus.lesions import find_lesions
     from inference.fundus.quality import exposure_and_field, vessel_visibility
 
     _check(state, 0.05, "preparing")
+    shape = np.shape(pixels)
+    if len(shape) < 2 or min(shape[:2]) < MIN_SIDE:
+        return _too_small(shape, eye)
     p = prepare(pixels)
     _check(state, 0.15, "image quality")
     q = exposure_and_field(p)
@@ -122,6 +125,23 @@ def analyze_visit(photos: list[tuple[np.ndarray, str]], model=None, state=None) 
             for i, (px, eye) in enumerate(photos)
         ]
         return [f.result() for f in futures]
+
+
+def _too_small(shape, eye: str) -> dict:
+    from inference.fundus.quality import REASONS
+
+    text = REASONS["insufficient_field"]
+    out = {
+        "eye": normalise_eye(eye), "eye_source": "given" if normalise_eye(eye) else "unknown",
+        "gradable": False,
+        "quality": {"score": 0.0, "reasons": [text], "codes": ["insufficient_field"], "metrics": {}},
+        "disc": None, "fovea": None, "lesions": [], "icdr_grade": None, "dme_suspected": None,
+        "referable": True, "reasons": [text, f"ungradable: {ACTION}"],
+        "image_size": [int(shape[1]) if len(shape) > 1 else 0, int(shape[0]) if shape else 0],
+        "model": dict(BUILTIN), "notice": NOTICE,
+    }  # fmt: skip
+    out["categories"] = grading.builtin_categories(out)
+    return out
 
 
 def analyze_fundus(source, state=None):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+MIN_SIDE = 64  # smaller is not a fundus photo (reported as insufficient field)
 WORK_SIDE = 1024  # longest side analysed (larger photos are reduced; smaller kept)
 
 
@@ -35,8 +36,9 @@ def as_rgb8(pixels: np.ndarray) -> np.ndarray:
         a = np.repeat(a[..., None], 3, axis=2)  # monochrome (red-free) photo
     if a.ndim != 3 or a.shape[2] != 3:
         raise ValueError(f"not a photo: pixel array of shape {a.shape}")
-    a = a.astype(np.float32)
-    lo, hi = np.nanpercentile(a, 0.5), np.nanpercentile(a, 99.5)
+    a = np.nan_to_num(a.astype(np.float32), nan=0.0, posinf=0.0, neginf=0.0)
+    # scale, do not stretch: an offset removed would raise every lesion's relative contrast
+    lo, hi = min(0.0, float(a.min())), float(np.percentile(a, 99.9))
     a = np.clip((a - lo) / max(hi - lo, 1e-6) * 255.0, 0, 255)
     return a.astype(np.uint8)
 
@@ -46,7 +48,7 @@ def prepare(pixels: np.ndarray) -> Prepared:
 
     rgb8 = as_rgb8(pixels)
     h, w = rgb8.shape[:2]
-    if min(h, w) < 16:
+    if min(h, w) < MIN_SIDE:
         raise ValueError(f"image too small to analyse ({w} x {h})")
     scale = min(1.0, WORK_SIDE / max(h, w))
     if scale < 1.0:

@@ -17,6 +17,7 @@ RED_MIN = 0.2  # dark top-hat, fraction of the local background
 BRIGHT_MIN = 0.2
 VESSEL_FILL = 11
 MIN_CONFIDENCE = 0.6
+MIN_CONFIDENCE_BRIGHT = 0.65  # vessel light reflexes reach 0.6
 CORE_DEPTH = 4.5  # working pixels: wider than the vessels away from the disc  # weaker candidates are texture, not reported  # closing that removes vessels before the bright top-hat
 
 
@@ -132,7 +133,7 @@ def find_lesions(p: Prepared, a: Anatomy) -> list[Lesion]:
             radius = float(np.sqrt(area / np.pi))
             kind = _bright_kind(p, cx, cy, radius, peak, dd, a.fovea)
             conf = _confidence(peak, BRIGHT_MIN, fill, 0.0)
-            if conf >= MIN_CONFIDENCE:
+            if conf >= MIN_CONFIDENCE_BRIGHT:
                 out.append(Lesion(kind, cx, cy, radius, conf))
     return out
 

@@ -108,3 +108,26 @@ def test_cancel_stops_the_analysis(normal):
     with pytest.raises(Cancelled):
         analyze_pixels(normal, state=state)
     assert len(seen) == 1
+
+
+def test_red_free_monochrome_photo_of_the_normal_eye_is_not_referable(normal):
+    mono = normal[..., 1].astype(np.uint16) * 200  # a 16-bit red-free (green) frame
+    r = analyze_pixels(mono)
+    assert r["gradable"] and r["icdr_grade"] == 0 and not r["referable"]
+
+
+@pytest.mark.parametrize(
+    "pixels",
+    [
+        np.zeros((300, 300, 3), np.uint8),
+        np.full((64, 64), np.nan, np.float32),
+        np.zeros((8, 8, 3), np.uint8),
+        np.zeros(10, np.uint8),
+        np.random.default_rng(0).integers(0, 4000, (400, 400)).astype(np.uint16),
+    ],
+    ids=["black", "nan", "tiny", "1d", "noise"],
+)
+def test_nonsense_pixels_are_ungradable_not_an_error(pixels):
+    r = analyze_pixels(pixels)
+    assert r["gradable"] is False and r["quality"]["codes"] and r["icdr_grade"] is None
+    assert r["referable"] is True and r["lesions"] == []
