@@ -98,6 +98,8 @@ DEMO_USERS = (
     ("doctor", "DEMO 李医生 (Dr Li)", Role.COMMUNITY_DOCTOR, "DEMO-CLINIC", ""),
     ("specialist", "DEMO 王主任 (Dr Wang)", Role.SPECIALIST, "DEMO-HOSPITAL", "cardiology"),
     ("pathologist", "DEMO 陈医生 (Dr Chen)", Role.PATHOLOGIST, "DEMO-HOSPITAL", "pathology"),
+    ("radiologist", "DEMO 赵医生 (Dr Zhao)", Role.SPECIALIST, "DEMO-HOSPITAL", "radiology"),
+    ("ophthalmologist", "DEMO 刘医生 (Dr Liu)", Role.SPECIALIST, "DEMO-HOSPITAL", "ophthalmology"),
     ("admin", "DEMO 管理员 (Admin)", Role.ADMIN, "DEMO-HOSPITAL", ""),
 )
 

@@ -29,6 +29,14 @@ USERS = [
     ("doctor", "DEMO 社区医生", Role.COMMUNITY_DOCTOR, "demo-qingshan", ""),
     ("specialist", "DEMO 心内科专家", Role.SPECIALIST, "demo-regional", "cardiology"),
     ("pathologist", "DEMO 病理医生", Role.PATHOLOGIST, "demo-regional", "pathology"),
+    ("radiologist", "DEMO 放射科赵医生 (Dr Zhao)", Role.SPECIALIST, "demo-regional", "radiology"),
+    (
+        "ophthalmologist",
+        "DEMO 眼科刘医生 (Dr Liu)",
+        Role.SPECIALIST,
+        "demo-regional",
+        "ophthalmology",
+    ),
     ("admin", "DEMO 管理员", Role.ADMIN, "demo-regional", ""),
 ]
 

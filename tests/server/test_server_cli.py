@@ -36,6 +36,8 @@ def test_init_demo_seeds_once(tmp_path):
         "doctor": "community_doctor",
         "specialist": "specialist",
         "pathologist": "pathologist",
+        "radiologist": "specialist",
+        "ophthalmologist": "specialist",
         "admin": "admin",
     }
     assert "DEMO 青山村卫生室" in orgs

@@ -21,6 +21,34 @@ def test_community_doctor_reads_active_specialists_and_pathologists(doctor):
     assert by_name["pathologist"]["department"] == "pathology"
 
 
+def test_every_regional_department_of_the_demo_has_someone(doctor):
+    """A consult about a chest X-ray or a fundus photo finds a demo specialist in
+    its department: no "nobody active" warning, nobody addressed by name."""
+    from server.demo import ORGS
+
+    departments = next(d for code, _n, _k, d in ORGS if code == "demo-regional")
+    assert {"cardiology", "radiology", "ophthalmology", "pathology"} <= set(departments)
+    for dept in departments:
+        assert _names(doctor, department=dept), f"nobody in {dept}"
+    assert "radiologist" in _names(doctor, department="radiology")
+    assert "ophthalmologist" in _names(doctor, department="ophthalmology")
+
+
+def test_workstation_demo_accounts_match_the_server_ones():
+    """The same demo user names and departments on both sides, each name in
+    Chinese and English."""
+    from app.auth import DEMO_USERS
+    from server.demo import ORGS, USERS
+
+    local = {u[0]: u[4] for u in DEMO_USERS}
+    assert local == {u[0]: u[4] for u in USERS}
+    departments = next(d for code, _n, _k, d in ORGS if code == "demo-regional")
+    assert set(departments) <= set(local.values())
+    for username, display, *_ in DEMO_USERS:
+        if username in ("radiologist", "ophthalmologist"):
+            assert "(Dr " in display and any("\u4e00" <= c <= "\u9fff" for c in display)
+
+
 def test_filter_by_department_and_inactive_users_are_left_out(doctor, specialist, admin):
     assert "specialist" in _names(doctor, department="cardiology")
     assert "pathologist" not in _names(doctor, department="cardiology")
