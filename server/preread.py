@@ -18,8 +18,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
-import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from server.actions import move_case
 from server.ai_results import add_result, same_model
 from server.changes import record
 from server.models import Case, StoredObject
+from server.record_files import RecordFile, companions, head_of, link_record
 from server.serialize import object_out
 
 log = logging.getLogger("huizhen.server.preread")
@@ -113,17 +112,26 @@ class PrereadRunner:
             analyzer, case = get(obj.modality), s.get(Case, obj.case_id)
             known = analyzer.model_version() if analyzer is not None else None
             has = known is not None and same_model(s, case.id, *known) is not None
+            files, head = record_of(s, obj)
+            if head.object_id != object_id:  # a companion: the record is read from its header
+                self._mark(s, obj, case, "none")
+                s.commit()
+                if head.preread_state == "done":
+                    return
+                object_id = head.object_id
             if analyzer is not None and not has:
                 move_case(s, case, Status.AI_PREREAD)
                 s.commit()
-            blob, filename, digest = self.files.blob_path(obj.sha256), obj.filename, obj.sha256
+            blob, filename, digest = self.files.blob_path(head.sha256), head.filename, head.sha256
             modality = obj.modality
+            others = [(str(self.files.blob_path(f.sha256)), f.filename) for f in files]
         if analyzer is None:
             return self._finish(object_id, "none")
         if has:  # the clinic's result of this model and version came with the case
             log.info("case of object %s already has %s %s: not run again", object_id, *known)
             return self._finish(object_id, "done")
-        kind, payload = analyse((modality, str(blob), filename, digest))  # a worker process
+        job = (modality, str(blob), filename, digest, others)
+        kind, payload = analyse(job)  # a worker process
         if kind == "skipped":
             log.warning("pre-read skipped for object %s: %s", object_id, payload)
             return self._finish(object_id, "skipped")
@@ -138,6 +146,10 @@ class PrereadRunner:
             if case.status == Status.AI_PREREAD:
                 move_case(s, case, Status.AWAITING_REVIEW)
             self._mark(s, obj, case, "done")
+            for f in files:  # companions that came first failed alone: read with their header
+                other = s.get(StoredObject, f.object_id)
+                if other is not None and other.preread_state == "failed":
+                    self._mark(s, other, case, "none")
             s.commit()
 
     def _finish(self, object_id: int, state: str) -> None:
@@ -157,18 +169,36 @@ class PrereadRunner:
         record(s, "object", obj.id, "preread_" + state, data, case_id=case.id, org_id=case.org_id)
 
 
+def record_of(s: Session, obj: StoredObject) -> tuple[list[RecordFile], RecordFile]:
+    """The case's other files of ``obj``'s record and the record's head (its
+    header, on which the analysis runs)."""
+    rows = s.execute(
+        select(
+            StoredObject.id, StoredObject.filename, StoredObject.sha256, StoredObject.preread_state
+        )
+        .where(StoredObject.case_id == obj.case_id, StoredObject.id != obj.id)
+        .order_by(StoredObject.id)
+    ).all()
+    me = RecordFile(obj.id, obj.filename, obj.sha256, obj.preread_state)
+    others = [RecordFile(*r) for r in rows]
+    head = head_of(me, others)
+    if head is me:
+        return companions(me, others), me
+    return companions(head, [me, *others]), head
+
+
 def _call(
-    analyzer: registry.Analyzer, blob: Path, filename: str, digest: str, window_s: float = 0.0
+    analyzer: registry.Analyzer,
+    blob: Path,
+    filename: str,
+    digest: str,
+    window_s: float = 0.0,
+    others: list[tuple[str, str]] = (),
 ):
-    """Run the analyzer on a link that carries the original file name (readers
-    often dispatch on the extension)."""
-    safe = os.path.basename(filename) or "object"
+    """Run the analyzer on links that carry the original file names (readers
+    often dispatch on the extension; a WFDB header needs its ``.dat`` beside it)."""
     with tempfile.TemporaryDirectory(prefix="preread-") as tmp:
-        link = Path(tmp) / safe
-        try:  # a hard link costs nothing; never a symlink (Windows servers cannot make one)
-            os.link(blob, link)
-        except OSError:  # another file system
-            shutil.copyfile(blob, link)
+        link = link_record(Path(tmp), (blob, filename), [(Path(b), n) for b, n in others])
         source = link if analyzer.takes_path else registry.open_file(link, analyzer.modality)
         source = analysis_window(source, window_s)
         return registry.run(analyzer, source, None, Source.SERVER, object_sha256=digest)

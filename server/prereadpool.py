@@ -45,9 +45,10 @@ def _worker(conn, plugins: list[str], mem_bytes: int, window_s: float = 0.0) -> 
             return
         if job is None:
             return
-        modality, blob, filename, digest = job
+        modality, blob, filename, digest, *rest = job
+        others = rest[0] if rest else []  # the record's companion files (blob, name)
         try:
-            result = _call(get(modality), Path(blob), filename, digest, window_s)
+            result = _call(get(modality), Path(blob), filename, digest, window_s, others)
             conn.send(("ok", result.to_dict()))
         except (Unavailable, ImportError) as note:
             conn.send(("skipped", str(note)))
