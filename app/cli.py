@@ -12,7 +12,7 @@ huizhen ecg analyze FILE --json
 huizhen fundus analyze IMAGE [IMAGE2] [--eye OD|OS] --json
 huizhen wsi info|detect-nuclei|convert ...
 huizhen dicom info|render ...
-huizhen chest analyze PATH --json | chest phantom OUT_DIR
+huizhen chest analyze PATH --json [--seg OUT.dcm] [--sr OUT.dcm] | chest phantom OUT_DIR
 """
 
 from __future__ import annotations

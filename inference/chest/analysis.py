@@ -26,9 +26,10 @@ def _round(v, nd=1):
     return [round(float(x), nd) for x in v]
 
 
-def analyze_volume(hu, spacing, index_to_patient=None, state=None) -> dict[str, Any]:
+def analyze_volume(hu, spacing, index_to_patient=None, state=None, masks=None) -> dict[str, Any]:
     """``hu`` (z, y, x) in HU, ``spacing`` (z, y, x) mm; ``index_to_patient`` maps a
-    (z, y, x) index to patient x, y, z mm (identity scaled by spacing when None)."""
+    (z, y, x) index to patient x, y, z mm (identity scaled by spacing when None).
+    ``masks``: a list that receives each reported nodule's (box, mask) (SEG export)."""
     from inference.chest.detect import detect
 
     det = detect(hu, spacing, state)
@@ -54,6 +55,8 @@ def analyze_volume(hu, spacing, index_to_patient=None, state=None) -> dict[str, 
         out["checks"]["reason"] = f"not a chest study: {det.reason}"
         return out
     many = len(det.nodules) > 1
+    if masks is not None:
+        masks.extend((n.box, n.mask) for n in det.nodules)
     for i, n in enumerate(det.nodules):
         mean = rules.tenth(n.mean_mm)
         cat = rules.lung_rads(n.kind, mean, n.solid_mm)

@@ -1,6 +1,6 @@
 """``huizhen chest`` — headless chest AI.
 
-huizhen chest analyze PATH... [--json]
+huizhen chest analyze PATH... [--json] [--seg OUT.dcm] [--sr OUT.dcm]
     PATH: DICOM files or folders of one CT series (the one with most slices is
     analysed) or a chest X-ray; lung nodules with Lung-RADS v2022 / Fleischner
     2017 on CT.  Built-in classical analysis: not for clinical use.
@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("analyze", help="lung nodules (CT) or image checks (X-ray)")
     a.add_argument("paths", nargs="+", type=Path)
     a.add_argument("--json", action="store_true", help="print JSON")
+    a.add_argument("--seg", type=Path, metavar="OUT.dcm", help="write nodules as DICOM SEG")
+    a.add_argument("--sr", type=Path, metavar="OUT.dcm", help="write nodules as DICOM SR")
     ph = sub.add_parser("phantom", help="write the synthetic chest CT phantom as DICOM")
     ph.add_argument("out", type=Path)
     ph.add_argument("--seed", type=int, default=0)
@@ -50,7 +52,7 @@ def load_series(paths: list[Path]):
     return info, Volume.create(info).load()
 
 
-def analyze_paths(paths: list[Path]) -> tuple[dict, object]:
+def analyze_paths(paths: list[Path], masks: list | None = None) -> tuple[dict, object]:
     from inference.chest.analysis import analyze_volume
 
     info, vol = load_series(paths)
@@ -60,7 +62,7 @@ def analyze_paths(paths: list[Path]) -> tuple[dict, object]:
         return analyze_cxr(vol), vol
     if vol.rgb:
         raise ReadError("a colour image is not a CT or chest X-ray", "unsupported")
-    report = analyze_volume(vol.array, vol.spacing, vol.index_to_patient)
+    report = analyze_volume(vol.array, vol.spacing, vol.index_to_patient, masks=masks)
     report["series"] = {"uid": info.uid, "modality": info.modality, "slices": info.slices}
     return report, vol
 
@@ -87,10 +89,21 @@ def _text(r: dict) -> str:
 
 def cmd_analyze(args) -> int:
     try:
-        report, _ = analyze_paths(args.paths)
+        masks: list = []
+        report, vol = analyze_paths(args.paths, masks)
     except ReadError as err:
         print(f"huizhen chest: {err}", file=sys.stderr)
         return 2
+    if args.seg or args.sr:
+        from inference.chest.export import write_nodule_seg, write_nodule_sr
+
+        if report["kind"] != "ct" or not report["nodules"]:
+            print("huizhen chest: no nodule to export", file=sys.stderr)
+        else:
+            if args.seg:
+                write_nodule_seg(report, vol, masks, args.seg)
+            if args.sr:
+                write_nodule_sr(report, vol, args.sr)
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else _text(report))
     return 0 if report.get("chest", True) else 1
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from app.cli import main
@@ -93,3 +94,35 @@ def test_unreadable_input_is_a_clear_error(tmp_path, capsys):
     bad.write_bytes(b"not dicom")
     assert main(["chest", "analyze", str(bad)]) == 2
     assert "huizhen chest:" in capsys.readouterr().err
+
+
+def test_seg_and_sr_export_read_back_by_pydicom_and_highdicom(series, tmp_path, capsys):
+    import highdicom as hd
+    import pydicom
+
+    folder, ph = series
+    seg_path, sr_path = tmp_path / "nodules_seg.dcm", tmp_path / "nodules_sr.dcm"
+    args = ["chest", "analyze", str(folder), "--json", "--seg", str(seg_path), "--sr", str(sr_path)]
+    assert main(args) == 0
+    r = json.loads(capsys.readouterr().out)
+    seg = hd.seg.segread(seg_path)
+    assert seg.Modality == "SEG" and seg.number_of_segments == len(r["nodules"]) == 1
+    desc = seg.get_segment_description(1)
+    assert desc.segmented_property_type.meaning == "Nodule"
+    assert desc.algorithm_identification[0].AlgorithmName == "Huizhen chest CT classic"
+    assert desc.algorithm_type.value == "AUTOMATIC"
+    mask = seg.get_volume(combine_segments=True).array
+    volume = int((mask > 0).sum()) * float(np.prod(SPACING))  # the nodule's voxels
+    assert volume == pytest.approx(r["nodules"][0]["volume_mm3"], rel=0.05)
+    sr = pydicom.dcmread(sr_path)
+    assert sr.Modality == "SR"
+    doc = hd.sr.srread(sr_path)
+    groups = doc.content.get_planar_roi_measurement_groups()
+    assert len(groups) == 1
+    g = groups[0]
+    assert g.finding_type.meaning == "Nodule"
+    names = {m.name.meaning: m.value for m in g.get_measurements()}
+    assert float(names["Diameter"]) == pytest.approx(r["nodules"][0]["mean_diameter_mm"])
+    assert float(names["Volume"]) == pytest.approx(r["nodules"][0]["volume_mm3"])
+    evaluations = {e.name.meaning: e.value.meaning for e in g.get_qualitative_evaluations()}
+    assert evaluations["Lung-RADS v2022 category"] == "Lung-RADS 4B"
