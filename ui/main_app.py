@@ -8,7 +8,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.settings import load_settings
-from ui import i18n
+from ui import gc_guard, i18n
 from ui.style import apply_style, set_font_size
 
 log = logging.getLogger(__name__)
@@ -19,6 +19,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Huizhen")
     app.setOrganizationName("Huizhen")
     apply_style(app)
+    gc_guard.install(app)  # the cyclic collector runs between events, never inside Qt
     return app
 
 
