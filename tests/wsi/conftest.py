@@ -32,23 +32,3 @@ def source(small_slide):
     src = SlideSource(small_slide, cache=TileCache(64 * 2**20))
     yield src
     src.close()
-
-
-@pytest.fixture(autouse=True)
-def _collect_between_tests():
-    """Python's cyclic GC never runs inside Qt internals during a slide test.
-
-    Seen once here: a queued job callback emitted a signal whose pytest-qt slot disconnected;
-    PySide ran Python inside ``QObject::disconnect``, the GC collected an unparented QObject
-    whose destructor took the signal-slot mutex that very thread held: a deadlock. Garbage is
-    collected between tests instead, outside any Qt call.
-    """
-    import gc
-
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.collect()
