@@ -25,6 +25,7 @@ from app.models import (
     AIResult,
     Alert,
     AuditEvent,
+    ConsultRequest,
     Patient,
     Series,
     StoredObject,
@@ -83,6 +84,7 @@ class WorklistRow:
     ai_findings: tuple | None = None
     ai_hr: float | None = None  # heart rate of the latest AI result (ECG)
     unassigned: bool = False  # imported without patient details: the user assigns one
+    consult: str = ""  # state of the case's latest consult request (domain.ConsultStatus), or ""
 
 
 class StoreEvents:
@@ -167,15 +169,30 @@ class Store:
         )
         with self._sessions() as s:
             latest = self._latest_ai(s)
+            consults = self._latest_consult(s)
             rows = []
             for *r, unassigned in s.execute(q):
                 ai = latest.get(r[1], NO_AI)
                 rows.append(
                     WorklistRow(
-                        *r, ai_findings=ai.findings, ai_hr=ai.hr_bpm, unassigned=bool(unassigned)
+                        *r,
+                        ai_findings=ai.findings,
+                        ai_hr=ai.hr_bpm,
+                        unassigned=bool(unassigned),
+                        consult=consults.get(r[1], ""),
                     )
                 )
             return rows
+
+    @staticmethod
+    def _latest_consult(s: Session) -> dict[int, str]:
+        """study_pk -> the state of its newest consult request (one indexed query;
+        only cases that were sent for consultation have one)."""
+        newest = select(func.max(ConsultRequest.id)).group_by(ConsultRequest.study_pk)
+        q = select(ConsultRequest.study_pk, ConsultRequest.status).where(
+            ConsultRequest.id.in_(newest)
+        )
+        return {pk: status or "" for pk, status in s.execute(q)}
 
     @staticmethod
     def _latest_ai(s: Session, study_pks: list[int] | None = None) -> dict[int, LatestAI]:

@@ -8,14 +8,21 @@ from datetime import datetime, timedelta
 from sqlalchemy import insert
 
 from app.domain import Modality, Priority, Status
-from app.models import AIResult, Patient, Study, WorklistItem
+from app.models import AIResult, ConsultRequest, Patient, Study, WorklistItem
+
+CONSULT_STATES = {
+    Status.IN_CONSULT.value: ("sent", "accepted", "in_review"),
+    Status.REPORTED.value: ("reported",),
+    Status.SIGNED.value: ("reported",),
+}
 
 
 def fill(store, n: int = 10_000, seed: int = 7) -> None:
     rnd = random.Random(seed)
     now = datetime(2026, 11, 22, 12, 0)
     mods = [m.value for m in Modality if m is not Modality.OTHER]
-    patients, studies, items, ai = [], [], [], []
+    patients, studies, items, ai, consults = [], [], [], [], []
+    crnd = random.Random(seed + 1)  # its own sequence: the cases stay what they were
     for i in range(1, n + 1):
         t = now - timedelta(minutes=rnd.randint(0, 60 * 24 * 365))
         patients.append(
@@ -53,6 +60,18 @@ def fill(store, n: int = 10_000, seed: int = 7) -> None:
                 "updated_at": t,
             }
         )
+        consult = CONSULT_STATES.get(items[-1]["status"])
+        if consult:  # a case sent for consultation has its request (and where it stands)
+            consults.append(
+                {
+                    "study_pk": i,
+                    "question": "SYNTHETIC question",
+                    "target_department": "cardiology",
+                    "status": crnd.choice(consult),
+                    "created_at": t,
+                    "updated_at": t,
+                }
+            )
         if studies[-1]["modality"] == "ECG":  # an AI pre-read like the real one stores
             stemi = prio == Priority.CRITICAL
             findings = (
@@ -84,3 +103,5 @@ def fill(store, n: int = 10_000, seed: int = 7) -> None:
         s.execute(insert(Study), studies)
         s.execute(insert(WorklistItem), items)
         s.execute(insert(AIResult), ai)
+        if consults:
+            s.execute(insert(ConsultRequest), consults)

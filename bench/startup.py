@@ -122,6 +122,14 @@ def bench_model(n: int) -> None:
         "clear filter": lambda: model.set_filter(WorklistFilter()),
     }
     print(f"worklist query of {len(rows)} rows from the store: {1000 * t_load:.1f} ms")
+    with store.read_session() as s:  # the consult states' share of that query
+        t = time.perf_counter()
+        states = store._latest_consult(s)
+        t_consult = time.perf_counter() - t
+    print(
+        f"  of which consult states ({len(states)} consults): {1000 * t_consult:.1f} ms"
+        f" = {100 * t_consult / t_load:.0f}% of the query"
+    )
     for name, fn in cases.items():
         times = []
         for _ in range(7):

@@ -18,6 +18,25 @@ def status_label(status: str) -> str:
     }.get(Status(status), status)
 
 
+def consult_state_label(state: str) -> str:
+    """Where a consult request stands (requested -> accepted -> in review -> reported)."""
+    return {
+        "sent": QCoreApplication.translate("Labels", "requested"),
+        "accepted": QCoreApplication.translate("Labels", "accepted"),
+        "in_review": QCoreApplication.translate("Labels", "in review"),
+        "reported": QCoreApplication.translate("Labels", "reported"),
+        "cancelled": QCoreApplication.translate("Labels", "cancelled"),
+    }.get(state, state)
+
+
+def status_with_consult(status: str, consult: str) -> str:
+    """The worklist status: "In consultation · accepted" while a consult runs."""
+    label = status_label(status)
+    if status == Status.IN_CONSULT and consult:
+        return f"{label} · {consult_state_label(consult)}"
+    return label
+
+
 def priority_label(priority: int) -> str:
     return {
         Priority.CRITICAL: QCoreApplication.translate("Labels", "Critical"),

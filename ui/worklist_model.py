@@ -19,7 +19,13 @@ from app.search import matcher
 from app.store import WorklistRow
 from ui import icons
 from ui.ai_text import ai_line
-from ui.labels import display_name, modality_label, priority_label, sex_label, status_label
+from ui.labels import (
+    display_name,
+    modality_label,
+    priority_label,
+    sex_label,
+    status_with_consult,
+)
 
 COLUMNS = (
     "priority",
@@ -198,7 +204,7 @@ class WorklistModel(QAbstractTableModel):
         if col == "study_time":
             return r.study_time.strftime("%Y-%m-%d %H:%M") if r.study_time else ""
         if col == "status":
-            return status_label(r.status)
+            return status_with_consult(r.status, getattr(r, "consult", ""))
         if col == "ai_summary":
             return ai_line(r.ai_findings, r.ai_hr, r.ai_summary)
         value = getattr(r, col)

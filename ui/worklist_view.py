@@ -61,7 +61,7 @@ class WorklistPanel(QWidget):
         t.verticalHeader().setDefaultSectionSize(26)
         t.horizontalHeader().setStretchLastSection(True)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in zip(COLUMNS, (90, 130, 110, 80, 110, 130, 110, 220), strict=False):
+        for col, width in zip(COLUMNS, (90, 130, 110, 80, 110, 130, 165, 220), strict=False):
             t.setColumnWidth(COLUMNS.index(col), width)
         t.doubleClicked.connect(
             lambda idx: self.open_requested.emit(self.model.row_at(idx.row()).study_pk)

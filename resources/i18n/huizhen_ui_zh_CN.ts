@@ -405,6 +405,26 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation>已签发</translation>
     </message>
     <message>
+        <source>requested</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>审阅中</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>已出报告</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
         <source>Critical</source>
         <translation>危急</translation>
     </message>

@@ -31,6 +31,14 @@ def _panel(win, pk: int):
     return getattr(getattr(tab, "viewer", None), "report_panel", None)
 
 
+def _status_text(win, pk: int) -> str:
+    """The worklist's status cell as the doctor reads it."""
+    from ui.worklist_model import COLUMNS
+
+    m = win.worklist.model
+    return m.data(m.index(m.find(pk), COLUMNS.index("status"))) or ""
+
+
 def _shown(viewer) -> bool:
     """The case reopened on the downloaded file (image viewer, or the fundus viewer
     that shows both eyes)."""
@@ -139,6 +147,8 @@ def test_imaging_consult_loop(
             lambda: "accepted by the specialist" in cpanel.consult_view.state.text(),
             timeout=WAIT_MS,
         )
+        qtbot.waitUntil(lambda: _status_text(clinic, pk) == "In consultation · accepted",
+                        timeout=WAIT_MS)  # fmt: skip
         qtbot.waitUntil(lambda: "Accepted" in clinic.cases.tab_for(pk).hz_timeline.text(),
                         timeout=WAIT_MS)  # fmt: skip
 
