@@ -303,8 +303,8 @@
         <translation>12-lead ECG report</translation>
     </message>
     <message>
-        <source>Imaging report (chest X-ray / CT)</source>
-        <translation>Imaging report (chest X-ray / CT)</translation>
+        <source>Imaging report (X-ray, CT, ultrasound)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Fundus photography report</source>

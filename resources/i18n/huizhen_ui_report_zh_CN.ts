@@ -303,8 +303,8 @@
         <translation>十二导联心电图报告</translation>
     </message>
     <message>
-        <source>Imaging report (chest X-ray / CT)</source>
-        <translation>影像检查报告（胸部 X 线 / CT）</translation>
+        <source>Imaging report (X-ray, CT, ultrasound)</source>
+        <translation>影像检查报告（X 线、CT、超声）</translation>
     </message>
     <message>
         <source>Fundus photography report</source>

@@ -53,7 +53,7 @@ def test_chest_xray_report_confirm_sign_amend_pdf_in_chinese(
     (tmp_path / "cr").mkdir()
     pk, v = _viewer(qtbot, store, jobs, user, build_crs(tmp_path / "cr")[0])  # real chest CR
     panel = v.report_panel
-    assert panel.template.id == "imaging" and panel.title.text() == "影像检查报告（胸部 X 线 / CT）"
+    assert panel.template.id == "imaging" and panel.title.text() == "影像检查报告（X 线、CT、超声）"
     start(qtbot, panel)
     r = panel.report
     # no AI model reads chest films here: the draft says so instead of staying blank

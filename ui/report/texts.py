@@ -54,7 +54,7 @@ def grade_label(code: str) -> str:
 def template_title(template_id: str) -> str:
     return {
         "ecg": translate("ReportTexts", "12-lead ECG report"),
-        "imaging": translate("ReportTexts", "Imaging report (chest X-ray / CT)"),
+        "imaging": translate("ReportTexts", "Imaging report (X-ray, CT, ultrasound)"),
         "fundus": translate("ReportTexts", "Fundus photography report"),
         "pathology": translate("ReportTexts", "Pathology report"),
         "generic": translate("ReportTexts", "Report"),

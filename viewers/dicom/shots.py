@@ -51,7 +51,14 @@ def ct_mpr_shot(app, store, win, save, wait_until, lang: str) -> None:
 
     if not head_ct.available():
         return
-    files = head_ct.write_head_ct(Path(tempfile.mkdtemp(prefix="head-ct-")))
+    from app.demo.build import HEAD_CT_PATIENT as p
+
+    # the demo's own head CT case (same patient and UIDs): a re-import finds it
+    files = head_ct.write_head_ct(
+        Path(tempfile.mkdtemp(prefix="head-ct-")),
+        patient=(p.name, p.pid, p.sex, p.birth),
+        study_date="20261120",
+    )
     viewer = _open(app, win, store, files[0].parent, wait_until)
     if viewer is None or not hasattr(viewer, "a_mpr"):
         return
