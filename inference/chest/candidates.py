@@ -56,6 +56,19 @@ def _hessian_ratio(g: np.ndarray, p, sp) -> tuple[float, bool]:
     return float(mags.min() / max(mags.max(), 1e-9)), bool(np.all(lam < 0))
 
 
+def _patch_hessian(w, p, sp, sigma):
+    """``_hessian_ratio`` at ``p`` of ``w`` smoothed at ``sigma`` mm, on a patch only
+    (no whole smoothed volume kept per scale)."""
+    from scipy import ndimage
+
+    r = [int(np.ceil(4 * sigma / s)) + 2 for s in sp]
+    lo = [max(0, p[i] - r[i]) for i in range(3)]
+    hi = [min(w.shape[i], p[i] + r[i] + 1) for i in range(3)]
+    patch = w[lo[0] : hi[0], lo[1] : hi[1], lo[2] : hi[2]]
+    g = ndimage.gaussian_filter(patch, [sigma / s for s in sp], mode="nearest")
+    return _hessian_ratio(g, tuple(p[i] - lo[i] for i in range(3)), sp)
+
+
 def find_candidates(hu, spacing, lungs, state=None) -> list[Candidate]:
     """Blob candidates inside ``lungs`` (a ``LungMask``)."""
     from scipy import ndimage
@@ -74,7 +87,12 @@ def find_candidates(hu, spacing, lungs, state=None) -> list[Candidate]:
     # working grid: block means (noise down) of fz x fy x fy voxels
     nz, ny, nx = (z1 - z0) // fz, (y1 - y0) // fy, (x1 - x0) // fy
     box = hu[z0 : z0 + nz * fz, y0 : y0 + ny * fy, x0 : x0 + nx * fy]
-    w = box.reshape(nz, fz, ny, fy, nx, fy).mean(axis=(1, 3, 5), dtype=np.float32)
+    w = np.zeros((nz, ny, nx), np.float32)  # summed block by block: no full-size temporary
+    for a in range(fz):
+        for b in range(fy):
+            for c in range(fy):
+                w += box[a::fz, b::fy, c::fy]
+    w /= fz * fy * fy
     wm = lungs.at(
         np.arange(nz) * fz + z0 + fz // 2,
         np.arange(ny) * fy + y0 + fy // 2,
@@ -86,7 +104,6 @@ def find_candidates(hu, spacing, lungs, state=None) -> list[Candidate]:
     out: list[Candidate] = []
     prev_g = ndimage.gaussian_filter(w, [SIGMAS_MM[0] / s for s in sp])
     dogs: list[np.ndarray] = []
-    gs: list[np.ndarray] = []
     ratio = SIGMAS_MM[-1] / SIGMAS_MM[-2]
     for i in range(1, len(SIGMAS_MM) + 1):
         if state is not None:
@@ -95,19 +112,17 @@ def find_candidates(hu, spacing, lungs, state=None) -> list[Candidate]:
         s_next = SIGMAS_MM[i] if i < len(SIGMAS_MM) else SIGMAS_MM[-1] * ratio
         g = ndimage.gaussian_filter(w, [s_next / s for s in sp])
         dogs.append((prev_g - g) / (s_next / SIGMAS_MM[i - 1] - 1))
-        gs.append(prev_g)
         prev_g = g
         if len(dogs) == 3 or (i == len(SIGMAS_MM) and len(dogs) >= 2):
             k = 1 if len(dogs) == 3 else len(dogs) - 1
-            _maxima(dogs, gs, k, wm, sp, SIGMAS_MM[i - len(dogs) + k], out, (z0, y0, x0),
+            _maxima(dogs, w, k, wm, sp, SIGMAS_MM[i - len(dogs) + k], out, (z0, y0, x0),
                     (fz, fy))  # fmt: skip
             if len(dogs) == 3:
                 dogs.pop(0)
-                gs.pop(0)
     return out
 
 
-def _maxima(dogs, gs, k, wm, sp, sigma, out, origin, factors):
+def _maxima(dogs, w, k, wm, sp, sigma, out, origin, factors):
     from scipy import ndimage
 
     d = dogs[k]
@@ -117,7 +132,7 @@ def _maxima(dogs, gs, k, wm, sp, sigma, out, origin, factors):
             peak &= d >= dogs[j]
     fz, fy = factors
     for p in np.argwhere(peak):
-        dot, negative = _hessian_ratio(gs[k], tuple(p), sp)
+        dot, negative = _patch_hessian(w, tuple(p), sp, sigma)
         if not negative or dot < MIN_DOT:
             continue
         full = (origin[0] + p[0] * fz + fz // 2, origin[1] + p[1] * fy + fy // 2,

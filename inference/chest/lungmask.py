@@ -85,7 +85,7 @@ def lung_mask(hu: np.ndarray, spacing, state=None) -> LungMask:
     airway, na = ndimage.label(very_low & inside)
     airways = np.zeros_like(inside)
     if na:
-        sizes = ndimage.sum_labels(np.ones_like(airway), airway, np.arange(1, na + 1)) * vox_ml
+        sizes = np.bincount(airway.ravel(), minlength=na + 1)[1:] * vox_ml
         # trachea and bronchi (and large bullae: those inside a lung come back with the
         # hole filling below; airways beside the mediastinum do not)
         drop = [i + 1 for i, ml in enumerate(sizes) if ml >= 0.3]
@@ -96,7 +96,7 @@ def lung_mask(hu: np.ndarray, spacing, state=None) -> LungMask:
     labels, n = ndimage.label(inside)
     if n == 0:
         return LungMask(np.zeros_like(air), f, 0.0, 0)
-    sizes = ndimage.sum_labels(np.ones_like(labels), labels, np.arange(1, n + 1)) * vox_ml
+    sizes = np.bincount(labels.ravel(), minlength=n + 1)[1:] * vox_ml
     order = np.argsort(sizes)[::-1][:2]
     keep = [int(i) + 1 for i in order if sizes[i] >= MIN_LUNG_ML]
     mask = np.zeros_like(air)

@@ -164,7 +164,9 @@ def _measure(hu, spacing, lungs, cand, radius):
         if core is not None and core.any():
             k = int(np.argmax(core.sum(axis=(1, 2))))
             sl, ss = axes_mm(core[k], sp[1], sp[2])
-            solid_mm = (sl + ss) / 2
+            area = core[k].sum() * sp[1] * sp[2]
+            # a solid core is compact; vessels crossing a ground-glass nodule are not
+            solid_mm = (sl + ss) / 2 if area >= 0.45 * np.pi / 4 * sl * sl else 0.0
     if kind == PART_SOLID and solid_mm < 1.0:  # solid voxels but no solid core (a vessel)
         kind = GROUND_GLASS
     if mask is None or mask.sum() < 4:
