@@ -26,13 +26,18 @@ def _round(v, nd=1):
     return [round(float(x), nd) for x in v]
 
 
-def analyze_volume(hu, spacing, index_to_patient=None, state=None, masks=None) -> dict[str, Any]:
+def analyze_volume(
+    hu, spacing, index_to_patient=None, state=None, masks=None, model=None
+) -> dict[str, Any]:
     """``hu`` (z, y, x) in HU, ``spacing`` (z, y, x) mm; ``index_to_patient`` maps a
     (z, y, x) index to patient x, y, z mm (identity scaled by spacing when None).
-    ``masks``: a list that receives each reported nodule's (box, mask) (SEG export)."""
+    ``masks``: a list that receives each reported nodule's (box, mask) (SEG export).
+    ``model``: an installed ``ChestModel`` (the ONNX slot) re-scoring the nodules."""
     from inference.chest.detect import detect
 
     det = detect(hu, spacing, state)
+    if model is not None and det.nodules:
+        det.nodules = model.rescore(hu, spacing, det.nodules)
     to_mm = index_to_patient or (lambda zyx: (np.asarray(zyx, float) * spacing)[::-1])
     out: dict[str, Any] = {
         "kind": "ct",
@@ -48,9 +53,16 @@ def analyze_volume(hu, spacing, index_to_patient=None, state=None, masks=None) -
             "slices": int(np.asarray(hu).shape[0]) if np.asarray(hu).ndim == 3 else 1,
         },
         "model": {k: BUILTIN[k] for k in ("name", "version")},
+        "detector": {k: BUILTIN[k] for k in ("name", "version")},
         "rules": "Lung-RADS v2022 (baseline); Fleischner 2017",
         "notice": NOTICE,
     }
+    if model is not None:
+        m = model.manifest
+        out["model"] = {"name": m.name, "version": m.version}
+        out["notice"] = f"{m.name} {m.version} re-scores the built-in classical candidates" + (
+            ": not for clinical use" if m.not_for_clinical_use else ""
+        )
     if not det.chest:
         out["checks"]["reason"] = f"not a chest study: {det.reason}"
         return out
@@ -117,7 +129,14 @@ def _finding(n: dict) -> Finding:
 
 def as_result(report: dict[str, Any]) -> AiResult:
     """The report as the shared ``AiResult`` (findings, measurements, overlays)."""
-    model = ModelInfo(BUILTIN["id"], BUILTIN["name"], BUILTIN["version"], True)
+    named = report["model"]
+    builtin = named["name"] == BUILTIN["name"]
+    model = ModelInfo(
+        BUILTIN["id"] if builtin else str(report.get("model_id", named["name"])),
+        named["name"],
+        named["version"],
+        True if builtin else "not for clinical use" in report["notice"],
+    )
     nodules = report["nodules"]
     if not report["chest"]:
         findings = [Finding("CHEST_NOT_CHEST", "Not a chest study: no nodule analysis")]
@@ -158,6 +177,16 @@ def as_result(report: dict[str, Any]) -> AiResult:
     return result
 
 
+def _installed():
+    """The installed CT model of the ONNX slot, or None (no weights, no runtime)."""
+    try:
+        from inference.chest.model import installed_model
+
+        return installed_model()
+    except ImportError:
+        return None
+
+
 def analyze_ct(source, state=None) -> AiResult:
     """The CT analyzer: ``source`` is what the DICOM reader opened (a ``DicomSource``
     with ``volume()``) or an ``app.imaging.volume.Volume``."""
@@ -165,5 +194,8 @@ def analyze_ct(source, state=None) -> AiResult:
     if getattr(vol, "rgb", False):
         report = analyze_volume(np.zeros((1, 1, 1), np.int16), (1.0, 1.0, 1.0))
     else:
-        report = analyze_volume(vol.array, vol.spacing, vol.index_to_patient, state)
+        model = _installed()
+        report = analyze_volume(vol.array, vol.spacing, vol.index_to_patient, state, model=model)
+        if model is not None:
+            report["model_id"] = model.manifest.id
     return as_result(report)
