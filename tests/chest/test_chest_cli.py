@@ -77,7 +77,9 @@ def test_real_chest_cr_gets_image_checks_and_no_findings(capsys):
     r = json.loads(capsys.readouterr().out)
     assert r["kind"] == "cxr" and r["nodules"] == []
     assert r["notice"].startswith("Image checks only; no finding model installed")
-    assert r["checks"]["photometric"] in ("MONOCHROME1", "MONOCHROME2")
+    # RG1_UNCR is stored MONOCHROME1 (low values white): inverted before any check
+    assert r["checks"]["photometric"] == "MONOCHROME1" and r["checks"]["inverted_for_display"]
+    assert r["checks"]["exposure_ok"] is True
     assert r["checks"]["lung_fields_found"] is True
 
 
@@ -126,3 +128,13 @@ def test_seg_and_sr_export_read_back_by_pydicom_and_highdicom(series, tmp_path, 
     assert float(names["Volume"]) == pytest.approx(r["nodules"][0]["volume_mm3"])
     evaluations = {e.name.meaning: e.value.meaning for e in g.get_qualitative_evaluations()}
     assert evaluations["Lung-RADS v2022 category"] == "Lung-RADS 4B"
+
+
+def test_lung_field_check_rejects_a_real_non_chest_image():
+    import pydicom
+    from pydicom.data import get_testdata_file
+
+    from inference.chest.cxr import lung_fields
+
+    mr = pydicom.dcmread(get_testdata_file("MR_small.dcm")).pixel_array.astype(np.float32)
+    assert lung_fields(mr)["found"] is False
