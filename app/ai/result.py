@@ -42,8 +42,10 @@ class Urgency(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        """0 most urgent; the worklist priority of a graded result."""
-        return {"critical": 0, "urgent": 1, "routine": 2, "not_graded": 1}[self.value]
+        """0 most urgent; the worklist priority.  An input the analysis could not grade is
+        not called urgent (a false urgent costs a clinic as much as a missed one costs the
+        patient): it keeps the routine place and the AI column says why it has no grade."""
+        return {"critical": 0, "urgent": 1, "routine": 2, "not_graded": 2}[self.value]
 
 
 class Source(enum.StrEnum):

@@ -73,7 +73,7 @@ def test_older_shapes_are_read():
 
 def test_urgency_is_one_enum_with_a_not_graded_state():
     assert Urgency.parse("CRITICAL") is Urgency.CRITICAL
-    assert Urgency.NOT_GRADED.rank == 1  # an ungradable input is looked at soon, not routine
+    assert Urgency.NOT_GRADED.rank == 2  # no grade is no urgency (issue 12); the AI text says why
     with pytest.raises(ValueError, match="unknown urgency"):
         Urgency.parse("panic")
 
