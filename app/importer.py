@@ -26,6 +26,7 @@ from app.readers import ReadError, best_reader
 from app.readers.base import Reader, StudyMeta
 
 log = logging.getLogger(__name__)
+OBJECT_READER = "dicom-object"  # app.readers.dicom_objects: SEG/SR/PR/KO kept with their study
 # DICOMDIR: the index of a CD/DVD (PS3.10); its images are imported from their own files
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", "DICOMDIR"}
 
@@ -63,9 +64,14 @@ class ImportReport:
 
     @property
     def new_study_pks(self) -> list[int]:
-        """Studies that received new files in this import (the ones to pre-read)."""
+        """Studies that received new images in this import (the ones to pre-read); a SEG /
+        SR / PR / KO object added to a study is no new image for the AI."""
         return sorted(
-            {e.study_pk for e in self.entries if e.outcome is Outcome.IMPORTED and e.study_pk}
+            {
+                e.study_pk
+                for e in self.entries
+                if e.outcome is Outcome.IMPORTED and e.study_pk and e.reader != OBJECT_READER
+            }
         )
 
     @property
@@ -227,7 +233,8 @@ def import_group(store, recs: list[Record], state=None) -> ImportEntry:
         else:
             dup_pk = existing
     total = sum(len(r.files) for r in recs)
-    modality, reader = first.meta.modality.value, first.reader.name
+    modality = str(first.meta.extra.get("series_modality") or first.meta.modality.value)
+    reader = first.reader.name
     if not new:
         return ImportEntry(
             path, Outcome.DUPLICATE, "already in the store", modality, dup_pk, reader, files=total

@@ -7,7 +7,7 @@ import hashlib
 
 from sqlalchemy import select
 
-from app.domain import AuditAction, Priority, Status
+from app.domain import AuditAction, Modality, Priority, Status
 from app.models import Patient, Series, StoredObject, Study, WorklistItem
 from app.readers.base import StudyMeta
 
@@ -65,6 +65,10 @@ def _study(s, meta: StudyMeta, patient: Patient) -> Study:
         s.add(
             WorklistItem(study_pk=study.id, status=Status.NEW.value, priority=int(Priority.ROUTINE))
         )
+    elif study.modality == Modality.OTHER.value and meta.modality is not Modality.OTHER:
+        # the study was created by its SEG/SR/PR/KO objects: the images name its modality
+        study.modality = meta.modality.value
+        study.description = study.description or meta.description
     return study
 
 
@@ -78,7 +82,7 @@ def _series(s, study: Study, rec) -> Series:
         ser = Series(
             study_pk=study.id,
             uid=uid[:128],
-            modality=meta.modality.value,
+            modality=str(meta.extra.get("series_modality") or meta.modality.value)[:8],
             description=str(meta.extra.get("series_description") or meta.description)[:300],
             reader=rec.reader.name,
             meta={},

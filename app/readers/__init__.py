@@ -21,6 +21,7 @@ from app.readers.base import (
 
 BUILTIN = (
     "app.readers.dicom",
+    "app.readers.dicom_objects",
     "app.readers.photo",
     "app.readers.slide",
     "app.readers.ecg",

@@ -61,3 +61,29 @@ def test_seg_sr_gsps_over_the_ct(qtbot, jobs, store, tmp_path):
     seg_top.setCheckState(0, Qt.CheckState.Unchecked)
     assert v.view.mask_item.pixmap().isNull()
     v.close()
+
+
+def test_imported_objects_show_with_the_case(qtbot, jobs, store, tmp_path):
+    """SEG/SR/GSPS/KOS imported with the study appear in the viewer without a file chooser."""
+    from app.imaging.export_sr import write_kos
+    from viewers.dicom.qt_image_viewer import ImageViewer
+
+    ct = ct_series(tmp_path / "ct")
+    objs = tmp_path / "objects"
+    objs.mkdir()
+    files = [
+        object_samples.write_seg(ct, objs / "seg.dcm"),
+        object_samples.write_sr(ct[0], objs / "sr.dcm"),
+        object_samples.write_gsps(ct[1], objs / "pr.dcm"),
+        write_kos([ct[1]], objs / "kos.dcm"),
+    ]
+    run_import(store, [*ct, *files])
+    (row,) = store.worklist_rows()
+    ctx = ViewerContext(store, row.study_pk, Modality.CT, store.object_paths(row.study_pk), jobs)
+    v = ImageViewer(ctx)
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitUntil(lambda: v.image is not None and len(v.objects.objects) == 4, timeout=20000)
+    assert sorted(o.kind for o in v.objects.objects) == ["GSPS", "KOS", "SEG", "SR"]
+    assert len(v.source) == len(ct)  # the images, not the objects, are in the pane
+    assert v.thumbs.count() <= 1  # objects are no image series

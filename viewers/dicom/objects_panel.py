@@ -225,3 +225,11 @@ def _mask_image(masks, opacity: float) -> QPixmap | None:
         rgba[mask, 3] = int(255 * opacity)
     img = QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
     return QPixmap.fromImage(img)
+
+
+def object_files(files) -> list:
+    """The case's SEG/SR/PR/KO files: those the importer kept as objects of the study
+    (reader "dicom-object"); files given without a stored object are all looked at."""
+    from app.importer import OBJECT_READER
+
+    return [p for obj, p in files if obj is None or getattr(obj, "reader", "") == OBJECT_READER]

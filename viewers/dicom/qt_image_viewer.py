@@ -30,7 +30,7 @@ from app.imaging.presets import presets_for
 from ui.report.panel import ReportPanel
 from viewers.dicom import measurements as meas
 from viewers.dicom import texts, toolbar
-from viewers.dicom.objects_panel import ObjectsPanel, jump_to
+from viewers.dicom.objects_panel import ObjectsPanel, jump_to, object_files
 from viewers.dicom.pane import Pane
 from viewers.dicom.panels import Cine, Thumbnails, series_of
 
@@ -101,7 +101,7 @@ class ImageViewer(QWidget):
         self.thumbs.populate()
         self.thumbs.setVisible(self.thumbs.count() > 1)
         left.setVisible(self.thumbs.isVisibleTo(left))
-        self.objects.find([p for _obj, p in ctx.files])
+        self.objects.find(object_files(ctx.files))
         self.pane.open(ctx.extra.get("series_pk"))
 
     # --- panes ----------------------------------------------------------
