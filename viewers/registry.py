@@ -45,12 +45,14 @@ def open_source(ctx: ViewerContext, state=None, **options):
 
     stored = bool(ctx.files) and ctx.files[0][0] is not None
     if ctx.store is not None and stored and hasattr(ctx.store, "open_source"):
-        return ctx.store.open_source(ctx.study_pk, ctx.extra.get("series_pk"), **options)
+        return ctx.store.open_source(
+            ctx.study_pk, ctx.extra.get("series_pk"), state=state, **options
+        )
     if not ctx.files:
         from app.readers import ReadError
 
         raise ReadError("this case has no file", "missing")
-    return open_files([p for _obj, p in ctx.files], **options)
+    return open_files([p for _obj, p in ctx.files], state=state, **options)
 
 
 def viewer_class(modality: Modality):

@@ -240,6 +240,47 @@ def preview(files: list) -> tuple[np.ndarray, bool]:
     """The middle file of ``files`` decoded at once, before any other header is read
     (what a viewer shows while ``series_info`` sorts the series: OHIF's lesson).
     Returns (modality values or RGB, rgb)."""
+    _head, pixels, rgb = _preview(files)
+    return pixels, rgb
+
+
+def preview_image(files: list):
+    """``preview(files)`` as a ``LoadedImage`` for a 2D pane: the header's window when it
+    fits the pixels (else their 0.5-99.5 percentile range), spacing, MONOCHROME1.
+    Returns (image, path of the file shown, frame index in it or None)."""
+    from app.readers.images import LoadedImage
+
+    head, pixels, rgb = _preview(files)
+    info = {
+        "rows": head.rows,
+        "columns": head.columns,
+        "photometric": head.photometric,
+        "spacing": list(head.pixel_spacing or []),
+        "frames": head.frames,
+    }
+    frame = head.frames // 2 if head.frames > 1 else None
+    if rgb:
+        return (
+            LoadedImage(np.ascontiguousarray(pixels, np.uint8), True, (128, 256), info=info),
+            head.path,
+            frame,
+        )
+    window = _window(pixels, head.windows)
+    mono1 = head.photometric == "MONOCHROME1"
+    img = LoadedImage(pixels.astype(np.float32, copy=False), False, window, mono1, info=info)
+    return img, head.path, frame
+
+
+def _window(pixels: np.ndarray, windows) -> tuple[float, float]:
+    lo, hi = np.percentile(pixels[::4, ::4], [0.5, 99.5])
+    data_width = float(max(hi - lo, 1.0))
+    for centre, width in windows:
+        if 0 < width <= 1.25 * data_width:
+            return float(centre), float(width)
+    return float((lo + hi) / 2), data_width
+
+
+def _preview(files: list):
     from pathlib import Path
 
     from app.imaging.headers import read_head
@@ -248,6 +289,6 @@ def preview(files: list) -> tuple[np.ndarray, bool]:
     head, frames = read_head(path)
     rgb = head.samples == 3 or head.photometric == "PALETTE COLOR"
     try:
-        return modality_frame(frames[len(frames) // 2], rgb), rgb
+        return head, modality_frame(frames[len(frames) // 2], rgb), rgb
     except ReadError as err:
         raise ReadError(f"{path.name}: {err}", err.kind) from err

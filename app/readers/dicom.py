@@ -125,8 +125,9 @@ class DicomImageReader(Reader):
         check_complete(path)
         return meta_from_dataset(ds, modality)
 
-    def open(self, files: list[Path], **options):
-        """The series' images in anatomical order (``ImageSource``)."""
+    def open(self, files: list[Path], state=None, **options):
+        """The series' images in anatomical order (``ImageSource``); ``state`` follows
+        the header pass (progress, cancel)."""
         from app.readers.images import DicomSource
 
-        return DicomSource(files)
+        return DicomSource(files, state)

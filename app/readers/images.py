@@ -72,12 +72,12 @@ class PhotoSource(ImageSource):
 class DicomSource(ImageSource):
     """The images of a DICOM series: one file per slice, or multi-frame files."""
 
-    def __init__(self, files: list[Path]) -> None:
+    def __init__(self, files: list[Path], state=None) -> None:
         from app.imaging.series import series_info
 
         # headers only: slices sorted along the normal, unreadable files and other stacks
         # skipped and named in ``info.problems`` / ``info.skipped`` (ReadError if none is left)
-        self.info = series_info([Path(f) for f in files])
+        self.info = series_info([Path(f) for f in files], state)
         # (file, frame in file) for each displayed frame
         self.frames = [(f.path, f.index) for f in self.info.frames]
         self.files = self.info.files

@@ -144,6 +144,10 @@
         <translation>Report</translation>
     </message>
     <message>
+        <source>Reading the series was stopped: only its middle image is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The image could not be shown: %1</source>
         <translation>The image could not be shown: %1</translation>
     </message>
@@ -322,6 +326,17 @@
     <message>
         <source>not exported: %1</source>
         <translation>not exported: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LoadingBar</name>
+    <message>
+        <source>Reading the series…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

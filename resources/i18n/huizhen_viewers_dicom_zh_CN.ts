@@ -144,6 +144,10 @@
         <translation>报告</translation>
     </message>
     <message>
+        <source>Reading the series was stopped: only its middle image is shown.</source>
+        <translation>已停止读取该序列：仅显示其中间层图像。</translation>
+    </message>
+    <message>
         <source>The image could not be shown: %1</source>
         <translation>无法显示图像：%1</translation>
     </message>
@@ -322,6 +326,17 @@
     <message>
         <source>not exported: %1</source>
         <translation>未导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LoadingBar</name>
+    <message>
+        <source>Reading the series…</source>
+        <translation>正在读取序列…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

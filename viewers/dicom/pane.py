@@ -33,6 +33,39 @@ def open_series(ctx, series_pk, state=None):
     return source, index, source.frame(index, state), frame_header(source, index)
 
 
+def first_look(ctx, series_pk, state=None):
+    """Worker: the middle file of a multi-file DICOM series decoded before any other
+    header is read (``app.imaging.volume.preview_image``), with its header; None for
+    anything else (a photo, one multi-frame file, an ECG)."""
+    from types import SimpleNamespace
+
+    from app.imaging.volume import preview_image
+    from app.readers import ReadError
+
+    files = series_paths(ctx, series_pk)
+    if len(files) < 2:
+        return None
+    try:
+        img, path, frame = preview_image(files)
+    except ReadError:
+        return None  # the full open says what is wrong
+    return img, frame_header(SimpleNamespace(frames=[(path, frame)]), 0)
+
+
+def series_paths(ctx, series_pk) -> list:
+    """The files of the series a pane opens, when they are DICOM images."""
+    from app.importer import OBJECT_READER
+
+    stored = bool(ctx.files) and ctx.files[0][0] is not None
+    if ctx.store is not None and stored and hasattr(ctx.store, "series_list"):
+        from app.series import series_files
+
+        ser, files, _objs = series_files(ctx.store, ctx.study_pk, series_pk)
+        return files if ser.reader == "dicom-image" else []
+    paths = [p for obj, p in ctx.files if obj is None or obj.reader != OBJECT_READER]
+    return paths if all(p.suffix.lower() in (".dcm", ".dicom", "") for p in paths) else []
+
+
 def decode(source, index: int, state=None):
     return index, source.frame(index, state), frame_header(source, index)
 
@@ -54,6 +87,8 @@ class Pane(QObject):
     shown = Signal(int)  # frame index now on screen
     opened = Signal()
     failed = Signal(str)
+    progress = Signal(float)  # reading the series' headers (1.0: done or stopped)
+    cancelled = Signal()  # the series was not read: only the first look is shown
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -74,30 +109,80 @@ class Pane(QObject):
         self.backing = None  # SeriesVolume: the series loading into one volume
         self._volume_job = None
         self._cache_bytes = 0
+        self._open_job = None
+        self._generation = 0
+        self._preview = False  # the image shown is the first look, not yet the series'
 
     def __len__(self) -> int:
         return len(self.source) if self.source is not None else 0
 
     # --- loading --------------------------------------------------------
     def open(self, series_pk=None) -> None:
+        """The series' first look at once (its middle file), then the whole series when its
+        headers are read (``progress``; ``cancel_open`` stops it, the first look stays)."""
         self.series_pk = series_pk
+        self.shutdown()
+        self.source, self.backing, self._preview = None, None, False
+        self._cache.clear()
+        self._cache_bytes = 0
+        self._generation += 1
+        gen = self._generation
         self.ctx.jobs.submit(
+            first_look, self.ctx, series_pk, name="first image",
+            on_done=lambda r: self._first_look(gen, r), on_error=lambda _e: None,
+        )  # fmt: skip
+        self._open_job = self.ctx.jobs.submit(
             open_series,
             self.ctx,
             series_pk,
             name="load image",
-            on_done=self._opened,
-            on_error=lambda e: self.failed.emit(str(e)),
+            on_done=lambda r: self._opened(gen, r),
+            on_error=lambda e: self._open_failed(gen, e),
+            on_cancel=lambda: self._open_failed(gen, None),
+            on_progress=lambda f, _m: gen == self._generation and self.progress.emit(f),
         )
+        self.progress.emit(0.0)
 
-    def _opened(self, result) -> None:
+    def cancel_open(self) -> None:
+        if self._open_job is not None and not self._open_job.done:
+            self._open_job.cancel()
+
+    def _first_look(self, gen: int, result) -> None:
+        if result is None or gen != self._generation or self.source is not None:
+            return  # not a DICOM series, another series asked for, or the series is here
+        img, header = result
+        self.image, self._preview = None, True
+        self._show((0, img, header), remember=False)
+        self.view.fit()
+
+    def _open_failed(self, gen: int, err) -> None:
+        if gen != self._generation:
+            return
+        self._open_job = None
+        self.progress.emit(1.0)
+        if err is None:
+            self.cancelled.emit()
+        else:
+            self.failed.emit(str(err))
+
+    def _opened(self, gen: int, result) -> None:
+        if gen != self._generation:
+            result[0].close()  # another series was asked for meanwhile
+            return
+        self._open_job = None
+        self.progress.emit(1.0)
+        preview = self.image if self._preview else None
+        self._preview = False
         self.source, index, img, header = result
-        self.image = None
+        if preview is not None and preview.rgb != img.rgb:
+            preview = None  # the first look was not what the series shows
+        self.image = preview  # keeps the window the user set while the series loaded
         self._cache.clear()
         self._cache_bytes = 0
         self.view.scroll_slices = len(self.source) > 1
         self._show((index, img, header))
-        self.view.fit()
+        if preview is None or preview.pixels.shape != img.pixels.shape:
+            self.view.fit()
         self.opened.emit()
         self.backing = None
         if getattr(self.source, "files", None) and len(self.source) >= 3 and not img.rgb:
@@ -119,6 +204,7 @@ class Pane(QObject):
         )
 
     def shutdown(self) -> None:
+        self.cancel_open()
         if self._volume_job is not None:
             self._volume_job.cancel()
 

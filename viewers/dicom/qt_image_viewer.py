@@ -30,6 +30,7 @@ from app.imaging.presets import presets_for
 from ui.report.panel import ReportPanel
 from viewers.dicom import measurements as meas
 from viewers.dicom import texts, toolbar
+from viewers.dicom.loading import LoadingBar
 from viewers.dicom.objects_panel import ObjectsPanel, jump_to, object_files
 from viewers.dicom.pane import Pane
 from viewers.dicom.panels import Cine, Thumbnails, series_of
@@ -44,6 +45,7 @@ class ImageViewer(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.panes: list[Pane] = []
+        self.loading = LoadingBar()
         self.pane: Pane = self._new_pane()
         self.cine = Cine(self._cine_step, self)
         self.marks = meas.MeasurementSet(meas.case_path(ctx.store, ctx.study_pk))
@@ -86,6 +88,7 @@ class ImageViewer(QWidget):
         lay.addWidget(split, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.loading)
         lay.addLayout(bottom)
         self.retranslate()
         self.status.setText(self.tr("Loading image…"))
@@ -110,6 +113,8 @@ class ImageViewer(QWidget):
         p.opened.connect(lambda p=p: self._pane_opened(p))
         p.shown.connect(lambda i, p=p: self._pane_shown(p, i))
         p.failed.connect(self._failed)
+        p.cancelled.connect(self._open_cancelled)
+        self.loading.follow(p)
         v = p.view
         v.slice_step.connect(lambda d, p=p: self._step(p, d))
         v.activated.connect(lambda p=p: self._activate(p))
@@ -378,7 +383,9 @@ class ImageViewer(QWidget):
 
     @property
     def image(self):
-        return self.pane.image
+        """The active pane's image once its series is open (None while only the series'
+        first look, its middle file, is shown)."""
+        return self.pane.image if self.pane.source is not None else None
 
     @property
     def index(self) -> int:
@@ -400,6 +407,11 @@ class ImageViewer(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _open_cancelled(self) -> None:
+        self.status.setText(
+            self.tr("Reading the series was stopped: only its middle image is shown.")
+        )
 
     def _failed(self, message: str) -> None:
         self.status.setText(self.tr("The image could not be shown: %1").replace("%1", message))
