@@ -12,6 +12,7 @@ import sys
 
 log = logging.getLogger(__name__)
 FLOOR = 256 * 2**20
+MIN_MB = 64  # the least a chosen budget may be
 
 
 def physical_memory() -> int | None:
@@ -51,6 +52,11 @@ def memory_budget() -> int:
     except Exception as err:  # a broken settings file must not stop image loading
         log.warning("imaging memory budget not read from settings (%s)", err)
     if chosen > 0:
-        return max(chosen, 64) * 2**20
+        return max(chosen, MIN_MB) * 2**20
+    return automatic_budget()
+
+
+def automatic_budget() -> int:
+    """Weasis' rule: half the physical memory minus 512 MB, at least 256 MB."""
     total = physical_memory() or 4 * 2**30
     return max(total // 2 - 512 * 2**20, FLOOR)

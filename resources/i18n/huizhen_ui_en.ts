@@ -925,11 +925,23 @@ Nothing already imported was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Memory for images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A new data folder takes effect after restarting Huizhen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The server URL must start with http:// or https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (%1 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoded CT/MR slices and images kept in memory. Automatic: half the computer&apos;s memory minus 512 MB. A larger series is loaded every n-th slice and the viewer says so.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -927,12 +927,24 @@ Nothing already imported was lost.</source>
         <translation>心电图屏幕校准</translation>
     </message>
     <message>
+        <source>Memory for images</source>
+        <translation>影像内存</translation>
+    </message>
+    <message>
         <source>A new data folder takes effect after restarting Huizhen.</source>
         <translation>新的数据文件夹在重启会诊后生效。</translation>
     </message>
     <message>
         <source>The server URL must start with http:// or https://</source>
         <translation>服务器地址必须以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <source>Automatic (%1 MB)</source>
+        <translation>自动（%1 MB）</translation>
+    </message>
+    <message>
+        <source>Decoded CT/MR slices and images kept in memory. Automatic: half the computer&apos;s memory minus 512 MB. A larger series is loaded every n-th slice and the viewer says so.</source>
+        <translation>保留在内存中的已解码 CT/MR 层面和图像。自动：本机内存的一半减去 512 MB。超出此容量的序列将每隔 n 层加载一层，并在阅片器中提示。</translation>
     </message>
 </context>
 <context>
