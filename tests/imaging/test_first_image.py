@@ -52,10 +52,12 @@ def test_first_image_before_the_headers_then_the_series(qtbot, jobs, head_ct_fil
         mid = head_ct_files[len(head_ct_files) // 2]
         assert v.pane.header.sop_uid == str(pydicom.dcmread(mid).SOPInstanceUID)
         qtbot.waitUntil(lambda: v.loading.isVisible(), timeout=20000)
+        v.pane.show_frame(5)  # scrolled while the headers are read: shown when they are
     finally:
         go.set()
     qtbot.waitUntil(lambda: v.pane.source is not None, timeout=30000)
     assert len(v.pane) == len(head_ct_files)
+    qtbot.waitUntil(lambda: v.pane.index == 5, timeout=20000)
     qtbot.waitUntil(lambda: not v.loading.isVisible(), timeout=20000)
     assert v.slider.maximum() == len(head_ct_files) - 1
 

@@ -126,7 +126,7 @@ def test_tag_browser_searches_nested_sequences(qtbot, ct_viewer):
 def test_two_by_two_layout_scrolls_linked_and_exports_png(qtbot, ct_viewer, tmp_path):
     v = ct_viewer()
     v.set_layout(2, 2)
-    qtbot.waitUntil(lambda: all(p.image is not None for p in v.panes), timeout=20000)
+    qtbot.waitUntil(lambda: all(p.source is not None for p in v.panes), timeout=20000)
     assert len(v.visible_panes()) == 4
     v.show_frame(0)
     qtbot.waitUntil(lambda: all(p.index == 0 for p in v.visible_panes()), timeout=20000)

@@ -112,6 +112,7 @@ class Pane(QObject):
         self._open_job = None
         self._generation = 0
         self._preview = False  # the image shown is the first look, not yet the series'
+        self._after_open: int | None = None  # frame asked for before the series was open
 
     def __len__(self) -> int:
         return len(self.source) if self.source is not None else 0
@@ -122,7 +123,7 @@ class Pane(QObject):
         headers are read (``progress``; ``cancel_open`` stops it, the first look stays)."""
         self.series_pk = series_pk
         self.shutdown()
-        self.source, self.backing, self._preview = None, None, False
+        self.source, self.backing, self._preview, self._after_open = None, None, False, None
         self._cache.clear()
         self._cache_bytes = 0
         self._generation += 1
@@ -174,6 +175,7 @@ class Pane(QObject):
         preview = self.image if self._preview else None
         self._preview = False
         self.source, index, img, header = result
+        asked, self._after_open = self._after_open, None
         if preview is not None and preview.rgb != img.rgb:
             preview = None  # the first look was not what the series shows
         self.image = preview  # keeps the window the user set while the series loaded
@@ -184,6 +186,8 @@ class Pane(QObject):
         if preview is None or preview.pixels.shape != img.pixels.shape:
             self.view.fit()
         self.opened.emit()
+        if asked is not None and asked != index:
+            self.show_frame(asked)
         self.backing = None
         if getattr(self.source, "files", None) and len(self.source) >= 3 and not img.rgb:
             from viewers.dicom import series_volume
@@ -211,6 +215,7 @@ class Pane(QObject):
     def show_frame(self, index: int) -> None:
         """Show frame ``index`` (clamped), from the cache or decoded on a worker."""
         if self.source is None:
+            self._after_open = int(index)  # asked while the series is read: shown then
             return
         index = min(max(int(index), 0), len(self.source) - 1)
         if index == self.index and self._wanted is None:
