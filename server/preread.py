@@ -43,6 +43,16 @@ class Unavailable(RuntimeError):
 
 
 def get(modality: str) -> registry.Analyzer | None:
+    """The analyzer the server runs on one stored file of ``modality``.  None for a modality
+    whose analysis needs a whole series (a CT volume): the server stores a series file by
+    file, and a slice alone would be graded "not a chest study" once per slice; the clinic's
+    workstation runs those on the whole series and its result travels with the case."""
+    from app.domain import Modality
+    from app.modalities import DESCRIPTORS
+
+    desc = DESCRIPTORS.get(Modality.from_dicom(modality))
+    if desc is not None and desc.source_kind == "volume":
+        return None
     return registry.first_analyzer(modality)
 
 

@@ -187,3 +187,22 @@ def test_real_ecg_preread_when_the_analyzer_is_installed(doctor):
     expected_priority = {"critical": 0, "urgent": 1, "routine": 2}[ai["urgency"]]
     assert done["priority"] == expected_priority
     assert bool(done["alerts"]) == (ai["urgency"] == "critical")
+
+
+def test_a_ct_slice_is_not_pre_read_alone(doctor):
+    """A CT analysis needs the whole series: the server, which stores a series file by file,
+    leaves it to the clinic (whose result travels with the case) instead of grading each
+    slice 'not a chest study'."""
+    from pydicom.data import get_testdata_file
+
+    data = Path(get_testdata_file("CT_small.dcm")).read_bytes()
+    case = doctor.new_case("CT")
+    obj = doctor.ok(
+        "POST",
+        f"/cases/{case['id']}/objects",
+        201,
+        params={"filename": "CT_small.dcm", "sha256": hashlib.sha256(data).hexdigest()},
+        content=data,
+    )
+    assert obj["preread_state"] == "none"
+    assert doctor.ok("GET", f"/cases/{case['id']}")["ai_results"] == []
