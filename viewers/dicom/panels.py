@@ -24,11 +24,15 @@ def series_of(ctx) -> list[tuple[int | None, str, str]]:
 
 def thumbnail(ctx, series_pk, state=None) -> tuple[int | None, np.ndarray, int]:
     """Worker: the middle frame of a series, windowed, at most THUMB pixels wide."""
-    from viewers.dicom.pane import open_series
+    from viewers.dicom.pane import first_look, open_series, series_paths
 
-    source, _index, img, _header = open_series(ctx, series_pk, state)
-    count = len(source)
-    source.close()
+    look = first_look(ctx, series_pk, state)  # the middle file: no header pass
+    if look is not None:
+        img, count = look[0], len(series_paths(ctx, series_pk))
+    else:
+        source, _index, img, _header = open_series(ctx, series_pk, state)
+        count = len(source)
+        source.close()
     data = img.pixels if img.rgb else to_display(img, *img.window, img.invert)
     step = max(1, int(np.ceil(max(data.shape[:2]) / THUMB)))
     return series_pk, np.ascontiguousarray(data[::step, ::step]), count
@@ -55,12 +59,15 @@ class Thumbnails(QListWidget):
     def populate(self) -> None:
         self.clear()
         self._items.clear()
-        for pk, modality, description in series_of(self.ctx):
+        rows = series_of(self.ctx)
+        for pk, modality, description in rows:
             item = QListWidgetItem(f"{modality} {description}".strip())
             item.setData(Qt.ItemDataRole.UserRole, pk)
             item.setToolTip(description)
             self.addItem(item)
             self._items[pk] = item
+            if len(rows) < 2:
+                break  # one series: no thumbnail is shown
             self.ctx.jobs.submit(
                 thumbnail,
                 self.ctx,

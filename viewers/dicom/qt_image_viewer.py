@@ -101,11 +101,11 @@ class ImageViewer(QWidget):
         if not ctx.files:
             self.status.setText(self.tr("This case has no image file."))
             return
+        self.pane.open(ctx.extra.get("series_pk"))  # first: its first look leads the queue
         self.thumbs.populate()
         self.thumbs.setVisible(self.thumbs.count() > 1)
         left.setVisible(self.thumbs.isVisibleTo(left))
         self.objects.find(object_files(ctx.files))
-        self.pane.open(ctx.extra.get("series_pk"))
 
     # --- panes ----------------------------------------------------------
     def _new_pane(self) -> Pane:
