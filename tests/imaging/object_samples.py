@@ -115,3 +115,16 @@ def write_gsps(ct_file: Path, out: Path) -> Path:
     )
     gsps.save_as(out)
     return out
+
+
+def write_objects(ct_files: list[Path], folder: Path) -> list[Path]:
+    """SEG (every slice), SR (first slice), GSPS and KOS (second slice) in ``folder``."""
+    from app.imaging.export_sr import write_kos
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        write_seg(ct_files, folder / "seg.dcm"),
+        write_sr(ct_files[0], folder / "sr.dcm"),
+        write_gsps(ct_files[1], folder / "pr.dcm"),
+        write_kos([ct_files[1]], folder / "kos.dcm"),
+    ]

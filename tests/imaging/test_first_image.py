@@ -27,6 +27,15 @@ def _gate(monkeypatch):
     return go
 
 
+def _viewer(qtbot, jobs, files):
+    from viewers.dicom.qt_image_viewer import ImageViewer
+
+    v = ImageViewer(ViewerContext(None, 0, Modality.CT, [(None, p) for p in files], jobs))
+    qtbot.addWidget(v)
+    v.show()
+    return v
+
+
 def test_preview_image_is_the_middle_file(head_ct_files):
     img, path, frame = preview_image(head_ct_files)
     assert path == head_ct_files[len(head_ct_files) // 2] and frame is None
@@ -38,13 +47,8 @@ def test_preview_image_is_the_middle_file(head_ct_files):
 
 
 def test_first_image_before_the_headers_then_the_series(qtbot, jobs, head_ct_files, monkeypatch):
-    from viewers.dicom.qt_image_viewer import ImageViewer
-
     go = _gate(monkeypatch)
-    ctx = ViewerContext(None, 0, Modality.CT, [(None, p) for p in head_ct_files], jobs)
-    v = ImageViewer(ctx)
-    qtbot.addWidget(v)
-    v.show()
+    v = _viewer(qtbot, jobs, head_ct_files)
     try:
         qtbot.waitUntil(lambda: v.pane.image is not None, timeout=20000)
         assert v.image is None  # the series is not open yet
@@ -63,13 +67,8 @@ def test_first_image_before_the_headers_then_the_series(qtbot, jobs, head_ct_fil
 
 
 def test_cancel_keeps_the_first_image(qtbot, jobs, head_ct_files, monkeypatch):
-    from viewers.dicom.qt_image_viewer import ImageViewer
-
     go = _gate(monkeypatch)
-    ctx = ViewerContext(None, 0, Modality.CT, [(None, p) for p in head_ct_files], jobs)
-    v = ImageViewer(ctx)
-    qtbot.addWidget(v)
-    v.show()
+    v = _viewer(qtbot, jobs, head_ct_files)
     try:
         qtbot.waitUntil(lambda: v.pane.image is not None and v.loading.isVisible(), timeout=20000)
         v.loading.cancel.click()

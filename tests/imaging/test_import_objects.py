@@ -9,20 +9,13 @@ from pathlib import Path
 import pydicom
 from pydicom.data import get_testdata_file
 
-from app.imaging.export_sr import write_kos
 from app.importer import Outcome, run_import
 from tests.imaging import object_samples
 from tests.samples import ct_series
 
 
 def _objects(ct: list[Path], folder: Path) -> list[Path]:
-    folder.mkdir()
-    return [
-        object_samples.write_sr(ct[0], folder / "sr.dcm"),
-        object_samples.write_gsps(ct[1], folder / "pr.dcm"),
-        write_kos([ct[1]], folder / "kos.dcm"),
-        object_samples.write_seg(ct, folder / "seg.dcm"),
-    ]
+    return object_samples.write_objects(ct, folder)
 
 
 def test_objects_join_the_study_of_their_images(store, tmp_path):

@@ -26,13 +26,7 @@ def test_seg_sr_gsps_over_the_ct(qtbot, jobs, store, tmp_path):
     v.resize(1100, 700)
     v.show()
     qtbot.waitUntil(lambda: v.image is not None, timeout=20000)
-    objs = tmp_path / "objects"
-    objs.mkdir()
-    files = [
-        object_samples.write_seg(ct, objs / "seg.dcm"),
-        object_samples.write_sr(ct[0], objs / "sr.dcm"),
-        object_samples.write_gsps(ct[1], objs / "pr.dcm"),
-    ]
+    files = object_samples.write_objects(ct, tmp_path / "objects")[:3]  # SEG, SR, GSPS
     v.open_objects([str(p) for p in files])
     qtbot.waitUntil(lambda: len(v.objects.objects) == 3, timeout=20000)
     assert v.objects.isVisible()
@@ -65,18 +59,10 @@ def test_seg_sr_gsps_over_the_ct(qtbot, jobs, store, tmp_path):
 
 def test_imported_objects_show_with_the_case(qtbot, jobs, store, tmp_path):
     """SEG/SR/GSPS/KOS imported with the study appear in the viewer without a file chooser."""
-    from app.imaging.export_sr import write_kos
     from viewers.dicom.qt_image_viewer import ImageViewer
 
     ct = ct_series(tmp_path / "ct")
-    objs = tmp_path / "objects"
-    objs.mkdir()
-    files = [
-        object_samples.write_seg(ct, objs / "seg.dcm"),
-        object_samples.write_sr(ct[0], objs / "sr.dcm"),
-        object_samples.write_gsps(ct[1], objs / "pr.dcm"),
-        write_kos([ct[1]], objs / "kos.dcm"),
-    ]
+    files = object_samples.write_objects(ct, tmp_path / "objects")
     run_import(store, [*ct, *files])
     (row,) = store.worklist_rows()
     ctx = ViewerContext(store, row.study_pk, Modality.CT, store.object_paths(row.study_pk), jobs)
