@@ -36,6 +36,7 @@ from app.sync.relay import queue_report_change
 from app.sync.status import Snapshot
 from ui.conflict_dialog import ConflictDialog
 from ui.consult_dialog import ConsultDialog, TimelineStrip
+from ui.password_dialog import PasswordChangeDialog
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +170,8 @@ class SyncExtension(QObject):
 
         def work(state):
             self.client.login(username, password)
-            refresh_directory(self.store, self.client)
+            if not self.client.password_change_required:
+                refresh_directory(self.store, self.client)
 
         def failed(err: BaseException) -> None:
             text = self.tr("Working offline: %1 Use File > Sign in to server… to retry.")
@@ -179,8 +181,26 @@ class SyncExtension(QObject):
         self.jobs.submit(work, name="server sign-in", on_done=done, on_error=failed)
 
     def _signed_in(self, url: str, user: str) -> None:
+        if self.client.password_change_required:  # an initial password: a new one first
+            dlg = PasswordChangeDialog(self.client, self.jobs, self.window)
+            dlg.changed.connect(lambda: self._password_changed(url, user))
+            dlg.rejected.connect(self._password_kept)
+            self.dialog = dlg
+            dlg.open()
+            return
         self.service.signed_in()
         self.message(self.tr("Signed in to %1 as %2").replace("%1", url).replace("%2", user))
+
+    def _password_changed(self, url: str, user: str) -> None:
+        self.jobs.submit(lambda state: refresh_directory(self.store, self.client),
+                         name="server directory")  # fmt: skip
+        self._signed_in(url, user)
+
+    def _password_kept(self) -> None:
+        """Without a new password the server serves nothing: stay signed out, say why."""
+        self.jobs.submit(lambda state: self.client.logout(), name="server sign-out")
+        self.message(self.tr("Not signed in to the server: it asks for a new password first "
+                             "(File > Sign in to server…)."), 20000)  # fmt: skip
 
     def settings_changed(self, settings) -> None:
         """A server address saved in Settings takes effect now: the old server's tokens
@@ -216,7 +236,8 @@ class SyncExtension(QObject):
             if url != self.client.base_url:
                 self.client.set_base_url(url)
             self.client.login(user, pw)
-            refresh_directory(self.store, self.client)
+            if not self.client.password_change_required:
+                refresh_directory(self.store, self.client)
 
         def done(_r) -> None:
             dlg.accept()

@@ -67,6 +67,7 @@ class SyncClient:
         self.user: dict = {}
         self.organisation: dict | None = None
         self.username = ""
+        self.password_change_required = False
         self.timeout = timeout
         self._transport = transport
         self.http: httpx.Client | None = None
@@ -109,7 +110,22 @@ class SyncClient:
         data = self._json(r)
         self._take(data)
         self.username = username
+        # an initial password (an account an admin made) must be changed before any other call
+        self.password_change_required = bool(data.get("password_change_required"))
         return data
+
+    def change_password(self, current: str, new: str) -> None:
+        """Set a new password (the server ends every other login and hands a fresh one)."""
+        try:
+            data = self.call(
+                "POST", "/auth/password", json={"current_password": current, "new_password": new}
+            )
+        except ApiFailure as err:
+            if err.status == 403:
+                raise LoginExpired("the current password is wrong") from None
+            raise
+        self._take(data)
+        self.password_change_required = False
 
     def logout(self) -> None:
         with self._lock:

@@ -708,6 +708,65 @@ Nothing already imported was lost.</source>
     </message>
 </context>
 <context>
+    <name>PasswordChangeDialog</name>
+    <message>
+        <source>Set your own password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account still has the password it was given. Choose your own before working with the regional server: at least 10 characters, not your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password needs at least 10 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password must not contain your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PatientAssignDialog</name>
     <message>
         <source>Assign patient</source>
@@ -1035,6 +1094,10 @@ Check the data folder in the settings file or ask your IT contact.</source>
     </message>
     <message>
         <source>Working offline: %1 Use File &gt; Sign in to server… to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to the server: it asks for a new password first (File &gt; Sign in to server…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -710,6 +710,65 @@ Nothing already imported was lost.</source>
     </message>
 </context>
 <context>
+    <name>PasswordChangeDialog</name>
+    <message>
+        <source>Set your own password</source>
+        <translation>设置您自己的密码</translation>
+    </message>
+    <message>
+        <source>This account still has the password it was given. Choose your own before working with the regional server: at least 10 characters, not your user name.</source>
+        <translation>此账号仍在使用管理员分配的初始密码。使用区域服务器前，请设置您自己的密码：至少 10 个字符，且不能包含用户名。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 10 characters.</source>
+        <translation>新密码至少需要 10 个字符。</translation>
+    </message>
+    <message>
+        <source>The new password must not contain your user name.</source>
+        <translation>新密码不能包含用户名。</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>正在修改密码…</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>The server could not be reached: %1</source>
+        <translation>无法连接服务器：%1</translation>
+    </message>
+    <message>
+        <source>The server refused this password: %1</source>
+        <translation>服务器不接受此密码：%1</translation>
+    </message>
+    <message>
+        <source>The password could not be changed: %1</source>
+        <translation>密码未能修改：%1</translation>
+    </message>
+</context>
+<context>
     <name>PatientAssignDialog</name>
     <message>
         <source>Assign patient</source>
@@ -1041,6 +1100,10 @@ Check the data folder in the settings file or ask your IT contact.</source>
     <message>
         <source>Working offline: %1 Use File &gt; Sign in to server… to retry.</source>
         <translation>离线工作：%1 可通过“文件 &gt; 登录服务器…”重试。</translation>
+    </message>
+    <message>
+        <source>Not signed in to the server: it asks for a new password first (File &gt; Sign in to server…).</source>
+        <translation>未登录服务器：服务器要求先设置新密码（文件 &gt; 登录服务器…）。</translation>
     </message>
     <message>
         <source>Server changed to %1: sign in to it (File &gt; Sign in to server…).</source>
