@@ -371,6 +371,49 @@
     </message>
 </context>
 <context>
+    <name>PathologyClasses</name>
+    <message>
+        <source>Tumor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stroma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Immune cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Necrosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nucleus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SlideActions</name>
     <message>
         <source>AI analysis failed</source>

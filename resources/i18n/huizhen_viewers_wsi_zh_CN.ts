@@ -371,6 +371,49 @@
     </message>
 </context>
 <context>
+    <name>PathologyClasses</name>
+    <message>
+        <source>Tumor</source>
+        <translation>肿瘤</translation>
+    </message>
+    <message>
+        <source>Stroma</source>
+        <translation>间质</translation>
+    </message>
+    <message>
+        <source>Immune cells</source>
+        <translation>免疫细胞</translation>
+    </message>
+    <message>
+        <source>Necrosis</source>
+        <translation>坏死</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Nucleus</source>
+        <translation>细胞核</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+</context>
+<context>
     <name>SlideActions</name>
     <message>
         <source>AI analysis failed</source>

@@ -27,3 +27,18 @@ def test_departments_and_progress_steps_are_translated(qapp, qtbot, jobs):
     finally:
         i18n.install("en")
     assert department_label("cardiology") == "Cardiology"
+
+
+def test_pathology_classes_are_shown_translated_but_stored_in_english(qapp):
+    from ui import i18n
+    from viewers.wsi.annotation_store import DEFAULT_CLASSES
+    from viewers.wsi.class_names import class_label
+
+    try:
+        i18n.install("zh_CN")
+        shown = [class_label(name) for name, _rgb in DEFAULT_CLASSES]
+        assert shown[:4] == ["肿瘤", "间质", "免疫细胞", "坏死"]
+        assert class_label("My own class") == "My own class"
+    finally:
+        i18n.install("en")
+    assert DEFAULT_CLASSES[0][0] == "Tumor"  # QuPath's name stays in the files

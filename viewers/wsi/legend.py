@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen
 
+from viewers.wsi.class_names import class_label
 from viewers.wsi.overlays import colormap_lut
 
 BAR_W, BAR_H, SWATCH = 140, 10, 10
@@ -45,7 +46,7 @@ def legend_items(overlays) -> list[tuple]:
             if counts[ci]:
                 label = (
                     QCoreApplication.translate("OverlayLegend", "%1: %2 (outline)")
-                    .replace("%1", name)
+                    .replace("%1", class_label(name))
                     .replace("%2", f"{counts[ci]:,}")
                 )
                 items.append(("swatch", rgb, label))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewers.wsi.class_names import class_label
 from viewers.wsi.overlays import COLORMAPS, RasterLayer
 
 
@@ -190,7 +191,7 @@ class AnnotationPanel(QWidget):
         self.class_list.blockSignals(True)
         self.class_list.clear()
         for name, rgb in self.layer.classes:
-            self.class_list.addItem(QListWidgetItem(swatch(rgb), name))
+            self.class_list.addItem(QListWidgetItem(swatch(rgb), class_label(name)))
         names = [n for n, _ in self.layer.classes]
         if self.layer.current_class in names:
             self.class_list.setCurrentRow(names.index(self.layer.current_class))
@@ -282,7 +283,7 @@ class AnnotationPanel(QWidget):
         self._syncing = True
         self.tree.clear()
         for f in self.layer.annotations():
-            cls = (f["properties"].get("classification") or {}).get("name") or ""
+            cls = class_label((f["properties"].get("classification") or {}).get("name") or "")
             kind = self.type_name(f)
             if f["properties"].get("isLocked"):
                 kind = self.tr("%1 (locked)").replace("%1", kind)

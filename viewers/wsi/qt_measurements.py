@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewers.wsi.class_names import class_label
+
 BINS = 40
 NO_PARENT = QModelIndex()
 
@@ -82,7 +84,7 @@ class MeasurementModel(QAbstractTableModel):
         if col == 0:
             return str(i + 1)
         if col == 1:
-            return self.data_set.classes[int(self.data_set.cls[i])][0]
+            return class_label(self.data_set.classes[int(self.data_set.cls[i])][0])
         v = float(self.data_set.measurements[self.names[col - 2]][i])
         return f"{v:.4g}"
 
