@@ -96,6 +96,9 @@ def assign_patient(store, study_pk: int, assignment: Assignment, state=None) -> 
         s.flush()
         if old.id != target.id and old.unassigned and not others:
             s.delete(old)
+        from app.sync.patient_push import queue_patient_update
+
+        queue_patient_update(s, study, store.user.username if store.user else "")
         store.audit(
             s,
             AuditAction.PATIENT_ASSIGN,

@@ -25,6 +25,7 @@ from app.sync.convert import (
     study_uid_for,
     ts,
 )
+from app.sync.patient_pull import relink_patients
 from app.sync.people import local_user_id
 
 BATCH = 500
@@ -128,13 +129,14 @@ def apply_cases(s, server_url: str, cases: list[dict]) -> set[int]:
         s.execute(update(Study), link)
     touched = _insert_new(s, server_url, [c for c in missing if c["id"] not in existing])
     now = utcnow()
-    rows, items_new = [], []
+    rows, items_new, changed = [], [], {}
     for sid, (pk, item, prio, ver) in existing.items():
         c = by_id[sid]
         touched.add(pk)
         if item is None:
             items_new.append(_item_row(pk, c, now))
         elif ver != c.get("version"):
+            changed[pk] = c
             priority = min(prio if prio is not None else 2, int(c["priority"]))
             rows.append(
                 {
@@ -147,6 +149,7 @@ def apply_cases(s, server_url: str, cases: list[dict]) -> set[int]:
             )
     if rows:
         s.execute(update(WorklistItem), rows)
+        relink_patients(s, changed)  # a patient assigned at the clinic meanwhile
     if items_new:
         s.execute(insert(WorklistItem), items_new)
     return touched

@@ -27,7 +27,7 @@ from app.models import (
     WorklistItem,
     utcnow,
 )
-from app.sync import outbox
+from app.sync import outbox, patient_push
 from app.sync.client import ApiFailure
 from app.sync.convert import apply_consult_fields, apply_report_fields
 from app.sync.people import find
@@ -396,6 +396,7 @@ HANDLERS = {
     "report.sign": push_sign,
     "alert.ack": push_ack,
     "ai_result.create": push_ai_result,
+    patient_push.KIND: patient_push.push_patient,
 }
 
 

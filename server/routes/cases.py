@@ -136,6 +136,31 @@ def patch_case(case_id: int, body: CasePatch, c: CtxDep):
     return c.done(case_out(case), etag=case.version)
 
 
+class PatientUpdate(BaseModel):
+    patient: PatientIn
+    study_time: datetime | None = None
+
+
+@router.put("/{case_id}/patient", summary="Assign the case's patient (the clinic's own cases)")
+def put_patient(case_id: int, body: PatientUpdate, c: CtxDep):
+    """A photo imported without patient details gets them at the clinic; only the
+    organisation that owns the case may change them (others get 404), audited."""
+    case = load_case(c, case_id, write=True)
+    if case.org_id != c.user.org_id:
+        raise c.hide("case", case_id)
+    previous = case.patient_id
+    p = body.patient
+    case.patient_id, case.patient_name = p.id, p.name
+    case.patient_sex, case.patient_birth_date = p.sex, p.birth_date
+    if body.study_time is not None:
+        case.study_time = body.study_time.replace(tzinfo=None)
+    case.version += 1
+    case.updated_at = utcnow()
+    c.audit("patient_assign", "case", case.id, patient_id=p.id, previous=previous)
+    record_case(c.s, case, "updated")
+    return c.done(case_out(case), etag=case.version)
+
+
 @router.get("/{case_id}/annotations", summary="The case's annotation document (opaque JSON)")
 def get_annotations(case_id: int, c: CtxDep):
     load_case(c, case_id)
