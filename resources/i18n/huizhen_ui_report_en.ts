@@ -177,6 +177,14 @@
         <translation>Saved in your Documents folder</translation>
     </message>
     <message>
+        <source>Anonymised PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For teaching or sharing: no name, ID, birth date or study date in the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>AI findings to confirm</source>
         <translation>AI findings to confirm</translation>
     </message>

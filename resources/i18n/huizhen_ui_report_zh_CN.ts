@@ -177,6 +177,14 @@
         <translation>保存到“文档”文件夹</translation>
     </message>
     <message>
+        <source>Anonymised PDF</source>
+        <translation>匿名 PDF</translation>
+    </message>
+    <message>
+        <source>For teaching or sharing: no name, ID, birth date or study date in the PDF</source>
+        <translation>用于教学或分享：PDF 中不含姓名、编号、出生日期和检查日期</translation>
+    </message>
+    <message>
         <source>AI findings to confirm</source>
         <translation>待确认的 AI 所见</translation>
     </message>

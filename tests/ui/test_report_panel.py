@@ -163,3 +163,26 @@ def test_pathology_and_generic_pdfs_in_chinese(store, user, lang, tmp_path, moda
              "OT": ("报告", "结论", "建议复查")}[modality]  # fmt: skip
     for w in (*words, "签署医生", "DEMO"):
         assert w in text, w
+
+
+def test_anonymised_pdf_names_nobody(qtbot, store, jobs, user, lang, tmp_path):
+    """Issue 13: a PDF for teaching/sharing carries no name, ID, birth date or study date,
+    also where the doctor wrote the patient's name into the report."""
+    from app.demo.build import FUNDUS_PATIENT, build_fundus
+
+    lang("en")
+    pk, v = _viewer(qtbot, store, jobs, user, build_fundus(tmp_path))
+    panel = v.report_panel
+    start(qtbot, panel)
+    surname = FUNDUS_PATIENT.name.split("^")[-1]
+    write(panel, "os_findings", f"Patient {surname} ({FUNDUS_PATIENT.pid}): no retinopathy.")
+    write(panel, "referral", "Screen again in 12 months.")
+    confirm_and_sign(qtbot, panel)
+    panel.anon_box.setChecked(True)
+    text = pdf_text(save_pdf(qtbot, panel, tmp_path / "anon.pdf"))
+    assert "ANONYMOUS" in text and "no retinopathy" in text
+    for secret in (surname, FUNDUS_PATIENT.pid, FUNDUS_PATIENT.birth, "2026-11-18"):
+        assert secret not in text, secret
+    panel.anon_box.setChecked(False)
+    plain = pdf_text(save_pdf(qtbot, panel, tmp_path / "plain.pdf"))
+    assert FUNDUS_PATIENT.pid in plain and surname in plain  # the ordinary PDF names them

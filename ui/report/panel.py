@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -79,6 +80,7 @@ class ReportPanel(QWidget):
         buttons = QHBoxLayout()
         for b in (self.confirm_btn, self.sign_btn, self.amend_btn, self.pdf_btn):
             buttons.addWidget(b)
+        self.anon_box = QCheckBox()  # PDF for teaching/sharing: nothing names the patient
         # signing is a second, explicit step: this bar asks before the report is locked
         self.sign_bar = QFrame()
         self.sign_bar.setStyleSheet("QFrame{background:#fff4e5;border:1px solid #f0c36d}")
@@ -104,6 +106,7 @@ class ReportPanel(QWidget):
         lay.addWidget(self.findings_caption)
         lay.addWidget(self.checklist, 1)
         lay.addLayout(buttons)
+        lay.addWidget(self.anon_box, 0, Qt.AlignmentFlag.AlignRight)
         lay.addWidget(self.sign_bar)
         lay.addWidget(self.message)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -211,6 +214,7 @@ class ReportPanel(QWidget):
         self.sign_btn.setEnabled(not busy and r is not None and r.state == "confirmed")
         self.amend_btn.setEnabled(not busy and locked and not self._signed_elsewhere())
         self.pdf_btn.setEnabled(not busy and locked)
+        self.anon_box.setEnabled(not busy and locked)
         if r is None or r.state != "confirmed":
             self.sign_bar.hide()
         self.retranslate_state()
@@ -332,10 +336,14 @@ class ReportPanel(QWidget):
             rid, user = self.report.id, self._user()
             self._submit("amend report", lambda: reports.amend(self.store, rid, user))
 
-    def export_pdf(self, path: str | None = None):
+    def export_pdf(self, path: str | None = None, anonymise: bool | None = None):
         """Write the signed report (to the documents folder unless ``path`` is
-        given) on a worker; ``pdf_written`` when done."""
-        from ui.report.pdf import default_pdf_path, patient_header, write_pdf
+        given) on a worker; ``pdf_written`` when done.  ``anonymise`` (default: the
+        panel's check box) writes it without anything that names the patient."""
+        from ui.report.pdf import anonymised, default_pdf_path, patient_header, write_pdf
+
+        if anonymise is None:
+            anonymise = self.anon_box.isChecked()
 
         if self.report is None or not self.report.locked:
             return None
@@ -343,9 +351,11 @@ class ReportPanel(QWidget):
         writer = self.pdf_writer or write_pdf
 
         def work(state):
-            header = patient_header(store, pk)
-            target = path or default_pdf_path(header, report)
-            return writer(target, report, header, state=state)
+            header, doc = patient_header(store, pk), report
+            if anonymise:
+                doc, header = anonymised(report, header)
+            target = path or default_pdf_path(header, doc)
+            return writer(target, doc, header, state=state)
 
         self.message.setText(self.tr("Writing PDF…"))
         return self.jobs.submit(
@@ -413,6 +423,10 @@ class ReportPanel(QWidget):
         self.amend_btn.setText(self.tr("Amend"))
         self.pdf_btn.setText(self.tr("Save PDF"))
         self.pdf_btn.setToolTip(self.tr("Saved in your Documents folder"))
+        self.anon_box.setText(self.tr("Anonymised PDF"))
+        self.anon_box.setToolTip(
+            self.tr("For teaching or sharing: no name, ID, birth date or study date in the PDF")
+        )
         self.findings_caption.setText(self.tr("AI findings to confirm"))
         self.fields.retranslate()
         self.retranslate_state()

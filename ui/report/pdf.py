@@ -67,6 +67,46 @@ def patient_header(store, study_pk: int) -> dict:
         }
 
 
+def anonymised(report, header: dict):
+    """The report and its header with nothing that names the patient (app.anon: the name
+    becomes ANONYMOUS, the ID a keyed pseudonym, no birth date or study date, the patient's
+    name, ID and birth date scrubbed from every free-text field) for teaching and sharing."""
+    import dataclasses
+
+    from app.anon.documents import report_header, scrub
+    from app.anon.pseudonyms import Pseudonyms
+
+    pseudo = Pseudonyms()
+    names = [header.get("name", "")]
+    names += [part for part in str(header.get("name", "")).replace("^", " ").split() if part]
+    for name in names:
+        pseudo.remember(str(name), "ANONYMOUS")
+    anon = report_header(
+        {
+            "name": header.get("name", ""),
+            "id": header.get("patient_id", ""),
+            "birth_date": header.get("birth_date", ""),
+            "sex": header.get("sex", ""),
+        },
+        pseudo,
+    )
+    out_header = {
+        **header,
+        "patient_id": anon["id"],
+        "name": anon["name"],
+        "birth_date": "",
+        "study_time": None,
+        "description": scrub(str(header.get("description", "")), pseudo),
+    }
+    out = dataclasses.replace(
+        report,
+        text=scrub(report.text or "", pseudo),
+        conclusion=scrub(report.conclusion or "", pseudo),
+        values={k: scrub(v or "", pseudo) for k, v in (report.values or {}).items()},
+    )
+    return out, out_header
+
+
 def _para(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
