@@ -718,6 +718,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export DICOM annotations, anonymised…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1x</source>
         <translation type="unfinished"></translation>
     </message>

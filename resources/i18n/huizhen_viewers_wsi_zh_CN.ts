@@ -718,6 +718,10 @@
         <translation>导出 DICOM 标注…</translation>
     </message>
     <message>
+        <source>Export DICOM annotations, anonymised…</source>
+        <translation>导出 DICOM 标注（匿名）…</translation>
+    </message>
+    <message>
         <source>%1x</source>
         <translation>%1 倍</translation>
     </message>

@@ -141,3 +141,24 @@ def test_dicom_bulk_annotations_export(qtbot, jobs, store, small_slide, tmp_path
     assert ds.Modality == "ANN" and ds.StudyInstanceUID == "2.25.4242"
     assert ds.PatientID == "DEMO-4242"
     viewer.close()
+
+
+def test_dicom_annotations_export_anonymised(qtbot, jobs, store, small_slide, tmp_path):  # noqa: F811
+    """Issue 13: the anonymised export keeps the shapes and names nobody."""
+    pytest.importorskip("highdicom")
+    import pydicom
+
+    from app.annotations.dicom_ann import read_bulk_annotations
+
+    pk = new_study(store)
+    viewer = open_viewer(qtbot, jobs, small_slide, store, pk)
+    viewer.set_tool("rectangle")
+    drag(qtbot, viewer.canvas, [(100, 100), (300, 200)])
+    out = tmp_path / "anon.dcm"
+    viewer.export_dicom_anonymised(out)
+    qtbot.waitUntil(lambda: "annotation groups exported" in viewer.status.text(), timeout=20000)
+    assert [(g[1], g[2]) for g in read_bulk_annotations(out)] == [("POLYGON", 1)]
+    ds = pydicom.dcmread(out)
+    assert ds.PatientIdentityRemoved == "YES" and "DEMO-4242" not in str(ds.PatientID)
+    assert ds.StudyInstanceUID != "2.25.4242" and "DEMO" not in str(ds.PatientName)
+    viewer.close()

@@ -36,7 +36,9 @@ def import_job(path: Path, state=None):
     return load_annotations(path)
 
 
-def dicom_job(path: Path, features: list, source_ds, mpp, extra_path, state=None) -> int:
+def dicom_job(
+    path: Path, features: list, source_ds, mpp, extra_path, state=None, anonymise: bool = False
+) -> int:
     import json
 
     from app.annotations.dicom_ann import save_bulk_annotations
@@ -47,7 +49,12 @@ def dicom_job(path: Path, features: list, source_ds, mpp, extra_path, state=None
         feats += parse_geojson(json.loads(Path(extra_path).read_text("utf-8"))).features
     if state is not None:
         state.progress(0.5, "writing DICOM")
-    return save_bulk_annotations(path, feats, source_ds, mpp)
+    n = save_bulk_annotations(path, feats, source_ds, mpp)
+    if anonymise:  # for teaching/sharing: PS3.15 basic profile on the written object
+        from app.anon.dicom import anonymise_file
+
+        anonymise_file(Path(path), Path(path))
+    return n
 
 
 class SlideActions:
@@ -364,7 +371,10 @@ class SlideActions:
                 kw = {}
         return source_descriptor(size=self.source.dimensions, **kw)
 
-    def export_dicom(self, path: str | Path | None = None):
+    def export_dicom_anonymised(self, path: str | Path | None = None):
+        return self.export_dicom(path, anonymise=True)
+
+    def export_dicom(self, path: str | Path | None = None, anonymise: bool = False):
         from app.annotations.dicom_ann import available
 
         if not available():
@@ -394,6 +404,7 @@ class SlideActions:
             self._dicom_source(),
             self.source.mpp,
             extra,
+            anonymise=anonymise,
             on_done=lambda n: self.status.setText(
                 self.tr("%1 annotation groups exported to %2")
                 .replace("%1", str(n))

@@ -221,6 +221,7 @@ class SlideViewer(SlideActions, MeasureActions, QWidget):
         self.a_import = self.file_menu.addAction("", self.import_annotations)
         self.a_export = self.file_menu.addAction("", self.export_geojson)
         self.a_export_dcm = self.file_menu.addAction("", self.export_dicom)
+        self.a_export_anon = self.file_menu.addAction("", self.export_dicom_anonymised)
         self.a_panel = QAction(self)
         self.a_panel.setCheckable(True)
         self.a_panel.setShortcut(QKeySequence("F6"))
@@ -335,6 +336,7 @@ class SlideViewer(SlideActions, MeasureActions, QWidget):
         self.a_import.setText(self.tr("Import GeoJSON / ASAP XML / DICOM…"))
         self.a_export.setText(self.tr("Export GeoJSON…"))
         self.a_export_dcm.setText(self.tr("Export DICOM annotations…"))
+        self.a_export_anon.setText(self.tr("Export DICOM annotations, anonymised…"))
         self._update_status()
 
     def changeEvent(self, event) -> None:
