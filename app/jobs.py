@@ -103,7 +103,13 @@ class JobRunner:
             state.check()
             return fn(*args, state=state, **kwargs)
 
-        future = self._pool.submit(call)
+        try:
+            future = self._pool.submit(call)
+        except RuntimeError:  # shut down: late work (a widget closing with the app) is dropped
+            log.debug("job %r submitted after shutdown: dropped", name or fn)
+            future = Future()
+            future.cancel()
+            return Job(job_id, name or getattr(fn, "__name__", "job"), state, future)
         job = Job(job_id, name or getattr(fn, "__name__", "job"), state, future)
         with self._lock:
             self._jobs[job_id] = job

@@ -58,3 +58,13 @@ def test_job_error_is_reported(runner):
     runner.submit(work, on_error=lambda e: (errors.append(e), got.set()))
     assert got.wait(5)
     assert isinstance(errors[0], ValueError)
+
+
+def test_work_submitted_after_shutdown_is_dropped_not_raised():
+    from app.jobs import JobRunner
+
+    runner = JobRunner(max_workers=1)
+    runner.shutdown()
+    called = []
+    job = runner.submit(lambda state: called.append(1), on_done=called.append)
+    assert job.done and job.future.cancelled() and called == []
