@@ -132,7 +132,7 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
         ),
         ModalityDescriptor(
             Modality.CR,
-            readers=("dicom-image",),
+            readers=("dicom-image", "dicom-object"),
             source_kind="image",
             viewer=_IMAGE_VIEWER,
             report_template="imaging",
@@ -141,7 +141,7 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
         ),
         ModalityDescriptor(
             Modality.CT,
-            readers=("dicom-image",),
+            readers=("dicom-image", "dicom-object"),
             source_kind="volume",
             viewer=_IMAGE_VIEWER,
             analyzers=(AnalyzerSpec("chest-ct", "inference.chest.analysis:analyze_ct"),),
@@ -153,7 +153,7 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
         ),
         ModalityDescriptor(
             Modality.US,
-            readers=("dicom-image",),
+            readers=("dicom-image", "dicom-object"),
             source_kind="image",
             viewer=_IMAGE_VIEWER,
             report_template="imaging",

@@ -51,7 +51,9 @@ def _head_class(head: bytes) -> str:
 @register
 class DicomObjectReader(Reader):
     name = "dicom-object"
-    modality = Modality.OTHER  # the study keeps its images' modality
+    # registry slot beside the image reader (app/modalities.py lists it for CR, CT, US);
+    # the objects' studies keep their images' modality
+    modality = Modality.CR
     extensions = (".dcm", ".dicom", "")
 
     def examine(self, path: Path, head: bytes) -> float:
