@@ -99,6 +99,14 @@ class ModelRegistry:
             return False
         return True
 
+    def first_installed(self, modality: str) -> Manifest | None:
+        """The first model slot of ``modality`` whose weights are installed (None: empty)."""
+        for model_id in self.ids():
+            m = self.get(model_id)
+            if m.modality.upper() == modality.upper() and self.available(model_id):
+                return m
+        return None
+
 
 def _json(text: str) -> dict:
     import json

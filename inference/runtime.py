@@ -160,3 +160,9 @@ def default_runtime() -> Runtime:
         if _default is None:
             _default = Runtime()
         return _default
+
+
+def session_for(manifest, registry=None, runtime=None, threads: int = 1) -> Session:
+    """A session of ``manifest``'s model on ``runtime`` (or one over ``registry``)."""
+    rt = runtime or (Runtime(registry) if registry is not None else default_runtime())
+    return rt.session(manifest.id, threads=threads)

@@ -57,24 +57,15 @@ class FundusModel:
 
 
 def load_model(manifest, registry=None, runtime=None) -> FundusModel:
-    from inference.runtime import Runtime, default_runtime
+    from inference.runtime import session_for
 
-    rt = runtime or (Runtime(registry) if registry is not None else default_runtime())
-    return FundusModel(manifest, rt.session(manifest.id, threads=1))
+    return FundusModel(manifest, session_for(manifest, registry, runtime))
 
 
 def installed_model(registry=None) -> FundusModel | None:
     """The first OP model whose weights are installed, or None (the empty slot)."""
-    from inference.registry import REGISTRY, ModelUnavailable
+    from inference.registry import REGISTRY
 
     reg = registry or REGISTRY
-    for model_id in reg.ids():
-        m = reg.get(model_id)
-        if m.modality.upper() != "OP":
-            continue
-        try:
-            reg.weights_path(model_id)
-        except (ModelUnavailable, OSError):
-            continue
-        return load_model(m, registry=reg)
-    return None
+    m = reg.first_installed("OP")
+    return load_model(m, registry=reg) if m is not None else None
