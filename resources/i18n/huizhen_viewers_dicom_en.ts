@@ -120,6 +120,10 @@
         <translation>%1 mm</translation>
     </message>
     <message>
+        <source>Measurements can be drawn once the series is read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Text:</source>
         <translation>Text:</translation>
     </message>

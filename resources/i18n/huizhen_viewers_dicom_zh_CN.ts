@@ -120,6 +120,10 @@
         <translation>%1 mm</translation>
     </message>
     <message>
+        <source>Measurements can be drawn once the series is read.</source>
+        <translation>序列读取完成后才能进行测量。</translation>
+    </message>
+    <message>
         <source>Text:</source>
         <translation>文字：</translation>
     </message>

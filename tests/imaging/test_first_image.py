@@ -57,6 +57,8 @@ def test_first_image_before_the_headers_then_the_series(qtbot, jobs, head_ct_fil
         assert v.pane.header.sop_uid == str(pydicom.dcmread(mid).SOPInstanceUID)
         qtbot.waitUntil(lambda: v.loading.isVisible(), timeout=20000)
         v.pane.show_frame(5)  # scrolled while the headers are read: shown when they are
+        v._drawn(v.pane, "length", [(10.0, 10.0), (60.0, 10.0)])
+        assert not v.marks.on_frame(0) and "series is read" in v.status.text()
     finally:
         go.set()
     qtbot.waitUntil(lambda: v.pane.source is not None, timeout=30000)

@@ -271,6 +271,9 @@ class ImageViewer(QWidget):
         img = pane.image
         if img is None:
             return
+        if pane.source is None:  # the first look: its frame number is not known yet
+            self.status.setText(self.tr("Measurements can be drawn once the series is read."))
+            return
         m = meas.Measurement(tool, pane.index, points, sop_uid=pane.header.sop_uid)
         if tool in ("text", "arrow"):
             text, ok = QInputDialog.getText(self, texts.tool_names()[tool], self.tr("Text:"))
