@@ -151,7 +151,9 @@ class PrereadRunner:
         result = AiResult.from_dict(payload)
         with self.sessions() as s:
             obj = s.get(StoredObject, object_id)
-            case = s.get(Case, obj.case_id)
+            # the case row locked: two pre-reads of one record (its header re-read when the
+            # .dat arrives) must not both store a result (PostgreSQL runs them concurrently)
+            case = s.get(Case, obj.case_id, with_for_update=True)
             add_result(s, case, result, obj.id)
             if case.status == Status.AI_PREREAD:
                 move_case(s, case, Status.AWAITING_REVIEW)
