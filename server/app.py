@@ -27,6 +27,7 @@ from server.routes import (
     alerts,
     auth,
     cases,
+    catalogue,
     consults,
     directory,
     objects,
@@ -101,6 +102,6 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.add_middleware(BodyLimit, chunk_max=settings.chunk_max_bytes)
     routes = (auth, admin, directory, cases, objects, ai_results, consults, reports, alerts, sync)
-    for module in (*routes, pacs):
+    for module in (*routes, pacs, catalogue):
         app.include_router(module.router)
     return app
