@@ -12,15 +12,39 @@ from pathlib import Path
 
 import numpy as np
 
+CHUNK = 16  # slices converted between progress reports / cancel checks
+LUMA = np.array([0.299, 0.587, 0.114], np.float32)
 
-def image_data(volume):
-    """The volume as vtkImageData (x fastest, spacing and origin in mm, direction set)."""
+
+def _scalars(volume, state=None) -> np.ndarray:
+    """The voxels as one C-contiguous grey array: the volume's own memory when it already
+    is one (no copy), else converted a chunk of slices at a time (colour -> luminance)."""
+    arr = volume.array
+    if arr.ndim == 3 and arr.flags.c_contiguous:
+        return arr
+    out = np.empty(arr.shape[:3], np.float32 if arr.ndim == 4 else arr.dtype)
+    for z in range(0, len(arr), CHUNK):
+        if state is not None:
+            state.check()
+            state.progress(0.6 * z / len(arr))
+        block = arr[z : z + CHUNK]
+        out[z : z + CHUNK] = block[..., :3] @ LUMA if arr.ndim == 4 else block
+    return out
+
+
+def image_data(volume, state=None):
+    """The volume as vtkImageData (x fastest, spacing and origin in mm, direction set).
+
+    The scalars share the volume's memory when they can (VTK keeps a reference to the
+    numpy array), and their value range is computed here, so that a worker does this work
+    and the first render on the UI thread does not."""
     from vtkmodules.util import numpy_support
     from vtkmodules.vtkCommonDataModel import vtkImageData
 
-    arr = volume.array
-    if arr.ndim == 4:  # colour: render its luminance
-        arr = (arr[..., :3] @ np.array([0.299, 0.587, 0.114], np.float32)).astype(np.float32)
+    arr = _scalars(volume, state)
+    if state is not None:
+        state.check()
+        state.progress(0.6)
     img = vtkImageData()
     z, y, x = arr.shape
     img.SetDimensions(x, y, z)
@@ -28,9 +52,12 @@ def image_data(volume):
     img.SetSpacing(sx, sy, sz)
     img.SetOrigin(*map(float, volume.origin))
     img.SetDirectionMatrix(*map(float, np.asarray(volume.direction).ravel()))
-    scalars = numpy_support.numpy_to_vtk(np.ascontiguousarray(arr).ravel(), deep=True)
+    scalars = numpy_support.numpy_to_vtk(arr.reshape(-1), deep=False)
     scalars.SetName("values")
     img.GetPointData().SetScalars(scalars)
+    scalars.GetRange()  # cached by VTK: the mapper asks for it on the first render
+    if state is not None:
+        state.progress(0.8)
     return img
 
 
@@ -61,21 +88,33 @@ def volume_property(preset):
     return prop
 
 
-def volume_actor(volume, preset_key: str = "ct-bone"):
+def volume_actor(volume, preset_key: str = "ct-bone", state=None):
+    """The vtkVolume of ``volume`` (image data, mapper, transfer functions of the preset).
+    No OpenGL call: a worker may build it and the UI thread only add it to a renderer."""
     from vtkmodules.vtkRenderingCore import vtkVolume
     from vtkmodules.vtkRenderingVolumeOpenGL2 import vtkSmartVolumeMapper
 
+    mapper = vtkSmartVolumeMapper()
+    mapper.SetInputData(image_data(volume, state))
+    actor = vtkVolume()
+    actor.SetMapper(mapper)
+    apply_preset(actor, preset_key)
+    if state is not None:
+        state.progress(1.0)
+    return actor
+
+
+def apply_preset(actor, preset_key: str) -> None:
+    """Blend mode and transfer functions (3D Slicer's points) of a named preset."""
     from app.imaging.volume_presets import volume_preset
 
     preset = volume_preset(preset_key)
-    mapper = vtkSmartVolumeMapper()
-    mapper.SetInputData(image_data(volume))
+    mapper = actor.GetMapper()
     if preset.mip:
         mapper.SetBlendModeToMaximumIntensity()
-    actor = vtkVolume()
-    actor.SetMapper(mapper)
+    else:
+        mapper.SetBlendModeToComposite()
     actor.SetProperty(volume_property(preset))
-    return actor
 
 
 def front_camera(renderer, volume) -> None:

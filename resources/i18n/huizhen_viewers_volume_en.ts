@@ -67,6 +67,14 @@
         <translation>Note: %1</translation>
     </message>
     <message>
+        <source>Preparing 3D…</source>
+        <translation>Preparing 3D…</translation>
+    </message>
+    <message>
+        <source>3D was stopped. Choose a 3D preset to prepare it again.</source>
+        <translation>3D was stopped. Choose a 3D preset to prepare it again.</translation>
+    </message>
+    <message>
         <source>3D rendering is not available: %1</source>
         <translation>3D rendering is not available: %1</translation>
     </message>

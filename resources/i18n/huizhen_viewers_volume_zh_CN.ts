@@ -67,6 +67,14 @@
         <translation>注意：%1</translation>
     </message>
     <message>
+        <source>Preparing 3D…</source>
+        <translation>正在准备三维重建…</translation>
+    </message>
+    <message>
+        <source>3D was stopped. Choose a 3D preset to prepare it again.</source>
+        <translation>三维重建已停止。选择一个三维预设可重新准备。</translation>
+    </message>
+    <message>
         <source>3D rendering is not available: %1</source>
         <translation>无法进行三维渲染：%1</translation>
     </message>

@@ -1,6 +1,7 @@
 """3D volume rendering of the real head CT in the QVTK widget (software OpenGL,
 Mesa llvmpipe under Xvfb), read back with vtkWindowToImageFilter: not blank,
-the skull brighter under the bone preset than under soft tissue, presets switch.
+the skull brighter under the bone preset than under soft tissue, presets switch;
+the preparation runs on a worker, can be cancelled from the panel and started again.
 
 The QVTK widget needs a native X window, so it runs in a child process with
 Qt's xcb platform (the suite's Qt is offscreen); the offscreen fallback panel
@@ -33,3 +34,7 @@ def test_qvtk_widget_renders_bone_brighter_than_soft_tissue(head_ct_files):
     assert stats["shape"][2] == 3 and stats["bone_std"] > 5 and stats["bone_lit"] > 0.02
     assert not stats["same"] and stats["mip_mean"] > 5
     assert stats["skull_bone"] > stats["skull_soft"]
+    # prepared on a worker (twice: cancelled, then again), the UI only attached the result
+    assert stats["on_main_thread"] == [False, False] and stats["ui_free_while_preparing"]
+    assert stats["stopped"] == {"text": stats["stopped"]["text"], "actor": True, "done": True}
+    assert "stopped" in stats["stopped"]["text"] and stats["bar_hidden"] and stats["shares_voxels"]

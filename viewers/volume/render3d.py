@@ -1,8 +1,11 @@
 """3D volume rendering of a ``Volume`` in a QVTK widget, with named presets.
 
-The vtkImageData (a copy of the voxels) is built on the job runner; the
-actor, its transfer functions (3D Slicer presets, ``app.imaging.volume_presets``
-through ``viewers.vtk_volume``) and the camera are set on the UI thread.
+Everything but OpenGL is prepared on the job runner with progress and Cancel
+(the panel's bar): the vtkImageData over the voxels (shared, not copied, when
+they are one grey array), their value range, the mapper and the transfer
+functions (3D Slicer presets, ``app.imaging.volume_presets`` through
+``viewers.vtk_volume``).  The UI thread only adds the prepared actor, sets the
+camera and renders.
 Software OpenGL works (Mesa llvmpipe under Xvfb).  VTK is imported here, in
 functions, never at module level.  ``close_vtk()`` closes the widget before
 ``Finalize()`` as VTK requires.
@@ -12,14 +15,50 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from viewers.volume.texts import translate
 
 
-def build_image_data(volume, state=None):
-    """Worker: the voxels as vtkImageData."""
-    from viewers.vtk_volume import image_data
+def prepare_actor(volume, preset: str, state=None):
+    """Worker: the vtkVolume (image data, value range, mapper, transfer functions)."""
+    from viewers.vtk_volume import volume_actor
 
-    return image_data(volume)
+    return volume_actor(volume, preset, state)
+
+
+class PrepareBar(QWidget):
+    """'Preparing 3D…' with progress and Cancel, under the 3D view while a worker works."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setMaximumWidth(160)
+        self.cancel = QPushButton(self)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.cancel)
+        self.cancel.setText(translate("VolumeViewer", "Cancel"))
+
+    def start(self) -> None:
+        self.label.setText(translate("VolumeViewer", "Preparing 3D…"))
+        self.bar.setValue(0)
+        self.bar.show()
+        self.cancel.show()
+        self.show()
+
+    def progress(self, fraction: float) -> None:
+        self.bar.setValue(int(fraction * 100))
+
+    def stopped(self) -> None:
+        self.label.setText(
+            translate("VolumeViewer", "3D was stopped. Choose a 3D preset to prepare it again.")
+        )
+        self.bar.hide()
+        self.cancel.hide()
 
 
 class VolumeRender(QWidget):
@@ -37,6 +76,7 @@ class VolumeRender(QWidget):
         self.ctx = ctx
         self.volume = None
         self.actor = None
+        self.job = None
         self.preset = "ct-bone"
         self.vtk = QVTKRenderWindowInteractor(self)
         self.renderer = vtkRenderer()
@@ -45,48 +85,78 @@ class VolumeRender(QWidget):
         self.vtk.SetInteractorStyle(vtkInteractorStyleTrackballCamera())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.vtk)
+        lay.addWidget(self.vtk, 1)
+        self.prepare_bar = PrepareBar(self)
+        self.prepare_bar.cancel.clicked.connect(self.cancel)
+        self.prepare_bar.hide()
+        lay.addWidget(self.prepare_bar)
         self.vtk.Initialize()
         self._closed = False
 
     def set_volume(self, volume, preset: str | None = None) -> None:
-        """Build the rendering of ``volume`` (voxels copied on a worker)."""
+        """Prepare the rendering of ``volume`` on a worker; the UI attaches it when ready."""
         self.volume = volume
         if preset:
             self.preset = preset
-        self.ctx.jobs.submit(build_image_data, volume, name="3D setup", on_done=self._built)
+        self.prepare_bar.start()
+        self._prepared_with = self.preset
+        self.job = self.ctx.jobs.submit(
+            prepare_actor,
+            volume,
+            self.preset,
+            name="3D setup",
+            on_done=self._prepared,
+            on_error=self._failed,
+            on_cancel=self._stopped,
+            on_progress=lambda f, _m: self.prepare_bar.progress(f),
+        )
 
-    def _built(self, image) -> None:
+    @property
+    def preparing(self) -> bool:
+        return self.job is not None and not self.job.done
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _prepared(self, actor) -> None:
+        self.job = None
         if self._closed:
             return
-        from vtkmodules.vtkRenderingCore import vtkVolume
-        from vtkmodules.vtkRenderingVolumeOpenGL2 import vtkSmartVolumeMapper
+        from viewers.vtk_volume import apply_preset, front_camera
 
-        from viewers.vtk_volume import front_camera
-
-        mapper = vtkSmartVolumeMapper()
-        mapper.SetInputData(image)
-        self.actor = vtkVolume()
-        self.actor.SetMapper(mapper)
-        self.renderer.AddVolume(self.actor)
-        self.set_preset(self.preset, render=False)
+        self.prepare_bar.hide()
+        self.actor = actor
+        if self.preset != self._prepared_with:
+            apply_preset(actor, self.preset)  # a preset chosen while it was being prepared
+        self.renderer.AddVolume(actor)
         front_camera(self.renderer, self.volume)
         self.render()
 
+    def _stopped(self) -> None:
+        self.job = None
+        if not self._closed:
+            self.prepare_bar.stopped()
+
+    def _failed(self, err) -> None:
+        self.job = None
+        if self._closed:
+            return
+        self.prepare_bar.label.setText(
+            translate("VolumeViewer", "3D rendering is not available: %1").replace("%1", str(err))
+        )
+        self.prepare_bar.bar.hide()
+        self.prepare_bar.cancel.hide()
+
     def set_preset(self, key: str, render: bool = True) -> None:
-        from app.imaging.volume_presets import volume_preset
-        from viewers.vtk_volume import volume_property
+        from viewers.vtk_volume import apply_preset
 
         self.preset = key
         if self.actor is None:
+            if self.volume is not None and not self.preparing:
+                self.set_volume(self.volume, key)  # stopped before: prepare again
             return
-        preset = volume_preset(key)
-        mapper = self.actor.GetMapper()
-        if preset.mip:
-            mapper.SetBlendModeToMaximumIntensity()
-        else:
-            mapper.SetBlendModeToComposite()
-        self.actor.SetProperty(volume_property(preset))
+        apply_preset(self.actor, key)
         if render:
             self.render()
 
@@ -107,6 +177,7 @@ class VolumeRender(QWidget):
         if self._closed:
             return
         self._closed = True
+        self.cancel()
         self.vtk.close()
         self.vtk.GetRenderWindow().Finalize()
 
