@@ -92,6 +92,10 @@ class EcgSignal:
     # the recording device's own measurements (keys in DEVICE_MEASURES) and statements
     device_measurements: dict[str, float] = field(default_factory=dict)
     device_statements: list[str] = field(default_factory=list)
+    # the device's own per-lead values, e.g. {"II": {"QRS Duration": 135.0}}
+    device_lead_measurements: dict[str, dict[str, float]] = field(default_factory=dict)
+    # pacer spikes the device found and stored apart from the waveform (s from the start)
+    device_pacer_spikes_s: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.data = np.ascontiguousarray(np.asarray(self.data, dtype=np.float32))

@@ -107,6 +107,8 @@ def analyze(
     if win.chosen:
         warnings.append(win.describe())
     spikes = pacer.detect(raw, signal.fs, list(signal.leads))
+    listed = [t - win.start_s for t in signal.device_pacer_spikes_s if win.start_s <= t < win.end_s]
+    pacer.add_device_spikes(spikes, listed)
     data = resample(raw, signal.fs, MODEL_FS)
     if data.shape[1] < 4 * MODEL_FS:
         warnings.append(f"record is only {signal.duration_s:.1f} s; measurements are less reliable")

@@ -110,3 +110,21 @@ def paced_beats(spikes: PacerSpikes, qrs_onsets_s: list[float]) -> tuple[int, in
         elif np.any((lead > 0.06) & (lead <= 0.3)):
             a += 1
     return v, a
+
+
+def add_device_spikes(found: PacerSpikes, times_s: list[float]) -> PacerSpikes:
+    """Add the spikes the recording device listed apart from the waveform (GE MUSE
+    removes them from the samples), skipping those already found on the signal."""
+    merge = MERGE_MS / 1000.0
+    for t in times_s:
+        if all(abs(t - s) > merge for s in found.times_s):
+            found.times_s.append(round(float(t), 4))
+            found.leads.append(["device"])
+            found.amplitudes_mv.append(0.0)
+    order = sorted(range(len(found.times_s)), key=found.times_s.__getitem__)
+    found.times_s = [found.times_s[i] for i in order]
+    found.leads = [found.leads[i] for i in order]
+    found.amplitudes_mv = [found.amplitudes_mv[i] for i in order]
+    if times_s:
+        found.checked = True
+    return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from app.ecg.signal import EcgSignal, finished, normalize_sex, to_millivolts
 from app.readers.base import ReadError
 
 _UNITS = {"MICROVOLTS": "uV", "MILLIVOLTS": "mV", "VOLTS": "V"}
+MAX_SPIKES = 20_000  # more than one spike every 30 ms over 10 minutes is not a pacemaker list
 
 
 def looks_like_muse(head: bytes) -> bool:
@@ -62,6 +64,31 @@ def device_statements(root: ET.Element) -> list[str]:
     return [
         text(st, "StmtText") for st in block.findall("DiagnosisStatement") if text(st, "StmtText")
     ]
+
+
+def pace_spikes(wave: ET.Element, fs: float, n_samples: int) -> tuple[list[float], list[str]]:
+    """Pacer spikes MUSE stores apart from the samples (it removes them from the
+    waveform): ``Waveform/PaceSpikes/IndexOffsets`` (restecg.dtd), sample indices
+    at the waveform's rate.  Returns (times in seconds, warnings)."""
+    times: set[float] = set()
+    warnings: list[str] = []
+    for block in wave.findall("PaceSpikes"):
+        bad = 0
+        for token in re.split(r"[\s,;]+", text(block, "IndexOffsets")):
+            if not token:
+                continue
+            try:
+                index = int(token)
+            except ValueError:
+                bad += 1
+                continue
+            if 0 <= index < n_samples and len(times) < MAX_SPIKES:
+                times.add(round(index / fs, 4))
+            else:
+                bad += 1
+        if bad:
+            warnings.append(f"{bad} pacer spike positions are not sample indices of the record")
+    return sorted(times), warnings
 
 
 def _waveform(root: ET.Element, want: str = "rhythm") -> ET.Element:
@@ -144,6 +171,8 @@ def read_muse(path: Path, want: str = "rhythm") -> EcgSignal:
     if age is not None and text(demo, "AgeUnits").upper().startswith("MONTH"):
         age /= 12.0
     tests = root.find("TestDemographics")
+    spikes, spike_warnings = pace_spikes(wave, fs, n)
+    warnings += spike_warnings
     sig = EcgSignal(
         np.vstack([r[:n] for r in rows]),
         fs,
@@ -156,6 +185,7 @@ def read_muse(path: Path, want: str = "rhythm") -> EcgSignal:
         source="GE MUSE XML",
         device_measurements=device_measurements(root),
         device_statements=device_statements(root),
+        device_pacer_spikes_s=spikes,
     )
     return finished(sig)
 

@@ -47,6 +47,7 @@ _MEASURES = (
     ("qrsfrontaxis", "QRS Axis"),
     ("tfrontaxis", "T Axis"),
 )
+_LEAD_MEASURES = (("qrsdur", "QRS Duration"), ("qtint", "QT Interval"), ("print", "PR Interval"))
 _MEASURE_BLOCKS = (
     "interpretations/interpretation/globalmeasurements",
     "interpretations/interpretation/interpretationmeasurements",
@@ -140,6 +141,24 @@ def device_measurements(root: ET.Element) -> dict[str, float]:
                 out[key] = value
     if out.get("Heart Rate") and "RR Interval" not in out:
         out["RR Interval"] = round(60000.0 / out["Heart Rate"], 1)
+    return out
+
+
+def device_lead_measurements(root: ET.Element) -> dict[str, dict[str, float]]:
+    """Per-lead QRS duration and QT interval as the device measured them (first block found)."""
+    out: dict[str, dict[str, float]] = {}
+    for path in ("measurements/leadmeasurements", "internalmeasurements/leadmeasurements"):
+        block = root.find(path)
+        if block is None:
+            continue
+        for lead in block.findall("leadmeasurement"):
+            name = (lead.get("leadname") or "").strip()
+            values = {key: number(lead, tag) for tag, key in _LEAD_MEASURES}
+            values = {k: v for k, v in values.items() if v is not None}
+            if name and values and name not in out:
+                out[name] = values
+        if out:
+            break
     return out
 
 
@@ -258,6 +277,7 @@ def _signal(root, data, fs: float, labels: list[str], warnings: list[str], filte
         filters=filters,
         source="Philips Sierra ECG XML",
         device_measurements=device_measurements(root),
+        device_lead_measurements=device_lead_measurements(root),
         device_statements=device_statements(root),
     )
     return finished(sig)
