@@ -29,6 +29,7 @@ from server.routes import (
     cases,
     catalogue,
     consults,
+    dicomweb,
     directory,
     objects,
     pacs,
@@ -102,6 +103,6 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.add_middleware(BodyLimit, chunk_max=settings.chunk_max_bytes)
     routes = (auth, admin, directory, cases, objects, ai_results, consults, reports, alerts, sync)
-    for module in (*routes, pacs, catalogue):
+    for module in (*routes, pacs, catalogue, dicomweb):
         app.include_router(module.router)
     return app

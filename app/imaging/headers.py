@@ -177,16 +177,27 @@ def implied_syntax(ds) -> str:
 
 def read_head(path: Path) -> tuple[FileHead, list[FrameRef]]:
     """The header of ``path`` and its frames; ReadError when it is no image."""
-    from app.readers.dicom_io import frame_geometry
-
     path = Path(path)
     ds, forced = read_header(path, defer_size=4096)  # pixel data (and big values) not read
-    if "Rows" not in ds or "PixelData" not in ds:
+    if "PixelData" not in ds:
         kind = str(ds.get("Modality", "") or "?")
         raise ReadError(f"{NO_IMAGE} ({kind} object)", "unsupported")
     meta = getattr(ds, "file_meta", None) or {}
     ts = str(meta.get("TransferSyntaxUID", "") or implied_syntax(ds))
-    frames, _ = frame_geometry(ds, path.stat().st_size)
+    return dataset_head(ds, path, ts, forced, path.stat().st_size)
+
+
+def dataset_head(
+    ds, path: Path, ts: str, forced: bool = False, file_size: int | None = None
+) -> tuple[FileHead, list[FrameRef]]:
+    """``read_head`` of a header already read (e.g. DICOM JSON from a PACS, whose
+    pixels arrive later at ``path``); ``file_size`` None: not checked against it."""
+    from app.readers.dicom_io import frame_geometry
+
+    if "Rows" not in ds:
+        kind = str(ds.get("Modality", "") or "?")
+        raise ReadError(f"{NO_IMAGE} ({kind} object)", "unsupported")
+    frames, _ = frame_geometry(ds, file_size if file_size is not None else 1 << 62)
     shared_spacing = _item(ds, "SharedFunctionalGroupsSequence", "PixelMeasuresSequence")
     spacing = _floats(ds.get("PixelSpacing", ds.get("ImagerPixelSpacing")), 2)
     if spacing is None and shared_spacing is not None:

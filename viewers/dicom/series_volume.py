@@ -40,6 +40,9 @@ def create(source, state=None) -> SeriesVolume:
     from app.imaging.series import series_info
     from app.imaging.volume import Volume
 
+    make = getattr(source, "new_volume", None)  # a streamed series (app/readers/dicomweb_source)
+    if make is not None:
+        return SeriesVolume(source, make())
     return SeriesVolume(source, Volume.create(series_info(list(source.files), state)))
 
 
