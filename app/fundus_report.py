@@ -33,6 +33,9 @@ FOLLOW_UP = {
     "refer": ("Refer to ophthalmology within 1-3 months.", "建议 1–3 个月内转诊眼科。"),
     "retake": ("Photo could not be graded: retake it; refer if it stays ungradable.",
                "照片无法分级：请重拍；仍无法分级时转诊眼科。"),
+    "refer_glaucoma": ("Glaucoma suspect: refer to ophthalmology for a glaucoma assessment "
+                       "(routine, within 3 months).",
+                       "疑似青光眼：建议 3 个月内到眼科做青光眼检查（非急诊）。"),
     "rescreen_6m": ("No referral needed now; rescreen in 6 months.",
                     "目前无需转诊；6 个月后复查眼底。"),
     "rescreen_12m": ("No referral needed now; rescreen in 12 months.",
@@ -50,6 +53,20 @@ _W = {
     "rule": ("Severe NPDR by the 4-2-1 rule is judged on haemorrhage counts in this field only; "
              "venous beading, IRMA and new vessels are not assessed by AI.",
              "4-2-1 规则仅按本视野各象限出血计数判断；静脉串珠、IRMA 及新生血管 AI 未评估。"),
+}
+_CUP = {
+    "cdr": ("AI vertical cup-to-disc ratio {v} (classical estimate from disc pallor).",
+            "AI 估计垂直杯盘比 {v}（经典方法，按视盘苍白区估计）。"),
+    "suspect": ("Cup-to-disc ratio 0.6 or more: glaucoma suspect.", "杯盘比 ≥ 0.6：疑似青光眼。"),
+    "none": ("Cup-to-disc ratio not measured: {why}.", "杯盘比无法测量：{why}。"),
+}
+CUP_REASONS = {
+    "no_disc": ("optic disc not found", "未找到视盘"),
+    "disc_estimated": ("disc outline not measured", "视盘边界未能测量"),
+    "disc_small": ("disc too small in the photo", "照片中视盘过小"),
+    "disc_at_edge": ("disc at the edge of the field", "视盘位于视野边缘"),
+    "no_pallor": ("no pale cup visible", "未见视杯苍白区"),
+    "cup_fills_disc": ("cup not separable from the rim", "视杯与盘沿无法区分"),
 }
 _GRADE_NAMES = {0: ("ICDR 0", "ICDR 0 级"), 1: ("ICDR 1 (mild NPDR)", "ICDR 1 级（轻度非增殖期）"),
                 2: ("ICDR 2 (moderate NPDR)", "ICDR 2 级（中度非增殖期）"),
@@ -94,7 +111,18 @@ def eye_findings(eye: dict[str, Any], lang: str) -> str:
     if g is not None:
         lines.append(_W["grade"][i].format(grade=_GRADE_NAMES[g][i]))
     lines.append(_W["rule"][i])
+    lines += cup_lines(eye.get("cup"), i)
     return "\n".join(f"- {x}" for x in lines)
+
+
+def cup_lines(cup: dict[str, Any] | None, i: int) -> list[str]:
+    if not cup:
+        return []
+    if not cup.get("measured"):
+        why = CUP_REASONS.get(cup.get("code", ""), (cup.get("reason", "?"),) * 2)[i]
+        return [_CUP["none"][i].format(why=why)]
+    out = [_CUP["cdr"][i].format(v=f"{cup['vcdr']:.2f}")]
+    return out + ([_CUP["suspect"][i]] if cup.get("suspect") else [])
 
 
 def follow_up_text(code: str, lang: str) -> str:

@@ -29,11 +29,15 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name l
 class AnalyzerSpec:
     """``target`` is ``"module:function"`` called as ``fn(source, state) -> AiResult``,
     where ``source`` is what the modality's reader opens (signal, image, slide);
-    ``model_id`` names its manifest in ``inference/models`` ("" when rules only)."""
+    ``model_id`` names its manifest in ``inference/models`` ("" when rules only);
+    ``identity`` (``"module:function"`` -> (model id, version)) says which model and
+    version a run would produce now, for an analyzer without one fixed manifest (rules,
+    or rules plus whichever slot model is installed), so a re-run can be skipped."""
 
     name: str
     target: str
     model_id: str = ""
+    identity: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,13 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
             readers=("dicom-image", "fundus-photo"),
             source_kind="image",
             viewer="viewers.fundus.qt_fundus_viewer:FundusViewer",
-            analyzers=(AnalyzerSpec("fundus", "inference.fundus.analysis:analyze_fundus"),),
+            analyzers=(
+                AnalyzerSpec(
+                    "fundus",
+                    "inference.fundus.analysis:analyze_fundus",
+                    identity="inference.fundus.analysis:identity",
+                ),
+            ),
             findings_context="FundusFindings",
             findings=_FUNDUS_FINDINGS,
             territories=_FUNDUS_EYES,

@@ -264,9 +264,9 @@ def _fundus(ai: AiInput | None, lang: str, ctx: dict[str, Any], why: str):
         else:
             values[f"{eye}_findings"], values[f"{eye}_grade"] = why, ""
     if follow:
-        from inference.fundus.grading import follow_up
+        from inference.fundus.grading import visit_summary
 
-        advice = fr.follow_up_text(follow_up(follow), lang)
+        advice = fr.follow_up_text(visit_summary(follow)["follow_up"], lang)
         first = text("referral_ai", lang) if refer else ""
         values["referral"] = ai_vals["referral"] = "\n".join(x for x in (first, advice) if x)
     else:

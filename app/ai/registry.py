@@ -27,6 +27,7 @@ class Analyzer:
     fn: Callable[..., Any]
     model_id: str = ""  # the manifest it runs (inference/models), "" for plugins
     takes_path: bool = False  # plugins take the file path, not an opened source
+    identity: str = ""  # "module:function" -> (model id, version) when no fixed manifest
 
     @staticmethod
     def path_of(store, study_pk: int) -> Path:
@@ -35,6 +36,11 @@ class Analyzer:
 
     def model_version(self) -> tuple[str, str] | None:
         """(model id, version) this analyzer would produce, when known beforehand."""
+        if not self.model_id and self.identity:
+            try:
+                return tuple(_load(self.identity)())
+            except Exception:  # an identity that cannot be told means: run it
+                return None
         if not self.model_id:
             return None
         try:
@@ -64,7 +70,9 @@ def analyzers_for(modality: str) -> list[Analyzer]:
     d = descriptor(key)
     if d is not None and builtin:
         for spec in d.analyzers:
-            out.append(Analyzer(spec.name, key, _lazy(spec.target), spec.model_id))
+            out.append(
+                Analyzer(spec.name, key, _lazy(spec.target), spec.model_id, identity=spec.identity)
+            )
     return out
 
 

@@ -38,7 +38,13 @@ def decode_frame(path: Path, index: int | None = None, state=None) -> LoadedImag
         "photometric": photometric,
         "spacing": pixel_spacing(ds),
         "frames": frames,
+        "camera": " ".join(
+            str(ds.get(k, "") or "").strip() for k in ("Manufacturer", "ManufacturerModelName")
+        ).strip(),
     }
+    fov = _field_of_view(ds)
+    if fov:
+        info["field_of_view_deg"] = fov
     if arr.ndim == 3 and arr.shape[-1] == 3:
         return LoadedImage(
             np.ascontiguousarray(arr, dtype=np.uint8),
@@ -95,3 +101,12 @@ def default_window(ds, values: np.ndarray) -> tuple[float, float]:
     except (TypeError, ValueError):
         pass
     return float((lo + hi) / 2), data_width
+
+
+def _field_of_view(ds) -> float | None:
+    """Horizontal Field of View (0022,000C, degrees) of an ophthalmic photo."""
+    try:
+        v = float(ds.get((0x0022, 0x000C)).value)
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return v if 5.0 <= v <= 200.0 else None

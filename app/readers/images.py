@@ -59,11 +59,12 @@ class PhotoSource(ImageSource):
         return 1
 
     def frame(self, index: int = 0, state=None) -> LoadedImage:
-        from app.readers.photo import photo_pixels
+        from app.readers.photo import photo_camera, photo_pixels
 
         rgb = photo_pixels(self.path)  # size-checked; every failure is a ReadError
         h, w = rgb.shape[:2]
         info = {"rows": h, "columns": w, "photometric": "RGB", "spacing": []}
+        info["camera"] = photo_camera(self.path)
         return LoadedImage(
             np.ascontiguousarray(rgb), True, (128, 256), laterality=self.laterality, info=info
         )

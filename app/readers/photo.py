@@ -90,6 +90,17 @@ def photo_pixels(path: Path):
         return np.asarray(im.convert("RGB"))
 
 
+def photo_camera(path: Path) -> str:
+    """The camera's "make model" from the photo's EXIF (empty when it has none)."""
+    try:
+        with open_photo(path) as im:
+            exif = im.getexif()
+            parts = [str(exif.get(tag) or "").strip("\x00 ") for tag in (0x010F, 0x0110)]
+    except (ReadError, *_DAMAGED):
+        return ""
+    return " ".join(p for p in parts if p)[:128]
+
+
 @register
 class FundusPhotoReader(Reader):
     name = "fundus-photo"

@@ -29,8 +29,11 @@ def _check(state, fraction: float, what: str) -> None:
         state.progress(fraction, what)
 
 
-def analyze_pixels(pixels: np.ndarray, eye: str = "", state=None, model=None) -> dict:
-    """Analyse one photo. ``model``: a ``FundusModel`` (the ONNX slot) or None."""
+def analyze_pixels(
+    pixels: np.ndarray, eye: str = "", state=None, model=None, info: dict | None = None
+) -> dict:
+    """Analyse one photo. ``model``: a ``FundusModel`` (the ONNX slot) or None;
+    ``info``: the frame's info (pixel spacing, camera, field angle) for sizes in mm."""
     from inference.fundus.anatomy import anatomy
     from inference.fundus.image import MIN_SIDE, prepare
     from inference.fundus.lesions import find_lesions
@@ -68,6 +71,7 @@ def analyze_pixels(pixels: np.ndarray, eye: str = "", state=None, model=None) ->
         "referable": True,
         "reasons": [],
         "image_size": [int(p.original_shape[1]), int(p.original_shape[0])],
+        "scale": _scale(p, info),
     }
     if a is not None:
         if a.disc is not None:
@@ -76,12 +80,17 @@ def analyze_pixels(pixels: np.ndarray, eye: str = "", state=None, model=None) ->
                 "diameter_px": round(a.disc_diameter * s, 1),
                 "measured": a.disc_measured,
             }
+            mm = out["scale"].get("mm_per_px")
+            if mm and a.disc_measured:
+                out["disc"]["diameter_mm"] = round(a.disc_diameter * s * mm, 2)
         if a.fovea is not None:
             out["fovea"] = [round(a.fovea[0] * s, 1), round(a.fovea[1] * s, 1)]
         if not eye and a.disc is not None and a.fovea is not None:
             eye = "OD" if a.disc[0] > a.fovea[0] else "OS"  # disc is nasal to the fovea
             out["eye"], eye_source = eye, "anatomy (disc nasal to the fovea)"
         out["anatomy_notes"] = a.notes
+        if q.gradable:
+            out["cup"] = _cup(p, a, s)
     out["eye_source"] = eye_source or "unknown"
     if not q.gradable:
         out["reasons"] = [*q.texts(), f"ungradable: {ACTION}"]
@@ -110,6 +119,27 @@ def analyze_pixels(pixels: np.ndarray, eye: str = "", state=None, model=None) ->
         model.apply(out, p)
     _check(state, 1.0, "")
     return out
+
+
+def _scale(p, info: dict | None) -> dict:
+    """mm per pixel where the file or the camera's field angle tells it (``scale.py``)."""
+    from inference.fundus.scale import scale
+
+    width = float(p.fov.sum(axis=1).max()) / p.scale if p.fov.any() else 0.0
+    out = scale(info or {}, width)
+    out["field_diameter_px"] = round(width, 1)
+    return out
+
+
+def _cup(p, a, s: float) -> dict:
+    from inference.fundus.cup import cup_to_disc
+
+    cup = cup_to_disc(p, a)
+    if cup.get("measured"):
+        cup["cup_centre"] = [round(v * s, 1) for v in cup["cup_centre"]]
+        for k in ("cup_vertical_px", "cup_horizontal_px"):
+            cup[k] = round(cup[k] * s, 1)
+    return cup
 
 
 def analyze_visit(photos: list[tuple[np.ndarray, str]], model=None, state=None) -> list[dict]:
@@ -144,6 +174,15 @@ def _too_small(shape, eye: str) -> dict:
     return out
 
 
+def identity() -> tuple[str, str]:
+    """(model id, version) the analyzer's result carries now: the installed slot model's,
+    else the built-in analysis' (the pre-read skips a study that already has it)."""
+    from inference.registry import REGISTRY
+
+    m = REGISTRY.first_installed("OP")
+    return (m.id, m.version) if m is not None else (BUILTIN["id"], BUILTIN["version"])
+
+
 def analyze_fundus(source, state=None):
     """Registry analyzer (OP): every frame of the source is one photo of one eye."""
     from inference.fundus.model import installed_model
@@ -155,7 +194,7 @@ def analyze_fundus(source, state=None):
     for i in range(n):
         frame = source.frame(i, state)
         eye = frame.laterality or getattr(source, "laterality", "")
-        eyes.append(analyze_pixels(frame.pixels, eye, _Sub(state, i, n), model))
+        eyes.append(analyze_pixels(frame.pixels, eye, _Sub(state, i, n), model, frame.info))
     return to_ai_result(eyes, model)
 
 

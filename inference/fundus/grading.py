@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from inference.fundus.cup import ASYMMETRY, asymmetry
+from inference.fundus.cup import category as cup_category
 from inference.fundus.lesions import Lesion
 
 REFERABLE_GRADE = 2
@@ -36,7 +38,7 @@ CATEGORIES = (
     "optic_disc_abnormality",
     "other",
 )
-BUILTIN_SUPPORTED = ("referable_dr", "dme", "amd_drusen")
+BUILTIN_SUPPORTED = ("referable_dr", "dme", "glaucoma_suspect", "amd_drusen")
 NOT_SUPPORTED = "not supported"
 
 
@@ -121,6 +123,7 @@ def builtin_categories(eye: dict) -> dict[str, str]:
     out["dme"] = "not assessed" if dme is None else ("suspected" if dme else "not suspected")
     drusen = eye.get("counts", {}).get("drusen", 0)
     out["amd_drusen"] = f"drusen candidates ({drusen})" if drusen else "no drusen seen"
+    out["glaucoma_suspect"] = cup_category(eye.get("cup"))
     return out
 
 
@@ -145,6 +148,17 @@ def visit_summary(eyes: list[dict]) -> dict:
             reasons.append(f"{label}: ungradable, retake or refer")
         elif e["referable"]:
             reasons.append(f"{label}: referable (ICDR {e['icdr_grade']}, DME {e['dme_suspected']})")
+    glaucoma = [e.get("eye") or "eye ?" for e in eyes if (e.get("cup") or {}).get("suspect")]
+    for e in eyes:
+        cup = e.get("cup") or {}
+        if cup.get("suspect"):
+            reasons.append(
+                f"{e.get('eye') or 'eye ?'}: glaucoma suspect (vertical CDR {cup['vcdr']:.2f})"
+            )
+    asym = asymmetry(eyes)
+    if asym is not None and asym >= ASYMMETRY:
+        reasons.append(f"cup-to-disc asymmetry {asym:.2f} between the eyes: glaucoma suspect")
+        glaucoma = glaucoma or ["OD", "OS"]
     grades = [e["icdr_grade"] for e in eyes if e.get("icdr_grade") is not None]
     return {
         "referable": any(e["referable"] for e in eyes),
@@ -153,18 +167,23 @@ def visit_summary(eyes: list[dict]) -> dict:
         "icdr_grade": max(grades) if grades else None,
         "dme_suspected": any(bool(e.get("dme_suspected")) for e in eyes),
         "reasons": reasons or ["no referable finding in either eye"],
-        "follow_up": follow_up(eyes),
+        "glaucoma_suspect": glaucoma,
+        "cdr_asymmetry": asym,
+        "follow_up": follow_up(eyes, bool(glaucoma)),
     }
 
 
-def follow_up(eyes: list[dict]) -> str:
-    """Advice code: refer_urgent | refer | retake | rescreen_6m | rescreen_12m."""
+def follow_up(eyes: list[dict], glaucoma: bool = False) -> str:
+    """Advice code: refer_urgent | refer | retake | refer_glaucoma | rescreen_6m |
+    rescreen_12m (a glaucoma suspect without referable DR: a routine glaucoma visit)."""
     if any(e["gradable"] and (e.get("icdr_grade") or 0) >= 3 for e in eyes):
         return "refer_urgent"
     if any(e["gradable"] and e["referable"] for e in eyes):
         return "refer"
     if any(not e["gradable"] for e in eyes):
         return "retake"
+    if glaucoma:
+        return "refer_glaucoma"
     if any((e.get("icdr_grade") or 0) == 1 for e in eyes):
         return "rescreen_6m"
     return "rescreen_12m"

@@ -96,6 +96,10 @@ def to_ai_result(eyes: list[dict], model=None) -> AiResult:
         measurements[f"{key}_quality_score"] = e["quality"]["score"]
         if e.get("disc"):
             measurements[f"{key}_disc_diameter_px"] = e["disc"]["diameter_px"]
+            if e["disc"].get("diameter_mm"):
+                measurements[f"{key}_disc_diameter_mm"] = e["disc"]["diameter_mm"]
+        if (e.get("cup") or {}).get("measured"):
+            measurements[f"{key}_vertical_cdr"] = e["cup"]["vcdr"]
     worse = visit.get("worse_eye") or "-"
     summary = (
         f"Fundus: {'referable' if visit['referable'] else 'not referable'}"
@@ -110,7 +114,7 @@ def to_ai_result(eyes: list[dict], model=None) -> AiResult:
         summary=summary,
         findings=findings,
         measurements=measurements,
-        units={k: ("px" if k.endswith("_px") else "") for k in measurements},
+        units={k: k.rsplit("_", 1)[-1] if k.endswith(("_px", "_mm")) else "" for k in measurements},
         overlays=overlays,
         rules=rules,
         details={"eyes": eyes, "visit": visit, "grades": grades, "notice": NOTICE},

@@ -198,3 +198,18 @@ def write_visit(out, patient_id: str = "FUNDUS-DEMO-1", name: str = "DEMO Fundus
         path.with_name(path.name + ".json").write_text(json.dumps(meta), "utf-8")
         files.append(path)
     return files
+
+
+def enlarged_cup(photo: np.ndarray, disc: dict, vertical: float = 0.8) -> np.ndarray:
+    """SYNTHETIC glaucomatous-looking disc: a pale vertical oval (``vertical`` disc
+    diameters tall, 0.64 as wide) painted over the real disc found by the analysis
+    (``disc``: the result's ``{"centre", "diameter_px"}``)."""
+    from scipy import ndimage as ndi
+
+    (cx, cy), dd = disc["centre"], disc["diameter_px"]
+    h, w = photo.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w]
+    e = ((xx - cx) / (dd * vertical * 0.4)) ** 2 + ((yy - cy) / (dd * vertical * 0.5)) ** 2
+    m = ndi.gaussian_filter(np.clip(1.3 - e, 0, 1), 3)[..., None] * 0.8
+    pale = np.array([255, 235, 200], np.float32)
+    return (photo * (1 - m) + pale * m).astype(np.uint8)

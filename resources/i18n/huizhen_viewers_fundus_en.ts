@@ -62,6 +62,22 @@
         <source>Image quality %1</source>
         <translation>Image quality %1</translation>
     </message>
+    <message>
+        <source>No mm scale: camera field angle unknown (sizes in disc diameters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale %1 mm/px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1° field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disc %1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FundusTexts</name>
@@ -150,6 +166,14 @@
         <translation>suspected (model p=%1)</translation>
     </message>
     <message>
+        <source>not suspected (cup-to-disc %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspected (cup-to-disc %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not supported (needs a model)</source>
         <translation>not supported (needs a model)</translation>
     </message>
@@ -180,6 +204,10 @@
     <message>
         <source>no drusen seen</source>
         <translation>no drusen seen</translation>
+    </message>
+    <message>
+        <source>cannot be measured</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>insufficient field of view</source>
@@ -246,12 +274,52 @@
         <translation>Retake the photo; refer if it stays ungradable</translation>
     </message>
     <message>
+        <source>Glaucoma suspect: refer for a glaucoma assessment (within 3 months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rescreen in 6 months</source>
         <translation>Rescreen in 6 months</translation>
     </message>
     <message>
         <source>Rescreen in 12 months</source>
         <translation>Rescreen in 12 months</translation>
+    </message>
+    <message>
+        <source>optic disc not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disc outline not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disc too small in the photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disc at the edge of the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no pale cup visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cup not separable from the rim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cup-to-disc: not measured (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertical cup-to-disc %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>glaucoma suspect</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,22 @@
         <source>Image quality %1</source>
         <translation>图像质量 %1</translation>
     </message>
+    <message>
+        <source>No mm scale: camera field angle unknown (sizes in disc diameters)</source>
+        <translation>无毫米标尺：相机视场角未知（尺寸以视盘直径计）</translation>
+    </message>
+    <message>
+        <source>Scale %1 mm/px</source>
+        <translation>比例 %1 毫米/像素</translation>
+    </message>
+    <message>
+        <source>%1° field</source>
+        <translation>%1° 视场</translation>
+    </message>
+    <message>
+        <source>disc %1 mm</source>
+        <translation>视盘 %1 毫米</translation>
+    </message>
 </context>
 <context>
     <name>FundusTexts</name>
@@ -150,6 +166,14 @@
         <translation>可疑（模型 p=%1）</translation>
     </message>
     <message>
+        <source>not suspected (cup-to-disc %1)</source>
+        <translation>不怀疑（杯盘比 %1）</translation>
+    </message>
+    <message>
+        <source>suspected (cup-to-disc %1)</source>
+        <translation>疑似（杯盘比 %1）</translation>
+    </message>
+    <message>
         <source>not supported (needs a model)</source>
         <translation>不支持（需要模型）</translation>
     </message>
@@ -180,6 +204,10 @@
     <message>
         <source>no drusen seen</source>
         <translation>未见玻璃膜疣</translation>
+    </message>
+    <message>
+        <source>cannot be measured</source>
+        <translation>无法测量</translation>
     </message>
     <message>
         <source>insufficient field of view</source>
@@ -246,12 +274,52 @@
         <translation>请重拍照片；仍不可分级时转诊</translation>
     </message>
     <message>
+        <source>Glaucoma suspect: refer for a glaucoma assessment (within 3 months)</source>
+        <translation>疑似青光眼：转诊眼科做青光眼检查（3 个月内）</translation>
+    </message>
+    <message>
         <source>Rescreen in 6 months</source>
         <translation>6 个月后复查</translation>
     </message>
     <message>
         <source>Rescreen in 12 months</source>
         <translation>12 个月后复查</translation>
+    </message>
+    <message>
+        <source>optic disc not found</source>
+        <translation>未找到视盘</translation>
+    </message>
+    <message>
+        <source>disc outline not measured</source>
+        <translation>视盘边界未能测量</translation>
+    </message>
+    <message>
+        <source>disc too small in the photo</source>
+        <translation>照片中视盘过小</translation>
+    </message>
+    <message>
+        <source>disc at the edge of the field</source>
+        <translation>视盘位于视野边缘</translation>
+    </message>
+    <message>
+        <source>no pale cup visible</source>
+        <translation>未见视杯苍白区</translation>
+    </message>
+    <message>
+        <source>cup not separable from the rim</source>
+        <translation>视杯与盘沿无法区分</translation>
+    </message>
+    <message>
+        <source>Cup-to-disc: not measured (%1)</source>
+        <translation>杯盘比：未测量（%1）</translation>
+    </message>
+    <message>
+        <source>Vertical cup-to-disc %1</source>
+        <translation>垂直杯盘比 %1</translation>
+    </message>
+    <message>
+        <source>glaucoma suspect</source>
+        <translation>疑似青光眼</translation>
     </message>
 </context>
 <context>

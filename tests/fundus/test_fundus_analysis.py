@@ -28,7 +28,8 @@ def test_categories_never_say_normal_for_what_is_not_supported(normal_result):
     cats = normal_result["categories"]
     assert len(cats) == 12
     assert cats["referable_dr"] == "not referable" and cats["dme"] == "not suspected"
-    for name in ("glaucoma_suspect", "rvo", "retinal_detachment", "macular_hole", "other"):
+    assert cats["glaucoma_suspect"] == "not suspected (CDR 0.48)"
+    for name in ("rvo", "retinal_detachment", "macular_hole", "other"):
         assert cats[name] == "not supported"
     assert not any("normal" in str(v) for v in cats.values())
 

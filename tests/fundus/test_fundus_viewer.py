@@ -69,7 +69,8 @@ def test_viewer_shows_both_eyes_with_ai_overlays(qtbot, visit, jobs):
     assert od._ruler_text.text().endswith("· 5.00 mm")
     # the 12-category table never says "normal" for an unsupported category
     cells = [v.table.item(r, 1).text() for r in range(v.table.rowCount())]
-    assert len(cells) == 12 and cells.count("not supported (needs a model)") == 9
+    assert len(cells) == 12 and cells.count("not supported (needs a model)") == 8
+    assert cells[2].startswith("not suspected (cup-to-disc 0.")  # glaucoma: measured CDR
     assert "OD" in v.visit_line.text() and "REFER" in v.visit_line.text()
     found = v.findings()
     assert (

@@ -42,8 +42,23 @@ class EyeResult(QLabel):
             counts = ai.get("counts") or {}
             if counts:
                 lines.append(", ".join(f"{texts.lesion(k)} {n}" for k, n in counts.items()))
+            if ai.get("cup"):
+                lines.append(texts.cup(ai["cup"]))
         lines.append(self.tr("Image quality %1").replace("%1", f"{q.get('score', 0):.2f}"))
+        lines.append(self._scale(ai))
         self.setText("<br>".join(lines))
+
+    def _scale(self, ai: dict) -> str:
+        sc = ai.get("scale") or {}
+        if not sc.get("mm_per_px"):
+            return self.tr("No mm scale: camera field angle unknown (sizes in disc diameters)")
+        disc = (ai.get("disc") or {}).get("diameter_mm")
+        text = self.tr("Scale %1 mm/px").replace("%1", f"{sc['mm_per_px']:.4f}")
+        if sc.get("field_deg"):
+            text += " · " + self.tr("%1° field").replace("%1", f"{sc['field_deg']:g}")
+        if disc:
+            text += " · " + self.tr("disc %1 mm").replace("%1", f"{disc:.2f}")
+        return text
 
 
 class CategoryTable(QTableWidget):

@@ -252,7 +252,9 @@ class FundusViewer(QWidget):
             view.set_image(images[eye], refit=first)
             label = self.tr("AI: %1").replace("%1", p.model) if p.ai else self.tr("no AI result")
             view.set_ai(p.ai, label)
-            view.mm_per_px = p.mm_per_px
+            view.mm_per_px = p.mm_per_px or float(
+                ((p.ai or {}).get("scale") or {}).get("mm_per_px") or 0.0
+            )
             for kind, box in self.toggles.items():
                 view.show_type(kind, box.isChecked())
         self.images_shown = key

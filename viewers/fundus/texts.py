@@ -54,6 +54,14 @@ def value(v: str) -> str:
             "suspected (model p=",
             QCoreApplication.translate("FundusTexts", "suspected (model p=%1)"),
         ),
+        (
+            "not suspected (CDR ",
+            QCoreApplication.translate("FundusTexts", "not suspected (cup-to-disc %1)"),
+        ),
+        (
+            "suspected (CDR ",
+            QCoreApplication.translate("FundusTexts", "suspected (cup-to-disc %1)"),
+        ),
     ):
         if v.startswith(word):
             return text.replace("%1", v[len(word) : -1])
@@ -66,6 +74,7 @@ def value(v: str) -> str:
         "not assessed": QCoreApplication.translate("FundusTexts", "not assessed"),
         "ungradable": QCoreApplication.translate("FundusTexts", "ungradable"),
         "no drusen seen": QCoreApplication.translate("FundusTexts", "no drusen seen"),
+        "cannot be measured": QCoreApplication.translate("FundusTexts", "cannot be measured"),
     }.get(v, v)
 
 
@@ -110,6 +119,39 @@ def follow_up(code: str) -> str:
         "retake": QCoreApplication.translate(
             "FundusTexts", "Retake the photo; refer if it stays ungradable"
         ),
+        "refer_glaucoma": QCoreApplication.translate(
+            "FundusTexts", "Glaucoma suspect: refer for a glaucoma assessment (within 3 months)"
+        ),
         "rescreen_6m": QCoreApplication.translate("FundusTexts", "Rescreen in 6 months"),
         "rescreen_12m": QCoreApplication.translate("FundusTexts", "Rescreen in 12 months"),
     }.get(code, code)
+
+
+def cup(c: dict | None) -> str:
+    """One line on the cup-to-disc ratio, or why it was not measured."""
+    if not c:
+        return ""
+    if not c.get("measured"):
+        why = {
+            "no_disc": QCoreApplication.translate("FundusTexts", "optic disc not found"),
+            "disc_estimated": QCoreApplication.translate(
+                "FundusTexts", "disc outline not measured"
+            ),
+            "disc_small": QCoreApplication.translate("FundusTexts", "disc too small in the photo"),
+            "disc_at_edge": QCoreApplication.translate(
+                "FundusTexts", "disc at the edge of the field"
+            ),
+            "no_pallor": QCoreApplication.translate("FundusTexts", "no pale cup visible"),
+            "cup_fills_disc": QCoreApplication.translate(
+                "FundusTexts", "cup not separable from the rim"
+            ),
+        }.get(c.get("code", ""), c.get("reason", ""))
+        return QCoreApplication.translate("FundusTexts", "Cup-to-disc: not measured (%1)").replace(
+            "%1", why
+        )
+    text = QCoreApplication.translate("FundusTexts", "Vertical cup-to-disc %1").replace(
+        "%1", f"{c['vcdr']:.2f}"
+    )
+    if c.get("suspect"):
+        text += " · " + QCoreApplication.translate("FundusTexts", "glaucoma suspect")
+    return text
