@@ -48,6 +48,14 @@ class Manifest:
     modality: str = ""
     description: str = ""
     metrics: dict[str, float] = field(default_factory=dict)
+    # served over the Open Inference Protocol v2 instead of (or before) the local
+    # weights: {"url", "model", "version", "timeout_s", "retries", "fallback": "local"|"none",
+    # "product": "name version"}; empty: runs locally (inference/remote)
+    remote: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def runs_remote(self) -> bool:
+        return bool(self.remote.get("url") and self.remote.get("model"))
 
     @property
     def label(self) -> str:
@@ -76,9 +84,11 @@ class Manifest:
             "intended_use",
             "inputs",
             "outputs",
-            "source",
         )
         missing = [k for k in required if k not in d]
+        remote = dict(d.get("remote") or {})
+        if "source" not in d and not remote:
+            missing.append("source (or remote)")
         if missing:
             raise ManifestError(f"manifest lacks {', '.join(missing)}")
         if "not_for_clinical_use" not in d:
@@ -92,11 +102,12 @@ class Manifest:
             not_for_clinical_use=bool(d["not_for_clinical_use"]),
             inputs=[TensorSpec.from_dict(x) for x in d["inputs"]],
             outputs=[TensorSpec.from_dict(x) for x in d["outputs"]],
-            source=dict(d["source"]),
+            source=dict(d.get("source") or {}),
             model_card=dict(d.get("model_card", {})),
             modality=str(d.get("modality", "")),
             description=str(d.get("description", "")),
             metrics={str(k): float(v) for k, v in d.get("metrics", {}).items()},
+            remote=remote,
         )
 
     @classmethod

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.metadata
 import importlib.resources
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from inference.manifest import Manifest, ManifestError
@@ -92,12 +93,25 @@ class ModelRegistry:
         except importlib.metadata.PackageNotFoundError:
             return ""
 
-    def available(self, model_id: str) -> bool:
+    def has_weights(self, model_id: str) -> bool:
         try:
             self.weights_path(model_id)
         except (ModelUnavailable, ManifestError):
             return False
         return True
+
+    def available(self, model_id: str) -> bool:
+        """The slot can run: a remote endpoint serves it, or its weights are installed."""
+        return self.get(model_id).runs_remote or self.has_weights(model_id)
+
+    def set_remote(self, model_id: str, remote: dict | None) -> Manifest:
+        """Serve the slot from an OIP v2 endpoint (``remote`` as in the manifest), or
+        back on its local weights (``None``); the shipped manifest is kept."""
+        m = self.get(model_id)
+        new = replace(m, remote=dict(remote or {}))
+        with self._lock:
+            self._manifests[model_id] = new
+        return new
 
     def first_installed(self, modality: str) -> Manifest | None:
         """The first model slot of ``modality`` whose weights are installed (None: empty)."""

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from inference.manifest import Manifest
+from inference.placement import LOCAL, Placement, record
 from inference.registry import REGISTRY, ModelRegistry
 
 PREFERRED = (
@@ -79,6 +80,7 @@ class Session:
     def run(self, feeds: dict[str, np.ndarray], outputs: list[str] | None = None) -> dict:
         names = outputs or [o.name for o in self.ort_session.get_outputs()]
         values = self.ort_session.run(names, feeds)
+        record(Placement(self.manifest.id, LOCAL, provider=self.provider))
         return dict(zip(names, values, strict=True))
 
 
@@ -92,16 +94,28 @@ class Runtime:
         self._lock = threading.Lock()
 
     def session(self, model_id: str, threads: int | None = None) -> Session:
+        """The model slot's session: local ONNX Runtime, or a ``RemoteSlot`` (same
+        ``run``) when the manifest says the model is served over OIP v2."""
         manifest = self.registry.get(model_id)
         provider = choose_provider(self.provider)
         threads = threads or default_threads()
-        key = (manifest.id, manifest.version, provider, threads)
+        remote = tuple(sorted((k, str(v)) for k, v in manifest.remote.items()))
+        key = (manifest.id, manifest.version, provider, threads, remote)
         with self._lock:
             sess = self._cache.get(key)
             if sess is None:
-                sess = self._create(manifest, provider, threads)
+                sess = self._make(manifest, provider, threads)
                 self._cache[key] = sess
         return sess
+
+    def _make(self, manifest: Manifest, provider: str, threads: int):
+        if not manifest.runs_remote:
+            return self._create(manifest, provider, threads)
+        from inference.remote.slot import RemoteSlot
+
+        has_local = bool(manifest.source) and self.registry.has_weights(manifest.id)
+        local = (lambda: self._create(manifest, provider, threads)) if has_local else None
+        return RemoteSlot(manifest, local)
 
     def _create(self, manifest: Manifest, provider: str, threads: int) -> Session:
         import onnxruntime as ort

@@ -142,9 +142,17 @@ def open_file(path: Path, modality: str = "") -> Any:
 def run(analyzer: Analyzer, source: Any, state=None, where: Source = Source.CLINIC, **ids):
     """Run the analyzer on an opened source (a plugin: on the file path) and return
     an ``AiResult`` tagged with where it ran."""
-    raw = analyzer.fn(source) if analyzer.takes_path else analyzer.fn(source, state=state)
+    from inference.placement import collect, summarise
+
+    with collect() as placements:
+        raw = analyzer.fn(source) if analyzer.takes_path else analyzer.fn(source, state=state)
     result = as_result(raw, analyzer)
     result.source = where
+    placed = summarise(placements)
+    if placed is not None:  # where and which version ran, as the runtime recorded it
+        m = result.model
+        m.runs_at, m.endpoint, m.served = placed.runs_at, placed.endpoint, placed.served
+        m.product, m.note = placed.product, placed.note
     for k, v in ids.items():
         setattr(result, k, v)
     return result

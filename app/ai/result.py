@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 SCHEMA = 1
+PLACEMENT = ("runs_at", "endpoint", "served", "product", "note")  # ModelInfo's where-it-ran
 
 
 class Urgency(enum.StrEnum):
@@ -59,6 +60,14 @@ class ModelInfo:
     name: str
     version: str
     not_for_clinical_use: bool = True
+    # where the model ran (inference/placement.py): "local" | "remote" ("" unknown /
+    # no model), the OIP endpoint and the model + version it reported, the catalogue
+    # product, and a note such as "remote AI unavailable, ran locally (...)"
+    runs_at: str = ""
+    endpoint: str = ""
+    served: str = ""
+    product: str = ""
+    note: str = ""
 
     @property
     def label(self) -> str:
@@ -130,6 +139,7 @@ class AiResult:
                 "name": self.model.name,
                 "version": self.model.version,
                 "not_for_clinical_use": self.model.not_for_clinical_use,
+                **{k: getattr(self.model, k) for k in PLACEMENT if getattr(self.model, k)},
             },
             "urgency": self.urgency.value,
             "summary": self.summary,
@@ -158,6 +168,7 @@ class AiResult:
             name=name,
             version=str(model.get("version") or defaults.get("model_version", "")),
             not_for_clinical_use=bool(model.get("not_for_clinical_use", True)),
+            **{k: str(model.get(k) or "") for k in PLACEMENT},
         )
         values = d.get("measurements") or details.pop("measurements", None) or {}
         urgency = d.get("urgency") or defaults.get("urgency") or "routine"
