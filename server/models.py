@@ -308,4 +308,6 @@ class PacsObject(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     stored_at: Mapped[datetime | None] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 from server import catalogue_models  # noqa: E402, F401  (AI catalogue tables)
