@@ -83,6 +83,18 @@
         <translation>Crosshair</translation>
     </message>
     <message>
+        <source>Rotate planes</source>
+        <translation>Rotate planes</translation>
+    </message>
+    <message>
+        <source>Drag in a plane to turn the other two planes about it (oblique MPR).</source>
+        <translation>Drag in a plane to turn the other two planes about it (oblique MPR).</translation>
+    </message>
+    <message>
+        <source>Straighten planes</source>
+        <translation>Straighten planes</translation>
+    </message>
+    <message>
         <source>Slab</source>
         <translation>Slab</translation>
     </message>
@@ -101,6 +113,10 @@
     <message>
         <source>Loading volume…</source>
         <translation>Loading volume…</translation>
+    </message>
+    <message>
+        <source>Oblique</source>
+        <translation>Oblique</translation>
     </message>
 </context>
 </TS>

@@ -83,6 +83,18 @@
         <translation>十字定位线</translation>
     </message>
     <message>
+        <source>Rotate planes</source>
+        <translation>旋转平面</translation>
+    </message>
+    <message>
+        <source>Drag in a plane to turn the other two planes about it (oblique MPR).</source>
+        <translation>在一个平面内拖动，可使另外两个平面绕其旋转（斜位 MPR）。</translation>
+    </message>
+    <message>
+        <source>Straighten planes</source>
+        <translation>复位平面</translation>
+    </message>
+    <message>
         <source>Slab</source>
         <translation>层块厚度</translation>
     </message>
@@ -101,6 +113,10 @@
     <message>
         <source>Loading volume…</source>
         <translation>正在加载容积数据…</translation>
+    </message>
+    <message>
+        <source>Oblique</source>
+        <translation>斜位</translation>
     </message>
 </context>
 </TS>

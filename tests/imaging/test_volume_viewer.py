@@ -133,3 +133,59 @@ def test_case_viewer_switches_a_ct_series_to_mpr(qtbot, jobs, store, head_ct_fil
     v.a_mpr.trigger()
     assert v.stack.currentWidget() is v.grid_host
     v.close()
+
+
+def test_oblique_mpr_by_rotating_the_crosshair(mpr_viewer, qtbot):
+    """Rotate tool: a drag around the crosshair in the axial plane turns the coronal and
+    sagittal planes about the axial normal; a click on the turned plane moves the linked
+    point onto it; 'Straighten planes' gives the usual planes back."""
+    import math
+
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    v = mpr_viewer
+    grid = v.mpr
+    before = {k: view.item.pixmap().toImage() for k, view in grid.views.items()}
+    v.tool_box.setCurrentIndex(v.tool_box.findData("rotate"))
+    axial = grid.views["axial"]
+    assert axial.tool == "rotate"
+    c, r = grid.frame.geometry("axial").to_pixel(grid.frame.point)
+
+    def screen(col, row):
+        return axial.mapFromScene(axial.item.mapToScene(QPointF(col + 0.5, row + 0.5)))
+
+    port = axial.viewport()
+    QTest.mousePress(port, Qt.MouseButton.LeftButton, pos=screen(c + 40, r))
+    a = math.radians(30)
+    QTest.mouseMove(port, screen(c + 40 * math.cos(a), r + 40 * math.sin(a)))
+    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, pos=screen(c + 40, r + 23))
+    qtbot.waitUntil(lambda: grid.frame.oblique("coronal"), timeout=5000)
+    n = grid.frame.normals["coronal"]
+    assert math.degrees(math.acos(abs(n[1]))) == pytest.approx(30, abs=2)
+    assert grid.frame.oblique("sagittal") and not grid.frame.oblique("axial")
+    assert axial.item.pixmap().toImage() == before["axial"]  # the plane dragged in stays
+    coronal = grid.views["coronal"]
+    assert coronal.item.pixmap().toImage() != before["coronal"]
+    assert "Oblique" in coronal.overlay.corners["top-left"]
+    # a click on the turned coronal plane moves the point there (it stays on that plane)
+    g = grid.shown["coronal"][0]
+    col, row = g.to_pixel(grid.frame.point)
+    coronal.drawn.emit("crosshair", [[col + 10.0, row - 20.0]])
+    np.testing.assert_allclose(grid.frame.point, g.to_mm(col + 10.0, row - 20.0), atol=1e-6)
+    # a measurement on the turned plane is kept with that plane only
+    coronal.drawn.emit("length", [[col, row], [col + 30.0, row]])
+    pixel = float(np.linalg.norm(g.col))
+    assert grid.marks.items[-1].values["length"] == pytest.approx(30 * pixel, rel=1e-6)
+    assert (
+        ":mpr:" not in grid.marks.items[-1].sop_uid and "coronal:" in grid.marks.items[-1].sop_uid
+    )
+    v.a_reset_rotation.trigger()
+    assert not grid.frame.rotated
+    assert grid.views["coronal"].overlay.measurements == []
+    sizes = {
+        k: (view.item.pixmap().height(), view.item.pixmap().width())
+        for k, view in grid.views.items()
+    }
+    nz, ny, nx = grid.volume.array.shape
+    assert sizes == {"axial": (ny, nx), "coronal": (nz, nx), "sagittal": (nz, ny)}

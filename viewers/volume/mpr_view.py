@@ -8,23 +8,28 @@ redrawn while it fills, so MPR is never blank.  Each plane is the 2D canvas
 windows (all three planes), keys 1-9 pick presets, the crosshair tool (the
 default here) moves the linked point, and the measurement tools measure on
 the plane (mm from the plane's spacing; HU statistics on the slab shown).
-Slab thickness (slices) with MIP / MinIP / average.  The 3D view is built
-lazily (``viewers.volume.render3d``) once the volume is complete.
+Slab thickness (slices) with MIP / MinIP / average.  The rotate tool turns
+the planes (oblique MPR, ``app.imaging.oblique``; ``viewers.volume.oblique_view``):
+a turned plane is resliced along its own orientation, the crosshair lines are
+the other planes' traces, and a click still moves the linked point.  The 3D view
+is built lazily (``viewers.volume.render3d``) once the volume is complete.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QPainterPath
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from app.imaging import mpr
+from app.imaging import mpr, oblique
 from app.imaging.presets import presets_for
 from viewers.dicom import texts
 from viewers.dicom.canvas import ImageView
 from viewers.dicom.measurements import Measurement, MeasurementSet, compute
 from viewers.volume import planes
-from viewers.volume.texts import view_name
+from viewers.volume.oblique_view import RotateDrag, crosshair_path, sweep
+from viewers.volume.texts import translate, view_name
 
 CROSS = QColor(0, 200, 255)
 
@@ -46,6 +51,7 @@ class MprGrid(QWidget):
 
     loaded = Signal()  # the whole volume is in memory
     point_changed = Signal(tuple)  # (z, y, x)
+    rotated = Signal()  # the planes' orientation changed (oblique MPR)
     progress = Signal(float)
 
     def __init__(self, ctx, parent=None, marks: MeasurementSet | None = None) -> None:
@@ -53,6 +59,9 @@ class MprGrid(QWidget):
         self.ctx = ctx
         self.volume = None
         self.point = (0, 0, 0)
+        self.frame: oblique.Frame | None = None  # the point in mm and the planes' normals
+        self.shown: dict[str, tuple] = {}  # view -> (geometry, values, spacing, index) shown
+        self._fill = 0.0
         self.slab, self.mode = 1, "mip"
         self.centre, self.width_, self.invert = 40.0, 400.0, False
         self.marks = marks if marks is not None else MeasurementSet(None)  # the case's, saved
@@ -72,6 +81,7 @@ class MprGrid(QWidget):
             v.drawn.connect(lambda tool, pts, name=view: self._drawn(name, tool, pts))
             v.overlay.label = lambda m: texts.label(m, "CT" if self._is_ct() else "")
             self.views[view] = v
+            RotateDrag(self, view, v)
             self.grid.addWidget(v, i // 2, i % 2)
         self.panel3d: QWidget = QLabel(self)
         self.grid.addWidget(self.panel3d, 1, 1)
@@ -98,6 +108,7 @@ class MprGrid(QWidget):
         self.volume = volume
         z, y, x = volume.array.shape[:3]
         self.point = (z // 2, y // 2, x // 2)
+        self.frame = oblique.Frame(volume, self.point)
         self.centre, self.width_ = (40.0, 400.0) if self._is_ct() else (0.0, 1.0)
         self._poll.start()
         self.job = self.ctx.jobs.submit(
@@ -122,6 +133,7 @@ class MprGrid(QWidget):
     def _filled(self, _volume) -> None:
         self._poll.stop()
         self.complete = True
+        self._fill = float(self.volume.array.min())  # outside the volume on oblique planes
         if not self._is_ct():
             self.centre, self.width_ = self.volume.default_window
         self.render()
@@ -150,42 +162,54 @@ class MprGrid(QWidget):
         from PySide6.QtGui import QImage, QPixmap
 
         for name, view in self.views.items():
-            col, row, index = planes.to_plane(vol, name, self.point)
-            plane = mpr.plane(vol, name, index, self.slab, self.mode)
-            data = mpr.window(plane.pixels, self.centre, self.width_, self.invert)
+            geometry, values, spacing, index = self._plane(name)
+            self.shown[name] = (geometry, values, spacing, index)
+            data = mpr.window(values, self.centre, self.width_, self.invert)
             h, w = data.shape[:2]
             fmt = QImage.Format.Format_RGB888 if data.ndim == 3 else QImage.Format.Format_Grayscale8
             qimg = QImage(data.data, w, h, data.strides[0], fmt).copy()
             first = view.item.pixmap().isNull()
             view.item.setPixmap(QPixmap.fromImage(qimg))
-            view.set_pixel_aspect(plane.spacing)
+            view.set_pixel_aspect(spacing)
             view.scene().setSceneRect(view.item.sceneBoundingRect())
             if first:
                 view.fit()
             ov = view.overlay
-            ov.spacing = list(plane.spacing)
-            ov.orientation = planes.orientation(vol, name)
+            ov.spacing = list(spacing)
+            turned = self.frame.oblique(name)
+            ov.orientation = (
+                self.frame.patient_orientation(name) if turned else planes.orientation(vol, name)
+            )
             ov.corners = self._corners(name, index)
-            ov.measurements = [
-                m for m in self.marks.on_frame(index) if m.sop_uid == self.plane_key(name)
-            ]
-            cross = QPainterPath()
-            cross.moveTo(col + 0.5, 0)
-            cross.lineTo(col + 0.5, h)
-            cross.moveTo(0, row + 0.5)
-            cross.lineTo(w, row + 0.5)
-            ov.extra = [(cross, CROSS)]
+            key = self.plane_key(name)
+            ov.measurements = [m for m in self.marks.on_frame(index) if m.sop_uid == key]
+            ov.extra = [(crosshair_path(self.frame, name, geometry), CROSS)]
             view.viewport().update()
+
+    def _plane(self, name: str):
+        """(geometry, values, spacing, index) of ``name`` as it is shown now."""
+        vol, frame = self.volume, self.frame
+        if not frame.oblique(name):
+            index = frame.index_on(name)
+            plane = mpr.plane(vol, name, index, self.slab, self.mode)
+            return frame.geometry(name, index), plane.pixels, plane.spacing, index
+        geometry = frame.geometry(name)
+        values = oblique.reslice(vol, geometry, self.slab, self.mode, self._fill)
+        pixel = float(np.linalg.norm(geometry.col))
+        return geometry, values, (pixel, pixel), 0
 
     def _corners(self, name: str, index: int) -> dict[str, list[str]]:
         vol = self.volume
         n = mpr.depth(vol, name)
         tl = [view_name(name)]
-        tl.append(
-            texts.translate("ImageViewer", "Image %1 of %2")
-            .replace("%1", str(index + 1))
-            .replace("%2", str(n))
-        )
+        if self.frame.oblique(name):
+            tl.append(translate("VolumeViewer", "Oblique"))
+        else:
+            tl.append(
+                texts.translate("ImageViewer", "Image %1 of %2")
+                .replace("%1", str(index + 1))
+                .replace("%2", str(n))
+            )
         if self.slab > 1:
             tl.append(view_name(self.mode) + f" {self.slab}")
         br = [
@@ -199,18 +223,50 @@ class MprGrid(QWidget):
         return {"top-left": tl, "bottom-right": br}
 
     def set_point(self, zyx) -> None:
+        """Move the linked point to voxel ``zyx`` (fractions kept for oblique planes)."""
         if self.volume is None:
             return
-        self.point = planes.clamp(self.volume, zyx)
+        top = np.array(self.volume.array.shape[:3], float) - 1
+        exact = np.clip(np.asarray(zyx, float), 0, top)
+        self.frame.point = self.frame.to_mm(exact)
+        self.point = planes.clamp(self.volume, exact)
         self.render()
         self.point_changed.emit(self.point)
 
     def step(self, name: str, delta: int) -> None:
+        frame = self.frame
+        if frame is not None and frame.oblique(name):  # along the turned plane's normal
+            geometry = self.shown[name][0] if name in self.shown else frame.geometry(name)
+            pixel = float(np.linalg.norm(geometry.col))
+            q = frame.point + delta * pixel * geometry.normal
+            self.set_point(frame.to_index(q))
+            return
         z, y, x = self.point
         axis = planes.axis_of(name)
         p = [z, y, x]
         p[axis] += delta
         self.set_point(p)
+
+    def rotate_by(self, name: str, before, after) -> None:
+        """Turn the other planes about ``name``'s normal by the angle swept from pixel
+        ``before`` to ``after`` around the crosshair centre (the rotate tool's drag)."""
+        geometry = self.frame.geometry(name)
+        angle = sweep(geometry, self.frame.point, before, after)
+        self.rotate(name, angle if geometry.normal @ self.frame.normals[name] > 0 else -angle)
+
+    def rotate(self, name: str, angle: float) -> None:
+        """Turn the other two planes by ``angle`` radians about ``name``'s normal."""
+        if self.frame is None or not angle:
+            return
+        self.frame.rotate(name, angle)
+        self.render()
+        self.rotated.emit()
+
+    def reset_rotation(self) -> None:
+        if self.frame is not None and self.frame.rotated:
+            self.frame.reset()
+            self.render()
+            self.rotated.emit()
 
     def set_slab(self, slices: int, mode: str) -> None:
         self.slab, self.mode = max(1, int(slices)), mode
@@ -240,23 +296,29 @@ class MprGrid(QWidget):
         vol = self.volume
         if vol is None:
             return
-        col, row, index = planes.to_plane(vol, name, self.point)
+        geometry, values, spacing, index = self.shown.get(name) or self._plane(name)
         if tool == "crosshair":
-            self.set_point(planes.from_plane(vol, name, points[0][0], points[0][1], index))
+            self.set_point(self.frame.to_index(geometry.to_mm(*points[0])))
             return
-        plane = mpr.plane(vol, name, index, self.slab, self.mode)
-        values = None if plane.pixels.ndim == 3 else plane.pixels
         m = compute(
             Measurement(tool, index, points, sop_uid=self.plane_key(name)),
-            values,
-            list(plane.spacing),
+            None if values.ndim == 3 else values,
+            list(spacing),
         )
         self.marks.add(m)
         self.render()
 
     def plane_key(self, name: str) -> str:
-        """What a measurement on a reformatted plane is attached to (series and plane)."""
-        return f"mpr:{self.volume.info.uid}:{name}" if self.volume is not None else name
+        """What a measurement on a reformatted plane is attached to (series and plane; a
+        turned plane also by its normal and distance from the origin, so its measurements
+        show only on that very plane)."""
+        if self.volume is None:
+            return name
+        key = f"mpr:{self.volume.info.uid}:{name}"
+        if self.frame is not None and self.frame.oblique(name):
+            n = self.frame.normals[name]
+            key += ":" + ",".join(f"{v:.4f}" for v in (*n, n @ self.frame.point))
+        return key
 
     def undo(self) -> None:
         if self.marks.undo():

@@ -7,7 +7,7 @@ cannot, the panel says why and MPR keeps working.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -24,7 +24,7 @@ from viewers.dicom import texts as dicom_texts
 from viewers.volume.mpr_view import MprGrid
 from viewers.volume.texts import preset_3d_name, translate, view_name
 
-TOOLS = ("crosshair", "length", "angle", "ellipse", "polygon", "probe")
+TOOLS = ("crosshair", "rotate", "length", "angle", "ellipse", "polygon", "probe")
 
 
 def _volume_presets():
@@ -72,6 +72,7 @@ class VolumeViewer(QWidget):
             self.preset3d.addItem("", p.key)
         self.preset3d.currentIndexChanged.connect(self._preset3d)
         bar.addWidget(self.preset3d)
+        self.a_reset_rotation = bar.addAction("", self.mpr.reset_rotation)
         self.a_undo = bar.addAction("", self.mpr.undo)
         self.bar = bar
         self.status = QLabel(self)
@@ -139,11 +140,22 @@ class VolumeViewer(QWidget):
         self.render3d.set_volume(self.mpr.volume, self.preset3d.currentData())
 
     def retranslate(self) -> None:
-        names = dicom_texts.tool_names()
+        names = {
+            **dicom_texts.tool_names(),
+            "crosshair": translate("VolumeViewer", "Crosshair"),
+            "rotate": translate("VolumeViewer", "Rotate planes"),
+        }
         for i, key in enumerate(TOOLS):
-            self.tool_box.setItemText(
-                i, translate("VolumeViewer", "Crosshair") if key == "crosshair" else names[key]
-            )
+            self.tool_box.setItemText(i, names[key])
+        self.tool_box.setItemData(
+            TOOLS.index("rotate"),
+            translate(
+                "VolumeViewer",
+                "Drag in a plane to turn the other two planes about it (oblique MPR).",
+            ),
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        self.a_reset_rotation.setText(translate("VolumeViewer", "Straighten planes"))
         self.slab_label.setText(translate("VolumeViewer", "Slab"))
         self.slab.setSuffix(" " + translate("VolumeViewer", "slices"))
         for i, key in enumerate(mpr.MODES):
