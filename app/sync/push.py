@@ -10,6 +10,7 @@ report records a conflict with both versions.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 
@@ -31,6 +32,9 @@ from app.sync import outbox, patient_push
 from app.sync.client import ApiFailure
 from app.sync.convert import apply_consult_fields, apply_report_fields
 from app.sync.people import find
+from app.wrap import op as wrap_op
+
+log = logging.getLogger(__name__)
 
 SMALL_FILE = 1 << 20  # single request below this size
 CHUNK = 1 << 20
@@ -143,6 +147,10 @@ def push_object(store, client, row: Outbox, chunk: int) -> None:
         path = store.object_file(obj)
     if not done:
         case_id = _case_id(store, study_pk)
+        wrapped = wrap_op.for_upload(store, obj_pk := row.payload["object_pk"])
+        if wrapped is not None:  # a camera photo goes as DICOM OP, with its eye
+            path, name, digest = wrapped
+            log.info("object %s sent wrapped as DICOM OP (%s)", obj_pk, name)
         if not path.exists():
             raise ApiFailure(410, {"error": "missing", "detail": f"{name}: local file is gone"})
         size = path.stat().st_size
