@@ -53,6 +53,7 @@ class ModalityDescriptor:
     report_template: str = ""  # id in app/report_templates.py
     department: str = ""  # where a consult goes by default
     heavy_deps: tuple[str, ...] = ()  # modules the bundle must carry for it
+    panels: tuple[str, ...] = ()  # "module:function(viewer)" adding panels to the image viewer
 
 
 _ECG_FINDINGS = {
@@ -151,9 +152,10 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
             analyzers=(AnalyzerSpec("chest-ct", "inference.chest.analysis:analyze_ct"),),
             findings_context="ChestFindings",
             findings=_CHEST_FINDINGS,
-            report_template="imaging",
+            report_template="chest",
             department="radiology",
             heavy_deps=(*_PYDICOM_CODECS, "vtk", "scipy"),
+            panels=("viewers.chest.attach:attach_ct",),
         ),
         ModalityDescriptor(
             Modality.US,

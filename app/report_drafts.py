@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app import report_templates as rt
 
 LANGUAGES = rt.LANGUAGES
-MODELLED = frozenset({"ECG"})  # modalities with an AI model here (a missing result says so)
+MODELLED = frozenset({"ECG", "CT"})  # modalities with an AI model here (a missing result says so)
 COUNT_SETS = ("AI nuclei",)  # AnnotationSet names whose counts a pathology draft quotes
 
 _T: dict[str, dict[str, str]] = {
@@ -225,7 +225,13 @@ def draft_context(s, study) -> dict[str, Any]:
     if study.modality == "OP":
         ctx["visit_ai"] = _visit_ai(s, study)
     sets = s.scalars(select(AnnotationSet).where(AnnotationSet.study_pk == study.id))
+    sets = list(sets)
     ctx["counts"] = {a.name: (a.count, _provenance(a.path)) for a in sets if a.name in COUNT_SETS}
+    review = next((a for a in sets if a.name == "AI chest review"), None)
+    if review is not None:  # the doctor's nodule decisions (app.chest_review)
+        from app.chest_review import load_file
+
+        ctx["chest_review"] = load_file(review.path)
     return ctx
 
 

@@ -61,6 +61,11 @@ TEMPLATES: dict[str, Template] = {
             (FieldSpec("ai_counts", "ai"), FieldSpec("microscopic"), FieldSpec("diagnosis")),
             "diagnosis",
         ),
+        Template(
+            "chest",
+            (FieldSpec("nodules"), FieldSpec("lung_rads"), FieldSpec("impression")),
+            "impression",
+        ),
         Template("generic", (FieldSpec("report"), FieldSpec("conclusion")), "conclusion"),
     )
 }
@@ -80,6 +85,8 @@ LABELS: dict[str, tuple[str, str]] = {  # key -> (English, Chinese)
     "ai_counts": ("AI counts (AI output, not a diagnosis)", "AI 计数（AI 输出，非诊断）"),
     "microscopic": ("Microscopic description", "镜下所见"),
     "diagnosis": ("Diagnosis", "病理诊断"),
+    "nodules": ("Lung nodules (AI, reviewed by the doctor)", "肺结节（AI，经医生审核）"),
+    "lung_rads": ("Lung-RADS category and advice", "Lung-RADS 分类及建议"),
     "report": ("Report", "报告"),
     "conclusion": ("Conclusion", "结论"),
 }
@@ -218,6 +225,10 @@ def draft_fields(
         if lines:
             ai_vals["microscopic"] = values["microscopic"]
         values["diagnosis"] = text("doctor", lang)
+    elif template.id == "chest":
+        from app import chest_report
+
+        values, ai_vals = chest_report.draft(ai, lang, ctx, why)
     elif template.id == "generic":
         values["report"] = "\n".join(f"- {x}" for x in lines) if lines else why
         if lines:

@@ -24,6 +24,8 @@ def field_label(key: str) -> str:
         "ai_counts": translate("ReportTexts", "AI counts (AI output, not a diagnosis)"),
         "microscopic": translate("ReportTexts", "Microscopic description"),
         "diagnosis": translate("ReportTexts", "Diagnosis"),
+        "nodules": translate("ReportTexts", "Lung nodules (AI, reviewed by the doctor)"),
+        "lung_rads": translate("ReportTexts", "Lung-RADS category and advice"),
         "report": translate("ReportTexts", "Report"),
         "conclusion": translate("ReportTexts", "Conclusion"),
     }.get(key, key)
@@ -57,6 +59,7 @@ def template_title(template_id: str) -> str:
         "imaging": translate("ReportTexts", "Imaging report (X-ray, CT, ultrasound)"),
         "fundus": translate("ReportTexts", "Fundus photography report"),
         "pathology": translate("ReportTexts", "Pathology report"),
+        "chest": translate("ReportTexts", "Chest CT report (lung nodules)"),
         "generic": translate("ReportTexts", "Report"),
     }.get(template_id, translate("ReportTexts", "Report"))
 
