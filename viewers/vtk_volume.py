@@ -117,6 +117,27 @@ def apply_preset(actor, preset_key: str) -> None:
     actor.SetProperty(volume_property(preset))
 
 
+def marker_actors(markers) -> list:
+    """Spheres at patient positions: ``markers`` of (centre x, y, z mm, radius mm, rgb 0-1)."""
+    from vtkmodules.vtkFiltersSources import vtkSphereSource
+    from vtkmodules.vtkRenderingCore import vtkActor, vtkPolyDataMapper
+
+    out = []
+    for centre, radius, rgb in markers:
+        src = vtkSphereSource()
+        src.SetCenter(*map(float, centre))
+        src.SetRadius(max(float(radius), 1.0))
+        src.SetThetaResolution(24)
+        src.SetPhiResolution(16)
+        mapper = vtkPolyDataMapper()
+        mapper.SetInputConnection(src.GetOutputPort())
+        actor = vtkActor()
+        actor.SetMapper(mapper)
+        actor.GetProperty().SetColor(*map(float, rgb))
+        out.append(actor)
+    return out
+
+
 def front_camera(renderer, volume) -> None:
     """Look at the patient's face (from anterior), head up, the whole volume in view."""
     renderer.ResetCamera()
@@ -129,14 +150,16 @@ def front_camera(renderer, volume) -> None:
     cam.Zoom(1.2)
 
 
-def render_array(volume, preset: str = "ct-bone", size: int = 512) -> np.ndarray:
-    """An offscreen RGB rendering (size x size x 3 uint8)."""
+def render_array(volume, preset: str = "ct-bone", size: int = 512, markers=()) -> np.ndarray:
+    """An offscreen RGB rendering (size x size x 3 uint8), with ``markers`` as spheres."""
     import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  (registers the OpenGL factories)
     from vtkmodules.vtkRenderingCore import vtkRenderer, vtkRenderWindow
 
     renderer = vtkRenderer()
     renderer.SetBackground(0.0, 0.0, 0.0)
     renderer.AddVolume(volume_actor(volume, preset))
+    for actor in marker_actors(markers):
+        renderer.AddActor(actor)
     front_camera(renderer, volume)
     window = vtkRenderWindow()
     window.SetOffScreenRendering(1)

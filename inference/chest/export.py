@@ -38,7 +38,12 @@ def label_map(vol, masks) -> np.ndarray:
     return out
 
 
-def write_nodule_seg(report: dict, vol, masks, out: Path, series_number: int = 903) -> Path:
+DESCRIPTION = "AI lung nodules (not for clinical use)"
+
+
+def write_nodule_seg(
+    report: dict, vol, masks, out: Path, series_number: int = 903, description: str = DESCRIPTION
+) -> Path:
     import highdicom as hd
     from pydicom.sr.codedict import codes
 
@@ -77,7 +82,7 @@ def write_nodule_seg(report: dict, vol, masks, out: Path, series_number: int = 9
         manufacturer_model_name=BUILTIN["name"],
         software_versions=BUILTIN["version"],
         device_serial_number="0",
-        series_description="AI lung nodules (not for clinical use)",
+        series_description=description,
     )
     return _save(seg, out, atomic_write_bytes)
 
@@ -124,7 +129,9 @@ def _group(n: dict, ds, vol):
     )
 
 
-def write_nodule_sr(report: dict, vol, out: Path, series_number: int = 904) -> Path:
+def write_nodule_sr(
+    report: dict, vol, out: Path, series_number: int = 904, description: str = DESCRIPTION
+) -> Path:
     import highdicom as hd
     from pydicom.sr.codedict import codes
 
@@ -151,6 +158,6 @@ def write_nodule_sr(report: dict, vol, out: Path, series_number: int = 904) -> P
         sop_instance_uid=hd.UID(),
         instance_number=1,
         manufacturer=MANUFACTURER,
-        series_description="AI lung nodules (not for clinical use)",
+        series_description=description,
     )
     return _save(sr, out, atomic_write_bytes)

@@ -263,6 +263,14 @@
         <translation>Diagnosis</translation>
     </message>
     <message>
+        <source>Lung nodules (AI, reviewed by the doctor)</source>
+        <translation>Lung nodules (AI, reviewed by the doctor)</translation>
+    </message>
+    <message>
+        <source>Lung-RADS category and advice</source>
+        <translation>Lung-RADS category and advice</translation>
+    </message>
+    <message>
         <source>Report</source>
         <translation>Report</translation>
     </message>
@@ -321,6 +329,10 @@
     <message>
         <source>Pathology report</source>
         <translation>Pathology report</translation>
+    </message>
+    <message>
+        <source>Chest CT report (lung nodules)</source>
+        <translation>Chest CT report (lung nodules)</translation>
     </message>
     <message>
         <source>Right eye (OD)</source>

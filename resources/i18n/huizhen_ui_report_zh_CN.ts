@@ -263,6 +263,14 @@
         <translation>病理诊断</translation>
     </message>
     <message>
+        <source>Lung nodules (AI, reviewed by the doctor)</source>
+        <translation>肺结节（AI，经医生审核）</translation>
+    </message>
+    <message>
+        <source>Lung-RADS category and advice</source>
+        <translation>Lung-RADS 分类及建议</translation>
+    </message>
+    <message>
         <source>Report</source>
         <translation>报告</translation>
     </message>
@@ -321,6 +329,10 @@
     <message>
         <source>Pathology report</source>
         <translation>病理报告</translation>
+    </message>
+    <message>
+        <source>Chest CT report (lung nodules)</source>
+        <translation>胸部 CT 报告（肺结节）</translation>
     </message>
     <message>
         <source>Right eye (OD)</source>

@@ -143,6 +143,16 @@ class ReportPanel(QWidget):
         self.analysis, self.signal = analysis, signal
         self._refresh()
 
+    def show_report(self, report) -> None:
+        """Show ``report`` (a ``ReportView`` another part of the viewer changed, e.g. the
+        chest draft rewritten from the nodule decisions); waits while an edit is saving."""
+        if report is None or report.study_pk != self.study_pk:
+            return
+        if self._busy or self._autosave.isActive():
+            QTimer.singleShot(300, lambda: self.show_report(report))
+            return
+        self._set(report)
+
     def _user(self):
         return self.user if self.user is not None else self.store.user
 

@@ -36,6 +36,18 @@ from viewers.dicom.viewer_panes import PanesMixin
 from viewers.dicom.viewer_tools import ToolsMixin
 
 
+def attach_panels(viewer) -> None:
+    """The modality's extra panels (descriptor ``panels``: ``"module:function"``)."""
+    import importlib
+
+    from app.modalities import descriptor
+
+    d = descriptor(str(viewer.ctx.modality))
+    for target in d.panels if d is not None else ():
+        module, _, name = target.partition(":")
+        getattr(importlib.import_module(module), name)(viewer)
+
+
 class ImageViewer(PanesMixin, ToolsMixin, QWidget):
     findings_changed = Signal(list)
     loaded = Signal()
@@ -82,6 +94,9 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 1)
         split.setSizes([130, 860, 360])
+        self.split, self.side = split, None
+        self.overlay_hooks: list = []  # fn(pane): adds to the pane's overlay (after objects)
+        self.volume_hooks: list = []  # fn(volume_viewer): when MPR + 3D is first opened
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.toolbar)
@@ -106,6 +121,18 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
         self.thumbs.setVisible(self.thumbs.count() > 1)
         left.setVisible(self.thumbs.isVisibleTo(left))
         self.objects.find(object_files(ctx.files))
+        attach_panels(self)
+
+    def refresh_overlays(self) -> None:
+        self._refresh_all()
+
+    def add_side_panel(self, widget: QWidget) -> None:
+        """A modality's panel (e.g. the nodule list) above the report panel."""
+        if self.side is None:
+            self.side = QSplitter(Qt.Orientation.Vertical)
+            self.split.replaceWidget(self.split.indexOf(self.report_panel), self.side)
+            self.side.addWidget(self.report_panel)
+        self.side.insertWidget(self.side.count() - 1, widget)
 
     def closeEvent(self, event) -> None:
         self.cine.stop()

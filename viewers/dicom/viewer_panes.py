@@ -101,6 +101,8 @@ class PanesMixin:
         ov.corners = texts.corners(pane, len(pane))
         ov.measurements = [m for m in self.marks.on_frame(pane.index) if self._on_pane(m, pane)]
         self.objects.decorate(pane)
+        for hook in self.overlay_hooks:
+            hook(pane)
         pane.view.viewport().update()
         if pane is self.pane:
             self._update_status()

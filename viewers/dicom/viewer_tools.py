@@ -116,6 +116,8 @@ class ToolsMixin:
 
             self.volume_viewer = for_pane(self.pane, self.marks, self)
             self.stack.addWidget(self.volume_viewer)
+            for hook in self.volume_hooks:
+                hook(self.volume_viewer)
         self.stack.setCurrentWidget(self.volume_viewer if on else self.grid_host)
 
     # --- more -----------------------------------------------------------

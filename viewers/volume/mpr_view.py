@@ -89,6 +89,7 @@ class MprGrid(QWidget):
         self._poll.setInterval(150)
         self._poll.timeout.connect(self._poll_loading)
         self._seen = -1
+        self.overlay_hooks: list = []  # fn(view name, ImageView, plane index): extra marks
 
     # --- loading --------------------------------------------------------
     def open(self, files, volume=None) -> None:
@@ -184,6 +185,9 @@ class MprGrid(QWidget):
             key = self.plane_key(name)
             ov.measurements = [m for m in self.marks.on_frame(index) if m.sop_uid == key]
             ov.extra = [(crosshair_path(self.frame, name, geometry), CROSS)]
+            ov.extra_labels = []
+            for hook in self.overlay_hooks:
+                hook(name, view, index)
             view.viewport().update()
 
     def _plane(self, name: str):

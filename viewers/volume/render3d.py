@@ -92,6 +92,8 @@ class VolumeRender(QWidget):
         lay.addWidget(self.prepare_bar)
         self.vtk.Initialize()
         self._closed = False
+        self.markers: list = []
+        self._marker_actors: list = []
 
     def set_volume(self, volume, preset: str | None = None) -> None:
         """Prepare the rendering of ``volume`` on a worker; the UI attaches it when ready."""
@@ -130,8 +132,24 @@ class VolumeRender(QWidget):
         if self.preset != self._prepared_with:
             apply_preset(actor, self.preset)  # a preset chosen while it was being prepared
         self.renderer.AddVolume(actor)
+        self.set_markers(self.markers, render=False)
         front_camera(self.renderer, self.volume)
         self.render()
+
+    def set_markers(self, markers: list, render: bool = True) -> None:
+        """Spheres (centre mm, radius mm, rgb) over the volume (e.g. AI nodules)."""
+        from viewers.vtk_volume import marker_actors
+
+        self.markers = list(markers)
+        if self._closed or self.actor is None:
+            return
+        for a in self._marker_actors:
+            self.renderer.RemoveActor(a)
+        self._marker_actors = marker_actors(self.markers)
+        for a in self._marker_actors:
+            self.renderer.AddActor(a)
+        if render:
+            self.render()
 
     def _stopped(self) -> None:
         self.job = None
@@ -186,11 +204,11 @@ class VolumeRender(QWidget):
         super().closeEvent(event)
 
 
-def render_snapshot(volume, preset: str, size: int, state=None) -> np.ndarray:
+def render_snapshot(volume, preset: str, size: int, state=None, markers=()) -> np.ndarray:
     """Worker: an offscreen rendering (no window), RGB uint8."""
     from viewers.vtk_volume import render_array
 
-    return render_array(volume, preset, size)
+    return render_array(volume, preset, size, markers)
 
 
 class SnapshotRender(QWidget):
@@ -207,6 +225,7 @@ class SnapshotRender(QWidget):
         self.volume = None
         self.preset = "ct-bone"
         self.array: np.ndarray | None = None
+        self.markers: list = []
         self.label = QLabel(self)
         self.label.setStyleSheet("background:black")
         self.label.setMinimumSize(64, 64)
@@ -224,8 +243,13 @@ class SnapshotRender(QWidget):
             return
         size = max(256, min(self.width(), self.height(), 512))
         self.ctx.jobs.submit(
-            render_snapshot, self.volume, key, size, name="3D rendering", on_done=self._done
-        )
+            render_snapshot, self.volume, key, size, markers=list(self.markers),
+            name="3D rendering", on_done=self._done,
+        )  # fmt: skip
+
+    def set_markers(self, markers: list) -> None:
+        self.markers = list(markers)
+        self.set_preset(self.preset)
 
     def _done(self, array: np.ndarray) -> None:
         from PySide6.QtCore import Qt

@@ -44,6 +44,7 @@ class VolumeViewer(QWidget):
         self.ctx = ctx
         self.with_3d = with_3d
         self.render3d = None
+        self.markers: list = []  # (centre x, y, z mm, radius mm, (r, g, b)) shown in 3D
         self.mpr = MprGrid(ctx, self, marks)
         self.mpr.loaded.connect(self._loaded)
         self.mpr.progress.connect(self._progress)
@@ -136,8 +137,15 @@ class VolumeViewer(QWidget):
             )
             return
         self.render3d.rendered.connect(self.rendered3d)
+        self.render3d.markers = list(self.markers)
         self.mpr.set_panel3d(self.render3d)
         self.render3d.set_volume(self.mpr.volume, self.preset3d.currentData())
+
+    def set_markers(self, markers: list) -> None:
+        """Spheres drawn in the 3D view (e.g. AI nodules): (centre mm, radius mm, rgb 0-1)."""
+        self.markers = list(markers)
+        if self.render3d is not None:
+            self.render3d.set_markers(self.markers)
 
     def retranslate(self) -> None:
         names = {

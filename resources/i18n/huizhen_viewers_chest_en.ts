@@ -1,0 +1,178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ChestTexts</name>
+    <message>
+        <source>solid</source>
+        <translation>solid</translation>
+    </message>
+    <message>
+        <source>part-solid</source>
+        <translation>part-solid</translation>
+    </message>
+    <message>
+        <source>ground glass</source>
+        <translation>ground glass</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>to review</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>accepted, edited</source>
+        <translation>accepted, edited</translation>
+    </message>
+    <message>
+        <source>annual screening LDCT in 12 months</source>
+        <translation>annual screening LDCT in 12 months</translation>
+    </message>
+    <message>
+        <source>LDCT in 6 months</source>
+        <translation>LDCT in 6 months</translation>
+    </message>
+    <message>
+        <source>LDCT in 3 months; PET/CT if solid part ≥ 8 mm</source>
+        <translation>LDCT in 3 months; PET/CT if solid part ≥ 8 mm</translation>
+    </message>
+    <message>
+        <source>diagnostic chest CT, PET/CT, tissue sampling; refer</source>
+        <translation>diagnostic chest CT, PET/CT, tissue sampling; refer</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>Shown inverted (MONOCHROME1)</source>
+        <translation>Shown inverted (MONOCHROME1)</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Exposure</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>Lung fields found</source>
+        <translation>Lung fields found</translation>
+    </message>
+</context>
+<context>
+    <name>NodulePanel</name>
+    <message>
+        <source>Long %1 mm × short %2 mm, volume %3 mm³, mean %4 HU, confidence %5</source>
+        <translation>Long %1 mm × short %2 mm, volume %3 mm³, mean %4 HU, confidence %5</translation>
+    </message>
+    <message>
+        <source>Exam (accepted nodules): Lung-RADS %1 — %2</source>
+        <translation>Exam (accepted nodules): Lung-RADS %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 nodule(s) still to review.</source>
+        <translation>%1 nodule(s) still to review.</translation>
+    </message>
+    <message>
+        <source>Saving the decision…</source>
+        <translation>Saving the decision…</translation>
+    </message>
+    <message>
+        <source>Decision saved with the case.</source>
+        <translation>Decision saved with the case.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Writing SEG and SR of the accepted nodules…</source>
+        <translation>Writing SEG and SR of the accepted nodules…</translation>
+    </message>
+    <message>
+        <source>Writing SEG and SR of the accepted nodules… %1%</source>
+        <translation>Writing SEG and SR of the accepted nodules… %1%</translation>
+    </message>
+    <message>
+        <source>SEG and SR stored with the case.</source>
+        <translation>SEG and SR stored with the case.</translation>
+    </message>
+    <message>
+        <source>Queued for the regional server.</source>
+        <translation>Queued for the regional server.</translation>
+    </message>
+    <message>
+        <source>AI lung nodules</source>
+        <translation>AI lung nodules</translation>
+    </message>
+    <message>
+        <source>the AI</source>
+        <translation>the AI</translation>
+    </message>
+    <message>
+        <source>Found by %1 (not for clinical use). Accept, reject or edit each nodule; the report quotes only accepted ones.</source>
+        <translation>Found by %1 (not for clinical use). Accept, reject or edit each nodule; the report quotes only accepted ones.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Mean mm</source>
+        <translation>Mean mm</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Store SEG/SR with the case</source>
+        <translation>Store SEG/SR with the case</translation>
+    </message>
+    <message>
+        <source>The accepted nodules as DICOM SEG and SR objects of this study</source>
+        <translation>The accepted nodules as DICOM SEG and SR objects of this study</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ChestTexts</name>
+    <message>
+        <source>solid</source>
+        <translation>实性</translation>
+    </message>
+    <message>
+        <source>part-solid</source>
+        <translation>部分实性</translation>
+    </message>
+    <message>
+        <source>ground glass</source>
+        <translation>磨玻璃</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已认可</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已否定</translation>
+    </message>
+    <message>
+        <source>accepted, edited</source>
+        <translation>已认可（已修改）</translation>
+    </message>
+    <message>
+        <source>annual screening LDCT in 12 months</source>
+        <translation>12 个月后每年低剂量 CT 筛查</translation>
+    </message>
+    <message>
+        <source>LDCT in 6 months</source>
+        <translation>6 个月后低剂量 CT 复查</translation>
+    </message>
+    <message>
+        <source>LDCT in 3 months; PET/CT if solid part ≥ 8 mm</source>
+        <translation>3 个月后低剂量 CT 复查；实性成分 ≥ 8 mm 时行 PET/CT</translation>
+    </message>
+    <message>
+        <source>diagnostic chest CT, PET/CT, tissue sampling; refer</source>
+        <translation>诊断性胸部 CT、PET/CT、组织活检；转诊</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>体位</translation>
+    </message>
+    <message>
+        <source>Shown inverted (MONOCHROME1)</source>
+        <translation>已反转显示（MONOCHROME1）</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Lung fields found</source>
+        <translation>肺野识别</translation>
+    </message>
+</context>
+<context>
+    <name>NodulePanel</name>
+    <message>
+        <source>Long %1 mm × short %2 mm, volume %3 mm³, mean %4 HU, confidence %5</source>
+        <translation>长径 %1 mm × 短径 %2 mm，体积 %3 mm³，平均 %4 HU，置信度 %5</translation>
+    </message>
+    <message>
+        <source>Exam (accepted nodules): Lung-RADS %1 — %2</source>
+        <translation>本次检查（已认可结节）：Lung-RADS %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 nodule(s) still to review.</source>
+        <translation>尚有 %1 个结节待审核。</translation>
+    </message>
+    <message>
+        <source>Saving the decision…</source>
+        <translation>正在保存审核结果…</translation>
+    </message>
+    <message>
+        <source>Decision saved with the case.</source>
+        <translation>审核结果已随病例保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Writing SEG and SR of the accepted nodules…</source>
+        <translation>正在生成已认可结节的 SEG 和 SR…</translation>
+    </message>
+    <message>
+        <source>Writing SEG and SR of the accepted nodules… %1%</source>
+        <translation>正在生成已认可结节的 SEG 和 SR… %1%</translation>
+    </message>
+    <message>
+        <source>SEG and SR stored with the case.</source>
+        <translation>SEG 和 SR 已随病例保存。</translation>
+    </message>
+    <message>
+        <source>Queued for the regional server.</source>
+        <translation>已排队上传至区域中心服务器。</translation>
+    </message>
+    <message>
+        <source>AI lung nodules</source>
+        <translation>AI 肺结节</translation>
+    </message>
+    <message>
+        <source>the AI</source>
+        <translation>AI</translation>
+    </message>
+    <message>
+        <source>Found by %1 (not for clinical use). Accept, reject or edit each nodule; the report quotes only accepted ones.</source>
+        <translation>由 %1 检出（非临床用途）。请逐个认可、否定或修改结节；报告只引用已认可的结节。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Mean mm</source>
+        <translation>平均径 mm</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>认可</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>否定</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均径</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Store SEG/SR with the case</source>
+        <translation>将 SEG/SR 存入病例</translation>
+    </message>
+    <message>
+        <source>The accepted nodules as DICOM SEG and SR objects of this study</source>
+        <translation>将已认可的结节保存为本检查的 DICOM SEG 和 SR 对象</translation>
+    </message>
+</context>
+</TS>

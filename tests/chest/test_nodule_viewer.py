@@ -1,0 +1,94 @@
+"""The nodule list beside the CT viewer: marks on 2D and MPR, jump, decisions saved, the
+chest draft rewritten from them.  SYNTHETIC phantom series, imported and pre-read."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import chest_review as cr
+from app.domain import Modality
+from viewers.registry import ViewerContext
+
+WAIT = 30000
+
+
+@pytest.fixture
+def viewer(qtbot, jobs, store, ct_case):
+    from viewers.dicom.qt_image_viewer import ImageViewer
+
+    pk, payload = ct_case
+    v = ImageViewer(ViewerContext(store, pk, Modality.CT, store.object_paths(pk), jobs))
+    qtbot.addWidget(v)
+    v.resize(1366, 768)
+    v.show()
+    qtbot.waitUntil(lambda: getattr(v, "chest_panel", None) is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: v.image is not None and v.pane.backing is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: v.pane.backing.complete, timeout=WAIT)
+    return v, pk, payload
+
+
+def _circles(view):
+    from viewers.chest import marks
+
+    return [c for _p, c in view.overlay.extra if c in (*marks.COLOURS.values(), marks.SELECTED)]
+
+
+def test_click_jumps_to_the_nodule_and_marks_it_with_its_size(qtbot, viewer):
+    v, _pk, payload = viewer
+    panel = v.chest_panel
+    assert panel.tree.topLevelItemCount() == 2 and panel.isVisible()
+    assert "not for clinical use" in panel.notice.text()
+    for n in cr.ai_nodules(payload):
+        panel.select(n["id"])
+        k = round(n["centre_voxel"][2])
+        qtbot.waitUntil(lambda k=k: v.index == k, timeout=WAIT)
+        qtbot.waitUntil(lambda: len(_circles(v.view)) >= 1, timeout=WAIT)
+        labels = [t for _x, _y, t in v.view.overlay.extra_labels]
+        assert f"{n['id']}  {n['mean_diameter_mm']:.1f} mm  LR {n['lung_rads']}" in labels
+    v.show_frame(0)  # far from both nodules: no mark
+    qtbot.waitUntil(lambda: v.index == 0, timeout=WAIT)
+    assert _circles(v.view) == []
+
+
+def test_decisions_autosave_and_rewrite_the_chest_draft(qtbot, viewer, store):
+    from app import reports
+
+    v, pk, payload = viewer
+    panel, rp = v.chest_panel, v.report_panel
+    rp.start()
+    qtbot.waitUntil(lambda: rp.report is not None, timeout=WAIT)
+    assert rp.template.id == "chest" and "2" in rp.report.values["nodules"]
+    by_type = {n["type"]: n["id"] for n in cr.ai_nodules(payload)}
+    panel.select(by_type["ground-glass"])
+    panel.reject_btn.click()
+    panel.select(by_type["solid"])
+    panel.edit_btn.click()
+    assert panel.editor.isVisible()
+    panel.size_box.setValue(16.0)
+    panel.apply_btn.click()
+    qtbot.waitUntil(lambda: "4B" in rp.report.values.get("lung_rads", ""), timeout=WAIT)
+    saved = cr.load_review(store, pk, payload)
+    assert saved.decisions[by_type["ground-glass"]].status == "rejected"
+    assert saved.decisions[by_type["solid"]].mean_diameter_mm == 16.0
+    assert "16.0" in reports.current_report(store, pk).values["nodules"]
+    assert "4B" in panel.exam.text()
+    item = panel.tree.currentItem()
+    assert item.text(2) == "16.0" and item.text(3) == "4B"
+
+
+def test_marks_on_the_mpr_planes(qtbot, viewer):
+    v, _pk, payload = viewer
+    panel = v.chest_panel
+    n = cr.ai_nodules(payload)[0]
+    v.a_mpr.setChecked(True)
+    vv = v.volume_viewer
+    qtbot.waitUntil(lambda: vv.mpr.complete, timeout=WAIT)
+    panel.select(n["id"])
+    want = tuple(round(c) for c in n["centre_voxel"][::-1])
+    qtbot.waitUntil(
+        lambda: all(abs(a - b) <= 1 for a, b in zip(vv.mpr.point, want, strict=True)),
+        timeout=WAIT,
+    )
+    for view in vv.mpr.views.values():
+        assert len(_circles(view)) >= 1
+    assert vv.markers and vv.markers[0][1] > 2.0

@@ -1,0 +1,164 @@
+"""Chest AI in the image viewer (``ModalityDescriptor.panels`` of CT and CR).
+
+CT: when the study has a chest CT AI result, the nodule list goes above the
+report panel; every 2D pane and MPR plane draws each nodule's circle with its
+number, size and Lung-RADS (orange to review, green accepted, grey rejected,
+yellow the selected one), the 3D view shows them as spheres, and a click in
+the list shows the nodule's slice in 2D and moves the MPR crosshair to it.
+CR: the chest X-ray image checks of the stored result, in a small panel.
+"""
+
+from __future__ import annotations
+
+from viewers.chest import marks
+
+
+def chest_result(store, study_pk: int, analyzers=("chest-ct",), state=None):
+    """Worker: (payload, review) of the study's newest result of ``analyzers``, or None."""
+    from sqlalchemy import select
+
+    from app.ai.result import from_row
+    from app.chest_review import load_review
+    from app.models import AIResult
+
+    with store.read_session() as s:
+        row = s.scalars(
+            select(AIResult)
+            .where(AIResult.study_pk == study_pk, AIResult.analyzer.in_(analyzers))
+            .order_by(AIResult.id.desc())
+        ).first()
+        if row is None:
+            return None
+        payload = from_row(row).to_dict()
+    return payload, load_review(store, study_pk, payload)
+
+
+def attach_ct(viewer) -> None:
+    ctx = viewer.ctx
+    if ctx.store is None or ctx.jobs is None:
+        return
+    ctx.jobs.submit(
+        chest_result, ctx.store, ctx.study_pk, name="chest AI result",
+        on_done=lambda found: found and NoduleLink(viewer, *found), on_error=lambda _e: None,
+    )  # fmt: skip
+
+
+class NoduleLink:
+    """Connects the nodule list to the viewer's panes, its MPR and 3D view."""
+
+    def __init__(self, viewer, payload: dict, review) -> None:
+        from viewers.chest.nodule_panel import NodulePanel
+
+        self.viewer = viewer
+        self.panel = NodulePanel(viewer.ctx, payload, review, viewer)
+        viewer.chest_panel, viewer.chest_link = self.panel, self
+        viewer.add_side_panel(self.panel)
+        viewer.overlay_hooks.append(self.decorate_pane)
+        viewer.volume_hooks.append(self.volume_opened)
+        self.panel.jump.connect(self.show)
+        self.panel.changed.connect(self.redraw)
+        self.panel.report_updated.connect(viewer.report_panel.show_report)
+        self.panel.objects_stored.connect(lambda paths: paths and viewer.open_objects(paths))
+        if viewer.volume_viewer is not None:
+            self.volume_opened(viewer.volume_viewer)
+        viewer.refresh_overlays()
+
+    # --- what is drawn --------------------------------------------------
+    def shown(self) -> list[tuple[dict, object, str]]:
+        """(nodule, colour, label) of each nodule with the doctor's values."""
+        from app.chest_review import graded
+
+        p = self.panel
+        current = p.current_id()
+        out = []
+        for n in p.nodules:
+            d = p.review.decisions.get(int(n["id"]))
+            g = graded(n, d, len(p.nodules) > 1)
+            colour = marks.COLOURS.get(d.status if d else "", marks.COLOURS[""])
+            if int(n["id"]) == current:
+                colour = marks.SELECTED
+            out.append((g, colour, marks.label(g, f"{g['mean_diameter_mm']:.1f} mm")))
+        return out
+
+    def decorate_pane(self, pane) -> None:
+        img, backing = pane.image, pane.backing
+        if img is None or img.rgb or pane.source is None:
+            return
+        row_mm, col_mm = (list(img.info.get("spacing") or [1.0, 1.0]) + [1.0, 1.0])[:2]
+        if backing is not None:
+            vol = backing.volume
+            z = backing.zmap.get(_frame_key(pane.source, pane.index))
+            if z is None:
+                return
+            place = marks.pane_place(lambda n: marks.volume_index(vol, n), z, vol.spacing[0])
+        else:  # the series' volume is not made yet: the AI's own voxel index
+            thickness = float(pane.header.thickness or 1.0)
+            place = marks.pane_place(
+                lambda n: n["centre_voxel"][::-1], pane.index, thickness
+            )  # fmt: skip
+        self._add(pane.view, marks.marks_on_plane(self.shown(), place, (row_mm, col_mm)))
+
+    def decorate_plane(self, name: str, view, index: int) -> None:
+        import numpy as np
+
+        mpr = self.viewer.volume_viewer.mpr
+        vol = mpr.volume
+        if vol is None or mpr.frame is None or name not in mpr.shown:
+            return
+        geometry = mpr.shown[name][0]
+        place = marks.geometry_place(mpr.frame, geometry, lambda n: marks.volume_index(vol, n))
+        plane_mm = (float(np.linalg.norm(geometry.row)), float(np.linalg.norm(geometry.col)))
+        self._add(view, marks.marks_on_plane(self.shown(), place, plane_mm))
+
+    @staticmethod
+    def _add(view, found) -> None:
+        paths, labels = found
+        view.overlay.extra = list(view.overlay.extra) + paths
+        view.overlay.extra_labels = list(view.overlay.extra_labels) + labels
+
+    def redraw(self) -> None:
+        self.viewer.refresh_overlays()
+        vv = self.viewer.volume_viewer
+        if vv is not None:
+            vv.mpr.render()
+            vv.set_markers(marks.markers_3d(self.shown()))
+
+    # --- MPR / 3D -------------------------------------------------------
+    def volume_opened(self, vv) -> None:
+        vv.mpr.overlay_hooks.append(self.decorate_plane)
+        vv.set_markers(marks.markers_3d(self.shown()))
+        vv.loaded.connect(lambda: self._mpr_jump(self.panel.nodule(self.panel.current_id())))
+
+    def show(self, n: dict) -> None:
+        """The nodule's centre slice in the active pane, and the MPR crosshair on it."""
+        pane = self.viewer.pane
+        frame = self._frame_of(pane, n)
+        if frame is not None:
+            self.viewer.show_frame(frame)
+        self._mpr_jump(n)
+        self.redraw()
+
+    def _mpr_jump(self, n: dict | None) -> None:
+        vv = self.viewer.volume_viewer
+        if n is None or vv is None or vv.mpr.volume is None:
+            return
+        vv.mpr.set_point(marks.volume_index(vv.mpr.volume, n))
+
+    def _frame_of(self, pane, n: dict) -> int | None:
+        if pane.source is None:
+            return None
+        backing = pane.backing
+        if backing is None:
+            return int(round(float(n["centre_voxel"][2])))
+        z = int(round(float(marks.volume_index(backing.volume, n)[0])))
+        for i in range(len(pane.source)):
+            if backing.zmap.get(_frame_key(pane.source, i)) == z:
+                return i
+        return None
+
+
+def _frame_key(source, index: int):
+    from pathlib import Path
+
+    path, k = source.frames[index]
+    return (Path(path), k)

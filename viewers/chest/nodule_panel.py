@@ -1,0 +1,315 @@
+"""The list of AI lung nodules beside the CT: click one to jump to it, then accept,
+reject or edit (mean diameter, type) it.
+
+Each decision is saved with the case at once (``app.chest_review``, on the job
+runner) and an open chest report draft is rewritten from the decisions
+(``app.chest_report.refresh_draft``), so the draft quotes only what the doctor
+accepted.  "Store SEG/SR" writes the kept nodules as DICOM objects of the study
+(``app.chest_objects``), queued for the regional server when the case is there.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import chest_review as cr
+from inference.chest import rules
+from viewers.chest.texts import decision_text, management_text, type_text
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class NodulePanel(QWidget):
+    jump = Signal(dict)  # show this nodule (2D and MPR)
+    changed = Signal()  # a decision changed: redraw the marks
+    report_updated = Signal(object)  # the refreshed report draft (ReportView)
+    objects_stored = Signal(list)  # paths of the SEG/SR stored with the case
+
+    def __init__(self, ctx, payload: dict, review: cr.Review, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx, self.payload, self.review = ctx, payload, review
+        self.nodules = cr.ai_nodules(payload)
+        self.busy = False
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight:bold;font-size:11pt")
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color:#b06000")
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setColumnCount(5)
+        self.tree.currentItemChanged.connect(self._current)
+        self.tree.itemClicked.connect(lambda *_a: self._jump_current())
+        self.accept_btn, self.reject_btn = QPushButton(), QPushButton()
+        self.edit_btn, self.reset_btn = QPushButton(), QPushButton()
+        row = QHBoxLayout()
+        for b in (self.accept_btn, self.reject_btn, self.edit_btn, self.reset_btn):
+            row.addWidget(b)
+        self.accept_btn.clicked.connect(lambda: self.decide("accepted"))
+        self.reject_btn.clicked.connect(lambda: self.decide("rejected"))
+        self.reset_btn.clicked.connect(lambda: self.decide(""))
+        self.edit_btn.clicked.connect(self._open_editor)
+        self.editor = QWidget()
+        ed = QHBoxLayout(self.editor)
+        ed.setContentsMargins(0, 0, 0, 0)
+        self.size_label, self.type_label = QLabel(), QLabel()
+        self.size_box = QDoubleSpinBox()
+        self.size_box.setRange(1.0, 150.0)
+        self.size_box.setDecimals(1)
+        self.size_box.setSingleStep(0.5)
+        self.type_box = QComboBox()
+        for kind in rules.TYPES:
+            self.type_box.addItem("", kind)
+        self.apply_btn, self.cancel_btn = QPushButton(), QPushButton()
+        self.apply_btn.clicked.connect(self._apply_edit)
+        self.cancel_btn.clicked.connect(self.editor.hide)
+        for w in (self.size_label, self.size_box, self.type_label, self.type_box):
+            ed.addWidget(w)
+        ed.addWidget(self.apply_btn)
+        ed.addWidget(self.cancel_btn)
+        self.editor.hide()
+        self.exam = QLabel()
+        self.exam.setWordWrap(True)
+        self.store_btn = QPushButton()
+        self.store_btn.clicked.connect(self.store_objects)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.title)
+        lay.addWidget(self.notice)
+        lay.addWidget(self.tree, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.editor)
+        lay.addWidget(self.exam)
+        lay.addWidget(self.store_btn)
+        lay.addWidget(self.status)
+        self.retranslate()
+        self._fill()
+
+    # --- list -----------------------------------------------------------
+    def _fill(self) -> None:
+        keep = self.current_id()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        multiple = len(self.nodules) > 1
+        for n in self.nodules:
+            d = self.review.decisions.get(int(n["id"]))
+            g = cr.graded(n, d, multiple)
+            it = QTreeWidgetItem(
+                [
+                    str(n["id"]),
+                    type_text(g["type"]),
+                    f"{g['mean_diameter_mm']:.1f}",
+                    g["lung_rads"],
+                    decision_text(d.status if d else ""),
+                ]
+            )
+            it.setData(0, ROLE, int(n["id"]))
+            it.setToolTip(0, self._tooltip(n))
+            self.tree.addTopLevelItem(it)
+            if int(n["id"]) == keep:
+                self.tree.setCurrentItem(it)
+        self.tree.blockSignals(False)
+        for c in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(c)
+        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self._update_exam()
+        self._enable()
+
+    def _tooltip(self, n: dict) -> str:
+        return (
+            self.tr("Long %1 mm × short %2 mm, volume %3 mm³, mean %4 HU, confidence %5")
+            .replace("%1", f"{n.get('long_axis_mm', 0):.1f}")
+            .replace("%2", f"{n.get('short_axis_mm', 0):.1f}")
+            .replace("%3", f"{n.get('volume_mm3', 0):.0f}")
+            .replace("%4", f"{n.get('mean_hu', 0):.0f}")
+            .replace("%5", f"{float(n.get('confidence') or 0):.2f}")
+        )
+
+    def _update_exam(self) -> None:
+        final = cr.final_nodules(self.payload, self.review)
+        waiting = len(cr.undecided(self.payload, self.review))
+        cat = rules.exam_category([n["lung_rads"] for n in final])
+        text = (
+            self.tr("Exam (accepted nodules): Lung-RADS %1 — %2")
+            .replace("%1", cat)
+            .replace("%2", management_text(cat))
+        )
+        if waiting:
+            text += "\n" + self.tr("%1 nodule(s) still to review.").replace("%1", str(waiting))
+        self.exam.setText(text)
+
+    def current_id(self) -> int | None:
+        it = self.tree.currentItem()
+        return int(it.data(0, ROLE)) if it is not None else None
+
+    def nodule(self, nodule_id: int | None) -> dict | None:
+        return next((n for n in self.nodules if int(n["id"]) == nodule_id), None)
+
+    def select(self, nodule_id: int) -> None:
+        """Make a nodule current and jump to it."""
+        for i in range(self.tree.topLevelItemCount()):
+            it = self.tree.topLevelItem(i)
+            if int(it.data(0, ROLE)) == int(nodule_id):
+                self.tree.setCurrentItem(it)
+                self._jump_current()
+
+    def _current(self, *_a) -> None:
+        self.editor.hide()
+        self._enable()
+        self.changed.emit()
+
+    def _jump_current(self) -> None:
+        n = self.nodule(self.current_id())
+        if n is not None:
+            self.jump.emit(n)
+
+    def _enable(self) -> None:
+        has = self.current_id() is not None and not self.busy
+        for b in (self.accept_btn, self.reject_btn, self.edit_btn, self.reset_btn):
+            b.setEnabled(has)
+        kept = bool(cr.final_nodules(self.payload, self.review))
+        self.store_btn.setEnabled(kept and not self.busy)
+
+    # --- decisions ------------------------------------------------------
+    def _user(self) -> str:
+        user = getattr(self.ctx, "user", None) or getattr(self.ctx.store, "user", None)
+        return str(getattr(user, "username", "") or "")
+
+    def decide(self, status: str) -> None:
+        nid = self.current_id()
+        if nid is None:
+            return
+        self.review.decide(nid, status, self._user())
+        self._decided()
+
+    def _open_editor(self) -> None:
+        n = self.nodule(self.current_id())
+        if n is None:
+            return
+        d = self.review.decisions.get(int(n["id"]))
+        mean, kind = cr.final_value(n, d)
+        self.size_box.setValue(mean)
+        self.type_box.setCurrentIndex(max(self.type_box.findData(kind), 0))
+        self.editor.show()
+        self.size_box.setFocus()
+
+    def edit(self, mean_mm: float | None = None, kind: str | None = None) -> None:
+        nid = self.current_id()
+        if nid is None:
+            return
+        try:
+            self.review.edit(nid, mean_mm, kind, self._user())
+        except ValueError as err:
+            self.status.setText(str(err))
+            return
+        self.editor.hide()
+        self._decided()
+
+    def _apply_edit(self) -> None:
+        self.edit(self.size_box.value(), self.type_box.currentData())
+
+    def _decided(self) -> None:
+        """Autosave the decision; rewrite an open chest draft from it."""
+        self._fill()
+        self.changed.emit()
+        store, pk, review = self.ctx.store, self.ctx.study_pk, self.review
+        snapshot = cr.Review.from_dict(review.to_dict())
+
+        def work(state):
+            from app.chest_report import refresh_draft
+
+            cr.save_review(store, pk, snapshot)
+            return refresh_draft(store, pk)
+
+        self.status.setText(self.tr("Saving the decision…"))
+        self.ctx.jobs.submit(work, name="nodule decision", on_done=self._saved,
+                             on_error=self._failed)  # fmt: skip
+
+    def _saved(self, view) -> None:
+        self.status.setText(self.tr("Decision saved with the case."))
+        if view is not None:
+            self.report_updated.emit(view)
+
+    def _failed(self, err) -> None:
+        self.busy = False
+        self._enable()
+        self.status.setText(self.tr("Not saved: %1").replace("%1", str(err)))
+
+    # --- SEG / SR -------------------------------------------------------
+    def store_objects(self) -> None:
+        from app.chest_objects import store_nodule_objects
+
+        if self.busy:
+            return
+        self.busy = True
+        self._enable()
+        store, pk, payload = self.ctx.store, self.ctx.study_pk, self.payload
+        review = cr.Review.from_dict(self.review.to_dict())
+        self.status.setText(self.tr("Writing SEG and SR of the accepted nodules…"))
+        self.ctx.jobs.submit(
+            lambda state: store_nodule_objects(store, pk, payload, review, state),
+            name="nodule SEG/SR", on_done=self._stored, on_error=self._failed,
+            on_progress=lambda f, _m: self.status.setText(
+                self.tr("Writing SEG and SR of the accepted nodules… %1%").replace(
+                    "%1", f"{f * 100:.0f}")),
+        )  # fmt: skip
+
+    def _stored(self, out: dict) -> None:
+        self.busy = False
+        self.review.objects = {k: out[k] for k in ("seg", "sr")}
+        self._enable()
+        text = self.tr("SEG and SR stored with the case.")
+        if out.get("queued"):
+            text += " " + self.tr("Queued for the regional server.")
+        self.status.setText(text)
+        self.objects_stored.emit(list(out.get("paths") or []))
+
+    # --- text -----------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("AI lung nodules"))
+        model = self.review.model or self.tr("the AI")
+        self.notice.setText(
+            self.tr(
+                "Found by %1 (not for clinical use). Accept, reject or edit each nodule; "
+                "the report quotes only accepted ones."
+            ).replace("%1", model)
+        )
+        self.tree.setHeaderLabels(
+            [self.tr("No."), self.tr("Type"), self.tr("Mean mm"), "Lung-RADS", self.tr("Decision")]
+        )
+        self.accept_btn.setText(self.tr("Accept"))
+        self.reject_btn.setText(self.tr("Reject"))
+        self.edit_btn.setText(self.tr("Edit…"))
+        self.reset_btn.setText(self.tr("Undecided"))
+        self.size_label.setText(self.tr("Mean"))
+        self.size_box.setSuffix(" mm")
+        self.type_label.setText(self.tr("Type"))
+        for i, kind in enumerate(rules.TYPES):
+            self.type_box.setItemText(i, type_text(kind))
+        self.apply_btn.setText(self.tr("Apply"))
+        self.cancel_btn.setText(self.tr("Cancel"))
+        self.store_btn.setText(self.tr("Store SEG/SR with the case"))
+        self.store_btn.setToolTip(
+            self.tr("The accepted nodules as DICOM SEG and SR objects of this study")
+        )
+        if self.tree.topLevelItemCount():
+            self._fill()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

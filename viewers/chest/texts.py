@@ -1,0 +1,47 @@
+"""Translated chest words for the nodule list (nodule type, decision, Lung-RADS advice)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
+
+def type_text(kind: str) -> str:
+    return {
+        "solid": translate("ChestTexts", "solid"),
+        "part-solid": translate("ChestTexts", "part-solid"),
+        "ground-glass": translate("ChestTexts", "ground glass"),
+    }.get(kind, kind)
+
+
+def decision_text(status: str) -> str:
+    return {
+        "": translate("ChestTexts", "to review"),
+        "accepted": translate("ChestTexts", "accepted"),
+        "rejected": translate("ChestTexts", "rejected"),
+        "modified": translate("ChestTexts", "accepted, edited"),
+    }.get(status, status)
+
+
+def management_text(category: str) -> str:
+    """Lung-RADS v2022 management of an exam category (app's English table, translated)."""
+    return {
+        "1": translate("ChestTexts", "annual screening LDCT in 12 months"),
+        "2": translate("ChestTexts", "annual screening LDCT in 12 months"),
+        "3": translate("ChestTexts", "LDCT in 6 months"),
+        "4A": translate("ChestTexts", "LDCT in 3 months; PET/CT if solid part ≥ 8 mm"),
+        "4B": translate("ChestTexts", "diagnostic chest CT, PET/CT, tissue sampling; refer"),
+        "4X": translate("ChestTexts", "diagnostic chest CT, PET/CT, tissue sampling; refer"),
+    }.get(category, "")
+
+
+def check_text(key: str) -> str:
+    """A chest X-ray image check's name."""
+    return {
+        "view": translate("ChestTexts", "View"),
+        "inverted_for_display": translate("ChestTexts", "Shown inverted (MONOCHROME1)"),
+        "exposure_ok": translate("ChestTexts", "Exposure"),
+        "rotation": translate("ChestTexts", "Rotation"),
+        "lung_fields_found": translate("ChestTexts", "Lung fields found"),
+    }.get(key, key)
