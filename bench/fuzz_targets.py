@@ -66,7 +66,7 @@ def _real_ecg_seeds() -> dict[str, list[Seed]]:
     """Real third-party ECG files committed in tests/data/ecg (sources in its README)."""
     wfdb = ECG_DATA / "wfdb"
     out: dict[str, list[Seed]] = {
-        "ge-muse-xml": _single(ECG_DATA / "muse" / "muse_ecg1.xml"),
+        "ge-muse-xml": _all(ECG_DATA / "muse", "*.xml"),  # incl. the pacer-spike list
         "philips-sierra-xml": _all(ECG_DATA / "sierra", "*.xml"),
         "hl7-aecg": _all(ECG_DATA / "aecg", "*.xml"),
         "scp-ecg": _all(ECG_DATA / "scp", "*.scp"),

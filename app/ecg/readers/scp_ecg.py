@@ -5,8 +5,9 @@ Sections: 0 pointers, 1 patient data, 2 Huffman tables, 3 lead definition,
 measurements, 8 statements.  Rhythm data may be Huffman coded and stored as
 first or second differences; when section 3 says reference-beat subtraction
 was used, section 6 holds residuals and the reference beat of section 5 is
-added back around each QRS of type 0 (section 4).  Bimodal compression is
-refused with its name.  Every offset and count read from the file is checked
+added back around each QRS of type 0 (section 4).  With bimodal compression
+the residual is stored decimated outside the protected zones of section 4
+(app.ecg.readers.scp_bimodal).  Every offset and count read from the file is checked
 against the file before it is used.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.ecg.readers import scp_bimodal
 from app.ecg.readers.scp_huffman import huffman_decode, parse_tables, undifference
 from app.ecg.readers.scp_sections import (
     Record,
@@ -160,9 +162,12 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
     leads, flags = _leads(rec)
     body6 = rec.section(6)
     avm, interval, diff, bimodal = _waveform_header(body6, 6)
-    if bimodal:
-        raise ReadError("SCP-ECG bimodal compression is not supported", "unsupported")
     subtracted = bool(flags & 0x01)
+    if bimodal and rec.section(5) is None:
+        raise ReadError(
+            "SCP-ECG bimodal data without reference beats (section 5) to give the full rate",
+            "corrupt",
+        )
     if want == "median" and rec.section(5) is not None and rec.section(4) is not None:
         beats, avm5, interval5 = _reference_beats(rec, tables, len(leads))
         return _signal(rec, beats * (avm5 / 1e6), 1e6 / interval5, leads, [])
@@ -171,12 +176,14 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
     if n * len(leads) > MAX_VALUES:
         raise ReadError(f"SCP-ECG record of {len(leads)} x {n} samples is too large", "unsupported")
     fs = 1e6 / interval
-    ratio = 1
-    if subtracted:
+    ratio, zones = 1, []
+    if subtracted or bimodal:
         beats, avm5, interval5 = _reference_beats(rec, tables, len(leads))
         if interval % interval5 or not 1 <= interval // interval5 <= 4:
             raise ReadError("SCP-ECG reference beats at an unusable sampling rate", "unsupported")
         ratio = interval // interval5
+    if bimodal:
+        zones = scp_bimodal.protected_zones(rec.section(4))
     data = np.zeros((len(leads), n), dtype=np.float64)
     warnings = (
         []
@@ -190,13 +197,16 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
     for i, stream in enumerate(_streams(body6, len(leads), 6)):
         start, end, _code = leads[i]
         length = end - start + 1
-        count = -(-length // ratio)
+        lead_runs = scp_bimodal.runs(start, end, zones) if bimodal else []
+        count = scp_bimodal.stored_count(lead_runs, ratio) if bimodal else -(-length // ratio)
         values = undifference(huffman_decode(stream, count, tables), diff)
         if values.size < count:
             warnings.append(
                 f"lead {_lead_name(leads[i][2])} holds {values.size} of {count} samples"
             )
-        if ratio > 1 and values.size:  # residual kept at a lower rate than the beats
+        if bimodal:  # decimated outside the protected zones, full rate inside
+            values = scp_bimodal.expand(values, lead_runs, ratio)
+        elif ratio > 1 and values.size:  # residual kept at a lower rate than the beats
             values = np.interp(
                 np.arange(values.size * ratio) / ratio, np.arange(values.size), values
             )
@@ -204,6 +214,7 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
         data[i, start - first : start - first + values.size] = values * (avm / 1e6)
     if subtracted:
         _add_reference_beats(data, leads, beats * (avm5 / 1e6), rec.section(4))
+    if subtracted or bimodal:
         fs = 1e6 / interval5
     return _signal(rec, data, fs, leads, warnings)
 

@@ -94,6 +94,46 @@ def section(sid: int, original: bytes, body: bytes) -> bytes:
     return bytes(whole)
 
 
+def assemble(parts: dict[int, tuple[int, bytes]], bodies: dict[int, bytes]) -> bytes:
+    """The record with each section's body replaced, pointers, lengths and CRCs recomputed."""
+    from app.ecg.readers.scp_sections import crc_ccitt
+
+    order = [
+        sid for sid, _ in sorted(((s, o) for s, (o, _w) in parts.items() if s), key=lambda t: t[1])
+    ]
+    pos = 6 + len(parts[0][1])
+    pointers, blobs = bytearray(), []
+    p0 = parts[0][1][16:]
+    index_of = {}
+    for sid in order:
+        whole = section(sid, parts[sid][1], bodies[sid])
+        index_of[sid] = (len(whole), pos + 1)
+        blobs.append(whole)
+        pos += len(whole)
+    for p in range(0, len(p0) - 9, 10):
+        sid = int.from_bytes(p0[p : p + 2], "little")
+        length, index = index_of.get(
+            sid,
+            (
+                int.from_bytes(p0[p + 2 : p + 6], "little"),
+                int.from_bytes(p0[p + 6 : p + 10], "little"),
+            ),
+        )
+        if sid == 0:
+            length, index = len(parts[0][1]), 7
+        pointers += (
+            sid.to_bytes(2, "little") + length.to_bytes(4, "little") + index.to_bytes(4, "little")
+        )
+    record = bytearray(
+        b"\x00\x00"
+        + pos.to_bytes(4, "little")
+        + section(0, parts[0][1], bytes(pointers))
+        + b"".join(blobs)
+    )
+    record[0:2] = crc_ccitt(bytes(record[2:])).to_bytes(2, "little")
+    return bytes(record)
+
+
 def main() -> None:
     from app.ecg.readers.scp_huffman import huffman_decode, parse_tables, undifference
     from app.ecg.readers.scp_sections import crc_ccitt
@@ -159,40 +199,7 @@ def main() -> None:
     body6 += b"".join(len(c).to_bytes(2, "little") for c in coded) + b"".join(coded)
     bodies = {sid: whole[16:] for sid, (_off, whole) in parts.items() if sid}
     bodies.update({3: bytes(body3), 4: bytes(body4), 6: bytes(body6)})
-    order = [
-        sid for sid, _ in sorted(((s, o) for s, (o, _w) in parts.items() if s), key=lambda t: t[1])
-    ]
-    pos = 6 + len(parts[0][1])
-    pointers, blobs = bytearray(), []
-    p0 = parts[0][1][16:]
-    index_of = {}
-    for sid in order:
-        whole = section(sid, parts[sid][1], bodies[sid])
-        index_of[sid] = (len(whole), pos + 1)
-        blobs.append(whole)
-        pos += len(whole)
-    for p in range(0, len(p0) - 9, 10):
-        sid = int.from_bytes(p0[p : p + 2], "little")
-        length, index = index_of.get(
-            sid,
-            (
-                int.from_bytes(p0[p + 2 : p + 6], "little"),
-                int.from_bytes(p0[p + 6 : p + 10], "little"),
-            ),
-        )
-        if sid == 0:
-            length, index = len(parts[0][1]), 7
-        pointers += (
-            sid.to_bytes(2, "little") + length.to_bytes(4, "little") + index.to_bytes(4, "little")
-        )
-    record = bytearray(
-        b"\x00\x00"
-        + pos.to_bytes(4, "little")
-        + section(0, parts[0][1], bytes(pointers))
-        + b"".join(blobs)
-    )
-    record[0:2] = crc_ccitt(bytes(record[2:])).to_bytes(2, "little")
-    TARGET.write_bytes(bytes(record))
+    TARGET.write_bytes(assemble(parts, bodies))
     in_zones = np.concatenate([residual[:, s - 1 : e] for _k, s, _f, e in qrs], axis=1)
     plain = np.concatenate([rhythm[:, s - 1 : e] for _k, s, _f, e in qrs], axis=1)
     print(
