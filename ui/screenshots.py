@@ -146,6 +146,9 @@ def main(out: str = "screenshots") -> int:
             a.show()
             save(a, f"about_{lang}")
             a.close()
+        from viewers.ecg.shots import ecg_shots
+
+        ecg_shots(app, store, win, save, wait_until, lang)
         from viewers.dicom.shots import image_shots
 
         image_shots(app, store, win, save, wait_until, lang)

@@ -60,6 +60,25 @@
     </message>
 </context>
 <context>
+    <name>EcgLeftOut</name>
+    <message>
+        <source>not an ECG signal (by its name)</source>
+        <translation>not an ECG signal (by its name)</translation>
+    </message>
+    <message>
+        <source>unit %1 is not a voltage</source>
+        <translation>unit %1 is not a voltage</translation>
+    </message>
+    <message>
+        <source>no voltage unit and no zero baseline (not an ECG)</source>
+        <translation>no voltage unit and no zero baseline (not an ECG)</translation>
+    </message>
+    <message>
+        <source>Not analysed (not ECG leads, %1 channels):</source>
+        <translation>Not analysed (not ECG leads, %1 channels):</translation>
+    </message>
+</context>
+<context>
     <name>EcgPdfReport</name>
     <message>
         <source>HR %1 bpm · PR %2 ms · QRS %3 ms · QT %4 ms · QTc %5 ms (Bazett) / %6 ms (Fridericia) · axes P/QRS/T %7/%8/%9°</source>

@@ -60,6 +60,25 @@
     </message>
 </context>
 <context>
+    <name>EcgLeftOut</name>
+    <message>
+        <source>not an ECG signal (by its name)</source>
+        <translation>非心电信号（按通道名称判断）</translation>
+    </message>
+    <message>
+        <source>unit %1 is not a voltage</source>
+        <translation>单位 %1 不是电压单位</translation>
+    </message>
+    <message>
+        <source>no voltage unit and no zero baseline (not an ECG)</source>
+        <translation>无电压单位且基线不在零位（非心电信号）</translation>
+    </message>
+    <message>
+        <source>Not analysed (not ECG leads, %1 channels):</source>
+        <translation>未分析（非心电导联，共 %1 个通道）：</translation>
+    </message>
+</context>
+<context>
     <name>EcgPdfReport</name>
     <message>
         <source>HR %1 bpm · PR %2 ms · QRS %3 ms · QT %4 ms · QTc %5 ms (Bazett) / %6 ms (Fridericia) · axes P/QRS/T %7/%8/%9°</source>

@@ -31,6 +31,7 @@ from ui.report.panel import ReportPanel
 from viewers.ecg import paper
 from viewers.ecg.calipers import MODES, Calipers, format_reading
 from viewers.ecg.finding_text import finding_text
+from viewers.ecg.left_out import LeftOutLabel, status_warnings
 from viewers.ecg.long_view import LONG_S, build_pyramids
 from viewers.ecg.overlays import make_view_box, overlay_items
 from viewers.ecg.pdf_report import ecg_pdf_writer
@@ -134,6 +135,7 @@ class EcgViewer(QWidget):
             self.lowpass_box.addItem("", v)
         self.filter_label, self.caliper_label = QLabel(), QLabel()
         self.model_label, self.status = QLabel(), QLabel()
+        self.left_out = LeftOutLabel()  # channels not analysed as ECG (ABP, Pleth, Resp...)
         self.status.setStyleSheet("padding:2px 6px;color:#3c4043")
         self._captions = [QLabel() for _ in range(7)]
         bar, tools = QHBoxLayout(), QHBoxLayout()
@@ -194,6 +196,7 @@ class EcgViewer(QWidget):
         lay.addLayout(tools)
         lay.addWidget(split, 1)
         lay.addWidget(self.model_label)
+        lay.addWidget(self.left_out)
         lay.addWidget(self.status)
         self.retranslate()
         self.status.setText(self.tr("Loading ECG…"))
@@ -274,8 +277,10 @@ class EcgViewer(QWidget):
         QTimer.singleShot(0, self.fit_true_size)  # again once the layout has settled
         msg = self.tr("%1 leads, %2 Hz, %3 s").replace("%1", str(len(signal.leads)))
         msg = msg.replace("%2", f"{signal.fs:g}").replace("%3", f"{signal.duration_s:.1f}")
-        if signal.warnings:
-            msg += " — " + "; ".join(signal.warnings)
+        self.left_out.set_left_out(signal.left_out)
+        warnings = status_warnings(signal.warnings, signal.left_out)
+        if warnings:
+            msg += " — " + "; ".join(warnings)
         self.status.setText(msg)
         self._update_labels()
         self.loaded.emit()

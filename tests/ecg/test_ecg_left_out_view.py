@@ -1,0 +1,72 @@
+"""The ECG viewer lists the channels left out as non-ECG, translated (real MIMIC-style
+record ``wfdb/mixedsignals``: ECG II, III, V + ABP (mmHg), Pleth (NU), Resp (Ohm))."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pyqtgraph")
+
+WFDB = Path(__file__).resolve().parents[1] / "data" / "ecg" / "wfdb"
+
+
+def _viewer(qtbot, jobs, path):
+    from app.domain import Modality
+    from viewers.ecg.qt_ecg_viewer import EcgViewer
+    from viewers.registry import ViewerContext
+
+    v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, path)], jobs, extra={}))
+    qtbot.addWidget(v)
+    return v
+
+
+def test_left_out_channels_are_listed_with_their_reasons(qtbot, jobs):
+    v = _viewer(qtbot, jobs, WFDB / "mixedsignals.hea")
+    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
+    assert v.left_out.isVisibleTo(v)
+    text = v.left_out.text()
+    assert "3 channels" in text
+    for name in ("ABP (mmHg)", "Pleth (NU)", "Resp (Ohm)"):
+        assert name in text
+    assert "not an ECG signal (by its name)" in text
+    assert "channels that are not ECG leads were left out" not in v.status.text()
+    assert [n for n in v.raw_signal.leads] == ["II", "III", "V"]
+
+
+def test_left_out_text_follows_the_language(qtbot, jobs):
+    from ui import i18n
+
+    v = _viewer(qtbot, jobs, WFDB / "mixedsignals.hea")
+    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
+    try:
+        i18n.install("zh_CN")
+        qtbot.waitUntil(lambda: "未分析" in v.left_out.text(), timeout=5000)
+        assert "非心电信号" in v.left_out.text() and "ABP (mmHg)" in v.left_out.text()
+    finally:
+        i18n.install("en")
+    qtbot.waitUntil(lambda: "Not analysed" in v.left_out.text(), timeout=5000)
+
+
+def test_an_all_ecg_record_shows_no_list(qtbot, jobs, real_dcm):
+    v = _viewer(qtbot, jobs, real_dcm)
+    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
+    assert not v.left_out.isVisibleTo(v) and v.left_out.left_out == []
+
+
+def test_reasons_from_units_and_baselines_are_translated_too():
+    from viewers.ecg.left_out import channel_lines
+
+    lines = channel_lines(
+        [
+            "CH3 (%): unit % is not a voltage",
+            "CH4: no voltage unit and the signal does not sit on a zero baseline as an ECG does",
+            "odd",
+        ]
+    )
+    assert lines == [
+        "CH3 (%) — unit % is not a voltage",
+        "CH4 — no voltage unit and no zero baseline (not an ECG)",
+        "odd",
+    ]

@@ -1,0 +1,34 @@
+"""ECG screenshots (``ui.screenshots``): two real records from tests/data/ecg (sources
+and licences in its README) opened as cases: the MIMIC-style bedside record whose
+ABP, Pleth and Resp channels are left out of the analysis, and the GE MUSE export
+with its pacer-spike list (REBUILT: the list added to the real export)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "ecg"
+RECORDS = {
+    "leftout": ["wfdb/mixedsignals.hea", *(f"wfdb/mixedsignals_{c}.dat" for c in "epr")],
+    "paced": ["muse/muse_ecg1_pacespikes.xml"],
+}
+
+
+def ecg_shots(app, store, win, save, wait_until, lang: str) -> None:
+    from app.importer import run_import
+
+    for name, rel in RECORDS.items():
+        files = [DATA / r for r in rel]
+        if not all(f.is_file() for f in files):
+            continue  # an installed copy without the test data
+        pks = run_import(store, files).study_pks  # the second language finds the duplicate
+        if not pks:
+            continue
+        tab = win.cases.open_case(pks[0])
+        wait_until(app, lambda t=tab: t.viewer is not None, 30)
+        viewer = tab.viewer
+        wait_until(app, lambda v=viewer: getattr(v, "analysis", None) is not None, 60)
+        app.processEvents()
+        save(win, f"case_ecg_{name}_{lang}")
+        win.cases.close_tab(win.cases.indexOf(tab))
+    win.cases.setCurrentIndex(0)
