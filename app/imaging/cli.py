@@ -95,6 +95,13 @@ def cmd_render(args) -> int:
     if len(vol.failed) == len(vol.frames):
         print("no slice of the series could be decoded", file=sys.stderr)
         return 1
+    if args.view != "axial":  # reformatted views of a tilted series: shear corrected
+        from app.imaging.tilt import correct_tilt
+
+        vol = correct_tilt(vol, in_place=True)
+        for message in vol.corrections:
+            print(f"note: {message} degrees corrected (slices shifted onto an orthogonal grid)",
+                  file=sys.stderr)  # fmt: skip
     try:
         out = render_png(vol, args.view, args.out, args.slice, args.preset, args.size)
     except (ValueError, KeyError) as err:

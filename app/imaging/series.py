@@ -285,7 +285,7 @@ def _order(frames, orientation, problems, skipped) -> tuple[list[FrameRef], floa
     tilt = tilt if tilt > 0.5 else abs(frames[0].head.gantry_tilt)
     if tilt > 0.5:
         problems.append(
-            f"gantry tilt of {tilt:.1f} degrees: slices are sheared; MPR and 3D show "
-            "them stacked along the slice normal (shear not corrected)"
+            f"gantry tilt of {tilt:.1f} degrees: slices are sheared; MPR, 3D and "
+            "reformatted renders shift them onto an orthogonal grid (app.imaging.tilt)"
         )
     return frames, spacing, tilt

@@ -67,6 +67,7 @@ class Volume:
     failed: dict[int, str] = field(default_factory=dict)  # slice -> "file: reason"
     skipped: list[str] = field(default_factory=list)  # what the budget left out
     fill: float = 0  # shown for a slice that cannot be decoded (the first slice's minimum)
+    corrections: list[str] = field(default_factory=list)  # e.g. gantry tilt (app.imaging.tilt)
     slice_loaded: EventEmitter = field(default_factory=lambda: EventEmitter("slice_loaded"))
     finished: EventEmitter = field(default_factory=lambda: EventEmitter("finished"))
 

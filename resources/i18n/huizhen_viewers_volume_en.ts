@@ -63,6 +63,10 @@
         <translation>The volume could not be loaded.</translation>
     </message>
     <message>
+        <source>Gantry tilt of %1° corrected: slices shifted onto an orthogonal grid (MPR and 3D are resampled).</source>
+        <translation>Gantry tilt of %1° corrected: slices shifted onto an orthogonal grid (MPR and 3D are resampled).</translation>
+    </message>
+    <message>
         <source>Note: %1</source>
         <translation>Note: %1</translation>
     </message>

@@ -63,6 +63,10 @@
         <translation>无法加载容积数据。</translation>
     </message>
     <message>
+        <source>Gantry tilt of %1° corrected: slices shifted onto an orthogonal grid (MPR and 3D are resampled).</source>
+        <translation>已校正 %1° 机架倾斜：层面已平移到正交网格上（MPR 与三维为重采样结果）。</translation>
+    </message>
+    <message>
         <source>Note: %1</source>
         <translation>注意：%1</translation>
     </message>

@@ -42,8 +42,12 @@ def create_volume(files, state=None):
     return Volume.create(series_info(files, state))
 
 
-def fill_volume(volume, state=None):
-    return volume.load(state)
+def fill_volume(volume, state=None, own: bool = True):
+    """Worker: decode every slice, then put a gantry-tilted series on an orthogonal grid
+    (in place when this viewer made the volume, else on a copy: the 2D pane keeps its own)."""
+    from app.imaging.tilt import correct_tilt
+
+    return correct_tilt(volume.load(state), state, in_place=own)
 
 
 class MprGrid(QWidget):
@@ -95,7 +99,7 @@ class MprGrid(QWidget):
     def open(self, files, volume=None) -> None:
         """Load the series' volume, or show ``volume`` when it is already in memory."""
         if volume is not None:
-            self._created(volume)
+            self._created(volume, own=False)
             return
         self.ctx.jobs.submit(
             create_volume,
@@ -105,7 +109,7 @@ class MprGrid(QWidget):
             on_error=self._failed,
         )
 
-    def _created(self, volume) -> None:
+    def _created(self, volume, own: bool = True) -> None:
         self.volume = volume
         z, y, x = volume.array.shape[:3]
         self.point = (z // 2, y // 2, x // 2)
@@ -115,6 +119,7 @@ class MprGrid(QWidget):
         self.job = self.ctx.jobs.submit(
             fill_volume,
             volume,
+            own=own,
             name="load volume",
             on_done=self._filled,
             on_error=self._failed,
@@ -131,9 +136,13 @@ class MprGrid(QWidget):
             self._seen = n
             self.render()
 
-    def _filled(self, _volume) -> None:
+    def _filled(self, volume) -> None:
         self._poll.stop()
         self.complete = True
+        if volume is not self.volume or volume.corrections:  # sheared: now on its own grid
+            self.volume = volume
+            self.frame = oblique.Frame(volume, self.point)
+            self.shown = {}
         self._fill = float(self.volume.array.min())  # outside the volume on oblique planes
         if not self._is_ct():
             self.centre, self.width_ = self.volume.default_window

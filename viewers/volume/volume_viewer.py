@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.imaging import mpr
+from app.imaging import mpr, tilt
 from viewers.dicom import texts as dicom_texts
 from viewers.volume.mpr_view import MprGrid
 from viewers.volume.texts import preset_3d_name, translate, view_name
@@ -115,7 +115,16 @@ class VolumeViewer(QWidget):
         z, y, x = vol.array.shape[:3]
         sz, sy, sx = vol.spacing
         text = f"{x}×{y}×{z}   {sx:.2f}×{sy:.2f}×{sz:.2f} mm"
-        notes = list(vol.skipped) + list(vol.info.problems)
+        tilted = any(c.startswith("gantry tilt") for c in vol.corrections)
+        notes = list(vol.skipped) + [
+            p for p in vol.info.problems if not (tilted and p.startswith("gantry tilt"))
+        ]
+        if tilted:
+            text += "   " + translate(
+                "VolumeViewer",
+                "Gantry tilt of %1° corrected: slices shifted onto an orthogonal grid "
+                "(MPR and 3D are resampled).",
+            ).replace("%1", f"{tilt.shear_angle(vol):.1f}")
         if notes:
             text += "   " + translate("VolumeViewer", "Note: %1").replace("%1", "; ".join(notes))
         self.status.setText(text)
