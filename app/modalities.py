@@ -109,6 +109,26 @@ _CHEST_FINDINGS = {
     "CHEST_NO_NODULE": QT_TRANSLATE_NOOP("ChestFindings", "No lung nodule of 4 mm or more found"),
     "CHEST_NOT_CHEST": QT_TRANSLATE_NOOP("ChestFindings", "Not a chest study: no nodule analysis"),
 }
+_CXR_FINDINGS = {
+    "CXR_CHECKS_ONLY": QT_TRANSLATE_NOOP(
+        "ChestFindings", "Image checks only; no finding model installed"
+    ),
+    "CXR_LATERAL": QT_TRANSLATE_NOOP(
+        "ChestFindings", "Lateral view: the checks below are for a frontal film"
+    ),
+    "CXR_VIEW_UNKNOWN": QT_TRANSLATE_NOOP(
+        "ChestFindings", "View not known (no ViewPosition, lung fields not found)"
+    ),
+    "CXR_EXPOSURE": QT_TRANSLATE_NOOP(
+        "ChestFindings", "Exposure may be inadequate (clipped pixels or low contrast)"
+    ),
+    "CXR_ROTATION": QT_TRANSLATE_NOOP(
+        "ChestFindings", "Possible rotation or tilt (the lung fields are not symmetric)"
+    ),
+    "CXR_NO_LUNG_FIELDS": QT_TRANSLATE_NOOP(
+        "ChestFindings", "Lung fields not found: check that this is a chest film"
+    ),
+}
 _IMAGE_VIEWER = "viewers.dicom.qt_image_viewer:ImageViewer"
 _PYDICOM_CODECS = ("pydicom", "pylibjpeg", "numpy")
 
@@ -140,6 +160,16 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
             readers=("dicom-image", "dicom-object"),
             source_kind="image",
             viewer=_IMAGE_VIEWER,
+            analyzers=(
+                AnalyzerSpec(
+                    "chest-cxr",
+                    "inference.chest.cxr:analyze_cr",
+                    identity="inference.chest.cxr:identity",
+                ),
+            ),
+            findings_context="ChestFindings",
+            findings=_CXR_FINDINGS,
+            panels=("viewers.chest.attach:attach_cr",),
             report_template="imaging",
             department="radiology",
             heavy_deps=_PYDICOM_CODECS,

@@ -1,10 +1,15 @@
 """Chest X-ray: image checks only (no finding model ships; findings never invented).
 
 Checks: view from the header (ViewPosition: PA/AP frontal, LL/RL lateral),
+else from the content (two lung fields side by side: frontal; one: lateral);
 photometric interpretation (MONOCHROME1 is shown inverted), exposure (share of
 pixels clipped at either end of the stored range, and the contrast between the
-5th and 95th percentiles), and lung fields found (two dark regions, one in
-each half of the body, in a frontal view).
+5th and 95th percentiles), lung fields found (two dark regions, one in each
+half of the body, in a frontal view) and rotation (frontal: the two fields'
+areas differ by more than a third, or the line through their centres tilts
+more than 10 degrees).  ``analyze_cr`` is the CR/DX analyzer of the modality
+descriptor: an ``AiResult`` that is not graded and holds no clinical finding,
+only the checks that failed.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import numpy as np
 from inference.chest.analysis import BUILTIN
 
 NOTICE = "Image checks only; no finding model installed (not for clinical use)"
+ROTATION_ASYMMETRY = 0.33  # |area left - area right| / sum above this: rotated
+ROTATION_TILT_DEG = 10.0
 FRONTAL, LATERAL = ("PA", "AP"), ("LL", "RL", "LATERAL", "LAT")
 
 
@@ -48,9 +55,28 @@ def lung_fields(img: np.ndarray) -> dict:
         return {"found": False, "count": 0}
     sizes = ndimage.sum_labels(dark, lab, np.arange(1, n + 1))
     big = [i + 1 for i in np.argsort(sizes)[::-1][:2] if sizes[i] > 0.03 * dark.size]
-    xs = [ndimage.center_of_mass(lab == i)[1] / a.shape[1] for i in big]
-    sides = {x < 0.5 for x in xs}
-    return {"found": bool(len(big) == 2 and sides == {True, False}), "count": len(big)}
+    centres = [ndimage.center_of_mass(lab == i) for i in big]
+    sides = {c[1] / a.shape[1] < 0.5 for c in centres}
+    out = {"found": bool(len(big) == 2 and sides == {True, False}), "count": len(big)}
+    if out["found"]:
+        areas = [float(sizes[i - 1]) for i in big]
+        (y0, x0), (y1, x1) = sorted(centres, key=lambda c: c[1])
+        out["area_asymmetry"] = round(abs(areas[0] - areas[1]) / sum(areas), 3)
+        out["tilt_deg"] = round(float(np.degrees(np.arctan2(y1 - y0, x1 - x0))), 1)
+    return out
+
+
+def rotation(fields: dict) -> dict:
+    """Rotation check of a frontal film from its two lung fields (None: not checked)."""
+    if not fields.get("found"):
+        return {"checked": False, "ok": None}
+    asym, tilt = fields["area_asymmetry"], fields["tilt_deg"]
+    return {
+        "checked": True,
+        "ok": bool(asym <= ROTATION_ASYMMETRY and abs(tilt) <= ROTATION_TILT_DEG),
+        "area_asymmetry": asym,
+        "tilt_deg": tilt,
+    }
 
 
 def analyze_cxr(vol) -> dict:
@@ -65,6 +91,8 @@ def analyze_cxr(vol) -> dict:
     kind = "frontal" if view in FRONTAL else ("lateral" if view in LATERAL else "")
     if not kind:
         kind = "frontal (from content)" if fields["found"] else "unknown"
+        if fields["count"] == 1:
+            kind = "lateral (from content)"
     checks = {
         "view_position": view or "not in header",
         "view": kind,
@@ -74,6 +102,7 @@ def analyze_cxr(vol) -> dict:
         "contrast_p5_p95": [round(float(p5), 1), round(float(p95), 1)],
         "exposure_ok": bool(clipped < 0.05 and p95 > p5),
         "lung_fields_found": fields["found"],
+        "rotation": rotation(fields) if kind.startswith("frontal") else {"checked": False},
     }
     return {
         "kind": "cxr",
@@ -84,3 +113,59 @@ def analyze_cxr(vol) -> dict:
         "model": {"name": "Huizhen chest X-ray checks", "version": BUILTIN["version"]},
         "notice": NOTICE,
     }
+
+
+CHECK_FINDINGS = {  # code -> English text (app/modalities.py translates them)
+    "CXR_CHECKS_ONLY": "Image checks only; no finding model installed",
+    "CXR_LATERAL": "Lateral view: the checks below are for a frontal film",
+    "CXR_VIEW_UNKNOWN": "View not known (no ViewPosition, lung fields not found)",
+    "CXR_EXPOSURE": "Exposure may be inadequate (clipped pixels or low contrast)",
+    "CXR_ROTATION": "Possible rotation or tilt (the lung fields are not symmetric)",
+    "CXR_NO_LUNG_FIELDS": "Lung fields not found: check that this is a chest film",
+}
+
+
+def failed_checks(checks: dict) -> list[str]:
+    codes = ["CXR_CHECKS_ONLY"]
+    if checks["view"].startswith("lateral"):
+        codes.append("CXR_LATERAL")
+    elif checks["view"] == "unknown":
+        codes.append("CXR_VIEW_UNKNOWN")
+    if not checks["exposure_ok"]:
+        codes.append("CXR_EXPOSURE")
+    if checks["rotation"].get("ok") is False:
+        codes.append("CXR_ROTATION")
+    if not checks["lung_fields_found"] and not checks["view"].startswith("lateral"):
+        codes.append("CXR_NO_LUNG_FIELDS")
+    return codes
+
+
+CHECKS_ID = "huizhen-chest-cxr-checks"
+
+
+def identity() -> tuple[str, str]:
+    """(model id, version) of the checks' result (a re-run of the pre-read is skipped)."""
+    return CHECKS_ID, BUILTIN["version"]
+
+
+def analyze_cr(source, state=None):
+    """The CR/DX analyzer: image checks only, never a clinical finding (no model here)."""
+    from app.ai.result import AiResult, Finding, ModelInfo, Urgency
+
+    vol = source.volume(state) if hasattr(source, "volume") else source
+    if getattr(vol, "rgb", False):
+        raise ValueError("a colour image is not a chest X-ray")
+    report = analyze_cxr(vol)
+    checks = report["checks"]
+    findings = [Finding(code, CHECK_FINDINGS[code]) for code in failed_checks(checks)]
+    return AiResult(
+        model=ModelInfo(
+            "huizhen-chest-cxr-checks", report["model"]["name"], report["model"]["version"], True
+        ),  # fmt: skip
+        analyzer="chest-cxr",
+        modality="CR",
+        urgency=Urgency.NOT_GRADED,
+        summary=NOTICE,
+        findings=findings,
+        details={"kind": "cxr", "checks": checks, "notice": NOTICE},
+    )

@@ -15,6 +15,30 @@
         <source>Not a chest study: no nodule analysis</source>
         <translation>Not a chest study: no nodule analysis</translation>
     </message>
+    <message>
+        <source>Image checks only; no finding model installed</source>
+        <translation>Image checks only; no finding model installed</translation>
+    </message>
+    <message>
+        <source>Lateral view: the checks below are for a frontal film</source>
+        <translation>Lateral view: the checks below are for a frontal film</translation>
+    </message>
+    <message>
+        <source>View not known (no ViewPosition, lung fields not found)</source>
+        <translation>View not known (no ViewPosition, lung fields not found)</translation>
+    </message>
+    <message>
+        <source>Exposure may be inadequate (clipped pixels or low contrast)</source>
+        <translation>Exposure may be inadequate (clipped pixels or low contrast)</translation>
+    </message>
+    <message>
+        <source>Possible rotation or tilt (the lung fields are not symmetric)</source>
+        <translation>Possible rotation or tilt (the lung fields are not symmetric)</translation>
+    </message>
+    <message>
+        <source>Lung fields not found: check that this is a chest film</source>
+        <translation>Lung fields not found: check that this is a chest film</translation>
+    </message>
 </context>
 <context>
     <name>EcgFindings</name>

@@ -15,6 +15,30 @@
         <source>Not a chest study: no nodule analysis</source>
         <translation>非胸部检查：未做结节分析</translation>
     </message>
+    <message>
+        <source>Image checks only; no finding model installed</source>
+        <translation>仅做图像检查；未安装病变识别模型</translation>
+    </message>
+    <message>
+        <source>Lateral view: the checks below are for a frontal film</source>
+        <translation>侧位片：以下检查针对正位片</translation>
+    </message>
+    <message>
+        <source>View not known (no ViewPosition, lung fields not found)</source>
+        <translation>体位未知（无 ViewPosition，且未识别到肺野）</translation>
+    </message>
+    <message>
+        <source>Exposure may be inadequate (clipped pixels or low contrast)</source>
+        <translation>曝光可能不当（像素饱和或对比度低）</translation>
+    </message>
+    <message>
+        <source>Possible rotation or tilt (the lung fields are not symmetric)</source>
+        <translation>可能存在旋转或倾斜（两肺野不对称）</translation>
+    </message>
+    <message>
+        <source>Lung fields not found: check that this is a chest film</source>
+        <translation>未识别到肺野：请确认是否为胸片</translation>
+    </message>
 </context>
 <context>
     <name>EcgFindings</name>

@@ -69,6 +69,57 @@
     </message>
 </context>
 <context>
+    <name>CxrChecksPanel</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>frontal (%1)</source>
+        <translation>frontal (%1)</translation>
+    </message>
+    <message>
+        <source>lateral (%1)</source>
+        <translation>lateral (%1)</translation>
+    </message>
+    <message>
+        <source>frontal (from the image; no view in the header)</source>
+        <translation>frontal (from the image; no view in the header)</translation>
+    </message>
+    <message>
+        <source>lateral (from the image; no view in the header)</source>
+        <translation>lateral (from the image; no view in the header)</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>not known</translation>
+    </message>
+    <message>
+        <source>clipped %1%, contrast %2 to %3</source>
+        <translation>clipped %1%, contrast %2 to %3</translation>
+    </message>
+    <message>
+        <source>lung field areas differ by %1%, tilt %2°</source>
+        <translation>lung field areas differ by %1%, tilt %2°</translation>
+    </message>
+    <message>
+        <source>not checked (frontal films only)</source>
+        <translation>not checked (frontal films only)</translation>
+    </message>
+    <message>
+        <source>Chest X-ray image checks</source>
+        <translation>Chest X-ray image checks</translation>
+    </message>
+    <message>
+        <source>Image checks only; no finding model installed. %1, not for clinical use: the film must be read by a doctor.</source>
+        <translation>Image checks only; no finding model installed. %1, not for clinical use: the film must be read by a doctor.</translation>
+    </message>
+</context>
+<context>
     <name>NodulePanel</name>
     <message>
         <source>Long %1 mm × short %2 mm, volume %3 mm³, mean %4 HU, confidence %5</source>

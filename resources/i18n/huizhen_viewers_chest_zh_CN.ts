@@ -69,6 +69,57 @@
     </message>
 </context>
 <context>
+    <name>CxrChecksPanel</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>frontal (%1)</source>
+        <translation>正位（%1）</translation>
+    </message>
+    <message>
+        <source>lateral (%1)</source>
+        <translation>侧位（%1）</translation>
+    </message>
+    <message>
+        <source>frontal (from the image; no view in the header)</source>
+        <translation>正位（据图像判断；文件头无体位）</translation>
+    </message>
+    <message>
+        <source>lateral (from the image; no view in the header)</source>
+        <translation>侧位（据图像判断；文件头无体位）</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>clipped %1%, contrast %2 to %3</source>
+        <translation>饱和像素 %1%，对比度 %2 至 %3</translation>
+    </message>
+    <message>
+        <source>lung field areas differ by %1%, tilt %2°</source>
+        <translation>两肺野面积相差 %1%，倾斜 %2°</translation>
+    </message>
+    <message>
+        <source>not checked (frontal films only)</source>
+        <translation>未检查（仅适用于正位片）</translation>
+    </message>
+    <message>
+        <source>Chest X-ray image checks</source>
+        <translation>胸片图像质量检查</translation>
+    </message>
+    <message>
+        <source>Image checks only; no finding model installed. %1, not for clinical use: the film must be read by a doctor.</source>
+        <translation>仅做图像检查；未安装病变识别模型。%1，非临床用途：胸片须由医生阅片。</translation>
+    </message>
+</context>
+<context>
     <name>NodulePanel</name>
     <message>
         <source>Long %1 mm × short %2 mm, volume %3 mm³, mean %4 HU, confidence %5</source>

@@ -92,7 +92,9 @@ def test_registry_reads_the_modality_descriptors():
     [ecg] = registry.analyzers_for("ECG")
     assert ecg.name == "ecg" and ecg.model_id == DESCRIPTORS["ECG"].analyzers[0].model_id
     assert ecg.model_version()[0] == "openecg-codec"  # known before running: no re-run
-    assert registry.analyzers_for("CR") == []
+    [cxr] = registry.analyzers_for("CR")  # image checks only (no chest X-ray finding model)
+    assert cxr.name == "chest-cxr" and cxr.model_version() == ("huizhen-chest-cxr-checks", "0.1")
+    assert registry.analyzers_for("US") == []
     assert "ECG" in registry.modalities_with_analyzers()
 
 

@@ -50,3 +50,12 @@ def ct_case(store, nodule_series):
     run_preread(store, [pk])
     _rid, result = latest_result(store, pk)
     return pk, result.to_dict()
+
+
+@pytest.fixture
+def lang(qapp):
+    """Install a UI language for the test (English again after)."""
+    from ui import i18n
+
+    yield i18n.install
+    i18n.install("en")

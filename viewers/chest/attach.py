@@ -162,3 +162,23 @@ def _frame_key(source, index: int):
 
     path, k = source.frames[index]
     return (Path(path), k)
+
+
+def attach_cr(viewer) -> None:
+    """The chest X-ray checks panel, when the film has a stored checks result."""
+    ctx = viewer.ctx
+    if ctx.store is None or ctx.jobs is None:
+        return
+
+    def found(result) -> None:
+        if not result:
+            return
+        from viewers.chest.cxr_panel import CxrChecksPanel
+
+        viewer.cxr_panel = CxrChecksPanel(result[0], viewer)
+        viewer.add_side_panel(viewer.cxr_panel)
+
+    ctx.jobs.submit(
+        chest_result, ctx.store, ctx.study_pk, ("chest-cxr",), name="chest X-ray checks",
+        on_done=found, on_error=lambda _e: None,
+    )  # fmt: skip

@@ -1,0 +1,98 @@
+"""The chest X-ray image checks of the stored AI result, beside the film.
+
+No finding model ships, so the panel says "image checks only; no finding
+model installed" and lists the checks (view, inversion, exposure, rotation,
+lung fields), each with its measured values and a mark when it failed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from viewers.chest.texts import check_text
+
+OK, BAD, INFO = QColor(30, 126, 52), QColor(200, 60, 30), QColor(60, 64, 67)
+
+
+class CxrChecksPanel(QWidget):
+    def __init__(self, payload: dict, parent=None) -> None:
+        super().__init__(parent)
+        self.payload = payload
+        self.checks = dict((payload.get("details") or {}).get("checks") or {})
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight:bold;font-size:11pt")
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color:#b06000")
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderHidden(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.title)
+        lay.addWidget(self.notice)
+        lay.addWidget(self.tree, 1)
+        self.retranslate()
+
+    def rows(self) -> list[tuple[str, str, bool | None]]:
+        """(check, value, ok) lines; ok None: information only."""
+        c = self.checks
+        yes, no = self.tr("yes"), self.tr("no")
+        view = str(c.get("view") or "unknown")
+        view_text = {
+            "frontal": self.tr("frontal (%1)"),
+            "lateral": self.tr("lateral (%1)"),
+            "frontal (from content)": self.tr("frontal (from the image; no view in the header)"),
+            "lateral (from content)": self.tr("lateral (from the image; no view in the header)"),
+        }.get(view, self.tr("not known"))
+        rows = [("view", view_text.replace("%1", str(c.get("view_position", ""))), None)]
+        if view == "unknown":
+            rows[0] = (rows[0][0], rows[0][1], False)
+        rows.append(("inverted_for_display", yes if c.get("inverted_for_display") else no, None))
+        lo, hi = (list(c.get("contrast_p5_p95") or [0, 0]) + [0, 0])[:2]
+        exposure = (
+            self.tr("clipped %1%, contrast %2 to %3")
+            .replace("%1", f"{100 * float(c.get('clipped_fraction') or 0):.1f}")
+            .replace("%2", f"{lo:g}")
+            .replace("%3", f"{hi:g}")
+        )
+        rows.append(("exposure_ok", exposure, bool(c.get("exposure_ok"))))
+        rot = dict(c.get("rotation") or {})
+        if rot.get("checked"):
+            text = (
+                self.tr("lung field areas differ by %1%, tilt %2°")
+                .replace("%1", f"{100 * rot['area_asymmetry']:.0f}")
+                .replace("%2", f"{rot['tilt_deg']:.0f}")
+            )
+            rows.append(("rotation", text, bool(rot.get("ok"))))
+        else:
+            rows.append(("rotation", self.tr("not checked (frontal films only)"), None))
+        found = bool(c.get("lung_fields_found"))
+        rows.append(("lung_fields_found", yes if found else no, found))
+        return rows
+
+    def retranslate(self) -> None:
+        model = self.payload.get("model") or {}
+        label = f"{model.get('name', '')} {model.get('version', '')}".strip()
+        self.title.setText(self.tr("Chest X-ray image checks"))
+        self.notice.setText(
+            self.tr(
+                "Image checks only; no finding model installed. %1, not for clinical use: "
+                "the film must be read by a doctor."
+            ).replace("%1", label)
+        )
+        self.tree.clear()
+        for key, value, ok in self.rows():
+            mark = "" if ok is None else ("✓ " if ok else "✗ ")
+            it = QTreeWidgetItem([check_text(key), mark + value])
+            it.setForeground(1, INFO if ok is None else (OK if ok else BAD))
+            self.tree.addTopLevelItem(it)
+        self.tree.resizeColumnToContents(0)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
