@@ -20,6 +20,7 @@ from server.files import FileStore
 from server.janitor import Janitor
 from server.limits import BodyLimit
 from server.pacs import PacsSync, make_backend
+from server.pgnotify import PgBroker, is_postgres
 from server.preread import PrereadRunner, load_plugins
 from server.routes import (
     admin,
@@ -58,7 +59,7 @@ def create_app(settings: Settings) -> FastAPI:
     migrate(engine)
     if settings.db_url.startswith("sqlite:///"):
         private_file(settings.db_url.removeprefix("sqlite:///"))
-    broker = Broker()
+    broker = PgBroker(engine) if is_postgres(engine) else Broker()
     write, read = sessions(engine), read_sessions(engine)
     notify_on_commit(write, broker.notify)
     files = FileStore(settings.blob_dir, settings.upload_dir)
@@ -70,6 +71,8 @@ def create_app(settings: Settings) -> FastAPI:
         settings.preread_memory_mb,
         settings.plugins,
         settings.preread_window_s,
+        in_process=settings.jobs_in_process,
+        lease_s=settings.job_lease_s,
     )
     archive = PacsSync(make_backend(settings), write, files, settings.pacs_retry_s)
     st = State(settings, write, read, broker, runner, files)
@@ -79,14 +82,20 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         broker.bind(asyncio.get_running_loop())
-        escalator.start()
+        if isinstance(broker, PgBroker):
+            broker.start()  # wakes from every node through LISTEN/NOTIFY
+        if settings.jobs_in_process:  # else `huizhen-server worker` runs them
+            escalator.start()
         janitor.start()  # retention: prunes now, then hourly
-        if pending := runner.resume_pending():
-            log.info("resumed %d pending pre-reads", pending)
+        if queued := runner.start():
+            log.info("queued %d pending pre-reads that had no job", queued)
         if queued := archive.start():
             log.info("queued %d DICOM objects not yet in the PACS", queued)
         yield
-        escalator.stop()
+        if settings.jobs_in_process:
+            escalator.stop()
+        if isinstance(broker, PgBroker):
+            broker.stop()
         janitor.stop()
         archive.shutdown()
         runner.shutdown()

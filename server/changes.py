@@ -4,7 +4,8 @@ Every write calls ``record``: it takes the next number from the ``counters``
 row (an UPDATE, so it holds that row's lock until commit: sequence numbers
 become visible in commit order on SQLite and PostgreSQL alike) and stores a
 snapshot of the resource.  After the transaction commits, the session's
-``after_commit`` hook wakes the SSE broker.
+``after_commit`` hook wakes the SSE broker; on PostgreSQL the transaction also
+sends a NOTIFY that wakes the streams of every other node (``server.pgnotify``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from server.access import change_filter
+from server.broker import PUSH_KINDS
 from server.models import Change, Consult, Counter, User, utcnow
+from server.pgnotify import CHANGES_CHANNEL, pg_notify
 
 PENDING = "pending_changes"
 
@@ -63,6 +66,8 @@ def record(
         ch.target_user_id = consult.target_user_id
     s.add(ch)
     s.info.setdefault(PENDING, []).append((ch.seq, kind))
+    if kind in PUSH_KINDS:
+        pg_notify(s, CHANGES_CHANNEL)
     return ch
 
 

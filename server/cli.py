@@ -3,6 +3,7 @@
     python -m server serve --port 8765 --data-dir /srv/huizhen
     python -m server serve --db postgresql+psycopg://hz@db/hz --tls-cert c.pem --tls-key k.pem
     python -m server init-demo --data-dir /srv/huizhen
+    python -m server worker --db postgresql+psycopg://hz@db/hz --data-dir /srv/huizhen
 
 ``--port 0`` picks a free port; the first line printed is
 ``huizhen-server listening on <url>`` once the socket is bound.
@@ -67,20 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--tls-key", help="PEM private key for --tls-cert")
     serve.add_argument("--token-ttl", type=int, default=3600, help="access token seconds")
     serve.add_argument("--refresh-ttl", type=int, default=14 * 24 * 3600)
-    serve.add_argument(
-        "--escalate-after",
-        type=float,
-        default=300.0,
-        help="seconds before an unacknowledged critical alert escalates",
-    )
-    serve.add_argument("--escalation-check", type=float, default=None, help="check interval s")
     serve.add_argument("--heartbeat", type=float, default=15.0, help="SSE keep-alive seconds")
-    serve.add_argument(
-        "--plugin",
-        action="append",
-        default=[],
-        help="module or .py file that registers pre-read analyzers (repeatable)",
-    )
     serve.add_argument(
         "--login-queue",
         type=int,
@@ -88,8 +76,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="logins waiting for a password check before 429 Too Many Requests",
     )
     serve.add_argument("--access-log", action="store_true")
+    serve.add_argument(
+        "--jobs",
+        choices=["auto", "in-process", "external"],
+        default="auto",
+        help="who runs AI pre-reads and escalations: this process (auto on SQLite) or "
+        "separate `huizhen-server worker` processes (auto on PostgreSQL)",
+    )
+    _job_options(serve)
     _security_options(serve)
     _pacs_options(serve)
+    worker = sub.add_parser(
+        "worker", help="run queued AI pre-reads and escalations (several nodes on PostgreSQL)"
+    )
+    _common(worker)
+    _job_options(worker)
     demo = sub.add_parser("init-demo", help="create demo organisations and users (password demo)")
     _common(demo)
     mig = sub.add_parser("migrate", help="bring the database schema up to date")
@@ -98,6 +99,49 @@ def build_parser() -> argparse.ArgumentParser:
     _common(unl)
     unl.add_argument("username")
     return parser
+
+
+def _job_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("jobs", "AI pre-reads and escalations")
+    g.add_argument(
+        "--escalate-after",
+        type=float,
+        default=300.0,
+        help="seconds before an unacknowledged critical alert escalates",
+    )
+    g.add_argument("--escalation-check", type=float, default=None, help="check interval s")
+    g.add_argument(
+        "--plugin",
+        action="append",
+        default=[],
+        help="module or .py file that registers pre-read analyzers (repeatable)",
+    )
+    g.add_argument(
+        "--preread-window",
+        type=float,
+        default=30.0,
+        help="seconds of a longer recording the pre-read analyses (its most recent)",
+    )
+    g.add_argument(
+        "--preread-workers",
+        type=int,
+        default=2,
+        help="AI pre-read worker processes (most urgent first)",
+    )
+    g.add_argument(
+        "--preread-timeout",
+        type=float,
+        default=120.0,
+        help="seconds one pre-read may take before its process is stopped",
+    )
+    g.add_argument("--preread-memory", type=int, default=3072,
+                   help="MiB of address space per pre-read process (POSIX)")  # fmt: skip
+    g.add_argument(
+        "--job-lease",
+        type=float,
+        default=30.0,
+        help="seconds after which a job whose worker stopped renewing it is taken again",
+    )
 
 
 def _security_options(p: argparse.ArgumentParser) -> None:
@@ -133,26 +177,6 @@ def _security_options(p: argparse.ArgumentParser) -> None:
         default=1.0,
         help="seconds of the first wait after the free failures (doubles)",
     )
-    g.add_argument(
-        "--preread-window",
-        type=float,
-        default=30.0,
-        help="seconds of a longer recording the pre-read analyses (its most recent)",
-    )
-    g.add_argument(
-        "--preread-workers",
-        type=int,
-        default=2,
-        help="AI pre-read worker processes (most urgent first)",
-    )
-    g.add_argument(
-        "--preread-timeout",
-        type=float,
-        default=120.0,
-        help="seconds one pre-read may take before its process is stopped",
-    )
-    g.add_argument("--preread-memory", type=int, default=3072,
-                   help="MiB of address space per pre-read process (POSIX)")  # fmt: skip
     g.add_argument(
         "--chunk-max",
         type=int,
@@ -191,11 +215,17 @@ def _pacs_options(p: argparse.ArgumentParser) -> None:
 def settings_from(args) -> Settings:
     data_dir = (args.data_dir or _default_data_dir()).resolve()
     st = Settings(db_url=args.db or default_db_url(data_dir), data_dir=data_dir)
-    if args.command == "serve":
-        st.token_ttl_s, st.refresh_ttl_s = args.token_ttl, args.refresh_ttl
+    if args.command in ("serve", "worker"):
         st.escalate_after_s = args.escalate_after
         st.escalation_check_s = args.escalation_check or min(5.0, max(0.2, args.escalate_after / 4))
-        st.heartbeat_s, st.plugins = args.heartbeat, list(args.plugin)
+        st.plugins = list(args.plugin)
+        st.preread_workers, st.preread_timeout_s = args.preread_workers, args.preread_timeout
+        st.preread_memory_mb = args.preread_memory
+        st.preread_window_s = args.preread_window
+        st.job_lease_s = args.job_lease
+    if args.command == "serve":
+        st.token_ttl_s, st.refresh_ttl_s = args.token_ttl, args.refresh_ttl
+        st.heartbeat_s, st.jobs = args.heartbeat, args.jobs
         st.pacs_url, st.pacs_user = args.pacs_url, args.pacs_user
         st.pacs_password = args.pacs_password or os.environ.get("HUIZHEN_PACS_PASSWORD")
         st.pacs_timeout_s, st.pacs_attempts = args.pacs_timeout, args.pacs_attempts
@@ -210,9 +240,6 @@ def settings_from(args) -> Settings:
         st.trusted_proxies = list(args.trusted_proxy)
         st.upload_max_bytes, st.org_quota_bytes = args.upload_max, args.org_quota
         st.chunk_max_bytes = args.chunk_max
-        st.preread_workers, st.preread_timeout_s = args.preread_workers, args.preread_timeout
-        st.preread_memory_mb = args.preread_memory
-        st.preread_window_s = args.preread_window
         st.audit_keep_days = args.audit_keep_days
         st.upload_keep_s = st.idempotency_keep_s = args.upload_keep
     return st
@@ -291,6 +318,12 @@ def init_demo(args) -> int:
     return 0
 
 
+def run_worker(args) -> int:
+    from server.worker import run_worker as work
+
+    return work(settings_from(args))
+
+
 def run_migrate(args) -> int:
     from server.db import current_revision, make_engine, migrate
 
@@ -340,6 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         "serve": serve,
         "init-demo": init_demo,
         "migrate": run_migrate,
+        "worker": run_worker,
         "unlock": run_unlock,
     }
     return commands[args.command](args)

@@ -38,6 +38,10 @@ class Settings:
     preread_memory_mb: int = 3072
     preread_window_s: float = 30.0  # a longer recording is analysed on its last 30 s
     plugins: list[str] = field(default_factory=list)  # modules or .py files that register analyzers
+    # who runs queued pre-reads and escalations: "auto" (this process on SQLite, the
+    # separate ``huizhen-server worker`` on PostgreSQL), "in-process" or "external"
+    jobs: str = "auto"
+    job_lease_s: float = 30.0  # a taken job whose worker stops renewing this long is taken again
     # DICOMweb PACS for DICOM objects (None: the embedded store keeps them)
     pacs_url: str | None = None  # e.g. http://127.0.0.1:8042/dicom-web
     pacs_user: str | None = None  # HTTP basic authentication
@@ -45,6 +49,12 @@ class Settings:
     pacs_timeout_s: float = 30.0  # per HTTP request
     pacs_attempts: int = 3  # tries per request (exponential back-off)
     pacs_retry_s: float = 60.0  # objects not yet in the PACS are retried this often
+
+    @property
+    def jobs_in_process(self) -> bool:
+        if self.jobs == "auto":
+            return self.db_url.startswith("sqlite")
+        return self.jobs == "in-process"
 
     @property
     def blob_dir(self) -> Path:

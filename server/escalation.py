@@ -5,6 +5,9 @@ alerts without acknowledgement whose last escalation (or creation) is older
 than ``escalate_after_s``; each such alert gets ``escalation_level + 1`` and an
 ``escalated`` change, which the SSE stream pushes to everyone who may see the
 case (the clinic, the consulted specialists, admins).  Levels stop at 3.
+It runs in the server on SQLite and in ``huizhen-server worker`` on PostgreSQL,
+where the due alerts are taken with ``FOR UPDATE SKIP LOCKED`` (several workers
+never escalate one alert twice).
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ def escalate_due(s: Session, after_s: float) -> list[int]:
         last <= cutoff,
     )
     done = []
-    for alert in s.scalars(q.order_by(Alert.id)):
+    # several workers (nodes) may look at once: each alert is escalated by one of them
+    for alert in s.scalars(q.order_by(Alert.id).with_for_update(skip_locked=True)):
         alert.escalation_level += 1
         alert.escalated_at = utcnow()
         alert.version += 1

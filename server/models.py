@@ -310,4 +310,27 @@ class PacsObject(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class PrereadJob(Base):
+    """An AI pre-read waiting for, or taken by, a worker (``server.jobqueue``).
+
+    ``state``: ``queued``, ``running`` (``claim`` names the taking; its worker
+    extends ``lease_until`` while it works, and a job whose lease ran out -- its
+    worker died -- is taken again) or ``done``.  ``rank`` orders the queue: the
+    case priority, then ECGs before other files, then smaller files first.
+    """
+
+    __tablename__ = "preread_jobs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    object_id: Mapped[int] = mapped_column(ForeignKey("objects.id"), unique=True)
+    rank: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    state: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    claim: Mapped[str | None] = mapped_column(String(32))
+    worker: Mapped[str] = mapped_column(String(100), default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 from server import catalogue_models  # noqa: E402, F401  (AI catalogue tables)

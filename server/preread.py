@@ -3,13 +3,13 @@
 The analyzers are the workstation's (built from ``app/modalities.py``); plugins
 (``--plugin module`` or ``--plugin file.py``) call ``register`` and may return an
 ``AiResult`` or a dict of its shape.  When an object of a modality with an
-analyzer is stored, the runner analyses it on a worker thread (never holding the
-database lock while it computes) -- unless the case already holds a result of
+analyzer is stored, its job is queued (``server.jobqueue``) and a worker analyses it
+in a separate process (never holding the database lock while it computes) -- unless the case already holds a result of
 that model and version (the clinic's, sent with the case): the server never runs
 a model the case already has.  Storing the result raises the case priority,
 moves it through the AI pre-read status and raises one alert per critical
-finding (``server/ai_results.py``).  Objects still ``pending`` after a crash are
-picked up again at start-up.  Missing analyzer dependencies mark the object
+finding (``server/ai_results.py``).  Jobs live in the database: a job whose
+worker died is taken again, and its result is stored once.  Missing analyzer dependencies mark the object
 ``skipped`` with a log note.
 """
 
@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.ai import registry
 from app.ai.result import AiResult, Source
 from app.domain import Status
+from server import jobqueue
 from server.actions import move_case
 from server.ai_results import add_result, same_model
 from server.changes import record
@@ -69,110 +70,155 @@ def load_plugins(specs: list[str]) -> None:
 
 
 class PrereadRunner:
-    """Runs pre-reads in ``server.prereadpool`` worker processes (bounded in
-    number, memory and time), most urgent first."""
+    """Runs queued pre-reads (``server.jobqueue``): in this process on a
+    ``JobLoop`` of worker processes (bounded in number, memory and time), or,
+    with ``in_process=False``, only queues them for ``huizhen-server worker``."""
 
     def __init__(
         self, sessions: sessionmaker[Session], files, workers: int = 2, timeout_s: float = 120.0,
         memory_mb: int = 2048, plugins: list[str] | None = None, window_s: float = 30.0,
+        *, in_process: bool = True, lease_s: float = 30.0, poll_s: float = 1.0,
     ) -> None:  # fmt: skip
-        from server.prereadpool import PrereadPool
+        from server.prereadpool import JobLoop
 
         self.sessions, self.files = sessions, files
-        self.pool = PrereadPool(workers, timeout_s, memory_mb << 20, list(plugins or []), window_s)
+        self.loop = None
+        if in_process:
+            self.loop = JobLoop(
+                self, workers, timeout_s, memory_mb << 20, list(plugins or []), window_s,
+                lease_s=lease_s, poll_s=poll_s,
+            )  # fmt: skip
 
     def has(self, modality: str) -> bool:
         return get(modality) is not None
 
+    def enqueue(self, s: Session, obj: StoredObject, case: Case) -> None:
+        """Queue ``obj``'s pre-read in the caller's transaction."""
+        jobqueue.enqueue(s, obj, case)
+
     def submit(self, object_id: int) -> None:
-        self.pool.submit(self._key(object_id), lambda analyse: self._run_logged(object_id, analyse))
+        """After the commit that queued ``object_id``: wake this process's workers."""
+        if self.loop is not None:
+            self.loop.wake()
 
-    def _key(self, object_id: int) -> tuple:
-        """Queue order: critical cases first, then ECGs, then smaller files."""
+    def start(self) -> int:
+        """Queue objects left pending without a job; start the workers of this process."""
         with self.sessions() as s:
-            obj = s.get(StoredObject, object_id)
-            case = s.get(Case, obj.case_id) if obj is not None else None
-            if obj is None or case is None:
-                return (9, True, 0)
-            return (int(case.priority), obj.modality != "ECG", int(obj.size or 0))
-
-    def resume_pending(self) -> int:
-        with self.sessions() as s:
-            q = select(StoredObject.id).where(StoredObject.preread_state == "pending")
-            ids = list(s.scalars(q))
-        for oid in ids:
-            self.submit(oid)
-        return len(ids)
+            left = jobqueue.orphans(s)
+            for obj in left:
+                jobqueue.enqueue(s, obj, s.get(Case, obj.case_id))
+            s.commit()
+        if self.loop is not None:
+            self.loop.start()
+        return len(left)
 
     def shutdown(self) -> None:
-        self.pool.shutdown()
+        if self.loop is not None:
+            self.loop.shutdown()
 
-    def _run_logged(self, object_id: int, analyse) -> None:
+    def run(self, c: jobqueue.Claim, analyse) -> None:
+        """Run the claimed job ``c``; ``analyse(job)`` runs the analyzer in a worker process."""
         try:
-            self.run(object_id, analyse)
+            self._run(c, analyse)
+        except jobqueue.Released:
+            with self.sessions() as s:
+                jobqueue.release(s, c)
         except Exception:
-            log.exception("pre-read of object %s failed", object_id)
-            self._finish(object_id, "failed")
+            log.exception("pre-read of object %s failed", c.object_id)
+            self._end(c, {c.object_id: "failed"})
 
-    def run(self, object_id: int, analyse) -> None:
+    def _run(self, c: jobqueue.Claim, analyse) -> None:
         with self.sessions() as s:
-            obj = s.get(StoredObject, object_id)
-            if obj is None or obj.preread_state != "pending":
-                return
-            analyzer, case = get(obj.modality), s.get(Case, obj.case_id)
-            known = analyzer.model_version() if analyzer is not None else None
-            has = known is not None and same_model(s, case.id, *known) is not None
-            files, head = record_of(s, obj)
-            if head.object_id != object_id:  # a companion: the record is read from its header
-                self._mark(s, obj, case, "none")
+            early = self._prepare(s, c)
+            if isinstance(early, dict):
+                s.rollback()
+            else:
+                analyzer, known, has, files, head, marks = early
+                modality = s.get(StoredObject, c.object_id).modality
                 s.commit()
-                if head.preread_state == "done":
-                    return
-                object_id = head.object_id
-            if analyzer is not None and not has:
-                move_case(s, case, Status.AI_PREREAD)
-                s.commit()
-            blob, filename, digest = self.files.blob_path(head.sha256), head.filename, head.sha256
-            modality = obj.modality
-            others = [(str(self.files.blob_path(f.sha256)), f.filename) for f in files]
+                blob, filename, digest = (
+                    self.files.blob_path(head.sha256),
+                    head.filename,
+                    head.sha256,
+                )
+                others = [(str(self.files.blob_path(f.sha256)), f.filename) for f in files]
+        if isinstance(early, dict):  # nothing to analyse
+            return self._end(c, early)
+        target = head.object_id
         if analyzer is None:
-            return self._finish(object_id, "none")
+            return self._end(c, marks | {target: "none"})
         if has:  # the clinic's result of this model and version came with the case
-            log.info("case of object %s already has %s %s: not run again", object_id, *known)
-            return self._finish(object_id, "done")
-        job = (modality, str(blob), filename, digest, others)
-        kind, payload = analyse(job)  # a worker process
+            log.info("case of object %s already has %s %s: not run again", target, *known)
+            return self._end(c, marks | {target: "done"})
+        kind, payload = analyse((modality, str(blob), filename, digest, others))  # a worker process
         if kind == "skipped":
-            log.warning("pre-read skipped for object %s: %s", object_id, payload)
-            return self._finish(object_id, "skipped")
+            log.warning("pre-read skipped for object %s: %s", target, payload)
+            return self._end(c, marks | {target: "skipped"})
         if kind != "ok":
-            log.warning("pre-read of object %s failed: %s", object_id, payload)
-            return self._finish(object_id, "failed")
-        result = AiResult.from_dict(payload)
+            log.warning("pre-read of object %s failed: %s", target, payload)
+            return self._end(c, marks | {target: "failed"})
+        self._end(c, marks | {target: "done"}, (target, AiResult.from_dict(payload)))
+
+    def _prepare(self, s: Session, c: jobqueue.Claim):
+        """What job ``c`` runs on (the case row locked: other jobs of the case finish
+        meanwhile), or the object states to set at once when there is nothing to run."""
+        obj = s.get(StoredObject, c.object_id)
+        if obj is None or obj.preread_state != "pending":
+            return {}
+        if c.attempts > jobqueue.MAX_ATTEMPTS:
+            log.warning("pre-read of object %s stopped its worker %d times", obj.id, c.attempts - 1)
+            return {obj.id: "failed"}
+        case = s.get(Case, obj.case_id, with_for_update=True, populate_existing=True)
+        analyzer = get(obj.modality)
+        known = analyzer.model_version() if analyzer is not None else None
+        has = known is not None and same_model(s, case.id, *known) is not None
+        files, head = record_of(s, obj)
+        marks = {obj.id: "none"} if head.object_id != obj.id else {}  # a companion
+        if marks and head.preread_state == "done":  # its record was read from its header
+            return marks
+        if analyzer is not None and not has:
+            move_case(s, case, Status.AI_PREREAD)
+        return analyzer, known, has, files, head, marks
+
+    def _end(self, c: jobqueue.Claim, marks: dict[int, str], result=None) -> None:
+        """In one transaction, while ``c`` still holds its job: store ``result``,
+        set the objects' pre-read states and mark the job done."""
         with self.sessions() as s:
-            obj = s.get(StoredObject, object_id)
-            # the case row locked: two pre-reads of one record (its header re-read when the
-            # .dat arrives) must not both store a result (PostgreSQL runs them concurrently)
-            case = s.get(Case, obj.case_id, with_for_update=True)
-            add_result(s, case, result, obj.id)
-            if case.status == Status.AI_PREREAD:
+            job = jobqueue.own(s, c)
+            if job is None:
+                log.warning(
+                    "pre-read job %s was taken over by another worker: result dropped", c.job_id
+                )
+                return
+            case = None
+            if marks:
+                case_id = s.get(StoredObject, next(iter(marks))).case_id
+                # the case row locked: two pre-reads of one record (its header re-read when
+                # the .dat arrives) must not both store a result (PostgreSQL runs them at once)
+                case = s.get(Case, case_id, with_for_update=True)
+            if result is not None:
+                add_result(s, case, result[1], result[0])
+            if case is not None and case.status == Status.AI_PREREAD:
                 move_case(s, case, Status.AWAITING_REVIEW)
-            self._mark(s, obj, case, "done")
-            for f in files:  # companions that came first failed alone: read with their header
-                other = s.get(StoredObject, f.object_id)
-                if other is not None and other.preread_state == "failed":
-                    self._mark(s, other, case, "none")
+            for oid, state in marks.items():
+                obj = s.get(StoredObject, oid)
+                if obj is not None and obj.preread_state != state:
+                    self._mark(s, obj, case, state)
+            if case is not None:
+                self._settle_record(s, case)
+            jobqueue.finish(job)
             s.commit()
 
-    def _finish(self, object_id: int, state: str) -> None:
-        with self.sessions() as s:
-            obj = s.get(StoredObject, object_id)
-            if obj is not None:
-                case = s.get(Case, obj.case_id)
-                if case.status == Status.AI_PREREAD:
-                    move_case(s, case, Status.AWAITING_REVIEW)
-                self._mark(s, obj, case, state)
-                s.commit()
+    def _settle_record(self, s: Session, case: Case) -> None:
+        """Companions that failed alone (they came before their header, or finished
+        after it) are read with their header once it is done: marked ``none``."""
+        q = select(StoredObject).where(
+            StoredObject.case_id == case.id, StoredObject.preread_state == "failed"
+        )
+        for obj in s.scalars(q):
+            head = record_of(s, obj)[1]
+            if head.object_id != obj.id and head.preread_state == "done":
+                self._mark(s, obj, case, "none")
 
     @staticmethod
     def _mark(s: Session, obj: StoredObject, case: Case, state: str) -> None:

@@ -6,20 +6,19 @@ and a per-job time limit: a huge or hostile record can fail its own pre-read
 but cannot grow the server or stall it.  A job past its time is killed with
 its process, which is started again; a process that dies (memory) fails only
 its job.  A long recording is analysed on a window of it
-(``server.preread.analysis_window``).  Jobs wait in one queue, most urgent first: critical cases, then
-ECGs (minutes matter for a STEMI), then small files; with more than one worker
-a long analysis of one clinic's upload never holds up another clinic's alert.
+(``server.preread.analysis_window``).  Jobs wait in the queue table
+(``server.jobqueue``), most urgent first: critical cases, then ECGs (minutes
+matter for a STEMI), then small files; with more than one worker a long
+analysis of one clinic's upload never holds up another clinic's alert.
 """
 
 from __future__ import annotations
 
-import heapq
-import itertools
 import logging
 import multiprocessing as mp
 import os
+import socket
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger("huizhen.server.prereadpool")
@@ -105,50 +104,92 @@ class Slot:
         self.proc, self.conn = None, None
 
 
-class PrereadPool:
-    """``submit(key, work)``: ``work(analyse)`` runs on a pool thread, lowest key
-    first; ``analyse(job)`` runs ``job`` in that thread's worker process and
-    returns ``(kind, payload)``: ("ok", result dict), ("skipped", why) or
-    ("failed", why)."""
+class JobLoop:
+    """``workers`` threads, each driving one worker process (a ``Slot``), take jobs
+    from the queue table (``server.jobqueue``) and run them with ``runner.run``.
+    Idle threads wait for ``wake()`` (a local enqueue or a NOTIFY) or poll every
+    ``poll_s`` seconds with a read; one heartbeat thread extends the leases of the
+    jobs in hand every third of ``lease_s``."""
 
     def __init__(
-        self, workers: int, timeout_s: float, mem_bytes: int, plugins: list[str],
-        window_s: float = 0.0,
+        self, runner, workers: int, timeout_s: float, mem_bytes: int, plugins: list[str],
+        window_s: float = 0.0, *, lease_s: float = 30.0, poll_s: float = 1.0,
     ) -> None:  # fmt: skip
-        self.timeout_s = timeout_s
-        self._heap: list = []
-        self._seq = itertools.count()
-        self._cv = threading.Condition()
-        self._stopped = False
+        self.runner, self.timeout_s, self.lease_s, self.poll_s = runner, timeout_s, lease_s, poll_s
+        self.name = f"{socket.gethostname()}:{os.getpid()}"
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._held: dict[int, object] = {}
+        self._held_lock = threading.Lock()
         self._slots = [Slot(list(plugins), mem_bytes, window_s) for _ in range(max(1, workers))]
         self._threads = [
-            threading.Thread(target=self._loop, args=(slot,), name="preread", daemon=True)
+            threading.Thread(target=self._loop, args=(slot,), name="huizhen-preread", daemon=True)
             for slot in self._slots
         ]
+        self._threads.append(
+            threading.Thread(target=self._heartbeat, name="huizhen-preread-lease", daemon=True)
+        )
+
+    def start(self) -> None:
         for t in self._threads:
             t.start()
 
-    def submit(self, key: tuple, work: Callable[[Callable[[tuple], tuple]], None]) -> None:
-        with self._cv:
-            heapq.heappush(self._heap, (key, next(self._seq), work))
-            self._cv.notify()
+    def wake(self) -> None:
+        self._wake.set()
+
+    def _next(self):
+        from server import jobqueue
+
+        with self.runner.sessions() as s:
+            if not jobqueue.waiting(s):
+                return None
+        with self.runner.sessions() as s:
+            return jobqueue.claim(s, self.name, self.lease_s)
 
     def _loop(self, slot: Slot) -> None:
-        while True:
-            with self._cv:
-                while not self._heap and not self._stopped:
-                    self._cv.wait()
-                if self._stopped:
-                    return
-                _key, _n, work = heapq.heappop(self._heap)
+        while not self._stop.is_set():
+            self._wake.clear()
             try:
-                work(lambda job: slot.run(job, self.timeout_s))
+                claim = self._next()
             except Exception:
-                log.exception("a pre-read job failed")
+                log.exception("taking a pre-read job failed")
+                claim = None
+            if claim is None:
+                self._wake.wait(self.poll_s)
+                continue
+            with self._held_lock:
+                self._held[claim.job_id] = claim
+            try:
+                self.runner.run(claim, lambda job: self._analyse(slot, job))
+            finally:
+                with self._held_lock:
+                    self._held.pop(claim.job_id, None)
+
+    def _analyse(self, slot: Slot, job: tuple) -> tuple[str, object]:
+        from server.jobqueue import Released
+
+        out = slot.run(job, self.timeout_s)
+        if self._stop.is_set():  # its process was stopped with the server: not a failure
+            raise Released
+        return out
+
+    def _heartbeat(self) -> None:
+        from server import jobqueue
+
+        while not self._stop.wait(self.lease_s / 3):
+            with self._held_lock:
+                held = list(self._held.values())
+            try:
+                with self.runner.sessions() as s:
+                    jobqueue.extend(s, held, self.lease_s)
+            except Exception:
+                log.exception("extending pre-read leases failed")
 
     def shutdown(self) -> None:
-        with self._cv:
-            self._stopped = True
-            self._cv.notify_all()
+        self._stop.set()
+        self._wake.set()
         for slot in self._slots:
             slot.stop(kill=True)
+        for t in self._threads:
+            if t.is_alive():
+                t.join(timeout=5)

@@ -56,7 +56,7 @@ def _load_upload(c: Ctx, upload_id: str) -> Upload:
 def store_object(
     c: Ctx, case, filename: str, size: int, digest: str, modality: str, info: DicomInfo | None
 ) -> tuple[StoredObject, dict]:
-    """Create the object row, record the change and queue the AI pre-read.
+    """Create the object row, record the change and queue the AI pre-read (a job row).
 
     ``info`` (the DICOM UIDs) was read before the write transaction.  Returns
     the object and its API answer (with the PACS state when it is DICOM, so a
@@ -73,6 +73,8 @@ def store_object(
     )
     c.s.add(obj)
     c.s.flush()
+    if obj.preread_state == "pending":
+        c.state.preread.enqueue(c.s, obj, case)  # the queue row commits with the object
     row = sync_of(c.request).index(c.s, obj, case, info)  # DICOM UIDs
     record_for_case(c, "object", obj.id, "created", object_out(obj), case)
     c.audit("import", "object", obj.id, case_id=case.id, sha256=digest, size=size)

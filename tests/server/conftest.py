@@ -22,7 +22,7 @@ if sys.path[:1] != [str(REPO)]:
 if getattr(sys.modules.get("server"), "__file__", "") is None:
     del sys.modules["server"]
 
-from hzserver_helpers import Api, ServerProcess  # noqa: E402
+from hzserver_helpers import Api, ServerProcess, WorkerProcess  # noqa: E402
 
 PLUGIN = Path(__file__).with_name("analyzer_plugin.py")
 
@@ -45,7 +45,13 @@ def server(tmp_path_factory):
     )
     srv.cli("init-demo")
     srv.start()
+    worker = None
+    if not srv.db_url.startswith("sqlite"):  # on PostgreSQL a separate worker runs the jobs
+        jobs = ("--escalate-after", "2", "--escalation-check", "0.2", "--plugin", str(PLUGIN))
+        worker = WorkerProcess(srv.data_dir, srv.db_url, *jobs).start()
     yield srv
+    if worker is not None:
+        worker.stop()
     srv.stop()
 
 

@@ -119,9 +119,10 @@ class Api:
 class EventStream:
     """Reads ``GET /events`` on a thread; ``next(match)`` waits for an event."""
 
-    def __init__(self, api: Api, last_event_id: int | None = None) -> None:
+    def __init__(self, api: Api, last_event_id: int | None = None, **headers: str) -> None:
         self.events: queue.Queue = queue.Queue()
-        headers = {"Authorization": f"Bearer {api.token}"}
+        self.headers: dict = {}
+        headers = {**headers, "Authorization": f"Bearer {api.token}"}
         if last_event_id is not None:
             headers["Last-Event-ID"] = str(last_event_id)
         self.client = httpx.Client(base_url=f"{api.base}/api/v1", timeout=None)
@@ -134,7 +135,7 @@ class EventStream:
         event = {}
         try:
             with self.client.stream("GET", "/events", headers=headers) as r:
-                self.status = r.status_code
+                self.status, self.headers = r.status_code, dict(r.headers)
                 for line in r.iter_lines():
                     if line.startswith(": connected"):
                         self.connected.set()
@@ -180,3 +181,41 @@ def wait_until(fn, timeout: float = 20.0, every: float = 0.05):
             return value
         time.sleep(every)
     raise AssertionError(f"condition not met within {timeout} s")
+
+
+class WorkerProcess:
+    """``huizhen-server worker`` (pre-reads and escalations) as a real process."""
+
+    def __init__(self, data_dir: Path, db_url: str, *extra: str, name: str = "worker") -> None:
+        self.data_dir, self.db_url, self.extra = Path(data_dir), db_url, extra
+        self.log = self.data_dir / f"{name}.log"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> WorkerProcess:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        start = self.log.stat().st_size if self.log.exists() else 0
+        cmd = [sys.executable, "-m", "server", "worker", "--db", self.db_url]
+        cmd += ["--data-dir", str(self.data_dir), "--log-level", "warning", *self.extra]
+        with open(self.log, "a") as log:
+            self.proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"worker exited:\n{self.log.read_text()[-3000:]}")
+            if b"worker running" in self.log.read_bytes()[start:]:
+                return self
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("worker did not start in time")
+
+    def kill9(self) -> None:
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill9()
