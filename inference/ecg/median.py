@@ -22,8 +22,13 @@ PRE_MS, POST_MS = 460, 700  # median-beat window around the QRS velocity peak
 QRS_FRACTION = 0.04  # onset/offset where velocity falls below this share of its peak...
 NOISE_FACTOR = 1.5  # ...or this many times the isoelectric noise, whichever is higher
 P_FRACTION = 0.15  # P onset: share of the P wave's own velocity peak
+# A P wave is taken when its velocity bump stands this far above the TP segment's
+# level; less when the model also finds a P wave before most beats (the TP level
+# can hold a U wave, which makes a small P look like noise).
+P_RATIO, P_RATIO_WITH_MODEL = 2.0, 1.5
 T_FRACTION = 0.12  # T end: share of the T wave's descending-limb velocity peak
 HOLD_MS = 6  # the velocity must stay below the threshold this long
+KNOT_MS = (30, 10)  # the PR-segment stretch before each QRS onset that sets the baseline
 
 
 @dataclass
@@ -62,6 +67,24 @@ def _rows(leads: list[str]) -> list[int]:
 def _peak(v: np.ndarray, lo: int, hi: int) -> int:
     lo, hi = max(lo, 0), min(hi, v.size)
     return lo + int(np.argmax(v[lo:hi])) if hi > lo else lo
+
+
+def detrend(data: np.ndarray, beats: list[Beat]) -> np.ndarray:
+    """Baseline wander removed: the PR-segment level just before each QRS is the
+    isoelectric knot (as 12SL and Glasgow use it); a line through the knots, beat to
+    beat, is subtracted.  A drifting electrode would otherwise survive the median
+    (every beat sees the same local drift), tilt the ST-T segment and keep the
+    velocity from settling after the T wave."""
+    a, b = int(KNOT_MS[0] * MS), int(KNOT_MS[1] * MS)
+    spans = sorted((bt.qrs_on - a, bt.qrs_on - b) for bt in beats if bt.qrs_on - a >= 0)
+    spans = [(lo, hi) for lo, hi in spans if hi <= data.shape[1] and hi > lo]
+    if len(spans) < 2:
+        return data
+    x = np.array([(lo + hi - 1) / 2.0 for lo, hi in spans])
+    levels = np.stack([data[:, lo:hi].mean(axis=1) for lo, hi in spans], axis=1)
+    t = np.arange(data.shape[1], dtype=np.float64)
+    base = np.stack([np.interp(t, x, row) for row in levels])
+    return (data - base).astype(np.float32)
 
 
 def build(data: np.ndarray, leads: list[str], beats: list[Beat]) -> MedianBeat | None:
@@ -180,7 +203,8 @@ def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianB
         p_noise = _tp_level(vp, mb, rr, lo, noise)
         p_pk = _peak(vp, lo, pr_end)
         p_peak = float(vp[p_pk])
-        if p_peak > 2 * p_noise:
+        ratio = P_RATIO_WITH_MODEL if 2 * len(offs) >= len(hints) else P_RATIO
+        if p_peak > ratio * p_noise:
             thr = p_noise + P_FRACTION * (p_peak - p_noise)
             mb.p_on = _cross_back(vp, p_pk, lo, thr)
             mb.p_off = _cross_fwd(vp, p_pk, pr_end, thr)
@@ -213,7 +237,7 @@ def refine(
     from inference.ecg.measure import dominant
 
     dom = dominant(beats)
-    mb = build(data, leads, dom)
+    mb = build(detrend(data, dom), leads, dom)
     if mb is None:
         return None
     delineate(mb, rr_ms, dom)
