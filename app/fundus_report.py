@@ -50,10 +50,15 @@ _W = {
     "no_dme": ("No exudate near the fovea.", "黄斑中心凹附近未见渗出。"),
     "dme_unknown": ("Fovea not located: DME not assessed.", "未定位黄斑中心凹：未评估黄斑水肿。"),
     "grade": ("AI suggested grade: {grade}.", "AI 建议分级：{grade}。"),
+    "fields": ("Two fields read ({parts}): the eye is graded on the worse.",
+               "两个视野均已阅片（{parts}）：按较重者分级。"),
     "rule": ("Severe NPDR by the 4-2-1 rule is judged on haemorrhage counts in this field only; "
              "venous beading, IRMA and new vessels are not assessed by AI.",
              "4-2-1 规则仅按本视野各象限出血计数判断；静脉串珠、IRMA 及新生血管 AI 未评估。"),
 }
+_FIELDS = {"disc": ("disc-centred", "视盘为中心"), "macula": ("macula-centred", "黄斑为中心"),
+           "other": ("other field", "其他视野"), "": ("unclassified field", "未分类视野"),
+           "ungradable": ("ungradable", "不可分级")}
 _CUP = {
     "cdr": ("AI vertical cup-to-disc ratio {v} (classical estimate from disc pallor).",
             "AI 估计垂直杯盘比 {v}（经典方法，按视盘苍白区估计）。"),
@@ -112,6 +117,14 @@ def eye_findings(eye: dict[str, Any], lang: str) -> str:
         lines.append(_W["grade"][i].format(grade=_GRADE_NAMES[g][i]))
     lines.append(_W["rule"][i])
     lines += cup_lines(eye.get("cup"), i)
+    if len(eye.get("fields") or []) > 1:
+        sep = "，" if i else ", "
+        parts = sep.join(
+            f"{_FIELDS.get(f.get('field') or '', ('?', '?'))[i]} "
+            + (f"ICDR {f['icdr_grade']}" if f.get("gradable") else _FIELDS["ungradable"][i])
+            for f in eye["fields"]
+        )
+        lines.append(_W["fields"][i].format(parts=parts))
     return "\n".join(f"- {x}" for x in lines)
 
 

@@ -249,9 +249,15 @@ def _fundus(ai: AiInput | None, lang: str, ctx: dict[str, Any], why: str):
     imaged = {"R": "od", "L": "os"}.get(str(ctx.get("laterality") or "").upper()[:1])
     sources = [x for x in [ai, *(ctx.get("visit_ai") or [])] if x is not None]
     per_eye: dict[str, tuple[AiInput, dict[str, Any]]] = {}
+    photos: dict[str, list[dict[str, Any]]] = {}
     for src in sources:
         for key, eye in fr.eyes_of(src.payload).items():
             per_eye.setdefault(key, (src, eye))
+            photos.setdefault(key, []).append(eye)
+    if any(len(v) > 1 for v in photos.values()):  # both fields of an eye: judged together
+        from inference.fundus.fields import combine
+
+        per_eye = {k: (per_eye[k][0], combine([dict(e) for e in v])) for k, v in photos.items()}
     refer, follow = False, []
     for eye in ("od", "os"):
         if eye in per_eye:

@@ -72,6 +72,10 @@ def analyze_pixels(
         "reasons": [],
         "image_size": [int(p.original_shape[1]), int(p.original_shape[0])],
         "scale": _scale(p, info),
+        "field": {
+            "centre": [round(p.centre[0] / p.scale, 1), round(p.centre[1] / p.scale, 1)],
+            "radius_px": round(p.radius / p.scale, 1),
+        },
     }
     if a is not None:
         if a.disc is not None:
@@ -92,6 +96,11 @@ def analyze_pixels(
         if q.gradable:
             out["cup"] = _cup(p, a, s)
     out["eye_source"] = eye_source or "unknown"
+    from inference.fundus.fields import classify
+
+    if (info or {}).get("field"):
+        out["field_given"] = str(info["field"])
+    out["field_centred_on"] = classify(out)
     if not q.gradable:
         out["reasons"] = [*q.texts(), f"ungradable: {ACTION}"]
         out["categories"] = grading.builtin_categories(out)

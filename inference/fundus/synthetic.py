@@ -158,11 +158,17 @@ def found_painted(result: dict, painted: list[Painted], tolerance: float = 6.0) 
     return out
 
 
-def write_visit(out, patient_id: str = "FUNDUS-DEMO-1", name: str = "DEMO Fundus Patient"):
+def write_visit(
+    out,
+    patient_id: str = "FUNDUS-DEMO-1",
+    name: str = "DEMO Fundus Patient",
+    both_fields: bool = False,
+):
     """SYNTHETIC two-eye visit on disk as camera photos with sidecars (same patient and
     date): OD = the real photo mirrored with painted haemorrhages and an exudate by the
     fovea (referable, DME), OS = the real normal photo; plus a prior OS photo a year
-    earlier.  Returns the file paths."""
+    earlier; with ``both_fields`` also a disc-centred field of each eye (``disc_centred``
+    around the disc the analysis finds).  Returns the file paths."""
     import json
     from pathlib import Path
 
@@ -179,11 +185,25 @@ def write_visit(out, patient_id: str = "FUNDUS-DEMO-1", name: str = "DEMO Fundus
     ]
     lesions += [Painted("hard_exudate", w - 760, 700, 5), Painted("microaneurysm", w - 600, 820, 3)]
     files = []
-    for stem, pixels, side, when in (
-        ("visit_OD", paint(mirrored, lesions), "R", "2026-11-18T09:30:00"),
+    right = paint(mirrored, lesions)
+    photos = [
+        ("visit_OD", right, "R", "2026-11-18T09:30:00"),
         ("visit_OS", base, "L", "2026-11-18T09:31:00"),
         ("prior_OS", (base * 0.94).astype(np.uint8), "L", "2025-11-10T10:00:00"),
-    ):
+    ]
+    if both_fields:
+        from inference.fundus.anatomy import anatomy
+        from inference.fundus.image import prepare
+
+        p = prepare(base)
+        a = anatomy(p)
+        d = {"centre": [v / p.scale for v in a.disc], "diameter_px": a.disc_diameter / p.scale}
+        d_right = dict(d, centre=[w - 1 - d["centre"][0], d["centre"][1]])
+        photos += [
+            ("disc_OD", disc_centred(right, d_right), "R", "2026-11-18T09:32:00"),
+            ("disc_OS", disc_centred(base, d), "L", "2026-11-18T09:33:00"),
+        ]
+    for stem, pixels, side, when in photos:
         path = out / f"{stem}.png"
         Image.fromarray(pixels).save(path)
         meta = {
@@ -192,7 +212,9 @@ def write_visit(out, patient_id: str = "FUNDUS-DEMO-1", name: str = "DEMO Fundus
             "study_time": when,
             "description": "Fundus photo (SYNTHETIC lesions on a real photo)"
             if side == "R"
-            else "Fundus photo (real, scikit-image retina.jpg)",
+            else "Fundus photo (real, scikit-image retina.jpg)"
+            if stem != "disc_OS"
+            else "Fundus photo (SYNTHETIC disc field cut from a real photo)",
             "extra": {"laterality": side},
         }
         path.with_name(path.name + ".json").write_text(json.dumps(meta), "utf-8")
@@ -213,3 +235,21 @@ def enlarged_cup(photo: np.ndarray, disc: dict, vertical: float = 0.8) -> np.nda
     m = ndi.gaussian_filter(np.clip(1.3 - e, 0, 1), 3)[..., None] * 0.8
     pale = np.array([255, 235, 200], np.float32)
     return (photo * (1 - m) + pale * m).astype(np.uint8)
+
+
+def disc_centred(photo: np.ndarray, disc: dict) -> np.ndarray:
+    """SYNTHETIC disc-centred field from the real macula-centred photo: the largest
+    circle around the real disc that stays inside the camera's field, cropped and
+    enlarged 2x (a narrower field, as a disc photo of the same eye)."""
+    from PIL import Image
+
+    (dx, dy), dd = disc["centre"], disc["diameter_px"]
+    h, w = photo.shape[:2]
+    cx, cy = dx + 0.3 * dd * np.sign(w / 2 - dx), dy  # just temporal of the disc
+    r = int(min(w, h) / 2 - np.hypot(cx - w / 2, cy - h / 2) - 0.15 * dd)
+    x0, y0 = int(cx) - r, int(cy) - r
+    crop = photo[max(0, y0) : y0 + 2 * r, max(0, x0) : x0 + 2 * r].copy()
+    yy, xx = np.mgrid[0 : crop.shape[0], 0 : crop.shape[1]]
+    crop[np.hypot(xx + max(0, x0) - cx, yy + max(0, y0) - cy) > r] = 0
+    size = (int(crop.shape[1] * 1.4), int(crop.shape[0] * 1.4))
+    return np.asarray(Image.fromarray(crop).resize(size, Image.Resampling.BICUBIC))

@@ -59,6 +59,14 @@
         <translation>Not referable</translation>
     </message>
     <message>
+        <source>ungradable</source>
+        <translation type="unfinished">ungradable</translation>
+    </message>
+    <message>
+        <source>Fields: %1 (the worse decides)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Image quality %1</source>
         <translation>Image quality %1</translation>
     </message>
@@ -321,6 +329,18 @@
         <source>glaucoma suspect</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>disc-centred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>macula-centred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other field</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FundusViewer</name>
@@ -363,6 +383,14 @@
     <message>
         <source>Prior visit</source>
         <translation>Prior visit</translation>
+    </message>
+    <message>
+        <source>Disc-centred field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each eye&apos;s disc-centred photo (the macula-centred one is shown first)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Report</source>
@@ -411,6 +439,10 @@
     <message>
         <source> (prior visit)</source>
         <translation> (prior visit)</translation>
+    </message>
+    <message>
+        <source>%1 fields</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>AI: %1</source>

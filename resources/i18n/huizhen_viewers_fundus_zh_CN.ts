@@ -59,6 +59,14 @@
         <translation>无需转诊</translation>
     </message>
     <message>
+        <source>ungradable</source>
+        <translation>不可分级</translation>
+    </message>
+    <message>
+        <source>Fields: %1 (the worse decides)</source>
+        <translation>视野：%1（按较重者判定）</translation>
+    </message>
+    <message>
         <source>Image quality %1</source>
         <translation>图像质量 %1</translation>
     </message>
@@ -321,6 +329,18 @@
         <source>glaucoma suspect</source>
         <translation>疑似青光眼</translation>
     </message>
+    <message>
+        <source>disc-centred</source>
+        <translation>视盘为中心</translation>
+    </message>
+    <message>
+        <source>macula-centred</source>
+        <translation>黄斑为中心</translation>
+    </message>
+    <message>
+        <source>other field</source>
+        <translation>其他视野</translation>
+    </message>
 </context>
 <context>
     <name>FundusViewer</name>
@@ -363,6 +383,14 @@
     <message>
         <source>Prior visit</source>
         <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>Disc-centred field</source>
+        <translation>视盘为中心视野</translation>
+    </message>
+    <message>
+        <source>Show each eye's disc-centred photo (the macula-centred one is shown first)</source>
+        <translation>显示每只眼以视盘为中心的照片（默认先显示以黄斑为中心的照片）</translation>
     </message>
     <message>
         <source>Report</source>
@@ -411,6 +439,10 @@
     <message>
         <source> (prior visit)</source>
         <translation>（上次检查）</translation>
+    </message>
+    <message>
+        <source>%1 fields</source>
+        <translation>%1 个视野</translation>
     </message>
     <message>
         <source>AI: %1</source>

@@ -44,6 +44,13 @@ class EyeResult(QLabel):
                 lines.append(", ".join(f"{texts.lesion(k)} {n}" for k, n in counts.items()))
             if ai.get("cup"):
                 lines.append(texts.cup(ai["cup"]))
+        if len(ai.get("fields") or []) > 1:
+            parts = []
+            for f in ai["fields"]:
+                g = f.get("icdr_grade")
+                what = f"ICDR {g}" if f.get("gradable") and g is not None else self.tr("ungradable")
+                parts.append(f"{texts.field(f.get('field') or '')} {what}")
+            lines.append(self.tr("Fields: %1 (the worse decides)").replace("%1", " · ".join(parts)))
         lines.append(self.tr("Image quality %1").replace("%1", f"{q.get('score', 0):.2f}"))
         lines.append(self._scale(ai))
         self.setText("<br>".join(lines))

@@ -44,6 +44,7 @@ class FundusViewer(QWidget):
         self.ctx = ctx
         self.visit = None
         self.show_prior = False
+        self.field = "macula"  # the field shown where an eye has both
         self._pending = None
         self.images_shown = None
         self.toolbar = QToolBar(self)
@@ -70,6 +71,10 @@ class FundusViewer(QWidget):
         self.a_prior = self.toolbar.addAction("")
         self.a_prior.setCheckable(True)
         self.a_prior.toggled.connect(self.set_prior)
+        self.a_field = self.toolbar.addAction("")
+        self.a_field.setCheckable(True)
+        self.a_field.setEnabled(False)
+        self.a_field.toggled.connect(lambda on: self.set_field("disc" if on else "macula"))
         self.a_print = self.toolbar.addAction("", lambda: self.patient_printout())
         self.a_report = self.toolbar.addAction("")
         self.a_report.setCheckable(True)
@@ -150,6 +155,10 @@ class FundusViewer(QWidget):
         self.a_one.setText(self.tr("1:1"))
         self.a_measure.setText(self.tr("Measure (disc diameters)"))
         self.a_prior.setText(self.tr("Prior visit"))
+        self.a_field.setText(self.tr("Disc-centred field"))
+        self.a_field.setToolTip(
+            self.tr("Show each eye's disc-centred photo (the macula-centred one is shown first)")
+        )
         self.a_report.setText(self.tr("Report"))
         self.a_print.setText(self.tr("Patient printout (PDF)"))
         self.a_print.setToolTip(self.tr("Plain-language result for the patient, after signing"))
@@ -167,10 +176,10 @@ class FundusViewer(QWidget):
         self.visit = visit
         self.refresh_images()
         self._titles()
-        eyes = {eye: (p.ai if p else None) for eye, p in ((e, visit.eyes.get(e)) for e in EYES)}
+        eyes = {eye: visit.combined.get(eye) for eye in EYES}
         for eye in EYES:
             p = visit.eyes.get(eye)
-            self.results[eye].show_result(eye, p.ai if p else None, p.model if p else "")
+            self.results[eye].show_result(eye, eyes[eye], p.model if p else "")
         self.table.fill(eyes)
         v = visit.visit
         if v:
@@ -181,6 +190,7 @@ class FundusViewer(QWidget):
                 + f" · {texts.follow_up(v.get('follow_up', ''))}"
             )
         self.a_prior.setEnabled(bool(visit.prior))
+        self.a_field.setEnabled(any(p.field == "disc" for ps in visit.fields.values() for p in ps))
         self.findings_changed.emit(self.findings())
 
     def findings(self) -> list[dict]:
@@ -188,10 +198,10 @@ class FundusViewer(QWidget):
         out = []
         for eye in EYES:
             p = self.visit.eyes.get(eye) if self.visit else None
-            if p is None or not p.ai:
+            ai = self.visit.combined.get(eye) if self.visit else None
+            if p is None or not ai:
                 continue
             side = self.tr("Right eye (OD)") if eye == "OD" else self.tr("Left eye (OS)")
-            ai = p.ai
             if not ai.get("gradable"):
                 text, sev = self.tr("Ungradable: retake the photo or refer"), "urgent"
             else:
@@ -205,20 +215,28 @@ class FundusViewer(QWidget):
     def _titles(self) -> None:
         for eye in EYES:
             side = self.tr("Right eye (OD)") if eye == "OD" else self.tr("Left eye (OS)")
-            photos = (
-                self.visit.prior
-                if (self.visit and self.show_prior)
-                else (self.visit.eyes if self.visit else {})
-            )
-            p = photos.get(eye)
+            p = self.photos().get(eye)
             when = f" · {p.when.isoformat()}" if p is not None and p.when else ""
             prior = self.tr(" (prior visit)") if self.show_prior else ""
-            self.titles[eye].setText(f"<b>{side}</b>{prior}{when}")
+            where = f" · {texts.field(p.field)}" if p is not None and p.field else ""
+            n = len(self.visit.fields.get(eye, [])) if self.visit and not self.show_prior else 0
+            both = " · " + self.tr("%1 fields").replace("%1", str(n)) if n > 1 else ""
+            self.titles[eye].setText(f"<b>{side}</b>{prior}{where}{both}{when}")
 
     def photos(self) -> dict:
         if self.visit is None:
             return {}
-        return self.visit.prior if self.show_prior else self.visit.eyes
+        if self.show_prior:
+            return self.visit.prior
+        return {eye: self.visit.photo_of(eye, self.field) for eye in self.visit.eyes}
+
+    def set_field(self, which: str) -> None:
+        """Show each eye's disc- or macula-centred photo (an eye with one field keeps it)."""
+        self.field = which
+        for view in self.views.values():
+            view.photo.setPixmap(view.photo.pixmap().__class__())
+        self.refresh_images()
+        self._titles()
 
     def refresh_images(self) -> None:
         """Enhance both photos on the job runner (CLAHE on a large photo takes a second)."""

@@ -155,3 +155,11 @@ def cup(c: dict | None) -> str:
     if c.get("suspect"):
         text += " · " + QCoreApplication.translate("FundusTexts", "glaucoma suspect")
     return text
+
+
+def field(which: str) -> str:
+    return {
+        "disc": QCoreApplication.translate("FundusTexts", "disc-centred"),
+        "macula": QCoreApplication.translate("FundusTexts", "macula-centred"),
+        "other": QCoreApplication.translate("FundusTexts", "other field"),
+    }.get(which, which)

@@ -1,5 +1,7 @@
 """A fundus visit in the store (Qt-free): the photos of one patient on one date,
-one per eye, each with its stored AI result; and the prior visit's photo of an eye."""
+per eye and field (disc- and macula-centred), each with its stored AI result; each
+eye's result combined over its fields (``inference.fundus.fields``); and the
+prior visit's photo of an eye."""
 
 from __future__ import annotations
 
@@ -20,15 +22,25 @@ class EyePhoto:
     result_uid: str = ""
     when: date | None = None
     mm_per_px: float = 0.0  # from the file's pixel spacing; 0 when the camera gives none
+    field: str = ""  # disc | macula | other | "" (from the anatomy, or given at import)
 
 
 @dataclass
 class Visit:
     patient: str
     when: date | None
-    eyes: dict[str, EyePhoto] = field(default_factory=dict)  # "OD"/"OS" -> photo
+    eyes: dict[str, EyePhoto] = field(default_factory=dict)  # "OD"/"OS" -> photo shown
     prior: dict[str, EyePhoto] = field(default_factory=dict)
     visit: dict[str, Any] = field(default_factory=dict)  # worse-eye summary
+    fields: dict[str, list[EyePhoto]] = field(default_factory=dict)  # eye -> macula first
+    combined: dict[str, dict] = field(default_factory=dict)  # eye -> result over its fields
+
+    def photo_of(self, eye: str, which: str) -> EyePhoto | None:
+        """The eye's photo of field ``which`` (disc | macula), else the one shown."""
+        for p in self.fields.get(eye, []):
+            if p.field == which:
+                return p
+        return self.eyes.get(eye)
 
 
 def _day(study) -> date | None:
@@ -47,20 +59,34 @@ def _stored(store, pk: int) -> tuple[dict | None, str, str]:
     return (eyes[0] if eyes else None), r.model.label, r.uid
 
 
-def _laterality(s, pk: int) -> str:
+def _meta(s, pk: int) -> dict:
     from sqlalchemy import select
 
     from app.models import StoredObject
 
     obj = s.scalars(select(StoredObject).where(StoredObject.study_pk == pk)).first()
-    side = str(((obj.meta or {}) if obj is not None else {}).get("laterality") or "").upper()
+    return dict(obj.meta or {}) if obj is not None else {}
+
+
+def _laterality(s, pk: int) -> str:
+    side = str(_meta(s, pk).get("laterality") or "").upper()
     return {"R": "OD", "L": "OS", "OD": "OD", "OS": "OS"}.get(side, "")
 
 
 def _photo(store, s, study) -> EyePhoto:
+    from inference.fundus.fields import classify
+
     ai, model, uid = _stored(store, study.id)
     eye = _laterality(s, study.id) or ((ai or {}).get("eye") or "")
-    return EyePhoto(eye, study.id, None, ai, model, uid, _day(study))
+    given = _meta(s, study.id).get("field")
+    if ai is not None:
+        ai = dict(ai, study_pk=study.id)
+        if given:
+            ai["field_given"] = str(given)
+        ai["field_centred_on"] = classify(ai)
+    ph = EyePhoto(eye, study.id, None, ai, model, uid, _day(study))
+    ph.field = (ai or {}).get("field_centred_on") or str(given or "")
+    return ph
 
 
 def find_visit(store, study_pk: int) -> Visit:
@@ -80,28 +106,36 @@ def find_visit(store, study_pk: int) -> Visit:
         ).all()
         v = Visit(me.patient.name or me.patient.patient_id, day)
         mine = _photo(store, s, me)
-        v.eyes[mine.eye or "OD"] = mine
+        mine.eye = mine.eye or "OD"
+        v.fields[mine.eye] = [mine]
         earlier: list[EyePhoto] = []
         for st in sorted(same, key=lambda x: x.id):
             if st.id == me.id:
                 continue
             ph = _photo(store, s, st)
             if _day(st) == day:
-                if ph.eye and ph.eye not in v.eyes:
-                    v.eyes[ph.eye] = ph
-                elif not ph.eye and len(v.eyes) == 1:
-                    other = "OS" if "OD" in v.eyes else "OD"
-                    v.eyes[other] = ph
+                if not ph.eye and len(v.fields) == 1:
+                    ph.eye = "OS" if "OD" in v.fields else "OD"
+                if ph.eye:
+                    v.fields.setdefault(ph.eye, []).append(ph)
             elif day is not None and ph.when is not None and ph.when < day:
                 earlier.append(ph)
+        order = {"macula": 0, "other": 1, "": 2, "disc": 3}
+        for eye, photos in v.fields.items():
+            photos.sort(key=lambda p: order.get(p.field, 2))
+            v.eyes[eye] = photos[0]  # shown first: the macula-centred field
         for eye in ("OD", "OS"):
             olds = [p for p in earlier if p.eye == eye]
             if olds:
                 v.prior[eye] = max(olds, key=lambda p: p.when)
+    from inference.fundus.fields import combine
     from inference.fundus.grading import visit_summary
 
-    graded = [p.ai for p in v.eyes.values() if p.ai]
-    v.visit = visit_summary(graded) if graded else {}
+    for eye, photos in v.fields.items():
+        results = [dict(p.ai, eye=eye) for p in photos if p.ai]
+        if results:
+            v.combined[eye] = combine(results)
+    v.visit = visit_summary(list(v.combined.values())) if v.combined else {}
     return v
 
 
@@ -121,7 +155,7 @@ def load_pixels(store, photo: EyePhoto, state=None) -> None:
 
 def load_visit(store, study_pk: int, state=None) -> Visit:
     v = find_visit(store, study_pk)
-    photos = list(v.eyes.values()) + list(v.prior.values())
+    photos = [p for ps in v.fields.values() for p in ps] + list(v.prior.values())
     for i, p in enumerate(photos):
         if state is not None:
             state.check()
