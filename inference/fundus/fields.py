@@ -57,9 +57,7 @@ def combine(photos: list[dict]) -> dict:
     base = dict(gradable[0] if gradable else by_macula[0])
     base["fields"] = [_field_line(p) for p in by_macula]
     if not gradable:
-        base.update(
-            gradable=False, icdr_grade=None, dme_suspected=None, referable=True, lesions=[]
-        )
+        base.update(gradable=False, icdr_grade=None, dme_suspected=None, referable=True, lesions=[])
         base["reasons"] = ["ungradable in every field: retake or refer"]
         base["categories"] = grading.builtin_categories(base)
         return base

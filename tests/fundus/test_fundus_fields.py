@@ -52,9 +52,9 @@ def test_visit_groups_field_pairs_and_the_viewer_shows_them(store, tmp_path, qtb
     from app.domain import Modality
     from app.importer import run_import
     from inference.preread import run_preread
-    from viewers.registry import ViewerContext
     from viewers.fundus.qt_fundus_viewer import FundusViewer
     from viewers.fundus.visit import find_visit
+    from viewers.registry import ViewerContext
 
     files = synthetic.write_visit(tmp_path / "v", both_fields=True)
     pks = run_import(store, files).study_pks
