@@ -95,6 +95,12 @@ def open_files(files: list[Path], **options):
     return reader.open([Path(f) for f in files], **options)
 
 
+def _rank(found) -> tuple:
+    """SEG/SR/GSPS/KOS objects pulled with their images (one server series) are shown over
+    the images: the images' reader names the series."""
+    return (found[1].name != "dicom-object", found[0])
+
+
 def recognise_series(store, ser: Series, files: list[Path]):
     """Recognise files that arrived without a reader name (pulled from the server), once;
     returns the reader and the file it recognised (the record's main file)."""
@@ -106,7 +112,7 @@ def recognise_series(store, ser: Series, files: list[Path]):
             found = best_reader(f)
         except OSError:
             continue
-        if found is not None and (best is None or found[0] > best[0]):
+        if found is not None and (best is None or _rank(found) > _rank(best)):
             best, main = found, f
     if best is None:
         raise ReadError(f"{files[0].name} is not a format Huizhen can read", "unsupported")

@@ -1,0 +1,70 @@
+"""The clinic's reviewed AI nodules (SEG + SR stored with the case) reach the specialist
+through a real regional server process, with the AI result they came from.
+SYNTHETIC chest CT phantom written as DICOM."""
+
+from __future__ import annotations
+
+import pytest
+from sync_helpers import signed_in
+
+from app.importer import run_import
+from app.sync import SyncState, run_sync_once
+from app.sync.files import download_study
+from app.sync.outbox import request_consult
+
+
+@pytest.fixture(scope="module")
+def phantom_ct(tmp_path_factory):
+    from inference.chest.phantom import TruthNodule, build_phantom, write_series
+    from inference.chest.rules import GROUND_GLASS, SOLID
+
+    ph = build_phantom(
+        (48, 180, 180),
+        (2.5, 1.9, 1.9),
+        nodules=[
+            TruthNodule((-65.0, 0.0, 60.0), 12.0, 11.0, SOLID),
+            TruthNodule((70.0, 10.0, 55.0), 14.0, 13.0, GROUND_GLASS),
+        ],
+        seed=3,
+    )
+    folder = tmp_path_factory.mktemp("ct")
+    write_series(ph, folder)
+    return sorted(folder.glob("*.dcm"))
+
+
+def test_reviewed_nodules_reach_the_specialist(server, clinic_store, specialist_store, phantom_ct):
+    from app import chest_review as cr
+    from app.ai.store import latest_result
+    from app.chest_objects import store_nodule_objects
+    from inference.preread import run_preread
+    from viewers.dicom.objects import find_objects
+
+    clinic = signed_in(server.url, "doctor")
+    specialist = signed_in(server.url, "radiologist")
+    pk = run_import(clinic_store, phantom_ct).study_pks[0]
+    run_preread(clinic_store, [pk])
+    payload = latest_result(clinic_store, pk)[1].to_dict()
+    nodules = cr.ai_nodules(payload)
+    assert len(nodules) == 2
+    request_consult(clinic_store, pk, "Nodules?", "routine", "radiology")
+    assert run_sync_once(clinic_store, clinic).state == SyncState.SYNCED
+    review = cr.load_review(clinic_store, pk, payload)
+    keep = next(n["id"] for n in nodules if n["type"] == "solid")
+    review.decide(keep, "accepted", "doctor")
+    review.decide(next(n["id"] for n in nodules if n["id"] != keep), "rejected", "doctor")
+    out = store_nodule_objects(clinic_store, pk, payload, review)
+    assert out["queued"]
+    assert run_sync_once(clinic_store, clinic).state == SyncState.SYNCED
+    assert run_sync_once(specialist_store, specialist).state == SyncState.SYNCED
+    (row,) = specialist_store.worklist_rows()
+    assert download_study(specialist_store, specialist, row.study_pk) == len(phantom_ct) + 2
+    # the same AI result (same uid) and the doctor's SEG/SR, found by the viewer's reader
+    theirs = latest_result(specialist_store, row.study_pk)[1]
+    assert theirs.uid == payload["uid"] and len(cr.ai_nodules(theirs.to_dict())) == 2
+    paths = [str(p) for _o, p in specialist_store.object_paths(row.study_pk)]
+    objects = {o.kind: o for o in find_objects(paths)}
+    assert set(objects) >= {"SEG", "SR"}
+    assert [s.label for s in objects["SEG"].segments] == [f"Nodule {keep} (AI)"]
+    assert len(objects["SR"].measurements) == 1
+    # the specialist's viewer still opens the CT series itself
+    assert len(specialist_store.open_source(row.study_pk)) == len(phantom_ct)
