@@ -280,6 +280,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 pacer spikes listed by the device</source>
+        <translation>%1 pacer spikes listed by the device</translation>
+    </message>
+    <message>
         <source>AI %1 %2 (not for clinical use)</source>
         <translation type="unfinished"></translation>
     </message>

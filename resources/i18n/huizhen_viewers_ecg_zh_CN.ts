@@ -280,6 +280,10 @@
         <translation>%1 导联，%2 Hz，%3 秒</translation>
     </message>
     <message>
+        <source>%1 pacer spikes listed by the device</source>
+        <translation>设备记录的起搏脉冲 %1 个</translation>
+    </message>
+    <message>
         <source>AI %1 %2 (not for clinical use)</source>
         <translation>AI %1 %2（不可用于临床）</translation>
     </message>

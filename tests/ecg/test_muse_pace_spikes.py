@@ -63,12 +63,18 @@ def test_the_viewer_draws_the_listed_spikes(qtbot, jobs):
     qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
     assert v.measurements.value("Pacer spikes") == "10"
 
-    def drawn():
+    def ticks(items):
         return [
             it
-            for it in v._overlay_items
+            for it in items
             if hasattr(it, "opts") and it.opts["pen"].color().name() == SPIKE_COLOUR
         ]
 
-    # 3x4 + II strip: each spike in its column's three leads and in the rhythm strip
-    qtbot.waitUntil(lambda: len(drawn()) == 4 * len(INDEXES), timeout=10000)
+    # 3x4 + II strip: each spike in its column's three leads and in the rhythm strip,
+    # drawn once, with the trace (the device's marks), not again as an AI overlay
+    assert len(ticks(v._device_items)) == 4 * len(INDEXES)
+    qtbot.waitUntil(lambda: bool(v._overlay_items), timeout=10000)
+    assert ticks(v._overlay_items) == []
+    v.ai_box.setChecked(False)  # the device's spikes stay when the AI overlays are hidden
+    assert v._overlay_items == [] and len(ticks(v._device_items)) == 4 * len(INDEXES)
+    assert "10 pacer spikes listed by the device" in v.status.text()

@@ -3,15 +3,40 @@ leads, model tag."""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtGui import QColor
 
 from viewers.ecg import paper
 
 SPIKE_COLOUR = "#a142f4"  # pacer spikes: a violet tick above the trace
+SAME_SPIKE_S = 0.004  # an AI-found spike this close to a device-listed one is that one
 WAVE_COLOURS = {"P": (66, 133, 244, 40), "QRS": (234, 67, 53, 32), "T": (52, 168, 83, 32)}
 
 
-def overlay_items(analysis, p: paper.Paper, speed: float, tag: str) -> list:
+def spike_ticks(times, p: paper.Paper, speed: float) -> list:
+    """A violet tick above the trace at each pacer spike time (seconds), in every cell."""
+    import pyqtgraph as pg
+
+    pen = pg.mkPen(SPIKE_COLOUR, width=2, cosmetic=True)
+    half = p.row_mm * 0.4
+    out = []
+    for cell in p.cells:
+        for t in times:
+            if cell.t0 <= t < cell.t1:
+                x = p.x_of(cell, t, speed)
+                ys = [cell.y_mm + half, cell.y_mm + p.row_mm * 0.5]
+                out.append(pg.PlotCurveItem([x, x], ys, pen=pen))
+    return out
+
+
+def device_spike_items(signal, p: paper.Paper | None, speed: float) -> list:
+    """The pacer spikes the recording device listed apart from the samples (GE MUSE):
+    part of the recording, shown whether or not the AI overlays are on."""
+    times = getattr(signal, "device_pacer_spikes_s", None) or []
+    return spike_ticks(times, p, speed) if p is not None and times else []
+
+
+def overlay_items(analysis, p: paper.Paper, speed: float, tag: str, device_spikes=None) -> list:
     """Graphics items for the AI overlays of ``analysis`` on paper ``p``."""
     import pyqtgraph as pg
     from PySide6.QtWidgets import QGraphicsRectItem
@@ -22,16 +47,11 @@ def overlay_items(analysis, p: paper.Paper, speed: float, tag: str) -> list:
     half = p.row_mm * 0.4
     last_t = max((b.qrs_off / a.fs for b in a.beats), default=0.0) + 1.0
     first_t = float((a.window or {}).get("start_s", 0.0))
-    spike_pen = pg.mkPen(SPIKE_COLOUR, width=2, cosmetic=True)
+    listed = np.asarray(device_spikes or [], dtype=float)
+    # spikes the device listed are drawn with the trace (device_spike_items), not twice
+    found = [t for t in a.pacer_spikes if not np.any(np.abs(listed - t) <= SAME_SPIKE_S)]
+    out += spike_ticks(found, p, speed)
     for cell in p.cells:
-        for t in a.pacer_spikes:  # found in the analysed window
-            if cell.t0 <= t < cell.t1:
-                x = p.x_of(cell, t, speed)
-                out.append(
-                    pg.PlotCurveItem(
-                        [x, x], [cell.y_mm + half, cell.y_mm + p.row_mm * 0.5], pen=spike_pen
-                    )
-                )
         if cell.t0 > last_t or cell.t1 < first_t:
             continue  # the pre-read covers its 10 s window only
         for b in a.beats:

@@ -33,7 +33,7 @@ from viewers.ecg.calipers import MODES, Calipers, format_reading
 from viewers.ecg.finding_text import finding_text
 from viewers.ecg.left_out import LeftOutLabel, status_warnings
 from viewers.ecg.long_view import LONG_S, build_pyramids
-from viewers.ecg.overlays import make_view_box, overlay_items
+from viewers.ecg.overlays import device_spike_items, make_view_box, overlay_items
 from viewers.ecg.pdf_report import ecg_pdf_writer
 from viewers.ecg.qt_compare_panel import ComparePanel
 from viewers.ecg.qt_panels import MeasurementTable, MedianPanel
@@ -108,6 +108,7 @@ class EcgViewer(QWidget):
         self.findings: list[dict] = []
         self.trace_items: list = []
         self._overlay_items: list = []
+        self._device_items: list = []  # marks the recording device stored (pacer spikes)
         self.filter_spec = FilterSpec()
         self.px_per_mm = self._px_per_mm()
 
@@ -278,6 +279,10 @@ class EcgViewer(QWidget):
         msg = self.tr("%1 leads, %2 Hz, %3 s").replace("%1", str(len(signal.leads)))
         msg = msg.replace("%2", f"{signal.fs:g}").replace("%3", f"{signal.duration_s:.1f}")
         self.left_out.set_left_out(signal.left_out)
+        if signal.device_pacer_spikes_s:
+            msg += " · " + self.tr("%1 pacer spikes listed by the device").replace(
+                "%1", str(len(signal.device_pacer_spikes_s))
+            )
         warnings = status_warnings(signal.warnings, signal.left_out)
         if warnings:
             msg += " — " + "; ".join(warnings)
@@ -420,6 +425,11 @@ class EcgViewer(QWidget):
             return
         self.calipers.clear()
         draw_page(self)
+        for item in self._device_items:
+            self.plot.removeItem(item)
+        self._device_items = device_spike_items(self.signal, self.paper_layout, self.speed)
+        for item in self._device_items:
+            self.plot.addItem(item)
         self._draw_overlays()
 
     def _range_changed(self, *_a) -> None:
@@ -434,7 +444,8 @@ class EcgViewer(QWidget):
         a, p = self.analysis, self.paper_layout
         if a is None or p is None or self.signal is None or not self.ai_box.isChecked():
             return
-        for item in overlay_items(a, p, self.speed, self.model_label.text()):
+        listed = self.signal.device_pacer_spikes_s
+        for item in overlay_items(a, p, self.speed, self.model_label.text(), listed):
             self.plot.addItem(item)
             self._overlay_items.append(item)
 
