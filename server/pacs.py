@@ -48,6 +48,7 @@ from server.serialize import object_out, ts
 
 log = logging.getLogger("huizhen.server.pacs")
 UID_CHUNK = 50  # StudyInstanceUIDs per QIDO request (UID list matching)
+UNSTORED = ("pending", "failed", "wsi_pending", "wsi_failed")  # retried by the worker
 
 
 class PacsError(RuntimeError):
@@ -228,7 +229,9 @@ class PacsSync:
         large header never stalls the other writers.
         """
         if info is None:
-            return None
+            from server.pacs_wsi import index_slide
+
+            return index_slide(self, s, obj)
         clash = uid_conflict(s, info, case.org_id, obj.sha256)
         row = PacsObject(
             object_id=obj.id,
@@ -266,7 +269,7 @@ class PacsSync:
         if not self.remote:
             return 0
         with self.sessions() as s:
-            q = select(PacsObject.object_id).where(PacsObject.state.in_(("pending", "failed")))
+            q = select(PacsObject.object_id).where(PacsObject.state.in_(UNSTORED))
             ids = list(s.scalars(q))
         return sum(self.submit(oid) for oid in ids)
 
@@ -295,10 +298,15 @@ class PacsSync:
     def run(self, object_id: int) -> str | None:
         with self.sessions() as s:
             row = s.get(PacsObject, object_id)
-            if row is None or row.state not in ("pending", "failed"):
+            if row is None or row.state not in UNSTORED:
                 return None
+            slide = row.state.startswith("wsi_")
             obj = s.get(StoredObject, object_id)
             path, info = self.files.blob_path(obj.sha256), info_of(row)
+        if slide:  # converted to DICOM-WSI first (no session held meanwhile)
+            from server.pacs_wsi import convert_slide
+
+            return convert_slide(self, object_id)
         try:
             self.backend.store(path, info)
             error = ""

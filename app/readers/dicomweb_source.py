@@ -25,6 +25,9 @@ class RemoteVolume(Volume):
     series: object = None  # app.readers.dicomweb.RemoteSeries
 
     def load_slice(self, z: int) -> bool:
+        state = getattr(self, "_state", None)
+        if state is not None and state.cancelled:
+            return False  # cancelled: nothing more is fetched (the loader raises Cancelled)
         frame = self.frames[z]
         try:
             self.series.fetch(frame.head)
@@ -36,7 +39,11 @@ class RemoteVolume(Volume):
         return super().load_slice(z)
 
     def load(self, state=None, order: str = "interleaved", workers: int | None = None):
-        return super().load(state, order, workers or NETWORK_WORKERS)
+        self._state = state
+        try:
+            return super().load(state, order, workers or NETWORK_WORKERS)
+        finally:
+            self._state = None
 
 
 def remote_volume(series, budget: int | None = None) -> RemoteVolume:

@@ -23,6 +23,7 @@ from server.dicomweb import local_frame, local_metadata, pacs_frame, pacs_series
 from server.errors import ApiError, not_found
 from server.models import PacsObject, StoredObject
 from server.pacs import PacsError, sync_of
+from server.routes import dicomweb_wsi
 from server.routes.common import load_case
 
 log = logging.getLogger("huizhen.server.pacs")
@@ -127,3 +128,6 @@ def object_frame(object_id: int, number: int, c: CtxDep):
             raise ApiError(422, "unreadable", f"frame {number}: {err}") from None
     headers = {"X-Transfer-Syntax": syntax, "X-Huizhen-Source": source}
     return Response(data, media_type="application/octet-stream", headers=headers)
+
+
+router.include_router(dicomweb_wsi.router)  # slides converted to DICOM-WSI

@@ -118,6 +118,7 @@ def search_studies(  # the parameters are DICOM keywords, as in QIDO-RS
         if v
     }
     q = select(PacsObject).where(PacsObject.case_id.in_(visible_case_ids(c.user)))
+    q = q.where(PacsObject.study_uid != "")  # a slide not yet converted has no study
     rows = list(c.s.scalars(q.order_by(PacsObject.object_id)))
     if StudyInstanceUID:
         asked = set(StudyInstanceUID.replace("\\", ",").split(","))
