@@ -94,7 +94,7 @@ class WfdbReader(Reader):
     def read_meta(self, path: Path) -> StudyMeta:
         import wfdb
 
-        from app.ecg.readers.wfdb_ecg import _comments_meta, data_files
+        from app.ecg.readers.wfdb_ecg import _comments_meta, data_files, header_description
 
         path = Path(path)
         try:
@@ -128,7 +128,7 @@ class WfdbReader(Reader):
             patient_id=header.record_name,
             sex=sex,
             study_time=time,
-            description=f"ECG {header.n_sig} leads, {header.fs:g} Hz",
+            description=header_description(header),
             companions=companions,
             extra={"format": "wfdb", "record": header.record_name},
         )

@@ -54,3 +54,20 @@ def test_too_short_and_empty_records_are_refused_at_import(store, tmp_path):
     assert outcomes["short.hea"][0] == "failed" and "26 ms" in outcomes["short.hea"][1]
     assert outcomes["nowave.xml"][0] == "failed" and "no Waveform" in outcomes["nowave.xml"][1]
     assert np.isfinite(rec.p_signal).all()
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("mixedsignals.hea", "ECG 3 leads, 249.89 Hz (3 non-ECG channels left out)"),
+        ("test01_00s_frame.hea", "ECG 3 leads, 1000 Hz"),
+        ("041s/041s.hea", "ECG 7 channels, 125 Hz"),
+    ],
+)
+def test_wfdb_description_counts_ecg_leads_at_their_own_rate(name, text):
+    # the case header said "ECG 6 leads, 62.4725 Hz" for 3 ECG leads at 250 Hz + ABP/Pleth/Resp
+    from app.readers.base import best_reader
+
+    path = Path(__file__).resolve().parents[1] / "data" / "ecg" / "wfdb" / name
+    _conf, reader = best_reader(path)
+    assert reader.read_meta(path).description == text

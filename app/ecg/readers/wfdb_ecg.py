@@ -87,6 +87,29 @@ def header_rate_and_length(name: str, header) -> tuple[float, int]:
     return fs, samples
 
 
+def header_description(header) -> str:
+    """The record's description from its header alone: the ECG channels and their
+    own rate (frame rate x samples per frame), and how many others are left out."""
+    from app.ecg.channels import non_ecg_reason
+    from app.ecg.signal import normalize_lead_name
+
+    names = [str(n) for n in (getattr(header, "sig_name", None) or [])]
+    units = list(getattr(header, "units", None) or [])
+    spf = list(getattr(header, "samps_per_frame", None) or [])
+    if not names:  # a multi-segment master header: the segments name the channels
+        return f"ECG {getattr(header, 'n_sig', 0)} channels, {float(header.fs):g} Hz"
+    ecg = [
+        i
+        for i, n in enumerate(names)
+        if not non_ecg_reason(normalize_lead_name(n), str(units[i]) if i < len(units) else "")
+    ]
+    per_frame = max((int(spf[i] or 1) for i in ecg if i < len(spf)), default=1)
+    text = f"ECG {len(ecg)} leads, {float(header.fs) * per_frame:g} Hz"
+    if len(names) > len(ecg):
+        text += f" ({len(names) - len(ecg)} non-ECG channels left out)"
+    return text
+
+
 def _comments_meta(comments: list[str]) -> tuple[float | None, str]:
     text = " ".join(comments or [])
     age = None
