@@ -22,7 +22,7 @@ I18N = ROOT / "resources" / "i18n"
 LANGS = ("zh_CN", "en")
 SOURCE_DIRS = ("ui", "viewers")
 # Qt-free modules whose texts the UI translates (marked with QT_TRANSLATE_NOOP)
-SOURCE_FILES = {"app": ["app/modalities.py"]}
+SOURCE_FILES = {"app": ["app/modalities.py", "app/ai/products.py"]}
 
 
 def tool(name: str) -> str:

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 EXTENSIONS: list[str] = [
     "ui.sync_extension:SyncExtension",
     "ui.report.notifier:Notifier",
+    "ui.aiplatform.extension:AiProductsExtension",
 ]
 
 

@@ -160,6 +160,9 @@ def main(out: str = "screenshots") -> int:
         fundus_shots(app, store, jobs, win, save, wait_until, lang, Path(home))
         assign_patient_shot(store, jobs, win, save, lang)
         banner_shots(store, win, save, lang)
+        from ui.aiplatform.shots import ai_products_shots
+
+        ai_products_shots(app, win, save, wait_until, lang)
         from ui.report.shots import consult_shot, report_shots
 
         report_shots(app, store, jobs, win, save, wait_until, lang)

@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from app.modalities import QT_TRANSLATE_NOOP
+
 
 @dataclass
 class Product:
@@ -63,54 +65,68 @@ class Product:
         return cls(**kw)
 
 
-_VENDOR = "Huizhen (open source)"
-_NOTE = " Built-in: research and education only; not a medical device; not for clinical use."
+# Texts of the built-in products are marked for translation (context "AiProducts",
+# catalogue huizhen_app_*.ts); the UI translates them when it shows a built-in product.
+_VENDOR = QT_TRANSLATE_NOOP("AiProducts", "Huizhen (open source)")
 
 BUILTIN: tuple[Product, ...] = (
     Product(
         code="huizhen-ecg",
-        name="Huizhen ECG pre-read",
+        name=QT_TRANSLATE_NOOP("AiProducts", "Huizhen ECG pre-read"),
         vendor=_VENDOR,
         version="openecg v6-int8 + rules 1.0",
         modality="ECG",
-        intended_use="12-lead ECG: beats, intervals, rhythm and ST findings with an urgency "
-        "grade, so that a specialist reads urgent ECGs first." + _NOTE,
+        intended_use=QT_TRANSLATE_NOOP(
+            "AiProducts",
+            "12-lead ECG: beats, intervals, rhythm and ST findings with an urgency grade, so "
+            "that a specialist reads urgent ECGs first. Research and education only; not a "
+            "medical device.",
+        ),
         licence="Apache-2.0 (OpenECG model and Huizhen rules)",
         analyzer="ecg",
         model_id="openecg-codec",
     ),
     Product(
         code="huizhen-chest-ct",
-        name="Huizhen chest CT nodules",
+        name=QT_TRANSLATE_NOOP("AiProducts", "Huizhen chest CT nodules"),
         vendor=_VENDOR,
         version="classic 0.1",
         modality="CT",
-        intended_use="Chest CT: lung nodule candidates with size, type and Lung-RADS "
-        "category for the radiologist to confirm." + _NOTE,
+        intended_use=QT_TRANSLATE_NOOP(
+            "AiProducts",
+            "Chest CT: lung nodule candidates with size, type and Lung-RADS category for the "
+            "radiologist to confirm. Research and education only; not a medical device.",
+        ),
         licence="Apache-2.0",
         analyzer="chest-ct",
         model_id="chest-ct-nodule",
     ),
     Product(
         code="huizhen-fundus",
-        name="Huizhen fundus screening",
+        name=QT_TRANSLATE_NOOP("AiProducts", "Huizhen fundus screening"),
         vendor=_VENDOR,
         version="classic 0.1",
         modality="OP",
-        intended_use="Fundus photographs: gradability, diabetic retinopathy grade and "
-        "referral suggestion per eye." + _NOTE,
+        intended_use=QT_TRANSLATE_NOOP(
+            "AiProducts",
+            "Fundus photographs: gradability, diabetic retinopathy grade and referral "
+            "suggestion per eye. Research and education only; not a medical device.",
+        ),
         licence="Apache-2.0",
         analyzer="fundus",
         model_id="fundus-multidisease",
     ),
     Product(
         code="huizhen-nuclei",
-        name="Huizhen nuclei detection",
+        name=QT_TRANSLATE_NOOP("AiProducts", "Huizhen nuclei detection"),
         vendor=_VENDOR,
         version="watershed 0.2.0",
         modality="SM",
-        intended_use="Whole-slide H&E: nuclei detection and counts in a region the "
-        "pathologist selects in the slide viewer." + _NOTE,
+        intended_use=QT_TRANSLATE_NOOP(
+            "AiProducts",
+            "Whole-slide H&E: nuclei detection and counts in a region the pathologist selects "
+            "in the slide viewer. Research and education only; not a medical device.",
+        ),
         licence="Apache-2.0",
         analyzer="nuclei",
     ),

@@ -54,6 +54,14 @@ class Analyzer:
 _lock = threading.Lock()
 _plugins: dict[str, list[Analyzer]] = {}
 _replaced: set[str] = set()  # modalities whose built-in analyzers a plugin replaced
+_filter: Callable[[Analyzer], bool] | None = None  # the clinic's subscriptions (workstation)
+
+
+def set_filter(allowed: Callable[[Analyzer], bool] | None) -> None:
+    """Only analyzers ``allowed`` accepts are offered (``app.ai.subscriptions``); None: all."""
+    global _filter
+    with _lock:
+        _filter = allowed
 
 
 def _load(target: str) -> Callable[..., Any]:
@@ -67,13 +75,14 @@ def analyzers_for(modality: str) -> list[Analyzer]:
     with _lock:
         out = list(_plugins.get(key, []))
         builtin = key not in _replaced
+        allowed = _filter
     d = descriptor(key)
     if d is not None and builtin:
         for spec in d.analyzers:
             out.append(
                 Analyzer(spec.name, key, _lazy(spec.target), spec.model_id, identity=spec.identity)
             )
-    return out
+    return out if allowed is None else [a for a in out if allowed(a)]
 
 
 def first_analyzer(modality: str) -> Analyzer | None:

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AiProducts</name>
+    <message>
+        <source>Huizhen (open source)</source>
+        <translation>Huizhen (open source)</translation>
+    </message>
+    <message>
+        <source>Huizhen ECG pre-read</source>
+        <translation>Huizhen ECG pre-read</translation>
+    </message>
+    <message>
+        <source>12-lead ECG: beats, intervals, rhythm and ST findings with an urgency grade, so that a specialist reads urgent ECGs first. Research and education only; not a medical device.</source>
+        <translation>12-lead ECG: beats, intervals, rhythm and ST findings with an urgency grade, so that a specialist reads urgent ECGs first. Research and education only; not a medical device.</translation>
+    </message>
+    <message>
+        <source>Huizhen chest CT nodules</source>
+        <translation>Huizhen chest CT nodules</translation>
+    </message>
+    <message>
+        <source>Chest CT: lung nodule candidates with size, type and Lung-RADS category for the radiologist to confirm. Research and education only; not a medical device.</source>
+        <translation>Chest CT: lung nodule candidates with size, type and Lung-RADS category for the radiologist to confirm. Research and education only; not a medical device.</translation>
+    </message>
+    <message>
+        <source>Huizhen fundus screening</source>
+        <translation>Huizhen fundus screening</translation>
+    </message>
+    <message>
+        <source>Fundus photographs: gradability, diabetic retinopathy grade and referral suggestion per eye. Research and education only; not a medical device.</source>
+        <translation>Fundus photographs: gradability, diabetic retinopathy grade and referral suggestion per eye. Research and education only; not a medical device.</translation>
+    </message>
+    <message>
+        <source>Huizhen nuclei detection</source>
+        <translation>Huizhen nuclei detection</translation>
+    </message>
+    <message>
+        <source>Whole-slide H&amp;E: nuclei detection and counts in a region the pathologist selects in the slide viewer. Research and education only; not a medical device.</source>
+        <translation>Whole-slide H&amp;E: nuclei detection and counts in a region the pathologist selects in the slide viewer. Research and education only; not a medical device.</translation>
+    </message>
+</context>
+<context>
     <name>ChestFindings</name>
     <message>
         <source>Lung nodule (see size, type and Lung-RADS)</source>

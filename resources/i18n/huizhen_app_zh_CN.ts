@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AiProducts</name>
+    <message>
+        <source>Huizhen (open source)</source>
+        <translation>会诊（开源）</translation>
+    </message>
+    <message>
+        <source>Huizhen ECG pre-read</source>
+        <translation>会诊心电图 AI 预读</translation>
+    </message>
+    <message>
+        <source>12-lead ECG: beats, intervals, rhythm and ST findings with an urgency grade, so that a specialist reads urgent ECGs first. Research and education only; not a medical device.</source>
+        <translation>12 导联心电图：识别心搏、测量间期、判读节律与 ST 段改变并给出紧急程度分级，便于专家优先阅读紧急心电图。仅供科研与教学，不是医疗器械。</translation>
+    </message>
+    <message>
+        <source>Huizhen chest CT nodules</source>
+        <translation>会诊胸部 CT 肺结节</translation>
+    </message>
+    <message>
+        <source>Chest CT: lung nodule candidates with size, type and Lung-RADS category for the radiologist to confirm. Research and education only; not a medical device.</source>
+        <translation>胸部 CT：检出肺结节候选并给出大小、类型和 Lung-RADS 分类，供放射科医生确认。仅供科研与教学，不是医疗器械。</translation>
+    </message>
+    <message>
+        <source>Huizhen fundus screening</source>
+        <translation>会诊眼底筛查</translation>
+    </message>
+    <message>
+        <source>Fundus photographs: gradability, diabetic retinopathy grade and referral suggestion per eye. Research and education only; not a medical device.</source>
+        <translation>眼底照相：逐眼评估图像可分级性、糖尿病视网膜病变分级及转诊建议。仅供科研与教学，不是医疗器械。</translation>
+    </message>
+    <message>
+        <source>Huizhen nuclei detection</source>
+        <translation>会诊细胞核检测</translation>
+    </message>
+    <message>
+        <source>Whole-slide H&amp;E: nuclei detection and counts in a region the pathologist selects in the slide viewer. Research and education only; not a medical device.</source>
+        <translation>HE 染色全切片：在病理医生于切片查看器中选定的区域内检测并计数细胞核。仅供科研与教学，不是医疗器械。</translation>
+    </message>
+</context>
+<context>
     <name>ChestFindings</name>
     <message>
         <source>Lung nodule (see size, type and Lung-RADS)</source>

@@ -89,7 +89,9 @@ def _check_row_version(c: Ctx, p: AiProduct, sent: int | None) -> None:
 @router.get("/ai-products", summary="The AI products your organisation subscribes to")
 def my_products(c: CtxDep):
     products = subscribed(c.s, c.user.org_id)
-    return c.done({"org_id": c.user.org_id, "products": [product_out(p) for p in products]})
+    org = c.s.get(Organisation, c.user.org_id)
+    body = {"org_id": org.id, "org_kind": org.kind, "products": [product_out(p) for p in products]}
+    return c.done(body)
 
 
 @router.get("/admin/ai-products", summary="The whole AI catalogue with subscribers (admin)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.ai.products import BUILTIN
-from tests.server.hzserver_helpers import Api, ServerProcess
+from tests.server.hzserver_helpers import Api
 
 REMOTE = {
     "code": "city-ecg-remote",
@@ -23,25 +23,6 @@ REMOTE = {
     "remote_version": "v6-int8",
     "fallback": "local",
 }
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    srv = ServerProcess(tmp_path_factory.mktemp("hz-catalogue"))
-    srv.cli("init-demo")
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture(scope="module")
-def admin(server):
-    return Api(server.url, "admin")
-
-
-@pytest.fixture(scope="module")
-def doctor(server):
-    return Api(server.url, "doctor")
 
 
 @pytest.fixture(scope="module")

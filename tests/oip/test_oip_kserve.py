@@ -9,24 +9,11 @@ import numpy as np
 import pytest
 
 from inference.placement import NOT_RUN, RAN_LOCALLY
-from inference.registry import REGISTRY, ModelRegistry
+from inference.registry import ModelRegistry
 from inference.remote import OipClient, RemoteError, RemoteUnavailable
 from inference.runtime import Runtime
-from tests.oip.oip_helpers import KServeProcess, free_port
-
-pytest.importorskip("kserve")
-pytest.importorskip("openecg")
-
-MODEL = "openecg-codec"
-SERVED_VERSION = "v6-int8"
-
-
-@pytest.fixture(scope="module")
-def kserve_ecg(tmp_path_factory):
-    onnx = REGISTRY.weights_path(MODEL)
-    srv = KServeProcess(tmp_path_factory.mktemp("kserve"), onnx, MODEL, SERVED_VERSION).start()
-    yield srv
-    srv.stop()
+from tests.oip.conftest import MODEL, SERVED_VERSION
+from tests.oip.oip_helpers import free_port
 
 
 @pytest.fixture(scope="module")
