@@ -174,6 +174,60 @@ def modality_frame(frame: FrameRef, rgb: bool) -> np.ndarray:
     return arr.astype(np.float32) * np.float32(frame.slope) + np.float32(frame.intercept)
 
 
+def modality_into(frame: FrameRef, out: np.ndarray, rgb: bool) -> None:
+    """``modality_frame`` written into ``out`` (a slice of the volume) with as few
+    temporaries as possible: an uncompressed grey frame is read straight into it, and an
+    integral rescale (CT: slope 1, intercept -1024) is done in the volume's integers (the
+    volume's type was chosen so that the results fit: the sums wrap back into range)."""
+    head = frame.head
+    slope, intercept = float(frame.slope), float(frame.intercept)
+    if rgb or out.dtype.kind != "i" or head.modality_lut or head.photometric == "PALETTE COLOR":
+        _put(frame, out, modality_frame(frame, rgb))
+        return
+    if not (slope.is_integer() and intercept.is_integer()):
+        _put(frame, out, modality_frame(frame, rgb))
+        return
+    dtype = _native_dtype(head) if head.pixel_offset is not None else None
+    if dtype is not None and head.samples == 1 and dtype == out.dtype and out.flags.c_contiguous:
+        _native_into(frame, dtype, out)
+    else:
+        arr = stored_frame(frame)
+        if arr.ndim != 2:
+            raise ReadError(f"{frame.path.name}: colour frame in a grey series", "corrupt")
+        _put(frame, out, arr)  # wraps into the volume's type; the rescale below unwraps
+    if slope != 1.0:
+        out *= out.dtype.type(int(slope))
+    if intercept:
+        out += out.dtype.type(int(intercept))
+
+
+def _put(frame: FrameRef, out: np.ndarray, pixels: np.ndarray) -> None:
+    if pixels.shape != out.shape:
+        raise ReadError(f"size {pixels.shape} differs from the series", "corrupt")
+    out[...] = pixels
+
+
+def _native_into(frame: FrameRef, dtype: np.dtype, out: np.ndarray) -> None:
+    """An uncompressed frame read from its offset straight into ``out`` (no copy)."""
+    head = frame.head
+    if out.shape != (head.rows, head.columns):
+        raise ReadError(f"size {(head.rows, head.columns)} differs from the series", "corrupt")
+    size = out.size * dtype.itemsize
+    offset = head.pixel_offset + (frame.index or 0) * size
+    try:
+        with open(head.path, "rb") as fp:
+            fp.seek(offset)
+            got = fp.readinto(memoryview(out).cast("B"))
+    except OSError as err:
+        raise ReadError(f"{head.path.name}: cannot read: {err}") from err
+    if got < size:
+        raise ReadError(f"{head.path.name}: the file ends inside the pixel data", "truncated")
+    unused = head.bits_allocated - head.bits_stored
+    if 0 < unused < head.bits_allocated:  # signed (the volume's type): sign-extend
+        out <<= unused
+        out >>= unused
+
+
 def value_range(head: FileHead, slope: float, intercept: float) -> tuple[float, float]:
     """The modality values the stored bits can hold."""
     bits = max(1, min(head.bits_stored, 32))

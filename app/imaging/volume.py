@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.events import EventEmitter
-from app.imaging.decode import modality_frame, value_range
+from app.imaging.decode import modality_frame, modality_into, value_range
 from app.imaging.headers import FrameRef
 from app.imaging.series import SeriesInfo
 from app.jobs import Cancelled
@@ -160,10 +160,7 @@ class Volume:
         """Decode slice ``z`` into the array; False (and ``failed``) when it cannot be."""
         frame = self.frames[z]
         try:
-            pixels = modality_frame(frame, self.rgb)
-            if pixels.shape != self.array.shape[1:]:
-                raise ReadError(f"size {pixels.shape} differs from the series", "corrupt")
-            self.array[z] = pixels
+            modality_into(frame, self.array[z], self.rgb)
         except (ReadError, MemoryError, *_DAMAGED) as err:  # one bad slice never stops the rest
             name = frame.path.name
             reason = str(err) if isinstance(err, ReadError) else f"{type(err).__name__}: {err}"

@@ -122,14 +122,43 @@ def test_preview_is_the_middle_file(head_ct_files):
 def test_a_slice_whose_decoder_raises_is_named(head_ct_files, monkeypatch):
     from app.imaging import volume as volume_module
 
-    real = volume_module.modality_frame
+    real = volume_module.modality_into
 
-    def flaky(frame, rgb):
+    def flaky(frame, out, rgb):
         if frame.path == head_ct_files[3]:
             raise IndexError("decoder bug")
-        return real(frame, rgb)
+        return real(frame, out, rgb)
 
-    monkeypatch.setattr(volume_module, "modality_frame", flaky)
+    monkeypatch.setattr(volume_module, "modality_into", flaky)
     vol = Volume.create(series_info(head_ct_files[:8])).load()
     assert list(vol.failed) == [3] and "IndexError: decoder bug" in vol.failed[3]
     assert head_ct_files[3].name in vol.failed[3] and vol.loaded.all()
+
+
+@pytest.mark.parametrize("stored", ["unsigned12", "signed12"])
+def test_integral_rescale_and_stored_bits_load_as_hu(head_ct_files, tmp_path, stored):
+    """The head CT stored as scanners store it (rewritten: unsigned 12 bits + intercept
+    -1024, or signed 12 bits with garbage in the unused high bits): the volume, filled in
+    its own integers, holds the same HU as pydicom's modality values."""
+    import pydicom
+    from pydicom.pixels import apply_modality_lut
+
+    out = []
+    for f in head_ct_files[:6]:
+        ds = pydicom.dcmread(f)
+        hu = ds.pixel_array.astype(np.int32)
+        if stored == "unsigned12":
+            raw = np.clip(hu + 1024, 0, 4095).astype(np.uint16)
+            ds.PixelRepresentation, ds.RescaleIntercept = 0, -1024
+        else:
+            raw = (np.clip(hu, -2048, 2047).astype(np.int16).view(np.uint16) & 0x0FFF) | 0xA000
+            ds.PixelRepresentation = 1
+        ds.BitsStored, ds.HighBit = 12, 11
+        ds.PixelData = raw.astype("<u2").tobytes()
+        out.append(tmp_path / f.name)
+        ds.save_as(out[-1])
+    vol = Volume.create(series_info(out)).load()
+    assert vol.array.dtype == np.int16 and not vol.failed
+    for z, f in enumerate(vol.frames):
+        ds = pydicom.dcmread(f.path)
+        np.testing.assert_array_equal(vol.array[z], apply_modality_lut(ds.pixel_array, ds))
