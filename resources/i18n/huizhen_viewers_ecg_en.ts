@@ -297,6 +297,85 @@
     </message>
 </context>
 <context>
+    <name>EcgWarnings</name>
+    <message>
+        <source>%3 derived from %1 and %2</source>
+        <translation>%3 derived from %1 and %2</translation>
+    </message>
+    <message>
+        <source>some samples are missing (gaps shown as 0)</source>
+        <translation>some samples are missing (gaps shown as 0)</translation>
+    </message>
+    <message>
+        <source>calibration pulse at the end left out (%1 ms)</source>
+        <translation>calibration pulse at the end left out (%1 ms)</translation>
+    </message>
+    <message>
+        <source>the record is %1 h long; only the first %2 min are read</source>
+        <translation>the record is %1 h long; only the first %2 min are read</translation>
+    </message>
+    <message>
+        <source>resampled to %1 Hz: %2</source>
+        <translation>resampled to %1 Hz: %2</translation>
+    </message>
+    <message>
+        <source>signal file is truncated: %1 of %2 samples</source>
+        <translation>signal file is truncated: %1 of %2 samples</translation>
+    </message>
+    <message>
+        <source>waveform data is truncated: %1 of %2 samples</source>
+        <translation>waveform data is truncated: %1 of %2 samples</translation>
+    </message>
+    <message>
+        <source>lead %1 is truncated: %2 of %3 samples</source>
+        <translation>lead %1 is truncated: %2 of %3 samples</translation>
+    </message>
+    <message>
+        <source>lead %1 holds %2 of %3 samples</source>
+        <translation>lead %1 holds %2 of %3 samples</translation>
+    </message>
+    <message>
+        <source>lead %1 has no samples</source>
+        <translation>lead %1 has no samples</translation>
+    </message>
+    <message>
+        <source>leads have different lengths; cut to %1 samples</source>
+        <translation>leads have different lengths; cut to %1 samples</translation>
+    </message>
+    <message>
+        <source>missing leads: %1</source>
+        <translation>missing leads: %1</translation>
+    </message>
+    <message>
+        <source>only median beats are stored; no rhythm data</source>
+        <translation>only median beats are stored; no rhythm data</translation>
+    </message>
+    <message>
+        <source>the leads were not all recorded at the same time (0 where a lead has no data)</source>
+        <translation>the leads were not all recorded at the same time (0 where a lead has no data)</translation>
+    </message>
+    <message>
+        <source>the file&apos;s checksum does not match: it may be damaged</source>
+        <translation>the file's checksum does not match: it may be damaged</translation>
+    </message>
+    <message>
+        <source>amplitudes of %1 mV are implausible; the units are probably wrong (µV?)</source>
+        <translation>amplitudes of %1 mV are implausible; the units are probably wrong (µV?)</translation>
+    </message>
+    <message>
+        <source>amplitudes of %1 µV are very low; wrong units or leads off?</source>
+        <translation>amplitudes of %1 µV are very low; wrong units or leads off?</translation>
+    </message>
+    <message>
+        <source>unknown amplitude unit &apos;%1&apos;; %2 assumed from the signal size</source>
+        <translation>unknown amplitude unit '%1'; %2 assumed from the signal size</translation>
+    </message>
+    <message>
+        <source>%1 pacer spike positions are not sample positions of the record</source>
+        <translation>%1 pacer spike positions are not sample positions of the record</translation>
+    </message>
+</context>
+<context>
     <name>MeasurementTable</name>
     <message>
         <source>Heart rate</source>

@@ -297,6 +297,85 @@
     </message>
 </context>
 <context>
+    <name>EcgWarnings</name>
+    <message>
+        <source>%3 derived from %1 and %2</source>
+        <translation>%3 由 %1 和 %2 导出</translation>
+    </message>
+    <message>
+        <source>some samples are missing (gaps shown as 0)</source>
+        <translation>部分采样缺失（缺口按 0 显示）</translation>
+    </message>
+    <message>
+        <source>calibration pulse at the end left out (%1 ms)</source>
+        <translation>已去除末尾的定标脉冲（%1 ms）</translation>
+    </message>
+    <message>
+        <source>the record is %1 h long; only the first %2 min are read</source>
+        <translation>记录长 %1 小时，仅读取前 %2 分钟</translation>
+    </message>
+    <message>
+        <source>resampled to %1 Hz: %2</source>
+        <translation>已重采样至 %1 Hz：%2</translation>
+    </message>
+    <message>
+        <source>signal file is truncated: %1 of %2 samples</source>
+        <translation>信号文件不完整：仅有 %1/%2 个采样点</translation>
+    </message>
+    <message>
+        <source>waveform data is truncated: %1 of %2 samples</source>
+        <translation>波形数据不完整：仅有 %1/%2 个采样点</translation>
+    </message>
+    <message>
+        <source>lead %1 is truncated: %2 of %3 samples</source>
+        <translation>导联 %1 不完整：仅有 %2/%3 个采样点</translation>
+    </message>
+    <message>
+        <source>lead %1 holds %2 of %3 samples</source>
+        <translation>导联 %1 仅含 %2/%3 个采样点</translation>
+    </message>
+    <message>
+        <source>lead %1 has no samples</source>
+        <translation>导联 %1 无采样数据</translation>
+    </message>
+    <message>
+        <source>leads have different lengths; cut to %1 samples</source>
+        <translation>各导联长度不一，已截为 %1 个采样点</translation>
+    </message>
+    <message>
+        <source>missing leads: %1</source>
+        <translation>缺少导联：%1</translation>
+    </message>
+    <message>
+        <source>only median beats are stored; no rhythm data</source>
+        <translation>文件仅含中位心搏，无节律数据</translation>
+    </message>
+    <message>
+        <source>the leads were not all recorded at the same time (0 where a lead has no data)</source>
+        <translation>各导联并非同时记录（无数据处显示为 0）</translation>
+    </message>
+    <message>
+        <source>the file&apos;s checksum does not match: it may be damaged</source>
+        <translation>文件校验和不符：文件可能已损坏</translation>
+    </message>
+    <message>
+        <source>amplitudes of %1 mV are implausible; the units are probably wrong (µV?)</source>
+        <translation>振幅 %1 mV 不合理，单位可能有误（应为 µV？）</translation>
+    </message>
+    <message>
+        <source>amplitudes of %1 µV are very low; wrong units or leads off?</source>
+        <translation>振幅仅 %1 µV，过低：单位错误或导联脱落？</translation>
+    </message>
+    <message>
+        <source>unknown amplitude unit &apos;%1&apos;; %2 assumed from the signal size</source>
+        <translation>未知振幅单位“%1”，已按信号大小假定为 %2</translation>
+    </message>
+    <message>
+        <source>%1 pacer spike positions are not sample positions of the record</source>
+        <translation>%1 个起搏脉冲位置不在记录的采样范围内</translation>
+    </message>
+</context>
+<context>
     <name>MeasurementTable</name>
     <message>
         <source>Heart rate</source>

@@ -38,6 +38,7 @@ from viewers.ecg.pdf_report import ecg_pdf_writer
 from viewers.ecg.qt_compare_panel import ComparePanel
 from viewers.ecg.qt_panels import MeasurementTable, MedianPanel
 from viewers.ecg.viewer_text import filter_text, retranslate_toolbar
+from viewers.ecg.warning_text import warning_text
 
 PAPER_BG = "#fff6f5"
 MINOR, MAJOR, TRACE = "#f6c9c6", "#e88f8a", "#111111"
@@ -285,7 +286,7 @@ class EcgViewer(QWidget):
             )
         warnings = status_warnings(signal.warnings, signal.left_out)
         if warnings:
-            msg += " — " + "; ".join(warnings)
+            msg += " — " + "; ".join(warning_text(w) for w in warnings)
         self.status.setText(msg)
         self._update_labels()
         self.loaded.emit()
