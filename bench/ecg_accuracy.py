@@ -58,6 +58,14 @@ class Row:
     statements: list[str] = field(default_factory=list)
     note: str = ""
     lead_values: dict[str, dict[str, float]] = field(default_factory=dict)
+    graded: list[tuple[str, str]] = field(default_factory=list)  # (code, severity)
+
+    @property
+    def false_alarms(self) -> list[str]:
+        """Our urgent/critical findings the device's own values and statements do not support."""
+        from ecg_alarms import unsupported_alarms
+
+        return unsupported_alarms(self.graded, self.device, self.statements)
 
     def one_lead_reference(self, measure: str) -> str:
         """Why the device's global ``measure`` rests on one lead alone, or ""."""
@@ -133,7 +141,8 @@ def run() -> list[Row]:
         name = path.name if path.parent.name in ("", "data") else f"{path.parent.name}/{path.name}"
         codes = ",".join(f.code for f in res.findings) or "-"
         lead_values = dict(getattr(sig, "device_lead_measurements", {}) or {})
-        rows.append(Row(name, device, ours, res.urgency, statements, codes, lead_values))
+        graded = [(f.code, f.severity) for f in res.findings if f.severity != "info"]
+        rows.append(Row(name, device, ours, res.urgency, statements, codes, lead_values, graded))
     return rows
 
 
@@ -195,6 +204,10 @@ def table(rows: list[Row]) -> tuple[str, bool, bool]:
     false_crit = sum(r.false_critical for r in rows)
     ok_all &= false_crit == 0
     lines.append(f"false critical grades: {false_crit} of {len(rows)} records (goal 0)")
+    alarms = [(r.name, a) for r in rows for a in r.false_alarms]
+    lines.append(f"urgent/critical findings the device does not support: {len(alarms)} (goal 0)")
+    lines += [f"  {name}: {a}" for name, a in alarms]
+    ok_all &= not alarms
     return "\n".join(lines), ok_all, ok_all and ok_every
 
 

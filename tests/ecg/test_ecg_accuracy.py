@@ -60,3 +60,21 @@ def test_the_table_prints_both_views_and_meets_the_limits_where_leads_agree(rows
     assert "all records:" in text and "references the device's own leads agree on:" in text
     assert "129DYPRG.xml QRS: device global 135 ms = lead II alone" in text
     assert agreed_ok
+
+
+def test_no_urgent_or_critical_finding_the_device_does_not_support(rows):
+    assert [(r.name, r.false_alarms) for r in rows if r.false_alarms] == []
+    assert sum(1 for r in rows if r.graded) >= 1  # the acute MI is graded
+
+
+def test_alarm_support_rules():
+    import ecg_alarms
+
+    # Philips ad4d3d80 before the baseline-wander fix: our QTc >= 500, the device's 466
+    assert ecg_alarms.unsupported_alarms([("QT_LONG", "urgent")], {"QTc Interval": 466}, []) == [
+        "QT_LONG (urgent)"
+    ]
+    assert ecg_alarms.supported("QT_LONG", {"QTc Interval": 490}, [])
+    assert ecg_alarms.supported("STEMI", {}, ["Inferior infarct, acute (LCx)", ">>> Acute MI <<<"])
+    assert not ecg_alarms.supported("STEMI", {}, ["ST ELEVATION, PROBABLY DUE TO LVH"])
+    assert ecg_alarms.unsupported_alarms([("BRADY", "routine")], {}, []) == []
