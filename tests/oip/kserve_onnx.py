@@ -67,16 +67,21 @@ class OnnxModel(kserve.Model):
         feeds = {i.name: i.as_numpy() for i in payload.inputs}
         wanted = [o.name for o in payload.request_outputs or []]
         names = wanted or [o.name for o in self.sess.get_outputs()]
+        binary = bool(payload.use_binary_outputs) or any(
+            o.binary_data for o in payload.request_outputs or []
+        )
         outputs = []
         for name, value in zip(names, self.sess.run(names, feeds), strict=True):
             out = InferOutput(name, list(value.shape), from_np_dtype(value.dtype))
-            out.set_data_from_numpy(value, binary_data=False)
+            out.set_data_from_numpy(value, binary_data=binary)
             outputs.append(out)
-        return InferResponse(
+        return InferResponse(  # KServe encodes JSON or binary outputs as the request asks
             response_id=payload.id,
             model_name=self.name,
             model_version=self.version,
             infer_outputs=outputs,
+            use_binary_outputs=payload.use_binary_outputs,
+            requested_outputs=payload.request_outputs,
         )
 
 

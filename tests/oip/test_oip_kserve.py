@@ -116,3 +116,13 @@ def test_unknown_model_and_unsupported_version_are_clear(kserve_ecg, real_signal
             client.infer(MODEL, {"signal": x}, version="v7")
         with pytest.raises(RemoteError, match="refused"):
             client.infer(MODEL, {"signal": x[:, :100].astype(np.float64)})
+
+
+def test_binary_tensor_extension_equals_json_and_local(kserve_ecg, real_signal):
+    x = lead_input(real_signal, "V2")
+    with OipClient(kserve_ecg.url, binary=True) as client:
+        got = client.infer(MODEL, {"signal": x}, ["frame_logits", "beat_logits"])
+        assert client.binary  # KServe speaks the extension: it stays on
+    local = Runtime().session(MODEL, threads=1).run({"signal": x})
+    for name in ("frame_logits", "beat_logits"):
+        np.testing.assert_array_equal(got.outputs[name], local[name])
