@@ -138,6 +138,31 @@ def cup_lines(cup: dict[str, Any] | None, i: int) -> list[str]:
     return out + ([_CUP["suspect"][i]] if cup.get("suspect") else [])
 
 
+_REVIEW = {
+    "lesions": (
+        "Lesion candidates reviewed by the ophthalmologist: {c} confirmed, {r} rejected, "
+        "{o} not reviewed.",
+        "眼科医生已复核 AI 病灶：确认 {c} 个，否定 {r} 个，未复核 {o} 个。",
+    ),
+    "confirmed": ("Grade confirmed by {by}.", "分级已由 {by} 确认。"),
+    "corrected": ("Grade corrected by {by} (AI: {ai}).", "分级已由 {by} 修正（AI：{ai}）。"),
+}
+
+
+def review_lines(tally: dict[str, int] | None, eye: dict[str, Any], lang: str) -> str:
+    """The doctor's review of one eye, as lines appended to its findings."""
+    i, out = _i(lang), []
+    if tally:
+        out.append(
+            _REVIEW["lesions"][i].format(c=tally["confirmed"], r=tally["rejected"], o=tally["open"])
+        )
+    if eye.get("action") in ("confirmed", "corrected"):
+        out.append(
+            _REVIEW[eye["action"]][i].format(by=eye.get("by") or "?", ai=eye.get("ai_grade"))
+        )
+    return "".join(f"\n- {x}" for x in out)
+
+
 def follow_up_text(code: str, lang: str) -> str:
     return FOLLOW_UP.get(code, ("", ""))[_i(lang)]
 

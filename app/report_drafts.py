@@ -212,8 +212,9 @@ def _draft(template, values, ai_vals, model, findings, lang) -> dict[str, Any]:
     }
 
 
-def draft_context(s, study) -> dict[str, Any]:
-    """What a template's draft needs besides the AI result (laterality, AI counts)."""
+def draft_context(s, study, store=None) -> dict[str, Any]:
+    """What a template's draft needs besides the AI result (laterality, AI counts;
+    with ``store``, the ophthalmologist's fundus review of the visit's photos)."""
     from app.models import AnnotationSet, StoredObject
 
     ctx: dict[str, Any] = {"has_model": study.modality in MODELLED}
@@ -224,6 +225,10 @@ def draft_context(s, study) -> dict[str, Any]:
         ctx["laterality"] = str((obj.meta or {}).get("laterality") or "")
     if study.modality == "OP":
         ctx["visit_ai"] = _visit_ai(s, study)
+        if store is not None:
+            from app.fundus_review import reviews_of
+
+            ctx["fundus_reviews"] = reviews_of(store, [study.id, *_visit_ai(s, study, pks=True)])
     sets = s.scalars(select(AnnotationSet).where(AnnotationSet.study_pk == study.id))
     sets = list(sets)
     ctx["counts"] = {a.name: (a.count, _provenance(a.path)) for a in sets if a.name in COUNT_SETS}
@@ -235,9 +240,9 @@ def draft_context(s, study) -> dict[str, Any]:
     return ctx
 
 
-def _visit_ai(s, study) -> list:
+def _visit_ai(s, study, pks: bool = False) -> list:
     """The AI results of the patient's other fundus photos taken the same day (the
-    other eye of the visit), newest result per study."""
+    other eye of the visit), newest result per study (``pks``: those studies' keys)."""
     from app.models import AIResult, Study
 
     def day(st):
@@ -252,6 +257,9 @@ def _visit_ai(s, study) -> list:
     out = []
     for st in others:
         if day(st) != day(study):
+            continue
+        if pks:
+            out.append(st.id)
             continue
         row = s.scalars(
             select(AIResult).where(AIResult.study_pk == st.id).order_by(AIResult.id.desc())

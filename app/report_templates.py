@@ -250,8 +250,16 @@ def _fundus(ai: AiInput | None, lang: str, ctx: dict[str, Any], why: str):
     sources = [x for x in [ai, *(ctx.get("visit_ai") or [])] if x is not None]
     per_eye: dict[str, tuple[AiInput, dict[str, Any]]] = {}
     photos: dict[str, list[dict[str, Any]]] = {}
+    reviews = ctx.get("fundus_reviews") or {}
+    doctor: dict[str, dict[str, Any]] = {}  # eye -> the ophthalmologist's grade
     for src in sources:
+        review = reviews.get(str(src.payload.get("uid") or ""))
         for key, eye in fr.eyes_of(src.payload).items():
+            if review:
+                from app.fundus_review import reviewed
+
+                eye = reviewed(eye, review)
+                doctor.setdefault(key, (review.get("eyes") or {}).get(key.upper()) or {})
             per_eye.setdefault(key, (src, eye))
             photos.setdefault(key, []).append(eye)
     if any(len(v) > 1 for v in photos.values()):  # both fields of an eye: judged together
@@ -265,8 +273,11 @@ def _fundus(ai: AiInput | None, lang: str, ctx: dict[str, Any], why: str):
             grade = "ungradable" if not res.get("gradable") else f"icdr{res.get('icdr_grade')}"
             grade = grade if grade in GRADES else ""
             body = fr.eye_findings(res, lang) + "\n" + text("ai_label", lang, model=src.model)
+            body += fr.review_lines(res.get("review"), (doctor.get(eye) or {}), lang)
             values[f"{eye}_findings"] = ai_vals[f"{eye}_findings"] = body
             values[f"{eye}_grade"] = ai_vals[f"{eye}_grade"] = grade
+            if (doctor.get(eye) or {}).get("grade") in GRADES:
+                values[f"{eye}_grade"] = doctor[eye]["grade"]  # the ophthalmologist's
             refer = refer or bool(res.get("referable"))
             follow.append(res)
         elif ai is not None and (imaged is None or eye == imaged):  # no per-eye details

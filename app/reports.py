@@ -229,7 +229,7 @@ def create_draft(
                             dict(summary.get("measurements") or {}), dict(summary))  # fmt: skip
         else:
             ai = rt.ai_input(_latest_ai_row(s, study_pk))
-        draft = build_draft(template, ai, lang, draft_context(s, study))
+        draft = build_draft(template, ai, lang, draft_context(s, study, store))
         if start_from:
             draft = from_clinic(template, draft, start_from, lang)
         r = Report(

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Confirm eye</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grade shown goes into the report as the doctor&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ungradable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategoryTable</name>
     <message>
         <source>Screening category</source>
@@ -59,6 +78,10 @@
         <translation>Not referable</translation>
     </message>
     <message>
+        <source>Doctor&apos;s review: %1 confirmed, %2 rejected, %3 open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ungradable</source>
         <translation type="unfinished">ungradable</translation>
     </message>
@@ -84,6 +107,21 @@
     </message>
     <message>
         <source>disc %1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EyeView</name>
+    <message>
+        <source>Confirm lesion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject lesion (not a lesion)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undecided</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -419,6 +457,10 @@
     <message>
         <source>worse eye: %1</source>
         <translation>worse eye: %1</translation>
+    </message>
+    <message>
+        <source>Recorded: the eye&apos;s grade goes into the report when it is started</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Right eye (OD)</source>

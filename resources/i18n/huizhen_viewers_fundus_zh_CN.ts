@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <source>Confirm eye</source>
+        <translation>确认本眼</translation>
+    </message>
+    <message>
+        <source>The grade shown goes into the report as the doctor's</source>
+        <translation>所示分级将作为医生结论写入报告</translation>
+    </message>
+    <message>
+        <source>Ungradable</source>
+        <translation>不可分级</translation>
+    </message>
+    <message>
+        <source>The decision could not be saved: %1</source>
+        <translation>判定未能保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>CategoryTable</name>
     <message>
         <source>Screening category</source>
@@ -59,6 +78,10 @@
         <translation>无需转诊</translation>
     </message>
     <message>
+        <source>Doctor's review: %1 confirmed, %2 rejected, %3 open</source>
+        <translation>医生复核：确认 %1，否定 %2，未复核 %3</translation>
+    </message>
+    <message>
         <source>ungradable</source>
         <translation>不可分级</translation>
     </message>
@@ -85,6 +108,21 @@
     <message>
         <source>disc %1 mm</source>
         <translation>视盘 %1 毫米</translation>
+    </message>
+</context>
+<context>
+    <name>EyeView</name>
+    <message>
+        <source>Confirm lesion</source>
+        <translation>确认病灶</translation>
+    </message>
+    <message>
+        <source>Reject lesion (not a lesion)</source>
+        <translation>否定（非病灶）</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>未判定</translation>
     </message>
 </context>
 <context>
@@ -419,6 +457,10 @@
     <message>
         <source>worse eye: %1</source>
         <translation>较重眼：%1</translation>
+    </message>
+    <message>
+        <source>Recorded: the eye's grade goes into the report when it is started</source>
+        <translation>已记录：开始写报告时本眼分级将写入报告</translation>
     </message>
     <message>
         <source>Right eye (OD)</source>

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
+from app.fundus_review import lesion_key
+
 COLOURS = {
     "microaneurysm": "#ff1744",
     "haemorrhage": "#ff9100",
@@ -39,6 +41,7 @@ class EyeView(QGraphicsView):
     zoomed = Signal(float)  # factor applied (linked views follow)
     panned = Signal(int, int)
     measured = Signal(float, float)  # length px, disc diameters (nan if no disc)
+    lesion_decided = Signal(str, str)  # lesion key, "confirmed" | "rejected" | "" (undecided)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -50,6 +53,8 @@ class EyeView(QGraphicsView):
         self.photo = QGraphicsPixmapItem()
         self.scene().addItem(self.photo)
         self.groups: dict[str, QGraphicsItemGroup] = {}
+        self.lesion_items: dict[str, tuple[QGraphicsEllipseItem, dict]] = {}
+        self.decisions: dict[str, str] = {}
         self.disc_px = 0.0
         self.mm_per_px = 0.0  # known when the camera's file gives its pixel spacing
         self.measuring = False
@@ -74,6 +79,7 @@ class EyeView(QGraphicsView):
         for g in self.groups.values():
             self.scene().removeItem(g)
         self.groups = {}
+        self.lesion_items = {}
         self.ai_label.setText(label)
         if not ai:
             return
@@ -87,6 +93,8 @@ class EyeView(QGraphicsView):
             item.setPen(pen)
             item.setToolTip(f"AI {les['type']} {les['confidence']:.2f}")
             self._group(les["type"]).addToGroup(item)
+            self.lesion_items[lesion_key(les)] = (item, les)
+        self.set_decisions(self.decisions)
         pen = QPen(QColor(COLOURS["anatomy"]), 1.5, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         if disc.get("centre"):
@@ -101,6 +109,49 @@ class EyeView(QGraphicsView):
                 item = QGraphicsLineItem(line)
                 item.setPen(pen)
                 self._group("anatomy").addToGroup(item)
+
+    def set_decisions(self, decisions: dict[str, str]) -> None:
+        """Draw the doctor's decisions: confirmed solid and thick, rejected grey dotted."""
+        self.decisions = dict(decisions)
+        for key, (item, les) in self.lesion_items.items():
+            d = self.decisions.get(key, "")
+            colour = (
+                QColor("#9e9e9e") if d == "rejected" else QColor(COLOURS.get(les["type"], "#fff"))
+            )
+            pen = QPen(colour, 3.5 if d == "confirmed" else 2)
+            pen.setStyle(Qt.PenStyle.DotLine if d == "rejected" else Qt.PenStyle.SolidLine)
+            pen.setCosmetic(True)
+            item.setPen(pen)
+
+    def lesion_at(self, scene_pos: QPointF) -> str:
+        """The key of the lesion mark under ``scene_pos`` ("" when none)."""
+        best, dist = "", math.inf
+        for key, (item, _les) in self.lesion_items.items():
+            if not item.isVisible() or not item.parentItem().isVisible():
+                continue
+            c = item.rect().center()
+            d = math.hypot(scene_pos.x() - c.x(), scene_pos.y() - c.y())
+            if d <= item.rect().width() / 2 + 4 and d < dist:
+                best, dist = key, d
+        return best
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt)
+        key = self.lesion_at(self.mapToScene(event.pos()))
+        if not key:
+            return super().contextMenuEvent(event)
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        for decision, text in (
+            ("confirmed", self.tr("Confirm lesion")),
+            ("rejected", self.tr("Reject lesion (not a lesion)")),
+            ("", self.tr("Undecided")),
+        ):
+            act = menu.addAction(text)
+            act.setCheckable(True)
+            act.setChecked(self.decisions.get(key, "") == decision)
+            act.triggered.connect(lambda _c=False, d=decision: self.lesion_decided.emit(key, d))
+        menu.popup(event.globalPos())
 
     def _group(self, kind: str) -> QGraphicsItemGroup:
         if kind not in self.groups:

@@ -44,6 +44,16 @@ class EyeResult(QLabel):
                 lines.append(", ".join(f"{texts.lesion(k)} {n}" for k, n in counts.items()))
             if ai.get("cup"):
                 lines.append(texts.cup(ai["cup"]))
+            t = ai.get("review")
+            if t:
+                lines.append(
+                    "<span style='color:#80d8ff'>"
+                    + self.tr("Doctor's review: %1 confirmed, %2 rejected, %3 open")
+                    .replace("%1", str(t["confirmed"]))
+                    .replace("%2", str(t["rejected"]))
+                    .replace("%3", str(t["open"]))
+                    + "</span>"
+                )
         if len(ai.get("fields") or []) > 1:
             parts = []
             for f in ai["fields"]:

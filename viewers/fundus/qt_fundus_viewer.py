@@ -29,7 +29,8 @@ from viewers.fundus import texts
 from viewers.fundus.enhance import enhance
 from viewers.fundus.eye_view import COLOURS, EyeView
 from viewers.fundus.panels import CategoryTable, EyeResult
-from viewers.fundus.visit import load_visit
+from viewers.fundus.review import EyeConfirm, ReviewSaver, into_report
+from viewers.fundus.visit import load_visit, recombine
 
 EYES = ("OD", "OS")  # screen order: right eye on the left
 
@@ -38,6 +39,7 @@ class FundusViewer(QWidget):
     findings_changed = Signal(list)
     loaded = Signal()
     printed = Signal(str)
+    reviewed = Signal(str)  # eye: a decision of the doctor is saved
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,11 +94,18 @@ class FundusViewer(QWidget):
         self.views = {eye: EyeView(self) for eye in EYES}
         self.titles = {eye: QLabel(self) for eye in EYES}
         self.results = {eye: EyeResult(self) for eye in EYES}
+        self.confirms = {eye: EyeConfirm(eye, self) for eye in EYES}
+        self.saver = ReviewSaver(ctx, self)
+        self.saver.saved.connect(self._review_saved)
+        self.saver.failed.connect(lambda text: self.visit_line.setText(text))
         grid = QGridLayout()
         for col, eye in enumerate(EYES):
             grid.addWidget(self.titles[eye], 0, col)
             grid.addWidget(self.views[eye], 1, col)
             grid.addWidget(self.results[eye], 2, col)
+            grid.addWidget(self.confirms[eye], 3, col)
+            self.views[eye].lesion_decided.connect(lambda k, d, e=eye: self.decide(e, k, d))
+            self.confirms[eye].confirmed.connect(self.confirm_eye)
         grid.setRowStretch(1, 1)
         a, b = self.views["OD"], self.views["OS"]
         a.zoomed.connect(lambda f: b.zoom(f, emit=False))
@@ -165,6 +174,8 @@ class FundusViewer(QWidget):
         for kind, box in self.toggles.items():
             box.setText(texts.lesion(kind))
         self.table.retranslate()
+        for box in self.confirms.values():
+            box.retranslate()
         self._titles()
 
     # --- loading --------------------------------------------------------------
@@ -176,10 +187,22 @@ class FundusViewer(QWidget):
         self.visit = visit
         self.refresh_images()
         self._titles()
+        self._show_results()
+        self.a_prior.setEnabled(bool(visit.prior))
+        self.a_field.setEnabled(any(p.field == "disc" for ps in visit.fields.values() for p in ps))
+
+    def _show_results(self) -> None:
+        """Per-eye results (with the doctor's decisions), the table and the visit line."""
+        from app.fundus_review import grade_code
+
+        visit = self.visit
         eyes = {eye: visit.combined.get(eye) for eye in EYES}
         for eye in EYES:
             p = visit.eyes.get(eye)
             self.results[eye].show_result(eye, eyes[eye], p.model if p else "")
+            doctor = ((p.review if p else {}).get("eyes") or {}).get(eye) or {}
+            self.confirms[eye].set_grade(doctor.get("grade") or grade_code(eyes[eye] or {}))
+            self.confirms[eye].setEnabled(bool(p and p.ai))
         self.table.fill(eyes)
         v = visit.visit
         if v:
@@ -189,9 +212,50 @@ class FundusViewer(QWidget):
                 + self.tr("worse eye: %1").replace("%1", v.get("worse_eye", ""))
                 + f" · {texts.follow_up(v.get('follow_up', ''))}"
             )
-        self.a_prior.setEnabled(bool(visit.prior))
-        self.a_field.setEnabled(any(p.field == "disc" for ps in visit.fields.values() for p in ps))
         self.findings_changed.emit(self.findings())
+
+    # --- the doctor's review ----------------------------------------------------
+    def decide(self, eye: str, key: str, decision: str) -> None:
+        """Confirm / reject one lesion of the photo shown for ``eye`` (saved at once)."""
+        p = self.photos().get(eye)
+        if p is None or not p.ai or self.show_prior:
+            return
+        self.saver.lesion(eye, p, key, decision)
+
+    def confirm_eye(self, eye: str, grade: str) -> None:
+        """The doctor's grade for ``eye``: recorded, and put into the open draft."""
+        from app import fundus_report as fr
+        from app.fundus_review import grade_code
+
+        p = self.visit.eyes.get(eye) if self.visit else None
+        combined = self.visit.combined.get(eye) if self.visit else None
+        if p is None or not combined:
+            return
+        self.saver.eye(eye, p, grade, grade_code(combined))
+        lang = (
+            "zh_CN"
+            if self.report_panel.report and self.report_panel.report.language == "zh_CN"
+            else "en"
+        )
+        body = fr.eye_findings(combined, lang) + fr.review_lines(combined.get("review"), {}, lang)
+        if not into_report(self.report_panel, eye, grade, body):
+            self.visit_line.setText(
+                self.tr("Recorded: the eye's grade goes into the report when it is started")
+            )
+
+    def _review_saved(self, eye: str, data: dict) -> None:
+        if self.visit is None:
+            return
+        for p in self.visit.fields.get(eye, []):
+            if p.result_uid == data.get("result_uid"):
+                p.review = data
+        recombine(self.visit)
+        shown = self.photos().get(eye)
+        if shown is not None and shown.result_uid == data.get("result_uid"):
+            decided = {k: v.get("decision", "") for k, v in (data.get("lesions") or {}).items()}
+            self.views[eye].set_decisions(decided)
+        self._show_results()
+        self.reviewed.emit(eye)
 
     def findings(self) -> list[dict]:
         """For the findings dock: each eye's AI result in one line, labelled with its model."""
@@ -243,7 +307,7 @@ class FundusViewer(QWidget):
         preset = self.preset.currentData() or "colour"
         gamma, bright = self.gamma.value() / 100.0, self.bright.value() / 100.0
         photos = dict(self.photos())
-        self._pending = (preset, gamma, bright, self.show_prior)
+        self._pending = (preset, gamma, bright, self.show_prior, self.field)
 
         def work(state=None):
             out = {}
@@ -251,7 +315,7 @@ class FundusViewer(QWidget):
                 state.check()
                 if p is not None and p.pixels is not None:
                     out[eye] = enhance(p.pixels, preset, gamma, bright)
-            return (preset, gamma, bright, self.show_prior), out
+            return (preset, gamma, bright, self.show_prior, self.field), out
 
         self.ctx.jobs.submit(work, on_done=self._enhanced, on_error=self._failed)
 
@@ -269,6 +333,9 @@ class FundusViewer(QWidget):
             first = view.photo.pixmap().isNull()
             view.set_image(images[eye], refit=first)
             label = self.tr("AI: %1").replace("%1", p.model) if p.ai else self.tr("no AI result")
+            view.decisions = {
+                k: v.get("decision", "") for k, v in (p.review.get("lesions") or {}).items()
+            }
             view.set_ai(p.ai, label)
             view.mm_per_px = p.mm_per_px or float(
                 ((p.ai or {}).get("scale") or {}).get("mm_per_px") or 0.0

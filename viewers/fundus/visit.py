@@ -5,7 +5,8 @@ prior visit's photo of an eye."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field
 from datetime import date
 from typing import Any
 
@@ -23,17 +24,24 @@ class EyePhoto:
     when: date | None = None
     mm_per_px: float = 0.0  # from the file's pixel spacing; 0 when the camera gives none
     field: str = ""  # disc | macula | other | "" (from the anatomy, or given at import)
+    review: dict[str, Any] = _field(default_factory=dict)  # the doctor's decisions (saved)
+
+    def reviewed(self) -> dict | None:
+        """The AI result with the doctor's lesion decisions applied."""
+        from app.fundus_review import reviewed
+
+        return reviewed(self.ai, self.review) if self.ai else None
 
 
 @dataclass
 class Visit:
     patient: str
     when: date | None
-    eyes: dict[str, EyePhoto] = field(default_factory=dict)  # "OD"/"OS" -> photo shown
-    prior: dict[str, EyePhoto] = field(default_factory=dict)
-    visit: dict[str, Any] = field(default_factory=dict)  # worse-eye summary
-    fields: dict[str, list[EyePhoto]] = field(default_factory=dict)  # eye -> macula first
-    combined: dict[str, dict] = field(default_factory=dict)  # eye -> result over its fields
+    eyes: dict[str, EyePhoto] = _field(default_factory=dict)  # "OD"/"OS" -> photo shown
+    prior: dict[str, EyePhoto] = _field(default_factory=dict)
+    visit: dict[str, Any] = _field(default_factory=dict)  # worse-eye summary
+    fields: dict[str, list[EyePhoto]] = _field(default_factory=dict)  # eye -> macula first
+    combined: dict[str, dict] = _field(default_factory=dict)  # eye -> result over its fields
 
     def photo_of(self, eye: str, which: str) -> EyePhoto | None:
         """The eye's photo of field ``which`` (disc | macula), else the one shown."""
@@ -128,15 +136,25 @@ def find_visit(store, study_pk: int) -> Visit:
             olds = [p for p in earlier if p.eye == eye]
             if olds:
                 v.prior[eye] = max(olds, key=lambda p: p.when)
+    from app.fundus_review import load
+
+    for photos in v.fields.values():
+        for p in photos:
+            p.review = load(store, p.study_pk, p.result_uid)
+    recombine(v)
+    return v
+
+
+def recombine(v: Visit) -> None:
+    """Each eye over its fields, with the doctor's decisions; then the visit."""
     from inference.fundus.fields import combine
     from inference.fundus.grading import visit_summary
 
     for eye, photos in v.fields.items():
-        results = [dict(p.ai, eye=eye) for p in photos if p.ai]
+        results = [dict(p.reviewed(), eye=eye) for p in photos if p.ai]
         if results:
             v.combined[eye] = combine(results)
     v.visit = visit_summary(list(v.combined.values())) if v.combined else {}
-    return v
 
 
 def load_pixels(store, photo: EyePhoto, state=None) -> None:
