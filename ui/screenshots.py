@@ -152,6 +152,9 @@ def main(out: str = "screenshots") -> int:
         from viewers.dicom.shots import image_shots
 
         image_shots(app, store, win, save, wait_until, lang)
+        from viewers.chest.shots import chest_shots
+
+        chest_shots(app, store, win, save, wait_until, lang, Path(home))
         from viewers.wsi.shots import slide_case_shots
 
         slide_case_shots(app, store, win, save, wait_until, lang)

@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>accepted, edited</source>
-        <translation>已认可（已修改）</translation>
+        <translation>修改后认可</translation>
     </message>
     <message>
         <source>annual screening LDCT in 12 months</source>

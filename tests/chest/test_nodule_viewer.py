@@ -92,3 +92,19 @@ def test_marks_on_the_mpr_planes(qtbot, viewer):
     for view in vv.mpr.views.values():
         assert len(_circles(view)) >= 1
     assert vv.markers and vv.markers[0][1] > 2.0
+
+
+def test_quick_decisions_are_all_saved(qtbot, viewer, store):
+    """Decisions made faster than they save: the file ends with every one of them."""
+    v, pk, payload = viewer
+    panel = v.chest_panel
+    ids = [n["id"] for n in cr.ai_nodules(payload)]
+    for nid, status in zip(ids, ("rejected", "accepted"), strict=True):
+        panel.select(nid)
+        panel.decide(status)
+    panel.select(ids[0])
+    panel.edit(9.5, "part-solid")
+    qtbot.waitUntil(lambda: "Decision saved" in panel.status.text(), timeout=WAIT)
+    saved = cr.load_review(store, pk, payload).decisions
+    assert saved[ids[0]].status == "modified" and saved[ids[0]].type == "part-solid"
+    assert saved[ids[1]].status == "accepted"

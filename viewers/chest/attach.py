@@ -175,8 +175,11 @@ def attach_cr(viewer) -> None:
             return
         from viewers.chest.cxr_panel import CxrChecksPanel
 
-        viewer.cxr_panel = CxrChecksPanel(result[0], viewer)
-        viewer.add_side_panel(viewer.cxr_panel)
+        panel = viewer.cxr_panel = CxrChecksPanel(result[0], viewer)
+        viewer.add_side_panel(panel)
+        total = max(sum(viewer.side.sizes()), 600)
+        want = min(panel.sizeHint().height() + 40, total // 2)
+        viewer.side.setSizes([want, total - want])  # every check readable, the report below
 
     ctx.jobs.submit(
         chest_result, ctx.store, ctx.study_pk, ("chest-cxr",), name="chest X-ray checks",

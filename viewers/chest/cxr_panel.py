@@ -7,13 +7,14 @@ lung fields), each with its measured values and a mark when it failed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from viewers.chest.texts import check_text
 
-OK, BAD, INFO = QColor(30, 126, 52), QColor(200, 60, 30), QColor(60, 64, 67)
+OK, BAD, INFO = "#1e7e34", "#c83c1e", "#3c4043"
 
 
 class CxrChecksPanel(QWidget):
@@ -26,15 +27,16 @@ class CxrChecksPanel(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color:#b06000")
-        self.tree = QTreeWidget()
-        self.tree.setRootIsDecorated(False)
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderHidden(True)
+        self.table = QLabel()  # a small HTML table: long values wrap instead of being cut
+        self.table.setWordWrap(True)
+        self.table.setTextFormat(Qt.TextFormat.RichText)
+        self.table.setAlignment(Qt.AlignmentFlag.AlignTop)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.title)
         lay.addWidget(self.notice)
-        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.table)
+        lay.addStretch(1)
         self.retranslate()
 
     def rows(self) -> list[tuple[str, str, bool | None]]:
@@ -84,13 +86,19 @@ class CxrChecksPanel(QWidget):
                 "the film must be read by a doctor."
             ).replace("%1", label)
         )
-        self.tree.clear()
-        for key, value, ok in self.rows():
+        cells = []
+        for name, value, ok in self.lines():
+            colour = INFO if ok is None else (OK if ok else BAD)
             mark = "" if ok is None else ("✓ " if ok else "✗ ")
-            it = QTreeWidgetItem([check_text(key), mark + value])
-            it.setForeground(1, INFO if ok is None else (OK if ok else BAD))
-            self.tree.addTopLevelItem(it)
-        self.tree.resizeColumnToContents(0)
+            cells.append(
+                f"<tr><td style='padding:2px 8px 2px 0'><b>{escape(name)}</b></td>"
+                f"<td style='color:{colour};padding:2px 0'>{escape(mark + value)}</td></tr>"
+            )
+        self.table.setText("<table>" + "".join(cells) + "</table>")
+
+    def lines(self) -> list[tuple[str, str, bool | None]]:
+        """(translated check name, value, ok) as shown."""
+        return [(check_text(k), v, ok) for k, v, ok in self.rows()]
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -41,6 +41,7 @@ class NodulePanel(QWidget):
         self.ctx, self.payload, self.review = ctx, payload, review
         self.nodules = cr.ai_nodules(payload)
         self.busy = False
+        self._saving = self._dirty = False
         self.title = QLabel()
         self.title.setStyleSheet("font-weight:bold;font-size:11pt")
         self.notice = QLabel()
@@ -49,6 +50,8 @@ class NodulePanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setColumnCount(5)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.currentItemChanged.connect(self._current)
         self.tree.itemClicked.connect(lambda *_a: self._jump_current())
         self.accept_btn, self.reject_btn = QPushButton(), QPushButton()
@@ -122,7 +125,7 @@ class NodulePanel(QWidget):
             if int(n["id"]) == keep:
                 self.tree.setCurrentItem(it)
         self.tree.blockSignals(False)
-        for c in range(self.tree.columnCount()):
+        for c in range(self.tree.columnCount() - 1):
             self.tree.resizeColumnToContents(c)
         if self.tree.currentItem() is None and self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
@@ -223,11 +226,18 @@ class NodulePanel(QWidget):
         self.edit(self.size_box.value(), self.type_box.currentData())
 
     def _decided(self) -> None:
-        """Autosave the decision; rewrite an open chest draft from it."""
+        """Autosave the decision; rewrite an open chest draft from it.  One save at a
+        time, always of the latest state (saves finishing out of order would lose one)."""
         self._fill()
         self.changed.emit()
-        store, pk, review = self.ctx.store, self.ctx.study_pk, self.review
-        snapshot = cr.Review.from_dict(review.to_dict())
+        self._dirty = True
+        if not self._saving:
+            self._save_next()
+
+    def _save_next(self) -> None:
+        store, pk = self.ctx.store, self.ctx.study_pk
+        snapshot = cr.Review.from_dict(self.review.to_dict())
+        self._dirty, self._saving = False, True
 
         def work(state):
             from app.chest_report import refresh_draft
@@ -240,12 +250,16 @@ class NodulePanel(QWidget):
                              on_error=self._failed)  # fmt: skip
 
     def _saved(self, view) -> None:
+        self._saving = False
+        if self._dirty:
+            self._save_next()
+            return
         self.status.setText(self.tr("Decision saved with the case."))
         if view is not None:
             self.report_updated.emit(view)
 
     def _failed(self, err) -> None:
-        self.busy = False
+        self.busy = self._saving = False
         self._enable()
         self.status.setText(self.tr("Not saved: %1").replace("%1", str(err)))
 

@@ -1,0 +1,99 @@
+"""Chest screenshots (``ui.screenshots``): a chest CT with its AI nodules (list, marks in
+2D, MPR and 3D, decisions), the chest report draft, and a chest X-ray with its checks.
+
+The CT is the SYNTHETIC chest phantom (``inference.chest.phantom``, labelled so in its
+headers); the X-ray is the demo's real chest CR (pydicom-data RG1_UNCR).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _phantom_case(store, home: Path, lang: str) -> int | None:
+    """One phantom case per language (a report keeps the language it was drafted in)."""
+    from app.importer import run_import
+    from inference.chest.phantom import build_phantom, write_series
+    from inference.preread import run_preread
+
+    folder = home / f"chest-phantom-{lang}"
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        seed = 2 if lang == "zh_CN" else 4
+        patient = ("PHANTOM^CHEST", f"PHANTOM-{seed}")
+        write_series(build_phantom((100, 256, 256), (2.0, 1.4, 1.4), seed=seed), folder, patient)
+    entries = run_import(store, [folder]).entries
+    pk = next((e.study_pk for e in entries if e.study_pk), None)
+    if pk is not None:
+        run_preread(store, [pk])
+    return pk
+
+
+def _decide(panel) -> None:
+    """A doctor's review under way: the largest nodule accepted, the smallest rejected,
+    one edited; the rest still to review."""
+    by_size = sorted(panel.nodules, key=lambda n: n["mean_diameter_mm"])
+    if len(by_size) < 3:
+        return
+    panel.select(by_size[0]["id"])
+    panel.decide("rejected")
+    panel.select(by_size[1]["id"])
+    panel.edit(round(by_size[1]["mean_diameter_mm"] + 1.0, 1), None)
+    panel.select(by_size[-1]["id"])
+    panel.decide("accepted")
+
+
+def chest_shots(app, store, win, save, wait_until, lang: str, home: Path) -> None:
+    pk = _phantom_case(store, home, lang)
+    if pk is None:
+        return
+    tab = win.cases.open_case(pk)
+    wait_until(app, lambda: tab.viewer is not None or tab.info is not None, 30)
+    viewer = tab.viewer
+    if viewer is None or not hasattr(viewer, "add_side_panel"):
+        return
+    wait_until(app, lambda: getattr(viewer, "chest_panel", None) is not None, 60)
+    wait_until(app, lambda: viewer.pane.backing is not None and viewer.pane.backing.complete, 60)
+    panel = getattr(viewer, "chest_panel", None)
+    if panel is None:
+        return
+    viewer.apply_preset_key(1)  # lung window
+    if not any(panel.review.decisions.values()):
+        _decide(panel)
+    largest = max(panel.nodules, key=lambda n: n["mean_diameter_mm"])
+    panel.select(largest["id"])
+    wait_until(app, lambda: viewer.pane.index == round(largest["centre_voxel"][2]), 20)
+    save(win, f"case_chest_ct_nodules_{lang}")
+    rp = viewer.report_panel
+    if rp.report is None:
+        rp.start()
+        wait_until(app, lambda: rp.report is not None, 30)
+    panel.hide()  # the report read at full height
+    save(win, f"case_chest_report_{lang}")
+    panel.show()
+    viewer.a_mpr.setChecked(True)
+    vv = viewer.volume_viewer
+    if vv is not None:
+        vv.preset3d.setCurrentIndex(max(vv.preset3d.findData("ct-lung"), 0))
+        wait_until(app, lambda: vv.mpr.complete, 60)
+        vv.mpr.apply_preset_key(1)
+        panel.select(largest["id"])
+        wait_until(app, lambda: vv.render3d is not None and vv.render3d.grab_array() is not None,
+                   180)  # fmt: skip
+        save(win, f"case_chest_ct_mpr_3d_{lang}")
+        viewer.a_mpr.setChecked(False)
+    cxr_shot(app, store, win, save, wait_until, lang)
+
+
+def cxr_shot(app, store, win, save, wait_until, lang: str) -> None:
+    rows = [r for r in store.worklist_rows() if r.modality == "CR"]
+    if not rows:
+        return
+    tab = win.cases.open_case(rows[0].study_pk)
+    wait_until(app, lambda: tab.viewer is not None or tab.info is not None, 30)
+    viewer = tab.viewer
+    if viewer is None or not hasattr(viewer, "add_side_panel"):
+        return
+    wait_until(app, lambda: getattr(viewer, "cxr_panel", None) is not None, 30)
+    wait_until(app, lambda: viewer.image is not None, 30)
+    save(win, f"case_chest_xray_checks_{lang}")
