@@ -9,7 +9,12 @@ scatters nucleus-like octagons over it, then pans a 1600x900 canvas in
 outlines) and 1 px/px (vectors).  Each frame is one synchronous repaint;
 queued tile arrivals are processed between frames, as in the live viewer.
 The baseline is the same pan over the same, already cached slide tiles with
-no detections.  Goal: p95 <= 33 ms (30 frames/s) with detections.
+no detections.  With detections the pan runs first right after the layer is
+added (its overlay is drawn meanwhile); then the pan without and with the
+layer (its overlay drawn, as the baseline's slide tiles are) takes turns, three
+each, pooled, so a shared machine's load falls on both alike; the UI thread's
+CPU time per frame is printed beside the wall times.  Goal: p95 <= 33 ms (30
+frames/s) and <= 2x the baseline's p95 with detections.
 """
 
 from __future__ import annotations
@@ -33,26 +38,44 @@ FRAME_S = 1 / 60
 
 
 def pan_times(app, canvas, ds: float, frames: int) -> tuple[list[float], int]:
-    """Frame times (s) of a pan at ``ds``, and frames that scaled in a coarser overlay tile."""
+    """Frame times (s) of a pan at ``ds``, and frames that scaled in a coarser overlay tile.
+
+    ``pan_times.cpu`` holds the UI thread's CPU time per frame (what a frame
+    costs whatever else the machine runs).
+    """
     vp = canvas.vp
     vp.downsample = ds
     vp.center_on(vp.slide_w * 0.3, vp.slide_h * 0.4)
     canvas.repaint()
     app.processEvents()
-    out, partial = [], 0
+    out, cpu, partial = [], [], 0
     for i in range(frames):
         direction = 1 if (i // 40) % 2 == 0 else -1
         vp.pan(-STEP * direction, -STEP * 0.3)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         canvas.repaint()
         out.append(time.perf_counter() - t0)
+        cpu.append(time.thread_time() - c0)
         if canvas.overlays.missing and canvas.overlays.last_path == "raster":
             partial += 1
         # pan input arrives at 60 Hz: the rest of the frame slot is idle time
         while time.perf_counter() - t0 < FRAME_S:
             app.processEvents()
             time.sleep(0.001)
+    pan_times.cpu = cpu
     return out, partial
+
+
+def alternate(app, canvas, ds: float, frames: int, layer, rounds: int = 3):
+    """The same pan without and with ``layer`` (its tiles drawn), in turns, pooled."""
+    times: dict[str, list[float]] = {"base": [], "det": [], "base cpu": [], "det cpu": []}
+    for _ in range(rounds):
+        for name, shown in (("base", []), ("det", [layer])):
+            canvas.overlays.detections = shown  # no invalidate: drawn tiles stay cached
+            t, _ = pan_times(app, canvas, ds, frames)
+            times[name] += t
+            times[f"{name} cpu"] += pan_times.cpu
+    return times
 
 
 def ms(values, q) -> float:
@@ -94,7 +117,7 @@ def main(argv=None) -> int:
     print(f"{len(dets):,} detections built and indexed in {time.perf_counter() - t0:.2f} s")
 
     zooms = [("whole slide", canvas.vp.fit_downsample() * 0.9), ("4 px/px", 4.0), ("1 px/px", 1.0)]
-    for _name, ds in zooms:  # warm the slide tile cache for both runs
+    for _name, ds in zooms:  # warm the slide tile cache for every run
         for _ in range(2):
             pan_times(app, canvas, ds, args.frames)
             while canvas.loader.pending:
@@ -102,24 +125,41 @@ def main(argv=None) -> int:
                 time.sleep(0.01)
     print(f"canvas {W}x{H}, pan {STEP} px/frame, {args.frames} frames per zoom")
     print(
-        f"{'zoom':<12} {'path':<7} {'base p50':>9} {'base p95':>9} {'det p50':>8} "
-        f"{'det p95':>8} {'p95 ratio':>9} {'goal':>6}  frames with a coarser overlay tile"
+        "first: the pan right after 1M detections are added (their overlay is drawn meanwhile);\n"
+        "then the same pan without (base) and with them (det, overlay already drawn, as the\n"
+        "base's slide tiles are), in 3 turns each, pooled; ms: wall p50/p95, UI-thread CPU p95"
+    )
+    print(
+        f"{'zoom':<12} {'path':<7} {'first p50':>9} {'first p95':>9} {'base p50':>9} "
+        f"{'base p95':>9} {'det p50':>8} {'det p95':>8} {'ratio':>6} {'cpu base':>9} "
+        f"{'cpu det':>8} {'ratio':>6} {'goal':>5}"
     )
     worst = 0.0
     for name, ds in zooms:
         canvas.overlays.detections = []
-        base, _ = pan_times(app, canvas, ds, args.frames)
-        canvas.overlays.add_detections(DetectionLayer(dets, "nuclei", analyzer="bench 0"))
-        det, partial = pan_times(app, canvas, ds, args.frames)
+        canvas.overlays.invalidate()
+        layer = DetectionLayer(dets, "nuclei", analyzer="bench 0")
+        canvas.overlays.add_detections(layer)
+        first, partial = pan_times(app, canvas, ds, args.frames)
+        while canvas.overlays.pending:
+            app.processEvents()
+            time.sleep(0.01)
+        t = alternate(app, canvas, ds, max(args.frames // 2, 20), layer)
+        canvas.overlays.detections = [layer]
         path = canvas.overlays.last_path
-        p95 = ms(det, 95)
-        worst = max(worst, p95)
+        b95, d95 = max(ms(t["base"], 95), 1e-3), ms(t["det"], 95)
+        cb, cd = max(ms(t["base cpu"], 95), 1e-3), ms(t["det cpu"], 95)
+        worst = max(worst, d95)
+        ok = d95 <= GOAL_MS and d95 <= 2 * b95
         print(
-            f"{name:<12} {path:<7} {ms(base, 50):9.1f} {ms(base, 95):9.1f} {ms(det, 50):8.1f} "
-            f"{p95:8.1f} {p95 / max(ms(base, 95), 1e-3):9.2f} "
-            f"{'ok' if p95 <= GOAL_MS else 'MISS':>6}  {partial}/{len(det)} frames"
+            f"{name:<12} {path:<7} {ms(first, 50):9.1f} {ms(first, 95):9.1f} "
+            f"{ms(t['base'], 50):9.1f} {b95:9.1f} {ms(t['det'], 50):8.1f} {d95:8.1f} "
+            f"{d95 / b95:6.2f} {cb:9.1f} {cd:8.1f} {cd / cb:6.2f} {'ok' if ok else 'MISS':>5}"
+            f"  ({partial} first-pan frames scaled a coarser overlay tile in)"
         )
-    print(f"worst p95 with detections: {worst:.1f} ms (goal <= {GOAL_MS:.0f} ms)")
+    print(f"worst det p95: {worst:.1f} ms (goal <= {GOAL_MS:.0f} ms and <= 2x base p95)")
+    if hasattr(os, "getloadavg"):
+        print(f"load average: {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
     canvas.shutdown()
     src.close()
     return 0

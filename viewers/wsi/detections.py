@@ -181,6 +181,16 @@ class DetectionSet:
         base = np.arange(r0, r1 + 1) * cols
         return int((self._starts[base + c1 + 1] - self._starts[base + c0]).sum())
 
+    def class_counts(self) -> np.ndarray:
+        """Objects per class; kept until ``cls`` or ``classes`` is replaced (drawn every frame)."""
+        key = (id(self.cls), len(self.cls), len(self.classes))
+        cached = self.__dict__.get("_counts")
+        if cached is None or cached[0] != key:
+            counts = np.bincount(self.cls.astype(np.int64), minlength=len(self.classes))
+            cached = (key, counts, self.cls)  # the array is held so its id is not reused
+            self.__dict__["_counts"] = cached
+        return cached[1]
+
     def colours(self) -> np.ndarray:
         return np.asarray([c for _, c in self.classes] or [DEFAULT_COLOR], np.uint8)
 

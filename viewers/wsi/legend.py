@@ -9,7 +9,6 @@ so, so a pathologist never mistakes a hidden layer for an empty one.
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen
 
@@ -41,7 +40,7 @@ def legend_items(overlays) -> list[tuple]:
     for lay in overlays.detections:
         if not lay.visible or not len(lay.data):
             continue
-        counts = np.bincount(lay.data.cls.astype(np.int64), minlength=len(lay.data.classes))
+        counts = lay.data.class_counts()
         for ci, (name, rgb) in enumerate(lay.data.classes):
             if counts[ci]:
                 label = (

@@ -27,6 +27,7 @@ from PySide6.QtCore import QByteArray, QDataStream, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QRegion, QTransform
 
 from viewers.wsi.detections import DetectionSet
+from viewers.wsi.overlay_composite import Composer, Span
 
 TILE = 256
 VECTOR_MAX_DS = 2.0  # at most this many level-0 px per screen px for vectors
@@ -34,6 +35,7 @@ VECTOR_MAX = 12000  # and no more than this many objects in view (~1 µs each to
 REACH = 0.25  # vector paths cover the view plus this fraction each side, reused while panning
 OUTLINE_MAX_Z = 8  # raster tiles with outlines up to this bucket, dots beyond
 TILE_CACHE = 512
+PATH_CHUNK = 400  # outlines per drawPath on the worker (~0.5 ms each)
 HEATMAP_MAX_OPACITY = 0.4  # the tissue stays readable under a heatmap
 FILL_ALPHA = 70
 _ids = itertools.count(1)
@@ -56,6 +58,24 @@ def rgba_qimage(rgba: np.ndarray) -> QImage:
     h, w, _ = rgba.shape
     data = np.ascontiguousarray(rgba)
     return QImage(data.data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()
+
+
+def binary_alpha_qimage(pixels: np.ndarray) -> QImage:
+    """An RGBA tile whose alpha is 0 or 255 as premultiplied ARGB.
+
+    Premultiplied ARGB is what the painter blends without converting; with a
+    binary alpha the straight colours already are premultiplied.
+    """
+    import sys
+
+    bgra = np.ascontiguousarray(pixels[..., [2, 1, 0, 3]])
+    h, w = bgra.shape[:2]
+    if sys.byteorder != "little":  # ARGB32 is B, G, R, A in memory only on little-endian
+        rgba = np.ascontiguousarray(bgra[..., [2, 1, 0, 3]])
+        fmt = QImage.Format.Format_RGBA8888_Premultiplied
+        return QImage(rgba.data, w, h, 4 * w, fmt).copy()
+    fmt = QImage.Format.Format_ARGB32_Premultiplied
+    return QImage(bgra.data, w, h, 4 * w, fmt).copy()
 
 
 def path_from_bytes(raw: bytes) -> QPainterPath:
@@ -149,6 +169,7 @@ class OverlayRenderer(QObject):
         self.rasters: list[RasterLayer] = []
         self.last_path = ""  # "vector" | "raster" | "" — what the last paint used
         self.missing = 0  # visible raster tiles the last paint had to fake from coarser ones
+        self.from_composite = False  # the last paint was one blit of the view's composite
         self.hidden = False  # every overlay off at once (H)
         self._tiles: OrderedDict[tuple, QImage] = OrderedDict()
         self._vector: dict[int, tuple] = {}
@@ -156,6 +177,7 @@ class OverlayRenderer(QObject):
         self._queue: list[tuple] = []
         self._stop = False
         self._busy: tuple | None = None
+        self._composer = Composer(TILE)  # one image for the view while panning
         self._thread = threading.Thread(target=self._work, name="overlay-tiles", daemon=True)
         self._thread.start()
 
@@ -188,14 +210,17 @@ class OverlayRenderer(QObject):
             self._tiles.clear()
             self._queue.clear()
         self._vector.clear()
+        self._composer.clear()
 
     @property
     def pending(self) -> int:
         with self._cond:
-            return len(self._queue) + (1 if self._busy else 0)
+            asked = self._composer.request is not None
+            return len(self._queue) + (1 if self._busy else 0) + asked
 
     # -- painting -----------------------------------------------------------
     def paint(self, p: QPainter, vp) -> None:
+        self.from_composite = False
         if self.hidden:
             self.last_path = ""
             return
@@ -208,27 +233,66 @@ class OverlayRenderer(QObject):
             return
         x, y, w, h = vp.visible()
         reach = sum(d.data.count_in(x, y, x + w, y + h) for d in layers)
-        if vp.downsample <= VECTOR_MAX_DS and reach <= VECTOR_MAX:
-            # outlines at the exact zoom, cached as tiles drawn off the UI thread: a
-            # pan only blits them; a tile not drawn yet is painted from the vectors
-            self.last_path = "vector"
-            z = round(vp.downsample, 4)
-            want: list[tuple] = []
-            for d in layers:
-                missing, around = self._paint_tiles(p, vp, d, z)
-                want += missing + around
+        vector = vp.downsample <= VECTOR_MAX_DS and reach <= VECTOR_MAX
+        z = round(vp.downsample, 4) if vector else bucket(vp.downsample)
+        self.last_path = "vector" if vector else "raster"
+        drawn, around = self._paint_composite(p, vp, layers, z)
+        self.from_composite = drawn
+        if drawn:
             self.missing = 0
-            self._want(want)
-        else:
-            self.last_path = "raster"
-            want: list[tuple] = []
-            ring: list[tuple] = []
-            for d in layers:
-                missing, around = self._paint_tiles(p, vp, d)
-                want += missing
-                ring += around
-            self.missing = len(want)
-            self._want(want + ring)
+            self._want(around)  # the next composite's tiles, nearest first
+            return
+        want: list[tuple] = []
+        for d in layers:
+            want += self._paint_tiles(p, vp, d, z if vector else None)
+        # a missing tile is painted from the vectors (zoomed in) or a coarser tile (out)
+        self.missing = 0 if vector else len(want)
+        self._want(want + around)
+
+    def _paint_composite(self, p: QPainter, vp, layers, z) -> tuple[bool, list]:
+        """One blit of the view's composite if built; else the tiles the next one needs.
+
+        The worker renders those tiles (nearest the view first); once every
+        one is cached it assembles them (``Composer``).
+        """
+        span = TILE * z
+        ext = [d.data.extent() for d in layers]
+        bx0, by0 = max(min(e[0] for e in ext), 0), max(min(e[1] for e in ext), 0)
+        bx1, by1 = max(max(e[2] for e in ext), 0), max(max(e[3] for e in ext), 0)
+        x, y, w, h = vp.visible()
+        need = Span(
+            int(max(x, bx0) // span),
+            int(max(y, by0) // span),
+            int(max(min(x + w, bx1), 0) // span),
+            int(max(min(y + h, by1), 0) // span),
+        )
+        if need.c1 < need.c0 or need.r1 < need.r0:
+            return False, []
+        limit = Span(int(bx0 // span), int(by0 // span), int(bx1 // span), int(by1 // span))
+        key = Composer.key(layers, z, vp.downsample)
+        drawn, target = self._composer.paint(p, vp, key, need, limit, z)
+        if target is None:
+            return drawn, []
+        cx, cy = (need.c0 + need.c1) / 2, (need.r0 + need.r1) / 2
+        cells = sorted(
+            (
+                (c, r)
+                for r in range(target.r0, target.r1 + 1)
+                for c in range(target.c0, target.c1 + 1)
+            ),
+            key=lambda t: (t[0] - cx) ** 2 + (t[1] - cy) ** 2,
+        )
+        with self._cond:
+            around = [
+                ((d.id, d.gen, z, c, r), d)
+                for d in layers
+                for c, r in cells
+                if (d.id, d.gen, z, c, r) not in self._tiles
+            ]
+            if not around:  # every tile is drawn: assemble them off the UI thread
+                self._composer.ask(key, target, z, vp.downsample)
+                self._cond.notify_all()
+        return drawn, around
 
     def _paint_raster(self, p: QPainter, vp, r: RasterLayer) -> None:
         if r.values.dtype == bool:
@@ -283,7 +347,7 @@ class OverlayRenderer(QObject):
             p.drawPath(path)
         p.restore()
 
-    def _paint_tiles(self, p: QPainter, vp, d: DetectionLayer, exact=None) -> tuple[list, list]:
+    def _paint_tiles(self, p: QPainter, vp, d: DetectionLayer, exact=None) -> list:
         z = exact if exact is not None else bucket(vp.downsample)
         x, y, w, h = vp.visible()
         span = TILE * z
@@ -329,13 +393,7 @@ class OverlayRenderer(QObject):
             p.setClipRegion(clip)
             self._paint_vector(p, vp, d)
             p.restore()
-        ring = [
-            ((d.id, d.gen, z, c, r), d)
-            for r in range(max(r0 - 1, 0), r1 + 2)
-            for c in range(max(c0 - 1, 0), c1 + 2)
-            if not (c0 <= c <= c1 and r0 <= r <= r1)
-        ]
-        return missing, ring
+        return missing
 
     def _fallback(self, p: QPainter, d, z: int, col: int, row: int, target: QRectF) -> None:
         for k in range(1, 4):
@@ -370,28 +428,75 @@ class OverlayRenderer(QObject):
         ox, oy, span = col * TILE * z, row * TILE * z, TILE * z
         idx = data.query(ox, oy, ox + span, oy + span)
         if z > OUTLINE_MAX_Z:
-            return rgba_qimage(data.dots(idx, ox, oy, z, TILE, TILE))
+            return binary_alpha_qimage(data.dots(idx, ox, oy, z, TILE, TILE))
         img = QImage(TILE, TILE, QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(Qt.GlobalColor.transparent)
         q = QPainter(img)
         q.setTransform(QTransform(1 / z, 0, 0, 1 / z, -ox / z, -oy / z))
         for ci, (_name, colour) in enumerate(data.classes):
             sel = idx[data.cls[idx] == ci]
-            if len(sel):
-                _outline(q, QColor(*colour), layer.fill)
-                q.drawPath(path_from_bytes(data.path_bytes(sel)))
+            _outline(q, QColor(*colour), layer.fill)
+            # Qt keeps Python's lock through a whole drawPath: small paths let the UI paint
+            for i in range(0, len(sel), PATH_CHUNK):
+                q.drawPath(path_from_bytes(data.path_bytes(sel[i : i + PATH_CHUNK])))
         q.end()
         return img
+
+    def _cached_tile(self, layer: DetectionLayer, z, col: int, row: int) -> QImage:
+        key = (layer.id, layer.gen, z, col, row)
+        img = self._tile(key)
+        if img is None:
+            img = self.render_tile(key, layer)
+            with self._cond:
+                if key[1] == layer.gen:
+                    self._tiles[key] = img
+                    while len(self._tiles) > TILE_CACHE:
+                        self._tiles.popitem(last=False)
+        return img
+
+    def _build_composite(self) -> None:
+        req = self._composer.take()
+        if req is None:
+            return
+        key, _span, z, ds = req
+        layers = [d for d in self.detections if d.visible and len(d.data)]
+        if Composer.key(layers, z, ds) != key:  # the layers changed since it was asked for
+            self._composer.done()
+            return
+        try:
+            self._composer.build(
+                req, layers, lambda d, c, r: self._cached_tile(d, z, c, r), lambda: self._stop
+            )
+        finally:
+            self._composer.done()
 
     def _work(self) -> None:
         while True:
             with self._cond:
-                while not self._queue and not self._stop:
+                while not self._queue and self._composer.request is None and not self._stop:
                     self._cond.wait()
                 if self._stop:
                     return
-                key, layer = self._queue.pop(0)
-                self._busy = key
+                if not self._queue:  # visible tiles first, then the view's composite
+                    self._busy = ("composite",)
+                    composite = True
+                else:
+                    key, layer = self._queue.pop(0)
+                    self._busy = key
+                    composite = False
+            if composite:
+                try:
+                    self._build_composite()
+                except Exception:  # the view stays on per-tile painting
+                    pass
+                with self._cond:
+                    self._busy = None
+                if not self._stop:
+                    try:
+                        self.tile_ready.emit()
+                    except RuntimeError:
+                        return
+                continue
             try:
                 img = self.render_tile(key, layer)
             except Exception:  # a tile that cannot be drawn stays on its fallback
