@@ -71,7 +71,9 @@ class ModelInfo:
 
     @property
     def label(self) -> str:
-        return f"{self.name} {self.version}".strip()
+        """ "name version", and the catalogue product when a remote endpoint ran it."""
+        base = f"{self.name} {self.version}".strip()
+        return f"{base} · {self.product}" if self.runs_at == "remote" and self.product else base
 
 
 @dataclass

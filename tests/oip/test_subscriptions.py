@@ -91,6 +91,7 @@ def test_remote_product_runs_the_preread_on_kserve(
         m = result.model
         assert (m.runs_at, m.endpoint) == ("remote", kserve_ecg.url)
         assert m.served == f"{MODEL} {SERVED_VERSION}" and m.product == "City ECG platform 2.1"
+        assert m.label == "OpenECG codec v6-int8 · City ECG platform 2.1"  # reports name it
         _pk, stored = latest_result(store, pks[0])  # kept with the case, where it ran included
         assert (stored.model.runs_at, stored.model.product) == ("remote", m.product)
     finally:
