@@ -162,7 +162,8 @@ def errors(
 
 def table(rows: list[Row]) -> tuple[str, bool, bool]:
     """(text, within limits on agreed references, within limits on all records)."""
-    lines = [f"{'record':<30} {'measure':<9} {'device':>7} {'ours':>7} {'error':>7}"]
+    w = max([30] + [len(r.name) for r in rows])
+    lines = [f"{'record':<{w}} {'measure':<9} {'device':>7} {'ours':>7} {'error':>7}"]
     for r in rows:
         for label, (dk, ok, *_) in {
             **MEASURES,
@@ -173,8 +174,8 @@ def table(rows: list[Row]) -> tuple[str, bool, bool]:
                 continue
             err = "" if o is None else f"{o - d:+7.0f}"
             shown = "-" if o is None else f"{o:7.0f}"
-            lines.append(f"{r.name:<30} {label:<9} {d:7.0f} {shown:>7} {err:>7}")
-        lines.append(f"{r.name:<30} grade     {r.urgency:>15}  findings {r.note}")
+            lines.append(f"{r.name:<{w}} {label:<9} {d:7.0f} {shown:>7} {err:>7}")
+        lines.append(f"{r.name:<{w}} grade     {r.urgency:>15}  findings {r.note}")
     ok_all, ok_every = True, True
     for agreed in (False, True):
         title = "references the device's own leads agree on" if agreed else "all records"
