@@ -67,6 +67,10 @@
         <source>Lung fields found</source>
         <translation>Lung fields found</translation>
     </message>
+    <message>
+        <source>Nodule %1: %2, %3 mm, Lung-RADS %4 (%5)</source>
+        <translation>Nodule %1: %2, %3 mm, Lung-RADS %4 (%5)</translation>
+    </message>
 </context>
 <context>
     <name>CxrChecksPanel</name>

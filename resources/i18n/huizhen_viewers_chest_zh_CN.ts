@@ -67,6 +67,10 @@
         <source>Lung fields found</source>
         <translation>肺野识别</translation>
     </message>
+    <message>
+        <source>Nodule %1: %2, %3 mm, Lung-RADS %4 (%5)</source>
+        <translation>结节 %1：%2，%3 mm，Lung-RADS %4（%5）</translation>
+    </message>
 </context>
 <context>
     <name>CxrChecksPanel</name>

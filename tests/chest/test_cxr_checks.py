@@ -84,6 +84,8 @@ def test_checks_panel_beside_the_film(qtbot, jobs, store, lang, tmp_path):
     run_preread(store, [pk])
     v = ImageViewer(ViewerContext(store, pk, Modality.CR, store.object_paths(pk), jobs))
     qtbot.addWidget(v)
+    got = []
+    v.findings_changed.connect(got.append)
     v.show()
     qtbot.waitUntil(lambda: getattr(v, "cxr_panel", None) is not None, timeout=20000)
     p = v.cxr_panel
@@ -92,3 +94,5 @@ def test_checks_panel_beside_the_film(qtbot, jobs, store, lang, tmp_path):
     assert rows[0][0] == "体位" and "PA" in rows[0][1]
     assert any(name == "旋转" and ok for name, _text, ok in rows)
     assert "体位" in p.table.text() and "✓" in p.table.text()
+    qtbot.waitUntil(lambda: bool(got), timeout=20000)
+    assert [f["text"] for f in got[-1]] == ["仅做图像检查；未安装病变识别模型"]

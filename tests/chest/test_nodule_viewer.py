@@ -45,6 +45,13 @@ def test_click_jumps_to_the_nodule_and_marks_it_with_its_size(qtbot, viewer):
         qtbot.waitUntil(lambda: len(_circles(v.view)) >= 1, timeout=WAIT)
         labels = [t for _x, _y, t in v.view.overlay.extra_labels]
         assert f"{n['id']}  {n['mean_diameter_mm']:.1f} mm  LR {n['lung_rads']}" in labels
+    got = []
+    v.findings_changed.connect(got.append)
+    panel.select(cr.ai_nodules(payload)[0]["id"])
+    panel.decide("rejected")  # the findings dock keeps only what is not rejected
+    qtbot.waitUntil(lambda: bool(got) and len(got[-1]) == 1, timeout=WAIT)
+    assert got[-1][0]["source"].startswith("AI Huizhen chest CT classic")
+    assert "Lung-RADS" in got[-1][0]["text"]
     v.show_frame(0)  # far from both nodules: no mark
     qtbot.waitUntil(lambda: v.index == 0, timeout=WAIT)
     assert _circles(v.view) == []

@@ -59,9 +59,27 @@ class NoduleLink:
         self.panel.changed.connect(self.redraw)
         self.panel.report_updated.connect(viewer.report_panel.show_report)
         self.panel.objects_stored.connect(lambda paths: paths and viewer.open_objects(paths))
+        self.panel.changed.connect(self.report_findings)
         if viewer.volume_viewer is not None:
             self.volume_opened(viewer.volume_viewer)
         viewer.refresh_overlays()
+        self.report_findings()
+
+    def report_findings(self) -> None:
+        """The findings dock lists the nodules the doctor has not rejected, as AI output."""
+        from inference.chest import rules
+        from viewers.chest.texts import nodule_line
+
+        p = self.panel
+        source = "AI " + (p.review.model or "")
+        out = []
+        for g, _colour, _text in self.shown():
+            if g["decision"] == "rejected":
+                continue
+            urgent = rules.urgent(g["lung_rads"])
+            out.append({"text": nodule_line(g, g["decision"]), "source": source,
+                        "severity": "urgent" if urgent else "info"})  # fmt: skip
+        self.viewer.findings_changed.emit(out)
 
     # --- what is drawn --------------------------------------------------
     def shown(self) -> list[tuple[dict, object, str]]:
@@ -180,8 +198,25 @@ def attach_cr(viewer) -> None:
         total = max(sum(viewer.side.sizes()), 600)
         want = min(panel.sizeHint().height() + 40, total // 2)
         viewer.side.setSizes([want, total - want])  # every check readable, the report below
+        viewer.findings_changed.emit(_check_findings(result[0]))
 
     ctx.jobs.submit(
         chest_result, ctx.store, ctx.study_pk, ("chest-cxr",), name="chest X-ray checks",
         on_done=found, on_error=lambda _e: None,
     )  # fmt: skip
+
+
+def _check_findings(payload: dict) -> list[dict]:
+    """The chest X-ray's check notes for the findings dock (never a clinical finding)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.modalities import finding_template
+
+    model = payload.get("model") or {}
+    source = f"AI {model.get('name', '')} {model.get('version', '')}".strip()
+    out = []
+    for f in payload.get("findings") or []:
+        found = finding_template(str(f.get("code", "")))
+        text = QCoreApplication.translate(*found) if found else str(f.get("text", ""))
+        out.append({"text": text, "source": source, "severity": "info"})
+    return out

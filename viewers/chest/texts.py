@@ -45,3 +45,15 @@ def check_text(key: str) -> str:
         "rotation": translate("ChestTexts", "Rotation"),
         "lung_fields_found": translate("ChestTexts", "Lung fields found"),
     }.get(key, key)
+
+
+def nodule_line(n: dict, status: str) -> str:
+    """One nodule for the findings dock: number, type, size, Lung-RADS and the decision."""
+    return (
+        translate("ChestTexts", "Nodule %1: %2, %3 mm, Lung-RADS %4 (%5)")
+        .replace("%1", str(n["id"]))
+        .replace("%2", type_text(n["type"]))
+        .replace("%3", f"{float(n['mean_diameter_mm']):.1f}")
+        .replace("%4", str(n["lung_rads"]))
+        .replace("%5", decision_text(status))
+    )
