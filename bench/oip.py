@@ -11,21 +11,9 @@ Run: ``.venv/bin/python bench/oip.py [--repeat 10]``.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-
-def median_ms(fn, repeat: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -36,6 +24,7 @@ def main() -> None:
     from pydicom.data import get_testdata_file
 
     from app.ecg.readers import read_ecg
+    from bench.ecg import _median_ms as median_ms
     from inference.ecg.analysis import analyze
     from inference.ecg.model import MODEL_ID, prepare, resample
     from inference.registry import REGISTRY, ModelRegistry

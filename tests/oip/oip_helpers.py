@@ -33,9 +33,22 @@ class KServeProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, port: int | None = None) -> KServeProcess:
+    def start(self, attempts: int = 3) -> KServeProcess:
+        """Start on a free loopback port; another port if that one was taken meanwhile."""
+        for attempt in range(attempts):
+            try:
+                return self._start_once(free_port())
+            except RuntimeError:
+                if attempt == attempts - 1 or "address already in use" not in self.tail().lower():
+                    raise
+        raise AssertionError("unreachable")
+
+    def tail(self) -> str:
+        return self.log.read_text(errors="replace")[-3000:] if self.log.exists() else ""
+
+    def _start_once(self, port: int) -> KServeProcess:
         self.workdir.mkdir(parents=True, exist_ok=True)
-        self.port = port or free_port()
+        self.port = port
         cfg = self.workdir / f"kserve-{self.name}.json"
         body = {"onnx": str(self.onnx), "name": self.name, "version": self.version}
         cfg.write_text(json.dumps({**body, "port": self.port}), "utf-8")
@@ -45,7 +58,7 @@ class KServeProcess:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"kserve exited:\n{self.log.read_text()[-3000:]}")
+                raise RuntimeError(f"kserve exited:\n{self.tail()}")
             try:
                 r = httpx.get(f"{self.url}/v2/models/{self.name}/ready", timeout=2)
                 if r.status_code == 200:
@@ -54,9 +67,7 @@ class KServeProcess:
                 pass
             time.sleep(0.1)
         self.stop()
-        raise RuntimeError(
-            f"kserve not ready in {START_TIMEOUT_S} s:\n{self.log.read_text()[-3000:]}"
-        )
+        raise RuntimeError(f"kserve not ready in {START_TIMEOUT_S} s:\n{self.tail()}")
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
