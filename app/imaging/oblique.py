@@ -199,10 +199,17 @@ def usual_geometry(volume, view: str, index: int) -> PlaneGeometry:
 
 
 def reslice(
-    volume, geometry: PlaneGeometry, slab: int = 1, mode: str = "mip", fill: float | None = None
+    volume,
+    geometry: PlaneGeometry,
+    slab: int = 1,
+    mode: str = "mip",
+    fill: float | None = None,
+    order: int = 1,
 ) -> np.ndarray:
-    """Sample the volume on ``geometry`` (trilinear; outside the volume: ``fill``, by default
-    its minimum).  A slab is ``slab`` parallel planes one pixel apart, projected with ``mode``."""
+    """Sample the volume on ``geometry`` (``order`` 1: trilinear, 0: nearest voxel, about
+    four times faster, for frames shown while the user drags; outside the volume: ``fill``,
+    by default its minimum).  A slab is ``slab`` parallel planes one pixel apart,
+    projected with ``mode``."""
     from scipy.ndimage import map_coordinates
 
     if mode not in mpr.MODES:
@@ -224,7 +231,7 @@ def reslice(
                 for axis in (2, 1, 0)  # z, y, x indices
             ]
         )
-        values = map_coordinates(volume.array, coords, order=1, mode="constant", cval=fill,
+        values = map_coordinates(volume.array, coords, order=order, mode="constant", cval=fill,
                                  output=np.float32)  # fmt: skip
         if out is None:
             out = values

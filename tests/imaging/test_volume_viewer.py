@@ -168,6 +168,12 @@ def test_oblique_mpr_by_rotating_the_crosshair(mpr_viewer, qtbot):
     coronal = grid.views["coronal"]
     assert coronal.item.pixmap().toImage() != before["coronal"]
     assert "Oblique" in coronal.overlay.corners["top-left"]
+    # while dragging, turned planes are sampled at the nearest voxel; then they settle
+    qtbot.waitUntil(lambda: not grid.moving, timeout=5000)
+    from app.imaging import oblique
+
+    g, shown_values = grid.shown["coronal"][:2]
+    np.testing.assert_array_equal(shown_values, oblique.reslice(grid.volume, g, fill=grid._fill))
     # a click on the turned coronal plane moves the point there (it stays on that plane)
     g = grid.shown["coronal"][0]
     col, row = g.to_pixel(grid.frame.point)

@@ -71,6 +71,14 @@ def ct_mpr_shot(app, store, win, save, wait_until, lang: str) -> None:
     vv.mpr.apply_preset_key(4)  # bone
     vv.mpr.views["axial"].drawn.emit("crosshair", [[128.0, 150.0]])
     save(win, f"case_ct_mpr_3d_{lang}")
+    import math
+
+    # oblique MPR: the coronal and sagittal planes turned 25 degrees about the axial normal
+    vv.tool_box.setCurrentIndex(vv.tool_box.findData("rotate"))
+    vv.mpr.rotate("axial", math.radians(25))
+    save(win, f"case_ct_mpr_oblique_{lang}")
+    vv.mpr.reset_rotation()
+    vv.tool_box.setCurrentIndex(0)
 
 
 def image_shots(app, store, win, save, wait_until, lang: str) -> None:

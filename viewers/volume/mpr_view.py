@@ -32,6 +32,7 @@ from viewers.volume.oblique_view import RotateDrag, crosshair_path, sweep
 from viewers.volume.texts import translate, view_name
 
 CROSS = QColor(0, 200, 255)
+SETTLE_MS = 200  # after the last move, turned planes are resampled trilinearly
 
 
 def create_volume(files, state=None):
@@ -93,6 +94,11 @@ class MprGrid(QWidget):
         self._poll.setInterval(150)
         self._poll.timeout.connect(self._poll_loading)
         self._seen = -1
+        self.moving = False  # turned planes sampled at the nearest voxel while the user moves
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
         self.overlay_hooks: list = []  # fn(view name, ImageView, plane index): extra marks
 
     # --- loading --------------------------------------------------------
@@ -207,7 +213,8 @@ class MprGrid(QWidget):
             plane = mpr.plane(vol, name, index, self.slab, self.mode)
             return frame.geometry(name, index), plane.pixels, plane.spacing, index
         geometry = frame.geometry(name)
-        values = oblique.reslice(vol, geometry, self.slab, self.mode, self._fill)
+        order = 0 if self.moving else 1
+        values = oblique.reslice(vol, geometry, self.slab, self.mode, self._fill, order)
         pixel = float(np.linalg.norm(geometry.col))
         return geometry, values, (pixel, pixel), 0
 
@@ -243,6 +250,7 @@ class MprGrid(QWidget):
         exact = np.clip(np.asarray(zyx, float), 0, top)
         self.frame.point = self.frame.to_mm(exact)
         self.point = planes.clamp(self.volume, exact)
+        self._moved()
         self.render()
         self.point_changed.emit(self.point)
 
@@ -272,8 +280,20 @@ class MprGrid(QWidget):
         if self.frame is None or not angle:
             return
         self.frame.rotate(name, angle)
+        self._moved()
         self.render()
         self.rotated.emit()
+
+    def _moved(self) -> None:
+        """Turned planes follow the pointer at the nearest voxel, then settle (trilinear)."""
+        if self.frame is not None and self.frame.rotated:
+            self.moving = True
+            self._settle.start()
+
+    def _settled(self) -> None:
+        if self.moving:
+            self.moving = False
+            self.render()
 
     def reset_rotation(self) -> None:
         if self.frame is not None and self.frame.rotated:
@@ -309,6 +329,9 @@ class MprGrid(QWidget):
         vol = self.volume
         if vol is None:
             return
+        if self.moving:  # measure on the trilinear plane, not the quick one
+            self._settle.stop()
+            self._settled()
         geometry, values, spacing, index = self.shown.get(name) or self._plane(name)
         if tool == "crosshair":
             self.set_point(self.frame.to_index(geometry.to_mm(*points[0])))
