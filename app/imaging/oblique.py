@@ -134,21 +134,24 @@ class Frame:
 
     def geometry(self, view: str, index: int | None = None) -> PlaneGeometry:
         """Where ``view``'s displayed pixels lie: the usual grid when not rotated, else a
-        square grid through the point, centred on the volume's centre."""
+        grid through the point just covering the volume's outline on that plane (centred
+        on the volume's centre, square pixels of the finest spacing)."""
         if not self.oblique(view):
             return usual_geometry(
                 self.volume, view, self.index_on(view) if index is None else index
             )
         col, row = self.axes(view)
         n = self.normals[view]
-        size_mm = np.array(self.volume.array.shape[:3][::-1], float) * self.spacing
-        side = float(np.linalg.norm(size_mm))
-        pixel = max(float(self.spacing.min()), side / MAX_SIDE)
-        count = int(np.ceil(side / pixel))
-        centre = size_mm / 2 - self.spacing / 2
+        last = (np.array(self.volume.array.shape[:3][::-1], float) - 1) * self.spacing
+        centre = last / 2
+        corners = np.array([[i, j, k] for i in (0, 1) for j in (0, 1) for k in (0, 1)]) * last
+        half_w = float(np.abs((corners - centre) @ col).max())
+        half_h = float(np.abs((corners - centre) @ row).max())
+        pixel = max(float(self.spacing.min()), 2 * max(half_w, half_h) / MAX_SIDE)
+        cols, rows = int(np.ceil(2 * half_w / pixel)) + 1, int(np.ceil(2 * half_h / pixel)) + 1
         centre = centre + ((self.point - centre) @ n) * n  # on the plane through the point
-        origin = centre - (count - 1) / 2 * pixel * (col + row)
-        return PlaneGeometry(origin, col * pixel, row * pixel, (count, count))
+        origin = centre - (cols - 1) / 2 * pixel * col - (rows - 1) / 2 * pixel * row
+        return PlaneGeometry(origin, col * pixel, row * pixel, (rows, cols))
 
     def index_on(self, view: str) -> int:
         z, y, x = self.to_index(self.point)

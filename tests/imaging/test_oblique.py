@@ -74,9 +74,18 @@ def test_point_and_crosshair_lines_on_a_turned_plane(head):
     g = frame.geometry("coronal")
     c, r = g.to_pixel(frame.point)
     np.testing.assert_allclose(g.to_mm(c, r), frame.point, atol=1e-9)  # the point lies on it
-    value = oblique.reslice(head, g)[int(round(r)), int(round(c))]
-    z, y, x = (int(round(v)) for v in frame.to_index(g.to_mm(round(c), round(r))))
-    assert abs(value - head.array[z, y, x]) <= abs(np.diff(head.array[z, y, x - 1 : x + 2])).max()
+    plane = oblique.reslice(head, g)
+    for dr, dc in ((0, 0), (7, -5), (-12, 9)):  # pixels near the point: trilinear by hand
+        row, col = int(round(r)) + dr, int(round(c)) + dc
+        zyx = np.array(frame.to_index(g.to_mm(col, row)))
+        lo = np.floor(zyx).astype(int)
+        w = zyx - lo
+        expected = sum(
+            head.array[lo[0] + i, lo[1] + j, lo[2] + k]
+            * (w[0] if i else 1 - w[0]) * (w[1] if j else 1 - w[1]) * (w[2] if k else 1 - w[2])
+            for i in (0, 1) for j in (0, 1) for k in (0, 1)
+        )  # fmt: skip
+        assert plane[row, col] == pytest.approx(expected, abs=1e-2)
     lines = {other: d for _p, d, other in frame.lines("axial", frame.geometry("axial"))}
     # on the axial plane (not turned) the traces turned by 30 degrees and stay perpendicular
     angles = sorted(math.degrees(math.atan2(d[1], d[0])) % 180 for d in lines.values())

@@ -66,6 +66,7 @@ class MprGrid(QWidget):
         self.point = (0, 0, 0)
         self.frame: oblique.Frame | None = None  # the point in mm and the planes' normals
         self.shown: dict[str, tuple] = {}  # view -> (geometry, values, spacing, index) shown
+        self._turned: dict[str, bool] = {}  # view -> shown turned (oblique) last time
         self._fill = 0.0
         self.slab, self.mode = 1, "mip"
         self.centre, self.width_, self.invert = 40.0, 400.0, False
@@ -184,15 +185,22 @@ class MprGrid(QWidget):
             h, w = data.shape[:2]
             fmt = QImage.Format.Format_RGB888 if data.ndim == 3 else QImage.Format.Format_Grayscale8
             qimg = QImage(data.data, w, h, data.strides[0], fmt).copy()
-            first = view.item.pixmap().isNull()
+            old = view.item.pixmap()
+            turned = self.frame.oblique(name)
+            # fitted when first shown and when it turns or straightens; a turned plane whose
+            # outline grows or shrinks while it turns stays centred at the same scale
+            refit = old.isNull() or turned != self._turned.get(name)
+            resized = (old.width(), old.height()) != (w, h)
+            self._turned[name] = turned
             view.item.setPixmap(QPixmap.fromImage(qimg))
             view.set_pixel_aspect(spacing)
             view.scene().setSceneRect(view.item.sceneBoundingRect())
-            if first:
+            if refit:
                 view.fit()
+            elif resized:
+                view.centerOn(view.item.sceneBoundingRect().center())
             ov = view.overlay
             ov.spacing = list(spacing)
-            turned = self.frame.oblique(name)
             ov.orientation = (
                 self.frame.patient_orientation(name) if turned else planes.orientation(vol, name)
             )
