@@ -168,6 +168,28 @@ def draft(ai: rt.AiInput | None, lang: str, ctx: dict[str, Any], why: str):
     return values, dict(nodules=values["nodules"], lung_rads=values["lung_rads"])
 
 
+def undecided_nodules(s, study_pk: int) -> list[str]:
+    """The AI nodules of the study's latest AI result the doctor has neither accepted nor
+    rejected (a chest report is confirmed only when there are none)."""
+    from sqlalchemy import select
+
+    from app import reports
+    from app.models import AnnotationSet
+
+    ai = rt.ai_input(reports._latest_ai_row(s, study_pk))
+    if ai is None:
+        return []
+    row = s.scalars(
+        select(AnnotationSet).where(
+            AnnotationSet.study_pk == study_pk, AnnotationSet.name == cr.REVIEW_SET
+        )
+    ).first()
+    review = cr.load_file(row.path) if row is not None else None
+    if review is not None and review.result_uid != str(ai.payload.get("uid") or ""):
+        review = None
+    return [f"Nodule {i}" for i in cr.undecided(ai.payload, review)]
+
+
 def refresh_draft(store, study_pk: int, user=None):
     """Rewrite the AI fields of the study's open chest draft from the current review;
     the doctor's impression stays.  Returns the ``ReportView`` (None: no report yet)."""

@@ -340,6 +340,14 @@ def confirm(store, report_id: int, user=None) -> ReportView:
                 "undecided",
                 undecided,
             )
+        if (r.template or "") == "chest":  # every AI nodule accepted or rejected first
+            from app.chest_report import undecided_nodules
+
+            left = undecided_nodules(s, r.study_pk)
+            if left:
+                raise ReportError(
+                    f"{len(left)} AI nodule(s) not yet accepted or rejected", "undecided", left
+                )
         if not (r.text or "").strip():
             raise ReportError("the report text is empty", "empty")
         todo = unfinished_fields(r)

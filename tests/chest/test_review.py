@@ -57,6 +57,11 @@ def test_chest_report_quotes_only_accepted_nodules_with_lung_rads_and_advice(sto
     assert view.template == "chest"
     assert "尚有 2 个 AI 结节未审核" in view.values["nodules"]
     assert "医生未认可任何 AI 结节" in view.values["nodules"]
+    reports.edit(store, view.id, values={"impression": "待审核"})
+    with pytest.raises(reports.ReportError) as err:
+        reports.confirm(store, view.id)  # two AI nodules neither accepted nor rejected
+    assert err.value.code == "undecided" and len(err.value.items) == 2
+    reports.edit(store, view.id, values={"impression": "待医生填写"})
     review = cr.load_review(store, pk, payload)
     review.decide(solid, "accepted", "drwang")
     review.decide(ggo, "rejected", "drwang")
