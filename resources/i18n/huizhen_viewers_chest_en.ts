@@ -178,6 +178,10 @@
         <translation>Found by %1 (not for clinical use). Accept, reject or edit each nodule; the report quotes only accepted ones.</translation>
     </message>
     <message>
+        <source>%1 (not for clinical use) found no lung nodule of 4 mm or more; review the images.</source>
+        <translation>%1 (not for clinical use) found no lung nodule of 4 mm or more; review the images.</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>No.</translation>
     </message>

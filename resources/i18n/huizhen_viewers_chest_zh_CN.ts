@@ -178,6 +178,10 @@
         <translation>由 %1 检出（非临床用途）。请逐个认可、否定或修改结节；报告只引用已认可的结节。</translation>
     </message>
     <message>
+        <source>%1 (not for clinical use) found no lung nodule of 4 mm or more; review the images.</source>
+        <translation>%1（非临床用途）未发现 4 mm 及以上肺结节；请阅片确认。</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>编号</translation>
     </message>

@@ -115,3 +115,42 @@ def test_quick_decisions_are_all_saved(qtbot, viewer, store):
     saved = cr.load_review(store, pk, payload).decisions
     assert saved[ids[0]].status == "modified" and saved[ids[0]].type == "part-solid"
     assert saved[ids[1]].status == "accepted"
+
+
+def _open(qtbot, jobs, store, folder):
+    from app.importer import run_import
+    from inference.preread import run_preread
+    from viewers.dicom.qt_image_viewer import ImageViewer
+
+    pk = run_import(store, [folder]).study_pks[0]
+    run_preread(store, [pk])
+    v = ImageViewer(ViewerContext(store, pk, Modality.CT, store.object_paths(pk), jobs))
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitUntil(lambda: v.image is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: not jobs.runner.active, timeout=WAIT)  # the AI result was read
+    return v
+
+
+def test_a_head_ct_gets_no_nodule_list(qtbot, jobs, store, tmp_path):
+    from app.demo import head_ct
+
+    if not head_ct.available():
+        pytest.skip("apt package invesalius-examples is not installed (./run installs it)")
+    files = head_ct.write_head_ct(tmp_path / "head")  # real head CT: the AI found no lungs
+    v = _open(qtbot, jobs, store, files[0].parent)
+    assert getattr(v, "chest_panel", None) is None and v.side is None
+
+
+def test_a_chest_without_nodules_says_so(qtbot, jobs, store, tmp_path):
+    from inference.chest.phantom import build_phantom, write_series
+
+    (tmp_path / "ct").mkdir()
+    write_series(
+        build_phantom((48, 160, 160), (2.5, 2.0, 2.0), nodules=[], seed=3), tmp_path / "ct"
+    )
+    v = _open(qtbot, jobs, store, tmp_path / "ct")  # SYNTHETIC phantom without nodules
+    qtbot.waitUntil(lambda: getattr(v, "chest_panel", None) is not None, timeout=WAIT)
+    p = v.chest_panel
+    assert "found no lung nodule of 4 mm or more" in p.notice.text()
+    assert not p.tree.isVisibleTo(p) and "Lung-RADS 1" in p.exam.text()

@@ -39,8 +39,19 @@ def attach_ct(viewer) -> None:
         return
     ctx.jobs.submit(
         chest_result, ctx.store, ctx.study_pk, name="chest AI result",
-        on_done=lambda found: found and NoduleLink(viewer, *found), on_error=lambda _e: None,
+        on_done=lambda found: _chest_ct(viewer, found), on_error=lambda _e: None,
     )  # fmt: skip
+
+
+def _chest_ct(viewer, found) -> None:
+    """The nodule list for a chest CT result; nothing for a CT the AI found no lungs in
+    (a head CT: the AI summary already says "not a chest study")."""
+    if not found:
+        return
+    payload, review = found
+    if (payload.get("details") or {}).get("chest") is False:
+        return
+    NoduleLink(viewer, payload, review)
 
 
 class NoduleLink:

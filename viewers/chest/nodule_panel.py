@@ -100,6 +100,9 @@ class NodulePanel(QWidget):
         lay.addWidget(self.status)
         self.retranslate()
         self._fill()
+        for w in (self.tree, self.accept_btn, self.reject_btn, self.edit_btn, self.reset_btn,
+                  self.store_btn):  # fmt: skip
+            w.setVisible(bool(self.nodules))
 
     # --- list -----------------------------------------------------------
     def _fill(self) -> None:
@@ -296,12 +299,15 @@ class NodulePanel(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("AI lung nodules"))
         model = self.review.model or self.tr("the AI")
-        self.notice.setText(
-            self.tr(
-                "Found by %1 (not for clinical use). Accept, reject or edit each nodule; "
-                "the report quotes only accepted ones."
-            ).replace("%1", model)
+        notice = self.tr(
+            "Found by %1 (not for clinical use). Accept, reject or edit each nodule; "
+            "the report quotes only accepted ones."
         )
+        if not self.nodules:
+            notice = self.tr(
+                "%1 (not for clinical use) found no lung nodule of 4 mm or more; review the images."
+            )
+        self.notice.setText(notice.replace("%1", model))
         self.tree.setHeaderLabels(
             [self.tr("No."), self.tr("Type"), self.tr("Mean mm"), "Lung-RADS", self.tr("Decision")]
         )

@@ -1,0 +1,80 @@
+"""The doctor's chest CT workflow on a SYNTHETIC phantom case, timed against the pre-read.
+
+A 120 x 256² phantom (ten nodules) is imported into a fresh store and pre-read;
+then every nodule is accepted, the chest report draft is made and rewritten
+from the decisions, and the accepted nodules are stored as SEG + SR with the
+case (which finds the nodules again to get their masks).  Each step's time is
+printed beside the pre-read of the same run (the baseline); the machine is
+shared, so the load average is printed too.
+
+    python bench/chest_review.py [--slices 120] [--size 256]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+
+def run(slices: int, size: int) -> None:
+    from app import chest_review as cr
+    from app import reports
+    from app.ai.store import latest_result
+    from app.chest_objects import store_nodule_objects
+    from app.chest_report import refresh_draft
+    from app.importer import run_import
+    from app.store import Store
+    from inference.chest.phantom import build_phantom, write_series
+    from inference.preread import run_preread
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-chest-review-"))
+    folder = tmp / "ct"
+    folder.mkdir()
+    write_series(build_phantom((slices, size, size), (1.5, 1.4, 1.4), seed=0), folder)
+    store = Store(f"sqlite:///{tmp / 'db.sqlite'}", tmp / "data")
+    t = time.perf_counter()
+    pk = run_import(store, [folder]).study_pks[0]
+    t_import = time.perf_counter() - t
+    t = time.perf_counter()
+    run_preread(store, [pk])
+    t_pre = time.perf_counter() - t
+    payload = latest_result(store, pk)[1].to_dict()
+    review = cr.load_review(store, pk, payload)
+    t = time.perf_counter()
+    for n in cr.ai_nodules(payload):
+        review.decide(n["id"], "accepted", "bench")
+        cr.save_review(store, pk, review)
+    t_decide = time.perf_counter() - t
+    t = time.perf_counter()
+    reports.create_draft(store, pk, language="en")
+    refresh_draft(store, pk)
+    t_draft = time.perf_counter() - t
+    t = time.perf_counter()
+    out = store_nodule_objects(store, pk, payload, review)
+    t_obj = time.perf_counter() - t
+    n = len(cr.ai_nodules(payload))
+    print(f"phantom {slices} x {size}²: {n} nodules; import {t_import:.2f} s")
+    print(f"  pre-read (baseline)          : {t_pre:6.2f} s")
+    print(f"  {n} decisions saved (each)    : {t_decide / max(n, 1) * 1000:6.1f} ms")
+    print(f"  draft + rewrite from review  : {t_draft:6.2f} s = {t_draft / t_pre:.2f}x pre-read")
+    print(f"  SEG + SR stored with the case: {t_obj:6.2f} s = {t_obj / t_pre:.2f}x pre-read"
+          f"  ({len(out['paths'])} objects)")  # fmt: skip
+    store.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--slices", type=int, default=120)
+    p.add_argument("--size", type=int, default=256)
+    args = p.parse_args()
+    print(f"cores {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} (shared machine)")
+    run(args.slices, args.size)
+
+
+if __name__ == "__main__":
+    main()
