@@ -98,7 +98,8 @@ def find_fovea(
         return None
     f = QUARTER
     fov_q = _shrink(p.fov.astype(np.float32)) > 0.99
-    fov_q = ndi.binary_erosion(fov_q, iterations=max(1, int(dd * 0.5 / f)))
+    # a full disc diameter inside the field: a dark edge of a narrow (disc) field is no fovea
+    fov_q = ndi.binary_erosion(fov_q, iterations=max(1, int(dd * 1.0 / f)))
     h, w = fov_q.shape
     yy, xx = np.mgrid[0:h, 0:w] * f + f // 2
     dist = np.hypot(xx - disc[0], yy - disc[1]) / dd

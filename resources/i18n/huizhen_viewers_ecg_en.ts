@@ -356,7 +356,7 @@
     </message>
     <message>
         <source>the file&apos;s checksum does not match: it may be damaged</source>
-        <translation>the file's checksum does not match: it may be damaged</translation>
+        <translation>the file&apos;s checksum does not match: it may be damaged</translation>
     </message>
     <message>
         <source>amplitudes of %1 mV are implausible; the units are probably wrong (µV?)</source>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <source>unknown amplitude unit &apos;%1&apos;; %2 assumed from the signal size</source>
-        <translation>unknown amplitude unit '%1'; %2 assumed from the signal size</translation>
+        <translation>unknown amplitude unit &apos;%1&apos;; %2 assumed from the signal size</translation>
     </message>
     <message>
         <source>%1 pacer spike positions are not sample positions of the record</source>

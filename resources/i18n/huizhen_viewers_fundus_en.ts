@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Confirm eye</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The grade shown goes into the report as the doctor&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ungradable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The decision could not be saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CategoryTable</name>
     <message>
         <source>Screening category</source>
@@ -37,6 +18,17 @@
     <message>
         <source>no photo</source>
         <translation>no photo</translation>
+    </message>
+</context>
+<context>
+    <name>EyeConfirm</name>
+    <message>
+        <source>Confirm eye</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grade shown goes into the report as the doctor&apos;s</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -122,6 +114,13 @@
     </message>
     <message>
         <source>Undecided</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FundusReview</name>
+    <message>
+        <source>Ungradable</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -497,6 +496,13 @@
     <message>
         <source>Sign the report first: the printout shows what the doctor confirmed</source>
         <translation>Sign the report first: the printout shows what the doctor confirmed</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSaver</name>
+    <message>
+        <source>The decision could not be saved: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <source>Confirm eye</source>
-        <translation>确认本眼</translation>
-    </message>
-    <message>
-        <source>The grade shown goes into the report as the doctor's</source>
-        <translation>所示分级将作为医生结论写入报告</translation>
-    </message>
-    <message>
-        <source>Ungradable</source>
-        <translation>不可分级</translation>
-    </message>
-    <message>
-        <source>The decision could not be saved: %1</source>
-        <translation>判定未能保存：%1</translation>
-    </message>
-</context>
-<context>
     <name>CategoryTable</name>
     <message>
         <source>Screening category</source>
@@ -37,6 +18,17 @@
     <message>
         <source>no photo</source>
         <translation>无照片</translation>
+    </message>
+</context>
+<context>
+    <name>EyeConfirm</name>
+    <message>
+        <source>Confirm eye</source>
+        <translation>确认本眼</translation>
+    </message>
+    <message>
+        <source>The grade shown goes into the report as the doctor's</source>
+        <translation>所示分级将作为医生结论写入报告</translation>
     </message>
 </context>
 <context>
@@ -123,6 +115,13 @@
     <message>
         <source>Undecided</source>
         <translation>未判定</translation>
+    </message>
+</context>
+<context>
+    <name>FundusReview</name>
+    <message>
+        <source>Ungradable</source>
+        <translation>不可分级</translation>
     </message>
 </context>
 <context>
@@ -497,6 +496,13 @@
     <message>
         <source>Sign the report first: the printout shows what the doctor confirmed</source>
         <translation>请先签署报告：患者版结果只打印医生确认的内容</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSaver</name>
+    <message>
+        <source>The decision could not be saved: %1</source>
+        <translation>判定未能保存：%1</translation>
     </message>
 </context>
 </TS>

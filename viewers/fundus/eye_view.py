@@ -168,13 +168,21 @@ class EyeView(QGraphicsView):
     def fit(self) -> None:
         if not self.photo.pixmap().isNull():
             self.fitInView(self.photo, Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitted = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        if getattr(self, "fitted", False):
+            self.fit()  # the whole photo stays in view as the panels below grow
 
     def one_to_one(self) -> None:
+        self.fitted = False
         self.setTransform(self.transform().fromScale(1.0, 1.0))
 
     def zoom(self, factor: float, emit: bool = True) -> None:
         scale = self.transform().m11() * factor
         if 0.02 < scale < 16:
+            self.fitted = False
             self.scale(factor, factor)
             if emit:
                 self.zoomed.emit(factor)

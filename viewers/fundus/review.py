@@ -13,10 +13,6 @@ from app.report_templates import GRADES
 from viewers.fundus import texts
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FundusReview", text)
-
-
 class EyeConfirm(QWidget):
     """Under an eye: the grade to confirm (the AI's after review, or a correction)."""
 
@@ -43,8 +39,8 @@ class EyeConfirm(QWidget):
                 self.grade.addItem(grade_text(code), code)
         self.grade.blockSignals(False)
         self.set_grade(current or "")
-        self.button.setText(tr("Confirm eye"))
-        self.button.setToolTip(tr("The grade shown goes into the report as the doctor's"))
+        self.button.setText(self.tr("Confirm eye"))
+        self.button.setToolTip(self.tr("The grade shown goes into the report as the doctor's"))
 
     def set_grade(self, code: str) -> None:
         i = self.grade.findData(code)
@@ -54,7 +50,7 @@ class EyeConfirm(QWidget):
 
 def grade_text(code: str) -> str:
     if code == "ungradable":
-        return tr("Ungradable")
+        return QCoreApplication.translate("FundusReview", "Ungradable")
     if code.startswith("icdr") and code[4:].isdigit():
         return texts.grade(int(code[4:]))
     return code
@@ -89,7 +85,7 @@ class ReviewSaver(QObject):
             work,
             on_done=lambda data: self.saved.emit(eye, data),
             on_error=lambda err: self.failed.emit(
-                tr("The decision could not be saved: %1").replace("%1", str(err))
+                self.tr("The decision could not be saved: %1").replace("%1", str(err))
             ),
         )
 

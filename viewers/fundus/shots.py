@@ -1,7 +1,9 @@
 """Fundus screenshots (``ui.screenshots``): a SYNTHETIC two-eye visit (the real
-retina.jpg, mirrored with painted lesions for the right eye) with AI overlays and
-per-eye results, the 12-category table, and the patient printout of the signed
-report (drafted from the AI, the right eye corrected, signed by the demo specialist)."""
+retina.jpg, mirrored with painted lesions for the right eye; a disc-centred field
+of each eye cut from it) with AI overlays and per-eye results, the disc-centred
+fields, the doctor's lesion review, the 12-category table, and the patient
+printout of the signed report (drafted from the AI and the review, signed by the
+demo specialist)."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ def _visit(store, home: Path) -> list[int]:
     ]
     if len(mine) >= 2:
         return sorted(mine)
-    pks = run_import(store, write_visit(home / "fundus-visit")).study_pks
+    pks = run_import(store, write_visit(home / "fundus-visit", both_fields=True)).study_pks
     run_preread(store, pks)
     return pks
 
@@ -46,6 +48,20 @@ def _printout(store, pk: int, lang: str):
     return r
 
 
+def _review(app, viewer, wait_until) -> None:
+    """The doctor rejects the weakest haemorrhage candidate of the right eye and
+    confirms the rest (as a specialist would after looking)."""
+    od = viewer.views["OD"]
+    marks = sorted(od.lesion_items.items(), key=lambda kv: kv[1][1]["confidence"])
+    for i, (key, _mark) in enumerate(marks):
+        want = "rejected" if i == 0 else "confirmed"
+        if od.decisions.get(key) != want:
+            done = []
+            viewer.reviewed.connect(lambda _e, d=done: d.append(1))
+            viewer.decide("OD", key, want)
+            wait_until(app, lambda d=done: bool(d), 20)
+
+
 def fundus_shots(app, store, jobs, win, save, wait_until, lang: str, home: Path) -> None:
     from PySide6.QtWidgets import QTextBrowser
 
@@ -60,8 +76,14 @@ def fundus_shots(app, store, jobs, win, save, wait_until, lang: str, home: Path)
     viewer = tab.viewer
     wait_until(app, lambda: getattr(viewer, "images_shown", None) is not None, 60)
     save(win, f"fundus_visit_{lang}")
+    _review(app, viewer, wait_until)
+    save(win, f"fundus_review_{lang}")
+    viewer.a_field.setChecked(True)
+    wait_until(app, lambda: viewer.images_shown and viewer.images_shown[-1] == "disc", 60)
+    save(win, f"fundus_fields_{lang}")
+    viewer.a_field.setChecked(False)
     table = CategoryTable()
-    table.fill({eye: (p.ai if p else None) for eye, p in viewer.visit.eyes.items()})
+    table.fill(dict(viewer.visit.combined))  # each eye over both its fields
     table.resize(760, 440)
     table.show()
     save(table, f"fundus_categories_{lang}")
