@@ -111,7 +111,7 @@ def model_label(summary: dict[str, Any], language: str = "en") -> str:
     name = " ".join(str(model.get(k) or "") for k in ("name", "version")).strip()
     rules = str(summary.get("rules") or "")
     name = name or _T["unnamed"][_lang(language)]
-    if model.get("runs_at") == "remote" and model.get("product"):
+    if model.get("runs_at") == "remote" and model.get("product") not in (None, "", name):
         name = f"{name} · {model['product']}"  # the city platform's product that ran it
     return f"{name} + {rules}" if rules else name
 

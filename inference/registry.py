@@ -48,6 +48,7 @@ class ModelRegistry:
         self._manifests: dict[str, Manifest] = {}
         self._lock = threading.Lock()
         self._loaded = False
+        self._shipped: dict[str, Manifest] = {}  # manifests as shipped, while placed remotely
 
     def add(self, manifest: Manifest) -> None:
         with self._lock:
@@ -104,12 +105,14 @@ class ModelRegistry:
         """The slot can run: a remote endpoint serves it, or its weights are installed."""
         return self.get(model_id).runs_remote or self.has_weights(model_id)
 
-    def set_remote(self, model_id: str, remote: dict | None) -> Manifest:
+    def set_remote(self, model_id: str, remote: dict | None, **named: str) -> Manifest:
         """Serve the slot from an OIP v2 endpoint (``remote`` as in the manifest), or
-        back on its local weights (``None``); the shipped manifest is kept."""
-        m = self.get(model_id)
-        new = replace(m, remote=dict(remote or {}))
+        back on its shipped manifest (``None``).  ``named`` (name, version) renames an
+        empty slot after the product that fills it."""
+        self.get(model_id)
         with self._lock:
+            shipped = self._shipped.setdefault(model_id, self._manifests[model_id])
+            new = replace(shipped, remote=dict(remote), **named) if remote else shipped
             self._manifests[model_id] = new
         return new
 

@@ -73,7 +73,8 @@ class ModelInfo:
     def label(self) -> str:
         """ "name version", and the catalogue product when a remote endpoint ran it."""
         base = f"{self.name} {self.version}".strip()
-        return f"{base} · {self.product}" if self.runs_at == "remote" and self.product else base
+        named = self.runs_at == "remote" and self.product and self.product != base
+        return f"{base} · {self.product}" if named else base
 
 
 @dataclass

@@ -129,7 +129,12 @@ def apply(state: SubscriptionState) -> SubscriptionState:
         if not (p.remote and p.model_id):
             continue
         try:
-            REGISTRY.set_remote(p.model_id, remote_spec(p))
+            # an empty slot (no shipped model, version "slot") takes the product's name
+            empty = REGISTRY.get(p.model_id).version == "slot" and not REGISTRY.has_weights(
+                p.model_id
+            )
+            named = {"name": p.name, "version": p.version} if empty else {}
+            REGISTRY.set_remote(p.model_id, remote_spec(p), **named)
         except KeyError:
             unknown.append(p.model_id)
             continue

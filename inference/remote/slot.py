@@ -87,7 +87,8 @@ class RemoteSlot:
     def _run_locally(self, feeds, names: list[str], reason: str) -> dict:
         where = f"{self.endpoint}: {reason}"
         if self._local_factory is None:
-            raise RemoteUnavailable(f"{NOT_RUN} ({where})")
+            why = "no local model" if self.fallback == "local" else "local fallback off"
+            raise RemoteUnavailable(f"{NOT_RUN} ({where}; {why})")
         try:
             if self._local is None:
                 self._local = self._local_factory()
