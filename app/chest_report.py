@@ -73,6 +73,14 @@ FLEISCHNER_ZH = {
     "CT at 3-6 months; subsequent management based on the most suspicious nodule(s)":
         "3-6 个月 CT 复查；后续处理依据最可疑的结节",
 }
+CXR_ZH = {  # the chest X-ray check notes (inference.chest.cxr.CHECK_FINDINGS) in Chinese
+    "CXR_CHECKS_ONLY": "仅做图像检查；未安装病变识别模型",
+    "CXR_LATERAL": "侧位片：以下检查针对正位片",
+    "CXR_VIEW_UNKNOWN": "体位未知（无 ViewPosition，且未识别到肺野）",
+    "CXR_EXPOSURE": "曝光可能不当（像素饱和或对比度低）",
+    "CXR_ROTATION": "可能存在旋转或倾斜（两肺野不对称）",
+    "CXR_NO_LUNG_FIELDS": "未识别到肺野：请确认是否为胸片",
+}
 # fmt: on
 
 

@@ -177,7 +177,13 @@ def ai_input(row) -> AiInput | None:
     )
 
 
-def _finding_line(f: dict[str, Any]) -> str:
+def _finding_line(f: dict[str, Any], language: str = "en") -> str:
+    if language == "zh_CN":  # chest X-ray check notes have their Chinese wording
+        from app.chest_report import CXR_ZH
+
+        zh = CXR_ZH.get(str(f.get("code") or ""))
+        if zh:
+            return zh
     return str(f.get("text") or f.get("code") or "").strip()
 
 
@@ -204,7 +210,7 @@ def draft_fields(
     why = text("no_ai" if ctx.get("has_model", True) else "no_model", lang)
     values: dict[str, str] = {}
     ai_vals: dict[str, str] = {}
-    lines = [_finding_line(f) for f in (ai.findings if ai else [])]
+    lines = [_finding_line(f, lang) for f in (ai.findings if ai else [])]
     lines = [x for x in lines if x]
     if template.id == "imaging":
         if ai is None:

@@ -96,3 +96,16 @@ def test_checks_panel_beside_the_film(qtbot, jobs, store, lang, tmp_path):
     assert "体位" in p.table.text() and "✓" in p.table.text()
     qtbot.waitUntil(lambda: bool(got), timeout=20000)
     assert [f["text"] for f in got[-1]] == ["仅做图像检查；未安装病变识别模型"]
+
+
+def test_chest_xray_draft_quotes_the_checks_in_the_report_language(store):
+    from app import reports
+    from app.importer import run_import
+    from inference.preread import run_preread
+
+    pk = run_import(store, [_cr()]).study_pks[0]
+    run_preread(store, [pk])
+    view = reports.create_draft(store, pk, language="zh_CN")
+    assert view.template == "imaging"
+    assert view.values["findings"] == "- 仅做图像检查；未安装病变识别模型"
+    assert view.values["impression"] == "待医生填写"  # nothing invented: the doctor reads it
