@@ -45,8 +45,10 @@ def unsupported_alarms(
     graded: list[tuple[str, str]], device: dict[str, float], statements: list[str]
 ) -> list[str]:
     """``"CODE (severity)"`` for each urgent/critical finding the device does not support."""
-    return [
-        f"{code} ({severity})"
-        for code, severity in graded
-        if severity in ("urgent", "critical") and not supported(code, device, statements)
-    ]
+    out: list[str] = []
+    for code, severity in graded:
+        label = f"{code} ({severity})"
+        urgent = severity in ("urgent", "critical") and label not in out
+        if urgent and not supported(code, device, statements):
+            out.append(label)
+    return out

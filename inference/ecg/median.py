@@ -27,6 +27,7 @@ P_FRACTION = 0.15  # P onset: share of the P wave's own velocity peak
 # can hold a U wave, which makes a small P look like noise).
 P_RATIO, P_RATIO_WITH_MODEL = 2.0, 1.5
 T_FRACTION = 0.12  # T end: share of the T wave's descending-limb velocity peak
+T_LIMB_MS = 160  # the T wave's descending limb lies within this time after its apex
 HOLD_MS = 6  # the velocity must stay below the threshold this long
 KNOT_MS = (30, 10)  # the PR-segment stretch before each QRS onset that sets the baseline
 
@@ -188,8 +189,15 @@ def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianB
     t_hi = min(ref + int(0.9 * rr) - int(40 * MS), v.size - 1)
     t_ends = [b.t_end for b in hints if b.t_end is not None]
     if t_ends and t_hi - t_lo > int(60 * MS):
-        apex = _t_apex(mb.data[rows], mb.qrs_on, t_lo, t_hi)
-        late = _peak(v, apex, t_hi)  # the steepest point of the descending limb
+        # the T apex comes before the next beat's P wave (or pacing spike), even when
+        # a fast rate fuses the T end with that P wave
+        pr = [b.qrs_on - b.p_on for b in hints if b.p_on is not None]
+        next_p = mb.qrs_on + rr - int(np.median(pr)) - int(20 * MS) if pr else t_hi
+        apex_hi = next_p if t_lo + int(60 * MS) < next_p < t_hi else t_hi
+        apex = _t_apex(mb.data[rows], mb.qrs_on, t_lo, apex_hi)
+        # the steepest point of the descending limb, which follows the apex within
+        # T_LIMB_MS (so a spike or P wave of the next beat is never taken for it)
+        late = _peak(v, apex, min(apex + int(T_LIMB_MS * MS), t_hi))
         base = _quiet(v, late, t_hi)
         thr = base + T_FRACTION * (float(v[late]) - base)
         mb.t_end = _cross_fwd(v, late, t_hi, max(thr, NOISE_FACTOR * noise))
