@@ -247,3 +247,16 @@ def reslice(
     if mode == "average" and slab > 1:
         out /= np.float32(2 * half + 1)
     return out
+
+
+def reslice_quick(
+    volume, geometry: PlaneGeometry, slab: int = 1, mode: str = "mip", fill: float | None = None
+) -> np.ndarray:
+    """``reslice`` for frames shown while the user drags: every second pixel at the
+    nearest voxel, each repeated 2 x 2 (about a tenth of the work; same size and place)."""
+    rows, cols = geometry.shape
+    coarse = PlaneGeometry(
+        geometry.origin, geometry.col * 2, geometry.row * 2, ((rows + 1) // 2, (cols + 1) // 2)
+    )
+    values = reslice(volume, coarse, slab, mode, fill, order=0)
+    return np.repeat(np.repeat(values, 2, axis=0), 2, axis=1)[:rows, :cols]

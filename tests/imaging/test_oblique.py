@@ -108,3 +108,17 @@ def test_slab_modes_on_a_turned_plane():
     assert mip.max() > one.max() and (minip <= avg + 1e-3).all() and (avg <= mip + 1e-3).all()
     with pytest.raises(ValueError):
         oblique.reslice(vol, g, slab=3, mode="median")
+
+
+def test_quick_reslice_while_dragging_is_the_coarse_nearest_plane(head):
+    frame = oblique.Frame(head)
+    frame.rotate("axial", math.radians(30))
+    g = frame.geometry("sagittal")
+    quick = oblique.reslice_quick(head, g, fill=-1024.0)
+    full = oblique.reslice(head, g, fill=-1024.0)
+    assert quick.shape == full.shape == g.shape
+    # each 2 x 2 block holds the nearest voxel of its top-left pixel
+    for r, c in ((40, 60), (100, 131), (g.shape[0] - 2, g.shape[1] // 2)):
+        zyx = np.rint(frame.to_index(g.to_mm(c - c % 2, r - r % 2))).astype(int)
+        assert quick[r, c] == head.array[tuple(zyx)]
+    assert np.abs(quick - full).mean() < 0.2 * np.abs(full - full.mean()).mean()

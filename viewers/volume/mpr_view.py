@@ -221,8 +221,8 @@ class MprGrid(QWidget):
             plane = mpr.plane(vol, name, index, self.slab, self.mode)
             return frame.geometry(name, index), plane.pixels, plane.spacing, index
         geometry = frame.geometry(name)
-        order = 0 if self.moving else 1
-        values = oblique.reslice(vol, geometry, self.slab, self.mode, self._fill, order)
+        quick = oblique.reslice_quick if self.moving else oblique.reslice
+        values = quick(vol, geometry, self.slab, self.mode, self._fill)
         pixel = float(np.linalg.norm(geometry.col))
         return geometry, values, (pixel, pixel), 0
 
