@@ -46,3 +46,12 @@ def test_a_long_qt_is_still_found(real_signal, device_beats):
     assert res.measurements.qtc_ms >= 500
     assert "QT_LONG" in [f.code for f in res.findings]
     assert fs == 1000
+
+
+def test_a_paediatric_lead_set_names_its_extra_leads_and_is_not_graded():
+    # SCP-Tools 20060620: I, II, V1, V2, V4, V6 and SCP leads 11 and 9 (V3R, V7), the
+    # paediatric set its statements name ("pedriatrisk avledningssats")
+    sig = read_ecg(SCP / "ECG_20060620_112352_ANON000002.scp")
+    assert sig.leads[-2:] == ["V3R", "V7"]
+    res = analyze(sig)
+    assert res.urgency == "not_graded" and "missing V3, V5" in res.grade_note
