@@ -214,6 +214,22 @@
         <translation>Undecided</translation>
     </message>
     <message>
+        <source>Accept this nodule and go on to the next (key A)</source>
+        <translation>Accept this nodule and go on to the next (key A)</translation>
+    </message>
+    <message>
+        <source>Reject this nodule and go on to the next (key R)</source>
+        <translation>Reject this nodule and go on to the next (key R)</translation>
+    </message>
+    <message>
+        <source>Correct the mean diameter or the type (key E)</source>
+        <translation>Correct the mean diameter or the type (key E)</translation>
+    </message>
+    <message>
+        <source>Back to undecided (key U)</source>
+        <translation>Back to undecided (key U)</translation>
+    </message>
+    <message>
         <source>Mean</source>
         <translation>Mean</translation>
     </message>

@@ -214,6 +214,22 @@
         <translation>待定</translation>
     </message>
     <message>
+        <source>Accept this nodule and go on to the next (key A)</source>
+        <translation>认可此结节并转到下一个（快捷键 A）</translation>
+    </message>
+    <message>
+        <source>Reject this nodule and go on to the next (key R)</source>
+        <translation>否定此结节并转到下一个（快捷键 R）</translation>
+    </message>
+    <message>
+        <source>Correct the mean diameter or the type (key E)</source>
+        <translation>修改平均直径或类型（快捷键 E）</translation>
+    </message>
+    <message>
+        <source>Back to undecided (key U)</source>
+        <translation>恢复为待定（快捷键 U）</translation>
+    </message>
+    <message>
         <source>Mean</source>
         <translation>平均径</translation>
     </message>

@@ -154,3 +154,36 @@ def test_a_chest_without_nodules_says_so(qtbot, jobs, store, tmp_path):
     p = v.chest_panel
     assert "found no lung nodule of 4 mm or more" in p.notice.text()
     assert not p.tree.isVisibleTo(p) and "Lung-RADS 1" in p.exam.text()
+
+
+def test_store_seg_sr_from_the_panel_shows_them_over_the_images(qtbot, viewer):
+    v, _pk, payload = viewer
+    panel = v.chest_panel
+    assert not panel.store_btn.isEnabled()  # nothing accepted yet
+    solid = next(n for n in cr.ai_nodules(payload) if n["type"] == "solid")
+    panel.select(solid["id"])
+    panel.accept_btn.click()
+    qtbot.waitUntil(panel.store_btn.isEnabled, timeout=WAIT)
+    panel.store_btn.click()
+    qtbot.waitUntil(lambda: "SEG and SR stored with the case" in panel.status.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: len(v.objects.objects) == 2, timeout=WAIT)
+    kinds = sorted(o.kind for o in v.objects.objects)
+    assert kinds == ["SEG", "SR"]
+    seg = next(o for o in v.objects.objects if o.kind == "SEG")
+    assert [s.label for s in seg.segments] == [f"Nodule {solid['id']} (AI)"]
+
+
+def test_keys_decide_and_go_on_to_the_next_nodule(qtbot, viewer, store):
+    v, pk, payload = viewer
+    panel = v.chest_panel
+    first, second = (n["id"] for n in cr.ai_nodules(payload))
+    panel.select(first)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, "a")
+    qtbot.waitUntil(lambda: panel.current_id() == second, timeout=WAIT)  # next to review
+    second_slice = round(cr.ai_nodules(payload)[1]["centre_voxel"][2])
+    qtbot.waitUntil(lambda: v.index == second_slice, timeout=WAIT)  # and shown
+    qtbot.keyClick(panel.tree, "r")
+    qtbot.waitUntil(lambda: "Decision saved" in panel.status.text(), timeout=WAIT)
+    saved = cr.load_review(store, pk, payload).decisions
+    assert saved[first].status == "accepted" and saved[second].status == "rejected"

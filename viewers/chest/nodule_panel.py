@@ -11,6 +11,7 @@ accepted.  "Store SEG/SR" writes the kept nodules as DICOM objects of the study
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -98,6 +99,14 @@ class NodulePanel(QWidget):
         lay.addWidget(self.exam)
         lay.addWidget(self.store_btn)
         lay.addWidget(self.status)
+        for key, action in (
+            ("A", lambda: self.decide("accepted")),
+            ("R", lambda: self.decide("rejected")),
+            ("E", self._open_editor),
+            ("U", lambda: self.decide("")),
+        ):  # keys while the list has the focus
+            QShortcut(QKeySequence(key), self.tree, action,
+                      context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
         self.retranslate()
         self._fill()
         for w in (self.tree, self.accept_btn, self.reject_btn, self.edit_btn, self.reset_btn,
@@ -201,6 +210,18 @@ class NodulePanel(QWidget):
             return
         self.review.decide(nid, status, self._user())
         self._decided()
+        if status:
+            self._next_undecided(nid)
+
+    def _next_undecided(self, after: int) -> None:
+        """Go on to the next nodule still to review (list order, wrapping), and show it."""
+        ids = [int(n["id"]) for n in self.nodules]
+        left = set(cr.undecided(self.payload, self.review))
+        start = ids.index(after) if after in ids else -1
+        for nid in ids[start + 1 :] + ids[: start + 1]:
+            if nid in left:
+                self.select(nid)
+                return
 
     def _open_editor(self) -> None:
         n = self.nodule(self.current_id())
@@ -315,6 +336,10 @@ class NodulePanel(QWidget):
         self.reject_btn.setText(self.tr("Reject"))
         self.edit_btn.setText(self.tr("Edit…"))
         self.reset_btn.setText(self.tr("Undecided"))
+        self.accept_btn.setToolTip(self.tr("Accept this nodule and go on to the next (key A)"))
+        self.reject_btn.setToolTip(self.tr("Reject this nodule and go on to the next (key R)"))
+        self.edit_btn.setToolTip(self.tr("Correct the mean diameter or the type (key E)"))
+        self.reset_btn.setToolTip(self.tr("Back to undecided (key U)"))
         self.size_label.setText(self.tr("Mean"))
         self.size_box.setSuffix(" mm")
         self.type_label.setText(self.tr("Type"))
