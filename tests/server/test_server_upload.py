@@ -89,7 +89,7 @@ def test_checksum_mismatch_is_rejected_and_restarts_the_upload(doctor):
 
 
 def test_single_request_upload_checks_the_checksum(doctor):
-    case = doctor.new_case("CR")
+    case = doctor.new_case("US")
     data = b"small file"
     bad = doctor.post(
         f"/cases/{case['id']}/objects",
@@ -104,7 +104,7 @@ def test_single_request_upload_checks_the_checksum(doctor):
         params={"filename": "a.txt", "sha256": hashlib.sha256(data).hexdigest()},
         content=data,
     )
-    assert good["preread_state"] == "none"  # no analyzer for CR
+    assert good["preread_state"] == "none"  # no analyzer for US
 
 
 def _upload_json(api, case_id: int, payload: dict) -> dict:
