@@ -102,6 +102,21 @@ BUILTIN: tuple[Product, ...] = (
         model_id="chest-ct-nodule",
     ),
     Product(
+        code="huizhen-cxr-checks",
+        name=QT_TRANSLATE_NOOP("AiProducts", "Huizhen chest X-ray image checks"),
+        vendor=_VENDOR,
+        version="classic 0.1",
+        modality="CR",
+        intended_use=QT_TRANSLATE_NOOP(
+            "AiProducts",
+            "Chest X-ray: image quality checks only (view, inversion, exposure, rotation, lung "
+            "fields found); no clinical finding. Research and education only; not a medical "
+            "device.",
+        ),
+        licence="Apache-2.0",
+        analyzer="chest-cxr",
+    ),
+    Product(
         code="huizhen-fundus",
         name=QT_TRANSLATE_NOOP("AiProducts", "Huizhen fundus screening"),
         vendor=_VENDOR,

@@ -24,6 +24,14 @@
         <translation>Chest CT: lung nodule candidates with size, type and Lung-RADS category for the radiologist to confirm. Research and education only; not a medical device.</translation>
     </message>
     <message>
+        <source>Huizhen chest X-ray image checks</source>
+        <translation>Huizhen chest X-ray image checks</translation>
+    </message>
+    <message>
+        <source>Chest X-ray: image quality checks only (view, inversion, exposure, rotation, lung fields found); no clinical finding. Research and education only; not a medical device.</source>
+        <translation>Chest X-ray: image quality checks only (view, inversion, exposure, rotation, lung fields found); no clinical finding. Research and education only; not a medical device.</translation>
+    </message>
+    <message>
         <source>Huizhen fundus screening</source>
         <translation>Huizhen fundus screening</translation>
     </message>

@@ -24,6 +24,14 @@
         <translation>胸部 CT：检出肺结节候选并给出大小、类型和 Lung-RADS 分类，供放射科医生确认。仅供科研与教学，不是医疗器械。</translation>
     </message>
     <message>
+        <source>Huizhen chest X-ray image checks</source>
+        <translation>会诊胸片图像质量检查</translation>
+    </message>
+    <message>
+        <source>Chest X-ray: image quality checks only (view, inversion, exposure, rotation, lung fields found); no clinical finding. Research and education only; not a medical device.</source>
+        <translation>胸部 X 线片：仅做图像质量检查（体位、反相、曝光、旋转、是否找到肺野），不给出临床发现。仅供科研与教学，不是医疗器械。</translation>
+    </message>
+    <message>
         <source>Huizhen fundus screening</source>
         <translation>会诊眼底筛查</translation>
     </message>

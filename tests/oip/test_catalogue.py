@@ -114,3 +114,14 @@ def test_bad_products_and_stale_edits_are_refused(admin):
     )  # fmt: skip
     r = admin.post(f"/admin/ai-products/{p['id']}/subscriptions", json={"org_id": hospital["id"]})
     assert r.status_code == 422
+
+
+def test_every_registry_analyzer_is_a_builtin_product():
+    """A new analyzer needs its product (and a migration seeding it), or clinics that
+    follow their subscriptions would never run it."""
+    from app.modalities import DESCRIPTORS
+
+    products = {(b.modality, b.analyzer) for b in BUILTIN}
+    for modality, d in DESCRIPTORS.items():
+        for spec in d.analyzers:
+            assert (modality.value, spec.name) in products, spec
