@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import FastAPI
 
@@ -19,6 +20,7 @@ from server.escalation import Escalator
 from server.files import FileStore
 from server.janitor import Janitor
 from server.limits import BodyLimit
+from server.locks import advisory_lock
 from server.pacs import PacsSync, make_backend
 from server.pgnotify import PgBroker, is_postgres
 from server.preread import PrereadRunner, load_plugins
@@ -62,7 +64,8 @@ def create_app(settings: Settings) -> FastAPI:
     broker = PgBroker(engine) if is_postgres(engine) else Broker()
     write, read = sessions(engine), read_sessions(engine)
     notify_on_commit(write, broker.notify)
-    files = FileStore(settings.blob_dir, settings.upload_dir)
+    locker = partial(advisory_lock, engine) if is_postgres(engine) else None
+    files = FileStore(settings.blob_dir, settings.upload_dir, locker)
     runner = PrereadRunner(
         write,
         files,

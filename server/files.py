@@ -57,15 +57,20 @@ def sha256_file(path: Path) -> str:
 
 
 class FileStore:
-    def __init__(self, blob_dir: Path, upload_dir: Path) -> None:
+    def __init__(self, blob_dir: Path, upload_dir: Path, locker=None) -> None:
+        """``locker(name)``: a lock shared by every node (``server.locks``); None:
+        this process's own locks (one node)."""
         self.blob_dir, self.upload_dir = Path(blob_dir), Path(upload_dir)
+        self.locker = locker
         self.blob_dir.mkdir(parents=True, exist_ok=True)
         self.upload_dir.mkdir(parents=True, exist_ok=True)
         self._locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
         self.prune_notes()
 
-    def lock(self, upload_id: str) -> threading.Lock:
-        """Serialises writers of one upload (two retries of the same chunk)."""
+    def lock(self, upload_id: str):
+        """Serialises writers of one upload (two retries of the same chunk, on any node)."""
+        if self.locker is not None:
+            return self.locker(f"upload:{upload_id}")
         return self._locks[upload_id]
 
     def blob_path(self, digest: str) -> Path:
