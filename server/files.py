@@ -12,7 +12,8 @@ written after that.  A crash in between leaves the blob stored but the upload
 unrecorded, so before the move a small ``uploads/<id>.done`` note (digest and
 size) is written: afterwards the upload reports its full size and finishing
 it again finds the blob instead of a missing part.  ``HUIZHEN_SERVER_FAILPOINT
-=blob_stored`` makes the process exit right there (crash tests only).
+=blob_stored`` makes the process exit right there, ``=slow_chunk`` makes every
+chunk write take 0.5 s longer (crash and lock tests only).
 """
 
 from __future__ import annotations
@@ -105,6 +106,8 @@ class FileStore:
     def write_chunk(self, upload_id: str, offset: int, data: bytes) -> int:
         """Write ``data`` at ``offset`` (which must equal the current length)."""
         path = self.part_path(upload_id)
+        if os.environ.get(FAILPOINT) == "slow_chunk":
+            time.sleep(0.5)  # lock tests: two writers would overlap here
         with open(path, "r+b" if path.exists() else "w+b") as f:
             f.seek(offset)
             f.write(data)

@@ -8,10 +8,25 @@ import hashlib
 import os
 import threading
 
+import pytest
+from scale_helpers import Cluster
+
+from server.files import FAILPOINT
 from tests.server.hzserver_helpers import Api, EventStream, WorkerProcess
 
 
-def test_one_chunk_sent_through_both_nodes_at_once_is_written_once(cluster):
+@pytest.fixture
+def slow_cluster(tmp_path, postgres, monkeypatch):
+    """Nodes whose chunk writes take 0.5 s: without a lock shared by the nodes, two
+    writers of one chunk would both pass the offset check."""
+    monkeypatch.setenv(FAILPOINT, "slow_chunk")
+    c = Cluster(tmp_path / "cluster", postgres).start()
+    yield c
+    c.stop()
+
+
+def test_one_chunk_sent_through_both_nodes_at_once_is_written_once(slow_cluster):
+    cluster = slow_cluster
     apis = [Api(cluster.nodes[n].url, "doctor") for n in ("n1", "n2")]
     case = apis[0].new_case("OT", patient_id="LOCK-1")
     data = os.urandom(2 << 20)
