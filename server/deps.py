@@ -32,6 +32,7 @@ from server.security import TokenError, resolve
 PASSWORD_CHANGE_PATHS = ("/api/v1/auth/password", "/api/v1/auth/me", "/api/v1/auth/logout")
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+SAFE_METHODS = {"GET", "HEAD"}
 
 
 @dataclass
@@ -273,6 +274,10 @@ def ctx(request: Request, st: Annotated[State, Depends(state)]) -> Iterator[Ctx]
     raw = _bearer_audited(request, st)
     with st.sessions() as s:
         c = _open(request, s, raw, st)
+        if request.method in SAFE_METHODS and s.get_bind().dialect.name == "postgresql":
+            # one snapshot for the whole read: a case read while a worker commits its
+            # pre-read must not show the new object state beside the old case status
+            s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         try:
             yield c
         finally:

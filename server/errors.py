@@ -50,6 +50,9 @@ def conflict(what: str, current_version: int, current: dict) -> ApiError:
     )
 
 
+SERIALIZATION_FAILURES = ("40001", "40P01")  # serialization failure, deadlock detected
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -84,6 +87,8 @@ def install(app: FastAPI) -> None:
     async def _operational(_request: Request, exc: OperationalError) -> JSONResponse:
         if "locked" in str(exc.orig) or "busy" in str(exc.orig):
             return busy("the database is locked by another process")
+        if getattr(exc.orig, "sqlstate", None) in SERIALIZATION_FAILURES:  # PostgreSQL
+            return busy("a concurrent change got in the way; try again")
         raise exc
 
 

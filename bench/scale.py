@@ -1,0 +1,149 @@
+"""Load bench of several server nodes: 1 node, then 2 nodes behind HAProxy, in one run.
+
+Both setups share one throw-away PostgreSQL (tests/pgserver.py), one data folder
+and one ``huizhen-server worker``; HAProxy (Debian ``haproxy``) fronts either node
+1 alone or nodes 1 and 2 (round robin, health checks, redispatch), so the proxy hop
+is the same in both.  The load is bench/load.py's: N simulated clinics create a
+case, upload a file in chunks, ask for a consult on every fourth case and pull the
+changes feed.  Prints requests/s, p50/p95 per step and errors per setup, then the
+ratios 2 nodes / 1 node.  SYNTHETIC data only.  Everything runs on this machine, so
+the nodes, PostgreSQL, HAProxy and the load generator share its cores: the ratio
+shows what a second node buys when cores are free, not a cluster of machines.
+
+    .venv/bin/python bench/scale.py                    # ~1.5 min: 2 x 20 s of load
+    .venv/bin/python bench/scale.py --seconds 60 --clinics 32
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO)]
+
+from bench.load import REQUEST_TIMEOUT_S, Failed, Results, clinic, make_clinics, pct  # noqa: E402
+from tests.pgserver import PostgresServer, free_port  # noqa: E402
+from tests.scale.scale_helpers import HAProxy  # noqa: E402
+from tests.server.hzserver_helpers import ServerProcess, WorkerProcess  # noqa: E402
+
+STEPS = ("create case", "upload chunk", "upload complete", "changes")
+
+
+def run_load(url: str, users: list[str], args) -> tuple[Results, float]:
+    res = Results()
+    t0 = time.monotonic()
+    deadline = t0 + args.seconds
+    ramp = min(2.0, args.seconds / 4)
+    threads = [
+        threading.Thread(
+            target=clinic,
+            args=(url, u, t0 + ramp * i / max(1, len(users)), deadline)
+            + (args.size_kib * 1024, args.chunk_kib * 1024, res),
+            daemon=True,
+        )
+        for i, u in enumerate(users)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=max(0.0, deadline + REQUEST_TIMEOUT_S + 5 - time.monotonic()))
+    if stuck := sum(t.is_alive() for t in threads):
+        res.fail("join", Failed("timeout", f"{stuck} clinics still busy after the deadline"))
+    return res, time.monotonic() - t0
+
+
+def figures(res: Results, wall: float) -> dict:
+    requests = sum(len(v) for k, v in res.times.items() if k != "upload whole file")
+    out = {"req/s": requests / wall, "files/s": len(res.times["upload whole file"]) / wall}
+    for step in STEPS:
+        out[f"p95 {step}"] = pct(res.times.get(step, []), 95)
+    out["errors"] = sum(res.errors.values())
+    return out
+
+
+def show(name: str, f: dict) -> None:
+    p95 = "  ".join(f"{k[4:]} {v:.0f} ms" for k, v in f.items() if k.startswith("p95") and v)
+    print(f"{name:<10} {f['req/s']:7.0f} req/s {f['files/s']:6.1f} files/s  p95: {p95}  "
+          f"errors={f['errors']}", flush=True)  # fmt: skip
+
+
+def db_size(url: str) -> tuple[int, int, int]:
+    """(database bytes, cases, objects) of the PostgreSQL database at ``url``."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            size = conn.scalar(text("SELECT pg_database_size(current_database())"))
+            cases = conn.scalar(text("SELECT count(*) FROM cases"))
+            objects = conn.scalar(text("SELECT count(*) FROM objects"))
+    finally:
+        engine.dispose()
+    return int(size), int(cases), int(objects)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--clinics", type=int, default=16)
+    ap.add_argument("--seconds", type=float, default=20, help="load per setup")
+    ap.add_argument("--size-kib", type=int, default=256, help="bytes uploaded per case")
+    ap.add_argument("--chunk-kib", type=int, default=128)
+    args = ap.parse_args(argv)
+    root = Path(tempfile.mkdtemp(prefix="hz-scale-"))
+    pg = PostgresServer(root / "pg")
+    pg.start()
+    procs: list = []
+    try:
+        db = pg.create_database("hz_scale_bench")
+        data = root / "data"
+        nodes = []
+        for i in (1, 2):
+            node = ServerProcess(data, "--port", str(free_port()), db_url=db)
+            node.log = root / f"n{i}.log"
+            nodes.append(node)
+        nodes[0].cli("init-demo")
+        for node in nodes:
+            procs.append(node.start())
+        procs.append(WorkerProcess(data, db).start())
+        addr = [n.url.removeprefix("http://") for n in nodes]
+        one = HAProxy(root / "haproxy-1", {"n1": addr[0]}).start()
+        two = HAProxy(root / "haproxy-2", {"n1": addr[0], "n2": addr[1]}).start()
+        procs += [one, two]
+        users = make_clinics(one.url, args.clinics)
+        size0, cases0, _ = db_size(db)
+        print(f"{args.clinics} clinics, {args.seconds:g} s per setup, {args.size_kib} KiB files, "
+              f"{os.cpu_count()} cores shared by nodes, PostgreSQL, HAProxy and clients")  # fmt: skip
+        f1 = figures(*run_load(one.url, users, args))
+        show("1 node", f1)
+        f2 = figures(*run_load(two.url, users, args))
+        show("2 nodes", f2)
+        ratios = [f"req/s x{f2['req/s'] / f1['req/s']:.2f}"] if f1["req/s"] else []
+        for step in STEPS:
+            a, b = f1[f"p95 {step}"], f2[f"p95 {step}"]
+            if a and b:
+                ratios.append(f"p95 {step} x{b / a:.2f}")
+        print("ratio 2 nodes / 1 node: " + ", ".join(ratios))
+        size1, cases1, objects1 = db_size(db)
+        if cases1 > cases0:
+            per = (size1 - size0) / (cases1 - cases0)
+            print(f"database: {cases1 - cases0} cases added, {(size1 - size0) / 2**20:.1f} MiB "
+                  f"({per / 1024:.1f} KiB per case with its file row, changes, audit)")  # fmt: skip
+        print(f"errors={f1['errors'] + f2['errors']}")
+        return 1 if f1["errors"] + f2["errors"] else 0
+    finally:
+        for p in reversed(procs):
+            p.stop()
+        pg.stop()
+        import shutil
+
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
