@@ -3,6 +3,8 @@ and "not for clinical use" in red; a line on top says where the list came from."
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -20,6 +22,14 @@ from app.ai.products import BUILTIN, Product
 from app.ai.subscriptions import SubscriptionState
 
 RED = QColor("#b3261e")
+
+
+def local_time(iso: str) -> str:
+    """The fetch time (stored in UTC) as this computer's local time, to the minute."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso or "-"
 
 
 def shown_texts(p: Product) -> tuple[str, str, str]:
@@ -73,7 +83,7 @@ class AiProductsDialog(QDialog):
 
     def state_text(self, st: SubscriptionState) -> tuple[str, bool]:
         """(the line above the table, whether it is a warning)."""
-        when = st.fetched_at.replace("T", " ")[:16]
+        when = local_time(st.fetched_at)
         if not st.known:
             text = self.tr(
                 "No subscription list from the regional server yet: the built-in analyzers "
