@@ -94,7 +94,47 @@ def main() -> int:
             f"  reasons {res['quality']['codes']}"
         )
     print(f"degraded copies ungradable with the right reason: {5 - bad}/5")
+    _session3(normal, r, base)
     return 0
+
+
+def _session3(normal, r: dict, base: float) -> None:
+    """Cup-to-disc (normal vs SYNTHETIC enlarged cup), the two fields of one eye, and
+    wrapping a camera JPEG of 2,000 x 2,000 as DICOM OP."""
+    import io
+
+    from app.wrap import op
+    from inference.fundus import synthetic
+    from inference.fundus.analysis import analyze_pixels
+    from inference.fundus.fields import combine
+
+    cup = r["cup"]
+    print(f"normal photo cup-to-disc: vertical {cup.get('vcdr')}  suspect {cup.get('suspect')}")
+    for tall in (0.8, 0.9):
+        c = analyze_pixels(synthetic.enlarged_cup(normal, r["disc"], tall), "OS")["cup"]
+        print(
+            f"  SYNTHETIC enlarged cup {tall:.1f} DD tall: vertical {c['vcdr']}  suspect {c['suspect']}"
+        )
+    disc = analyze_pixels(synthetic.disc_centred(normal, r["disc"]), "OS")
+    both = combine([dict(r), disc])
+    print(
+        f"fields: real photo {r['field_centred_on']}, SYNTHETIC disc field {disc['field_centred_on']}"
+        f" (gradable {disc['gradable']}, fovea {disc['fovea']});"
+        f" eye over both: ICDR {both['icdr_grade']}, CDR from the disc field {both['cup'].get('vcdr')}"
+    )
+    big = Image.fromarray(normal).resize((2000, 2000), Image.Resampling.BICUBIC)
+    buf = io.BytesIO()
+    big.save(buf, format="JPEG", quality=92)
+    case = op.Case("BENCH-1", "BENCH^Patient", study_uid="1.2.3.4")
+    times = []
+    for _ in range(5):
+        t = time.perf_counter()
+        out = op.wrap_photo(buf.getvalue(), "L", case)
+        times.append(time.perf_counter() - t)
+    print(
+        f"wrap a 2000x2000 camera JPEG as DICOM OP: {min(times) * 1000:.1f} ms"
+        f" ({min(times) / base:.2f} x baseline), {len(buf.getvalue()) // 1024} KB -> {len(out) // 1024} KB"
+    )
 
 
 if __name__ == "__main__":
