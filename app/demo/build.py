@@ -141,40 +141,19 @@ def build_crs(out: Path) -> list[Path]:
 
 
 def build_fundus(out: Path) -> Path:
-    """Wrap the real JPEG (no re-encoding) as DICOM Ophthalmic Photography 8 bit."""
-    from PIL import Image
-    from pydicom.dataset import Dataset, FileMetaDataset
-    from pydicom.encaps import encapsulate
-    from pydicom.uid import JPEGBaseline8Bit
+    """Wrap the real JPEG (no re-encoding) as DICOM Ophthalmic Photography 8 bit
+    (``app.wrap.op``, as a clinic's camera photo is sent), for a DEMO patient."""
+    from datetime import datetime
+    from io import BytesIO
 
-    jpeg = retina_path().read_bytes()
-    with Image.open(retina_path()) as im:
-        cols, rows = im.size
-    meta = FileMetaDataset()
-    meta.MediaStorageSOPClassUID = "1.2.840.10008.5.1.4.1.1.77.1.5.1"
-    meta.TransferSyntaxUID = JPEGBaseline8Bit
-    ds = Dataset()
-    ds.file_meta = meta
-    ds.SOPClassUID = meta.MediaStorageSOPClassUID
-    ds.Modality = "OP"
-    ds.ImageLaterality = "L"  # optic disc on the image left: a left eye
-    ds.ImageType = ["ORIGINAL", "PRIMARY"]
-    ds.StudyDate = ds.ContentDate = "20261118"
-    ds.StudyTime = "093000"
-    ds.SamplesPerPixel = 3
-    ds.PhotometricInterpretation = "YBR_FULL_422"
-    ds.PlanarConfiguration = 0
-    ds.Rows, ds.Columns = rows, cols
-    ds.BitsAllocated = ds.BitsStored = 8
-    ds.HighBit = 7
-    ds.PixelRepresentation = 0
-    ds.LossyImageCompression = "01"
-    ds.BurnedInAnnotation = "NO"
-    ds.PixelData = encapsulate([jpeg])
-    ds["PixelData"].VR = "OB"
-    ds.SeriesNumber = ds.InstanceNumber = 1
+    import pydicom
+
+    from app.wrap.op import Case, wrap_photo
+
+    case = Case(FUNDUS_PATIENT.pid, study_time=datetime(2026, 11, 18, 9, 30))
+    # optic disc on the image left: a left eye
+    ds = pydicom.dcmread(BytesIO(wrap_photo(retina_path().read_bytes(), "L", case)))
     relabel(ds, FUNDUS_PATIENT, 0, "Fundus photo, left eye")
-    meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
     path = out / f"fundus_{FUNDUS_PATIENT.pid}_OS.dcm"
     ds.save_as(path, enforce_file_format=True)
     return path
