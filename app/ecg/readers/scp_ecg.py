@@ -24,6 +24,7 @@ from app.ecg.readers.scp_sections import (
     Record,
     device_measurements,
     device_statements,
+    pacer_spikes_s,
     parse_record,
     patient_fields,
 )
@@ -234,5 +235,6 @@ def _signal(rec: Record, data: np.ndarray, fs: float, leads, warnings: list[str]
         source="SCP-ECG",
         device_measurements=device_measurements(rec),
         device_statements=device_statements(rec),
+        device_pacer_spikes_s=pacer_spikes_s(rec, data.shape[1] / fs),
     )
     return finished(sig)

@@ -169,6 +169,20 @@ def device_measurements(rec: Record) -> dict[str, float]:
     return out
 
 
+def pacer_spikes_s(rec: Record, duration_s: float) -> list[float]:
+    """Section 7's pacemaker spikes: time (ms from the start of the record) of each, as the
+    device detected them; positions outside the record are dropped."""
+    body = rec.section(7)
+    if body is None or len(body) < 6:
+        return []
+    n_types, n_spikes = body[0], body[1]
+    start = 6 + 16 * n_types
+    if len(body) < start + 4 * n_spikes:
+        return []
+    times = {_u(body, start + 4 * k, 2) / 1000.0 for k in range(n_spikes)}
+    return sorted(t for t in times if 0 <= t < duration_s)
+
+
 def device_statements(rec: Record) -> list[str]:
     body = rec.section(8)
     if body is None or len(body) < 9:
