@@ -61,6 +61,11 @@ def open_series(store, study_pk: int, series_pk: int | None = None, **options):
         raise ReadError("this case has no file", "missing")
     absent = [o.filename for o, f in zip(objs, files, strict=True) if not f.exists()]
     if absent:
+        from app.readers.dicomweb_case import stream_missing  # a server case: from the PACS
+
+        streamed = stream_missing(store, study_pk, objs, **options)
+        if streamed is not None:
+            return streamed
         raise ReadError(
             f"the file(s) of this case are not on this workstation yet: {', '.join(absent[:3])}",
             "missing",

@@ -9,7 +9,10 @@ from the local copy.  Orthanc's address and credentials stay on the server.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+
+from requests import RequestException
 
 from server.dicominfo import DicomInfo
 from server.pacs import DicomWebPacs, PacsError
@@ -37,7 +40,69 @@ def pacs_series_metadata(pacs: DicomWebPacs, study_uid: str, series_uid: str) ->
 
 
 def pacs_frame(pacs: DicomWebPacs, info: DicomInfo, number: int) -> tuple[bytes, str]:
-    """One frame (1-based) in its stored transfer syntax: (bytes, transfer syntax UID)."""
+    """One frame (1-based) in its stored transfer syntax: (bytes, transfer syntax UID).
+
+    From Orthanc's own REST API when the PACS is Orthanc (its DICOMweb plugin parses
+    the whole instance for every frame: ~25 ms a frame against ~0.3 ms measured),
+    else, or when that fails, by standard WADO-RS.
+    """
+    fast = orthanc_frame(pacs, info, number)
+    return fast if fast is not None else dicomweb_frame(pacs, info, number)
+
+
+def _orthanc_root(pacs: DicomWebPacs) -> str:
+    """Orthanc's REST root behind a ``.../dicom-web`` URL ("" for another PACS); asked once."""
+    root = getattr(pacs, "_orthanc_root", None)
+    if root is None:
+        root = ""
+        if pacs.url.endswith("/dicom-web"):
+            base = pacs.url[: -len("/dicom-web")]
+            try:
+                r = pacs.session.get(base + "/system")
+                if r.status_code == 200 and "ApiVersion" in r.json():
+                    root = base
+            except (ValueError, OSError, RequestException):
+                root = ""
+        pacs._orthanc_root = root
+    return root
+
+
+def orthanc_id(info: DicomInfo) -> str:
+    """Orthanc's instance id: SHA-1 of PatientID|Study|Series|SOP Instance UID, dashed."""
+    digest = hashlib.sha1(
+        f"{info.patient_id}|{info.study_uid}|{info.series_uid}|{info.sop_uid}".encode()
+    ).hexdigest()
+    return "-".join(digest[i : i + 8] for i in range(0, 40, 8))
+
+
+def orthanc_frame(pacs: DicomWebPacs, info: DicomInfo, number: int) -> tuple[bytes, str] | None:
+    """The frame from Orthanc's REST API, or None (not Orthanc, not found, any failure).
+
+    The id hashes the row's own UIDs, so only that instance of that series is reachable."""
+    root = _orthanc_root(pacs)
+    if not root or number < 1:
+        return None
+    oid = orthanc_id(info)
+    syntaxes = pacs.__dict__.setdefault("_orthanc_syntax", {})
+    try:
+        syntax = syntaxes.get(oid)
+        if syntax is None:
+            r = pacs.session.get(f"{root}/instances/{oid}/metadata/TransferSyntax")
+            if r.status_code != 200:
+                return None
+            if len(syntaxes) > 100_000:
+                syntaxes.clear()
+            syntax = syntaxes[oid] = r.text.strip()
+        r = pacs.session.get(f"{root}/instances/{oid}/frames/{number - 1}/raw")
+        if r.status_code != 200:
+            return None
+        return r.content, syntax
+    except (OSError, RequestException):
+        return None
+
+
+def dicomweb_frame(pacs: DicomWebPacs, info: DicomInfo, number: int) -> tuple[bytes, str]:
+    """One frame by standard WADO-RS (``transfer-syntax=*``: as stored)."""
     from dicomweb_client.web import _Transaction
 
     url = pacs.client._get_instances_url(

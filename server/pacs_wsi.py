@@ -58,10 +58,14 @@ def slide_geometry(path: Path) -> tuple[tuple[int, int], tuple[float, float] | N
     return size, mpp if mpp and min(mpp) > 0 else None
 
 
+def patient_of(case) -> str:
+    return (case.patient_id or f"CASE-{case.id}")[:64]
+
+
 def dataset_for(case, study_uid: str, series_uid: str) -> dict:
     """The DICOM attributes the dicomizer puts in every instance (its --dataset JSON)."""
     return {
-        "PatientID": case.patient_id or f"CASE-{case.id}",
+        "PatientID": patient_of(case),
         "PatientName": case.patient_name or "",
         "PatientSex": case.patient_sex or "",
         "PatientBirthDate": case.patient_birth_date or "",
@@ -120,10 +124,38 @@ def dicomize(source: Path, out: Path, dataset: dict, threads: int = 2) -> list[P
     return files
 
 
-def convert(backend, source: Path, case, filename: str) -> tuple[str, str, int]:
-    """Convert ``source`` and STOW every instance; (study UID, series UID, instances)."""
+def layout_path(files, object_id: int) -> Path:
+    """Where the server keeps a converted slide's tile layout (a cache: rebuilt when lost)."""
+    return files.blob_dir.parent / "wsi" / f"{int(object_id)}.json"
+
+
+def save_layout(files, object_id: int, layout: dict) -> None:
+    path = layout_path(files, object_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".layout.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w") as f:
+            json.dump(layout, f, separators=(",", ":"))
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def layout_bytes(files, object_id: int) -> bytes | None:
+    """The kept layout as JSON bytes (an object), or None when it is not here."""
+    try:
+        raw = layout_path(files, object_id).read_bytes()
+    except OSError:
+        return None
+    return raw if raw.lstrip().startswith(b"{") and len(raw) > 2 else None
+
+
+def convert(backend, source: Path, case, filename: str) -> tuple[str, str, dict]:
+    """Convert ``source`` and STOW every instance; (study UID, series UID, tile layout)."""
     from pydicom.uid import generate_uid
 
+    from app.slide.wsi_layout import layout_of_files
     from server.dicominfo import read_dicom_info
 
     study, series = study_uid_of(case), generate_uid()
@@ -140,8 +172,9 @@ def convert(backend, source: Path, case, filename: str) -> tuple[str, str, int]:
             if info is None:
                 raise RuntimeError(f"{f.name}: the dicomizer wrote no readable DICOM")
             backend.store(f, info)
+        layout = layout_of_files(files)
     log.info("slide %s: %d DICOM-WSI instances in the PACS", filename, len(files))
-    return study, series, len(files)
+    return study, series, layout
 
 
 def index_slide(sync, s, obj):
@@ -182,7 +215,7 @@ def convert_slide(sync, object_id: int) -> str:
         case = s.get(Case, obj.case_id)
         s.expunge(case)
         path, name = sync.files.blob_path(obj.sha256), obj.filename
-    uids, error = ("", "", 0), ""
+    uids, error = ("", "", {}), ""
     try:
         uids = convert(sync.backend, path, case, name)
     except PacsError as err:
@@ -196,7 +229,9 @@ def convert_slide(sync, object_id: int) -> str:
         row.error, row.updated_at = error, utcnow()
         row.state = FAILED if error else CONVERTED
         if not error:
+            save_layout(sync.files, object_id, uids[2])
             row.study_uid, row.series_uid = uids[0], uids[1]
+            row.patient_id = patient_of(case)[:64]
             row.stored_at = row.updated_at
         data = object_out(obj) | {"pacs": pacs_out(row)}
         op = "pacs_" + row.state

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.readers.dicomweb_case import CaseStreamer, set_streamer
 from app.sync import BadAddress, LoginExpired, Offline, SyncClient, SyncService, SyncState
 from app.sync.casefile import consult_prefill, consults_of
 from app.sync.engine import cached_directory, refresh_directory
@@ -85,6 +86,7 @@ class SyncExtension(QObject):
         self.username = window.user.username if window.user is not None else ""
         self.client = SyncClient(self.settings.server_url)
         self.service = SyncService(self.store, self.client)
+        set_streamer(CaseStreamer(self.client, self.store.data_dir / "stream"))  # PACS series
         self.status = self.service.status
         self._downloading: set[int] = set()
         self.dialog = None
@@ -421,6 +423,7 @@ class SyncExtension(QObject):
 
     # -- lifecycle -------------------------------------------------------------
     def shutdown(self) -> None:
+        set_streamer(None)
         self.status.changed.disconnect(self._on_status)
         self.store.events.changed.disconnect(self._on_changed)
         self.store.events.report.disconnect(self._on_report)

@@ -1,13 +1,14 @@
 """A slide in the regional PACS (DICOM-WSI), streamed tile by tile through the server.
 
-``open_remote_slide(client, object_id)`` reads the slide's DICOM-WSI metadata
-in one request (``GET /objects/{id}/wsi``: levels, tile positions, pixel
-spacing) and returns a ``SlideSource`` like a local slide's: the same tile
+``open_remote_slide(client, object_id)`` reads the slide's DICOM-WSI tile
+layout in one small request (``GET /objects/{id}/wsi``: levels, where each
+tile is, pixel spacing; ``app.slide.wsi_layout``) and returns a ``SlideSource`` like a local slide's: the same tile
 cache, the same region reads (missing tiles in parallel) and so the same
 viewer with its newest-first loading.  Underneath, ``DicomWebSlide`` gives
 the small OpenSlide-like interface ``SlideSource`` uses; it fetches each
 DICOM frame (one tile, JPEG as stored) by WADO-RS through the server, keeps
-the last frames decoded, and fetches the frames a region needs in parallel.
+the last frames decoded, and fetches the frames a region needs per instance in
+one request each (the requests in parallel), decoding them in parallel.
 Every failure is a ``SlideError``.
 """
 
@@ -28,58 +29,26 @@ FRAMES_KEPT = 256  # decoded DICOM frames kept by the handle (a field is ~40 at 
 FETCHERS = 8  # frames in flight at once
 
 
-def _first(item: dict, tag: str, default=None):
-    values = (item.get(tag) or {}).get("Value") or [default]
-    return values[0]
-
-
-def _seq(item: dict, tag: str) -> list[dict]:
-    return (item.get(tag) or {}).get("Value") or []
-
-
 class _Level:
-    def __init__(self, width: int, height: int, tile_w: int, tile_h: int) -> None:
-        self.width, self.height = width, height
-        self.tile_w, self.tile_h = tile_w, tile_h
-        self.frames: dict[tuple[int, int], tuple[str, int]] = {}  # (col, row) -> (sop, frame)
+    def __init__(self, entry: dict, sops: list[str]) -> None:
+        self.width, self.height = int(entry["width"]), int(entry["height"])
+        self.tile_w, self.tile_h = int(entry["tile_width"]), int(entry["tile_height"])
+        # (col, row) -> (SOP Instance UID, frame number)
+        self.frames = {(c, r): (sops[i], f) for c, r, i, f in entry["tiles"]}
 
 
-def parse_levels(instances: list[dict]) -> tuple[list[_Level], tuple[float, float] | None]:
-    """Pyramid levels (largest first) with where each tile is, and level 0's mpp (x, y)."""
-    levels: dict[tuple[int, int], _Level] = {}
-    spacing: dict[tuple[int, int], tuple[float, float]] = {}
-    for item in instances:
-        image_type = (item.get("00080008") or {}).get("Value") or []
-        if len(image_type) > 2 and image_type[2] not in ("VOLUME", "THUMBNAIL"):
-            continue  # label, overview
-        width, height = int(_first(item, "00480006", 0)), int(_first(item, "00480007", 0))
-        tw, th = int(_first(item, "00280011", 0)), int(_first(item, "00280010", 0))
-        if min(width, height, tw, th) <= 0:
-            continue
-        level = levels.setdefault((width, height), _Level(width, height, tw, th))
-        sop = str(_first(item, "00080018", ""))
-        cols = (width + tw - 1) // tw
-        count = int(_first(item, "00280008", 1) or 1)
-        offset = int(_first(item, "00209228", 0) or 0)  # concatenation frame offset
-        per_frame = _seq(item, "52009230")
-        for k in range(count):
-            pos = _seq(per_frame[k], "0048021A") if k < len(per_frame) else []
-            if pos:
-                col = (int(_first(pos[0], "0048021E", 1)) - 1) // tw
-                row = (int(_first(pos[0], "0048021F", 1)) - 1) // th
-            else:  # TILED_FULL: frames in row-major order
-                col, row = (offset + k) % cols, (offset + k) // cols
-            level.frames[(col, row)] = (sop, k + 1)
-        for shared in _seq(item, "52009229")[:1]:
-            for measures in _seq(shared, "00289110")[:1]:
-                ps = (measures.get("00280030") or {}).get("Value") or []
-                if len(ps) == 2 and min(float(v) for v in ps) > 0:
-                    spacing[(width, height)] = (float(ps[1]) * 1000, float(ps[0]) * 1000)
-    ordered = sorted(levels.values(), key=lambda lv: -lv.width)
-    if not ordered:
+def parse_levels(body: dict) -> tuple[list[_Level], tuple[float, float] | None]:
+    """The server's layout (``app.slide.wsi_layout``) -> levels and level 0's mpp (x, y)."""
+    try:
+        sops = [str(s) for s in body["instances"]]
+        levels = [_Level(e, sops) for e in body["levels"]]
+        mpp = body.get("mpp")
+        mpp = (float(mpp[0]), float(mpp[1])) if mpp else None
+    except (KeyError, IndexError, TypeError, ValueError) as err:
+        raise SlideError(f"the server sent no usable slide layout ({err})", "corrupt") from err
+    if not levels or min(min(lv.width, lv.height, lv.tile_w, lv.tile_h) for lv in levels) <= 0:
         raise SlideError("the PACS holds no pyramid level for this slide", "missing")
-    base = (ordered[0].width, ordered[0].height)
-    return ordered, spacing.get(base)
+    return levels, mpp
 
 
 def _decode(data: bytes, syntax: str, w: int, h: int) -> np.ndarray:
@@ -102,7 +71,7 @@ class DicomWebSlide:
         self.client, self.object_id = client, int(object_id)
         body = metadata if metadata is not None else self._metadata()
         self.metadata = body
-        self.levels, mpp = parse_levels(body.get("instances", []))
+        self.levels, mpp = parse_levels(body)
         w0 = self.levels[0].width
         self.level_count = len(self.levels)
         self.level_dimensions = [(lv.width, lv.height) for lv in self.levels]
@@ -129,27 +98,61 @@ class DicomWebSlide:
     def reopen(self) -> DicomWebSlide:
         return DicomWebSlide(self.client, self.object_id, self.metadata)
 
-    def _frame(self, level: int, col: int, row: int) -> np.ndarray | None:
-        lv = self.levels[level]
-        where = lv.frames.get((col, row))
-        if where is None:
-            return None  # no tile there (sparse): white
-        key = (level, *where)
-        with self._lock:
-            if key in self._frames:
-                self._frames.move_to_end(key)
-                return self._frames[key]
-        r = self.client.raw("GET", f"/objects/{self.object_id}/wsi/{where[0]}/frames/{where[1]}")
+    def _fetch(self, sop: str, numbers: list[int]) -> tuple[list[bytes], str]:
+        """Frames of one instance in one request: their bytes and transfer syntax."""
+        listed = ",".join(str(n) for n in numbers)
+        r = self.client.raw("GET", f"/objects/{self.object_id}/wsi/{sop}/frames/{listed}")
         if r.status_code != 200:
             self.client._json(r)  # raises the server's error
-        syntax = r.headers.get("x-transfer-syntax", "")
-        tile = _decode(r.content, syntax, lv.tile_w, lv.tile_h)
+        try:
+            lengths = [int(n) for n in r.headers.get("x-frame-lengths", "").split(",")]
+        except ValueError:
+            lengths = [len(r.content)] if len(numbers) == 1 else []
+        data, parts, at = r.content, [], 0
+        for n in lengths:
+            parts.append(data[at : at + n])
+            at += n
+        if len(parts) != len(numbers) or at != len(data):
+            raise SlideError(f"the server sent {len(parts)} of {len(numbers)} tiles", "corrupt")
+        return parts, r.headers.get("x-transfer-syntax", "")
+
+    def _tiles(self, level: int, cells: list[tuple[int, int]]) -> dict:
+        """(col, row) -> RGB tile (None where the slide has none), fetched per instance."""
+        lv = self.levels[level]
+        out: dict[tuple[int, int], np.ndarray | None] = {}
+        groups: dict[str, list[tuple[tuple[int, int], int]]] = {}
         with self._lock:
-            self.fetched += 1
-            self._frames[key] = tile
-            while len(self._frames) > FRAMES_KEPT:
-                self._frames.popitem(last=False)
-        return tile
+            for cell in cells:
+                where = lv.frames.get(cell)
+                if where is None:
+                    out[cell] = None  # no tile there (sparse): white
+                elif (level, *where) in self._frames:
+                    self._frames.move_to_end((level, *where))
+                    out[cell] = self._frames[(level, *where)]
+                else:
+                    groups.setdefault(where[0], []).append((cell, where[1]))
+        jobs = []
+        for sop, items in groups.items():
+            for i in range(0, len(items), 64):
+                part = items[i : i + 64]
+                jobs.append((sop, part, self._pool.submit(self._fetch, sop, [f for _c, f in part])))
+        todo = []
+        for sop, part, future in jobs:
+            data, syntax = future.result()
+            todo += [(sop, cell, f, d, syntax) for (cell, f), d in zip(part, data, strict=True)]
+
+        def decode(item):
+            sop, cell, number, data, syntax = item
+            return cell, (level, sop, number), _decode(data, syntax, lv.tile_w, lv.tile_h)
+
+        for cell, key, tile in self._pool.map(decode, todo):
+            out[cell] = tile
+            with self._lock:
+                self.fetched += 1
+                self._frames[key] = tile
+                while len(self._frames) > FRAMES_KEPT:
+                    self._frames.popitem(last=False)
+        return out
 
     def read_region(self, location, level: int, size):
         """RGBA PIL image of ``size`` at ``location`` (level-0 coordinates), like OpenSlide."""
@@ -162,8 +165,8 @@ class DicomWebSlide:
         c0, c1 = max(0, x // lv.tile_w), min((lv.width - 1) // lv.tile_w, (x + w - 1) // lv.tile_w)
         r0, r1 = max(0, y // lv.tile_h), min((lv.height - 1) // lv.tile_h, (y + h - 1) // lv.tile_h)
         cells = [(c, r) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
-        tiles = list(self._pool.map(lambda cr: self._frame(level, *cr), cells))
-        for (col, row), tile in zip(cells, tiles, strict=True):
+        tiles = self._tiles(level, cells)
+        for (col, row), tile in tiles.items():
             if tile is None:
                 continue
             tx, ty = col * lv.tile_w, row * lv.tile_h

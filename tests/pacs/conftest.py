@@ -21,8 +21,9 @@ for p in (str(HELPERS), str(REPO)):
 if getattr(sys.modules.get("server"), "__file__", "") is None:
     del sys.modules["server"]
 
-from hzserver_helpers import Api, ServerProcess  # noqa: E402
+from hzserver_helpers import Api, ServerProcess, wait_until  # noqa: E402
 from orthanc import OrthancProcess, dicomweb_plugin, orthanc_binary  # noqa: E402
+from pacs_helpers import SLICES, archived_case, consult, pacs_row, upload  # noqa: E402
 
 HAVE_ORTHANC = bool(orthanc_binary() and dicomweb_plugin())
 if not HAVE_ORTHANC and not os.environ.get("CI"):
@@ -74,3 +75,36 @@ def doctor(hz) -> Api:
 @pytest.fixture(scope="module")
 def radiologist(hz) -> Api:
     return Api(hz.url, "radiologist")
+
+
+@pytest.fixture(scope="module")
+def ct_files(tmp_path_factory):
+    from app.demo import head_ct
+
+    if not head_ct.available():
+        pytest.skip("apt package invesalius-examples is not installed (./run installs it)")
+    files = head_ct.write_head_ct(tmp_path_factory.mktemp("head_ct"))
+    step = len(files) // SLICES
+    return files[::step][:SLICES]
+
+
+@pytest.fixture(scope="module")
+def ct_case(doctor, ct_files):
+    return archived_case(doctor, ct_files)
+
+
+@pytest.fixture(scope="module")
+def slide_file(tmp_path_factory):
+    from app.demo.slide import build_small_slide
+
+    return build_small_slide(tmp_path_factory.mktemp("slide") / "demo.tiff", (4096, 3072))
+
+
+@pytest.fixture(scope="module")
+def slide_case(doctor, slide_file):
+    case = doctor.new_case("SM", patient_id="DEMO-WSI-1")
+    obj = upload(doctor, case["id"], slide_file)
+    row = wait_until(lambda: pacs_row(doctor, obj["id"], "converted", "wsi_failed"), 120)
+    assert row["state"] == "converted", row
+    consult(doctor, case["id"], "pathology")
+    return {"case": case, "object": obj, "pacs": row}

@@ -8,16 +8,15 @@ WADO-RS through the server, into the same ``Volume`` the local viewer fills.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import numpy as np
 import pydicom
 import pytest
-from hzserver_helpers import Api, wait_until
+from hzserver_helpers import Api
+from pacs_helpers import SLICES, archived_case
 from pydicom.data import get_testdata_file
 
-from app.demo import head_ct
 from app.imaging.series import series_info
 from app.imaging.volume import Volume
 from app.jobs import Cancelled, TaskState
@@ -26,55 +25,7 @@ from app.readers.dicomweb_source import NETWORK_WORKERS, open_remote_series
 from app.readers.images import DicomSource
 from app.sync.client import SyncClient
 
-SLICES = 30  # of the 108: enough for interleaving, quick to upload
 ARCHIVED: list[Path] = []  # pydicom files the module's server archived already
-
-
-def upload(api: Api, case_id: int, path: Path) -> dict:
-    data = path.read_bytes()
-    return api.ok(
-        "POST",
-        f"/cases/{case_id}/objects",
-        201,
-        params={"filename": path.name, "sha256": hashlib.sha256(data).hexdigest()},
-        content=data,
-        headers={"Content-Type": "application/octet-stream"},
-    )
-
-
-def archived_case(doctor: Api, files: list[Path], state: str = "stored") -> dict:
-    ds = pydicom.dcmread(files[0], stop_before_pixels=True)
-    case = doctor.new_case("CT", patient_id=str(ds.PatientID))
-    objs = [upload(doctor, case["id"], p) for p in files]
-
-    def stored():
-        rows = doctor.ok("GET", f"/cases/{case['id']}/pacs")["objects"]
-        done = [r for r in rows if r["state"] in ("stored", "failed", "conflict")]
-        return rows if len(done) == len(objs) else None
-
-    rows = wait_until(stored, 120)
-    assert {r["state"] for r in rows} == {state}, rows
-    doctor.ok(
-        "POST",
-        f"/cases/{case['id']}/consults",
-        201,
-        json={"question": "Head CT?", "target_department": "radiology"},
-    )
-    return {"case": case, "objects": objs, "series_uid": str(ds.SeriesInstanceUID)}
-
-
-@pytest.fixture(scope="module")
-def ct_files(tmp_path_factory):
-    if not head_ct.available():
-        pytest.skip("apt package invesalius-examples is not installed (./run installs it)")
-    files = head_ct.write_head_ct(tmp_path_factory.mktemp("head_ct"))
-    step = len(files) // SLICES
-    return files[::step][:SLICES]
-
-
-@pytest.fixture(scope="module")
-def ct_case(doctor, ct_files):
-    return archived_case(doctor, ct_files)
 
 
 @pytest.fixture

@@ -8,15 +8,13 @@ instances, and the pathologist's workstation reads it as a ``SlideSource``.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
-from pathlib import Path
 
 import numpy as np
 import pytest
 from hzserver_helpers import Api, wait_until
+from pacs_helpers import pacs_row, upload
 
-from app.demo.slide import build_small_slide
 from app.slide.cache import TileCache
 from app.slide.remote import open_remote_slide
 from app.slide.source import SlideError, SlideSource
@@ -25,43 +23,6 @@ from app.sync.client import SyncClient
 pytestmark = pytest.mark.skipif(
     shutil.which("OrthancWSIDicomizer") is None, reason="apt package orthanc-wsi is not installed"
 )
-
-
-def upload(api: Api, case_id: int, path: Path, name: str | None = None) -> dict:
-    data = path.read_bytes()
-    return api.ok(
-        "POST",
-        f"/cases/{case_id}/objects",
-        201,
-        params={"filename": name or path.name, "sha256": hashlib.sha256(data).hexdigest()},
-        content=data,
-        headers={"Content-Type": "application/octet-stream"},
-    )
-
-
-def pacs_row(api: Api, object_id: int, *states: str) -> dict | None:
-    row = api.ok("GET", f"/objects/{object_id}/pacs")
-    return row if row["state"] in states else None
-
-
-@pytest.fixture(scope="module")
-def slide_file(tmp_path_factory):
-    return build_small_slide(tmp_path_factory.mktemp("slide") / "demo.tiff", (4096, 3072))
-
-
-@pytest.fixture(scope="module")
-def slide_case(doctor, slide_file):
-    case = doctor.new_case("SM", patient_id="DEMO-WSI-1")
-    obj = upload(doctor, case["id"], slide_file)
-    row = wait_until(lambda: pacs_row(doctor, obj["id"], "converted", "wsi_failed"), 120)
-    assert row["state"] == "converted", row
-    doctor.ok(
-        "POST",
-        f"/cases/{case['id']}/consults",
-        201,
-        json={"question": "Margins?", "target_department": "pathology"},
-    )
-    return {"case": case, "object": obj, "pacs": row}
 
 
 @pytest.fixture
@@ -128,3 +89,40 @@ def test_a_damaged_slide_fails_conversion_with_a_reason(doctor, client, tmp_path
     assert doctor.get(f"/objects/{obj['id']}/wsi").status_code == 404
     with pytest.raises(SlideError):
         open_remote_slide(client, obj["id"])
+
+
+def test_the_layout_is_rebuilt_from_the_pacs_when_the_server_lost_it(hz, client, slide_case):
+    """The server keeps each slide's tile layout from the conversion; another node (or a
+    lost cache) rebuilds it from the PACS's WADO-RS metadata, to the same layout."""
+    oid = slide_case["object"]["id"]
+    kept = client.get(f"/objects/{oid}/wsi")
+    cached = next(hz.data_dir.rglob(f"wsi/{oid}.json"))
+    cached.unlink()
+    rebuilt = client.get(f"/objects/{oid}/wsi")
+    assert cached.exists()
+
+    def tiles(layout):  # instance order may differ: compare where each tile is
+        sops = layout["instances"]
+        return {
+            (lv["width"], c, r, sops[i], f) for lv in layout["levels"] for c, r, i, f in lv["tiles"]
+        }
+
+    assert rebuilt["mpp"] == kept["mpp"] and tiles(rebuilt) == tiles(kept)
+
+
+def test_several_tiles_come_in_one_request(client, slide_case):
+    oid = slide_case["object"]["id"]
+    layout = client.get(f"/objects/{oid}/wsi")
+    level = layout["levels"][0]
+    index = level["tiles"][0][2]
+    frames = [t[3] for t in level["tiles"] if t[2] == index][:5]
+    sop = layout["instances"][index]
+    r = client.raw("GET", f"/objects/{oid}/wsi/{sop}/frames/{','.join(map(str, frames))}")
+    lengths = [int(n) for n in r.headers["x-frame-lengths"].split(",")]
+    assert r.status_code == 200 and len(lengths) == len(frames) == 5
+    assert sum(lengths) == len(r.content)
+    one = client.raw("GET", f"/objects/{oid}/wsi/{sop}/frames/{frames[2]}")
+    start = sum(lengths[:2])
+    assert r.content[start : start + lengths[2]] == one.content
+    for bad in ("0", "1,x", ",".join(["1"] * 65)):
+        assert client.raw("GET", f"/objects/{oid}/wsi/{sop}/frames/{bad}").status_code == 422

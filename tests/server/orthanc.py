@@ -58,10 +58,34 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def postgresql_plugin() -> str | None:
+    """The PostgreSQL index plugin of Debian's ``orthanc-postgresql``."""
+    for pattern in (
+        "/usr/share/orthanc/plugins/libOrthancPostgreSQLIndex.so",
+        "/usr/lib/orthanc/libOrthancPostgreSQLIndex.so*",
+    ):
+        hits = sorted(glob.glob(pattern))
+        if hits:
+            return hits[0]
+    return None
+
+
 class OrthancProcess:
-    def __init__(self, root: Path, user: str = "huizhen", password: str = "pacs-test") -> None:
+    """``postgres``: (host, port, database, user) of a PostgreSQL for the index (the
+    PostgreSQL index plugin, several Orthanc processes may share it); ``storage``: the
+    folder of the DICOM files (shared by processes that share the index)."""
+
+    def __init__(
+        self,
+        root: Path,
+        user: str = "huizhen",
+        password: str = "pacs-test",
+        postgres: tuple[str, int, str, str] | None = None,
+        storage: Path | None = None,
+    ) -> None:
         self.root = Path(root)
         self.user, self.password = user, password
+        self.postgres, self.storage = postgres, storage
         self.binary, self.plugin = orthanc_binary(), dicomweb_plugin()
         self.http_port = 0
         self.proc: subprocess.Popen | None = None
@@ -81,7 +105,7 @@ class OrthancProcess:
         return httpx.Client(base_url=self.url, auth=(self.user, self.password), timeout=30)
 
     def _write_config(self) -> None:
-        storage = self.root / "storage"
+        storage = Path(self.storage or self.root / "storage")
         storage.mkdir(parents=True, exist_ok=True)
         config = {
             "Name": "HUIZHEN-TEST",
@@ -101,6 +125,20 @@ class OrthancProcess:
             "UnknownSopClassAccepted": True,
             "DicomWeb": {"Enable": True, "Root": "/dicom-web/", "EnableWado": False},
         }
+        if self.postgres is not None:
+            host, port, database, user = self.postgres
+            config["Plugins"].append(postgresql_plugin())
+            config["PostgreSQL"] = {
+                "EnableIndex": True,
+                "EnableStorage": False,
+                "Host": host,
+                "Port": port,
+                "Database": database,
+                "Username": user,
+                "Password": "",
+                "EnableSsl": False,
+                "Lock": False,  # several Orthanc processes share the index
+            }
         self.config.write_text(json.dumps(config, indent=2))
 
     def start(self) -> OrthancProcess:
