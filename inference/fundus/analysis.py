@@ -151,17 +151,19 @@ def _cup(p, a, s: float) -> dict:
     return cup
 
 
-def analyze_visit(photos: list[tuple[np.ndarray, str]], model=None, state=None) -> list[dict]:
-    """Both eyes of a visit at once, one thread each (the filters release the GIL)."""
+def analyze_visit(photos: list[tuple], model=None, state=None) -> list[dict]:
+    """The photos of a visit, ``(pixels, eye[, frame info])`` each, two at a time on
+    threads (the filters release the GIL)."""
     from concurrent.futures import ThreadPoolExecutor
 
     n = len(photos)
+    jobs = [(p[0], p[1], p[2] if len(p) > 2 else None) for p in photos]
     if n <= 1:
-        return [analyze_pixels(px, eye, _Sub(state, 0, 1), model) for px, eye in photos]
+        return [analyze_pixels(px, eye, _Sub(state, 0, 1), model, info) for px, eye, info in jobs]
     with ThreadPoolExecutor(max_workers=min(n, 2)) as pool:
         futures = [
-            pool.submit(analyze_pixels, px, eye, _Sub(state, i, n), model)
-            for i, (px, eye) in enumerate(photos)
+            pool.submit(analyze_pixels, px, eye, _Sub(state, i, n), model, info)
+            for i, (px, eye, info) in enumerate(jobs)
         ]
         return [f.result() for f in futures]
 

@@ -20,7 +20,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True)
     a = sub.add_parser("analyze", help="gradability, lesions, ICDR grade, DME and referral")
-    a.add_argument("images", nargs="+", metavar="IMAGE", help="one photo per eye (two at most)")
+    a.add_argument(
+        "images",
+        nargs="+",
+        metavar="IMAGE",
+        help="photos of the visit: each eye, disc- and/or macula-centred (four at most)",
+    )
     a.add_argument(
         "--eye",
         action="append",
@@ -33,13 +38,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def load_photo(path: Path):
-    """(pixels, laterality) of the first frame, through the reader that recognises it."""
+    """(pixels, laterality, frame info) of the first frame, through the reader that
+    recognises it (the info carries pixel spacing, camera and field angle: mm)."""
     from app.ai.registry import open_file
 
     source = open_file(path)
     try:
         frame = source.frame(0)
-        return frame.pixels, frame.laterality or getattr(source, "laterality", "")
+        return frame.pixels, frame.laterality or getattr(source, "laterality", ""), frame.info
     finally:
         source.close()
 
@@ -47,12 +53,17 @@ def load_photo(path: Path):
 def analyze_files(paths: list[Path], eyes: list[str], model=None) -> dict:
     from inference.fundus import grading
     from inference.fundus.analysis import NOTICE, analyze_visit
+    from inference.fundus.fields import combine_visit
 
     loaded = [load_photo(path) for path in paths]
-    photos = [(px, eyes[i] if i < len(eyes) else lat) for i, (px, lat) in enumerate(loaded)]
+    photos = [
+        (px, eyes[i] if i < len(eyes) else lat, info) for i, (px, lat, info) in enumerate(loaded)
+    ]
     results = analyze_visit(photos, model)
     out = [{"file": str(path), **res} for path, res in zip(paths, results, strict=True)]
-    return {"images": out, "visit": grading.visit_summary(out), "notice": NOTICE}
+    per_eye = combine_visit([dict(r) for r in out])  # both fields of an eye judged together
+    judged = list(per_eye.values()) + [r for r in out if not r.get("eye")]
+    return {"images": out, "visit": grading.visit_summary(judged), "notice": NOTICE}
 
 
 def _text(report: dict) -> str:
@@ -67,6 +78,22 @@ def _text(report: dict) -> str:
                 f"  referable {'yes' if r['referable'] else 'no'}  lesions {len(r['lesions'])}"
             )
         lines += [f"  - {x}" for x in r["reasons"]]
+        if r.get("field_centred_on"):
+            lines.append(f"  field: {r['field_centred_on']}-centred")
+        cup = r.get("cup") or {}
+        if cup:
+            lines.append(
+                f"  vertical cup-to-disc {cup['vcdr']:.2f}"
+                + (" (glaucoma suspect)" if cup["suspect"] else "")
+                if cup.get("measured")
+                else f"  cup-to-disc not measured: {cup.get('reason')}"
+            )
+        sc = r.get("scale") or {}
+        lines.append(
+            f"  scale {sc['mm_per_px']:.4f} mm/px ({sc.get('source')})"
+            if sc.get("mm_per_px")
+            else f"  no mm: {sc.get('reason', 'unknown')}"
+        )
         sup = [k for k, v in r["categories"].items() if v != "not supported"]
         lines.append(
             f"  categories assessed: {', '.join(sup)}; others not supported (need a model)"
@@ -86,8 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from inference.fundus.model import installed_model
     from inference.results import to_json
 
-    if len(args.images) > 2:
-        print("give at most two images (one per eye)", file=sys.stderr)
+    if len(args.images) > 4:
+        print("give at most four images (each eye, disc- and macula-centred)", file=sys.stderr)
         return 2
     try:
         report = analyze_files(

@@ -84,3 +84,29 @@ def test_visit_groups_field_pairs_and_the_viewer_shows_them(store, tmp_path, qtb
     values = reports.create_draft(store, pks[1], language="en").values
     assert "Two fields read" in values["od_findings"] and values["od_grade"] == "icdr2"
     assert "Two fields read" in values["os_findings"] and values["os_grade"] == "icdr0"
+
+
+def test_cli_judges_both_fields_of_an_eye(tmp_path, normal, normal_result, capsys):
+    import json
+
+    from PIL import Image
+
+    from app.cli import main
+
+    macula, disc = tmp_path / "m_OS.png", tmp_path / "d_OS.png"
+    Image.fromarray(normal).save(macula)
+    Image.fromarray(synthetic.disc_centred(normal, normal_result["disc"])).save(disc)
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Canon", "CR-2"
+    cam = tmp_path / "cam_OS.jpg"
+    Image.fromarray(normal).save(cam, quality=90, exif=exif)
+    assert main(["fundus", "analyze", str(macula), str(disc), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    a, b = out["images"]
+    assert (a["field_centred_on"], b["field_centred_on"]) == ("macula", "disc")
+    assert a["cup"]["measured"] and b["cup"]["measured"]
+    assert not out["visit"]["referable"]  # the disc field's missing fovea is covered
+    assert main(["fundus", "analyze", str(cam), str(disc)]) == 0
+    text = capsys.readouterr().out
+    assert "field: macula-centred" in text and "vertical cup-to-disc 0." in text
+    assert "mm/px (camera manifest: Canon CR-2" in text and "no mm: camera field" in text
