@@ -22,6 +22,7 @@ import numpy as np
 from app import chest_review as cr
 
 DESCRIPTION = "AI lung nodules reviewed by the doctor (not for clinical use)"
+SEG_NAME, SR_NAME = "nodules-seg.dcm", "nodules-sr.dcm"
 
 
 class NoduleObjectsError(ValueError):
@@ -63,10 +64,10 @@ def store_nodule_objects(store, study_pk: int, payload: dict, review, state=None
     report = {"nodules": [n for n, _m in pairs]}
     with tempfile.TemporaryDirectory(prefix="huizhen-chest-") as tmp:
         seg = write_nodule_seg(
-            report, vol, [m for _n, m in pairs], Path(tmp) / "nodules-seg.dcm",
+            report, vol, [m for _n, m in pairs], Path(tmp) / SEG_NAME,
             description=DESCRIPTION,
         )  # fmt: skip
-        sr = write_nodule_sr(report, vol, Path(tmp) / "nodules-sr.dcm", description=DESCRIPTION)
+        sr = write_nodule_sr(report, vol, Path(tmp) / SR_NAME, description=DESCRIPTION)
         uids = {"seg": _sop_uid(seg), "sr": _sop_uid(sr)}
         paths = _import(store, study_pk, [seg, sr])
     queued = _queue_upload(store, study_pk)
@@ -112,3 +113,38 @@ def _queue_upload(store, study_pk: int) -> bool:
             return False
         ensure_on_server(s, s.get(Study, study_pk), getattr(store.user, "username", "") or "")
     return True
+
+
+def stored_review(store, study_pk: int) -> dict | None:
+    """The newest reviewed-nodule SR stored with the case (here, or by the requesting
+    clinic and pulled from the server): ``{"ids", "when", "uid"}``, or None."""
+    import highdicom as hd
+    from sqlalchemy import select
+
+    from app.models import StoredObject
+
+    with store.read_session() as s:
+        objs = list(
+            s.scalars(
+                select(StoredObject).where(
+                    StoredObject.study_pk == study_pk, StoredObject.filename == SR_NAME
+                )
+            )
+        )
+        paths = [store.object_file(o) for o in objs]
+    found = []
+    for path in paths:
+        try:
+            sr = hd.sr.srread(path)
+        except Exception:  # absent (not downloaded yet) or not an SR: not this one
+            continue
+        if str(getattr(sr, "SeriesDescription", "")) != DESCRIPTION:
+            continue
+        ids = []
+        for g in sr.content.get_planar_roi_measurement_groups():
+            tail = str(g.tracking_identifier or "").rsplit(" ", 1)[-1]
+            if tail.isdigit():
+                ids.append(int(tail))
+        when = f"{getattr(sr, 'ContentDate', '')}{getattr(sr, 'ContentTime', '')}"
+        found.append({"ids": sorted(ids), "when": when, "uid": str(sr.SOPInstanceUID)})
+    return max(found, key=lambda f: f["when"]) if found else None

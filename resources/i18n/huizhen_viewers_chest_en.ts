@@ -158,6 +158,10 @@
         <translation>Writing SEG and SR of the accepted nodules… %1%</translation>
     </message>
     <message>
+        <source>Stored with the case as SEG/SR (%1): accepted nodule(s) %2</source>
+        <translation>Stored with the case as SEG/SR (%1): accepted nodule(s) %2</translation>
+    </message>
+    <message>
         <source>SEG and SR stored with the case.</source>
         <translation>SEG and SR stored with the case.</translation>
     </message>

@@ -158,6 +158,10 @@
         <translation>正在生成已认可结节的 SEG 和 SR… %1%</translation>
     </message>
     <message>
+        <source>Stored with the case as SEG/SR (%1): accepted nodule(s) %2</source>
+        <translation>已作为 SEG/SR 随病例保存（%1）：已认可结节 %2</translation>
+    </message>
+    <message>
         <source>SEG and SR stored with the case.</source>
         <translation>SEG 和 SR 已随病例保存。</translation>
     </message>

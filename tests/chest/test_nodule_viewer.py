@@ -171,6 +171,8 @@ def test_store_seg_sr_from_the_panel_shows_them_over_the_images(qtbot, viewer):
     assert kinds == ["SEG", "SR"]
     seg = next(o for o in v.objects.objects if o.kind == "SEG")
     assert [s.label for s in seg.segments] == [f"Nodule {solid['id']} (AI)"]
+    assert panel.stored_note.isVisible()
+    assert panel.stored_note.text().endswith(f"accepted nodule(s) {solid['id']}")
 
 
 def test_keys_decide_and_go_on_to_the_next_nodule(qtbot, viewer, store):

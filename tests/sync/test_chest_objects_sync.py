@@ -32,7 +32,9 @@ def phantom_ct(tmp_path_factory):
     return sorted(folder.glob("*.dcm"))
 
 
-def test_reviewed_nodules_reach_the_specialist(server, clinic_store, specialist_store, phantom_ct):
+def test_reviewed_nodules_reach_the_specialist(
+    server, clinic_store, specialist_store, phantom_ct, qtbot, make_jobs
+):
     from app import chest_review as cr
     from app.ai.store import latest_result
     from app.chest_objects import store_nodule_objects
@@ -66,5 +68,21 @@ def test_reviewed_nodules_reach_the_specialist(server, clinic_store, specialist_
     assert set(objects) >= {"SEG", "SR"}
     assert [s.label for s in objects["SEG"].segments] == [f"Nodule {keep} (AI)"]
     assert len(objects["SR"].measurements) == 1
-    # the specialist's viewer still opens the CT series itself
+    # the nodule list at the specialist says which nodules the clinic accepted
+    from app.chest_objects import stored_review
+
+    assert stored_review(specialist_store, row.study_pk)["ids"] == [keep]
+    # the specialist's viewer opens the CT series, the nodule list says what the clinic kept
     assert len(specialist_store.open_source(row.study_pk)) == len(phantom_ct)
+    from app.domain import Modality
+    from viewers.dicom.qt_image_viewer import ImageViewer
+    from viewers.registry import ViewerContext
+
+    paths = specialist_store.object_paths(row.study_pk)
+    v = ImageViewer(ViewerContext(specialist_store, row.study_pk, Modality.CT, paths, make_jobs()))
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitUntil(lambda: getattr(v, "chest_panel", None) is not None, timeout=30000)
+    note = v.chest_panel.stored_note
+    assert note.isVisibleTo(v.chest_panel) and note.text().endswith(f"nodule(s) {keep}")
+    assert v.chest_panel.tree.topLevelItemCount() == 2  # the AI's list, for their own review

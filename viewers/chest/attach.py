@@ -33,12 +33,20 @@ def chest_result(store, study_pk: int, analyzers=("chest-ct",), state=None):
     return payload, load_review(store, study_pk, payload)
 
 
+def chest_ct_result(store, study_pk: int, state=None):
+    """Worker: (payload, review, the reviewed-nodule SR stored with the case or None)."""
+    from app.chest_objects import stored_review
+
+    found = chest_result(store, study_pk, ("chest-ct",), state)
+    return None if found is None else (*found, stored_review(store, study_pk))
+
+
 def attach_ct(viewer) -> None:
     ctx = viewer.ctx
     if ctx.store is None or ctx.jobs is None:
         return
     ctx.jobs.submit(
-        chest_result, ctx.store, ctx.study_pk, name="chest AI result",
+        chest_ct_result, ctx.store, ctx.study_pk, name="chest AI result",
         on_done=lambda found: _chest_ct(viewer, found), on_error=lambda _e: None,
     )  # fmt: skip
 
@@ -48,10 +56,10 @@ def _chest_ct(viewer, found) -> None:
     (a head CT: the AI summary already says "not a chest study")."""
     if not found:
         return
-    payload, review = found
+    payload, review, stored = found
     if (payload.get("details") or {}).get("chest") is False:
         return
-    NoduleLink(viewer, payload, review)
+    NoduleLink(viewer, payload, review).panel.set_stored(stored)
 
 
 class NoduleLink:

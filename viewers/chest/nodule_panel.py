@@ -89,10 +89,16 @@ class NodulePanel(QWidget):
         self.store_btn.clicked.connect(self.store_objects)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.stored = None  # the reviewed-nodule SR stored with the case (app.chest_objects)
+        self.stored_note = QLabel()
+        self.stored_note.setWordWrap(True)
+        self.stored_note.setStyleSheet("color:#1a73e8")
+        self.stored_note.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.title)
         lay.addWidget(self.notice)
+        lay.addWidget(self.stored_note)
         lay.addWidget(self.tree, 1)
         lay.addLayout(row)
         lay.addWidget(self.editor)
@@ -306,9 +312,28 @@ class NodulePanel(QWidget):
                     "%1", f"{f * 100:.0f}")),
         )  # fmt: skip
 
+    def set_stored(self, stored: dict | None) -> None:
+        """Say which nodules the SR stored with the case holds (the requesting clinic's
+        review, as the specialist receives it)."""
+        self.stored = stored
+        self.stored_note.setVisible(bool(stored))
+        if stored:
+            when = str(stored.get("when") or "")
+            when = f"{when[:4]}-{when[4:6]}-{when[6:8]} {when[8:10]}:{when[10:12]}" if when else ""
+            ids = ", ".join(str(i) for i in stored.get("ids") or [])
+            self.stored_note.setText(
+                self.tr("Stored with the case as SEG/SR (%1): accepted nodule(s) %2")
+                .replace("%1", when)
+                .replace("%2", ids or "—")
+            )
+
     def _stored(self, out: dict) -> None:
+        from datetime import datetime
+
         self.busy = False
         self.review.objects = {k: out[k] for k in ("seg", "sr")}
+        kept = [n["id"] for n in cr.final_nodules(self.payload, self.review)]
+        self.set_stored({"ids": kept, "when": datetime.now().strftime("%Y%m%d%H%M%S")})
         self._enable()
         text = self.tr("SEG and SR stored with the case.")
         if out.get("queued"):
