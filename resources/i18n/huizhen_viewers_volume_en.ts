@@ -75,6 +75,10 @@
         <translation>Preparing 3D…</translation>
     </message>
     <message>
+        <source>Rendering 3D…</source>
+        <translation>Rendering 3D…</translation>
+    </message>
+    <message>
         <source>3D was stopped. Choose a 3D preset to prepare it again.</source>
         <translation>3D was stopped. Choose a 3D preset to prepare it again.</translation>
     </message>

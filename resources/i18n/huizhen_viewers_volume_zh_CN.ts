@@ -75,6 +75,10 @@
         <translation>正在准备三维重建…</translation>
     </message>
     <message>
+        <source>Rendering 3D…</source>
+        <translation>正在渲染三维图像…</translation>
+    </message>
+    <message>
         <source>3D was stopped. Choose a 3D preset to prepare it again.</source>
         <translation>三维重建已停止。选择一个三维预设可重新准备。</translation>
     </message>

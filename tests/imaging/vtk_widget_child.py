@@ -78,6 +78,7 @@ def main(folder: str) -> int:
     stopped = {"text": w.prepare_bar.label.text(), "actor": w.actor is None, "done": not done}
     w.set_preset("ct-bone")  # prepares again
     wait(app, lambda: bool(done))
+    said = w.prepare_bar.label.text()  # what the panel said while the first render ran
     out = {}
     for key in ("ct-bone", "ct-soft-tissue", "ct-mip"):
         w.set_preset(key)
@@ -98,6 +99,7 @@ def main(folder: str) -> int:
                 "ui_free_while_preparing": ui_free,
                 "stopped": stopped,
                 "bar_hidden": w.prepare_bar.isHidden(),
+                "said_before_first_render": said,
                 "shares_voxels": shares(w, vol),
             }
         )

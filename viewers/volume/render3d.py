@@ -14,10 +14,12 @@ functions, never at module level.  ``close_vtk()`` closes the widget before
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from viewers.volume.texts import translate
+
+FIRST_RENDER_DELAY_MS = 30  # the "Rendering 3D…" line is painted before the UI blocks
 
 
 def prepare_actor(volume, preset: str, state=None):
@@ -52,6 +54,11 @@ class PrepareBar(QWidget):
 
     def progress(self, fraction: float) -> None:
         self.bar.setValue(int(fraction * 100))
+
+    def rendering(self) -> None:
+        self.label.setText(translate("VolumeViewer", "Rendering 3D…"))
+        self.bar.hide()
+        self.cancel.hide()
 
     def stopped(self) -> None:
         self.label.setText(
@@ -127,13 +134,19 @@ class VolumeRender(QWidget):
             return
         from viewers.vtk_volume import apply_preset, front_camera
 
-        self.prepare_bar.hide()
         self.actor = actor
         if self.preset != self._prepared_with:
             apply_preset(actor, self.preset)  # a preset chosen while it was being prepared
         self.renderer.AddVolume(actor)
         self.set_markers(self.markers, render=False)
         front_camera(self.renderer, self.volume)
+        # the first render uploads the voxels to OpenGL and must run here (seconds with
+        # software OpenGL): say so first, and let the panel paint that before it starts
+        self.prepare_bar.rendering()
+        QTimer.singleShot(FIRST_RENDER_DELAY_MS, self._first_render)
+
+    def _first_render(self) -> None:
+        self.prepare_bar.hide()
         self.render()
 
     def set_markers(self, markers: list, render: bool = True) -> None:
