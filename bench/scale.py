@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -67,10 +68,61 @@ def figures(res: Results, wall: float) -> dict:
     return out
 
 
+def measured(url: str, users, args, node_pids: list[int], pg: PostgresServer) -> dict:
+    """One setup's figures, with the CPU its server nodes and PostgreSQL used per request."""
+    nodes0, db0 = cpu_of(node_pids), cpu_of(postgres_pids(pg))
+    res, wall = run_load(url, users, args)
+    nodes1, db1 = cpu_of(node_pids), cpu_of(postgres_pids(pg))
+    f = figures(res, wall)
+    n = f["req/s"] * wall
+    if n and nodes1:
+        f["cpu ms/request"] = cpu_used(nodes0, nodes1) / n * 1000
+        f["db cpu ms/request"] = cpu_used(db0, db1) / n * 1000
+    return f
+
+
 def show(name: str, f: dict) -> None:
     p95 = "  ".join(f"{k[4:]} {v:.0f} ms" for k, v in f.items() if k.startswith("p95") and v)
     print(f"{name:<10} {f['req/s']:7.0f} req/s {f['files/s']:6.1f} files/s  p95: {p95}  "
           f"errors={f['errors']}", flush=True)  # fmt: skip
+    if "cpu ms/request" in f:
+        node, db = f["cpu ms/request"], f["db cpu ms/request"]
+        print(f"{'':<10} CPU per request: nodes {node:.1f} ms + PostgreSQL {db:.1f} ms "
+              f"-> one core serves ~{1000 / (node + db):.0f} req/s of this mix "
+              f"(nodes alone ~{1000 / node:.0f})", flush=True)  # fmt: skip
+
+
+def cpu_of(pids: list[int]) -> dict[int, float]:
+    """CPU seconds (user + system) each of ``pids`` has used (Linux /proc; empty elsewhere)."""
+    out = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            out[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError, AttributeError):
+            pass
+    return out
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds used between two ``cpu_of`` readings (processes started since count whole)."""
+    return sum(v - before.get(pid, 0.0) for pid, v in after.items())
+
+
+def postgres_pids(pg: PostgresServer) -> list[int]:
+    """The postmaster and its children (backends, writers)."""
+    try:
+        master = int((pg.data / "postmaster.pid").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return []
+    pids = [master]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == master:
+                pids.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            pass
+    return pids
 
 
 def db_size(url: str) -> tuple[int, int, int]:
@@ -96,7 +148,7 @@ def main(argv=None) -> int:
     ap.add_argument("--chunk-kib", type=int, default=128)
     args = ap.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="hz-scale-"))
-    pg = PostgresServer(root / "pg")
+    pg = PostgresServer(Path(tempfile.mkdtemp(prefix="hz-scale-pg-")))  # the postgres user's
     pg.start()
     procs: list = []
     try:
@@ -119,9 +171,10 @@ def main(argv=None) -> int:
         size0, cases0, _ = db_size(db)
         print(f"{args.clinics} clinics, {args.seconds:g} s per setup, {args.size_kib} KiB files, "
               f"{os.cpu_count()} cores shared by nodes, PostgreSQL, HAProxy and clients")  # fmt: skip
-        f1 = figures(*run_load(one.url, users, args))
+        node_pids = [n.proc.pid for n in nodes]
+        f1 = measured(one.url, users, args, node_pids, pg)
         show("1 node", f1)
-        f2 = figures(*run_load(two.url, users, args))
+        f2 = measured(two.url, users, args, node_pids, pg)
         show("2 nodes", f2)
         ratios = [f"req/s x{f2['req/s'] / f1['req/s']:.2f}"] if f1["req/s"] else []
         for step in STEPS:
@@ -140,9 +193,8 @@ def main(argv=None) -> int:
         for p in reversed(procs):
             p.stop()
         pg.stop()
-        import shutil
-
         shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(pg.root, ignore_errors=True)
 
 
 if __name__ == "__main__":
