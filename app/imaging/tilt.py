@@ -47,11 +47,37 @@ def shear_angle(volume) -> float:
     return float(np.degrees(np.arccos(min(cos, 1.0))))
 
 
+def _moved(a: np.ndarray, offset: int, axis: int, fill: float) -> np.ndarray:
+    """``b[i] = a[i - offset]`` along ``axis``; ``fill`` where that falls outside."""
+    out = np.full_like(a, fill)
+    n = a.shape[axis]
+    if abs(offset) >= n:
+        return out
+    dst = [slice(None)] * a.ndim
+    src = [slice(None)] * a.ndim
+    dst[axis] = slice(max(offset, 0), n + min(offset, 0))
+    src[axis] = slice(max(-offset, 0), n - max(offset, 0))
+    out[tuple(dst)] = a[tuple(src)]
+    return out
+
+
+def shift_linear(a: np.ndarray, dy: float, dx: float, fill: float) -> np.ndarray:
+    """``a`` moved by (dy, dx) pixels, linear interpolation (float32; ``fill`` outside):
+    ``scipy.ndimage.shift(order=1, mode="constant")`` done as two blends, several times
+    faster on a 512² slice."""
+    out = a.astype(np.float32)
+    for axis, s in ((0, dy), (1, dx)):
+        if abs(s) < 1e-6:
+            continue
+        k = int(np.floor(s))
+        f = np.float32(s - k)
+        out = _moved(out, k, axis, fill) * (1 - f) + _moved(out, k + 1, axis, fill) * f
+    return out
+
+
 def correct_tilt(volume, state=None, in_place: bool = False):
     """The volume on an orthogonal grid: ``volume`` itself when it is not sheared (or
     when ``in_place``), else a corrected copy (the original stays as it was)."""
-    from scipy.ndimage import shift as nd_shift
-
     shifts = slice_shifts(volume)
     if shifts is None or volume.rgb:
         return volume
@@ -69,8 +95,7 @@ def correct_tilt(volume, state=None, in_place: bool = False):
         dy, dx = shifts[z]
         if abs(dy) < 1e-6 and abs(dx) < 1e-6:
             continue
-        src = volume.array[z].astype(np.float32)
-        moved = nd_shift(src, (dy, dx), order=1, mode="constant", cval=fill)
+        moved = shift_linear(volume.array[z], dy, dx, fill)
         out.array[z] = np.rint(moved) if out.array.dtype.kind in "iu" else moved
     spacing_z = float(np.median(np.diff(along))) if n > 1 else volume.spacing[0]
     out.spacing = (spacing_z, *volume.spacing[1:])

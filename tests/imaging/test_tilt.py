@@ -82,3 +82,18 @@ def test_headless_render_of_a_tilted_series_says_it_corrected(tilted, tmp_path, 
                  str(tmp_path / "s.png")]) == 0  # fmt: skip
     err = capsys.readouterr().err
     assert "gantry tilt 15.0 degrees corrected" in err and (tmp_path / "s.png").stat().st_size
+
+
+def test_linear_shift_equals_scipy_inside_the_slice():
+    from scipy.ndimage import shift
+
+    from app.imaging.tilt import shift_linear
+
+    rng = np.random.default_rng(3)
+    a = rng.integers(-1000, 2000, (64, 80)).astype(np.int16)
+    for dy, dx in ((3.3, 0.0), (-2.75, 0.0), (0.0, 1.5), (4.2, -7.9), (0.0, 0.0), (70.0, 0.0)):
+        ours = shift_linear(a, dy, dx, -1024.0)
+        ref = shift(a.astype(np.float32), (dy, dx), order=1, mode="constant", cval=-1024.0)
+        inner = (slice(9, -9), slice(9, -9))
+        np.testing.assert_allclose(ours[inner], ref[inner], atol=1e-3)
+        assert ours.shape == a.shape
