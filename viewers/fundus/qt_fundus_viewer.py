@@ -29,13 +29,13 @@ from viewers.fundus import texts
 from viewers.fundus.enhance import enhance
 from viewers.fundus.eye_view import COLOURS, EyeView
 from viewers.fundus.panels import CategoryTable, EyeResult
-from viewers.fundus.review import EyeConfirm, ReviewSaver, into_report
-from viewers.fundus.visit import load_visit, recombine
+from viewers.fundus.review import EyeConfirm, ReviewMixin, ReviewSaver
+from viewers.fundus.visit import load_visit
 
 EYES = ("OD", "OS")  # screen order: right eye on the left
 
 
-class FundusViewer(QWidget):
+class FundusViewer(ReviewMixin, QWidget):
     findings_changed = Signal(list)
     loaded = Signal()
     printed = Signal(str)
@@ -213,49 +213,6 @@ class FundusViewer(QWidget):
                 + f" · {texts.follow_up(v.get('follow_up', ''))}"
             )
         self.findings_changed.emit(self.findings())
-
-    # --- the doctor's review ----------------------------------------------------
-    def decide(self, eye: str, key: str, decision: str) -> None:
-        """Confirm / reject one lesion of the photo shown for ``eye`` (saved at once)."""
-        p = self.photos().get(eye)
-        if p is None or not p.ai or self.show_prior:
-            return
-        self.saver.lesion(eye, p, key, decision)
-
-    def confirm_eye(self, eye: str, grade: str) -> None:
-        """The doctor's grade for ``eye``: recorded, and put into the open draft."""
-        from app import fundus_report as fr
-        from app.fundus_review import grade_code
-
-        p = self.visit.eyes.get(eye) if self.visit else None
-        combined = self.visit.combined.get(eye) if self.visit else None
-        if p is None or not combined:
-            return
-        self.saver.eye(eye, p, grade, grade_code(combined))
-        lang = (
-            "zh_CN"
-            if self.report_panel.report and self.report_panel.report.language == "zh_CN"
-            else "en"
-        )
-        body = fr.eye_findings(combined, lang) + fr.review_lines(combined.get("review"), {}, lang)
-        if not into_report(self.report_panel, eye, grade, body):
-            self.visit_line.setText(
-                self.tr("Recorded: the eye's grade goes into the report when it is started")
-            )
-
-    def _review_saved(self, eye: str, data: dict) -> None:
-        if self.visit is None:
-            return
-        for p in self.visit.fields.get(eye, []):
-            if p.result_uid == data.get("result_uid"):
-                p.review = data
-        recombine(self.visit)
-        shown = self.photos().get(eye)
-        if shown is not None and shown.result_uid == data.get("result_uid"):
-            decided = {k: v.get("decision", "") for k, v in (data.get("lesions") or {}).items()}
-            self.views[eye].set_decisions(decided)
-        self._show_results()
-        self.reviewed.emit(eye)
 
     def findings(self) -> list[dict]:
         """For the findings dock: each eye's AI result in one line, labelled with its model."""

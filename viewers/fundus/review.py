@@ -43,9 +43,7 @@ class EyeConfirm(QWidget):
         self.button.setToolTip(self.tr("The grade shown goes into the report as the doctor's"))
 
     def set_grade(self, code: str) -> None:
-        i = self.grade.findData(code)
-        if i >= 0:
-            self.grade.setCurrentIndex(i)
+        self.grade.setCurrentIndex(self.grade.findData(code))  # -1 (blank) when none
 
 
 def grade_text(code: str) -> str:
@@ -105,3 +103,54 @@ def into_report(panel, eye: str, grade: str, findings: str) -> bool:
     panel.fields.set_values(values, report.ai_values, report.model)
     panel._changed()
     return True
+
+
+class ReviewMixin:
+    """The fundus viewer's side of the review (``FundusViewer`` mixes it in)."""
+
+    def decide(self, eye: str, key: str, decision: str) -> None:
+        """Confirm / reject one lesion of the photo shown for ``eye`` (saved at once)."""
+        p = self.photos().get(eye)
+        if p is None or not p.ai or self.show_prior:
+            return
+        self.saver.lesion(eye, p, key, decision)
+
+    def confirm_eye(self, eye: str, grade: str) -> None:
+        """The doctor's grade for ``eye``: recorded, and put into the open draft."""
+        from app import fundus_report as fr
+        from app.fundus_review import grade_code
+
+        p = self.visit.eyes.get(eye) if self.visit else None
+        combined = self.visit.combined.get(eye) if self.visit else None
+        if p is None or not combined:
+            return
+        self.saver.eye(eye, p, grade, grade_code(combined))
+        lang = (
+            "zh_CN"
+            if self.report_panel.report and self.report_panel.report.language == "zh_CN"
+            else "en"
+        )
+        body = fr.eye_findings(combined, lang) + fr.review_lines(combined.get("review"), {}, lang)
+        if not into_report(self.report_panel, eye, grade, body):
+            self.visit_line.setText(
+                QCoreApplication.translate(
+                    "FundusViewer",
+                    "Recorded: the eye's grade goes into the report when it is started",
+                )
+            )
+
+    def _review_saved(self, eye: str, data: dict) -> None:
+        if self.visit is None:
+            return
+        for p in self.visit.fields.get(eye, []):
+            if p.result_uid == data.get("result_uid"):
+                p.review = data
+        from viewers.fundus.visit import recombine
+
+        recombine(self.visit)
+        shown = self.photos().get(eye)
+        if shown is not None and shown.result_uid == data.get("result_uid"):
+            decided = {k: v.get("decision", "") for k, v in (data.get("lesions") or {}).items()}
+            self.views[eye].set_decisions(decided)
+        self._show_results()
+        self.reviewed.emit(eye)
