@@ -1,0 +1,81 @@
+"""A signed report's PDF as DICOM Encapsulated PDF (1.2.840.10008.5.1.4.1.1.104.1).
+
+``wrap_pdf(pdf, case, title=...)`` keeps the PDF's bytes as they are
+(Encapsulated Document, padded to an even length as DICOM requires; the
+document's own length in Encapsulated Document Length), with the case's
+patient and study so the PACS files the report beside the images and
+waveforms it reports on.  The UIDs come from the case and the PDF's bytes:
+the same report wrapped again is the same object; an amended report is a new
+instance in the same series.
+"""
+
+from __future__ import annotations
+
+import io
+
+from app.wrap.op import Case, WrapError, _study_uid, _uid
+
+ENCAPSULATED_PDF = "1.2.840.10008.5.1.4.1.1.104.1"
+CONSULT_NOTE = ("11488-4", "LN", "Consult note")
+
+
+def wrap_pdf(pdf: bytes, case: Case, *, title: str = "Consultation report", when=None) -> bytes:
+    """The DICOM Encapsulated PDF file (bytes) of ``pdf``."""
+    import hashlib
+    from datetime import datetime
+
+    from pydicom.dataset import Dataset, FileMetaDataset
+    from pydicom.uid import ExplicitVRLittleEndian
+
+    if not pdf.startswith(b"%PDF-"):
+        raise WrapError("not a PDF document (no %PDF- header)")
+    digest = hashlib.sha256(pdf).hexdigest()
+    when = when or case.study_time or datetime(1970, 1, 1)
+    study = _study_uid(case)
+
+    ds = Dataset()
+    ds.SOPClassUID = ENCAPSULATED_PDF
+    ds.SOPInstanceUID = _uid("huizhen-pdf", study, digest)
+    ds.SpecificCharacterSet = "ISO_IR 192"
+    ds.PatientID = case.patient_id
+    ds.PatientName = case.patient_name
+    ds.PatientSex = case.sex if case.sex in ("M", "F", "O") else ""
+    ds.PatientBirthDate = case.birth_date
+    ds.StudyInstanceUID = study
+    ds.StudyDate, ds.StudyTime = when.strftime("%Y%m%d"), when.strftime("%H%M%S")
+    ds.StudyID, ds.AccessionNumber = "", case.accession[:16]
+    ds.StudyDescription = (case.description or "")[:64]
+    ds.ReferringPhysicianName = ""
+    ds.Modality = "DOC"
+    ds.SeriesInstanceUID = _uid("huizhen-report-series", study)
+    ds.SeriesNumber = 990
+    ds.InstanceNumber = int(when.strftime("%y%m%d%H%M")) % 2**31
+    ds.ConversionType = "WSD"  # workstation
+    ds.Manufacturer = "Huizhen"
+    ds.InstitutionName = case.institution[:64]
+    ds.ContentDate, ds.ContentTime = when.strftime("%Y%m%d"), when.strftime("%H%M%S")
+    ds.AcquisitionDateTime = when.strftime("%Y%m%d%H%M%S")
+    ds.BurnedInAnnotation = "YES"  # a report names its patient
+    ds.DocumentTitle = title[:64]
+    code = Dataset()
+    code.CodeValue, code.CodingSchemeDesignator, code.CodeMeaning = CONSULT_NOTE
+    ds.ConceptNameCodeSequence = [code]
+    ds.MIMETypeOfEncapsulatedDocument = "application/pdf"
+    ds.EncapsulatedDocumentLength = len(pdf)
+    ds.EncapsulatedDocument = pdf + (b"\0" if len(pdf) % 2 else b"")
+
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = ENCAPSULATED_PDF
+    meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+    meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    ds.file_meta = meta
+    buf = io.BytesIO()
+    ds.save_as(buf, enforce_file_format=True)
+    return buf.getvalue()
+
+
+def unwrap_pdf(ds) -> bytes:
+    """The PDF held by an Encapsulated PDF dataset (its padding removed)."""
+    data = bytes(ds.EncapsulatedDocument)
+    length = int(ds.get("EncapsulatedDocumentLength", 0) or 0)
+    return data[:length] if 0 < length <= len(data) else data.rstrip(b"\0")
