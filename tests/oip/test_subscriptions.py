@@ -139,3 +139,10 @@ def test_regional_hospital_workstation_keeps_every_builtin(server, tmp_path):
     assert st.allowed() is None
     assert registry.first_analyzer("ECG") is not None and registry.first_analyzer("OP") is not None
     assert subscriptions.load_cached(tmp_path).org_kind == "regional_hospital"
+
+
+def test_unreadable_cache_means_no_list_and_every_builtin(tmp_path):
+    subscriptions.cache_path(tmp_path).write_text("{not json", "utf-8")
+    st = subscriptions.apply(subscriptions.load_cached(tmp_path))
+    assert not st.known and "unreadable" in st.error and st.allowed() is None
+    assert registry.first_analyzer("ECG") is not None

@@ -81,6 +81,10 @@ class AiProductsDialog(QDialog):
         lay.addWidget(buttons)
         self.set_state(state)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()  # wrapped intended use: rows as tall as their text
+
     def state_text(self, st: SubscriptionState) -> tuple[str, bool]:
         """(the line above the table, whether it is a warning)."""
         when = local_time(st.fetched_at)
