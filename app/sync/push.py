@@ -326,6 +326,9 @@ def push_ai_result(store, client, row: Outbox, _chunk: int) -> None:
             body = {"result": result_of(ai).to_dict(), "acknowledged": _acks(s, ai)}
     if not done:
         case_id = _case_id(store, study_pk)
+        sha = body["result"].get("object_sha256")
+        if sha:  # a photo goes wrapped as DICOM OP: name the object the server will hold
+            body["result"]["object_sha256"] = wrap_op.sent_sha256(store, study_pk, sha)
         out = client.call(
             "POST", f"/cases/{case_id}/ai-results", key=row.idempotency_key, json=body
         )

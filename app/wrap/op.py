@@ -295,6 +295,23 @@ def for_upload(store, object_pk: int) -> tuple[Path, str, str] | None:
     return target, f"{Path(name).stem}.dcm", hashlib.sha256(wrapped).hexdigest()
 
 
+def sent_sha256(store, study_pk: int, sha256: str) -> str:
+    """The digest the server knows a stored file by: its wrapped DICOM's when the
+    file is a camera photo sent wrapped, else its own (an AI result names the
+    object it read by this digest)."""
+    from sqlalchemy import select
+
+    from app.models import StoredObject
+
+    with store.read_session() as s:
+        q = select(StoredObject.id).where(
+            StoredObject.study_pk == study_pk, StoredObject.sha256 == sha256
+        )
+        pk = s.scalar(q.limit(1))
+    wrapped = for_upload(store, pk) if pk is not None else None
+    return wrapped[2] if wrapped is not None else sha256
+
+
 def _field_angle(camera: str) -> float | None:
     try:
         from inference.fundus.scale import field_angle

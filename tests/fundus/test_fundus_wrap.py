@@ -141,3 +141,26 @@ def test_a_bare_photo_reaches_the_server_as_dicom_op_with_its_eye(server, tmp_pa
         assert eye["eye"] == "OS" and eye["eye_source"] == "given"  # from the DICOM tag
     finally:
         store.close()
+
+
+def test_the_ai_result_names_the_wrapped_object(store, tmp_path):
+    from app.importer import run_import
+
+    photo = tmp_path / "IMG_0032.jpg"
+    photo.write_bytes(_retina_jpeg())
+    side = {"patient_id": "P-0043", "extra": {"laterality": "R"}}
+    photo.with_name(photo.name + ".json").write_text(json.dumps(side), "utf-8")
+    from skimage import data_dir
+
+    bare = tmp_path / "IMG_0033.png"  # no eye known: sent as it is
+    bare.write_bytes((Path(data_dir) / "microaneurysms.png").read_bytes())
+    [pk] = run_import(store, [photo]).study_pks
+    [pk2] = run_import(store, [bare]).study_pks
+    obj = store.study(pk).objects[0]
+    path, name, digest = op.for_upload(store, obj.id)
+    assert name == "IMG_0032.dcm" and hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert pydicom.dcmread(path).ImageLaterality == "R"
+    assert op.sent_sha256(store, pk, obj.sha256) == digest
+    other = store.study(pk2).objects[0]
+    assert op.for_upload(store, other.id) is None
+    assert op.sent_sha256(store, pk2, other.sha256) == other.sha256
