@@ -19,6 +19,10 @@
         <source>no photo</source>
         <translation>no photo</translation>
     </message>
+    <message>
+        <source>Classical estimate from the pallor of the disc, not a traced cup contour; 0.6 or more is a glaucoma suspect</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EyeConfirm</name>

@@ -166,3 +166,31 @@ def test_preread_recognises_the_analyzers_result_and_skips_a_rerun(
     )
     assert run_preread(store, pks) == {}  # recognised: not run again
     assert calls == []
+
+
+def test_viewer_ruler_in_mm_from_the_camera(qtbot, store, jobs, tmp_path, normal):
+    from PySide6.QtCore import QPointF
+
+    from app.domain import Modality
+    from app.importer import run_import
+    from inference.preread import run_preread
+    from viewers.fundus.qt_fundus_viewer import FundusViewer
+    from viewers.registry import ViewerContext
+
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "Canon", "CR-2"  # a 45-degree camera in the manifest
+    jpg = tmp_path / "cam_OS.jpg"
+    Image.fromarray(np.ascontiguousarray(normal[::2, ::2])).save(jpg, quality=92, exif=exif)
+    [pk] = run_import(store, [jpg]).study_pks
+    run_preread(store, [pk])
+    v = FundusViewer(ViewerContext(store, pk, Modality.OP, store.object_paths(pk), jobs))
+    qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: v.images_shown is not None, timeout=60000)
+    view = v.views["OS"]
+    scale = v.visit.eyes["OS"].ai["scale"]
+    assert view.mm_per_px == pytest.approx(scale["mm_per_px"]) and scale["field_deg"] == 45.0
+    view.measure(QPointF(0, 0), QPointF(300, 400))
+    assert view._ruler_text.text().endswith(f"· {500 * scale['mm_per_px']:.2f} mm")
+    assert "45° field" in v.results["OS"].text()
+    cell = v.table.item(2, 2)  # glaucoma suspect, left eye
+    assert "pallor" in cell.toolTip() and cell.text().startswith("not suspected (cup-to-disc")

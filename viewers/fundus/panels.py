@@ -102,6 +102,15 @@ class CategoryTable(QTableWidget):
                 item = QTableWidgetItem(texts.value(v) if v else self.tr("no photo"))
                 if v == "not supported":
                     item.setForeground(self.palette().placeholderText())
+                if name == "glaucoma_suspect" and (ai or {}).get("cup"):
+                    item.setToolTip(
+                        texts.cup(ai["cup"])
+                        + "\n"
+                        + self.tr(
+                            "Classical estimate from the pallor of the disc, not a traced cup "
+                            "contour; 0.6 or more is a glaucoma suspect"
+                        )
+                    )
                 self.setItem(row, col, item)
         self.resizeColumnsToContents()
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
