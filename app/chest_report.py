@@ -84,16 +84,12 @@ CXR_ZH = {  # the chest X-ray check notes (inference.chest.cxr.CHECK_FINDINGS) i
 # fmt: on
 
 
-def _i(lang: str) -> int:
-    return 1 if lang == "zh_CN" else 0
-
-
 def _t(key: str, lang: str, **kw: Any) -> str:
-    return _T[key][_i(lang)].format(**kw)
+    return _T[key][rt._lang(lang)].format(**kw)
 
 
 def type_text(kind: str, lang: str) -> str:
-    return TYPE_TEXT.get(kind, (kind, kind))[_i(lang)]
+    return TYPE_TEXT.get(kind, (kind, kind))[rt._lang(lang)]
 
 
 def management_text(cat: str, lang: str) -> str:

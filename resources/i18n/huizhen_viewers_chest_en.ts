@@ -28,8 +28,8 @@
         <translation>rejected</translation>
     </message>
     <message>
-        <source>accepted, edited</source>
-        <translation>accepted, edited</translation>
+        <source>edited</source>
+        <translation>edited</translation>
     </message>
     <message>
         <source>annual screening LDCT in 12 months</source>

@@ -28,7 +28,7 @@
         <translation>已否定</translation>
     </message>
     <message>
-        <source>accepted, edited</source>
+        <source>edited</source>
         <translation>修改后认可</translation>
     </message>
     <message>

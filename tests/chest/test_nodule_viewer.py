@@ -43,7 +43,7 @@ def test_click_jumps_to_the_nodule_and_marks_it_with_its_size(qtbot, viewer):
         k = round(n["centre_voxel"][2])
         qtbot.waitUntil(lambda k=k: v.index == k, timeout=WAIT)
         qtbot.waitUntil(lambda: len(_circles(v.view)) >= 1, timeout=WAIT)
-        labels = [t for _x, _y, t in v.view.overlay.extra_labels]
+        labels = [lab[2] for lab in v.view.overlay.extra_labels]
         assert f"{n['id']}  {n['mean_diameter_mm']:.1f} mm  LR {n['lung_rads']}" in labels
     got = []
     v.findings_changed.connect(got.append)

@@ -133,7 +133,8 @@ class NoduleLink:
             place = marks.pane_place(
                 lambda n: n["centre_voxel"][::-1], pane.index, thickness
             )  # fmt: skip
-        self._add(pane.view, marks.marks_on_plane(self.shown(), place, (row_mm, col_mm)))
+        width = img.pixels.shape[1]
+        self._add(pane.view, marks.marks_on_plane(self.shown(), place, (row_mm, col_mm), width))
 
     def decorate_plane(self, name: str, view, index: int) -> None:
         import numpy as np
@@ -145,7 +146,8 @@ class NoduleLink:
         geometry = mpr.shown[name][0]
         place = marks.geometry_place(mpr.frame, geometry, lambda n: marks.volume_index(vol, n))
         plane_mm = (float(np.linalg.norm(geometry.row)), float(np.linalg.norm(geometry.col)))
-        self._add(view, marks.marks_on_plane(self.shown(), place, plane_mm))
+        width = geometry.shape[1]
+        self._add(view, marks.marks_on_plane(self.shown(), place, plane_mm, width))
 
     @staticmethod
     def _add(view, found) -> None:

@@ -41,10 +41,11 @@ def label(n: dict, size_text: str) -> str:
     return f"{n['id']}  {size_text}  LR {n['lung_rads']}"
 
 
-def marks_on_plane(nodules, place, plane_mm):
+def marks_on_plane(nodules, place, plane_mm, width: float = 0.0):
     """(paths, labels) for one plane.  ``nodules``: (nodule, colour, text);
     ``place(n) -> (column, row, distance mm from the plane)`` or None;
-    ``plane_mm``: (mm per row, mm per column) of the plane's pixels."""
+    ``plane_mm``: (mm per row, mm per column) of the plane's pixels; ``width``: its
+    columns (a label near the right edge is written left of its circle)."""
     paths, labels = [], []
     for n, colour, text in nodules:
         where = place(n)
@@ -56,7 +57,10 @@ def marks_on_plane(nodules, place, plane_mm):
             continue
         paths.append((circle(col, row, r, plane_mm[1], plane_mm[0]), colour))
         if abs(d) < 0.5 * radius_mm(n):  # the label where the section is largest
-            labels.append((col + r / plane_mm[1], row - r / plane_mm[0], text))
+            if width and col > 0.6 * width:
+                labels.append((col - r / plane_mm[1], row - r / plane_mm[0], text, "left"))
+            else:
+                labels.append((col + r / plane_mm[1], row - r / plane_mm[0], text))
     return paths, labels
 
 

@@ -20,7 +20,7 @@ def decision_text(status: str) -> str:
         "": translate("ChestTexts", "to review"),
         "accepted": translate("ChestTexts", "accepted"),
         "rejected": translate("ChestTexts", "rejected"),
-        "modified": translate("ChestTexts", "accepted, edited"),
+        "modified": translate("ChestTexts", "edited"),
     }.get(status, status)
 
 

@@ -32,7 +32,7 @@ class OverlayState:
     label: Callable | None = None  # Measurement -> str
     ruler_text: str = "%1 mm"  # translated by the viewer
     extra: list = field(default_factory=list)  # (QPainterPath in image px, QColor) from SR/GSPS
-    extra_labels: list = field(default_factory=list)  # (x, y, text) in image px
+    extra_labels: list = field(default_factory=list)  # (x, y, text[, "left"]) in image px
 
 
 def _pt(p) -> QPointF:
@@ -127,10 +127,12 @@ def paint(painter: QPainter, view) -> None:
         anchor = max(m.points, key=lambda p: p[0])
         pos = view.mapFromScene(view.item.mapToScene(_pt(anchor)))
         _text(painter, pos.x() + 8, pos.y() - 4, text.split("\n"), Qt.AlignmentFlag.AlignTop)
-    for x, y, text in state.extra_labels:
-        if text:
+    for x, y, text, *side in state.extra_labels:
+        if text:  # right of the point, or ending left of it ("left": near the right edge)
             pos = view.mapFromScene(view.item.mapToScene(_pt((x, y))))
-            _text(painter, pos.x() + 6, pos.y() - 4, [text], Qt.AlignmentFlag.AlignTop)
+            left = side == ["left"]
+            align = Qt.AlignmentFlag.AlignTop | (Qt.AlignmentFlag.AlignRight if left else 0)
+            _text(painter, pos.x() + (-6 if left else 6), pos.y() - 4, [text], align)
     if state.visible:
         _corners_ruler_markers(painter, view, state)
     painter.restore()
