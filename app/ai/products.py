@@ -124,8 +124,9 @@ BUILTIN: tuple[Product, ...] = (
         modality="OP",
         intended_use=QT_TRANSLATE_NOOP(
             "AiProducts",
-            "Fundus photographs: gradability, diabetic retinopathy grade and referral "
-            "suggestion per eye. Research and education only; not a medical device.",
+            "Fundus photographs: gradability, diabetic retinopathy grade, macular oedema, "
+            "cup-to-disc ratio (glaucoma suspect) and referral suggestion per eye. Research and "
+            "education only; not a medical device.",
         ),
         licence="Apache-2.0",
         analyzer="fundus",

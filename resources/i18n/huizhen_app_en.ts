@@ -36,8 +36,8 @@
         <translation>Huizhen fundus screening</translation>
     </message>
     <message>
-        <source>Fundus photographs: gradability, diabetic retinopathy grade and referral suggestion per eye. Research and education only; not a medical device.</source>
-        <translation>Fundus photographs: gradability, diabetic retinopathy grade and referral suggestion per eye. Research and education only; not a medical device.</translation>
+        <source>Fundus photographs: gradability, diabetic retinopathy grade, macular oedema, cup-to-disc ratio (glaucoma suspect) and referral suggestion per eye. Research and education only; not a medical device.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Huizhen nuclei detection</source>

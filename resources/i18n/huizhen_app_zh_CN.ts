@@ -36,8 +36,8 @@
         <translation>会诊眼底筛查</translation>
     </message>
     <message>
-        <source>Fundus photographs: gradability, diabetic retinopathy grade and referral suggestion per eye. Research and education only; not a medical device.</source>
-        <translation>眼底照相：逐眼评估图像可分级性、糖尿病视网膜病变分级及转诊建议。仅供科研与教学，不是医疗器械。</translation>
+        <source>Fundus photographs: gradability, diabetic retinopathy grade, macular oedema, cup-to-disc ratio (glaucoma suspect) and referral suggestion per eye. Research and education only; not a medical device.</source>
+        <translation>眼底照相：逐眼评估图像可分级性、糖尿病视网膜病变分级、黄斑水肿、杯盘比（疑似青光眼）及转诊建议。仅供科研与教学，不是医疗器械。</translation>
     </message>
     <message>
         <source>Huizhen nuclei detection</source>

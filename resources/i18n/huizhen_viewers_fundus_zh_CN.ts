@@ -31,7 +31,7 @@
         <translation>确认本眼</translation>
     </message>
     <message>
-        <source>The grade shown goes into the report as the doctor's</source>
+        <source>The grade shown goes into the report as the doctor&apos;s</source>
         <translation>所示分级将作为医生结论写入报告</translation>
     </message>
 </context>
@@ -74,7 +74,7 @@
         <translation>无需转诊</translation>
     </message>
     <message>
-        <source>Doctor's review: %1 confirmed, %2 rejected, %3 open</source>
+        <source>Doctor&apos;s review: %1 confirmed, %2 rejected, %3 open</source>
         <translation>医生复核：确认 %1，否定 %2，未复核 %3</translation>
     </message>
     <message>
@@ -430,7 +430,7 @@
         <translation>视盘为中心视野</translation>
     </message>
     <message>
-        <source>Show each eye's disc-centred photo (the macula-centred one is shown first)</source>
+        <source>Show each eye&apos;s disc-centred photo (the macula-centred one is shown first)</source>
         <translation>显示每只眼以视盘为中心的照片（默认先显示以黄斑为中心的照片）</translation>
     </message>
     <message>
@@ -462,7 +462,7 @@
         <translation>较重眼：%1</translation>
     </message>
     <message>
-        <source>Recorded: the eye's grade goes into the report when it is started</source>
+        <source>Recorded: the eye&apos;s grade goes into the report when it is started</source>
         <translation>已记录：开始写报告时本眼分级将写入报告</translation>
     </message>
     <message>
