@@ -18,7 +18,6 @@ from __future__ import annotations
 import atexit
 import math
 import os
-import queue
 import threading
 import time
 from collections.abc import Callable
@@ -28,8 +27,6 @@ import numpy as np
 
 from inference.wsi.nuclei import ANALYZER, VERSION, NucleiParams, Nucleus
 
-POLL_S = 0.1  # how often the caller's thread looks at cancel and finished tiles
-STALL_S = 600.0  # no tile finished for this long: a worker died (the pool would wait forever)
 MEASUREMENTS = (
     "Nucleus: Area µm^2",
     "Nucleus: Perimeter µm",
@@ -173,14 +170,11 @@ def tile_nuclei(source, plan: Plan, box, params: NucleiParams) -> NucleiBatch:
 
 # -- worker processes ---------------------------------------------------------
 # One pool stays warm between runs (starting a "spawn" worker costs seconds: it
-# imports numpy, scipy, scikit-image and OpenSlide); a cancel terminates it.
+# imports numpy, scipy, scikit-image and OpenSlide); a cancel ends its workers.
+# ``inference.wsi.workers`` says why these are not a ``multiprocessing.Pool``.
 _worker: dict = {}
-_pool: dict = {}
+_pool: dict = {}  # workers -> the warm WorkerPool (not in use while a run holds it)
 _pool_lock = threading.Lock()
-
-
-def _init_worker() -> None:
-    os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core per worker process
 
 
 def _slide(path: str, files):
@@ -204,36 +198,37 @@ def _run_tile(
     return index, batch, time.process_time() - cpu
 
 
-def _get_pool(workers: int):
-    import multiprocessing
+def _take_pool(workers: int):
+    """The warm pool of ``workers`` processes, or a new one (a run already holds it)."""
+    from inference.wsi.workers import WorkerPool
 
     with _pool_lock:
-        pool = _pool.get(workers)
+        pool = _pool.pop(workers, None)
         if pool is None:
             for other in list(_pool.values()):  # one warm pool at a time
-                other.terminate()
+                other.close(kill=True)
             _pool.clear()
-            pool = multiprocessing.get_context("spawn").Pool(workers, _init_worker)
-            _pool[workers] = pool
+            pool = WorkerPool(workers)
         return pool
+
+
+def _give_back(workers: int, pool) -> None:
+    with _pool_lock:
+        if workers in _pool or _pool:  # another run kept its pool meanwhile
+            spare = pool
+        else:
+            _pool[workers], spare = pool, None
+    if spare is not None:
+        spare.close()
 
 
 def shutdown_pool() -> None:
     """Stop the warm worker processes (also done at exit)."""
     with _pool_lock:
-        for pool in _pool.values():
-            pool.terminate()
-            pool.join()
+        pools = list(_pool.values())
         _pool.clear()
-
-
-def _drop_pool(pool) -> None:
-    with _pool_lock:
-        for k, v in list(_pool.items()):
-            if v is pool:
-                del _pool[k]
-    pool.terminate()
-    pool.join()
+    for pool in pools:
+        pool.close(kill=True)
 
 
 atexit.register(shutdown_pool)
@@ -258,52 +253,46 @@ def stream_nuclei(
     Returns the number of nuclei; ``stats["cpu_seconds"]`` sums the workers' CPU
     time per tile (what the run costs on an idle machine).  ``on_progress(done, total, nuclei)`` is called
     at once (0 of N tiles) and after every tile.  A cancelled ``state`` stops the
-    workers (terminated) and raises ``Cancelled`` within ``POLL_S``.
+    workers (killed) and raises ``Cancelled`` within ``POLL_S``.  A worker that
+    dies has its tile run again on a new one (``workers.WorkerPool``).
     """
     from app.jobs import Cancelled
 
-    total, done, count = len(plan.todo), 0, 0
+    total = len(plan.todo)
+    done = {"tiles": 0, "nuclei": 0}
     if on_progress:
         on_progress(0, total, 0)
     if not total:
         return 0
     workers = max(1, min(workers or default_workers(), total))
-    results: queue.SimpleQueue = queue.SimpleQueue()
-    pool = _get_pool(workers)
     files = [str(f) for f in source.files] if getattr(source, "files", None) else None
     head = (str(source.path), files, plan, params)
-    ok = False
+
+    def result(_task: int, item) -> None:
+        index, batch, cpu = item
+        if stats is not None:
+            stats["cpu_seconds"] = stats.get("cpu_seconds", 0.0) + cpu
+        done["tiles"] += 1
+        done["nuclei"] += len(batch)
+        on_tile(index, batch)
+        if on_progress:
+            on_progress(done["tiles"], total, done["nuclei"])
+
+    def cancelled() -> bool:
+        return state is not None and state.cancelled
+
+    pool = _take_pool(workers)
     try:
-        for i, box in enumerate(plan.todo):
-            pool.apply_async(
-                _run_tile, (*head, i, box), callback=results.put, error_callback=results.put
-            )
-        last = time.monotonic()
-        while done < total:
-            if state is not None and state.cancelled:
-                raise Cancelled()
-            try:
-                item = results.get(timeout=POLL_S)
-            except queue.Empty:
-                if time.monotonic() - last > STALL_S:
-                    raise RuntimeError("nuclei detection stopped: a worker process died") from None
-                continue
-            last = time.monotonic()
-            if isinstance(item, BaseException):
-                raise item
-            index, batch, cpu = item
-            if stats is not None:
-                stats["cpu_seconds"] = stats.get("cpu_seconds", 0.0) + cpu
-            done += 1
-            count += len(batch)
-            on_tile(index, batch)
-            if on_progress:
-                on_progress(done, total, count)
-        ok = True
-    finally:
-        if not ok:
-            _drop_pool(pool)  # stops tiles in flight at once; the next run starts afresh
-    return count
+        tasks = [(*head, i, box) for i, box in enumerate(plan.todo)]
+        pool.run(_run_tile, tasks, result, cancelled)
+    except BaseException:
+        pool.close(kill=True)  # stops tiles in flight at once; the next run starts afresh
+        raise
+    if cancelled():
+        pool.close(kill=True)
+        raise Cancelled()
+    _give_back(workers, pool)
+    return done["nuclei"]
 
 
 def run_stream(

@@ -15,13 +15,6 @@ SQUARE = [[1500, 1100], [2600, 1100], [2600, 2000], [1500, 2000], [1500, 1100]]
 HOLE = [[1900, 1400], [2200, 1400], [2200, 1700], [1900, 1700], [1900, 1400]]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="KNOWN DEFECT, open in issue 15: run in the same process after "
-    "tests/ui/test_image_viewer.py::test_dicom_series_scrolls_through_its_slices, the spawn "
-    "nuclei pool returns no tile within 120 s (passes alone and in tests/wsi; passes with "
-    "faulthandler_timeout set): found at the end of session 2, root cause not yet known",
-)
 def test_stream_then_annotation_region_measure_classify_export(qtbot, jobs, small_slide, tmp_path):
     from inference.wsi.regions import points_inside
 
