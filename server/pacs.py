@@ -48,7 +48,11 @@ from server.serialize import object_out, ts
 
 log = logging.getLogger("huizhen.server.pacs")
 UID_CHUNK = 50  # StudyInstanceUIDs per QIDO request (UID list matching)
-UNSTORED = ("pending", "failed", "wsi_pending", "wsi_failed")  # retried by the worker
+UNSTORED = (  # retried by the worker
+    *("pending", "failed"),
+    *("wsi_pending", "wsi_failed"),  # slides to DICOM-WSI (server/pacs_wsi.py)
+    *("wrap_pending", "wrap_failed"),  # ECG records to DICOM (server/pacs_wrap.py)
+)
 
 
 class PacsError(RuntimeError):
@@ -229,9 +233,10 @@ class PacsSync:
         large header never stalls the other writers.
         """
         if info is None:
+            from server.pacs_wrap import index_ecg
             from server.pacs_wsi import index_slide
 
-            return index_slide(self, s, obj)
+            return index_slide(self, s, obj) or index_ecg(self, s, obj)
         clash = uid_conflict(s, info, case.org_id, obj.sha256)
         row = PacsObject(
             object_id=obj.id,
@@ -300,13 +305,14 @@ class PacsSync:
             row = s.get(PacsObject, object_id)
             if row is None or row.state not in UNSTORED:
                 return None
-            slide = row.state.startswith("wsi_")
+            kind = row.state.partition("_")[0]
             obj = s.get(StoredObject, object_id)
             path, info = self.files.blob_path(obj.sha256), info_of(row)
-        if slide:  # converted to DICOM-WSI first (no session held meanwhile)
+        if kind in ("wsi", "wrap"):  # converted to DICOM first (no session held meanwhile)
+            from server.pacs_wrap import convert_ecg
             from server.pacs_wsi import convert_slide
 
-            return convert_slide(self, object_id)
+            return (convert_slide if kind == "wsi" else convert_ecg)(self, object_id)
         try:
             self.backend.store(path, info)
             error = ""

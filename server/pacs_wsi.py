@@ -205,10 +205,8 @@ def index_slide(sync, s, obj):
 def convert_slide(sync, object_id: int) -> str:
     """Worker: the slide as DICOM-WSI in the PACS; the row becomes ``converted`` (or
     ``wsi_failed`` with the reason, retried with the failed STOWs)."""
-    from server.changes import record
-    from server.models import Case, PacsObject, StoredObject, utcnow
-    from server.pacs import PacsError, pacs_out
-    from server.serialize import object_out
+    from server.models import Case, StoredObject
+    from server.pacs import PacsError
 
     with sync.sessions() as s:
         obj = s.get(StoredObject, object_id)
@@ -223,15 +221,28 @@ def convert_slide(sync, object_id: int) -> str:
     except Exception as err:  # noqa: BLE001 - OpenSlide, the dicomizer, a disk: all "failed"
         error = f"{type(err).__name__}: {err}"
         log.warning("slide %s: conversion to DICOM-WSI failed: %s", object_id, error)
+    if not error:
+        save_layout(sync.files, object_id, uids[2])
+    fields = {"study_uid": uids[0], "series_uid": uids[1], "patient_id": patient_of(case)}
+    return settle(sync, object_id, case, error, FAILED, fields)
+
+
+def settle(sync, object_id: int, case, error: str, failed: str, fields: dict) -> str:
+    """Record a conversion's outcome on the object's PACS row (``converted`` with the
+    UIDs in ``fields``, or ``failed`` with the reason) and announce it."""
+    from server.changes import record
+    from server.models import PacsObject, StoredObject, utcnow
+    from server.pacs import pacs_out
+    from server.serialize import object_out
+
     with sync.sessions() as s:
         row, obj = s.get(PacsObject, object_id), s.get(StoredObject, object_id)
         row.attempts += 1
         row.error, row.updated_at = error, utcnow()
-        row.state = FAILED if error else CONVERTED
+        row.state = failed if error else CONVERTED
         if not error:
-            save_layout(sync.files, object_id, uids[2])
-            row.study_uid, row.series_uid = uids[0], uids[1]
-            row.patient_id = patient_of(case)[:64]
+            for key, value in fields.items():
+                setattr(row, key, str(value)[:64])
             row.stored_at = row.updated_at
         data = object_out(obj) | {"pacs": pacs_out(row)}
         op = "pacs_" + row.state

@@ -34,6 +34,7 @@ router = APIRouter(prefix="/api/v1", tags=["pacs"])
 def case_series(case_id: int, c: CtxDep):
     load_case(c, case_id)
     q = select(PacsObject).where(PacsObject.case_id == case_id, PacsObject.sop_uid != "")
+    q = q.where(PacsObject.state != "converted")  # originals wrapped or converted on the server
     series: dict[str, dict] = {}  # (a slide converted to DICOM-WSI has no row of its own here)
     for r in c.s.scalars(q.order_by(PacsObject.object_id)):
         entry = series.setdefault(
@@ -61,7 +62,7 @@ def series_metadata(case_id: int, c: CtxDep, series_uid: str = Path(max_length=6
         StoredObject, StoredObject.id == PacsObject.object_id
     )
     q = q.where(PacsObject.case_id == case_id, PacsObject.series_uid == series_uid)
-    q = q.where(PacsObject.sop_uid != "")
+    q = q.where(PacsObject.sop_uid != "", PacsObject.state != "converted")
     rows = list(c.s.execute(q.order_by(PacsObject.object_id)))
     if not rows:
         raise not_found("series", series_uid)

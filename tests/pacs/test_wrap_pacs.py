@@ -60,3 +60,33 @@ def test_wrapped_ecg_and_report_are_archived_and_read_back(doctor, orthanc, tmp_
     arr = got["ecg.dcm"].waveform_array(0) / 1000.0
     np.testing.assert_allclose(arr, src.data.T, atol=0.0011)
     assert unwrap_pdf(got["report.dcm"]) == pdf
+
+
+def test_a_wfdb_record_sent_to_the_server_is_archived_as_a_dicom_ecg(doctor, orthanc, tmp_path):
+    """The clinic sends the record as it is (header first, its .dat after): the server
+    wraps it as DICOM ECG once both are there and stores it in the PACS; the original
+    stays the case's object."""
+    from app.series import open_files
+    from tests.samples import wfdb_record
+
+    hea = wfdb_record(tmp_path / "rec", "ecg7", annotations=False)
+    case = doctor.new_case("ECG", patient_id="DEMO-WRAP-2")
+    head = upload(doctor, case["id"], hea)
+    row = wait_until(lambda: pacs_row(doctor, head["id"], "wrap_failed", "converted"), 60)
+    assert row["state"] == "wrap_failed"  # its .dat has not arrived yet
+    upload(doctor, case["id"], hea.with_suffix(".dat"))
+    row = wait_until(lambda: pacs_row(doctor, head["id"], "converted"), 60)  # retried
+    assert row["modality"] == "ECG" and row["patient_id"] == "DEMO-WRAP-2"
+    with orthanc.http() as http:
+        r = http.get(
+            f"/dicom-web/studies/{row['study_uid']}/series/{row['series_uid']}"
+            f"/instances/{row['sop_uid']}",
+            headers={"Accept": 'multipart/related; type="application/dicom"'},
+        )
+    assert r.status_code == 200
+    start = r.content.index(b"DICM") - 128
+    ds = pydicom.dcmread(io.BytesIO(r.content[start:]))
+    original = open_files([hea, hea.with_suffix(".dat")])
+    np.testing.assert_allclose(ds.waveform_array(0) / 1000.0, original.data.T, atol=0.0011)
+    body = doctor.get(f"/objects/{head['id']}/content")
+    assert body.content == hea.read_bytes()  # the original, as uploaded
