@@ -264,6 +264,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>remote AI unavailable (%1 at %2), ran locally</source>
+        <translation>remote AI unavailable (%1 at %2), ran locally</translation>
+    </message>
+    <message>
+        <source>remote AI unavailable, not run</source>
+        <translation>remote AI unavailable, not run</translation>
+    </message>
+    <message>
+        <source>ran remotely: %1 at %2</source>
+        <translation>ran remotely: %1 at %2</translation>
+    </message>
+    <message>
+        <source>(served as %1)</source>
+        <translation>(served as %1)</translation>
+    </message>
+    <message>
+        <source>ran on this workstation</source>
+        <translation>ran on this workstation</translation>
+    </message>
+    <message>
+        <source>AI: %1 %2, %3 · %4 — not for clinical use</source>
+        <translation>AI: %1 %2, %3 · %4 — not for clinical use</translation>
+    </message>
+    <message>
         <source>AI: %1 %2, %3 — not for clinical use</source>
         <translation type="unfinished"></translation>
     </message>

@@ -264,6 +264,30 @@
         <translation>测量与报告</translation>
     </message>
     <message>
+        <source>remote AI unavailable (%1 at %2), ran locally</source>
+        <translation>远程AI不可用（%2 上的 %1），已在本地运行</translation>
+    </message>
+    <message>
+        <source>remote AI unavailable, not run</source>
+        <translation>远程AI不可用，未运行</translation>
+    </message>
+    <message>
+        <source>ran remotely: %1 at %2</source>
+        <translation>远程运行：%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>(served as %1)</source>
+        <translation>（服务端模型 %1）</translation>
+    </message>
+    <message>
+        <source>ran on this workstation</source>
+        <translation>在本工作站运行</translation>
+    </message>
+    <message>
+        <source>AI: %1 %2, %3 · %4 — not for clinical use</source>
+        <translation>AI：%1 %2，%3 · %4 — 不可用于临床</translation>
+    </message>
+    <message>
         <source>AI: %1 %2, %3 — not for clinical use</source>
         <translation>AI：%1 %2，%3 — 不可用于临床</translation>
     </message>

@@ -33,6 +33,7 @@ from viewers.ecg.calipers import MODES, Calipers, format_reading
 from viewers.ecg.finding_text import finding_text
 from viewers.ecg.left_out import LeftOutLabel, status_warnings
 from viewers.ecg.long_view import LONG_S, build_pyramids
+from viewers.ecg.model_line import model_line, model_tooltip
 from viewers.ecg.overlays import device_spike_items, make_view_box, overlay_items
 from viewers.ecg.pdf_report import ecg_pdf_writer
 from viewers.ecg.qt_compare_panel import ComparePanel
@@ -52,8 +53,9 @@ def _read(ctx, state=None):
     return sig, (build_pyramids(sig, state) if sig.duration_s > LONG_S else None)
 
 
-def stored_analysis(store, study_pk: int):
-    """The case's stored ECG AI result as a full analysis (None when it holds none)."""
+def stored_analysis(store, study_pk: int, with_model: bool = False):
+    """The case's stored ECG AI result as a full analysis (None when it holds none);
+    ``with_model``: (analysis, the result's ModelInfo — where it ran) or None."""
     if store is None:
         return None
     from app.ai.store import latest_result
@@ -61,22 +63,29 @@ def stored_analysis(store, study_pk: int):
 
     found = latest_result(store, study_pk)
     try:
-        return analysis_of(found[1]) if found is not None else None
+        analysis = analysis_of(found[1]) if found is not None else None
     except (KeyError, TypeError, ValueError):  # a result stored before the one shape
         return None
+    if not with_model or analysis is None:
+        return analysis
+    return analysis, found[1].model
 
 
 def _analyse(signal, store=None, study_pk=0, rerun=False, state=None):
-    """The stored AI result; the model runs only when there is none or when asked."""
-    stored = None if rerun else stored_analysis(store, study_pk)
+    """(analysis, where it ran): the stored AI result; the model runs only when there
+    is none or when asked."""
+    stored = None if rerun else stored_analysis(store, study_pk, with_model=True)
     if stored is not None:
         return stored
     from inference.ecg import analyze
+    from inference.placement import collect, summarise
 
     if signal.duration_s > LONG_S:  # the pre-read picks its cleanest 10 s from the first minute
         n = int(LONG_S * signal.fs)
         signal = dataclasses.replace(signal, data=signal.data[:, :n])
-    return analyze(signal, state=state)
+    with collect() as placements:
+        analysis = analyze(signal, state=state)
+    return analysis, summarise(placements)
 
 
 def _filter(raw, spec: FilterSpec, state=None):
@@ -105,6 +114,7 @@ class EcgViewer(QWidget):
 
         self.ctx = ctx
         self.raw_signal = self.signal = self.analysis = self.medians = None
+        self.ran_at = None  # where the shown AI result's model ran (ModelInfo / Placement)
         self.pyramids = self.long = self.paper_layout = self.focus_lead = None
         self.findings: list[dict] = []
         self.trace_items: list = []
@@ -250,13 +260,8 @@ class EcgViewer(QWidget):
             self.filter_label.setText(text)
             self.filter_label.setStyleSheet("color:#d93025;font-weight:bold" if warn else "")
         if self.analysis is not None:
-            m = self.analysis.model
-            text = self.tr("AI: %1 %2, %3 — not for clinical use")
-            self.model_label.setText(
-                text.replace("%1", m.name)
-                .replace("%2", m.version)
-                .replace("%3", self.analysis.rules)
-            )
+            self.model_label.setText(model_line(self.analysis, self.ran_at))
+            self.model_label.setToolTip(model_tooltip(self.ran_at))
 
     def filter_state(self):
         return assess(self.filter_spec, self.signal.filters if self.signal else {})
@@ -301,7 +306,8 @@ class EcgViewer(QWidget):
             name="ECG AI", on_done=self._show_ai, on_error=self._ai_failed,
         )  # fmt: skip
 
-    def _show_ai(self, analysis) -> None:
+    def _show_ai(self, found) -> None:
+        analysis, self.ran_at = found
         self.analysis = analysis
         self._update_labels()
         self._draw_overlays()
