@@ -172,6 +172,21 @@ def draft(ai: rt.AiInput | None, lang: str, ctx: dict[str, Any], why: str):
     return values, dict(nodules=values["nodules"], lung_rads=values["lung_rads"])
 
 
+def is_chest_study(s, study_pk: int) -> bool:
+    """Whether the study's newest chest CT AI result found lungs (a chest study)."""
+    from sqlalchemy import select
+
+    from app.models import AIResult
+
+    row = s.scalars(
+        select(AIResult)
+        .where(AIResult.study_pk == study_pk, AIResult.analyzer == "chest-ct")
+        .order_by(AIResult.id.desc())
+    ).first()
+    details = (row.payload or {}).get("details") or {} if row is not None else {}
+    return bool(details.get("chest"))
+
+
 def undecided_nodules(s, study_pk: int) -> list[str]:
     """The AI nodules of the study's latest AI result the doctor has neither accepted nor
     rejected (a chest report is confirmed only when there are none)."""

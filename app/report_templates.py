@@ -143,6 +143,18 @@ def template_for_modality(modality: str) -> Template:
     return TEMPLATES.get(d.report_template if d is not None else "", TEMPLATES["generic"])
 
 
+def template_for_study(s, study) -> Template:
+    """The study's template: its modality's, except a CT the chest AI read as a chest
+    (lungs found) gets the chest report (a head CT keeps the imaging report)."""
+    template = template_for_modality(study.modality)
+    if str(study.modality).upper() == "CT":
+        from app.chest_report import is_chest_study
+
+        if is_chest_study(s, study.id):
+            return TEMPLATES["chest"]
+    return template
+
+
 def get(template_id: str | None) -> Template:
     return TEMPLATES.get(template_id or "", TEMPLATES["generic"])
 

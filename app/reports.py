@@ -221,7 +221,7 @@ def create_draft(
         study = s.get(Study, study_pk)
         if study is None:
             raise ReportError(f"study {study_pk} does not exist")
-        template = rt.template_for_modality(study.modality)
+        template = rt.template_for_study(s, study)
         if summary is not None:
             model = " ".join(str((summary.get("model") or {}).get(k) or "")
                              for k in ("name", "version")).strip()  # fmt: skip

@@ -140,6 +140,10 @@ def test_a_head_ct_gets_no_nodule_list(qtbot, jobs, store, tmp_path):
     files = head_ct.write_head_ct(tmp_path / "head")  # real head CT: the AI found no lungs
     v = _open(qtbot, jobs, store, files[0].parent)
     assert getattr(v, "chest_panel", None) is None and v.side is None
+    from app import reports
+
+    assert v.report_panel.template.id == "imaging"  # not "chest CT report" on a head CT
+    assert reports.create_draft(store, v.ctx.study_pk, language="en").template == "imaging"
 
 
 def test_a_chest_without_nodules_says_so(qtbot, jobs, store, tmp_path):

@@ -73,6 +73,7 @@ class ReportPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.fields)
+        self.scroll = scroll
         self.findings_caption = QLabel()
         self.checklist = QListWidget()
         self.confirm_btn, self.sign_btn = QPushButton(), QPushButton()
@@ -143,6 +144,21 @@ class ReportPanel(QWidget):
         self.analysis, self.signal = analysis, signal
         self._refresh()
 
+    def set_template(self, template_id: str) -> None:
+        """Show another template's fields (e.g. the chest report of a CT the AI read as a
+        chest; a report arriving in another template switches too)."""
+        template = rt.get(template_id)
+        if template.id == self.template.id:
+            return
+        self.template = template
+        self.fields = FieldEditors(template)
+        self.text = next(iter(self.fields.editors.values()))
+        self.fields.changed.connect(self._changed)
+        self.scroll.setWidget(self.fields)  # the old editors are deleted with it
+        self.title.setText(template_title(template.id))
+        self.fields.retranslate()
+        self._refresh()
+
     def show_report(self, report) -> None:
         """Show ``report`` (a ``ReportView`` another part of the viewer changed, e.g. the
         chest draft rewritten from the nodule decisions); waits while an edit is saving."""
@@ -157,6 +173,8 @@ class ReportPanel(QWidget):
         return self.user if self.user is not None else self.store.user
 
     def _set(self, report) -> None:
+        if report is not None and report.template and report.template != self.template.id:
+            self.set_template(report.template)
         self.report = report
         self.fields.set_values(
             report.values if report else {}, report.ai_values if report else {},

@@ -60,6 +60,8 @@ def _chest_ct(viewer, found) -> None:
     if (payload.get("details") or {}).get("chest") is False:
         return
     NoduleLink(viewer, payload, review).panel.set_stored(stored)
+    if viewer.report_panel.report is None:  # a chest: the chest report's fields
+        viewer.report_panel.set_template("chest")
 
 
 class NoduleLink:
