@@ -193,3 +193,31 @@ def test_keys_decide_and_go_on_to_the_next_nodule(qtbot, viewer, store):
     qtbot.waitUntil(lambda: "Decision saved" in panel.status.text(), timeout=WAIT)
     saved = cr.load_review(store, pk, payload).decisions
     assert saved[first].status == "accepted" and saved[second].status == "rejected"
+
+
+def test_chest_report_confirm_sign_and_pdf(qtbot, viewer, store, tmp_path):
+    """Accept/reject every nodule, write the impression, confirm, sign, PDF (en)."""
+    from app.auth import authenticate, seed_demo_users
+    from tests.ui.report_helpers import confirm_and_sign, pdf_text, save_pdf, write
+
+    v, _pk, payload = viewer
+    seed_demo_users(store)
+    rp, panel = v.report_panel, v.chest_panel
+    rp.user = authenticate(store, "specialist", "demo")
+    rp.start()
+    qtbot.waitUntil(lambda: rp.report is not None, timeout=WAIT)
+    assert rp.template.id == "chest"
+    rp.confirm_btn.click()  # nodules not reviewed yet (and no impression)
+    qtbot.waitUntil(lambda: "AI finding" in rp.message.text(), timeout=WAIT)
+    by_type = {n["type"]: n["id"] for n in cr.ai_nodules(payload)}
+    panel.select(by_type["solid"])
+    panel.decide("accepted")
+    panel.select(by_type["ground-glass"])
+    panel.decide("rejected")
+    qtbot.waitUntil(lambda: "exam category 4A" in rp.report.values["lung_rads"], timeout=WAIT)
+    write(rp, "impression", "Solid nodule right lung, Lung-RADS 4A: LDCT in 3 months.")
+    confirm_and_sign(qtbot, rp)
+    text = pdf_text(save_pdf(qtbot, rp, tmp_path / "chest.pdf"))
+    assert "Chest CT report" in text and "Lung-RADS 4A" in text
+    assert f"Nodule {by_type['solid']}: solid" in text
+    assert f"Nodule {by_type['ground-glass']}:" not in text
