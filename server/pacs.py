@@ -319,22 +319,48 @@ class PacsSync:
         except (PacsError, OSError) as err:
             error = str(err) or type(err).__name__
             log.warning("STOW of object %s to the PACS failed: %s", object_id, error)
+        return self.settle(object_id, error)
+
+    def settle(
+        self,
+        object_id: int,
+        error: str,
+        failed: str = "failed",
+        done: str = "stored",
+        fields: dict | None = None,
+    ) -> str:
+        """Record an attempt's outcome on the object's row (``done`` with ``fields``, the
+        UIDs a conversion gave, or ``failed`` with the reason) and announce it."""
         with self.sessions() as s:
             row, obj = s.get(PacsObject, object_id), s.get(StoredObject, object_id)
             case = s.get(Case, row.case_id)
             row.attempts += 1
-            row.state, row.error, row.updated_at = (
-                ("failed" if error else "stored"),
-                error,
-                utcnow(),
-            )
+            row.state, row.error, row.updated_at = (failed if error else done), error, utcnow()
             if not error:
+                for key, value in (fields or {}).items():
+                    setattr(row, key, str(value)[:64])
                 row.stored_at = row.updated_at
             data = object_out(obj) | {"pacs": pacs_out(row)}
             op = "pacs_" + row.state
             record(s, "object", obj.id, op, data, case_id=case.id, org_id=case.org_id)
             s.commit()
             return row.state
+
+    def placeholder(self, s: Session, obj: StoredObject, state: str, modality: str) -> PacsObject:
+        """A row for a file the worker turns into DICOM first (its UIDs come then)."""
+        empty = DicomInfo(study_uid="", series_uid="", sop_uid="", modality=modality)
+        row = PacsObject(
+            object_id=obj.id,
+            case_id=obj.case_id,
+            backend=self.backend.kind,
+            state=state,
+            error="",
+            attempts=0,
+            updated_at=utcnow(),
+            **asdict(empty),
+        )
+        s.add(row)
+        return row
 
     def fetch(self, row: PacsObject, sha256: str) -> bytes | None:
         """The object's bytes from the PACS, or None to serve the local copy.

@@ -25,28 +25,11 @@ HEADS = (".hea", ".xml", ".scp")  # the file a record is opened by (not .dat, .a
 
 def index_ecg(sync, s, obj):
     """In the upload's transaction: a ``wrap_pending`` row for an ECG record's main file."""
-    from dataclasses import asdict
-
-    from server.dicominfo import DicomInfo
-    from server.models import PacsObject, utcnow
-
     if obj.modality != "ECG" or not sync.remote:
         return None
     if PurePath(obj.filename).suffix.lower() not in HEADS:
         return None
-    empty = DicomInfo(study_uid="", series_uid="", sop_uid="", modality="ECG")
-    row = PacsObject(
-        object_id=obj.id,
-        case_id=obj.case_id,
-        backend=sync.backend.kind,
-        state=PENDING,
-        error="",
-        attempts=0,
-        updated_at=utcnow(),
-        **asdict(empty),
-    )
-    s.add(row)
-    return row
+    return sync.placeholder(s, obj, PENDING, "ECG")
 
 
 def case_of(case):
@@ -72,7 +55,7 @@ def convert_ecg(sync, object_id: int) -> str:
     from server.dicominfo import read_dicom_info
     from server.models import Case, StoredObject
     from server.pacs import PacsError
-    from server.pacs_wsi import settle
+    from server.pacs_wsi import CONVERTED
     from server.preread import record_of
     from server.record_files import link_record
 
@@ -104,4 +87,4 @@ def convert_ecg(sync, object_id: int) -> str:
     except Exception as err:  # noqa: BLE001 - a reader, a missing companion: "failed", retried
         error = f"{type(err).__name__}: {err}"
         log.warning("ECG %s: wrapping as DICOM failed: %s", object_id, error)
-    return settle(sync, object_id, case, error, FAILED, fields)
+    return sync.settle(object_id, error, FAILED, CONVERTED, fields)

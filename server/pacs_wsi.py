@@ -180,26 +180,9 @@ def convert(backend, source: Path, case, filename: str) -> tuple[str, str, dict]
 def index_slide(sync, s, obj):
     """In the upload's transaction: a slide for a DICOMweb PACS gets a ``wsi_pending`` row
     (the worker converts it); None without a PACS, a dicomizer, or for other files."""
-    from dataclasses import asdict
-
-    from server.dicominfo import DicomInfo
-    from server.models import PacsObject, utcnow
-
     if obj.modality != "SM" or not sync.remote or dicomizer() is None:
         return None
-    empty = DicomInfo(study_uid="", series_uid="", sop_uid="", modality="SM")
-    row = PacsObject(
-        object_id=obj.id,
-        case_id=obj.case_id,
-        backend=sync.backend.kind,
-        state=PENDING,
-        error="",
-        attempts=0,
-        updated_at=utcnow(),
-        **asdict(empty),
-    )
-    s.add(row)
-    return row
+    return sync.placeholder(s, obj, PENDING, "SM")
 
 
 def convert_slide(sync, object_id: int) -> str:
@@ -224,28 +207,4 @@ def convert_slide(sync, object_id: int) -> str:
     if not error:
         save_layout(sync.files, object_id, uids[2])
     fields = {"study_uid": uids[0], "series_uid": uids[1], "patient_id": patient_of(case)}
-    return settle(sync, object_id, case, error, FAILED, fields)
-
-
-def settle(sync, object_id: int, case, error: str, failed: str, fields: dict) -> str:
-    """Record a conversion's outcome on the object's PACS row (``converted`` with the
-    UIDs in ``fields``, or ``failed`` with the reason) and announce it."""
-    from server.changes import record
-    from server.models import PacsObject, StoredObject, utcnow
-    from server.pacs import pacs_out
-    from server.serialize import object_out
-
-    with sync.sessions() as s:
-        row, obj = s.get(PacsObject, object_id), s.get(StoredObject, object_id)
-        row.attempts += 1
-        row.error, row.updated_at = error, utcnow()
-        row.state = failed if error else CONVERTED
-        if not error:
-            for key, value in fields.items():
-                setattr(row, key, str(value)[:64])
-            row.stored_at = row.updated_at
-        data = object_out(obj) | {"pacs": pacs_out(row)}
-        op = "pacs_" + row.state
-        record(s, "object", obj.id, op, data, case_id=case.id, org_id=case.org_id)
-        s.commit()
-        return row.state
+    return sync.settle(object_id, error, FAILED, CONVERTED, fields)

@@ -16,11 +16,11 @@ so wrapping the same record again gives the same object.
 
 from __future__ import annotations
 
-import io
 import math
 
 import numpy as np
 
+from app.wrap.dataset import base_dataset, file_bytes
 from app.wrap.op import Case, WrapError, _study_uid, _uid
 
 TWELVE_LEAD = "1.2.840.10008.5.1.4.1.1.9.1.1"
@@ -71,8 +71,7 @@ def wrap_ecg(signal, case: Case, *, description: str = "") -> bytes:
     import hashlib
     from datetime import datetime
 
-    from pydicom.dataset import Dataset, FileMetaDataset
-    from pydicom.uid import ExplicitVRLittleEndian
+    from pydicom.dataset import Dataset
 
     if signal.n_samples < 2 or not len(signal.leads):
         raise WrapError("the ECG holds no samples")
@@ -87,27 +86,12 @@ def wrap_ecg(signal, case: Case, *, description: str = "") -> bytes:
     when = signal.acquired or case.study_time or datetime(1970, 1, 1)
     study = _study_uid(case)
 
-    ds = Dataset()
-    ds.SOPClassUID = sop_class
-    ds.SOPInstanceUID = _uid("huizhen-ecg", study, digest)
-    ds.SpecificCharacterSet = "ISO_IR 192"
-    ds.PatientID = case.patient_id
-    ds.PatientName = case.patient_name
-    ds.PatientSex = case.sex if case.sex in ("M", "F", "O") else ""
-    ds.PatientBirthDate = case.birth_date
-    ds.StudyInstanceUID = study
-    ds.StudyDate, ds.StudyTime = when.strftime("%Y%m%d"), when.strftime("%H%M%S")
-    ds.StudyID, ds.AccessionNumber = "", case.accession[:16]
-    ds.StudyDescription = (case.description or "")[:64]
-    ds.ReferringPhysicianName = ""
-    ds.Modality = "ECG"
+    sop_uid = _uid("huizhen-ecg", study, digest)
+    ds = base_dataset(case, when, study, sop_class, sop_uid, "ECG")
     ds.SeriesInstanceUID = _uid("huizhen-ecg-series", study, digest)
     ds.SeriesNumber, ds.InstanceNumber = 900, 1
     ds.SeriesDescription = (description or signal.source or "ECG")[:64]
     ds.Manufacturer = "Huizhen (wrapped from the original recording)"
-    ds.InstitutionName = case.institution[:64]
-    ds.ContentDate, ds.ContentTime = ds.StudyDate, ds.StudyTime
-    ds.AcquisitionDateTime = when.strftime("%Y%m%d%H%M%S")
     ds.AcquisitionContextSequence = []
 
     group = Dataset()
@@ -146,11 +130,4 @@ def wrap_ecg(signal, case: Case, *, description: str = "") -> bytes:
     group.WaveformData = samples.astype("<i2").tobytes()
     ds.WaveformSequence = [group]
 
-    meta = FileMetaDataset()
-    meta.MediaStorageSOPClassUID = sop_class
-    meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-    meta.TransferSyntaxUID = ExplicitVRLittleEndian
-    ds.file_meta = meta
-    buf = io.BytesIO()
-    ds.save_as(buf, enforce_file_format=True)
-    return buf.getvalue()
+    return file_bytes(ds)

@@ -11,8 +11,7 @@ instance in the same series.
 
 from __future__ import annotations
 
-import io
-
+from app.wrap.dataset import base_dataset, file_bytes
 from app.wrap.op import Case, WrapError, _study_uid, _uid
 
 ENCAPSULATED_PDF = "1.2.840.10008.5.1.4.1.1.104.1"
@@ -24,8 +23,7 @@ def wrap_pdf(pdf: bytes, case: Case, *, title: str = "Consultation report", when
     import hashlib
     from datetime import datetime
 
-    from pydicom.dataset import Dataset, FileMetaDataset
-    from pydicom.uid import ExplicitVRLittleEndian
+    from pydicom.dataset import Dataset
 
     if not pdf.startswith(b"%PDF-"):
         raise WrapError("not a PDF document (no %PDF- header)")
@@ -33,28 +31,13 @@ def wrap_pdf(pdf: bytes, case: Case, *, title: str = "Consultation report", when
     when = when or case.study_time or datetime(1970, 1, 1)
     study = _study_uid(case)
 
-    ds = Dataset()
-    ds.SOPClassUID = ENCAPSULATED_PDF
-    ds.SOPInstanceUID = _uid("huizhen-pdf", study, digest)
-    ds.SpecificCharacterSet = "ISO_IR 192"
-    ds.PatientID = case.patient_id
-    ds.PatientName = case.patient_name
-    ds.PatientSex = case.sex if case.sex in ("M", "F", "O") else ""
-    ds.PatientBirthDate = case.birth_date
-    ds.StudyInstanceUID = study
-    ds.StudyDate, ds.StudyTime = when.strftime("%Y%m%d"), when.strftime("%H%M%S")
-    ds.StudyID, ds.AccessionNumber = "", case.accession[:16]
-    ds.StudyDescription = (case.description or "")[:64]
-    ds.ReferringPhysicianName = ""
-    ds.Modality = "DOC"
+    sop_uid = _uid("huizhen-pdf", study, digest)
+    ds = base_dataset(case, when, study, ENCAPSULATED_PDF, sop_uid, "DOC")
     ds.SeriesInstanceUID = _uid("huizhen-report-series", study)
     ds.SeriesNumber = 990
     ds.InstanceNumber = int(when.strftime("%y%m%d%H%M")) % 2**31
     ds.ConversionType = "WSD"  # workstation
     ds.Manufacturer = "Huizhen"
-    ds.InstitutionName = case.institution[:64]
-    ds.ContentDate, ds.ContentTime = when.strftime("%Y%m%d"), when.strftime("%H%M%S")
-    ds.AcquisitionDateTime = when.strftime("%Y%m%d%H%M%S")
     ds.BurnedInAnnotation = "YES"  # a report names its patient
     ds.DocumentTitle = title[:64]
     code = Dataset()
@@ -64,14 +47,7 @@ def wrap_pdf(pdf: bytes, case: Case, *, title: str = "Consultation report", when
     ds.EncapsulatedDocumentLength = len(pdf)
     ds.EncapsulatedDocument = pdf + (b"\0" if len(pdf) % 2 else b"")
 
-    meta = FileMetaDataset()
-    meta.MediaStorageSOPClassUID = ENCAPSULATED_PDF
-    meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-    meta.TransferSyntaxUID = ExplicitVRLittleEndian
-    ds.file_meta = meta
-    buf = io.BytesIO()
-    ds.save_as(buf, enforce_file_format=True)
-    return buf.getvalue()
+    return file_bytes(ds)
 
 
 def unwrap_pdf(ds) -> bytes:
