@@ -59,10 +59,16 @@ class _Worker:
 
         ctx = multiprocessing.get_context("spawn")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="huizhen-tiles")
-        self.proc.start()
-        child.close()
-        self.job = None
+        proc = ctx.Process(target=_serve, args=(child,), daemon=True, name="huizhen-tiles")
+        try:
+            proc.start()
+        except BaseException:
+            self.conn.close()
+            self.conn = None
+            raise
+        finally:
+            child.close()
+        self.proc, self.job = proc, None
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.is_alive()

@@ -91,3 +91,27 @@ def test_a_failing_task_raises_its_error_and_a_crashing_one_stops_the_run():
         mine = set(pool.pids())
         pool.close(kill=True)
     assert mine and not mine & {p.pid for p in tile_workers()}  # none left running
+
+
+def test_workers_that_cannot_load_the_task_stop_the_run_with_a_message(tmp_path, monkeypatch):
+    """The application's files replaced on disk (an update installed while it runs): a new
+    worker cannot load the code the running one sends; multiprocessing.Pool started such
+    workers again without end and the run never ended."""
+    import importlib
+    import shutil
+    import sys
+
+    from inference.wsi.workers import WorkerDied, WorkerPool
+
+    (tmp_path / "hz_replaced_module.py").write_text("def work(x):\n    return x\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    mod = importlib.import_module("hz_replaced_module")
+    (tmp_path / "hz_replaced_module.py").unlink()
+    shutil.rmtree(tmp_path / "__pycache__", ignore_errors=True)
+    pool = WorkerPool(1)
+    try:
+        with pytest.raises(WorkerDied):
+            run_with_deadline(lambda: pool.run(mod.work, [(1,)], lambda i, v: None), 180)
+    finally:
+        pool.close(kill=True)
+        sys.modules.pop("hz_replaced_module", None)
