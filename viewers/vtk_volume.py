@@ -32,25 +32,53 @@ def _scalars(volume, state=None) -> np.ndarray:
     return out
 
 
-def image_data(volume, state=None):
+def reduction(shape, max_voxels: int | None) -> int:
+    """The block size (1: none) that brings ``shape``'s voxels under ``max_voxels``."""
+    voxels = int(np.prod(shape[:3]))
+    if not max_voxels or voxels <= max_voxels:
+        return 1
+    return int(np.ceil((voxels / max_voxels) ** (1 / 3) - 1e-9))
+
+
+def _reduced(arr: np.ndarray, f: int, state=None) -> np.ndarray:
+    """Means of f x f x f blocks (float32), one output slice at a time."""
+    nz, ny, nx = (n // f for n in arr.shape)
+    out = np.empty((nz, ny, nx), np.float32)
+    for z in range(nz):
+        if state is not None and z % 8 == 0:
+            state.check()
+            state.progress(0.6 * z / nz)
+        block = arr[z * f : (z + 1) * f, : ny * f, : nx * f].astype(np.float32)
+        out[z] = block.reshape(f, ny, f, nx, f).mean(axis=(0, 2, 4))
+    return out
+
+
+def image_data(volume, state=None, max_voxels: int | None = None):
     """The volume as vtkImageData (x fastest, spacing and origin in mm, direction set).
 
     The scalars share the volume's memory when they can (VTK keeps a reference to the
     numpy array), and their value range is computed here, so that a worker does this work
-    and the first render on the UI thread does not."""
+    and the first render on the UI thread does not.  Above ``max_voxels`` (software
+    OpenGL), means of f x f x f blocks are rendered instead (``reduction``)."""
     from vtkmodules.util import numpy_support
     from vtkmodules.vtkCommonDataModel import vtkImageData
 
     arr = _scalars(volume, state)
+    f = reduction(arr.shape, max_voxels)
+    spacing = np.asarray(volume.spacing[::-1], float)  # x, y, z
+    origin = np.asarray(volume.origin, float)
+    if f > 1:
+        arr = _reduced(arr, f, state)
+        origin = origin + np.asarray(volume.direction, float) @ ((f - 1) / 2 * spacing)
+        spacing = spacing * f
     if state is not None:
         state.check()
         state.progress(0.6)
     img = vtkImageData()
     z, y, x = arr.shape
     img.SetDimensions(x, y, z)
-    sz, sy, sx = volume.spacing
-    img.SetSpacing(sx, sy, sz)
-    img.SetOrigin(*map(float, volume.origin))
+    img.SetSpacing(*map(float, spacing))
+    img.SetOrigin(*map(float, origin))
     img.SetDirectionMatrix(*map(float, np.asarray(volume.direction).ravel()))
     scalars = numpy_support.numpy_to_vtk(arr.reshape(-1), deep=False)
     scalars.SetName("values")
@@ -88,14 +116,14 @@ def volume_property(preset):
     return prop
 
 
-def volume_actor(volume, preset_key: str = "ct-bone", state=None):
+def volume_actor(volume, preset_key: str = "ct-bone", state=None, max_voxels: int | None = None):
     """The vtkVolume of ``volume`` (image data, mapper, transfer functions of the preset).
     No OpenGL call: a worker may build it and the UI thread only add it to a renderer."""
     from vtkmodules.vtkRenderingCore import vtkVolume
     from vtkmodules.vtkRenderingVolumeOpenGL2 import vtkSmartVolumeMapper
 
     mapper = vtkSmartVolumeMapper()
-    mapper.SetInputData(image_data(volume, state))
+    mapper.SetInputData(image_data(volume, state, max_voxels))
     actor = vtkVolume()
     actor.SetMapper(mapper)
     apply_preset(actor, preset_key)

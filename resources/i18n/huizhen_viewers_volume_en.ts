@@ -83,6 +83,10 @@
         <translation>3D was stopped. Choose a 3D preset to prepare it again.</translation>
     </message>
     <message>
+        <source>3D at 1/%1 resolution: this computer draws OpenGL in software (no graphics driver), full resolution would take seconds per frame.</source>
+        <translation>3D at 1/%1 resolution: this computer draws OpenGL in software (no graphics driver), full resolution would take seconds per frame.</translation>
+    </message>
+    <message>
         <source>3D rendering is not available: %1</source>
         <translation>3D rendering is not available: %1</translation>
     </message>

@@ -83,6 +83,10 @@
         <translation>三维重建已停止。选择一个三维预设可重新准备。</translation>
     </message>
     <message>
+        <source>3D at 1/%1 resolution: this computer draws OpenGL in software (no graphics driver), full resolution would take seconds per frame.</source>
+        <translation>三维以 1/%1 分辨率显示：本机以软件方式绘制 OpenGL（无显卡驱动），全分辨率每帧需数秒。</translation>
+    </message>
+    <message>
         <source>3D rendering is not available: %1</source>
         <translation>无法进行三维渲染：%1</translation>
     </message>

@@ -81,3 +81,34 @@ def test_cli_3d_writes_a_picture(head_ct_files, tmp_path):
     img = np.asarray(Image.open(out))
     assert img.shape == (128, 128, 3) and (img.max(axis=2) > 30).mean() > 0.05
     assert main([*args, "--preset", "no-such-preset"]) == 2
+
+
+def test_software_opengl_renders_block_means_of_a_large_volume(head_ct_files):
+    """Above the voxel limit (software OpenGL) the image data holds 2 x 2 x 2 block means of
+    the real head CT, twice the spacing, the same place in the patient; below it, the
+    volume's own memory."""
+    from vtkmodules.util import numpy_support
+
+    from app.imaging.series import series_info
+    from viewers.vtk_volume import image_data, reduction
+
+    vol = Volume.create(series_info(head_ct_files)).load()
+    nz, ny, nx = vol.array.shape
+    assert reduction(vol.array.shape, None) == 1 and reduction(vol.array.shape, 2**20) == 2
+    img = image_data(vol, max_voxels=2**20)
+    assert img.GetDimensions() == (nx // 2, ny // 2, nz // 2)
+    assert img.GetSpacing() == pytest.approx([2 * s for s in vol.spacing[::-1]])
+    values = numpy_support.vtk_to_numpy(img.GetPointData().GetScalars())
+    values = values.reshape(nz // 2, ny // 2, nx // 2)
+    k, j, i = 20, 60, 70
+    block = vol.array[2 * k : 2 * k + 2, 2 * j : 2 * j + 2, 2 * i : 2 * i + 2]
+    assert values[k, j, i] == pytest.approx(block.mean(), abs=1e-3)
+    # voxel (k, j, i) of the reduced grid sits at the centre of its block in the patient
+    centre = vol.index_to_patient(np.array([2 * k + 0.5, 2 * j + 0.5, 2 * i + 0.5]))
+    matrix = img.GetDirectionMatrix()
+    d = np.array([[matrix.GetElement(r, c) for c in range(3)] for r in range(3)])
+    at = np.array(img.GetOrigin()) + d @ (np.array([i, j, k]) * np.array(img.GetSpacing()))
+    assert at == pytest.approx(centre)
+    full = image_data(vol, max_voxels=10**9)
+    shared = numpy_support.vtk_to_numpy(full.GetPointData().GetScalars())
+    assert np.shares_memory(shared, vol.array)

@@ -39,3 +39,4 @@ def test_qvtk_widget_renders_bone_brighter_than_soft_tissue(head_ct_files):
     assert stats["stopped"] == {"text": stats["stopped"]["text"], "actor": True, "done": True}
     assert "stopped" in stats["stopped"]["text"] and stats["bar_hidden"] and stats["shares_voxels"]
     assert stats["said_before_first_render"] == "Rendering 3D…"
+    assert stats["software_gl"]  # Mesa llvmpipe under Xvfb is recognised as software OpenGL

@@ -29,10 +29,10 @@ def wait(app, condition, seconds: float = 120.0) -> None:
 def gated_prepare(render3d, gate: threading.Event, threads: list):
     real = render3d.prepare_actor
 
-    def prepare(volume, preset, state=None):
+    def prepare(volume, preset, state=None, max_voxels=None):
         threads.append(threading.current_thread() is threading.main_thread())
         gate.wait(60)
-        return real(volume, preset, state)
+        return real(volume, preset, state, max_voxels)
 
     render3d.prepare_actor = prepare
 
@@ -100,6 +100,7 @@ def main(folder: str) -> int:
                 "stopped": stopped,
                 "bar_hidden": w.prepare_bar.isHidden(),
                 "said_before_first_render": said,
+                "software_gl": w.software_gl,
                 "shares_voxels": shares(w, vol),
             }
         )

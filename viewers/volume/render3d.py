@@ -22,11 +22,24 @@ from viewers.volume.texts import translate
 FIRST_RENDER_DELAY_MS = 30  # the "Rendering 3D…" line is painted before the UI blocks
 
 
-def prepare_actor(volume, preset: str, state=None):
+# With software OpenGL (Mesa llvmpipe: no graphics driver) every 3D frame of a 540 x 512²
+# CT takes seconds; above this many voxels such a computer renders block means instead.
+SOFTWARE_MAX_VOXELS = 32 * 2**20
+SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "software rasterizer")
+
+
+def software_opengl(window) -> bool:
+    """Whether ``window``'s OpenGL renderer is a software one."""
+    caps = window.ReportCapabilities() or ""
+    line = next((x for x in caps.splitlines() if "renderer string" in x.lower()), "")
+    return any(name in line.lower() for name in SOFTWARE_RENDERERS)
+
+
+def prepare_actor(volume, preset: str, state=None, max_voxels: int | None = None):
     """Worker: the vtkVolume (image data, value range, mapper, transfer functions)."""
     from viewers.vtk_volume import volume_actor
 
-    return volume_actor(volume, preset, state)
+    return volume_actor(volume, preset, state, max_voxels)
 
 
 class PrepareBar(QWidget):
@@ -54,6 +67,13 @@ class PrepareBar(QWidget):
 
     def progress(self, fraction: float) -> None:
         self.bar.setValue(int(fraction * 100))
+
+    def note(self, text: str) -> None:
+        """A lasting line under the 3D view (e.g. it is shown at a reduced resolution)."""
+        self.label.setText(text)
+        self.bar.hide()
+        self.cancel.hide()
+        self.show()
 
     def rendering(self) -> None:
         self.label.setText(translate("VolumeViewer", "Rendering 3D…"))
@@ -98,6 +118,8 @@ class VolumeRender(QWidget):
         self.prepare_bar.hide()
         lay.addWidget(self.prepare_bar)
         self.vtk.Initialize()
+        self.software_gl = software_opengl(self.vtk.GetRenderWindow())
+        self.reduced = 1  # block size of the voxels rendered (1: all of them)
         self._closed = False
         self.markers: list = []
         self._marker_actors: list = []
@@ -107,12 +129,17 @@ class VolumeRender(QWidget):
         self.volume = volume
         if preset:
             self.preset = preset
+        from viewers.vtk_volume import reduction
+
         self.prepare_bar.start()
         self._prepared_with = self.preset
+        limit = SOFTWARE_MAX_VOXELS if self.software_gl else None
+        self.reduced = reduction(volume.array.shape, limit)
         self.job = self.ctx.jobs.submit(
             prepare_actor,
             volume,
             self.preset,
+            max_voxels=limit,
             name="3D setup",
             on_done=self._prepared,
             on_error=self._failed,
@@ -146,7 +173,16 @@ class VolumeRender(QWidget):
         QTimer.singleShot(FIRST_RENDER_DELAY_MS, self._first_render)
 
     def _first_render(self) -> None:
-        self.prepare_bar.hide()
+        if self.reduced > 1:
+            self.prepare_bar.note(
+                translate(
+                    "VolumeViewer",
+                    "3D at 1/%1 resolution: this computer draws OpenGL in software "
+                    "(no graphics driver), full resolution would take seconds per frame.",
+                ).replace("%1", str(self.reduced))
+            )
+        else:
+            self.prepare_bar.hide()
         self.render()
 
     def set_markers(self, markers: list, render: bool = True) -> None:
