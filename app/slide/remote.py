@@ -25,7 +25,7 @@ import numpy as np
 from app.slide.cache import TileCache
 from app.slide.source import SlideError, SlideSource
 
-FRAMES_KEPT = 256  # decoded DICOM frames kept by the handle (a field is ~40 at 512 px)
+FRAMES_KEPT = 64  # decoded DICOM frames kept by the handle (a 1920x1080 field: ~20 at 512 px)
 FETCHERS = 8  # frames in flight at once
 
 
@@ -217,6 +217,21 @@ class RemoteSlideSource(SlideSource):
 
     def _read_raw(self, level: int, x: int, y: int, w: int, h: int) -> np.ndarray:
         return self._read_dicom(level, x, y, w, h)
+
+    def read_region(
+        self, level: int, x: int, y: int, w: int, h: int, cached: bool = True
+    ) -> np.ndarray:
+        """As ``SlideSource.read_region``; the field's missing tiles are first fetched in
+        one request per DICOM instance (cache tiles are DICOM tiles), not one per row."""
+        if cached and w > 0 and h > 0 and 0 <= level < self.level_count:
+            tiles = list(self.tiles_in(level, x, y, w, h))
+            missing = [t for t in tiles if (self._key, level, *t) not in self.cache]
+            if 1 < len(missing) <= FRAMES_KEPT:
+                try:
+                    self._handle()._tiles(level, missing)
+                except Exception:  # noqa: BLE001 - the reads below report what fails
+                    pass
+        return super().read_region(level, x, y, w, h, cached)
 
 
 def open_remote_slide(client, object_id: int, cache: TileCache | None = None, name: str = ""):
