@@ -5,8 +5,9 @@ and one ``huizhen-server worker``; HAProxy (Debian ``haproxy``) fronts either no
 1 alone or nodes 1 and 2 (round robin, health checks, redispatch), so the proxy hop
 is the same in both.  The load is bench/load.py's: N simulated clinics create a
 case, upload a file in chunks, ask for a consult on every fourth case and pull the
-changes feed.  Prints requests/s, p50/p95 per step and errors per setup, then the
-ratios 2 nodes / 1 node.  SYNTHETIC data only.  Everything runs on this machine, so
+changes feed.  Prints requests/s, p95 per step, errors and CPU per request per
+setup, then the ratios 2 nodes / 1 node, the database bytes per case, and what
+each open SSE stream costs a node per consult/alert change (bench/scale_sse.py).  SYNTHETIC data only.  Everything runs on this machine, so
 the nodes, PostgreSQL, HAProxy and the load generator share its cores: the ratio
 shows what a second node buys when cores are free, not a cluster of machines.
 
@@ -28,7 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO)]
 
-from bench.load import REQUEST_TIMEOUT_S, Failed, Results, clinic, make_clinics, pct  # noqa: E402
+from bench.load import REQUEST_TIMEOUT_S, Failed, Results, clinic, login, make_clinics, pct  # noqa: E402
+from bench.scale_sse import fanout  # noqa: E402
 from tests.pgserver import PostgresServer, free_port  # noqa: E402
 from tests.scale.scale_helpers import HAProxy  # noqa: E402
 from tests.server.hzserver_helpers import ServerProcess, WorkerProcess  # noqa: E402
@@ -146,6 +148,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seconds", type=float, default=20, help="load per setup")
     ap.add_argument("--size-kib", type=int, default=256, help="bytes uploaded per case")
     ap.add_argument("--chunk-kib", type=int, default=128)
+    ap.add_argument("--streams", type=int, default=100, help="SSE streams for the fan-out phase")
+    ap.add_argument("--alerts", type=int, default=20, help="alerts of the fan-out phase")
     args = ap.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="hz-scale-"))
     pg = PostgresServer(Path(tempfile.mkdtemp(prefix="hz-scale-pg-")))  # the postgres user's
@@ -187,6 +191,16 @@ def main(argv=None) -> int:
             per = (size1 - size0) / (cases1 - cases0)
             print(f"database: {cases1 - cases0} cases added, {(size1 - size0) / 2**20:.1f} MiB "
                   f"({per / 1024:.1f} KiB per case with its file row, changes, audit)")  # fmt: skip
+        if args.streams:
+            clients = [login(nodes[0].url, u, "bench-password") for u in users[:8]]
+            f = fanout(nodes[0].url, clients, args.streams, args.alerts,
+                       lambda: sum(cpu_of([nodes[0].proc.pid]).values()))  # fmt: skip
+            for c in clients:
+                c.close()
+            print(f"SSE fan-out on 1 node: {f['streams']} streams, {f['alerts']} alerts: "
+                  f"{f['ms per alert alone']:.1f} ms CPU per alert with no stream, "
+                  f"+{f['ms per stream wake']:.2f} ms per open stream per push change "
+                  f"({f['events delivered']} events delivered)")  # fmt: skip
         print(f"errors={f1['errors'] + f2['errors']}")
         return 1 if f1["errors"] + f2["errors"] else 0
     finally:

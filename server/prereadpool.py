@@ -161,6 +161,9 @@ class JobLoop:
                 self._held[claim.job_id] = claim
             try:
                 self.runner.run(claim, lambda job: self._analyse(slot, job))
+            except Exception:  # the database went away mid-job: its lease runs out, it is retried
+                log.exception("pre-read job %s left unfinished", claim.job_id)
+                self._stop.wait(self.poll_s)
             finally:
                 with self._held_lock:
                     self._held.pop(claim.job_id, None)
