@@ -200,7 +200,8 @@ def main(argv=None) -> int:
             print(f"SSE fan-out on 1 node: {f['streams']} streams, {f['alerts']} alerts: "
                   f"{f['ms per alert alone']:.1f} ms CPU per alert with no stream, "
                   f"+{f['ms per stream wake']:.2f} ms per open stream per push change "
-                  f"({f['events delivered']} events delivered)")  # fmt: skip
+                  f"({f['events delivered']} events delivered: "
+                  f"{f['ms per event delivered']:.1f} ms per woken stream)")  # fmt: skip
         print(f"errors={f1['errors'] + f2['errors']}")
         return 1 if f1["errors"] + f2["errors"] else 0
     finally:

@@ -97,5 +97,6 @@ def fanout(url: str, clients: list[httpx.Client], streams: int, alerts: int, cpu
         "alerts": alerts,
         "ms per alert alone": alone / alerts * 1000,
         "ms per stream wake": extra / (alerts * streams) * 1000,
+        "ms per event delivered": extra / max(1, seen) * 1000,
         "events delivered": seen,
     }

@@ -16,7 +16,7 @@ from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from server.access import change_filter
-from server.broker import PUSH_KINDS
+from server.broker import PUSH_KINDS, Audience
 from server.models import Change, Consult, Counter, User, utcnow
 from server.pgnotify import CHANGES_CHANNEL, pg_notify
 
@@ -65,9 +65,10 @@ def record(
         ch.target_department = consult.target_department
         ch.target_user_id = consult.target_user_id
     s.add(ch)
-    s.info.setdefault(PENDING, []).append((ch.seq, kind))
+    audience = Audience(kind, org_id, ch.target_org_id, ch.target_department, ch.target_user_id)
+    s.info.setdefault(PENDING, []).append((ch.seq, audience))
     if kind in PUSH_KINDS:
-        pg_notify(s, CHANGES_CHANNEL)
+        pg_notify(s, CHANGES_CHANNEL, audience.encode())
     return ch
 
 
@@ -95,7 +96,7 @@ def change_out(ch: Change) -> dict:
     }
 
 
-def notify_on_commit(factory: sessionmaker, callback: Callable[[list[tuple[int, str]]], None]):
+def notify_on_commit(factory: sessionmaker, callback: Callable[[list[tuple[int, Audience]]], None]):
     """Call ``callback(changes)`` after each commit that recorded changes."""
 
     @event.listens_for(factory, "after_commit")

@@ -2,9 +2,10 @@
 
 Each node keeps its SSE streams in its own ``Broker``; a change recorded on any
 node (or by a worker) sends ``NOTIFY`` in the writing transaction, which
-PostgreSQL delivers at commit to every node's listener, which wakes that node's
-streams.  The notification carries no data (a woken stream re-reads the changes
-table), so notifications of one transaction collapse into one.  On SQLite (one
+PostgreSQL delivers at commit to every node's listener, which wakes those of its
+streams that may see the change.  The notification carries only the change's
+audience (``server.broker.Audience``: kind, organisation, addressee); a woken
+stream re-reads the changes table.  On SQLite (one
 node) nothing is sent and the in-process broker alone wakes the streams.
 """
 
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
-from server.broker import Broker
+from server.broker import Audience, Broker
 
 log = logging.getLogger("huizhen.server.pgnotify")
 CHANGES_CHANNEL = "huizhen_changes"
@@ -28,10 +29,11 @@ def is_postgres(bind) -> bool:
     return bind.dialect.name == "postgresql"
 
 
-def pg_notify(s: Session, channel: str) -> None:
-    """Queue a notification on ``channel``, sent when ``s`` commits (PostgreSQL only)."""
+def pg_notify(s: Session, channel: str, payload: str = "") -> None:
+    """Queue a notification on ``channel``, sent when ``s`` commits (PostgreSQL only;
+    equal notifications of one transaction are sent once)."""
     if is_postgres(s.get_bind()):
-        s.execute(select(func.pg_notify(channel, "")))
+        s.execute(select(func.pg_notify(channel, payload)))
 
 
 def listen_dsn(engine: Engine) -> str:
@@ -41,7 +43,7 @@ def listen_dsn(engine: Engine) -> str:
 
 class PgListener:
     """A thread holding one connection that LISTENs on ``channels`` and calls
-    ``on_wake(channel)`` for each notification; ``on_wake(None)`` after every
+    ``on_wake(payload)`` for each notification; ``on_wake(None)`` after every
     (re)connection, as notifications may have been missed meanwhile."""
 
     def __init__(
@@ -72,7 +74,7 @@ class PgListener:
                     self.on_wake(None)
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=0.5):
-                            self.on_wake(note.channel)
+                            self.on_wake(note.payload)
             except psycopg.Error as err:
                 self.listening.clear()
                 log.warning("LISTEN connection lost (%s); reconnecting", err)
@@ -86,7 +88,7 @@ class PgBroker(Broker):
     def __init__(self, engine: Engine) -> None:
         super().__init__()
         self.engine = engine
-        self.listener = PgListener(engine, [CHANGES_CHANNEL], lambda _ch: Broker.wake_all(self))
+        self.listener = PgListener(engine, [CHANGES_CHANNEL], self._heard)
 
     def start(self) -> None:
         self.listener.start()
@@ -94,9 +96,13 @@ class PgBroker(Broker):
     def stop(self) -> None:
         self.listener.stop()
 
+    def _heard(self, payload: str | None) -> None:
+        audience = Audience.decode(payload) if payload else None
+        Broker.wake(self, [audience] if audience is not None else None)
+
     def wake_all(self) -> None:
         super().wake_all()
-        try:
+        try:  # an empty payload wakes every stream of every node
             with self.engine.connect() as conn:
                 conn.execute(text(f"NOTIFY {CHANGES_CHANNEL}"))
                 conn.commit()

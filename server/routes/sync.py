@@ -127,7 +127,7 @@ async def events(
 
     async def stream():
         pos = start
-        wake = broker.subscribe()
+        wake = broker.subscribe(user)  # woken by the changes it may see
         try:
             yield f"retry: 2000\n: connected at {pos}\n\n"
             while True:
