@@ -48,8 +48,14 @@ def _reduced(arr: np.ndarray, f: int, state=None) -> np.ndarray:
         if state is not None and z % 8 == 0:
             state.check()
             state.progress(0.6 * z / nz)
-        block = arr[z * f : (z + 1) * f, : ny * f, : nx * f].astype(np.float32)
-        out[z] = block.reshape(f, ny, f, nx, f).mean(axis=(0, 2, 4))
+        acc = out[z]
+        acc[...] = 0
+        for dz in range(f):  # strided sums: far faster than a mean over reshaped axes
+            plane = arr[z * f + dz]
+            for dy in range(f):
+                for dx in range(f):
+                    acc += plane[dy : ny * f : f, dx : nx * f : f]
+        acc *= np.float32(1.0 / f**3)
     return out
 
 
