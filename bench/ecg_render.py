@@ -9,6 +9,8 @@
    any viewer pays).  Measured twice: the page unchanged (grid and traces
    come from the page cache) and the page changed every time (gain toggled
    10 <-> 20 mm/mV, so traces and grid are rebuilt: the cache's worst case).
+   The traces are stroked through their per-pixel-column min/max samples
+   (viewers/ecg/decimate.py); the baseline strokes every sample, unsmoothed.
 2. 24 h single lead at 250 Hz (21.6 M samples, synthetic beats): p95 frame
    time of random pans and zooms (view change + paint).  Goal <= 16 ms.
    Baseline in the same run: pyqtgraph's own ``PlotDataItem`` with
@@ -108,6 +110,9 @@ def page_bench(app, repeat: int) -> None:
     med, base = float(np.median(t_ours)), float(np.median(t_floor))
     chg = float(np.median(t_changed))
     print(f"12-lead page (3x4+II, 10 s @ {sig.fs:g} Hz, {size.width()}x{size.height()} px)")
+    x, _y, _c = v.page_cache.layer._paths[0][0].points(_block(v))
+    print(f"  trace points stroked at this zoom: {x.size} of {sum(c.xData.size for c in v.trace_items)} "
+          f"samples + pulses (per-pixel min/max, block {_block(v)} samples)")  # fmt: skip
     print(
         f"  viewer redraw + paint, page unchanged: median {med:6.1f} ms, "
         f"p95 {np.percentile(t_ours, 95):6.1f} ms (goal <= 30 ms)"
@@ -121,6 +126,13 @@ def page_bench(app, repeat: int) -> None:
         f"unchanged (goal <= 5x), {chg / base:.1f}x changed"
     )
     v.close()
+
+
+def _block(v) -> int:
+    from viewers.ecg.decimate import block_for
+
+    px_per_mm = v.plot.width() / (v.view.viewRange()[0][1] - v.view.viewRange()[0][0])
+    return block_for(v.signal.fs / v.speed / px_per_mm)
 
 
 def holter(fs=250, hours=24):
@@ -203,9 +215,17 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    print(f"cpu cores {os.cpu_count()}, platform {app.platformName()}")
+    print(f"cpu cores {os.cpu_count()}, platform {app.platformName()}, {_load()}")
     page_bench(app, args.repeat)
     holter_bench(app, args.frames)
+    print(f"after: {_load()}")
+
+
+def _load() -> str:
+    """The 1/5/15 min load average (not on Windows): ratios are within one run."""
+    if not hasattr(os, "getloadavg"):
+        return "load average n/a"
+    return "load average " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

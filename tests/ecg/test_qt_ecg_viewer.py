@@ -131,8 +131,6 @@ def test_pacer_spikes_are_drawn(qtbot, jobs, real_signal, device_beats, tmp_path
 
 
 def test_page_cache_keeps_unchanged_items_and_invalidates_changed_ones(qtbot, jobs, real_dcm):
-    from PySide6.QtWidgets import QGraphicsItem
-
     from app.ecg.filters import FilterSpec
 
     v = _viewer(qtbot, jobs, [(None, real_dcm)])
@@ -141,8 +139,11 @@ def test_page_cache_keeps_unchanged_items_and_invalidates_changed_ones(qtbot, jo
     cache = v.page_cache
     traces, grid, layer = list(v.trace_items), cache.grid, cache.layer
     for item in (grid, layer):
-        assert item.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
         assert item.scene() is v.plot.scene()
+    v.plot.grab()
+    kept = dict(layer._paths[0][0]._paths)  # the trace path at this zoom (decimated)
+    v.plot.grab()  # a repaint of the unchanged page strokes the same path, not a new one
+    assert layer._paths[0][0]._paths == kept and len(kept) == 1
     v.redraw()  # nothing changed: the same items stay, nothing is added twice
     assert v.trace_items == traces and cache.grid is grid and cache.layer is layer
     assert len(v.plot.getPlotItem().items) == count

@@ -4,6 +4,9 @@
 samples at every level k.  ``window(i0, i1, bins)`` returns at most 2 x bins
 points whose envelope equals the full-resolution trace's at screen
 resolution, in time that depends on ``bins``, not on the record length.
+
+``extreme_indices(y, block)`` picks, for the 12-lead page, the samples a trace
+is drawn through at a given zoom (the per-block min and max, in time order).
 """
 
 from __future__ import annotations
@@ -63,3 +66,34 @@ class MinMaxPyramid:
         ys = np.empty(2 * lo.size, dtype=np.float32)
         ys[0::2], ys[1::2] = lo, hi
         return np.repeat(pos, 2), ys
+
+
+def block_for(samples_per_px: float) -> int:
+    """Samples per min/max block at ``samples_per_px``: whole samples per device
+    pixel column (1 = every sample), so each column gets its min and max."""
+    if not samples_per_px >= 2.0:  # also NaN-safe
+        return 1
+    return int(min(samples_per_px, 2.0**20) + 1e-6)  # 10 - 1 ulp is 10 samples
+
+
+def extreme_indices(y: np.ndarray, block: int) -> np.ndarray:
+    """Sorted sample indices keeping, in every block of ``block`` samples, the sample
+    with the lowest and the one with the highest value, plus the first and last
+    sample: the polyline through them has the full trace's min/max envelope in each
+    block, so a one-sample spike (QRS peak, pacer tick) is always drawn."""
+    y = np.asarray(y)
+    n = int(y.size)
+    if block <= 1 or n <= 2 * block:
+        return np.arange(n)
+    m = n // block
+    body = y[: m * block].reshape(m, block)
+    base = np.arange(m) * block
+    lo, hi = base + body.argmin(axis=1), base + body.argmax(axis=1)
+    pairs = np.stack([np.minimum(lo, hi), np.maximum(lo, hi)], axis=1).ravel()  # time order
+    parts = [[0], pairs]
+    if n > m * block:  # the partial last block
+        tail = y[m * block :]
+        parts.append(sorted({m * block + int(tail.argmin()), m * block + int(tail.argmax())}))
+    parts.append([n - 1])
+    idx = np.concatenate(parts).astype(np.intp)
+    return idx[np.r_[True, idx[1:] != idx[:-1]]]  # a flat block gives its sample once

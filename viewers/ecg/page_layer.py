@@ -4,9 +4,18 @@ pyqtgraph spends about a millisecond per item on adding it to a view and
 draws wide cosmetic pens segment by segment; a page of 13 traces, 13 labels
 and 4 calibration pulses then costs tens of milliseconds to rebuild.  A
 ``PageLayer`` holds one ``QPainterPath`` per pen (built from numpy arrays in
-one call each) and the lead labels, paints them with QPainter directly, and
-keeps the result in Qt's device-coordinate pixmap cache.  ``Trace`` keeps
+one call each) and the lead labels, and paints them with QPainter directly.
+It is not kept in Qt's device-coordinate pixmap cache: filling that cache
+after a change (a new page, a zoom) cost about twice as much as stroking the
+decimated paths, which a repaint of an unchanged page now does in ~2 ms
+(bench/ecg_render.py).  ``Trace`` keeps
 each trace's data for the viewer's tools and tests.
+
+The traces are a ``TracePath``: at paint time it is drawn through the per-block min/max samples of each
+trace, blocks of about one device pixel (viewers/ecg/decimate.py), so a
+10 s page at 1000 Hz is stroked through a few thousand points, not 40,000,
+and zooming in brings back every sample (a path per block size is kept, so
+an unchanged page does not rebuild it).
 """
 
 from __future__ import annotations
@@ -16,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QPainterPath, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
+from PySide6.QtWidgets import QGraphicsObject
 
 
 @dataclass
@@ -40,8 +49,59 @@ def pen(colour: str, width: float) -> QPen:
     return p
 
 
+class TracePath:
+    """Runs of samples in page mm, drawn at a zoom-dependent number of points.
+
+    ``runs``: (x, y, key); a run with a key is a trace sampled at ``samples_per_mm``
+    and is drawn through its per-block min/max samples, one with key None (a
+    calibration pulse) whole.  ``picks`` maps (key, block) to the kept sample
+    indices; it may be shared by the pages of one signal (a gain or layout change
+    keeps the same extremes, since y is the lead scaled by a positive gain).  One
+    path per block size is kept."""
+
+    KEEP = 3  # block sizes kept (zooming back and forth reuses them)
+
+    def __init__(self, runs, samples_per_mm: float, picks: dict | None = None) -> None:
+        self.runs = [(np.asarray(x, float), np.asarray(y, float), key) for x, y, key in runs]
+        self.samples_per_mm = float(samples_per_mm)
+        self.picks = {} if picks is None else picks
+        self._paths: dict[int, QPainterPath] = {}
+
+    def points(self, block: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(x, y, connect) of every run at ``block`` samples per min/max block."""
+        from viewers.ecg.decimate import extreme_indices
+
+        if len(self.picks) > 512:  # many zoom levels visited: start again
+            self.picks.clear()
+        xs, ys, conn = [], [], []
+        for x, y, key in self.runs:
+            if key is not None and block > 1:
+                keep = self.picks.get((key, block))
+                if keep is None:
+                    keep = self.picks[(key, block)] = extreme_indices(y, block)
+                x, y = x[keep], y[keep]
+            xs.append(x)
+            ys.append(y)
+            conn.append(np.r_[np.ones(max(len(x) - 1, 0), bool), False][: len(x)])
+        if not xs:
+            return np.empty(0), np.empty(0), np.empty(0, bool)
+        return np.concatenate(xs), np.concatenate(ys), np.concatenate(conn)
+
+    def at(self, px_per_mm: float) -> QPainterPath:
+        from viewers.ecg.decimate import block_for
+
+        block = block_for(self.samples_per_mm / px_per_mm if px_per_mm > 0 else 1.0)
+        path = self._paths.get(block)
+        if path is None:
+            while len(self._paths) >= self.KEEP:
+                self._paths.pop(next(iter(self._paths)))
+            path = self._paths[block] = path_of(*self.points(block))
+        return path
+
+
 class PageLayer(QGraphicsObject):
-    """Paths (each with its pen) and labels (text at a page position, drawn unscaled)."""
+    """Paths (each a ``QPainterPath`` or a ``TracePath``, with its pen) and labels
+    (text at a page position, drawn unscaled)."""
 
     def __init__(self, rect_mm: QRectF, paths, labels=(), label_colour="#111111", antialias=False):
         super().__init__()
@@ -50,7 +110,6 @@ class PageLayer(QGraphicsObject):
         self._paths = list(paths)  # [(QPainterPath, QPen)]
         self._labels = list(labels)  # [(x_mm, y_mm, text)]
         self._colour = QColor(label_colour)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt naming)
         return self._rect
@@ -60,6 +119,10 @@ class PageLayer(QGraphicsObject):
 
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
         for path, p in self._paths:
+            if isinstance(path, TracePath):  # device pixels per page mm, this paint
+                t = painter.transform()
+                dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+                path = path.at(float(np.hypot(t.m11(), t.m12())) * dpr)
             painter.setPen(p)
             painter.drawPath(path)
         if not self._labels:

@@ -1,15 +1,17 @@
 """Drawing the ECG page for ``EcgViewer``: grid, traces, calibration pulses.
 
-Short records are drawn in full (12 leads x 10 s is ~10^5 points); records
+Short records are drawn whole (12 leads x 10 s is ~10^5 samples, stroked
+through their per-pixel min/max); records
 longer than ``LONG_S`` get one row per lead and ``LongTraces`` (min/max
 decimation of the visible window only).
 
 The page is two ``PageLayer`` items (viewers/ecg/page_layer.py): the grid,
 rebuilt only when the paper size changes, and the traces with their labels
 and calibration pulses, rebuilt only when the signal, layout, lead order,
-speed, gain or focused lead change.  Each paints from Qt's device-coordinate
-pixmap cache, which Qt itself drops when the view is zoomed or resized, so a
-repaint of an unchanged page is a blit.
+speed, gain or focused lead change.  The trace layer strokes each trace
+through its per-pixel-column min/max samples at the zoom it is painted at
+(``TracePath``), so spikes stay visible and zooming in shows every sample;
+the path of each zoom level is kept with the layer.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class PageCache:
     signal: object = None  # held, so the key's signal cannot be a recycled object
     layer: object = None
     traces: list = field(default_factory=list)
+    picks: dict = field(default_factory=dict)  # the signal's decimation picks (TracePath)
 
     def drop(self, plot, which: str) -> None:
         item = self.grid if which == "grid" else self.layer
@@ -74,11 +77,11 @@ def _grid(p: paper.Paper):
     return layer
 
 
-def _traces(v, p: paper.Paper):
-    from viewers.ecg.page_layer import PageLayer, Trace, path_of, pen
+def _traces(v, p: paper.Paper, picks: dict | None = None):
+    from viewers.ecg.page_layer import PageLayer, Trace, TracePath, pen
 
     sig = v.signal
-    traces, labels, xs, ys = [], [], [], []
+    traces, labels = [], []
     for cell in p.cells:
         i0, i1 = int(cell.t0 * sig.fs), min(int(cell.t1 * sig.fs), sig.n_samples)
         y = sig.lead(cell.lead)[i0:i1]
@@ -91,12 +94,12 @@ def _traces(v, p: paper.Paper):
         if cell.row not in rows_done:
             rows_done.add(cell.row)
             pulses.append(paper.calibration_pulse(cell.y_mm, v.speed, v.gain))
-    # one path: every trace and pulse, each a separate run (no line joins them)
-    for x, y in [(t.xData, t.yData) for t in traces] + pulses:
-        xs.append(np.asarray(x, float))
-        ys.append(np.asarray(y, float))
-    connect = np.concatenate([np.r_[np.ones(len(x) - 1, bool), False] for x in xs])
-    path = path_of(np.concatenate(xs), np.concatenate(ys), connect)
+    # one path: every trace and pulse, each a separate run (no line joins them);
+    # traces drawn through their per-pixel min/max samples at the painted zoom
+    keys = [(c.lead, int(c.t0 * sig.fs), int(c.t1 * sig.fs)) for c in p.cells]
+    runs = [(t.xData, t.yData, k) for t, k in zip(traces, keys, strict=True)]
+    runs += [(x, y, None) for x, y in pulses]
+    path = TracePath(runs, sig.fs / v.speed, picks)
     # 1 px: a cosmetic pen of 1.2 px is stroked ~10x slower by the raster engine
     layer = PageLayer(_rect(p), [(path, pen(TRACE, 1.0))], labels, TRACE, antialias=True)
     layer.setZValue(TRACE_Z)
@@ -136,8 +139,10 @@ def draw_page(v) -> None:
         v.focus_lead,
     )
     if cache.trace_key != trace_key or cache.signal is not sig:
+        if cache.signal is not sig:
+            cache.picks = {}
         cache.drop(v.plot, "traces")
-        cache.layer, cache.traces = _traces(v, p)
+        cache.layer, cache.traces = _traces(v, p, cache.picks)
         cache.trace_key, cache.signal = trace_key, sig
         v.plot.addItem(cache.layer)
     v.trace_items = list(cache.traces)
