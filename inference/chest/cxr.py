@@ -100,6 +100,8 @@ def analyze_cxr(vol) -> dict:
         "inverted_for_display": bool(vol.invert),
         "clipped_fraction": round(clipped, 4),
         "contrast_p5_p95": [round(float(p5), 1), round(float(p95), 1)],
+        # the 5th-95th percentile span as a share of the image's whole range
+        "contrast_fraction": round(float(p95 - p5) / max(stored_hi - stored_lo, 1e-6), 3),
         "exposure_ok": bool(clipped < 0.05 and p95 > p5),
         "lung_fields_found": fields["found"],
         "rotation": rotation(fields) if kind.startswith("frontal") else {"checked": False},

@@ -103,8 +103,8 @@
         <translation>not known</translation>
     </message>
     <message>
-        <source>clipped %1%, contrast %2 to %3</source>
-        <translation>clipped %1%, contrast %2 to %3</translation>
+        <source>%1% of pixels clipped; 90% of pixels span %2% of the range</source>
+        <translation>%1% of pixels clipped; 90% of pixels span %2% of the range</translation>
     </message>
     <message>
         <source>lung field areas differ by %1%, tilt %2°</source>

@@ -103,8 +103,8 @@
         <translation>未知</translation>
     </message>
     <message>
-        <source>clipped %1%, contrast %2 to %3</source>
-        <translation>饱和像素 %1%，对比度 %2 至 %3</translation>
+        <source>%1% of pixels clipped; 90% of pixels span %2% of the range</source>
+        <translation>饱和像素 %1%；90% 的像素覆盖灰度范围的 %2%</translation>
     </message>
     <message>
         <source>lung field areas differ by %1%, tilt %2°</source>

@@ -109,3 +109,13 @@ def test_chest_xray_draft_quotes_the_checks_in_the_report_language(store):
     assert view.template == "imaging"
     assert view.values["findings"] == "- 仅做图像检查；未安装病变识别模型"
     assert view.values["impression"] == "待医生填写"  # nothing invented: the doctor reads it
+
+
+def test_exposure_is_said_in_shares_a_reader_can_judge():
+    from pathlib import Path
+
+    from app.readers.images import DicomSource
+    from inference.chest.cxr import analyze_cr
+
+    checks = analyze_cr(DicomSource([Path(_cr())])).details["checks"]
+    assert 0.2 < checks["contrast_fraction"] < 1.0 and checks["clipped_fraction"] < 0.05

@@ -54,12 +54,10 @@ class CxrChecksPanel(QWidget):
         if view == "unknown":
             rows[0] = (rows[0][0], rows[0][1], False)
         rows.append(("inverted_for_display", yes if c.get("inverted_for_display") else no, None))
-        lo, hi = (list(c.get("contrast_p5_p95") or [0, 0]) + [0, 0])[:2]
         exposure = (
-            self.tr("clipped %1%, contrast %2 to %3")
+            self.tr("%1% of pixels clipped; 90% of pixels span %2% of the range")
             .replace("%1", f"{100 * float(c.get('clipped_fraction') or 0):.1f}")
-            .replace("%2", f"{lo:g}")
-            .replace("%3", f"{hi:g}")
+            .replace("%2", f"{100 * float(c.get('contrast_fraction') or 0):.0f}")
         )
         rows.append(("exposure_ok", exposure, bool(c.get("exposure_ok"))))
         rot = dict(c.get("rotation") or {})
