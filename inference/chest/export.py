@@ -24,9 +24,10 @@ SCHEME = "99HUIZHEN"
 
 
 def _sources(vol):
+    """The source images' headers (the SEG needs their attributes, not their pixels)."""
     from app.readers.dicom_io import read_dicom
 
-    return [read_dicom(f.path) for f in vol.frames]
+    return [read_dicom(f.path, stop_before_pixels=True) for f in vol.frames]
 
 
 def label_map(vol, masks) -> np.ndarray:
