@@ -70,6 +70,10 @@ _ECG_FINDINGS = {
         "EcgFindings", "Wide QRS (non-specific intraventricular conduction delay)"
     ),
     "PACED": QT_TRANSLATE_NOOP("EcgFindings", "Paced rhythm (%1 pacing)"),
+    "PACED_NARROW": QT_TRANSLATE_NOOP(
+        "EcgFindings",
+        "Ventricular pacer spikes with a narrow QRS (%3 ms): fusion, pseudofusion or no capture",
+    ),
     "FIRST_DEGREE_AVB": QT_TRANSLATE_NOOP("EcgFindings", "Prolonged PR (first-degree AV block)"),
     "QT_LONG": QT_TRANSLATE_NOOP("EcgFindings", "Long QTc"),
     "VPC": QT_TRANSLATE_NOOP("EcgFindings", "Ventricular premature complexes (%3)"),

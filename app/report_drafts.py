@@ -72,6 +72,7 @@ _FINDINGS: dict[str, tuple[str, str]] = {
     "NOT_ANALYSABLE": ("Not analysable: no automatic grade", "无法分析：不自动分级"),
     "WIDE_QRS": ("Wide QRS", "QRS 波增宽"),
     "PACED": ("Paced rhythm", "起搏心律"),
+    "PACED_NARROW": ("Ventricular pacer spikes with a narrow QRS: fusion, pseudofusion or no capture", "心室起搏脉冲后 QRS 波窄：融合波、假性融合波或起搏未夺获"),
     "FIRST_DEGREE_AVB": ("Prolonged PR (first-degree AV block)", "PR 间期延长（一度房室传导阻滞）"),
     "QT_LONG": ("Long QTc", "QTc 间期延长"),
     "VPC": ("Ventricular premature complexes", "室性早搏"),

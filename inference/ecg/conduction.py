@@ -4,7 +4,14 @@ BBB needs a global QRS >= 120 ms and its morphology on the median beat
 (RBBB: terminal R/R' in V1, terminal S in I or V6; LBBB: QS/rS in V1, broad
 R without S in I and V6); a wide QRS with neither is a non-specific
 intraventricular conduction delay.  A paced rhythm needs detected pacer
-spikes before the QRS (or P) of most beats.  The model's single-lead
+spikes before the QRS (or P) of most beats.  Ventricular spikes before a
+narrow QRS (< 120 ms) are not called ventricular pacing: a beat the pacer
+captures spreads from the lead tip through working myocardium, cell to cell,
+and gives a QRS of 120 ms or more (140-180 ms from the right ventricle);
+a narrow QRS means the His-Purkinje system activated the ventricles, so the
+spike fused with a conducted beat, fell on it (pseudofusion) or did not
+capture.  Conduction-system (His / left bundle area) pacing is the exception
+the finding names.  The model's single-lead
 "bundle branch block"/"paced" reads only add a line to the reasons, or a
 warning when the rules do not agree.
 """
@@ -85,6 +92,28 @@ def _advice(rhythm: dict[str, float], cls: str, label: str) -> str:
     return f"model (single lead) does not read {label} ({share:.0%})"
 
 
+def _narrow_paced(qrs_ms, v_paced: int, n: int, advice, spikes: PacerSpikes, onsets_s) -> Finding:
+    """Ventricular spikes before most beats, QRS < 120 ms: fusion, pseudofusion or
+    no capture, not "ventricular pacing"."""
+    r = rule("PACED_NARROW")
+    times = np.asarray(spikes.times_s)
+    inside = sum(bool(np.any((on - times >= -0.02) & (on - times < 0))) for on in onsets_s)
+    reasons = [
+        f"{r.reason}: QRS {qrs_ms:g} ms; {len(spikes)} spikes; {v_paced} of {n} beats "
+        "follow a spike by 0-60 ms",
+        "check capture (a paced beat with a wide QRS, or a magnet/threshold test); "
+        "His-bundle or left bundle area pacing also gives a narrow paced QRS",
+        advice,
+    ]
+    if inside:
+        reasons.insert(1, f"{inside} spikes fall in the first 20 ms of a QRS (pseudofusion)")
+    text = (
+        f"Ventricular pacer spikes with a narrow QRS ({qrs_ms:g} ms): "
+        "fusion, pseudofusion or no capture"
+    )
+    return Finding("PACED_NARROW", text, r.severity, territory="ventricular", reasons=reasons)
+
+
 def conduction_findings(
     m: Measurements,
     shapes: dict[str, QrsShape],
@@ -100,15 +129,20 @@ def conduction_findings(
     n = max(len(qrs_onsets_s), 1)
     paced = len(spikes) > 0 and (v_paced + a_paced) / n >= PACED_SHARE
     if paced:
-        r = rule("PACED")
         kind = "ventricular" if v_paced >= a_paced else "atrial"
-        reasons = [
-            f"{r.reason}: {len(spikes)} spikes; {v_paced} of {n} beats ventricular-paced, "
-            f"{a_paced} atrial-paced",
-            _advice(rhythm, "paced", "a paced rhythm"),
-        ]
-        text = f"Paced rhythm ({kind} pacing)"
-        out.append(Finding("PACED", text, r.severity, territory=kind, reasons=reasons))
+        advice = _advice(rhythm, "paced", "a paced rhythm")
+        narrow = m.qrs_ms is not None and m.qrs_ms < rule("PACED_NARROW").value
+        if kind == "ventricular" and narrow:
+            out.append(_narrow_paced(m.qrs_ms, v_paced, n, advice, spikes, qrs_onsets_s))
+        else:
+            r = rule("PACED")
+            text = f"Paced rhythm ({kind} pacing)"
+            reasons = [
+                f"{r.reason}: {len(spikes)} spikes; {v_paced} of {n} beats ventricular-paced, "
+                f"{a_paced} atrial-paced",
+                advice,
+            ]
+            out.append(Finding("PACED", text, r.severity, territory=kind, reasons=reasons))
     elif rhythm.get("paced", 0.0) >= MODEL_SHARE:
         why = "no pacer spikes detected" if spikes.checked else "sampling too slow to see spikes"
         warnings.append(f"model suggested a paced rhythm; {why}: not reported")

@@ -65,6 +65,7 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("LBBB", "qrs_ms", ">=", 120, "ms", "global QRS + QS/rS in V1, broad R without S in I/V6", "routine", "QRS >= 120 ms with LBBB morphology"),
     Threshold("WIDE_QRS", "qrs_ms", ">=", 120, "ms", "global QRS, no BBB morphology", "routine", "QRS >= 120 ms (ST criteria less reliable)"),
     Threshold("PACED", "paced_beats", ">=", 0.5, "fraction", "beats after a detected pacer spike", "routine", "pacer spikes before most beats"),
+    Threshold("PACED_NARROW", "qrs_ms", "<", 120, "ms", "global QRS when most beats follow a ventricular pacer spike", "routine", "ventricular pacer spikes before most beats but QRS < 120 ms: capture of the myocardium gives a wide QRS, so these beats are fusion or pseudofusion, or not captured"),
     Threshold("VPC", "vpc_beats", ">=", 1, "beats", "beat head", "routine", "ventricular premature complexes"),
     Threshold("VPC_FREQUENT", "vpc_beats", ">=", 3, "beats", "beat head, 10 s", "urgent", "3 or more VPCs in 10 s"),
     Threshold("FIRST_DEGREE_AVB", "pr_ms", ">", 200, "ms", "global PR", "routine", "PR > 200 ms"),

@@ -134,6 +134,10 @@
         <translation>Paced rhythm (%1 pacing)</translation>
     </message>
     <message>
+        <source>Ventricular pacer spikes with a narrow QRS (%3 ms): fusion, pseudofusion or no capture</source>
+        <translation>Ventricular pacer spikes with a narrow QRS (%3 ms): fusion, pseudofusion or no capture</translation>
+    </message>
+    <message>
         <source>Prolonged PR (first-degree AV block)</source>
         <translation>Prolonged PR (first-degree AV block)</translation>
     </message>

@@ -134,6 +134,10 @@
         <translation>起搏心律（%1起搏）</translation>
     </message>
     <message>
+        <source>Ventricular pacer spikes with a narrow QRS (%3 ms): fusion, pseudofusion or no capture</source>
+        <translation>心室起搏脉冲后 QRS 波窄（%3 ms）：融合波、假性融合波或起搏未夺获</translation>
+    </message>
+    <message>
         <source>Prolonged PR (first-degree AV block)</source>
         <translation>PR 间期延长（一度房室传导阻滞）</translation>
     </message>
