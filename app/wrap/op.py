@@ -139,6 +139,8 @@ def wrap_photo(
     from pydicom.sequence import Sequence
     from pydicom.uid import ExplicitVRLittleEndian, JPEGBaseline8Bit
 
+    from app.wrap.dataset import base_dataset
+
     side = EYE.get(str(eye or "").strip().upper())
     if side is None:
         raise WrapError("the eye of this photo is not known (R or L): it cannot be sent as DICOM")
@@ -147,7 +149,6 @@ def wrap_photo(
     digest = hashlib.sha256(data).hexdigest()
     study_uid = _study_uid(case)
     head = jpeg_frame(data)
-    ds = Dataset()
     if head and head[0] == "baseline" and head[1] == 8 and len(head[4]) in (1, 3):
         _kind, _prec, rows, cols, factors = head
         if len(factors) == 1:
@@ -166,32 +167,25 @@ def wrap_photo(
             raise WrapError(f"not a photo that can be wrapped: {err}") from err
         syntax = ExplicitVRLittleEndian
     when = case.study_time or datetime(1900, 1, 1)
-    meta = FileMetaDataset()
-    meta.MediaStorageSOPClassUID = OP_8BIT
-    meta.MediaStorageSOPInstanceUID = _uid("huizhen-op", study_uid, digest)
-    meta.TransferSyntaxUID = syntax
-    ds.file_meta = meta
-    ds.SpecificCharacterSet = "ISO_IR 192"  # UTF-8: Chinese names
-    ds.SOPClassUID, ds.SOPInstanceUID = OP_8BIT, meta.MediaStorageSOPInstanceUID
-    # patient and study: from the case
+    sop_uid = _uid("huizhen-op", study_uid, digest)
+    ds = base_dataset(case, when, study_uid, OP_8BIT, sop_uid, "OP")
+    # the case's values as DICOM allows them (lengths, a date of digits, a sex code)
     ds.PatientName = case.patient_name[:64]
     ds.PatientID = case.patient_id[:64]
     ds.PatientBirthDate = case.birth_date[:8] if case.birth_date.isdigit() else ""
     ds.PatientSex = case.sex[:1].upper() if case.sex[:1].upper() in ("M", "F", "O") else ""
-    ds.StudyInstanceUID = study_uid
-    ds.StudyDate = ds.ContentDate = when.strftime("%Y%m%d")
-    ds.StudyTime = ds.ContentTime = when.strftime("%H%M%S")
-    ds.AcquisitionDateTime = when.strftime("%Y%m%d%H%M%S")
-    ds.StudyID, ds.AccessionNumber = "", case.accession[:16]
-    ds.ReferringPhysicianName = ""
     ds.StudyDescription = case.description[:64]
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = OP_8BIT
+    meta.MediaStorageSOPInstanceUID = sop_uid
+    meta.TransferSyntaxUID = syntax  # JPEG Baseline when the camera's JPEG is kept
+    ds.file_meta = meta
     # series and equipment
     ds.Modality = "OP"
     ds.SeriesInstanceUID = _uid("huizhen-op-series", study_uid, side)
     ds.SeriesNumber = 1 if side == "R" else 2
     ds.SeriesDescription = "Fundus photo " + ("right eye" if side == "R" else "left eye")
     ds.Manufacturer, ds.ManufacturerModelName = camera[0][:64], camera[1][:64]
-    ds.InstitutionName = case.institution[:64]
     # image
     ds.InstanceNumber = 1
     ds.ImageType = ["ORIGINAL", "PRIMARY"]
