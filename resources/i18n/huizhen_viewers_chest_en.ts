@@ -250,6 +250,14 @@
         <translation>Store SEG/SR with the case</translation>
     </message>
     <message>
+        <source>Accept the nodules of the stored SR</source>
+        <translation>Accept the nodules of the stored SR</translation>
+    </message>
+    <message>
+        <source>Start from the review stored with the case; the others stay to review</source>
+        <translation>Start from the review stored with the case; the others stay to review</translation>
+    </message>
+    <message>
         <source>The accepted nodules as DICOM SEG and SR objects of this study</source>
         <translation>The accepted nodules as DICOM SEG and SR objects of this study</translation>
     </message>

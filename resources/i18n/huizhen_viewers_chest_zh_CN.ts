@@ -250,6 +250,14 @@
         <translation>将 SEG/SR 存入病例</translation>
     </message>
     <message>
+        <source>Accept the nodules of the stored SR</source>
+        <translation>认可已存 SR 中的结节</translation>
+    </message>
+    <message>
+        <source>Start from the review stored with the case; the others stay to review</source>
+        <translation>以随病例保存的审核结果为起点；其余结节仍待审核</translation>
+    </message>
+    <message>
         <source>The accepted nodules as DICOM SEG and SR objects of this study</source>
         <translation>将已认可的结节保存为本检查的 DICOM SEG 和 SR 对象</translation>
     </message>

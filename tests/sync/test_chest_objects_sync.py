@@ -86,3 +86,9 @@ def test_reviewed_nodules_reach_the_specialist(
     note = v.chest_panel.stored_note
     assert note.isVisibleTo(v.chest_panel) and note.text().endswith(f"nodule(s) {keep}")
     assert v.chest_panel.tree.topLevelItemCount() == 2  # the AI's list, for their own review
+    assert v.chest_panel.adopt_btn.isVisibleTo(v.chest_panel)
+    v.chest_panel.adopt_btn.click()  # start from the clinic's review
+    qtbot.waitUntil(lambda: "Decision saved" in v.chest_panel.status.text(), timeout=30000)
+    mine = cr.load_review(specialist_store, row.study_pk, theirs.to_dict())
+    assert {i: d.status for i, d in mine.decisions.items()} == {keep: "accepted"}
+    assert not v.chest_panel.adopt_btn.isVisibleTo(v.chest_panel)

@@ -94,11 +94,15 @@ class NodulePanel(QWidget):
         self.stored_note.setWordWrap(True)
         self.stored_note.setStyleSheet("color:#1a73e8")
         self.stored_note.hide()
+        self.adopt_btn = QPushButton()  # start from the nodules the stored SR holds
+        self.adopt_btn.clicked.connect(self.adopt_stored)
+        self.adopt_btn.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.title)
         lay.addWidget(self.notice)
         lay.addWidget(self.stored_note)
+        lay.addWidget(self.adopt_btn)
         lay.addWidget(self.tree, 1)
         lay.addLayout(row)
         lay.addWidget(self.editor)
@@ -321,11 +325,24 @@ class NodulePanel(QWidget):
             when = str(stored.get("when") or "")
             when = f"{when[:4]}-{when[4:6]}-{when[6:8]} {when[8:10]}:{when[10:12]}" if when else ""
             ids = ", ".join(str(i) for i in stored.get("ids") or [])
+            fresh = not any(d.status for d in self.review.decisions.values())
+            self.adopt_btn.setVisible(fresh and bool(stored.get("ids")))
             self.stored_note.setText(
                 self.tr("Stored with the case as SEG/SR (%1): accepted nodule(s) %2")
                 .replace("%1", when)
                 .replace("%2", ids or "—")
             )
+
+    def adopt_stored(self) -> None:
+        """Accept the nodules the stored SR holds (the requesting clinic's accepted ones);
+        the others stay to review.  The doctor can change any of them after."""
+        ids = {int(i) for i in (self.stored or {}).get("ids") or []}
+        known = [int(n["id"]) for n in self.nodules if int(n["id"]) in ids]
+        for nid in known:
+            self.review.decide(nid, "accepted", self._user())
+        self.adopt_btn.hide()
+        if known:
+            self._decided()
 
     def _stored(self, out: dict) -> None:
         from datetime import datetime
@@ -373,6 +390,10 @@ class NodulePanel(QWidget):
         self.apply_btn.setText(self.tr("Apply"))
         self.cancel_btn.setText(self.tr("Cancel"))
         self.store_btn.setText(self.tr("Store SEG/SR with the case"))
+        self.adopt_btn.setText(self.tr("Accept the nodules of the stored SR"))
+        self.adopt_btn.setToolTip(
+            self.tr("Start from the review stored with the case; the others stay to review")
+        )
         self.store_btn.setToolTip(
             self.tr("The accepted nodules as DICOM SEG and SR objects of this study")
         )
