@@ -117,6 +117,7 @@ def test_case_viewer_switches_a_ct_series_to_mpr(qtbot, jobs, store, head_ct_fil
     v.a_mpr.trigger()
     vv = v.volume_viewer
     assert vv is not None and v.stack.currentWidget() is vv
+    assert v.status.isHidden()  # the 2D pane's slice and window line: not under the planes
     qtbot.waitUntil(lambda: vv.mpr.complete, timeout=120000)
     assert vv.mpr.volume is v.pane.backing.volume  # MPR reuses it
     from PySide6.QtGui import QImage
@@ -131,7 +132,7 @@ def test_case_viewer_switches_a_ct_series_to_mpr(qtbot, jobs, store, head_ct_fil
     assert len(MeasurementSet(v.marks.path).items) == 1
     assert not v.view.overlay.measurements  # not drawn on the 2D slices
     v.a_mpr.trigger()
-    assert v.stack.currentWidget() is v.grid_host
+    assert v.stack.currentWidget() is v.grid_host and not v.status.isHidden()
     v.close()
 
 

@@ -119,6 +119,8 @@ class ToolsMixin:
             for hook in self.volume_hooks:
                 hook(self.volume_viewer)
         self.stack.setCurrentWidget(self.volume_viewer if on else self.grid_host)
+        # the 2D pane's line (its slice and window) would contradict the planes' own status
+        self.status.setVisible(not on)
 
     # --- more -----------------------------------------------------------
     def show_tags(self) -> None:
