@@ -32,3 +32,13 @@ def source(small_slide):
     src = SlideSource(small_slide, cache=TileCache(64 * 2**20))
     yield src
     src.close()
+
+
+@pytest.fixture
+def viewer(qtbot, jobs, small_slide):
+    """The slide viewer open on the small slide, closed after the test."""
+    from tests.wsi.test_qt_annotation_tools import open_viewer
+
+    v = open_viewer(qtbot, jobs, small_slide)
+    yield v
+    v.close()

@@ -48,13 +48,6 @@ BAD = [
 ]
 
 
-@pytest.fixture
-def viewer(qtbot, jobs, small_slide):  # noqa: F811
-    v = open_viewer(qtbot, jobs, small_slide)
-    yield v
-    v.close()
-
-
 def test_malformed_geojson_reports_skipped_features(qtbot, viewer, tmp_path):
     path = tmp_path / "mixed.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": GOOD + BAD}))

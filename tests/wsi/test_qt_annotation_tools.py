@@ -69,13 +69,6 @@ def only(viewer):
     return anns[0]
 
 
-@pytest.fixture
-def viewer(qtbot, jobs, small_slide):
-    v = open_viewer(qtbot, jobs, small_slide)
-    yield v
-    v.close()
-
-
 def test_rectangle_area_and_perimeter_in_microns(qtbot, viewer):
     viewer.set_tool("rectangle")
     drag(qtbot, viewer.canvas, [(100, 100), (200, 150), (300, 200)])

@@ -7,20 +7,13 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from tests.wsi.test_qt_annotation_tools import open_viewer  # noqa: E402
-
-
-@pytest.fixture
-def viewer(qtbot, jobs, small_slide):
-    v = open_viewer(qtbot, jobs, small_slide)
-    yield v
-    v.close()
-
 
 def settle(qtbot, canvas):
     for _ in range(3):  # tiles first, then the composite assembled from them
         canvas.repaint()
-        qtbot.waitUntil(lambda: canvas.overlays.pending == 0, timeout=30000)
+        qtbot.waitUntil(
+            lambda: canvas.overlays.pending == 0 and not canvas.loader.pending, timeout=30000
+        )
     canvas.repaint()
 
 

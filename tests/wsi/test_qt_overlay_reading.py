@@ -9,18 +9,9 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from tests.wsi.test_qt_annotation_tools import open_viewer  # noqa: E402
-
 ANALYZER = "test-analyzer 9.9"
 CENTRE = (2048.0, 1536.0)
 HALF = 150.0  # a 300-px square detection (level 0), 150 screen px at DS 2
-
-
-@pytest.fixture
-def viewer(qtbot, jobs, small_slide):  # noqa: F811
-    v = open_viewer(qtbot, jobs, small_slide)
-    yield v
-    v.close()
 
 
 def square_layer(viewer):

@@ -7,16 +7,8 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from tests.wsi.test_qt_annotation_tools import open_viewer  # noqa: E402
 
 ANALYZER = "test-analyzer 9.9"
-
-
-@pytest.fixture
-def viewer(qtbot, jobs, small_slide):  # noqa: F811
-    v = open_viewer(qtbot, jobs, small_slide)
-    yield v
-    v.close()
 
 
 @pytest.fixture(scope="module")
