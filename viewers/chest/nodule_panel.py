@@ -5,7 +5,8 @@ Each decision is saved with the case at once (``app.chest_review``, on the job
 runner) and an open chest report draft is rewritten from the decisions
 (``app.chest_report.refresh_draft``), so the draft quotes only what the doctor
 accepted.  "Store SEG/SR" writes the kept nodules as DICOM objects of the study
-(``app.chest_objects``), queued for the regional server when the case is there.
+(``app.chest_objects``), queued for the regional server when the case is there
+(``nodule_objects``).
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from app import chest_review as cr
 from inference.chest import rules
+from viewers.chest.nodule_objects import StoredObjectsMixin
 from viewers.chest.texts import decision_text, management_text, type_text
 
 ROLE = Qt.ItemDataRole.UserRole
 
 
-class NodulePanel(QWidget):
+class NodulePanel(StoredObjectsMixin, QWidget):
     jump = Signal(dict)  # show this nodule (2D and MPR)
     changed = Signal()  # a decision changed: redraw the marks
     report_updated = Signal(object)  # the refreshed report draft (ReportView)
@@ -296,67 +298,6 @@ class NodulePanel(QWidget):
         self.busy = self._saving = False
         self._enable()
         self.status.setText(self.tr("Not saved: %1").replace("%1", str(err)))
-
-    # --- SEG / SR -------------------------------------------------------
-    def store_objects(self) -> None:
-        from app.chest_objects import store_nodule_objects
-
-        if self.busy:
-            return
-        self.busy = True
-        self._enable()
-        store, pk, payload = self.ctx.store, self.ctx.study_pk, self.payload
-        review = cr.Review.from_dict(self.review.to_dict())
-        self.status.setText(self.tr("Writing SEG and SR of the accepted nodules…"))
-        self.ctx.jobs.submit(
-            lambda state: store_nodule_objects(store, pk, payload, review, state),
-            name="nodule SEG/SR", on_done=self._stored, on_error=self._failed,
-            on_progress=lambda f, _m: self.status.setText(
-                self.tr("Writing SEG and SR of the accepted nodules… %1%").replace(
-                    "%1", f"{f * 100:.0f}")),
-        )  # fmt: skip
-
-    def set_stored(self, stored: dict | None) -> None:
-        """Say which nodules the SR stored with the case holds (the requesting clinic's
-        review, as the specialist receives it)."""
-        self.stored = stored
-        self.stored_note.setVisible(bool(stored))
-        if stored:
-            when = str(stored.get("when") or "")
-            when = f"{when[:4]}-{when[4:6]}-{when[6:8]} {when[8:10]}:{when[10:12]}" if when else ""
-            ids = ", ".join(str(i) for i in stored.get("ids") or [])
-            fresh = not any(d.status for d in self.review.decisions.values())
-            self.adopt_btn.setVisible(fresh and bool(stored.get("ids")))
-            self.stored_note.setText(
-                self.tr("Stored with the case as SEG/SR (%1): accepted nodule(s) %2")
-                .replace("%1", when)
-                .replace("%2", ids or "—")
-            )
-
-    def adopt_stored(self) -> None:
-        """Accept the nodules the stored SR holds (the requesting clinic's accepted ones);
-        the others stay to review.  The doctor can change any of them after."""
-        ids = {int(i) for i in (self.stored or {}).get("ids") or []}
-        known = [int(n["id"]) for n in self.nodules if int(n["id"]) in ids]
-        for nid in known:
-            self.review.decide(nid, "accepted", self._user())
-        self.adopt_btn.hide()
-        if known:
-            self._decided()
-
-    def _stored(self, out: dict) -> None:
-        from datetime import datetime
-
-        self.busy = False
-        self.review.objects = {k: out[k] for k in ("seg", "sr")}
-        kept = [n["id"] for n in cr.final_nodules(self.payload, self.review)]
-        self.set_stored({"ids": kept, "when": datetime.now().strftime("%Y%m%d%H%M%S")})
-        self._enable()
-        text = self.tr("SEG and SR stored with the case.")
-        if out.get("queued"):
-            text += " " + self.tr("Queued for the regional server.")
-        self.status.setText(text)
-        self.objects_stored.emit(list(out.get("paths") or []))
 
     # --- text -----------------------------------------------------------
     def retranslate(self) -> None:
