@@ -82,7 +82,9 @@ class TracePath:
                 x, y = x[keep], y[keep]
             xs.append(x)
             ys.append(y)
-            conn.append(np.r_[np.ones(max(len(x) - 1, 0), bool), False][: len(x)])
+            run = np.ones(len(x), bool)
+            run[-1:] = False  # no line to the next run
+            conn.append(run)
         if not xs:
             return np.empty(0), np.empty(0), np.empty(0, bool)
         return np.concatenate(xs), np.concatenate(ys), np.concatenate(conn)

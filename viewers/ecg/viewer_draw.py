@@ -17,6 +17,7 @@ the path of each zoom level is kept with the layer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -65,14 +66,22 @@ def _rect(p: paper.Paper):
     return QRectF(0.0, -p.height_mm - 1.0, p.width_mm + 1.0, p.height_mm + 2.0)
 
 
-def _grid(p: paper.Paper):
-    from viewers.ecg.page_layer import PageLayer, path_of, pen
+@lru_cache(maxsize=4)
+def _grid_paths(width_mm: float, height_mm: float) -> tuple:
+    """The grid's paths for one paper size (kept: a gain toggle goes back and forth)."""
+    from viewers.ecg.page_layer import path_of, pen
 
     paths = []
     for step, colour, width in ((1.0, MINOR, 0.5), (5.0, MAJOR, 1.0)):
-        xs, ys = paper.grid_lines(p.width_mm, p.height_mm, step)
+        xs, ys = paper.grid_lines(width_mm, height_mm, step)
         paths.append((path_of(xs, ys, "pairs"), pen(colour, width)))
-    layer = PageLayer(_rect(p), paths)
+    return tuple(paths)
+
+
+def _grid(p: paper.Paper):
+    from viewers.ecg.page_layer import PageLayer
+
+    layer = PageLayer(_rect(p), _grid_paths(p.width_mm, p.height_mm))
     layer.setZValue(GRID_Z)
     return layer
 
