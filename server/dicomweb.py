@@ -18,6 +18,9 @@ from server.dicominfo import DicomInfo
 from server.pacs import DicomWebPacs, PacsError
 
 FRAMES_ACCEPT = 'multipart/related; type="application/octet-stream"; transfer-syntax=*'
+# Orthanc gzips its answers when asked (requests asks by default): ~30 ms for a 128 KB CT
+# frame against ~0.6 ms as it is (measured); pixels are sent as they are
+AS_IS = {"Accept-Encoding": "identity"}
 PIXEL_TAGS = ("7FE00010", "7FE00008", "7FE00009")  # Pixel Data, Float / Double Float
 BULK_LIMIT = 1024  # local metadata: binary values above this size are left out
 
@@ -87,13 +90,13 @@ def orthanc_frame(pacs: DicomWebPacs, info: DicomInfo, number: int) -> tuple[byt
     try:
         syntax = syntaxes.get(oid)
         if syntax is None:
-            r = pacs.session.get(f"{root}/instances/{oid}/metadata/TransferSyntax")
+            r = pacs.session.get(f"{root}/instances/{oid}/metadata/TransferSyntax", headers=AS_IS)
             if r.status_code != 200:
                 return None
             if len(syntaxes) > 100_000:
                 syntaxes.clear()
             syntax = syntaxes[oid] = r.text.strip()
-        r = pacs.session.get(f"{root}/instances/{oid}/frames/{number - 1}/raw")
+        r = pacs.session.get(f"{root}/instances/{oid}/frames/{number - 1}/raw", headers=AS_IS)
         if r.status_code != 200:
             return None
         return r.content, syntax
@@ -111,7 +114,7 @@ def dicomweb_frame(pacs: DicomWebPacs, info: DicomInfo, number: int) -> tuple[by
     url += f"/frames/{int(number)}"
 
     def get():
-        resp = pacs.client._http_get(url, headers={"Accept": FRAMES_ACCEPT})
+        resp = pacs.client._http_get(url, headers={"Accept": FRAMES_ACCEPT, **AS_IS})
         parts = list(pacs.client._decode_multipart_message(resp, stream=False))
         return parts, resp.headers.get("Content-Type", "")
 
@@ -127,6 +130,26 @@ def _syntax_of(content_type: str) -> str:
         if key.lower() == "transfer-syntax" and value:
             return value.strip()
     return "1.2.840.10008.1.2.1"  # DICOMweb's default for application/octet-stream
+
+
+def cached_metadata(files, sha256: str) -> dict:
+    """``local_metadata`` of a stored blob, kept beside the blobs once computed (a
+    series of hundreds of slices then answers in milliseconds)."""
+    import json
+
+    from server.pacs_wsi import write_json
+
+    cache = files.blob_dir.parent / "dicom-json" / sha256[:2] / f"{sha256}.json"
+    try:
+        return json.loads(cache.read_bytes())
+    except (OSError, ValueError):
+        pass
+    item = local_metadata(files.blob_path(sha256))
+    try:
+        write_json(cache, item)
+    except OSError:  # a read-only or full disk: answered all the same
+        pass
+    return item
 
 
 def local_metadata(path: Path) -> dict:

@@ -130,12 +130,16 @@ def layout_path(files, object_id: int) -> Path:
 
 
 def save_layout(files, object_id: int, layout: dict) -> None:
-    path = layout_path(files, object_id)
+    write_json(layout_path(files, object_id), layout)
+
+
+def write_json(path: Path, value) -> None:
+    """Write ``value`` as compact JSON, atomically (a cache file is whole or absent)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".layout.", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=".json.", dir=path.parent)
     try:
         with os.fdopen(fd, "w") as f:
-            json.dump(layout, f, separators=(",", ":"))
+            json.dump(value, f, separators=(",", ":"))
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -20,6 +20,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.imaging.headers import NATIVE
 from app.readers.base import ReadError
 
 
@@ -27,15 +28,35 @@ from app.readers.base import ReadError
 class RemoteInstance:
     object_id: int
     sop_uid: str
-    dataset: object  # pydicom Dataset from the DICOM JSON (no pixel data)
+    dataset: dict  # its header as DICOM JSON (no pixel data)
     path: Path  # where its Part-10 file lands
     frames: int = 1
+    head: object = None  # its app.imaging.headers.FileHead
 
 
 def _dataset(item: dict):
     import pydicom
 
     return pydicom.Dataset.from_json(item, lambda *_a: b"")
+
+
+# what the series' geometry and decoding need (app.imaging.headers): read at open; the
+# whole header is read per slice when its file is written
+HEAD_KEYWORDS = (
+    "SOPClassUID", "StudyInstanceUID", "SeriesInstanceUID", "Modality", "SeriesDescription",
+    "Rows", "Columns", "SamplesPerPixel", "BitsAllocated", "BitsStored", "PixelRepresentation",
+    "PlanarConfiguration", "PhotometricInterpretation", "PixelSpacing", "ImagerPixelSpacing",
+    "ImageOrientationPatient", "ImagePositionPatient", "InstanceNumber", "AcquisitionNumber",
+    "NumberOfFrames", "GantryDetectorTilt", "WindowCenter", "WindowWidth", "RescaleSlope",
+    "RescaleIntercept", "BurnedInAnnotation", "ModalityLUTSequence", "VOILUTSequence",
+    "SharedFunctionalGroupsSequence", "PerFrameFunctionalGroupsSequence",
+)  # fmt: skip
+
+
+def _head_tags() -> set[str]:
+    from pydicom.datadict import tag_for_keyword
+
+    return {f"{tag_for_keyword(k):08X}" for k in HEAD_KEYWORDS}
 
 
 def _text(err: BaseException) -> str:
@@ -68,7 +89,7 @@ class RemoteSeries:
 
         body = self._call(f"/cases/{self.case_id}/series/{self.series_uid}/metadata")
         self.folder.mkdir(parents=True, exist_ok=True)
-        frames = []
+        frames, wanted = [], _head_tags()
         for item in body.get("instances", []):
             if state is not None:
                 state.check()
@@ -79,7 +100,7 @@ class RemoteSeries:
             try:
                 meta = {k: v for k, v in item["dicom"].items() if not k.startswith("0002")}
                 syntax = ((item["dicom"].get("00020010") or {}).get("Value") or [""])[0]
-                ds = _dataset(meta)
+                ds = _dataset({k: v for k, v in meta.items() if k in wanted})
                 path = self.folder / f"{oid}.dcm"
                 head, refs = dataset_head(ds, path, syntax)
             except ReadError as err:
@@ -88,7 +109,7 @@ class RemoteSeries:
             except Exception as err:  # a header the server sent that pydicom cannot take
                 self.failed.append((sop, f"unreadable header: {_text(err)}"))
                 continue
-            self.instances[path] = RemoteInstance(oid, sop, ds, path, head.frames)
+            self.instances[path] = RemoteInstance(oid, sop, meta, path, head.frames, head)
             frames.extend(refs)
         if not frames:
             why = "; ".join(f"{s}: {r}" for s, r in self.failed[:3]) or "no image instance"
@@ -134,32 +155,77 @@ class RemoteSeries:
             self.fetched += 1
         return True
 
+    def fetch_many(self, heads: list) -> int:
+        """Bring the files behind ``heads`` (single-frame instances) in one request; files
+        already here are skipped, others fetched one by one.  Returns how many came."""
+        with self._lock:
+            lock = self._locks.setdefault(("batch", Path(heads[0].path)), threading.Lock())
+        with lock:
+            todo = [self.instances.get(Path(h.path)) for h in heads if not Path(h.path).exists()]
+            todo = [i for i in todo if i is not None and i.frames == 1]
+            if len(todo) < 2:
+                return sum(self.fetch(h) for h in heads)
+            ids = ",".join(str(i.object_id) for i in todo)
+            try:
+                r = self.client.raw(
+                    "GET", f"/cases/{self.case_id}/series/{self.series_uid}/frames?objects={ids}"
+                )
+                if r.status_code != 200:
+                    self.client._json(r)  # raises the server's error
+                lengths = [int(n) for n in r.headers["x-frame-lengths"].split(",")]
+                syntaxes = r.headers["x-transfer-syntaxes"].split(",")
+            except Exception:  # noqa: BLE001 - one by one then, each failure named
+                return sum(self.fetch(h) for h in heads)
+            at = 0
+            for inst, n, syntax in zip(todo, lengths, syntaxes, strict=False):
+                part, at = r.content[at : at + n], at + n
+                with self._lock:
+                    one = self._locks.setdefault(inst.path, threading.Lock())
+                with one:
+                    if not inst.path.exists():
+                        self._write(inst.path, self._file_of(inst, part, syntax))
+                        with self._lock:
+                            self.fetched += 1
+            return len(todo)
+
     def _frame_file(self, inst: RemoteInstance) -> bytes:
+        r = self.client.raw("GET", f"/objects/{inst.object_id}/frames/1")
+        if r.status_code != 200:
+            self.client._json(r)  # raises the server's error
+        return self._file_of(inst, r.content, r.headers.get("x-transfer-syntax", ""))
+
+    def _file_of(self, inst: RemoteInstance, frame: bytes, syntax: str) -> bytes:
+        """The Part-10 file of a single-frame instance: its header and its frame."""
         import io
 
         import pydicom
         from pydicom.dataset import FileMetaDataset
         from pydicom.encaps import encapsulate
 
-        r = self.client.raw("GET", f"/objects/{inst.object_id}/frames/1")
-        if r.status_code != 200:
-            self.client._json(r)  # raises the server's error
-        syntax = pydicom.uid.UID(r.headers.get("x-transfer-syntax", "1.2.840.10008.1.2.1"))
-        ds = pydicom.Dataset(inst.dataset)  # shallow copy: the header is shared
+        syntax = pydicom.uid.UID(syntax or "1.2.840.10008.1.2.1")
+        ds = _dataset(inst.dataset)  # the whole header
         ds.file_meta = FileMetaDataset()
         ds.file_meta.TransferSyntaxUID = syntax
         ds.file_meta.MediaStorageSOPClassUID = ds.get("SOPClassUID", "1.2.840.10008.5.1.4.1.1.7")
         ds.file_meta.MediaStorageSOPInstanceUID = inst.sop_uid
         if syntax.is_encapsulated:
-            ds.PixelData = encapsulate([r.content])
+            ds.PixelData = encapsulate([frame])
             ds["PixelData"].VR = "OB"
             ds["PixelData"].is_undefined_length = True
         else:
-            ds.PixelData = r.content
+            tags = list(ds.keys())
+            for tag in [t for t in tags if t > 0x7FE00010]:  # pixels last: offset known
+                del ds[tag]
+            ds.PixelData = frame
             ds["PixelData"].VR = "OW" if int(ds.get("BitsAllocated", 16)) > 8 else "OB"
         buf = io.BytesIO()
         pydicom.dcmwrite(buf, ds, enforce_file_format=True)
-        return buf.getvalue()
+        data = buf.getvalue()
+        if not syntax.is_encapsulated and inst.head is not None and str(syntax) in NATIVE:
+            # the decoder reads native pixels straight from this offset (no parse)
+            inst.head.transfer_syntax = str(syntax)
+            inst.head.pixel_offset = len(data) - len(frame) - len(frame) % 2
+        return data
 
     def _download(self, inst: RemoteInstance, path: Path) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".part.", dir=path.parent)

@@ -18,6 +18,7 @@ from app.readers.base import ReadError
 from app.readers.images import DicomSource
 
 NETWORK_WORKERS = 6  # slices in flight at once (the server and the PACS do the waiting)
+CHUNK = 12  # slices fetched in one request (in loading order)
 
 
 @dataclass
@@ -30,6 +31,9 @@ class RemoteVolume(Volume):
             return False  # cancelled: nothing more is fetched (the loader raises Cancelled)
         frame = self.frames[z]
         try:
+            chunk = getattr(self, "_chunks", {}).get(z)
+            if chunk:
+                self.series.fetch_many(chunk)  # the slices loaded next, in one request
             self.series.fetch(frame.head)
         except ReadError as err:
             self.failed[z] = f"{frame.path.name}: {err}"
@@ -39,7 +43,16 @@ class RemoteVolume(Volume):
         return super().load_slice(z)
 
     def load(self, state=None, order: str = "interleaved", workers: int | None = None):
+        from app.imaging.volume import interleaved
+
         self._state = state
+        todo = interleaved(len(self.frames)) if order == "interleaved" else range(len(self.frames))
+        todo = [z for z in todo if not self.loaded[z]][1:]  # the first comes alone, at once
+        self._chunks = {}
+        for i in range(0, len(todo), CHUNK):
+            heads = [self.frames[z].head for z in todo[i : i + CHUNK]]
+            for z in todo[i : i + CHUNK]:
+                self._chunks[z] = heads
         try:
             return super().load(state, order, workers or NETWORK_WORKERS)
         finally:
