@@ -227,15 +227,23 @@ def reslice(
     half = max(int(slab), 1) // 2
     for k in range(-half, half + 1) if slab > 1 else (0,):
         origin = geometry.origin + k * step
-        coords = np.stack(
-            [
-                (np.add.outer(rr * geometry.row[axis], cc * geometry.col[axis]) + origin[axis])
-                / spacing[axis]
-                for axis in (2, 1, 0)  # z, y, x indices
-            ]
-        )
-        values = map_coordinates(volume.array, coords, order=order, mode="constant", cval=fill,
-                                 output=np.float32)  # fmt: skip
+        flipped = PlaneGeometry(origin, geometry.row, geometry.col, (cols, rows))
+        axis = _row_axis(geometry) if order == 1 and min(volume.array.shape[:3]) >= 2 else None
+        across = _row_axis(flipped) if order == 1 and axis is None else None
+        if axis is not None:  # the common case: turned about one axis (separable, ~4x faster)
+            values = _along_axis(volume.array, origin, geometry, spacing, axis, fill)
+        elif across is not None and min(volume.array.shape[:3]) >= 2:  # columns along it
+            values = _along_axis(volume.array, origin, flipped, spacing, across, fill).T
+        else:
+            coords = np.stack(
+                [
+                    (np.add.outer(rr * geometry.row[i], cc * geometry.col[i]) + origin[i])
+                    / spacing[i]
+                    for i in (2, 1, 0)  # z, y, x indices
+                ]
+            )
+            values = map_coordinates(volume.array, coords, order=order, mode="constant",
+                                     cval=fill, output=np.float32)  # fmt: skip
         if out is None:
             out = values
         elif mode == "mip":
@@ -260,3 +268,52 @@ def reslice_quick(
     )
     values = reslice(volume, coarse, slab, mode, fill, order=0)
     return np.repeat(np.repeat(values, 2, axis=0), 2, axis=1)[:rows, :cols]
+
+
+def _row_axis(geometry: PlaneGeometry) -> int | None:
+    """The index axis (0 z, 1 y, 2 x) the rows run along, when they run along one (a
+    plane turned about that axis only)."""
+    unit = geometry.row / np.linalg.norm(geometry.row)  # mm space: x, y, z
+    for mm_axis in range(3):
+        if abs(unit[mm_axis]) > 1 - 1e-9:
+            return 2 - mm_axis
+    return None
+
+
+def _clamped(pos: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Lower neighbour (so that +1 stays inside), weight of the upper one, and inside."""
+    low = np.clip(np.floor(pos).astype(np.intp), 0, n - 2)
+    return low, (pos - low).astype(np.float32), (pos >= 0) & (pos <= n - 1)
+
+
+def _along_axis(array, origin, geometry: PlaneGeometry, spacing, axis: int, fill: float):
+    """Trilinear samples of a plane whose rows run along index ``axis``: bilinear across
+    the axis for each column (all slices at once), then linear along it for each row.
+    Outside the volume: ``fill`` (as ``map_coordinates`` mode "constant")."""
+    rows, cols = geometry.shape
+    moved = np.moveaxis(array, axis, 0)  # a view: (along, a, b)
+    n_along, n_a, n_b = moved.shape
+    cc = np.arange(cols, dtype=float)
+    others = [i for i in (0, 1, 2) if i != axis]  # index axes a, b (mm axis = 2 - index)
+    pa, pb = ((origin[2 - i] + cc * geometry.col[2 - i]) / spacing[2 - i] for i in others)
+    a0, wa, in_a = _clamped(pa, n_a)
+    b0, wb, in_b = _clamped(pb, n_b)
+    m = 2 - axis
+    along = (origin[m] + np.arange(rows, dtype=float) * geometry.row[m]) / spacing[m]
+    z0, wz, in_z = _clamped(along, n_along)
+    out = np.full((rows, cols), fill, np.float32)
+    if not in_z.any():
+        return out
+    lo, hi = int(z0[in_z].min()), int(z0[in_z].max()) + 2
+    block = moved[lo:hi]
+    across = (
+        block[:, a0, b0] * ((1 - wa) * (1 - wb))
+        + block[:, a0 + 1, b0] * (wa * (1 - wb))
+        + block[:, a0, b0 + 1] * ((1 - wa) * wb)
+        + block[:, a0 + 1, b0 + 1] * (wa * wb)
+    )  # (slices lo..hi, columns)
+    k = np.clip(z0 - lo, 0, len(block) - 2)
+    out[:] = across[k] * (1 - wz)[:, None] + across[k + 1] * wz[:, None]
+    out[~in_z, :] = fill
+    out[:, ~(in_a & in_b)] = fill
+    return out
