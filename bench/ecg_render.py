@@ -110,9 +110,11 @@ def page_bench(app, repeat: int) -> None:
     med, base = float(np.median(t_ours)), float(np.median(t_floor))
     chg = float(np.median(t_changed))
     print(f"12-lead page (3x4+II, 10 s @ {sig.fs:g} Hz, {size.width()}x{size.height()} px)")
-    x, _y, _c = v.page_cache.layer._paths[0][0].points(_block(v))
-    print(f"  trace points stroked at this zoom: {x.size} of {sum(c.xData.size for c in v.trace_items)} "
-          f"samples + pulses (per-pixel min/max, block {_block(v)} samples)")  # fmt: skip
+    traces = v.page_cache.layer._paths[0][0]  # the TracePath, as last painted
+    block = list(traces._paths)[-1]
+    print(f"  trace points stroked at this zoom: {traces.points(block)[0].size} of "
+          f"{sum(c.xData.size for c in v.trace_items)} samples + pulses "
+          f"(per-pixel-column min/max, blocks of {block} samples)")  # fmt: skip
     print(
         f"  viewer redraw + paint, page unchanged: median {med:6.1f} ms, "
         f"p95 {np.percentile(t_ours, 95):6.1f} ms (goal <= 30 ms)"
@@ -126,13 +128,6 @@ def page_bench(app, repeat: int) -> None:
         f"unchanged (goal <= 5x), {chg / base:.1f}x changed"
     )
     v.close()
-
-
-def _block(v) -> int:
-    from viewers.ecg.decimate import block_for
-
-    px_per_mm = v.plot.width() / (v.view.viewRange()[0][1] - v.view.viewRange()[0][0])
-    return block_for(v.signal.fs / v.speed / px_per_mm)
 
 
 def holter(fs=250, hours=24):
