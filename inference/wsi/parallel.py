@@ -171,7 +171,7 @@ def tile_nuclei(source, plan: Plan, box, params: NucleiParams) -> NucleiBatch:
 # -- worker processes ---------------------------------------------------------
 # One pool stays warm between runs (starting a "spawn" worker costs seconds: it
 # imports numpy, scipy, scikit-image and OpenSlide); a cancel ends its workers.
-# ``inference.wsi.workers`` says why these are not a ``multiprocessing.Pool``.
+# ``inference.workers`` says why these are not a ``multiprocessing.Pool``.
 _worker: dict = {}
 _pool: dict = {}  # workers -> the warm WorkerPool (not in use while a run holds it)
 _pool_lock = threading.Lock()
@@ -200,7 +200,7 @@ def _run_tile(
 
 def _take_pool(workers: int):
     """The warm pool of ``workers`` processes, or a new one (a run already holds it)."""
-    from inference.wsi.workers import WorkerPool
+    from inference.workers import WorkerPool
 
     with _pool_lock:
         pool = _pool.pop(workers, None)

@@ -76,7 +76,7 @@ def test_a_worker_killed_during_a_run_has_its_tile_run_again(source):
 
 
 def test_a_failing_task_raises_its_error_and_a_crashing_one_stops_the_run():
-    from inference.wsi.workers import MAX_DEATHS, WorkerDied, WorkerPool
+    from inference.workers import MAX_DEATHS, WorkerDied, WorkerPool
 
     pool = WorkerPool(1)
     try:
@@ -101,7 +101,7 @@ def test_workers_that_cannot_load_the_task_stop_the_run_with_a_message(tmp_path,
     import shutil
     import sys
 
-    from inference.wsi.workers import WorkerDied, WorkerPool
+    from inference.workers import WorkerDied, WorkerPool
 
     (tmp_path / "hz_replaced_module.py").write_text("def work(x):\n    return x\n")
     monkeypatch.syspath_prepend(str(tmp_path))

@@ -28,8 +28,14 @@ class WorkerDied(RuntimeError):
 
 
 def _serve(conn) -> None:
-    """The worker process: run ``(index, fn, args)`` messages until told to stop."""
-    os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core per worker process
+    """The worker process: run ``(index, fn, args)`` messages until told to stop.
+
+    One core per worker: the thread counts are set before the first task
+    imports numpy (this module sits outside ``inference.wsi`` so that loading
+    it imports nothing heavy).
+    """
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     while True:
         try:
             msg = conn.recv()
