@@ -111,9 +111,9 @@ def page_bench(app, repeat: int) -> None:
     chg = float(np.median(t_changed))
     print(f"12-lead page (3x4+II, 10 s @ {sig.fs:g} Hz, {size.width()}x{size.height()} px)")
     traces = v.page_cache.layer._paths[0][0]  # the TracePath, as last painted
-    block = list(traces._paths)[-1]
+    block = traces.blocks[-1]
     print(f"  trace points stroked at this zoom: {traces.points(block)[0].size} of "
-          f"{sum(c.xData.size for c in v.trace_items)} samples + pulses "
+          f"{sum(c.xData.size for c in v.trace_items)} samples "
           f"(per-pixel-column min/max, blocks of {block} samples)")  # fmt: skip
     print(
         f"  viewer redraw + paint, page unchanged: median {med:6.1f} ms, "

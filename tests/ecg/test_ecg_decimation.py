@@ -71,7 +71,7 @@ def test_no_qrs_peak_or_pacer_spike_is_lost(real_signal):
                 assert y[near].max() >= w.max() and y[near].min() <= w.min()
 
 
-def _render(path, px_per_mm, rect, size):
+def _render(draw, px_per_mm, rect, size):
     from PySide6.QtGui import QImage, QPainter, QPen, QTransform
 
     img = QImage(size[0], size[1], QImage.Format.Format_Grayscale8)
@@ -84,36 +84,40 @@ def _render(path, px_per_mm, rect, size):
     pen.setCosmetic(True)
     pen.setWidthF(1.0)
     p.setPen(pen)
-    p.drawPath(path)
+    draw(p)
     p.end()
     buf = np.frombuffer(img.constBits(), np.uint8).reshape(size[1], img.bytesPerLine())
     return buf[:, : size[0]].copy()  # grey levels, 255 = paper
 
 
 def test_decimated_page_draws_the_same_ink_as_the_full_trace(qapp, real_signal):
-    """Rendered at 4 px/mm (10 samples per pixel column), each column's ink spans
-    the same rows, within a pixel, as the full 40,000-point page's."""
+    """Rendered at 4 px/mm (10 samples per pixel column), the decimated traces put
+    their ink within a pixel of the ink of every sample drawn as one page-mm path."""
+    from PySide6.QtCore import QRectF
+
     from viewers.ecg import paper
-    from viewers.ecg.page_layer import TracePath
+    from viewers.ecg.page_layer import TracePath, path_of
 
     p = paper.layout("3x4+II", "standard", list(real_signal.leads), 10.0, 25.0, 10.0)
     fs = real_signal.fs
-    runs = []
+    runs, xs, ys = [], [], []
     for c in p.cells:
         i0, i1 = int(c.t0 * fs), int(c.t1 * fs)
         y = real_signal.lead(c.lead)[i0:i1]
-        runs.append((c.x_mm + np.arange(y.size) / fs * 25.0, c.y_mm + y * 10.0, (c.lead, i0, i1)))
-    tp = TracePath(runs, fs / 25.0)
+        runs.append((c.x_mm, c.y_mm, y, (c.lead, i0, i1)))
+        xs.append(c.x_mm + np.arange(y.size) / fs * 25.0)
+        ys.append(c.y_mm + y * 10.0)
+    connect = np.concatenate([np.r_[np.ones(x.size - 1, bool), False] for x in xs])
+    every = path_of(np.concatenate(xs), np.concatenate(ys), connect)
+    tp = TracePath(runs, fs, 25.0, 10.0)
     px = 4.0
-    from PySide6.QtCore import QRectF
-
     rect = QRectF(0, -p.height_mm - 1, p.width_mm + 1, p.height_mm + 2)
     size = (int(rect.width() * px) + 2, int(rect.height() * px) + 2)
-    full = _render(tp.at(1000.0), px, rect, size)  # zoomed far in: every sample
-    assert tp.points(block_for(fs / 25.0 / 1000.0))[0].size == sum(r[0].size for r in runs)
-    dec = _render(tp.at(px), px, rect, size)
-    n_dec = tp.points(block_for(fs / 25.0 / px))[0].size
-    assert n_dec < 0.3 * sum(r[0].size for r in runs)
+    full = _render(lambda q: q.drawPath(every), px, rect, size)
+    dec = _render(lambda q: tp.draw(q, px), px, rect, size)
+    assert tp.blocks == [10]
+    assert tp.points(tp.block(1000.0))[0].size == connect.size  # zoomed in: every sample
+    assert tp.points(10)[0].size < 0.3 * connect.size
     for a, b in ((full, dec), (dec, full)):  # each picture's ink is within 1 px of the other's
         missed = (a < 128) & ~_near(b < 224)
         assert missed.sum() <= 0.001 * (a < 128).sum(), np.argwhere(missed)[:10]
@@ -141,13 +145,14 @@ def test_viewer_page_is_decimated_and_gain_change_reuses_the_picks(qtbot, jobs, 
     v.resize(1000, 700)
     v.show()
     qtbot.waitUntil(lambda: v.signal is not None and v.page_cache.layer is not None, timeout=20000)
-    qtbot.waitUntil(lambda: bool(v.page_cache.layer._paths[0][0]._paths), timeout=5000)
+    qtbot.waitUntil(lambda: bool(v.page_cache.layer._paths[0][0].blocks), timeout=5000)
     tp = v.page_cache.layer._paths[0][0]
-    (block,) = tp._paths  # painted once at the viewer's zoom
+    (block,) = tp.blocks  # painted once at the viewer's zoom
     assert block > 1 and v.page_cache.picks
     assert sum(t.xData.size for t in v.trace_items) == 40000  # the tools keep every sample
     picks = dict(v.page_cache.picks)
     v.gain_box.setCurrentIndex(paper.GAINS.index(20.0))
     qtbot.waitUntil(lambda: v.page_cache.layer._paths[0][0] is not tp, timeout=5000)
     v.plot.grab()
+    assert v.page_cache.layer._paths[0][0].gain == 20.0
     assert all(v.page_cache.picks[k] is picks[k] for k in picks)  # reused, not recomputed

@@ -141,9 +141,10 @@ def test_page_cache_keeps_unchanged_items_and_invalidates_changed_ones(qtbot, jo
     for item in (grid, layer):
         assert item.scene() is v.plot.scene()
     v.plot.grab()
-    kept = dict(layer._paths[0][0]._paths)  # the trace path at this zoom (decimated)
-    v.plot.grab()  # a repaint of the unchanged page strokes the same path, not a new one
-    assert layer._paths[0][0]._paths == kept and len(kept) == 1
+    kept = dict(layer._paths[0][0].cache)  # the traces' paths at this zoom (decimated)
+    v.plot.grab()  # a repaint of the unchanged page strokes the same paths, not new ones
+    now = layer._paths[0][0].cache
+    assert len(kept) == 13 and all(now[k] is kept[k] for k in kept) and len(now) == 13
     v.redraw()  # nothing changed: the same items stay, nothing is added twice
     assert v.trace_items == traces and cache.grid is grid and cache.layer is layer
     assert len(v.plot.getPlotItem().items) == count

@@ -6,16 +6,17 @@ and 4 calibration pulses then costs tens of milliseconds to rebuild.  A
 ``PageLayer`` holds one ``QPainterPath`` per pen (built from numpy arrays in
 one call each) and the lead labels, and paints them with QPainter directly.
 It is not kept in Qt's device-coordinate pixmap cache: filling that cache
-after a change (a new page, a zoom) cost about twice as much as stroking the
-decimated paths, which a repaint of an unchanged page now does in ~2 ms
-(bench/ecg_render.py).  ``Trace`` keeps
-each trace's data for the viewer's tools and tests.
+after a change (a new page, a zoom) cost several times more than stroking
+the decimated paths, which a repaint of an unchanged page does in ~1.5 ms
+(bench/ecg_render.py).  ``Trace`` keeps each trace's data for the viewer's
+tools and tests.
 
-The traces are a ``TracePath``: at paint time it is drawn through the per-block min/max samples of each
-trace, blocks of about one device pixel (viewers/ecg/decimate.py), so a
-10 s page at 1000 Hz is stroked through a few thousand points, not 40,000,
-and zooming in brings back every sample (a path per block size is kept, so
-an unchanged page does not rebuild it).
+The traces are a ``TracePath``: at paint time each is drawn through its
+per-block min/max samples, blocks of about one device pixel column
+(viewers/ecg/decimate.py), so a 10 s page at 1000 Hz is stroked through
+~8,000 points, not 40,000, and zooming in brings back every sample.  Each
+trace's path is built in s/mV, kept per block size for the signal and placed
+by a transform, so neither an unchanged page nor a gain change rebuilds it.
 """
 
 from __future__ import annotations
@@ -50,55 +51,68 @@ def pen(colour: str, width: float) -> QPen:
 
 
 class TracePath:
-    """Runs of samples in page mm, drawn at a zoom-dependent number of points.
+    """Traces drawn at a zoom-dependent number of points.
 
-    ``runs``: (x, y, key); a run with a key is a trace sampled at ``samples_per_mm``
-    and is drawn through its per-block min/max samples, one with key None (a
-    calibration pulse) whole.  ``picks`` maps (key, block) to the kept sample
-    indices; it may be shared by the pages of one signal (a gain or layout change
-    keeps the same extremes, since y is the lead scaled by a positive gain).  One
-    path per block size is kept."""
+    ``runs``: (x0_mm, y0_mm, values in mV, key), drawn at page x = x0 + t * speed,
+    y = y0 + value * gain, t = sample / fs.  Each run's path is built in its own
+    units (s, mV) through its per-block min/max samples (blocks of about one
+    device pixel column) and kept in ``cache`` by (key, block); the cache may be
+    shared by the pages of one signal, so a gain or layout change that keeps a
+    cell's samples draws the same path under another transform.  ``extra``: a
+    page-mm path drawn as is (the calibration pulses)."""
 
-    KEEP = 3  # block sizes kept (zooming back and forth reuses them)
+    LIMIT = 512  # cached run paths (many zoom levels visited: start again)
 
-    def __init__(self, runs, samples_per_mm: float, picks: dict | None = None) -> None:
-        self.runs = [(np.asarray(x, float), np.asarray(y, float), key) for x, y, key in runs]
-        self.samples_per_mm = float(samples_per_mm)
-        self.picks = {} if picks is None else picks
-        self._paths: dict[int, QPainterPath] = {}
+    def __init__(self, runs, fs, speed, gain, extra=None, cache: dict | None = None) -> None:
+        self.runs = [(float(x0), float(y0), np.asarray(v, float), key) for x0, y0, v, key in runs]
+        self.fs, self.speed, self.gain = float(fs), float(speed), float(gain)
+        self.extra = extra
+        self.cache = {} if cache is None else cache
+        self.blocks: list[int] = []  # block sizes painted, last one last
 
-    def points(self, block: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(x, y, connect) of every run at ``block`` samples per min/max block."""
-        from viewers.ecg.decimate import extreme_indices
-
-        if len(self.picks) > 512:  # many zoom levels visited: start again
-            self.picks.clear()
-        xs, ys, conn = [], [], []
-        for x, y, key in self.runs:
-            if key is not None and block > 1:
-                keep = self.picks.get((key, block))
-                if keep is None:
-                    keep = self.picks[(key, block)] = extreme_indices(y, block)
-                x, y = x[keep], y[keep]
-            xs.append(x)
-            ys.append(y)
-            run = np.ones(len(x), bool)
-            run[-1:] = False  # no line to the next run
-            conn.append(run)
-        if not xs:
-            return np.empty(0), np.empty(0), np.empty(0, bool)
-        return np.concatenate(xs), np.concatenate(ys), np.concatenate(conn)
-
-    def at(self, px_per_mm: float) -> QPainterPath:
+    def block(self, px_per_mm: float) -> int:
         from viewers.ecg.decimate import block_for
 
-        block = block_for(self.samples_per_mm / px_per_mm if px_per_mm > 0 else 1.0)
-        path = self._paths.get(block)
-        if path is None:
-            while len(self._paths) >= self.KEEP:
-                self._paths.pop(next(iter(self._paths)))
-            path = self._paths[block] = path_of(*self.points(block))
-        return path
+        return block_for(self.fs / self.speed / px_per_mm if px_per_mm > 0 else 1.0)
+
+    def _run(self, i: int, block: int) -> tuple[np.ndarray, QPainterPath]:
+        """(kept sample indices, path in s/mV) of run ``i`` at ``block``."""
+        from viewers.ecg.decimate import extreme_indices
+
+        _x0, _y0, v, key = self.runs[i]
+        found = self.cache.get((key, block))
+        if found is None:
+            if len(self.cache) > self.LIMIT:
+                self.cache.clear()
+            keep = extreme_indices(v, block) if block > 1 else np.arange(v.size)
+            found = self.cache[(key, block)] = (keep, path_of(keep / self.fs, v[keep]))
+        return found
+
+    def points(self, block: int) -> tuple[np.ndarray, np.ndarray]:
+        """Page-mm (x, y) of every point the traces are drawn through at ``block``."""
+        xs, ys = [], []
+        for i, (x0, y0, v, _key) in enumerate(self.runs):
+            keep, _path = self._run(i, block)
+            xs.append(x0 + keep / self.fs * self.speed)
+            ys.append(y0 + v[keep] * self.gain)
+        if not xs:
+            return np.empty(0), np.empty(0)
+        return np.concatenate(xs), np.concatenate(ys)
+
+    def draw(self, painter, px_per_mm: float) -> None:
+        """Draw with ``painter`` (its transform maps page mm to the device)."""
+        from PySide6.QtGui import QTransform
+
+        block = self.block(px_per_mm)
+        if block not in self.blocks[-1:]:
+            self.blocks.append(block)
+        base = painter.transform()
+        for i, (x0, y0, _v, _key) in enumerate(self.runs):
+            painter.setTransform(QTransform(self.speed, 0, 0, self.gain, x0, y0) * base)
+            painter.drawPath(self._run(i, block)[1])
+        painter.setTransform(base)
+        if self.extra is not None:
+            painter.drawPath(self.extra)
 
 
 class PageLayer(QGraphicsObject):
@@ -121,12 +135,13 @@ class PageLayer(QGraphicsObject):
 
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
         for path, p in self._paths:
+            painter.setPen(p)
             if isinstance(path, TracePath):  # device pixels per page mm, this paint
                 t = painter.transform()
                 dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-                path = path.at(float(np.hypot(t.m11(), t.m12())) * dpr)
-            painter.setPen(p)
-            painter.drawPath(path)
+                path.draw(painter, float(np.hypot(t.m11(), t.m12())) * dpr)
+            else:
+                painter.drawPath(path)
         if not self._labels:
             return
         to_device = painter.transform()

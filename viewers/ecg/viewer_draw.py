@@ -11,7 +11,7 @@ and calibration pulses, rebuilt only when the signal, layout, lead order,
 speed, gain or focused lead change.  The trace layer strokes each trace
 through its per-pixel-column min/max samples at the zoom it is painted at
 (``TracePath``), so spikes stay visible and zooming in shows every sample;
-the path of each zoom level is kept with the layer.
+those paths (in s/mV) are kept for the signal, across gain and layout changes.
 """
 
 from __future__ import annotations
@@ -87,28 +87,37 @@ def _grid(p: paper.Paper):
 
 
 def _traces(v, p: paper.Paper, picks: dict | None = None):
-    from viewers.ecg.page_layer import PageLayer, Trace, TracePath, pen
+    from viewers.ecg.page_layer import PageLayer, Trace, TracePath, path_of, pen
 
     sig = v.signal
-    traces, labels = [], []
+    traces, labels, runs = [], [], []
     for cell in p.cells:
         i0, i1 = int(cell.t0 * sig.fs), min(int(cell.t1 * sig.fs), sig.n_samples)
         y = sig.lead(cell.lead)[i0:i1]
-        t = Trace(cell.x_mm + np.arange(y.size) / sig.fs * v.speed, cell.y_mm + y * v.gain)
-        traces.append(t)
+        traces.append(
+            Trace(cell.x_mm + np.arange(y.size) / sig.fs * v.speed, cell.y_mm + y * v.gain)
+        )
         labels.append((cell.x_mm + 1, cell.y_mm + 0.8 * p.row_mm / 2, cell.lead))
+        runs.append((cell.x_mm, cell.y_mm, y, (cell.lead, i0, i1)))
     rows_done: set[int] = set()
     pulses = []
     for cell in p.cells:
         if cell.row not in rows_done:
             rows_done.add(cell.row)
             pulses.append(paper.calibration_pulse(cell.y_mm, v.speed, v.gain))
-    # one path: every trace and pulse, each a separate run (no line joins them);
-    # traces drawn through their per-pixel min/max samples at the painted zoom
-    keys = [(c.lead, int(c.t0 * sig.fs), int(c.t1 * sig.fs)) for c in p.cells]
-    runs = [(t.xData, t.yData, k) for t, k in zip(traces, keys, strict=True)]
-    runs += [(x, y, None) for x, y in pulses]
-    path = TracePath(runs, sig.fs / v.speed, picks)
+    # the pulses: one page-mm path of separate runs (no line joins them)
+    xs, ys = [np.asarray(x, float) for x, _ in pulses], [np.asarray(y, float) for _, y in pulses]
+    connect = np.concatenate([np.r_[np.ones(len(x) - 1, bool), False] for x in xs])
+    # the traces: through their per-pixel min/max samples at the painted zoom, each
+    # path in s/mV kept for the signal (``picks``) and placed by a transform
+    path = TracePath(
+        runs,
+        sig.fs,
+        v.speed,
+        v.gain,
+        path_of(np.concatenate(xs), np.concatenate(ys), connect),
+        picks,
+    )
     # 1 px: a cosmetic pen of 1.2 px is stroked ~10x slower by the raster engine
     layer = PageLayer(_rect(p), [(path, pen(TRACE, 1.0))], labels, TRACE, antialias=True)
     layer.setZValue(TRACE_Z)
