@@ -221,3 +221,27 @@ def test_chest_report_confirm_sign_and_pdf(qtbot, viewer, store, tmp_path):
     assert "Chest CT report" in text and "Lung-RADS 4A" in text
     assert f"Nodule {by_type['solid']}: solid" in text
     assert f"Nodule {by_type['ground-glass']}:" not in text
+
+
+def test_typing_in_the_report_while_a_decision_saves_keeps_both(qtbot, viewer, store):
+    from app import reports
+    from tests.ui.report_helpers import write
+
+    v, pk, payload = viewer
+    rp, panel = v.report_panel, v.chest_panel
+    rp.start()
+    qtbot.waitUntil(lambda: rp.report is not None, timeout=WAIT)
+    solid = next(n["id"] for n in cr.ai_nodules(payload) if n["type"] == "solid")
+    write(rp, "impression", "Solid nodule, see advice.")  # the autosave timer runs
+    panel.select(solid)
+    panel.decide("accepted")  # rewrites the draft's AI fields meanwhile
+
+    def stored():
+        r = reports.current_report(store, pk)
+        return r.values["impression"] == "Solid nodule, see advice." and (
+            f"Nodule {solid}: solid" in r.values["nodules"]
+        )
+
+    qtbot.waitUntil(stored, timeout=WAIT)
+    qtbot.waitUntil(lambda: f"Nodule {solid}: solid" in rp.fields.values()["nodules"], timeout=WAIT)
+    assert rp.fields.values()["impression"] == "Solid nodule, see advice."

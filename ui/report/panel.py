@@ -167,7 +167,18 @@ class ReportPanel(QWidget):
         if self._busy or self._autosave.isActive():
             QTimer.singleShot(300, lambda: self.show_report(report))
             return
-        self._set(report)
+        from app import reports
+
+        store, pk = self.store, self.study_pk  # the stored report now: it has what was typed
+
+        def fresh(view) -> None:
+            if self._busy or self._autosave.isActive():
+                QTimer.singleShot(300, lambda: self.show_report(view))
+            elif view is not None:
+                self._set(view)
+
+        self.jobs.submit(lambda state: reports.current_report(store, pk),
+                         name="report", on_done=fresh)  # fmt: skip
 
     def _user(self):
         return self.user if self.user is not None else self.store.user
@@ -287,7 +298,9 @@ class ReportPanel(QWidget):
 
     def _save_args(self):
         r = self.report
-        values = self.fields.values()
+        shown = dict(r.values or {})  # only what the doctor changed: another part of the
+        # viewer may have rewritten a field meanwhile (the chest draft from the nodule list)
+        values = {k: v for k, v in self.fields.values().items() if v != shown.get(k)}
         return (r.id, None, self.findings() if r.findings else None, self._user(), values)
 
     def start(self) -> None:
