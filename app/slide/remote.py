@@ -158,15 +158,20 @@ class DicomWebSlide:
         """RGBA PIL image of ``size`` at ``location`` (level-0 coordinates), like OpenSlide."""
         from PIL import Image
 
-        lv, ds = self.levels[level], self.level_downsamples[level]
+        ds = self.level_downsamples[level]
         x, y = round(location[0] / ds), round(location[1] / ds)
-        w, h = int(size[0]), int(size[1])
-        out = np.full((h, w, 4), 255, np.uint8)
+        rgb = self.region_rgb(level, x, y, int(size[0]), int(size[1]))
+        alpha = np.full(rgb.shape[:2] + (1,), 255, np.uint8)
+        return Image.fromarray(np.concatenate([rgb, alpha], axis=2), "RGBA")
+
+    def region_rgb(self, level: int, x: int, y: int, w: int, h: int) -> np.ndarray:
+        """RGB (h, w, 3) of a rectangle in ``level`` pixels; white where there is no tile."""
+        lv = self.levels[level]
+        out = np.full((h, w, 3), 255, np.uint8)
         c0, c1 = max(0, x // lv.tile_w), min((lv.width - 1) // lv.tile_w, (x + w - 1) // lv.tile_w)
         r0, r1 = max(0, y // lv.tile_h), min((lv.height - 1) // lv.tile_h, (y + h - 1) // lv.tile_h)
         cells = [(c, r) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
-        tiles = self._tiles(level, cells)
-        for (col, row), tile in tiles.items():
+        for (col, row), tile in self._tiles(level, cells).items():
             if tile is None:
                 continue
             tx, ty = col * lv.tile_w, row * lv.tile_h
@@ -174,10 +179,8 @@ class DicomWebSlide:
             bx = min(x + w, tx + tile.shape[1], lv.width)
             by = min(y + h, ty + tile.shape[0], lv.height)
             if bx > ax and by > ay:
-                out[ay - y : by - y, ax - x : bx - x, :3] = tile[
-                    ay - ty : by - ty, ax - tx : bx - tx
-                ]
-        return Image.fromarray(out, "RGBA")
+                out[ay - y : by - y, ax - x : bx - x] = tile[ay - ty : by - ty, ax - tx : bx - tx]
+        return out
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -216,7 +219,12 @@ class RemoteSlideSource(SlideSource):
         return current.reopen()
 
     def _read_raw(self, level: int, x: int, y: int, w: int, h: int) -> np.ndarray:
-        return self._read_dicom(level, x, y, w, h)
+        """RGB straight from the decoded tiles (no RGBA image and back)."""
+        slide = self._handle()
+        try:
+            return slide.region_rgb(level, int(x), int(y), int(w), int(h))
+        except Exception as err:  # noqa: BLE001 - network, server, decoder: a read failure
+            raise self._read_failed(err) from err
 
     def read_region(
         self, level: int, x: int, y: int, w: int, h: int, cached: bool = True
