@@ -122,6 +122,14 @@
         <source>Image checks only; no finding model installed. %1, not for clinical use: the film must be read by a doctor.</source>
         <translation>Image checks only; no finding model installed. %1, not for clinical use: the film must be read by a doctor.</translation>
     </message>
+    <message>
+        <source>not for clinical use</source>
+        <translation>not for clinical use</translation>
+    </message>
+    <message>
+        <source>Finding models offered by the regional AI platform: %1</source>
+        <translation>Finding models offered by the regional AI platform: %1</translation>
+    </message>
 </context>
 <context>
     <name>NodulePanel</name>

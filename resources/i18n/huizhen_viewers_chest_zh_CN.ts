@@ -122,6 +122,14 @@
         <source>Image checks only; no finding model installed. %1, not for clinical use: the film must be read by a doctor.</source>
         <translation>仅做图像检查；未安装病变识别模型。%1，非临床用途：胸片须由医生阅片。</translation>
     </message>
+    <message>
+        <source>not for clinical use</source>
+        <translation>非临床用途</translation>
+    </message>
+    <message>
+        <source>Finding models offered by the regional AI platform: %1</source>
+        <translation>区域 AI 平台提供的病变识别模型：%1</translation>
+    </message>
 </context>
 <context>
     <name>NodulePanel</name>

@@ -119,3 +119,28 @@ def test_exposure_is_said_in_shares_a_reader_can_judge():
 
     checks = analyze_cr(DicomSource([Path(_cr())])).details["checks"]
     assert 0.2 < checks["contrast_fraction"] < 1.0 and checks["clipped_fraction"] < 0.05
+
+
+def test_the_platforms_chest_xray_models_are_offered(qtbot, jobs, store, monkeypatch):
+    from app.ai import subscriptions
+    from app.ai.products import Product
+    from app.domain import Modality
+    from app.importer import run_import
+    from inference.preread import run_preread
+    from viewers.dicom.qt_image_viewer import ImageViewer
+    from viewers.registry import ViewerContext
+
+    remote = Product("city-cxr", "City CXR findings", "City AI", "2.1", "CR", runs="remote",
+                     endpoint_url="http://127.0.0.1:9")  # fmt: skip
+    state = subscriptions.SubscriptionState([remote], known=True)
+    monkeypatch.setattr(subscriptions, "_current", state)
+    pk = run_import(store, [_cr()]).study_pks[0]
+    run_preread(store, [pk])
+    v = ImageViewer(ViewerContext(store, pk, Modality.CR, store.object_paths(pk), jobs))
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitUntil(lambda: getattr(v, "cxr_panel", None) is not None, timeout=20000)
+    p = v.cxr_panel
+    assert p.platform.isVisibleTo(p)
+    assert "City CXR findings 2.1 (City AI)" in p.platform.text()
+    assert "no finding model installed" in p.notice.text()  # still only checks here

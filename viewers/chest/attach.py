@@ -216,7 +216,7 @@ def attach_cr(viewer) -> None:
             return
         from viewers.chest.cxr_panel import CxrChecksPanel
 
-        panel = viewer.cxr_panel = CxrChecksPanel(result[0], viewer)
+        panel = viewer.cxr_panel = CxrChecksPanel(result[0], viewer, platform_models())
         viewer.add_side_panel(panel)
         total = max(sum(viewer.side.sizes()), 600)
         want = min(panel.sizeHint().height() + 40, total // 2)
@@ -243,3 +243,16 @@ def _check_findings(payload: dict) -> list[dict]:
         text = QCoreApplication.translate(*found) if found else str(f.get("text", ""))
         out.append({"text": text, "source": source, "severity": "info"})
     return out
+
+
+def platform_models() -> list:
+    """The chest X-ray finding models the regional AI platform offers this clinic (its
+    subscriptions as last fetched), besides the built-in image checks."""
+    from app.ai import subscriptions
+    from app.ai.products import builtin
+
+    return [
+        p
+        for p in subscriptions.current().products
+        if str(p.modality).upper() in ("CR", "DX") and builtin(p.code) is None
+    ]

@@ -18,9 +18,10 @@ OK, BAD, INFO = "#1e7e34", "#c83c1e", "#3c4043"
 
 
 class CxrChecksPanel(QWidget):
-    def __init__(self, payload: dict, parent=None) -> None:
+    def __init__(self, payload: dict, parent=None, offered: list | None = None) -> None:
         super().__init__(parent)
         self.payload = payload
+        self.offered = list(offered or [])  # app.ai.products.Product of the regional platform
         self.checks = dict((payload.get("details") or {}).get("checks") or {})
         self.title = QLabel()
         self.title.setStyleSheet("font-weight:bold;font-size:11pt")
@@ -36,6 +37,11 @@ class CxrChecksPanel(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.notice)
         lay.addWidget(self.table)
+        self.platform = QLabel()  # the platform's chest X-ray finding models, when it has some
+        self.platform.setWordWrap(True)
+        self.platform.setStyleSheet("color:#1a73e8")
+        self.platform.setVisible(bool(self.offered))
+        lay.addWidget(self.platform)
         lay.addStretch(1)
         self.retranslate()
 
@@ -93,6 +99,14 @@ class CxrChecksPanel(QWidget):
                 f"<td style='color:{colour};padding:2px 0'>{escape(mark + value)}</td></tr>"
             )
         self.table.setText("<table>" + "".join(cells) + "</table>")
+        names = "; ".join(
+            f"{p.name} {p.version} ({p.vendor})"
+            + (" — " + self.tr("not for clinical use") if p.not_for_clinical_use else "")
+            for p in self.offered
+        )
+        self.platform.setText(
+            self.tr("Finding models offered by the regional AI platform: %1").replace("%1", names)
+        )
 
     def lines(self) -> list[tuple[str, str, bool | None]]:
         """(translated check name, value, ok) as shown."""
