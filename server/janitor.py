@@ -4,7 +4,8 @@
 * uploads never completed within ``upload_keep_s`` (the row, its ``.part``
   and ``.done`` files), and ``.part`` files no upload row knows;
 * ``preread-*`` temporary folders a crashed pre-read left behind;
-* audit rows older than ``audit_keep_days`` (0 keeps them forever).
+* audit rows older than ``audit_keep_days`` (0 keeps them forever);
+* wrong-password counts (``login_failures``) long past their back-off and lockout.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from server.config import Settings
 from server.files import FileStore
+from server.logins import prune
 from server.models import AuditEntry, IdempotencyKey, Upload, utcnow
 
 log = logging.getLogger("huizhen.server.janitor")
@@ -58,7 +60,8 @@ class Janitor:
 
     def run_once(self) -> dict[str, int]:
         st, now = self.settings, utcnow()
-        out = {"idempotency_keys": 0, "uploads": 0, "part_files": 0, "preread_dirs": 0, "audit": 0}
+        out = {"idempotency_keys": 0, "uploads": 0, "part_files": 0, "preread_dirs": 0, "audit": 0,
+               "login_failures": 0}  # fmt: skip
         with self.sessions() as s:
             cut = now - timedelta(seconds=st.idempotency_keep_s)
             out["idempotency_keys"] = s.execute(
@@ -72,6 +75,8 @@ class Janitor:
             )
             if stale:
                 s.execute(delete(Upload).where(Upload.id.in_(stale)))
+            # wrong-password counts long past their back-off and lockout
+            out["login_failures"] = prune(s, now - timedelta(seconds=2 * max(st.login_lock_s, 900)))
             if st.audit_keep_days > 0:
                 cut = now - timedelta(days=st.audit_keep_days)
                 out["audit"] = s.execute(delete(AuditEntry).where(AuditEntry.at < cut)).rowcount

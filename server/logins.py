@@ -7,21 +7,21 @@ locked for ``lock_s`` seconds (correct password or not) until it expires or an
 admin unlocks it (``POST /admin/users/{id}/unlock``, ``huizhen-server unlock
 NAME``).  Account state lives in the ``users`` row, so an unlock from the
 command line takes effect at once; user names without an account get the same
-treatment in memory, so the answers do not tell which names exist.  Addresses
-are counted in memory (a clinic behind one NAT address gets more free tries).
+treatment (``login_failures`` rows), so the answers do not tell which names
+exist.  Addresses are counted in ``login_failures`` too (a clinic behind one NAT
+address gets more free tries): every node sees every failure.
 """
 
 from __future__ import annotations
 
 import math
-import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from server.models import utcnow
+from sqlalchemy import case, delete, or_
+from sqlalchemy.orm import Session
 
-MAX_TRACKED = 50_000  # addresses / unknown names remembered (oldest dropped)
+from server.models import LoginFailure, utcnow
 
 
 @dataclass
@@ -41,6 +41,9 @@ class Blocked:
 
 
 class LoginGuard:
+    """The rules; the counts of addresses and unknown names are ``login_failures`` rows
+    (shared by every node), read and written in the caller's session."""
+
     def __init__(
         self,
         free: int = 3,
@@ -54,20 +57,24 @@ class LoginGuard:
         self.free, self.lock_after, self.lock_s = free, lock_after, lock_s
         self.max_backoff_s, self.address_free, self.forget_s = max_backoff_s, address_free, forget_s
         self.base_s = base_s
-        self._lock = threading.Lock()
-        self._addresses: dict[str, tuple[int, float]] = {}  # addr -> (failures, monotonic)
-        self._unknown: dict[str, Account] = {}
 
     def backoff_s(self, failures: int, free: int) -> float:
         if failures < free:
             return 0.0
         return min(self.max_backoff_s, self.base_s * 2.0 ** (failures - free))
 
-    def unknown(self, username: str) -> Account:
-        with self._lock:
-            return self._unknown.get(username.casefold(), Account())
+    def unknown(self, s: Session, username: str) -> Account:
+        row = s.get(LoginFailure, _name_key(username))
+        if row is None:
+            return Account()
+        return Account(row.failures, row.last_at, row.locked_until)
 
-    def check(self, acct: Account, address: str) -> Blocked | None:
+    def address(self, s: Session, address: str) -> tuple[int, datetime | None]:
+        """(failures, last failure) of ``address``."""
+        row = s.get(LoginFailure, _addr_key(address))
+        return (row.failures, row.last_at) if row is not None else (0, None)
+
+    def check(self, acct: Account, addr: tuple[int, datetime | None]) -> Blocked | None:
         """None when a password may be checked now, else how long to wait."""
         now = utcnow()
         if acct.locked_until and acct.locked_until > now:
@@ -82,10 +89,9 @@ class LoginGuard:
         if acct.last_failed is not None:
             since = (now - acct.last_failed).total_seconds()
             waits.append(self.backoff_s(acct.failed, self.free) - since)
-        with self._lock:
-            failures, last = self._addresses.get(address, (0, 0.0))
-        if failures:
-            since = time.monotonic() - last
+        failures, last = addr
+        if failures and last is not None:
+            since = (now - last).total_seconds()
             if since > self.forget_s:
                 failures = 0
             waits.append(self.backoff_s(failures, self.address_free) - since)
@@ -98,8 +104,9 @@ class LoginGuard:
             f"too many wrong passwords; wait {math.ceil(wait)} s before trying again",
         )
 
-    def failed(self, acct: Account, address: str) -> bool:
-        """Count a failure on ``acct`` (updated in place) and ``address``; True if it locks."""
+    def failed(self, s: Session, acct: Account, address: str) -> bool:
+        """Count a failure on ``acct`` (updated in place) and ``address`` (its row, in
+        ``s``); True if it locks the account."""
         now = utcnow()
         if acct.last_failed and (now - acct.last_failed).total_seconds() > self.forget_s:
             acct.failed = 0
@@ -109,26 +116,48 @@ class LoginGuard:
         if locks:
             acct.locked_until = now + timedelta(seconds=self.lock_s)
             acct.failed = 0
-        with self._lock:
-            n, last = self._addresses.pop(address, (0, 0.0))
-            if time.monotonic() - last > self.forget_s:
-                n = 0
-            self._addresses[address] = (n + 1, time.monotonic())
-            _trim(self._addresses)
+        stale = now - timedelta(seconds=self.forget_s)
+        table = LoginFailure.__table__
+        counted = case((table.c.last_at < stale, 1), else_=table.c.failures + 1)
+        _upsert(s, _addr_key(address), {"failures": 1, "last_at": now}, {"failures": counted})
         return locks
 
-    def remember_unknown(self, username: str, acct: Account) -> None:
-        with self._lock:
-            self._unknown.pop(username.casefold(), None)
-            self._unknown[username.casefold()] = acct
-            _trim(self._unknown)
+    def remember_unknown(self, s: Session, username: str, acct: Account) -> None:
+        values = {"failures": acct.failed, "last_at": acct.last_failed or utcnow(),
+                  "locked_until": acct.locked_until}  # fmt: skip
+        _upsert(s, _name_key(username), values, {})
+
+
+def _addr_key(address: str) -> str:
+    return f"addr:{address}"[:200]
+
+
+def _name_key(username: str) -> str:
+    return f"name:{username.casefold()}"[:200]
+
+
+def _upsert(s: Session, key: str, values: dict, on_conflict: dict) -> None:
+    """Insert the row ``key`` or update it (``on_conflict`` overrides ``values``), in
+    one statement: two nodes counting one address at once both count."""
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(LoginFailure).values(key=key, **values)
+    update = {k: stmt.excluded[k] for k in values} | on_conflict
+    s.execute(stmt.on_conflict_do_update(index_elements=["key"], set_=update))
+
+
+def prune(s: Session, older_than: datetime) -> int:
+    """Remove counts last touched before ``older_than`` that lock nothing (caller commits)."""
+    now = utcnow()
+    stmt = delete(LoginFailure).where(
+        LoginFailure.last_at < older_than,
+        or_(LoginFailure.locked_until.is_(None), LoginFailure.locked_until < now),
+    )
+    return s.execute(stmt).rowcount
 
 
 def unlock(user) -> None:
     """Clear a ``users`` row's failure count and lockout."""
     user.failed_logins, user.last_failed_at, user.locked_until = 0, None, None
-
-
-def _trim(d: dict) -> None:
-    while len(d) > MAX_TRACKED:
-        d.pop(next(iter(d)))

@@ -333,4 +333,15 @@ class PrereadJob(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class LoginFailure(Base):
+    """Wrong passwords of a client address (``addr:...``) or of a user name without an
+    account (``name:...``), shared by every node (``server.logins``)."""
+
+    __tablename__ = "login_failures"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 from server import catalogue_models  # noqa: E402, F401  (AI catalogue tables)

@@ -95,13 +95,16 @@ def guard_of(request: Request) -> LoginGuard:
     return guard
 
 
-def _lookup(st: State, username: str) -> tuple[int | None, str | None, Account | None]:
+def _lookup(st: State, guard: LoginGuard, username: str, address: str):
+    """(user id, password hash, failure counts of the account or unknown name, of the
+    address); the counts are shared by every node."""
     with st.read_sessions() as s:
+        addr = guard.address(s, address)
         user = s.scalar(select(User).where(User.username == username))
         if user is None:
-            return None, None, None
+            return None, None, guard.unknown(s, username), addr
         acct = Account(user.failed_logins or 0, user.last_failed_at, user.locked_until)
-        return user.id, user.password_hash, acct
+        return user.id, user.password_hash, acct, addr
 
 
 def _refuse(request: Request, st: State, username: str, blocked: Blocked):
@@ -121,12 +124,12 @@ def _refuse(request: Request, st: State, username: str, blocked: Blocked):
 def _failed(c: Ctx, guard: LoginGuard, body: LoginIn, user: User | None) -> None:
     address = peer(c.request)
     if user is None:
-        acct = guard.unknown(body.username)
-        locks = guard.failed(acct, address)
-        guard.remember_unknown(body.username, acct)
+        acct = guard.unknown(c.s, body.username)
+        locks = guard.failed(c.s, acct, address)
+        guard.remember_unknown(c.s, body.username, acct)
     else:
         acct = Account(user.failed_logins or 0, user.last_failed_at, user.locked_until)
-        locks = guard.failed(acct, address)
+        locks = guard.failed(c.s, acct, address)
         user.failed_logins, user.last_failed_at = acct.failed, acct.last_failed
         user.locked_until = acct.locked_until
     c.audit(AuditAction.LOGIN_FAILED, "user", user.id if user else "", username=body.username)
@@ -162,9 +165,11 @@ def _finish(request: Request, st: State, body: LoginIn, uid: int | None, good: b
 )
 async def login(body: LoginIn, request: Request):
     st = state(request)
-    uid, stored, acct = await run_in_threadpool(_lookup, st, body.username)
     guard = guard_of(request)
-    blocked = guard.check(acct or guard.unknown(body.username), peer(request))
+    uid, stored, acct, addr = await run_in_threadpool(
+        _lookup, st, guard, body.username, peer(request)
+    )
+    blocked = guard.check(acct, addr)
     if blocked is not None:
         await run_in_threadpool(_refuse, request, st, body.username, blocked)
     try:
