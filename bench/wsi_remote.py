@@ -222,6 +222,14 @@ def report(args, slide, object_id, client, SlideSource, TileCache, validate, ope
         src.close()
     ratio = statistics.median(times["remote"]) / statistics.median(times["local"])
     print(f"  ratio remote/local (median) {ratio:.2f}")
+    x, y = fields[0]  # the same pixels both ways (two JPEG decoders: a small difference)
+    pair = []
+    for make in (local, remote):
+        src = make()
+        pair.append(src.read_region(0, x, y, W, H).astype(np.int16))
+        src.close()
+    a, b = pair
+    print(f"  check: mean |remote - local| on a field {np.abs(a - b).mean():.2f} (of 255)")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from the local copy.  Orthanc's address and credentials stay on the server.
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 from requests import RequestException
@@ -17,6 +18,7 @@ from requests import RequestException
 from server.dicominfo import DicomInfo
 from server.pacs import DicomWebPacs, PacsError
 
+log = logging.getLogger("huizhen.server.pacs")
 FRAMES_ACCEPT = 'multipart/related; type="application/octet-stream"; transfer-syntax=*'
 # Orthanc gzips its answers when asked (requests asks by default): ~30 ms for a 128 KB CT
 # frame against ~0.6 ms as it is (measured); pixels are sent as they are
@@ -150,6 +152,14 @@ def cached_metadata(files, sha256: str) -> dict:
     except OSError:  # a read-only or full disk: answered all the same
         pass
     return item
+
+
+def keep_metadata(files, sha256: str) -> None:
+    """``cached_metadata`` computed now (after a STOW), so the first viewer waits less."""
+    try:
+        cached_metadata(files, sha256)
+    except Exception as err:  # noqa: BLE001 - a cache: the request computes it then
+        log.debug("no DICOM JSON kept for %s: %s", sha256, err)
 
 
 def local_metadata(path: Path) -> dict:

@@ -309,6 +309,8 @@ class PacsSync:
             obj = s.get(StoredObject, object_id)
             path, info = self.files.blob_path(obj.sha256), info_of(row)
             obj_sha = obj.sha256
+        from server.dicomweb import keep_metadata  # (it imports this module)
+
         if kind in ("wsi", "wrap"):  # converted to DICOM first (no session held meanwhile)
             from server.pacs_wrap import convert_ecg
             from server.pacs_wsi import convert_slide
@@ -317,20 +319,11 @@ class PacsSync:
         try:
             self.backend.store(path, info)
             error = ""
-            self._keep_metadata(obj_sha)
+            keep_metadata(self.files, obj_sha)  # DICOM JSON for streaming viewers
         except (PacsError, OSError) as err:
             error = str(err) or type(err).__name__
             log.warning("STOW of object %s to the PACS failed: %s", object_id, error)
         return self.settle(object_id, error)
-
-    def _keep_metadata(self, sha256: str) -> None:
-        """The header as DICOM JSON for streaming viewers, computed once here."""
-        from server.dicomweb import cached_metadata
-
-        try:
-            cached_metadata(self.files, sha256)
-        except Exception as err:  # noqa: BLE001 - a cache: the request computes it then
-            log.debug("no DICOM JSON kept for %s: %s", sha256, err)
 
     def settle(
         self,
