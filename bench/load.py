@@ -313,6 +313,30 @@ def report(args, res: Results, wall: float) -> int:
     return 1 if total else 0
 
 
+def run_clinics(url: str, users: list[str], args, ramp: float) -> tuple[Results, float]:
+    """Every clinic of ``users`` runs its loop for ``args.seconds`` (starts spread over
+    ``ramp`` seconds); returns the results and the wall seconds."""
+    res = Results()
+    t0 = time.monotonic()
+    deadline = t0 + args.seconds
+    threads = [
+        threading.Thread(
+            target=clinic,
+            args=(url, u, t0 + ramp * i / max(1, len(users)), deadline)
+            + (args.size_kib * 1024, args.chunk_kib * 1024, res),
+            daemon=True,
+        )
+        for i, u in enumerate(users)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:  # a request in flight at the deadline may take its timeout
+        t.join(timeout=max(0.0, deadline + REQUEST_TIMEOUT_S + 5 - time.monotonic()))
+    if stuck := sum(t.is_alive() for t in threads):
+        res.fail("join", Failed("timeout", f"{stuck} clinics still busy after the deadline"))
+    return res, time.monotonic() - t0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--clinics", type=int, default=8)
@@ -331,28 +355,9 @@ def main(argv=None) -> int:
         server = LocalServer(Path(tmp.name))
         server.run_cli("init-demo")
         url = server.start().url
-    res = Results()
     try:
         users = make_clinics(url, args.clinics)
-        t0 = time.monotonic()
-        deadline = t0 + args.seconds
-        ramp = min(args.ramp, args.seconds / 2)
-        threads = [
-            threading.Thread(
-                target=clinic,
-                args=(url, u, t0 + ramp * i / max(1, len(users)), deadline)
-                + (args.size_kib * 1024, args.chunk_kib * 1024, res),
-                daemon=True,
-            )
-            for i, u in enumerate(users)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:  # a request in flight at the deadline may take its timeout
-            t.join(timeout=max(0.0, deadline + REQUEST_TIMEOUT_S + 5 - time.monotonic()))
-        if stuck := sum(t.is_alive() for t in threads):
-            res.fail("join", Failed("timeout", f"{stuck} clinics still busy after the deadline"))
-        wall = time.monotonic() - t0
+        res, wall = run_clinics(url, users, args, min(args.ramp, args.seconds / 2))
     finally:
         if server:
             server.stop()

@@ -22,43 +22,18 @@ import os
 import shutil
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO)]
 
-from bench.load import REQUEST_TIMEOUT_S, Failed, Results, clinic, login, make_clinics, pct  # noqa: E402
+from bench.load import Results, login, make_clinics, pct, run_clinics  # noqa: E402
 from bench.scale_sse import fanout  # noqa: E402
 from tests.pgserver import PostgresServer, free_port  # noqa: E402
 from tests.scale.scale_helpers import HAProxy  # noqa: E402
 from tests.server.hzserver_helpers import ServerProcess, WorkerProcess  # noqa: E402
 
 STEPS = ("create case", "upload chunk", "upload complete", "changes")
-
-
-def run_load(url: str, users: list[str], args) -> tuple[Results, float]:
-    res = Results()
-    t0 = time.monotonic()
-    deadline = t0 + args.seconds
-    ramp = min(2.0, args.seconds / 4)
-    threads = [
-        threading.Thread(
-            target=clinic,
-            args=(url, u, t0 + ramp * i / max(1, len(users)), deadline)
-            + (args.size_kib * 1024, args.chunk_kib * 1024, res),
-            daemon=True,
-        )
-        for i, u in enumerate(users)
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=max(0.0, deadline + REQUEST_TIMEOUT_S + 5 - time.monotonic()))
-    if stuck := sum(t.is_alive() for t in threads):
-        res.fail("join", Failed("timeout", f"{stuck} clinics still busy after the deadline"))
-    return res, time.monotonic() - t0
 
 
 def figures(res: Results, wall: float) -> dict:
@@ -73,7 +48,7 @@ def figures(res: Results, wall: float) -> dict:
 def measured(url: str, users, args, node_pids: list[int], pg: PostgresServer) -> dict:
     """One setup's figures, with the CPU its server nodes and PostgreSQL used per request."""
     nodes0, db0 = cpu_of(node_pids), cpu_of(postgres_pids(pg))
-    res, wall = run_load(url, users, args)
+    res, wall = run_clinics(url, users, args, min(2.0, args.seconds / 4))
     nodes1, db1 = cpu_of(node_pids), cpu_of(postgres_pids(pg))
     f = figures(res, wall)
     n = f["req/s"] * wall

@@ -183,8 +183,9 @@ def wait_until(fn, timeout: float = 20.0, every: float = 0.05):
     raise AssertionError(f"condition not met within {timeout} s")
 
 
-class WorkerProcess:
-    """``huizhen-server worker`` (pre-reads and escalations) as a real process."""
+class WorkerProcess(ServerProcess):
+    """``huizhen-server worker`` (pre-reads and escalations) as a real process
+    (``kill9``/``stop`` as a server's)."""
 
     def __init__(self, data_dir: Path, db_url: str, *extra: str, name: str = "worker") -> None:
         self.data_dir, self.db_url, self.extra = Path(data_dir), db_url, extra
@@ -207,15 +208,3 @@ class WorkerProcess:
             time.sleep(0.05)
         self.stop()
         raise RuntimeError("worker did not start in time")
-
-    def kill9(self) -> None:
-        os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.kill9()
