@@ -137,9 +137,12 @@ class DicomWebPacs:
             resp = err.response
             body = (resp.text or "")[:300].strip() if resp is not None else ""
             code = resp.status_code if resp is not None else "?"
-            raise PacsError(f"{what}: HTTP {code} from {self.url} {body}".strip()) from None
+            # The PACS address goes to the log only: messages reach clinic users.
+            log.warning("%s: HTTP %s from %s %s", what, code, self.url, body)
+            raise PacsError(f"{what}: HTTP {code} from the PACS {body}".strip()) from None
         except (requests.RequestException, OSError) as err:
-            raise PacsError(f"{what}: {type(err).__name__}: {err}") from None
+            log.warning("%s: %s: %s", what, type(err).__name__, err)
+            raise PacsError(f"{what}: the PACS did not answer ({type(err).__name__})") from None
 
     def store(self, path: Path, info: DicomInfo) -> None:
         """STOW-RS the file's original bytes; raises PacsError unless the PACS confirms."""

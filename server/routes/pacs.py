@@ -139,8 +139,8 @@ def search_studies(  # the parameters are DICOM keywords, as in QIDO-RS
         uids = list(dict.fromkeys(r.study_uid for r in archived))
         try:
             found = archive.backend.search(filters, uids)
-        except PacsError as err:
-            raise ApiError(502, "pacs_unavailable", str(err)) from None
+        except PacsError:  # the detail is logged by the PACS client, not sent
+            raise ApiError(502, "pacs_unavailable", "the PACS did not answer") from None
         matched |= {_value(st, "0020000D") for st in found}
     # The answer is built from the caller's own rows, never from what the
     # PACS holds under a UID: the PACS only says which studies match.

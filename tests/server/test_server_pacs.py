@@ -286,6 +286,11 @@ def test_orthanc_down_upload_is_kept_and_a_retry_stores_it(orthanc, hz, users, a
         assert local.status_code == 200 and local.content == path.read_bytes()
         failed_search = doctor.get("/pacs/studies", params={"PatientID": want["patient_id"]})
         assert failed_search.status_code == 502
+        # neither the answers nor the object's PACS state name the PACS's address
+        port = str(orthanc.http_port)
+        for said in (failed_search.text, str(row)):
+            assert f"127.0.0.1:{port}" not in said and f"port={port}" not in said
+        assert f"port={port}" in hz.log.read_text()  # the admin finds it in the log
     finally:
         orthanc.start()
     assert orthanc_study_uids(orthanc, StudyInstanceUID=want["study_uid"]) == []
