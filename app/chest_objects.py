@@ -104,15 +104,9 @@ def _import(store, study_pk: int, files: list[Path]) -> list[str]:
 
 def _queue_upload(store, study_pk: int) -> bool:
     """Queue the study's new objects for the server when the case is there (or queued)."""
-    from app.ai.store import _on_server
-    from app.models import Study
-    from app.sync.outbox import ensure_on_server
+    from app.sync.outbox import queue_new_objects
 
-    with store.session() as s:
-        if not _on_server(s, study_pk):
-            return False
-        ensure_on_server(s, s.get(Study, study_pk), getattr(store.user, "username", "") or "")
-    return True
+    return queue_new_objects(store, study_pk)
 
 
 def stored_review(store, study_pk: int) -> dict | None:

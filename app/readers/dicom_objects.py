@@ -1,6 +1,7 @@
 """DICOM objects that belong to a study without being images of their own:
 segmentations (SEG), structured reports (SR, incl. TID 1500 measurements),
-presentation states (GSPS, PR) and key-object selections (KOS).
+presentation states (GSPS, PR), key-object selections (KOS) and encapsulated
+documents (DOC: the signed report's PDF, ``app.wrap.pdf``).
 
 They are imported as a series of their study (same StudyInstanceUID), so an
 AI segmentation or a measurement report from another workstation arrives with
@@ -21,10 +22,11 @@ SEG = "1.2.840.10008.5.1.4.1.1.66.4"
 SR_PREFIX = "1.2.840.10008.5.1.4.1.1.88."  # every SR class, KOS (88.59) included
 KOS = "1.2.840.10008.5.1.4.1.1.88.59"
 PR_PREFIX = "1.2.840.10008.5.1.4.1.1.11."  # presentation states (GSPS is 11.1)
+DOC_PREFIX = "1.2.840.10008.5.1.4.1.1.104."  # encapsulated PDF (104.1), CDA, ...
 
 
 def object_kind(sop_class: str) -> str:
-    """ "SEG", "SR", "PR", "KO" for the classes kept with their study, else ""."""
+    """ "SEG", "SR", "PR", "KO", "DOC" for the classes kept with their study, else ""."""
     sop_class = sop_class.strip().rstrip("\0")
     if sop_class == SEG:
         return "SEG"
@@ -34,11 +36,13 @@ def object_kind(sop_class: str) -> str:
         return "SR"
     if sop_class.startswith(PR_PREFIX):
         return "PR"
+    if sop_class.startswith(DOC_PREFIX):
+        return "DOC"
     return ""
 
 
 def _head_class(head: bytes) -> str:
-    for uid in (SEG, SR_PREFIX, PR_PREFIX):
+    for uid in (SEG, SR_PREFIX, PR_PREFIX, DOC_PREFIX):
         at = head.find(uid.encode(), 132)
         if at >= 0:
             end = at + len(uid)
@@ -64,7 +68,9 @@ class DicomObjectReader(Reader):
         ds = read_dataset(path)
         kind = object_kind(str(ds.get("SOPClassUID", "")))
         if not kind:
-            raise ReadError("DICOM file is not a SEG, SR, GSPS or KOS object", "unsupported")
+            raise ReadError(
+                "DICOM file is not a SEG, SR, GSPS, KOS or document object", "unsupported"
+            )
         if not str(ds.get("StudyInstanceUID", "") or "").strip():
             raise ReadError(f"DICOM {kind} object names no study (StudyInstanceUID)", "corrupt")
         meta = meta_from_dataset(ds, Modality.OTHER)
@@ -73,5 +79,5 @@ class DicomObjectReader(Reader):
 
     def open(self, files: list[Path], **options):
         raise ReadError(
-            "DICOM SEG/SR/GSPS/KOS objects are shown over their study's images", "unsupported"
+            "DICOM SEG/SR/GSPS/KOS/document objects belong to their study's images", "unsupported"
         )

@@ -62,6 +62,18 @@ def _pending(s, kind: str, study_pk: int) -> list[Outbox]:
     return list(s.scalars(q))
 
 
+def queue_new_objects(store, study_pk: int) -> bool:
+    """Queue the study's new objects (SEG/SR, the signed report's PDF) for the server
+    when the case is there or queued to be; False when it is not."""
+    from app.ai.store import _on_server
+
+    with store.session() as s:
+        if not _on_server(s, study_pk):
+            return False
+        ensure_on_server(s, s.get(Study, study_pk), getattr(store.user, "username", "") or "")
+    return True
+
+
 def ensure_on_server(s, study: Study, username: str = "") -> None:
     """Queue creating the case and uploading its files unless done or queued already."""
     if study.server_id is None and not _pending(s, "case.create", study.id):

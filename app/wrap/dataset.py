@@ -5,6 +5,22 @@ from __future__ import annotations
 import io
 
 
+def case_of_study(study):
+    """The ``app.wrap.op.Case`` of a stored study (its patient and study)."""
+    from app.wrap.op import Case
+
+    patient = study.patient
+    return Case(
+        patient_id=patient.patient_id,
+        patient_name=patient.name or "",
+        sex=patient.sex or "",
+        birth_date=patient.birth_date or "",
+        study_uid=study.uid,
+        study_time=study.study_time or study.created_at,
+        description=study.description or "",
+    )
+
+
 def base_dataset(case, when, study_uid: str, sop_class: str, sop_uid: str, modality: str):
     """A dataset with the case's patient and study (``app.wrap.op.Case``) and its identity."""
     from pydicom.dataset import Dataset

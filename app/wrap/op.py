@@ -255,22 +255,14 @@ def for_upload(store, object_pk: int) -> tuple[Path, str, str] | None:
     import logging
 
     from app.models import StoredObject
+    from app.wrap.dataset import case_of_study
 
     with store.read_session() as s:
         obj = s.get(StoredObject, object_pk)
         if obj is None or obj.reader not in PHOTO_READERS:
             return None
-        study, patient = obj.study, obj.study.patient
         eye = str((obj.meta or {}).get("laterality") or "")
-        case = Case(
-            patient_id=patient.patient_id,
-            patient_name=patient.name or "",
-            sex=patient.sex or "",
-            birth_date=patient.birth_date or "",
-            study_uid=study.uid,
-            study_time=study.study_time or study.created_at,
-            description=study.description or "",
-        )
+        case = case_of_study(obj.study)
         path, name = store.object_file(obj), obj.filename
     target = store.data_dir / "wrapped" / f"{object_pk}_{Path(name).stem}.dcm"
     try:

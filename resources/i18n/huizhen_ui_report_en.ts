@@ -97,6 +97,18 @@
         <translation>Sign this report as %1? Signing locks it; a later change needs an amendment.</translation>
     </message>
     <message>
+        <source>The report PDF could not be stored with the case: %1</source>
+        <translation>The report PDF could not be stored with the case: %1</translation>
+    </message>
+    <message>
+        <source>Report PDF stored with the case.</source>
+        <translation>Report PDF stored with the case.</translation>
+    </message>
+    <message>
+        <source>Queued for the regional server.</source>
+        <translation>Queued for the regional server.</translation>
+    </message>
+    <message>
         <source>Writing PDF…</source>
         <translation>Writing PDF…</translation>
     </message>

@@ -97,6 +97,18 @@
         <translation>以 %1 的身份签署此报告？签署后报告锁定，之后的修改须通过修订进行。</translation>
     </message>
     <message>
+        <source>The report PDF could not be stored with the case: %1</source>
+        <translation>报告 PDF 未能随病例保存：%1</translation>
+    </message>
+    <message>
+        <source>Report PDF stored with the case.</source>
+        <translation>报告 PDF 已随病例保存。</translation>
+    </message>
+    <message>
+        <source>Queued for the regional server.</source>
+        <translation>已排队等待上传至区域中心服务器。</translation>
+    </message>
+    <message>
         <source>Writing PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>

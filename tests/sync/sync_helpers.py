@@ -68,3 +68,26 @@ def ecg_copies(folder: Path, n: int) -> list[Path]:
         ds.save_as(path, enforce_file_format=True)
         out.append(path)
     return out
+
+
+def ecg_consult_at_specialist(url: str, clinic_store, specialist_store):
+    """The clinic asks for an ECG consult (real waveform_ecg.dcm); both sides synced, the
+    specialist signed in on their workstation: (clinic, specialist, clinic study pk,
+    specialist study pk, specialist's local user)."""
+    from sqlalchemy import select
+
+    from app.auth import authenticate, seed_demo_users
+    from app.models import ConsultRequest
+    from app.sync import SyncState, run_sync_once
+    from app.sync.outbox import request_consult
+
+    clinic, specialist = signed_in(url, "doctor"), signed_in(url, "specialist")
+    pk = import_sample(clinic_store)
+    request_consult(clinic_store, pk, "ECG?", "routine", "cardiology")
+    assert run_sync_once(clinic_store, clinic).state == SyncState.SYNCED
+    assert run_sync_once(specialist_store, specialist).state == SyncState.SYNCED
+    seed_demo_users(specialist_store)
+    user = authenticate(specialist_store, "specialist", "demo")
+    with specialist_store.read_session() as s:
+        spk = s.scalars(select(ConsultRequest)).one().study_pk
+    return clinic, specialist, pk, spk, user

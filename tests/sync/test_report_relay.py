@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sync_helpers import Api, import_sample, signed_in
+from sync_helpers import Api, ecg_consult_at_specialist, import_sample, signed_in
 
 from app import reports
 from app.auth import authenticate, seed_demo_users
-from app.models import ConsultRequest, Outbox, Report
+from app.models import Outbox, Report
 from app.sync import SyncState, run_sync_once
 from app.sync.outbox import request_consult
 from app.sync.relay import queue_report_change
@@ -32,17 +32,11 @@ SUMMARY = {"model": {"name": "test", "version": "1"}, "measurements": {}, "findi
 def test_specialist_steps_are_sent_and_the_clinic_sees_the_signer(
     server, clinic_store, specialist_store
 ):
-    clinic, specialist = signed_in(server.url, "doctor"), signed_in(server.url, "specialist")
-    pk = import_sample(clinic_store)
-    request_consult(clinic_store, pk, "ECG?", "routine", "cardiology")
-    assert run_sync_once(clinic_store, clinic).state == SyncState.SYNCED
-    assert run_sync_once(specialist_store, specialist).state == SyncState.SYNCED
-    seed_demo_users(specialist_store)
-    user = authenticate(specialist_store, "specialist", "demo")
+    clinic, specialist, pk, spk, user = ecg_consult_at_specialist(
+        server.url, clinic_store, specialist_store
+    )
     seen: list[str] = []
     _relay(specialist_store, user.role, seen)
-    with specialist_store.read_session() as s:
-        spk = s.scalars(select(ConsultRequest)).one().study_pk
     r = reports.create_draft(specialist_store, spk, SUMMARY, language="en", user=user)
     r = reports.edit(specialist_store, r.id, text=r.text + "\nSinus rhythm.", user=user)
     assert run_sync_once(specialist_store, specialist).state == SyncState.SYNCED

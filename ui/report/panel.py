@@ -46,6 +46,7 @@ def finding_label(f: dict) -> str:
 class ReportPanel(QWidget):
     report_changed = Signal(object)  # app.reports.ReportView or None
     pdf_written = Signal(str)
+    pdf_archived = Signal(object)  # app.wrap.report_object.store_report_pdf's answer
     busy_changed = Signal(bool)
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
@@ -271,7 +272,7 @@ class ReportPanel(QWidget):
             self._autosave.start()
 
     # ---- actions: each one job on the runner ----------------------------
-    def _submit(self, name: str, fn) -> bool:
+    def _submit(self, name: str, fn, then=None) -> bool:
         if self._busy or self.jobs is None:
             return False
         self._busy = True
@@ -286,6 +287,8 @@ class ReportPanel(QWidget):
                 self._set(report)
             else:
                 self._refresh()
+            if then is not None and report is not None:
+                then(report)
 
         def failed(err: BaseException) -> None:
             self._busy = False
@@ -368,7 +371,34 @@ class ReportPanel(QWidget):
         self.sign_bar.hide()
         if self.report is not None:
             rid, user = self.report.id, self._user()
-            self._submit("sign report", lambda: reports.sign(self.store, rid, user))
+            self._submit(
+                "sign report", lambda: reports.sign(self.store, rid, user), then=self.archive_pdf
+            )
+
+    def archive_pdf(self, report) -> None:
+        """The signed report's PDF stored with the case as DICOM (ui.report.archive)."""
+        from ui.report.archive import archive_work
+
+        if not report.locked or self.store is None:
+            return
+        self.jobs.submit(
+            archive_work(self.store, self.study_pk, report, self.pdf_writer),
+            name="report PDF to the case",
+            on_done=self._archived,
+            on_error=lambda e: self.message.setText(
+                self.tr("The report PDF could not be stored with the case: %1").replace(
+                    "%1", str(e)
+                )
+            ),
+        )
+
+    def _archived(self, out: dict) -> None:
+        text = self.tr("Report PDF stored with the case.")
+        if out.get("queued"):
+            text += " " + self.tr("Queued for the regional server.")
+        self.message.setStyleSheet("color:#1e7e34")
+        self.message.setText(text)
+        self.pdf_archived.emit(out)
 
     def amend(self) -> None:
         from app import reports
