@@ -77,7 +77,7 @@ class PrereadRunner:
     def __init__(
         self, sessions: sessionmaker[Session], files, workers: int = 2, timeout_s: float = 120.0,
         memory_mb: int = 2048, plugins: list[str] | None = None, window_s: float = 30.0,
-        *, in_process: bool = True, lease_s: float = 30.0, poll_s: float = 1.0,
+        *, in_process: bool = True, lease_s: float = 30.0, poll_s: float = 1.0, warm: bool = False,
     ) -> None:  # fmt: skip
         from server.prereadpool import JobLoop
 
@@ -86,7 +86,7 @@ class PrereadRunner:
         if in_process:
             self.loop = JobLoop(
                 self, workers, timeout_s, memory_mb << 20, list(plugins or []), window_s,
-                lease_s=lease_s, poll_s=poll_s,
+                lease_s=lease_s, poll_s=poll_s, warm=warm,
             )  # fmt: skip
 
     def has(self, modality: str) -> bool:

@@ -75,6 +75,11 @@ class Slot:
         self.proc.start()
         child.close()
 
+    def warm(self) -> None:
+        """Start the process now: it loads the analyzers before the first job comes."""
+        if self.proc is None:
+            self._start()
+
     def run(self, job: tuple, timeout_s: float) -> tuple[str, object]:
         if self.proc is None or not self.proc.is_alive():
             self._start()
@@ -113,10 +118,11 @@ class JobLoop:
 
     def __init__(
         self, runner, workers: int, timeout_s: float, mem_bytes: int, plugins: list[str],
-        window_s: float = 0.0, *, lease_s: float = 30.0, poll_s: float = 1.0,
+        window_s: float = 0.0, *, lease_s: float = 30.0, poll_s: float = 1.0, warm: bool = False,
     ) -> None:  # fmt: skip
         self.runner, self.timeout_s, self.lease_s, self.poll_s = runner, timeout_s, lease_s, poll_s
         self.name = f"{socket.gethostname()}:{os.getpid()}"
+        self.warm = warm  # start the worker processes at once (a worker node), not at the first job
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._held: dict[int, object] = {}
@@ -147,6 +153,8 @@ class JobLoop:
             return jobqueue.claim(s, self.name, self.lease_s)
 
     def _loop(self, slot: Slot) -> None:
+        if self.warm:
+            slot.warm()
         while not self._stop.is_set():
             self._wake.clear()
             try:

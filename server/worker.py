@@ -35,7 +35,7 @@ def run_worker(settings: Settings, stop: threading.Event | None = None) -> int:
     runner = PrereadRunner(
         write, files, settings.preread_workers, settings.preread_timeout_s,
         settings.preread_memory_mb, settings.plugins, settings.preread_window_s,
-        in_process=True, lease_s=settings.job_lease_s,
+        in_process=True, lease_s=settings.job_lease_s, warm=True,
     )  # fmt: skip
     listener = None
     if is_postgres(engine):
