@@ -1,5 +1,7 @@
 """Server-Sent Events: alert and consult push, acknowledgement, escalation, resume."""
 
+from datetime import datetime
+
 from hzserver_helpers import EventStream
 
 
@@ -71,14 +73,21 @@ def test_unacknowledged_critical_alert_escalates(doctor):
     try:
         case = doctor.new_case("ECG", patient_id="ESC-1")
         acked = doctor.ok("POST", f"/cases/{case['id']}/alerts", 201, json={"message": "a"})
-        doctor.ok("POST", f"/alerts/{acked['id']}/ack")
+        ack = doctor.ok("POST", f"/alerts/{acked['id']}/ack")
         open_ = doctor.ok("POST", f"/cases/{case['id']}/alerts", 201, json={"message": "b"})
-        ev = stream.next(_is("alert", "escalated", case["id"]))
-        assert ev["data"]["data"]["id"] == open_["id"]
+        escalated = _is("alert", "escalated", case["id"])
+        ev = stream.next(lambda ch: escalated(ch) and ch["data"]["id"] == open_["id"])
         assert ev["data"]["data"]["escalation_level"] == 1 and ev["data"]["data"]["escalated_at"]
         alerts = {a["id"]: a for a in doctor.ok("GET", "/alerts")["alerts"]}
-        assert alerts[acked["id"]]["escalation_level"] == 0
-        assert alerts[acked["id"]]["escalated_at"] is None
+        # On a loaded machine the acknowledgement may itself come after the 2 s:
+        # the acknowledged alert must stay at level 0 only if it was acknowledged in time.
+        created = datetime.fromisoformat(acked["created_at"])
+        acked_at = datetime.fromisoformat(
+            ack.get("acknowledged_at") or alerts[acked["id"]]["acknowledged_at"]
+        )
+        if (acked_at - created).total_seconds() < 1.5:
+            assert alerts[acked["id"]]["escalation_level"] == 0
+            assert alerts[acked["id"]]["escalated_at"] is None
         unacked = doctor.ok("GET", "/alerts", params={"unacknowledged": True})["alerts"]
         assert open_["id"] in [a["id"] for a in unacked]
         assert acked["id"] not in [a["id"] for a in unacked]
