@@ -96,9 +96,13 @@ def assign_patient(store, study_pk: int, assignment: Assignment, state=None) -> 
         s.flush()
         if old.id != target.id and old.unassigned and not others:
             s.delete(old)
+        from app.sync.eye_resend import queue_eye_resend
         from app.sync.patient_push import queue_patient_update
 
-        queue_patient_update(s, study, store.user.username if store.user else "")
+        user = store.user.username if store.user else ""
+        queue_patient_update(s, study, user)
+        if a.laterality:  # a photo already on the server goes again, with its eye
+            queue_eye_resend(s, study, user)
         store.audit(
             s,
             AuditAction.PATIENT_ASSIGN,

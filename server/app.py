@@ -37,6 +37,7 @@ from server.routes import (
     objects,
     pacs,
     reports,
+    supersede,
     sync,
 )
 
@@ -115,6 +116,6 @@ def create_app(settings: Settings) -> FastAPI:
     errors.install(app)
     app.add_middleware(BodyLimit, chunk_max=settings.chunk_max_bytes)
     routes = (auth, admin, directory, cases, objects, ai_results, consults, reports, alerts, sync)
-    for module in (*routes, pacs, catalogue, dicomweb):
+    for module in (*routes, pacs, catalogue, dicomweb, supersede):
         app.include_router(module.router)
     return app

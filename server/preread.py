@@ -235,6 +235,7 @@ def record_of(s: Session, obj: StoredObject) -> tuple[list[RecordFile], RecordFi
             StoredObject.id, StoredObject.filename, StoredObject.sha256, StoredObject.preread_state
         )
         .where(StoredObject.case_id == obj.case_id, StoredObject.id != obj.id)
+        .where(StoredObject.preread_state != "superseded")  # replaced by a corrected copy
         .order_by(StoredObject.id)
     ).all()
     me = RecordFile(obj.id, obj.filename, obj.sha256, obj.preread_state)

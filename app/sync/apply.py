@@ -242,8 +242,14 @@ def _ai_result(s, study_pk: int, d: dict) -> None:
     from app.ai.result import AiResult
     from app.ai.store import add_row
 
-    if s.scalar(select(AIResult.id).where(AIResult.server_id == d["id"])) is not None:
+    if d.get("deleted"):  # read from a file the clinic has since replaced (its eye given)
+        _drop_ai_result(s, d["id"], d.get("uid"))
         return
+    known = s.scalar(select(AIResult).where(AIResult.server_id == d["id"]))
+    if known is not None:
+        if not (known.uid and d.get("uid")) or known.uid == d["uid"]:
+            return
+        _drop_ai_result(s, d["id"])  # the id of a removed result, used again (SQLite)
     r = AiResult.from_dict(d)
     mine = s.scalar(select(AIResult).where(AIResult.uid == r.uid))
     if mine is not None:
@@ -254,6 +260,15 @@ def _ai_result(s, study_pk: int, d: dict) -> None:
     item = s.scalar(select(WorklistItem).where(WorklistItem.study_pk == study_pk))
     if item is not None and not item.ai_summary:
         item.ai_summary = r.summary[:300]
+
+
+def _drop_ai_result(s, server_id: int, uid: str | None = None) -> None:
+    row = s.scalar(select(AIResult).where(AIResult.server_id == server_id))
+    if row is None or (uid and row.uid and row.uid != uid):
+        return
+    for r in s.scalars(select(Report).where(Report.ai_result_id == row.id)):
+        r.ai_result_id = None
+    s.delete(row)
 
 
 def _consult(s, study_pk: int, d: dict) -> bool:

@@ -28,7 +28,7 @@ from app.models import (
     WorklistItem,
     utcnow,
 )
-from app.sync import outbox, patient_push
+from app.sync import eye_resend, outbox, patient_push
 from app.sync.client import ApiFailure
 from app.sync.convert import apply_consult_fields, apply_report_fields
 from app.sync.people import find
@@ -145,39 +145,44 @@ def push_object(store, client, row: Outbox, chunk: int) -> None:
         done = obj.server_id is not None
         digest, name, study_pk = obj.sha256, obj.filename, obj.study_pk
         path = store.object_file(obj)
+    sent_eye = None
     if not done:
         case_id = _case_id(store, study_pk)
         wrapped = wrap_op.for_upload(store, obj_pk := row.payload["object_pk"])
         if wrapped is not None:  # a camera photo goes as DICOM OP, with its eye
             path, name, digest = wrapped
+            sent_eye = wrap_op.eye_of(store, obj_pk)
             log.info("object %s sent wrapped as DICOM OP (%s)", obj_pk, name)
-        if not path.exists():
-            raise ApiFailure(410, {"error": "missing", "detail": f"{name}: local file is gone"})
-        size = path.stat().st_size
-        if size <= min(chunk, SMALL_FILE):
-            params = {"filename": name[:255], "sha256": digest}
-            out = client.call(
-                "POST",
-                f"/cases/{case_id}/objects",
-                key=row.idempotency_key,
-                params=params,
-                content=path.read_bytes(),
-            )
-        else:
-            out = upload_chunked(client, case_id, path, name, size, digest, row, chunk)
+        out = send_file(client, case_id, path, name, digest, row.idempotency_key, chunk)
     with store.session() as s:
         if not done:
-            s.get(StoredObject, row.payload["object_pk"]).server_id = out["id"]
+            obj = s.get(StoredObject, row.payload["object_pk"])
+            obj.server_id = out["id"]
+            if sent_eye:  # a later change of the eye re-sends it (app/sync/eye_resend.py)
+                obj.meta = {**(obj.meta or {}), "sent_laterality": sent_eye}
         outbox.mark_done(s, row.id)
 
 
-def upload_chunked(client, case_id, path, name, size, digest, row, chunk) -> dict:
+def send_file(client, case_id, path, name: str, digest: str, key: str, chunk: int) -> dict:
+    """Upload one file to a case (one request when small, else resumable)."""
+    if not path.exists():
+        raise ApiFailure(410, {"error": "missing", "detail": f"{name}: local file is gone"})
+    size = path.stat().st_size
+    if size <= min(chunk, SMALL_FILE):
+        params = {"filename": name[:255], "sha256": digest}
+        return client.call(
+            "POST", f"/cases/{case_id}/objects", key=key, params=params, content=path.read_bytes()
+        )
+    return upload_chunked(client, case_id, path, name, size, digest, key, chunk)
+
+
+def upload_chunked(client, case_id, path, name, size, digest, key: str, chunk) -> dict:
     """Resumable upload: start (idempotent), ask the offset, append, complete."""
     body = {"filename": name[:255], "size": size, "sha256": digest}
     r = client.raw(
         "POST",
         f"/cases/{case_id}/uploads",
-        headers={"Idempotency-Key": row.idempotency_key},
+        headers={"Idempotency-Key": key},
         json=body,
     )
     up = client._json(r)
@@ -187,7 +192,7 @@ def upload_chunked(client, case_id, path, name, size, digest, row, chunk) -> dic
         # started before (a crash or lost answer): the server may have finished the file
         # without recording it, and then reports offset 0; completing first finds it
         try:
-            return client.call("POST", f"/uploads/{uid}/complete", key=row.idempotency_key + "-c")
+            return client.call("POST", f"/uploads/{uid}/complete", key=key + "-c")
         except ApiFailure as err:
             if err.code not in ("incomplete", "checksum_mismatch"):
                 raise
@@ -204,7 +209,7 @@ def upload_chunked(client, case_id, path, name, size, digest, row, chunk) -> dic
                     continue
                 offset = client._json(r)["offset"]
         try:
-            return client.call("POST", f"/uploads/{uid}/complete", key=row.idempotency_key + "-c")
+            return client.call("POST", f"/uploads/{uid}/complete", key=key + "-c")
         except ApiFailure as err:
             if err.code not in ("checksum_mismatch", "incomplete"):
                 raise
@@ -408,6 +413,7 @@ HANDLERS = {
     "alert.ack": push_ack,
     "ai_result.create": push_ai_result,
     patient_push.KIND: patient_push.push_patient,
+    eye_resend.KIND: eye_resend.push_eye,
 }
 
 

@@ -167,7 +167,7 @@ def wrap_photo(
             raise WrapError(f"not a photo that can be wrapped: {err}") from err
         syntax = ExplicitVRLittleEndian
     when = case.study_time or datetime(1900, 1, 1)
-    sop_uid = _uid("huizhen-op", study_uid, digest)
+    sop_uid = _uid("huizhen-op", study_uid, digest, side)  # another eye: another object
     ds = base_dataset(case, when, study_uid, OP_8BIT, sop_uid, "OP")
     # the case's values as DICOM allows them (lengths, a date of digits, a sex code)
     ds.PatientName = case.patient_name[:64]
@@ -279,6 +279,16 @@ def for_upload(store, object_pk: int) -> tuple[Path, str, str] | None:
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(target, wrapped)
     return target, f"{Path(name).stem}.dcm", hashlib.sha256(wrapped).hexdigest()
+
+
+def eye_of(store, object_pk: int) -> str:
+    """ "R", "L" or "" : the eye recorded for a stored photo."""
+    from app.models import StoredObject
+
+    with store.read_session() as s:
+        obj = s.get(StoredObject, object_pk)
+        eye = str(((obj.meta or {}) if obj is not None else {}).get("laterality") or "")
+    return EYE.get(eye.strip().upper(), "")
 
 
 def sent_sha256(store, study_pk: int, sha256: str) -> str:

@@ -1,0 +1,76 @@
+"""A file of a case replaced by a corrected copy the clinic sent afterwards (a bare
+fundus photo re-sent as DICOM OP once its eye is known at the clinic).
+
+``POST /objects/{id}/superseded-by/{new_id}``: the old object stays (its bytes and
+audit trail), marked ``superseded``, and no longer decides: the AI results read
+from it are removed (the change feed says ``deleted``, so workstations drop their
+copies) and the new object's pre-read is queued again -- a pre-read that ran on it
+while the old result was on the case was skipped as "this model already read the
+case".  A running pre-read of the old object loses its claim, so its result is
+dropped.  Idempotent: superseding twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from sqlalchemy import select
+
+from server import jobqueue
+from server.changes import record
+from server.deps import CtxDep
+from server.errors import ApiError, not_found
+from server.models import AIResult, PrereadJob, StoredObject
+from server.routes.common import load_case
+from server.serialize import ai_out, object_out
+
+router = APIRouter(prefix="/api/v1", tags=["objects"])
+SUPERSEDED = "superseded"
+
+
+@router.post(
+    "/objects/{object_id}/superseded-by/{new_id}",
+    summary="Replace a file by a corrected copy already uploaded to the same case",
+)
+def supersede(object_id: int, new_id: int, c: CtxDep):
+    old, new = c.s.get(StoredObject, object_id), c.s.get(StoredObject, new_id)
+    if old is None:
+        raise not_found("object", object_id)
+    if new is None:
+        raise not_found("object", new_id)
+    case = load_case(c, old.case_id, write=True)
+    if new.case_id != old.case_id or new.id == old.id:
+        raise ApiError(422, "not_same_case", "the new file must be another file of the same case")
+    if old.preread_state != SUPERSEDED:
+        for r in c.s.scalars(select(AIResult).where(AIResult.object_id == old.id)):
+            data = {**ai_out(r), "deleted": True}
+            record(c.s, "ai_result", r.id, "deleted", data, case_id=case.id, org_id=case.org_id)
+            c.s.delete(r)
+        _cancel(c.s, old.id)
+        old.preread_state = SUPERSEDED
+        record(
+            c.s, "object", old.id, SUPERSEDED, object_out(old), case_id=case.id, org_id=case.org_id
+        )
+        if c.state.preread.has(new.modality):
+            _requeue(c.s, new, case)
+        c.audit("supersede", "object", old.id, case_id=case.id, by=new.id)
+    resp = c.done(object_out(old))
+    c.state.preread.submit(new.id)
+    return resp
+
+
+def _cancel(s, object_id: int) -> None:
+    job = s.scalar(select(PrereadJob).where(PrereadJob.object_id == object_id))
+    if job is not None and job.state != "done":
+        jobqueue.finish(job)
+        job.claim = None  # a worker still running it finds it no longer its own
+
+
+def _requeue(s, obj: StoredObject, case) -> None:
+    obj.preread_state = "pending"
+    job = s.scalar(select(PrereadJob).where(PrereadJob.object_id == obj.id))
+    if job is None:
+        jobqueue.enqueue(s, obj, case)
+        return
+    job.state, job.claim, job.lease_until, job.attempts = "queued", None, None, 0
+    job.finished_at = None
+    jobqueue.pg_notify(s, jobqueue.JOBS_CHANNEL)
