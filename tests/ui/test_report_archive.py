@@ -87,3 +87,30 @@ def test_a_case_not_on_the_server_keeps_the_pdf_unqueued(store, tmp_path):
     again = store_report_pdf(store, pk, pdf, title="Report")  # the same PDF: the same object
     assert again["sop_uid"] == out["sop_uid"]
     assert len(store.object_paths(pk)) == 2  # the photo and one PDF
+
+
+def test_a_pdf_that_cannot_be_stored_says_so_and_the_report_stays_signed(
+    qtbot, store, jobs, user, tmp_path
+):
+    from app.demo.build import build_fundus
+    from app.importer import run_import
+    from ui.report.panel import ReportPanel
+    from viewers.registry import ViewerContext
+
+    pk = run_import(store, [build_fundus(tmp_path)]).study_pks[0]
+    ctx = ViewerContext(store, pk, store.study(pk).modality, [], jobs, user=user)
+    panel = ReportPanel(ctx)
+    qtbot.addWidget(panel)
+
+    def broken(path, report, header, state=None):  # a writer that writes no PDF
+        Path(path).write_bytes(b"not a PDF")
+        return path
+
+    panel.pdf_writer = broken
+    start(qtbot, panel)
+    write(panel, "os_findings", "No retinopathy.")
+    write(panel, "referral", "Screen again in 12 months.")
+    confirm_and_sign(qtbot, panel)
+    qtbot.waitUntil(lambda: "could not be stored" in panel.message.text(), timeout=WAIT_MS)
+    assert "not a PDF" in panel.message.text() and panel.report.state == "signed"
+    assert len(store.object_paths(pk)) == 1  # only the photo
