@@ -18,8 +18,11 @@ ENCAPSULATED_PDF = "1.2.840.10008.5.1.4.1.1.104.1"
 CONSULT_NOTE = ("11488-4", "LN", "Consult note")
 
 
-def wrap_pdf(pdf: bytes, case: Case, *, title: str = "Consultation report", when=None) -> bytes:
-    """The DICOM Encapsulated PDF file (bytes) of ``pdf``."""
+def wrap_pdf(
+    pdf: bytes, case: Case, *, title: str = "Consultation report", when=None, instance=None
+) -> bytes:
+    """The DICOM Encapsulated PDF file (bytes) of ``pdf``; ``instance``: its Instance
+    Number (the report's version), else one made from the time."""
     import hashlib
     from datetime import datetime
 
@@ -35,7 +38,7 @@ def wrap_pdf(pdf: bytes, case: Case, *, title: str = "Consultation report", when
     ds = base_dataset(case, when, study, ENCAPSULATED_PDF, sop_uid, "DOC")
     ds.SeriesInstanceUID = _uid("huizhen-report-series", study)
     ds.SeriesNumber = 990
-    ds.InstanceNumber = int(when.strftime("%y%m%d%H%M")) % 2**31
+    ds.InstanceNumber = instance or int(when.strftime("%y%m%d%H%M")) % 2**31
     ds.ConversionType = "WSD"  # workstation
     ds.Manufacturer = "Huizhen"
     ds.BurnedInAnnotation = "YES"  # a report names its patient

@@ -40,7 +40,7 @@ def store_report_pdf(
         case = case_of_study(study)
     if state is not None:
         state.progress(0.3, "DICOM")
-    data = wrap_pdf(pdf, case, title=title, when=when)
+    data = wrap_pdf(pdf, case, title=title, when=when, instance=version)
     with tempfile.TemporaryDirectory(prefix="huizhen-report-") as tmp:
         path = Path(tmp) / f"report_v{version}.dcm"
         path.write_bytes(data)

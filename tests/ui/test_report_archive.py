@@ -67,12 +67,21 @@ def test_signing_stores_the_report_pdf_with_the_case(qtbot, store, jobs, user, t
     assert ds.SOPClassUID == ENCAPSULATED_PDF and ds.SOPInstanceUID == out["sop_uid"]
     assert unwrap_pdf(ds) == rendered[0] == out["pdf"] and rendered[0].startswith(b"%PDF-")
     assert ds.PatientID == study.patient.patient_id and ds.StudyInstanceUID == study.uid
-    assert ds.DocumentTitle == "Fundus photography report"
+    assert ds.DocumentTitle == "Fundus photography report" and ds.InstanceNumber == 1
     with store.read_session() as s:  # queued for upload like the case's other objects
         q = select(Outbox).where(Outbox.kind == "object.upload", Outbox.study_pk == pk)
         assert new[0][0].id in {r.payload["object_pk"] for r in s.scalars(q)}
     # the viewers' object readers skip it: the study's images open as before
     assert store.open_source(pk) is not None
+    # an amended report signed again: a second instance of the same report series
+    panel.amend_btn.click()
+    qtbot.waitUntil(lambda: panel.report.state == "draft", timeout=WAIT_MS)
+    write(panel, "referral", "Screen again in 6 months.")
+    with qtbot.waitSignal(panel.pdf_archived, timeout=WAIT_MS) as got:
+        confirm_and_sign(qtbot, panel)
+    v2 = pydicom.dcmread(got.args[0]["path"])
+    assert v2.InstanceNumber == 2 and v2.SeriesInstanceUID == ds.SeriesInstanceUID
+    assert v2.SOPInstanceUID != ds.SOPInstanceUID and unwrap_pdf(v2) == rendered[1]
 
 
 def test_a_case_not_on_the_server_keeps_the_pdf_unqueued(store, tmp_path):
