@@ -32,6 +32,7 @@ from server.actions import move_case
 from server.ai_results import add_result, same_model
 from server.changes import record
 from server.models import Case, StoredObject
+from server.preread_products import choose
 from server.record_files import RecordFile, companions, head_of, link_record
 from server.serialize import object_out
 
@@ -48,13 +49,25 @@ def get(modality: str) -> registry.Analyzer | None:
     whose analysis needs a whole series (a CT volume): the server stores a series file by
     file, and a slice alone would be graded "not a chest study" once per slice; the clinic's
     workstation runs those on the whole series and its result travels with the case."""
+    found = candidates(modality)
+    return found[0] if found else None
+
+
+def candidates(modality: str) -> list[registry.Analyzer]:
+    """The analyzers the server may run on one stored file of ``modality`` (see ``get``)."""
     from app.domain import Modality
     from app.modalities import DESCRIPTORS
 
     desc = DESCRIPTORS.get(Modality.from_dicom(modality))
     if desc is not None and desc.source_kind == "volume":
-        return None
-    return registry.first_analyzer(modality)
+        return []
+    return registry.analyzers_for(modality)
+
+
+def named(modality: str, name: str = "") -> registry.Analyzer | None:
+    """The worker process's analyzer: ``name`` among the modality's (the first without one)."""
+    found = candidates(modality)
+    return next((a for a in found if a.name == name), None if name else get(modality))
 
 
 def load_plugins(specs: list[str]) -> None:
@@ -133,7 +146,7 @@ class PrereadRunner:
             if isinstance(early, dict):
                 s.rollback()
             else:
-                analyzer, known, has, files, head, marks = early
+                analyzer, known, has, files, head, marks, idle = early
                 modality = s.get(StoredObject, c.object_id).modality
                 s.commit()
                 blob, filename, digest = (
@@ -146,11 +159,12 @@ class PrereadRunner:
             return self._end(c, early)
         target = head.object_id
         if analyzer is None:
-            return self._end(c, marks | {target: "none"})
+            return self._end(c, marks | {target: idle})
         if has:  # the clinic's result of this model and version came with the case
             log.info("case of object %s already has %s %s: not run again", target, *known)
             return self._end(c, marks | {target: "done"})
-        kind, payload = analyse((modality, str(blob), filename, digest, others))  # a worker process
+        job = (modality, str(blob), filename, digest, others, analyzer.name)
+        kind, payload = analyse(job)  # in a worker process
         if kind == "skipped":
             log.warning("pre-read skipped for object %s: %s", target, payload)
             return self._end(c, marks | {target: "skipped"})
@@ -169,7 +183,8 @@ class PrereadRunner:
             log.warning("pre-read of object %s stopped its worker %d times", obj.id, c.attempts - 1)
             return {obj.id: "failed"}
         case = s.get(Case, obj.case_id, with_for_update=True, populate_existing=True)
-        analyzer = get(obj.modality)
+        # only the products the case's clinic subscribes to (server/preread_products.py)
+        analyzer, idle = choose(s, case.org_id, candidates(obj.modality))
         known = analyzer.model_version() if analyzer is not None else None
         has = known is not None and same_model(s, case.id, *known) is not None
         files, head = record_of(s, obj)
@@ -178,7 +193,7 @@ class PrereadRunner:
             return marks
         if analyzer is not None and not has:
             move_case(s, case, Status.AI_PREREAD)
-        return analyzer, known, has, files, head, marks
+        return analyzer, known, has, files, head, marks, idle or "none"
 
     def _end(self, c: jobqueue.Claim, marks: dict[int, str], result=None) -> None:
         """In one transaction, while ``c`` still holds its job: store ``result``,

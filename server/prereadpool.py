@@ -34,7 +34,7 @@ def _limit_memory(mem_bytes: int) -> None:
 def _worker(conn, plugins: list[str], mem_bytes: int, window_s: float = 0.0) -> None:
     """The worker process: load the analyzers, then analyse jobs until told to stop."""
     _limit_memory(mem_bytes)
-    from server.preread import Unavailable, _call, get, load_plugins
+    from server.preread import Unavailable, _call, load_plugins, named
 
     load_plugins(plugins)
     while True:
@@ -46,8 +46,12 @@ def _worker(conn, plugins: list[str], mem_bytes: int, window_s: float = 0.0) -> 
             return
         modality, blob, filename, digest, *rest = job
         others = rest[0] if rest else []  # the record's companion files (blob, name)
+        name = rest[1] if len(rest) > 1 else ""  # the analyzer the case's subscriptions chose
         try:
-            result = _call(get(modality), Path(blob), filename, digest, window_s, others)
+            analyzer = named(modality, name)
+            if analyzer is None:
+                raise LookupError(f"no analyzer {name!r} for {modality} in this worker")
+            result = _call(analyzer, Path(blob), filename, digest, window_s, others)
             conn.send(("ok", result.to_dict()))
         except (Unavailable, ImportError) as note:
             conn.send(("skipped", str(note)))

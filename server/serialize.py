@@ -62,8 +62,12 @@ def case_out(c: m.Case) -> dict:
     }
 
 
+# why an object was not pre-read, for the states that need saying (server/preread_products.py)
+PREREAD_NOTES = {"unsubscribed": "no subscribed AI product for this modality"}
+
+
 def object_out(o: m.StoredObject) -> dict:
-    return {
+    body = {
         "id": o.id,
         "case_id": o.case_id,
         "filename": o.filename,
@@ -73,6 +77,9 @@ def object_out(o: m.StoredObject) -> dict:
         "preread_state": o.preread_state,
         "created_at": ts(o.created_at),
     }
+    if o.preread_state in PREREAD_NOTES:
+        body["preread_note"] = PREREAD_NOTES[o.preread_state]
+    return body
 
 
 def upload_out(u: m.Upload, offset: int) -> dict:
