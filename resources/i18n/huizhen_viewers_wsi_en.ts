@@ -590,6 +590,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nuclei detection is not among this clinic&apos;s AI products (File &gt; AI products of this clinic). Ask the regional AI administrator to subscribe it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>

@@ -590,6 +590,10 @@
         <translation>正在打开切片…</translation>
     </message>
     <message>
+        <source>Nuclei detection is not among this clinic&apos;s AI products (File &gt; AI products of this clinic). Ask the regional AI administrator to subscribe it.</source>
+        <translation>本机构未订阅细胞核检测 AI 产品（文件 &gt; 本机构的 AI 产品）。如需使用，请联系区域 AI 平台管理员开通订阅。</translation>
+    </message>
+    <message>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>

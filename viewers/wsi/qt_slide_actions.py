@@ -94,8 +94,11 @@ class SlideActions:
         return x0, y0, max(1, x1 - x0), max(1, y1 - y0)
 
     def detect_nuclei(self, scope: str = "view"):
-        """Nuclei in the view, the selected annotation or all tissue, drawn as tiles finish."""
-        if self.source is None:
+        """Nuclei in the view, the selected annotation or all tissue, drawn as tiles finish
+        (only when the clinic subscribes to the nuclei product)."""
+        from viewers.wsi.ai_offer import nuclei_offered
+
+        if self.source is None or not nuclei_offered():
             return None
         region, inside = None, None
         if scope == "view":

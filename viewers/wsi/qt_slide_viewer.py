@@ -215,6 +215,8 @@ class SlideViewer(SlideActions, MeasureActions, QWidget):
         self.a_nuclei_view = self.ai_menu.addAction("", lambda: self.detect_nuclei("view"))
         self.a_nuclei_ann = self.ai_menu.addAction("", lambda: self.detect_nuclei("annotation"))
         self.a_nuclei_all = self.ai_menu.addAction("", lambda: self.detect_nuclei("tissue"))
+        self.ai_menu.setToolTipsVisible(True)  # says why nuclei detection is not offered
+        self.ai_menu.aboutToShow.connect(self._offer_nuclei)  # subscriptions change on sync
         self.ai_menu.addSeparator()
         self.a_measure = self.ai_menu.addAction("", self.show_measurements)
         self.file_menu = QMenu(self)
@@ -289,6 +291,20 @@ class SlideViewer(SlideActions, MeasureActions, QWidget):
             a.setEnabled(on)
         self.b_ai.setEnabled(on)
         self.b_file.setEnabled(on)
+        self._offer_nuclei()
+
+    def _offer_nuclei(self) -> None:
+        """Nuclei detection only when the clinic subscribes to the nuclei product."""
+        from viewers.wsi.ai_offer import nuclei_offered
+
+        on = nuclei_offered()
+        why = "" if on else self.tr(
+            "Nuclei detection is not among this clinic's AI products "
+            "(File > AI products of this clinic). Ask the regional AI administrator to subscribe it."
+        )  # fmt: skip
+        for a in (self.a_nuclei_view, self.a_nuclei_ann, self.a_nuclei_all):
+            a.setEnabled(on and self.b_ai.isEnabled())
+            a.setToolTip(why)
 
     def set_tool(self, name: str) -> None:
         if self.canvas is None:
@@ -331,6 +347,7 @@ class SlideViewer(SlideActions, MeasureActions, QWidget):
         self.a_nuclei_view.setText(self.tr("Detect nuclei in view"))
         self.a_nuclei_ann.setText(self.tr("Detect nuclei in selected annotation"))
         self.a_nuclei_all.setText(self.tr("Detect nuclei in all tissue"))
+        self._offer_nuclei()
         self.a_measure.setText(self.tr("Measurements and classification…"))
         self.b_file.setText(self.tr("Annotations"))
         self.a_import.setText(self.tr("Import GeoJSON / ASAP XML / DICOM…"))
