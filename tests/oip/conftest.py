@@ -32,6 +32,26 @@ def doctor(server):
 
 
 @pytest.fixture(scope="module")
+def second_clinic(server, admin):
+    """Another clinic with its own community doctor (created through the admin API)."""
+    org = admin.ok(
+        "POST",
+        "/admin/organisations",
+        201,
+        json={"code": "demo-hillside", "name": "DEMO Hillside clinic", "kind": "clinic",
+              "is_demo": True},
+    )  # fmt: skip
+    admin.ok(
+        "POST",
+        "/admin/users",
+        201,
+        json={"username": "hilldoc", "password": "a-Long-pass-phrase-77", "role": "community_doctor",
+              "org_id": org["id"]},
+    )  # fmt: skip
+    return org, Api(server.url, "hilldoc", "a-Long-pass-phrase-77")
+
+
+@pytest.fixture(scope="module")
 def kserve_ecg(tmp_path_factory):
     pytest.importorskip("kserve")
     pytest.importorskip("openecg")

@@ -3,8 +3,6 @@ admins manage products and subscriptions (audited), a clinic lists only its own.
 
 from __future__ import annotations
 
-import pytest
-
 from app.ai.products import BUILTIN
 from tests.server.hzserver_helpers import Api
 
@@ -23,26 +21,6 @@ REMOTE = {
     "remote_version": "v6-int8",
     "fallback": "local",
 }
-
-
-@pytest.fixture(scope="module")
-def second_clinic(server, admin):
-    """Another clinic with its own community doctor (created through the admin API)."""
-    org = admin.ok(
-        "POST",
-        "/admin/organisations",
-        201,
-        json={"code": "demo-hillside", "name": "DEMO Hillside clinic", "kind": "clinic",
-              "is_demo": True},
-    )  # fmt: skip
-    admin.ok(
-        "POST",
-        "/admin/users",
-        201,
-        json={"username": "hilldoc", "password": "a-Long-pass-phrase-77", "role": "community_doctor",
-              "org_id": org["id"]},
-    )  # fmt: skip
-    return org, Api(server.url, "hilldoc", "a-Long-pass-phrase-77")
 
 
 def codes(api: Api) -> list[str]:

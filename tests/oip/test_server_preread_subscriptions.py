@@ -14,25 +14,6 @@ from tests.server.hzserver_helpers import Api, wait_until
 ECG_PRODUCT = "huizhen-ecg"
 
 
-@pytest.fixture(scope="module")
-def river(server, admin):
-    """A clinic of its own (created through the admin API, auto-subscribed) and its doctor."""
-    org = admin.ok(
-        "POST",
-        "/admin/organisations",
-        201,
-        json={"code": "demo-river", "name": "DEMO River clinic", "kind": "clinic", "is_demo": True},
-    )
-    admin.ok(
-        "POST",
-        "/admin/users",
-        201,
-        json={"username": "riverdoc", "password": "a-Long-pass-phrase-78", "role": "community_doctor",
-              "org_id": org["id"]},
-    )  # fmt: skip
-    return org, Api(server.url, "riverdoc", "a-Long-pass-phrase-78")
-
-
 def _product_id(admin: Api, code: str) -> int:
     return next(
         p["id"] for p in admin.ok("GET", "/admin/ai-products")["products"] if p["code"] == code
@@ -61,9 +42,9 @@ def _settled(api: Api, case_id: int, object_id: int) -> dict:
     return wait_until(check, timeout=120)
 
 
-def test_unsubscribed_product_is_not_run_and_the_case_says_so(admin, river, real_ecg):
+def test_unsubscribed_product_is_not_run_and_the_case_says_so(admin, second_clinic, real_ecg):
     pytest.importorskip("inference.ecg")
-    org, doc = river
+    org, doc = second_clinic
     ecg = _product_id(admin, ECG_PRODUCT)
     admin.ok("DELETE", f"/admin/ai-products/{ecg}/subscriptions/{org['id']}")
 
