@@ -1,9 +1,11 @@
 """The reviewed AI nodules as DICOM SEG + SR, stored with the case and synced (Qt-free).
 
 ``store_nodule_objects`` runs on the job runner: it reads the study's CT
-series, finds the nodules again with the same built-in pipeline (its masks
-are not kept in the AI result), checks they are the stored result's nodules
-(same ids, centres within 1.5 mm), keeps only those the doctor accepted or
+series and takes each nodule's mask kept with the AI result by the pre-read
+(``inference.chest.masks``).  A result without them (stored before masks were
+kept, or damaged) falls back to finding the nodules again with the same
+built-in pipeline, checked to be the stored result's nodules (same ids,
+centres within 1.5 mm), and says so.  It keeps only those the doctor accepted or
 modified (with the doctor's size and type, Lung-RADS recomputed), writes a
 SEG (one segment per nodule) and a TID 1500 SR, and imports both into the
 study as objects of its own Study Instance UID.  When the case is on the
@@ -46,9 +48,36 @@ def _match(stored: list[dict], found: list[dict], masks: list) -> list[tuple[dic
     return out
 
 
-def store_nodule_objects(store, study_pk: int, payload: dict, review, state=None) -> dict:
-    """SEG + SR of the kept nodules into the study; returns {"seg", "sr", "queued"}."""
+def _kept_masks(payload: dict, kept: list[dict], vol) -> tuple[list | None, str]:
+    """The pre-read's masks of the kept nodules, or (None, why they cannot be used)."""
+    from inference.chest.masks import MaskError, kept_masks
+
+    try:
+        masks = kept_masks(payload.get("details") or {}, [n["id"] for n in kept], vol.shape)
+    except MaskError as e:
+        return None, str(e)
+    if masks is None:
+        return None, "the AI result keeps no nodule masks for this series (an older result)"
+    for n, (box, mask) in zip(kept, masks, strict=True):
+        centre = np.argwhere(mask).mean(axis=0) + [s.start for s in box]  # z, y, x
+        d = np.linalg.norm((centre - np.asarray(n["centre_voxel"], float)[::-1]) * vol.spacing)
+        if d > 1.5:
+            return None, f"nodule {n['id']}'s kept mask is {d:.1f} mm from its centre"
+    return masks, ""
+
+
+def _found_again(kept: list[dict], vol, state) -> list:
     from inference.chest.analysis import analyze_volume
+
+    masks: list = []
+    found = analyze_volume(vol.array, vol.spacing, vol.index_to_patient, state, masks=masks)
+    return [m for _n, m in _match(kept, found["nodules"], masks)]
+
+
+def store_nodule_objects(store, study_pk: int, payload: dict, review, state=None) -> dict:
+    """SEG + SR of the kept nodules into the study; returns {"seg", "sr", "queued",
+    "paths", "masks"}: "masks" is "kept" (the pre-read's) or "found again" (with
+    "why": the result kept none, e.g. one stored before masks were kept)."""
     from inference.chest.export import write_nodule_seg, write_nodule_sr
 
     kept = cr.final_nodules(payload, review)
@@ -58,22 +87,22 @@ def store_nodule_objects(store, study_pk: int, payload: dict, review, state=None
     if not hasattr(source, "volume"):
         raise NoduleObjectsError("the study's series is not a CT volume")
     vol = source.volume(state)
-    masks: list = []
-    found = analyze_volume(vol.array, vol.spacing, vol.index_to_patient, state, masks=masks)
-    pairs = _match(kept, found["nodules"], masks)
-    report = {"nodules": [n for n, _m in pairs]}
+    masks, why = _kept_masks(payload, kept, vol)
+    if masks is None:
+        if state is not None:
+            state.progress(0.0, "finding the nodules again (no kept masks)")
+        masks = _found_again(kept, vol, state)
+    report = {"nodules": kept}
     with tempfile.TemporaryDirectory(prefix="huizhen-chest-") as tmp:
-        seg = write_nodule_seg(
-            report, vol, [m for _n, m in pairs], Path(tmp) / SEG_NAME,
-            description=DESCRIPTION,
-        )  # fmt: skip
+        seg = write_nodule_seg(report, vol, masks, Path(tmp) / SEG_NAME, description=DESCRIPTION)
         sr = write_nodule_sr(report, vol, Path(tmp) / SR_NAME, description=DESCRIPTION)
         uids = {"seg": _sop_uid(seg), "sr": _sop_uid(sr)}
         paths = _import(store, study_pk, [seg, sr])
     queued = _queue_upload(store, study_pk)
     review.objects = uids
     cr.save_review(store, study_pk, review)
-    return {**uids, "queued": queued, "paths": paths}
+    how = {"masks": "found again", "why": why} if why else {"masks": "kept"}
+    return {**uids, "queued": queued, "paths": paths, **how}
 
 
 def _sop_uid(path: Path) -> str:

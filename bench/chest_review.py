@@ -3,7 +3,8 @@
 A 120 x 256² phantom (ten nodules) is imported into a fresh store and pre-read;
 then every nodule is accepted, the chest report draft is made and rewritten
 from the decisions, and the accepted nodules are stored as SEG + SR with the
-case (which finds the nodules again to get their masks).  Each step's time is
+case, from the masks the pre-read kept with the AI result and, for comparison,
+by finding the nodules again (the fallback for results without masks).  Each step's time is
 printed beside the pre-read of the same run (the baseline); the machine is
 shared, so the load average is printed too.
 
@@ -13,6 +14,7 @@ shared, so the load average is printed too.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import tempfile
@@ -56,13 +58,24 @@ def run(slices: int, size: int) -> None:
     t = time.perf_counter()
     out = store_nodule_objects(store, pk, payload, review)
     t_obj = time.perf_counter() - t
+    assert out["masks"] == "kept", out
+    older = dict(payload, details={k: v for k, v in payload["details"].items() if k != "masks"})
+    t = time.perf_counter()
+    again = store_nodule_objects(store, pk, older, review)
+    t_again = time.perf_counter() - t
+    assert again["masks"] == "found again", again
+    kept_bytes = len(json.dumps(payload["details"]["masks"]))
     n = len(cr.ai_nodules(payload))
     print(f"phantom {slices} x {size}²: {n} nodules; import {t_import:.2f} s")
     print(f"  pre-read (baseline)          : {t_pre:6.2f} s")
     print(f"  {n} decisions saved (each)    : {t_decide / max(n, 1) * 1000:6.1f} ms")
     print(f"  draft + rewrite from review  : {t_draft:6.2f} s = {t_draft / t_pre:.2f}x pre-read")
-    print(f"  SEG + SR stored with the case: {t_obj:6.2f} s = {t_obj / t_pre:.2f}x pre-read"
-          f"  ({len(out['paths'])} objects)")  # fmt: skip
+    print(
+        f"  SEG + SR stored with the case: {t_obj:6.2f} s = {t_obj / t_pre:.2f}x pre-read"
+        f"  ({len(out['paths'])} objects; masks kept with the result, {kept_bytes} bytes)"
+    )
+    print(f"  same, nodules found again    : {t_again:6.2f} s = {t_again / t_pre:.2f}x pre-read"
+          "  (a result without kept masks: the fallback)")  # fmt: skip
     store.close()
     shutil.rmtree(tmp, ignore_errors=True)
 

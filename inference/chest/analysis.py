@@ -16,6 +16,7 @@ from app.ai.result import AiResult, Finding, ModelInfo, Urgency
 from inference.chest import rules
 
 BUILTIN = {"id": "huizhen-chest-ct-classic", "name": "Huizhen chest CT classic", "version": "0.1"}
+KEPT_MASKS = "masks"  # inference.chest.masks.KEY: each nodule's mask, kept for the SEG
 NOTICE = (
     "Built-in classical nodule detection (the default; no trained model installed):"
     " not for clinical use"
@@ -174,6 +175,8 @@ def as_result(report: dict[str, Any]) -> AiResult:
             k: report[k] for k in ("kind", "chest", "nodules", "lung_rads", "checks", "notice")
         },  # fmt: skip
     )
+    if KEPT_MASKS in report:
+        result.details[KEPT_MASKS] = report[KEPT_MASKS]
     return result
 
 
@@ -195,7 +198,19 @@ def analyze_ct(source, state=None) -> AiResult:
         report = analyze_volume(np.zeros((1, 1, 1), np.int16), (1.0, 1.0, 1.0))
     else:
         model = _installed()
-        report = analyze_volume(vol.array, vol.spacing, vol.index_to_patient, state, model=model)
+        masks: list = []
+        report = analyze_volume(
+            vol.array, vol.spacing, vol.index_to_patient, state, masks=masks, model=model
+        )
         if model is not None:
             report["model_id"] = model.manifest.id
+        if masks:
+            report[KEPT_MASKS] = _kept(vol.array.shape, report, masks)
     return as_result(report)
+
+
+def _kept(shape, report: dict, masks: list) -> dict:
+    """The nodules' masks kept with the result (the SEG is built from them)."""
+    from inference.chest.masks import encode_all
+
+    return encode_all(shape, [n["id"] for n in report["nodules"]], masks)

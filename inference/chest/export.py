@@ -42,6 +42,15 @@ def label_map(vol, masks) -> np.ndarray:
 DESCRIPTION = "AI lung nodules (not for clinical use)"
 
 
+def segment_label(n: dict) -> str:
+    """ "Nodule N (AI)"; a nodule whose size or type the doctor edited keeps the AI's
+    contour (no one drew another) and says so with the doctor's values, which the SR
+    carries as its measurements."""
+    if n.get("decision") != "modified":
+        return f"Nodule {n['id']} (AI)"
+    return f"Nodule {n['id']} (AI contour; doctor: {n['mean_diameter_mm']:.1f} mm {n['type']})"[:64]
+
+
 def write_nodule_seg(
     report: dict, vol, masks, out: Path, series_number: int = 903, description: str = DESCRIPTION
 ) -> Path:
@@ -60,7 +69,7 @@ def write_nodule_seg(
     descriptions = [
         hd.seg.SegmentDescription(
             segment_number=i + 1,
-            segment_label=f"Nodule {n['id']} (AI)",
+            segment_label=segment_label(n),
             segmented_property_category=codes.SCT.MorphologicallyAbnormalStructure,
             segmented_property_type=codes.SCT.Nodule,
             algorithm_type=hd.seg.SegmentAlgorithmTypeValues.AUTOMATIC,

@@ -174,6 +174,10 @@
         <translation>SEG and SR stored with the case.</translation>
     </message>
     <message>
+        <source>The AI result kept no nodule masks (an older result): the nodules were found again.</source>
+        <translation>The AI result kept no nodule masks (an older result): the nodules were found again.</translation>
+    </message>
+    <message>
         <source>Queued for the regional server.</source>
         <translation>Queued for the regional server.</translation>
     </message>

@@ -174,6 +174,10 @@
         <translation>SEG 和 SR 已随病例保存。</translation>
     </message>
     <message>
+        <source>The AI result kept no nodule masks (an older result): the nodules were found again.</source>
+        <translation>AI 结果未保存结节掩膜（旧版结果）：已重新检测结节。</translation>
+    </message>
+    <message>
         <source>Queued for the regional server.</source>
         <translation>已排队上传至区域中心服务器。</translation>
     </message>

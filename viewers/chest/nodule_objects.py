@@ -69,6 +69,11 @@ class StoredObjectsMixin:
         self.set_stored({"ids": kept, "when": datetime.now().strftime("%Y%m%d%H%M%S")})
         self._enable()
         text = translate("NodulePanel", "SEG and SR stored with the case.")
+        if out.get("masks") == "found again":
+            text += " " + translate(
+                "NodulePanel",
+                "The AI result kept no nodule masks (an older result): the nodules were found again.",
+            )
         if out.get("queued"):
             text += " " + translate("NodulePanel", "Queued for the regional server.")
         self.status.setText(text)
