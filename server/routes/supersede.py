@@ -3,10 +3,11 @@ fundus photo re-sent as DICOM OP once its eye is known at the clinic).
 
 ``POST /objects/{id}/superseded-by/{new_id}``: the old object stays (its bytes and
 audit trail), marked ``superseded``, and no longer decides: the AI results read
-from it are removed (the change feed says ``deleted``, so workstations drop their
-copies) and the new object's pre-read is queued again -- a pre-read that ran on it
-while the old result was on the case was skipped as "this model already read the
-case".  A running pre-read of the old object loses its claim, so its result is
+from it (the server's, and a clinic's that names its digest) are removed (the
+change feed says ``deleted``, so workstations drop their copies) and the new
+object's pre-read is queued again -- a pre-read that ran on it while the old
+result was on the case was skipped as "this model already read the case".  A
+running pre-read of the old object loses its claim, so its result is
 dropped.  Idempotent: superseding twice changes nothing.
 """
 
@@ -41,7 +42,7 @@ def supersede(object_id: int, new_id: int, c: CtxDep):
     if new.case_id != old.case_id or new.id == old.id:
         raise ApiError(422, "not_same_case", "the new file must be another file of the same case")
     if old.preread_state != SUPERSEDED:
-        for r in c.s.scalars(select(AIResult).where(AIResult.object_id == old.id)):
+        for r in _read_from(c.s, old):
             data = {**ai_out(r), "deleted": True}
             record(c.s, "ai_result", r.id, "deleted", data, case_id=case.id, org_id=case.org_id)
             c.s.delete(r)
@@ -56,6 +57,18 @@ def supersede(object_id: int, new_id: int, c: CtxDep):
     resp = c.done(object_out(old))
     c.state.preread.submit(new.id)
     return resp
+
+
+def _read_from(s, old: StoredObject) -> list[AIResult]:
+    """The case's AI results read from ``old``: linked to it, or a clinic's result
+    naming its digest (sent before the file, so not linked)."""
+    rows = s.scalars(select(AIResult).where(AIResult.case_id == old.case_id))
+    return [
+        r
+        for r in rows
+        if r.object_id == old.id
+        or (r.object_id is None and (r.payload or {}).get("object_sha256") == old.sha256)
+    ]
 
 
 def _cancel(s, object_id: int) -> None:
