@@ -16,13 +16,16 @@ OrthancWSIDicomizer, then measures as the pathologist's viewer opens it:
 "local" is ``SlideSource`` on the TIFF file (OpenSlide), "remote" is
 ``open_remote_slide`` through the server (WADO-RS frames from Orthanc), both
 with the same ``TileCache``; the order alternates so neither always goes
-first.  Goal: remote first field <= 2x local.
+first.  The first view is also measured "remote, layout only" (the answer
+before the smallest levels' tiles came with the layout: ``first=False``), in
+the same run.  Goal: remote first field <= 2x local.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import statistics
 import sys
 import tempfile
@@ -172,6 +175,9 @@ def report(args, slide, object_id, client, SlideSource, TileCache, validate, ope
     def remote():
         return open_remote(client, object_id, TileCache(768 * MiB), slide.name)
 
+    def remote_layout_only():
+        return open_remote(client, object_id, TileCache(768 * MiB), slide.name, first=False)
+
     probe = local()
     level, vw, vh = fit_view(probe)
     fields = tissue_fields(probe, args.fields)
@@ -194,19 +200,27 @@ def report(args, slide, object_id, client, SlideSource, TileCache, validate, ope
         src.close()
         return took
 
-    views = {"local": [], "remote": []}
+    load = "/".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"load average {load}")
+    cold = first_view(remote)  # the server fetches and keeps the first tiles once per slide
+    print(f"first view, first open ever (server fetches the smallest levels): {cold * 1000:.0f} ms")
+    views = {"local": [], "remote": [], "layout only": []}
     firsts = {"local": [], "remote": []}
-    makers = {"local": local, "remote": remote}
+    makers = {"local": local, "remote": remote, "layout only": remote_layout_only}
     for i in range(args.repeats):
-        order = ("local", "remote") if i % 2 else ("remote", "local")
+        order = ("local", "remote", "layout only")
+        order = order if i % 2 else order[::-1]
         x, y = fields[i % len(fields)]
         for name in order:
             views[name].append(first_view(makers[name]))
-            firsts[name].append(first_field(makers[name], x, y))
+            if name in firsts:
+                firsts[name].append(first_field(makers[name], x, y))
     lv, rv = statistics.median(views["local"]), statistics.median(views["remote"])
+    ov = statistics.median(views["layout only"])
     lf, rf = statistics.median(firsts["local"]), statistics.median(firsts["remote"])
     print(f"first view (open + level {level} {vw}x{vh}, median of {args.repeats}):")
     print(f"  local {lv * 1000:.0f} ms, remote {rv * 1000:.0f} ms, ratio {rv / lv:.2f}")
+    print(f"  before (layout only, tiles streamed after): {ov * 1000:.0f} ms, ratio {ov / lv:.2f}")
     print(f"first level-0 field 1920x1080 (fresh source, cold cache, median of {args.repeats}):")
     print(f"  local {lf * 1000:.0f} ms, remote {rf * 1000:.0f} ms, ratio {rf / lf:.2f} (goal <= 2)")
     srcs = {"local": local(), "remote": remote()}
@@ -230,6 +244,8 @@ def report(args, slide, object_id, client, SlideSource, TileCache, validate, ope
         src.close()
     a, b = pair
     print(f"  check: mean |remote - local| on a field {np.abs(a - b).mean():.2f} (of 255)")
+    load = "/".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"load average {load}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """A slide in the regional PACS (DICOM-WSI), streamed tile by tile through the server.
 
 ``open_remote_slide(client, object_id)`` reads the slide's DICOM-WSI tile
-layout in one small request (``GET /objects/{id}/wsi``: levels, where each
-tile is, pixel spacing; ``app.slide.wsi_layout``) and returns a ``SlideSource`` like a local slide's: the same tile
+layout in one small request (``GET /objects/{id}/wsi?first=1``: levels, where
+each tile is, pixel spacing; ``app.slide.wsi_layout``; followed in the same
+answer by the smallest levels' tiles, so the fitted first view needs no
+further request) and returns a ``SlideSource`` like a local slide's: the same tile
 cache, the same region reads (missing tiles in parallel) and so the same
 viewer with its newest-first loading.  Underneath, ``DicomWebSlide`` gives
 the small OpenSlide-like interface ``SlideSource`` uses; it fetches each
@@ -15,6 +17,7 @@ Every failure is a ``SlideError``.
 from __future__ import annotations
 
 import io
+import json
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
@@ -67,11 +70,22 @@ def _decode(data: bytes, syntax: str, w: int, h: int) -> np.ndarray:
 class DicomWebSlide:
     """OpenSlide-like view of a DICOM-WSI series behind the server."""
 
-    def __init__(self, client, object_id: int, metadata: dict | None = None) -> None:
+    def __init__(
+        self,
+        client,
+        object_id: int,
+        metadata: dict | None = None,
+        first: dict | None = None,
+        with_first: bool = True,
+    ) -> None:
         self.client, self.object_id = client, int(object_id)
-        body = metadata if metadata is not None else self._metadata()
-        self.metadata = body
+        raw: bytes = b""
+        if metadata is None:
+            metadata, raw = self._metadata(with_first)
+        self.metadata = body = metadata
         self.levels, mpp = parse_levels(body)
+        # (level, SOP, frame) -> (bytes, syntax): tiles that came with the layout
+        self.first = first if first is not None else self._first_tiles(body.get("first"), raw)
         w0 = self.levels[0].width
         self.level_count = len(self.levels)
         self.level_dimensions = [(lv.width, lv.height) for lv in self.levels]
@@ -87,16 +101,41 @@ class DicomWebSlide:
         self._pool = ThreadPoolExecutor(FETCHERS, thread_name_prefix="wsi-fetch")
         self.fetched = 0  # frames brought over the network
 
-    def _metadata(self) -> dict:
+    def _metadata(self, with_first: bool) -> tuple[dict, bytes]:
+        """The layout, and the bytes of the tiles sent after it (``?first=1``)."""
         from app.sync.client import SyncError
 
+        path = f"/objects/{self.object_id}/wsi"
         try:
-            return self.client.get(f"/objects/{self.object_id}/wsi")
+            if not with_first:
+                return self.client.get(path), b""
+            r = self.client.raw("GET", path, params={"first": 1})
+            if r.status_code != 200:
+                self.client._json(r)  # raises the server's error
+            cut = int(r.headers.get("x-layout-length") or len(r.content))
+            return json.loads(r.content[:cut]), r.content[cut:]
         except SyncError as err:
             raise SlideError(f"slide {self.object_id} on the server: {err}", "missing") from err
+        except (ValueError, TypeError) as err:
+            raise SlideError(f"the server sent no usable slide layout ({err})", "corrupt") from err
+
+    def _first_tiles(self, index, data: bytes) -> dict:
+        """The tiles after the layout, by (level, SOP, frame); what does not fit is left out."""
+        out: dict[tuple, tuple[bytes, str]] = {}
+        if not isinstance(index, dict) or not data:
+            return out
+        at, syntax = 0, str(index.get("syntax", ""))
+        for level, col, row, length in index.get("tiles", []):
+            part = data[at : at + int(length)]
+            at += int(length)
+            if 0 <= level < len(self.levels) and len(part) == int(length):
+                where = self.levels[level].frames.get((int(col), int(row)))
+                if where is not None:
+                    out[(int(level), *where)] = (part, syntax)
+        return out
 
     def reopen(self) -> DicomWebSlide:
-        return DicomWebSlide(self.client, self.object_id, self.metadata)
+        return DicomWebSlide(self.client, self.object_id, self.metadata, self.first)
 
     def _fetch(self, sop: str, numbers: list[int]) -> tuple[list[bytes], str]:
         """Frames of one instance in one request: their bytes and transfer syntax."""
@@ -121,6 +160,7 @@ class DicomWebSlide:
         lv = self.levels[level]
         out: dict[tuple[int, int], np.ndarray | None] = {}
         groups: dict[str, list[tuple[tuple[int, int], int]]] = {}
+        todo = []
         with self._lock:
             for cell in cells:
                 where = lv.frames.get(cell)
@@ -129,6 +169,9 @@ class DicomWebSlide:
                 elif (level, *where) in self._frames:
                     self._frames.move_to_end((level, *where))
                     out[cell] = self._frames[(level, *where)]
+                elif (level, *where) in self.first:  # came with the layout
+                    data, syntax = self.first[(level, *where)]
+                    todo.append((where[0], cell, where[1], data, syntax))
                 else:
                     groups.setdefault(where[0], []).append((cell, where[1]))
         jobs = []
@@ -136,7 +179,6 @@ class DicomWebSlide:
             for i in range(0, len(items), 64):
                 part = items[i : i + 64]
                 jobs.append((sop, part, self._pool.submit(self._fetch, sop, [f for _c, f in part])))
-        todo = []
         for sop, part, future in jobs:
             data, syntax = future.result()
             todo += [(sop, cell, f, d, syntax) for (cell, f), d in zip(part, data, strict=True)]
@@ -242,7 +284,10 @@ class RemoteSlideSource(SlideSource):
         return super().read_region(level, x, y, w, h, cached)
 
 
-def open_remote_slide(client, object_id: int, cache: TileCache | None = None, name: str = ""):
-    """Worker: the slide's DICOM-WSI metadata from the server -> a ``RemoteSlideSource``."""
-    handle = DicomWebSlide(client, object_id)
+def open_remote_slide(
+    client, object_id: int, cache: TileCache | None = None, name: str = "", first: bool = True
+):
+    """Worker: the slide's DICOM-WSI metadata (and, with ``first``, the smallest levels'
+    tiles) from the server -> a ``RemoteSlideSource``."""
+    handle = DicomWebSlide(client, object_id, with_first=first)
     return RemoteSlideSource(handle, name or f"slide-{object_id}", cache)

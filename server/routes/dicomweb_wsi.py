@@ -3,7 +3,8 @@
 ``GET /objects/{id}/wsi`` answers the slide's tile layout (levels, where each
 tile is, pixel spacing: ``app.slide.wsi_layout``), kept by the server since the
 conversion (rebuilt from the PACS's WADO-RS metadata when missing), audited
-once as a view of the slide;
+once as a view of the slide; with ``?first=1`` the smallest levels' tiles follow
+it in the same answer (``server.wsi_first``: the fitted first view in one round trip);
 ``GET /objects/{id}/wsi/{sop_uid}/frames/{n}`` sends one tile in its stored
 syntax (JPEG as the scanner wrote it).  Both check that the caller may see
 the slide's case; the PACS URL is built from the row's own study and series
@@ -15,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from app.slide.wsi_layout import layout_from_json
 from server.deps import CtxDep
@@ -24,8 +25,9 @@ from server.dicomweb import pacs_frame, pacs_series_metadata
 from server.errors import ApiError, not_found
 from server.models import PacsObject, StoredObject
 from server.pacs import PacsError, sync_of
-from server.pacs_wsi import CONVERTED, layout_bytes, save_layout
+from server.pacs_wsi import CONVERTED, layout_bytes, layout_path, save_layout
 from server.routes.common import load_case
+from server.wsi_first import first_tiles
 
 log = logging.getLogger("huizhen.server.pacs")
 router = APIRouter()
@@ -46,9 +48,9 @@ def _converted(c, object_id: int) -> PacsObject:
 
 
 @router.get("/objects/{object_id}/wsi", summary="DICOM-WSI metadata of a converted slide")
-def slide_metadata(object_id: int, c: CtxDep):
+def slide_metadata(object_id: int, c: CtxDep, first: bool = Query(False)):
     row = _converted(c, object_id)
-    study, series = row.study_uid, row.series_uid
+    study, series, patient = row.study_uid, row.series_uid, row.patient_id
     c.audit("view", "object", object_id, case_id=row.case_id, what="dicom-wsi")
     c.done({})  # commits: no database lock is held while the PACS answers
     files = c.state.files
@@ -64,9 +66,25 @@ def slide_metadata(object_id: int, c: CtxDep):
             raise ApiError(404, "not_in_pacs", f"slide {object_id}: {err}") from None
         raw = layout_bytes(files, object_id) or b"{}"
     # the kept JSON as it is (thousands of tiles: no decoding and re-encoding per request)
-    uids = json.dumps({"study_uid": study, "series_uid": series})
+    head = {"study_uid": study, "series_uid": series}
+    tiles = b""
+    if first:
+        backend = sync_of(c.request).backend
+
+        def frame(sop: str, number: int) -> tuple[bytes, str]:
+            info = DicomInfo(study, series, sop, patient_id=patient)
+            return pacs_frame(backend, info, number)
+
+        try:
+            head["first"], tiles = first_tiles(layout_path(files, object_id), raw, frame)
+        except (PacsError, ValueError, KeyError, IndexError, TypeError) as err:  # streamed then
+            log.warning("first tiles of slide %s: %s", object_id, err)
+    uids = json.dumps(head, separators=(",", ":"))
     body = uids[:-1].encode() + b"," + raw.lstrip()[1:]
-    return Response(body, media_type="application/json")
+    if not first:
+        return Response(body, media_type="application/json")
+    headers = {"X-Layout-Length": str(len(body)), "X-Huizhen-Source": "pacs"}
+    return Response(body + tiles, media_type="application/octet-stream", headers=headers)
 
 
 MAX_FRAMES = 64  # tiles per request

@@ -1,0 +1,104 @@
+"""A remote slide's first view in one round trip (issue 14): the layout answer carries the
+smallest pyramid levels' tiles, kept by the server per slide.
+
+The slide is the project's demo pyramid (real H&E pixels from TIAToolbox's
+target_image.png, synthetic layout), converted to DICOM-WSI by Debian
+orthanc-wsi and archived in a real Orthanc on loopback.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+from hzserver_helpers import Api
+
+from app.slide.cache import TileCache
+from app.slide.remote import open_remote_slide
+from app.sync.client import SyncClient
+from server.wsi_first import FIRST_TILES, first_cells
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("OrthancWSIDicomizer") is None, reason="apt package orthanc-wsi is not installed"
+)
+
+
+@pytest.fixture
+def client(hz):
+    c = SyncClient(hz.url)
+    c.login("pathologist", "demo")
+    yield c
+    c.close()
+
+
+def counting(client) -> list:
+    """Record every request the client sends from now on."""
+    calls, send = [], client.raw
+
+    def raw(method, path, *args, **kw):
+        calls.append(path)
+        return send(method, path, *args, **kw)
+
+    client.raw = raw
+    return calls
+
+
+def test_the_fitted_first_view_needs_no_request_after_the_layout(client, slide_case):
+    oid = slide_case["object"]["id"]
+    remote = open_remote_slide(client, oid, TileCache())
+    first = remote._slide.first
+    levels = sorted({key[0] for key in first})
+    assert levels and levels[-1] == remote.level_count - 1  # the smallest levels, whole
+    for level in levels:
+        cols, rows = remote.tile_grid(level)
+        assert sum(1 for key in first if key[0] == level) == cols * rows
+    assert len(first) <= FIRST_TILES
+    calls = counting(client)
+    level = levels[0]  # the largest level that came along
+    w, h = remote.level_dimensions[level]
+    shown = remote.read_region(level, 0, 0, w, h)
+    assert calls == []
+    assert shown.shape == (h, w, 3) and shown.std() > 5  # tissue, not white
+    plain = open_remote_slide(client, oid, TileCache(), first=False)
+    assert not plain._slide.first
+    assert np.array_equal(plain.read_region(level, 0, 0, w, h), shown)  # same tiles, same decoder
+    assert any("/frames/" in path for path in calls)  # streamed tile by tile instead
+    remote.close()
+    plain.close()
+
+
+def test_the_server_keeps_the_first_tiles_and_rebuilds_a_damaged_copy(hz, client, slide_case):
+    oid = slide_case["object"]["id"]
+    one = client.raw("GET", f"/objects/{oid}/wsi", params={"first": 1})
+    assert one.status_code == 200, one.text
+    kept = next(hz.data_dir.rglob(f"wsi/{oid}.first"))
+    size = int(one.headers["x-layout-length"])
+    assert len(one.content) > size  # tiles follow the layout
+    kept.write_bytes(kept.read_bytes()[:-10])  # a torn copy: fetched again from the PACS
+    two = client.raw("GET", f"/objects/{oid}/wsi", params={"first": 1})
+    assert two.content == one.content
+    kept.unlink()
+    three = client.raw("GET", f"/objects/{oid}/wsi", params={"first": 1})
+    assert three.content == one.content and kept.exists()
+
+
+def test_other_users_get_no_first_tiles(hz, slide_case):
+    oid = slide_case["object"]["id"]
+    for user in ("specialist", "radiologist"):
+        r = Api(hz.url, user).get(f"/objects/{oid}/wsi?first=1")
+        assert r.status_code == 404 and not r.content.startswith(b'{"study_uid')
+
+
+def test_first_cells_take_whole_levels_smallest_first():
+    def level(cols, rows):
+        tiles = [[c, r, 0, 1 + r * cols + c] for r in range(rows) for c in range(cols)]
+        return {"width": cols * 512, "height": rows * 512, "tiles": tiles}
+
+    layout = {
+        "instances": ["1.2"],
+        "levels": [level(10, 10), level(5, 5), level(3, 3), level(1, 1)],
+    }
+    cells = first_cells(layout)
+    assert [c[0] for c in cells] == [3] + [2] * 9  # 25 more tiles would pass FIRST_TILES
+    assert cells[0] == (3, 0, 0, "1.2", 1)
