@@ -209,6 +209,9 @@ def convert_slide(sync, object_id: int) -> str:
         error = f"{type(err).__name__}: {err}"
         log.warning("slide %s: conversion to DICOM-WSI failed: %s", object_id, error)
     if not error:
+        from server.wsi_first import keep_first
+
         save_layout(sync.files, object_id, uids[2])
+        keep_first(sync, object_id, uids[0], uids[1], patient_of(case), uids[2])
     fields = {"study_uid": uids[0], "series_uid": uids[1], "patient_id": patient_of(case)}
     return sync.settle(object_id, error, FAILED, CONVERTED, fields)

@@ -7,9 +7,10 @@ layout followed by the tiles of the smallest levels (smallest first, while
 they add up to at most ``FIRST_TILES`` tiles and ``FIRST_BYTES`` bytes), in
 their stored syntax (JPEG as the scanner wrote it).
 
-The tiles are fetched from the PACS once and kept beside the layout as one
-file (``wsi/<id>.first``: an index line of compact JSON, then the tiles' bytes
-one after the other), written atomically; a lost file is rebuilt.
+The tiles are fetched from the PACS once (by the PACS worker right after the
+conversion, or on the first request) and kept beside the layout as one file
+(``wsi/<id>.first``: an index line of compact JSON, then the tiles' bytes one
+after the other), written atomically; a lost or torn file is rebuilt.
 """
 
 from __future__ import annotations
@@ -90,3 +91,31 @@ def first_tiles(layout_file: Path, layout_raw: bytes, frame) -> tuple[dict, byte
     index, data = build_first(json.loads(layout_raw), frame)
     save_first(path, index, data)
     return index, data
+
+
+def pacs_tiles(backend, study: str, series: str, patient: str):
+    """``frame(sop, number) -> (bytes, syntax)`` reading the slide's own series in the PACS."""
+    from server.dicominfo import DicomInfo
+    from server.dicomweb import pacs_frame
+
+    def frame(sop: str, number: int) -> tuple[bytes, str]:
+        return pacs_frame(backend, DicomInfo(study, series, sop, patient_id=patient), number)
+
+    return frame
+
+
+def keep_first(sync, object_id: int, study: str, series: str, patient: str, layout: dict) -> None:
+    """Worker, after a conversion: fetch and keep the first tiles (a failure is only logged:
+    the first request fetches them)."""
+    import logging
+
+    from server.pacs_wsi import layout_path
+
+    try:
+        frame = pacs_tiles(sync.backend, study, series, patient)
+        index, data = build_first(layout, frame)
+        save_first(first_path(layout_path(sync.files, object_id)), index, data)
+    except Exception as err:  # noqa: BLE001 - the PACS, a disk: kept on the first request
+        logging.getLogger("huizhen.server.pacs").warning(
+            "first tiles of slide %s: %s", object_id, err
+        )

@@ -27,7 +27,7 @@ from server.models import PacsObject, StoredObject
 from server.pacs import PacsError, sync_of
 from server.pacs_wsi import CONVERTED, layout_bytes, layout_path, save_layout
 from server.routes.common import load_case
-from server.wsi_first import first_tiles
+from server.wsi_first import first_tiles, pacs_tiles
 
 log = logging.getLogger("huizhen.server.pacs")
 router = APIRouter()
@@ -69,12 +69,7 @@ def slide_metadata(object_id: int, c: CtxDep, first: bool = Query(False)):
     head = {"study_uid": study, "series_uid": series}
     tiles = b""
     if first:
-        backend = sync_of(c.request).backend
-
-        def frame(sop: str, number: int) -> tuple[bytes, str]:
-            info = DicomInfo(study, series, sop, patient_id=patient)
-            return pacs_frame(backend, info, number)
-
+        frame = pacs_tiles(sync_of(c.request).backend, study, series, patient)
         try:
             head["first"], tiles = first_tiles(layout_path(files, object_id), raw, frame)
         except (PacsError, ValueError, KeyError, IndexError, TypeError) as err:  # streamed then

@@ -44,6 +44,13 @@ def counting(client) -> list:
     return calls
 
 
+def test_the_worker_keeps_the_first_tiles_with_the_conversion(hz, slide_case):
+    """Runs first in this module: no viewer has asked for the slide yet."""
+    oid = slide_case["object"]["id"]
+    kept = list(hz.data_dir.rglob(f"wsi/{oid}.first"))
+    assert len(kept) == 1 and kept[0].stat().st_size > 1000
+
+
 def test_the_fitted_first_view_needs_no_request_after_the_layout(client, slide_case):
     oid = slide_case["object"]["id"]
     remote = open_remote_slide(client, oid, TileCache())
