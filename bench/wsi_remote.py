@@ -208,8 +208,8 @@ def report(args, slide, object_id, client, SlideSource, TileCache, validate, ope
     firsts = {"local": [], "remote": []}
     makers = {"local": local, "remote": remote, "layout only": remote_layout_only}
     for i in range(args.repeats):
-        order = ("local", "remote", "layout only")
-        order = order if i % 2 else order[::-1]
+        names = ("local", "remote", "layout only")
+        order = names[i % 3 :] + names[: i % 3]  # each goes first, second and last in turn
         x, y = fields[i % len(fields)]
         for name in order:
             views[name].append(first_view(makers[name]))
@@ -221,6 +221,8 @@ def report(args, slide, object_id, client, SlideSource, TileCache, validate, ope
     print(f"first view (open + level {level} {vw}x{vh}, median of {args.repeats}):")
     print(f"  local {lv * 1000:.0f} ms, remote {rv * 1000:.0f} ms, ratio {rv / lv:.2f}")
     print(f"  before (layout only, tiles streamed after): {ov * 1000:.0f} ms, ratio {ov / lv:.2f}")
+    for name, values in views.items():
+        print(f"    {name}: " + " ".join(f"{v * 1000:.0f}" for v in values) + " ms")
     print(f"first level-0 field 1920x1080 (fresh source, cold cache, median of {args.repeats}):")
     print(f"  local {lf * 1000:.0f} ms, remote {rf * 1000:.0f} ms, ratio {rf / lf:.2f} (goal <= 2)")
     srcs = {"local": local(), "remote": remote()}
