@@ -3,7 +3,8 @@
 SEG: one segment per nodule (label "Nodule N"; category Morphologically
 abnormal structure, type Nodule), algorithm type AUTOMATIC with the built-in
 model's name and version (family Artificial Intelligence), frames only where a
-nodule is.  SR: a Comprehensive 3D SR measurement report (TID 1500) with one
+nodule is, referencing only the slices a nodule is on (reading all headers of a
+long series cost most of the SEG's time).  SR: a Comprehensive 3D SR measurement report (TID 1500) with one
 planar ROI group per nodule: finding Nodule, tracking identifier and UID, a
 POINT at the nodule centre on its centre slice, mean diameter / long axis /
 short axis (mm), volume (mm3), mean attenuation (HU), and as qualitative
@@ -23,11 +24,12 @@ from inference.chest.analysis import BUILTIN
 SCHEME = "99HUIZHEN"
 
 
-def _sources(vol):
-    """The source images' headers (the SEG needs their attributes, not their pixels)."""
+def _sources(vol, slices):
+    """The headers of the source images ``slices`` (the SEG needs their attributes,
+    not their pixels)."""
     from app.readers.dicom_io import read_dicom
 
-    return [read_dicom(f.path, stop_before_pixels=True) for f in vol.frames]
+    return [read_dicom(vol.frames[k].path, stop_before_pixels=True) for k in slices]
 
 
 def label_map(vol, masks) -> np.ndarray:
@@ -79,9 +81,11 @@ def write_nodule_seg(
         )
         for i, n in enumerate(report["nodules"][: len(masks)])
     ]
+    labels = label_map(vol, masks)
+    slices = np.flatnonzero(labels.any(axis=(1, 2)))  # only the slices a nodule is on
     seg = hd.seg.Segmentation(
-        source_images=_sources(vol),
-        pixel_array=label_map(vol, masks),
+        source_images=_sources(vol, slices),
+        pixel_array=labels[slices],
         segmentation_type=hd.seg.SegmentationTypeValues.BINARY,
         segment_descriptions=descriptions,
         series_instance_uid=hd.UID(),
