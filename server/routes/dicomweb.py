@@ -28,13 +28,15 @@ from server.routes.common import load_case
 
 log = logging.getLogger("huizhen.server.pacs")
 router = APIRouter(prefix="/api/v1", tags=["pacs"])
+# originals converted on the server, and files replaced by a corrected copy (supersede.py)
+HIDDEN = ("converted", "superseded")
 
 
 @router.get("/cases/{case_id}/series", summary="The DICOM series of a case (server index)")
 def case_series(case_id: int, c: CtxDep):
     load_case(c, case_id)
     q = select(PacsObject).where(PacsObject.case_id == case_id, PacsObject.sop_uid != "")
-    q = q.where(PacsObject.state != "converted")  # originals wrapped or converted on the server
+    q = q.where(PacsObject.state.not_in(HIDDEN))  # converted, or superseded
     series: dict[str, dict] = {}  # (a slide converted to DICOM-WSI has no row of its own here)
     for r in c.s.scalars(q.order_by(PacsObject.object_id)):
         entry = series.setdefault(
@@ -62,7 +64,7 @@ def series_metadata(case_id: int, c: CtxDep, series_uid: str = Path(max_length=6
         StoredObject, StoredObject.id == PacsObject.object_id
     )
     q = q.where(PacsObject.case_id == case_id, PacsObject.series_uid == series_uid)
-    q = q.where(PacsObject.sop_uid != "", PacsObject.state != "converted")
+    q = q.where(PacsObject.sop_uid != "", PacsObject.state.not_in(HIDDEN))
     rows = list(c.s.execute(q.order_by(PacsObject.object_id)))
     if not rows:
         raise not_found("series", series_uid)
@@ -174,7 +176,7 @@ def series_frames(
     rows = {
         r.object_id: (info_of(r), r.state == "stored", sha)
         for r, sha in c.s.execute(
-            q.where(PacsObject.object_id.in_(ids), PacsObject.state != "converted")
+            q.where(PacsObject.object_id.in_(ids), PacsObject.state.not_in(HIDDEN))
         )
     }
     missing = [i for i in ids if i not in rows]

@@ -20,7 +20,7 @@ from server import jobqueue
 from server.changes import record
 from server.deps import CtxDep
 from server.errors import ApiError, not_found
-from server.models import AIResult, PrereadJob, StoredObject
+from server.models import AIResult, PacsObject, PrereadJob, StoredObject
 from server.routes.common import load_case
 from server.serialize import ai_out, object_out
 
@@ -48,6 +48,9 @@ def supersede(object_id: int, new_id: int, c: CtxDep):
             c.s.delete(r)
         _cancel(c.s, old.id)
         old.preread_state = SUPERSEDED
+        pacs = c.s.get(PacsObject, old.id)
+        if pacs is not None:  # no longer served by the server's DICOMweb, nor retried
+            pacs.state = SUPERSEDED
         record(
             c.s, "object", old.id, SUPERSEDED, object_out(old), case_id=case.id, org_id=case.org_id
         )

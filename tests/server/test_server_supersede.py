@@ -63,3 +63,13 @@ def test_a_corrected_copy_supersedes_the_bare_photo(doctor, other_doctor):
     assert [a["id"] for a in again["ai_results"]] == [only["id"]]
     states = {o["id"]: o["preread_state"] for o in again["objects"]}
     assert states == {bare["id"]: "superseded", copy["id"]: "done"}
+
+    # the eye corrected: the left-eye DICOM is replaced by the right-eye one, and the
+    # server's DICOM index serves only the right eye's series
+    right = _upload(doctor, case["id"], "IMG_0031.dcm", op.wrap_photo(jpeg, "R", who))
+    assert len(doctor.ok("GET", f"/cases/{case['id']}/series")["series"]) == 2
+    doctor.ok("POST", f"/objects/{copy['id']}/superseded-by/{right['id']}")
+    (only,) = _settled(doctor, case["id"], right["id"])["ai_results"]
+    assert only["details"]["eyes"][0]["eye"] == "OD"
+    (series,) = doctor.ok("GET", f"/cases/{case['id']}/series")["series"]
+    assert series["object_ids"] == [right["id"]]
