@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
@@ -32,12 +33,31 @@ FRAMES_KEPT = 64  # decoded DICOM frames kept by the handle (a 1920x1080 field: 
 FETCHERS = 8  # frames in flight at once
 
 
+DECODERS = max(2, min(FETCHERS, os.cpu_count() or 2))  # threads decoding one field's tiles
+
+
 class _Level:
     def __init__(self, entry: dict, sops: list[str]) -> None:
         self.width, self.height = int(entry["width"]), int(entry["height"])
         self.tile_w, self.tile_h = int(entry["tile_width"]), int(entry["tile_height"])
-        # (col, row) -> (SOP Instance UID, frame number)
-        self.frames = {(c, r): (sops[i], f) for c, r, i, f in entry["tiles"]}
+        self._tiles, self._sops = entry["tiles"], sops
+        if not isinstance(self._tiles, list):
+            raise TypeError("tiles are not a list")
+        self._frames: dict | None = None
+
+    @property
+    def frames(self) -> dict:
+        """(col, row) -> (SOP Instance UID, frame number); built when the level is first
+        read (a 40k slide's level 0 has 6400 tiles; the first view needs a small level)."""
+        if self._frames is None:
+            try:
+                sops = self._sops
+                self._frames = {(c, r): (sops[i], f) for c, r, i, f in self._tiles}
+            except (IndexError, TypeError, ValueError) as err:
+                raise SlideError(
+                    f"the server sent no usable slide layout ({err})", "corrupt"
+                ) from err
+        return self._frames
 
 
 def parse_levels(body: dict) -> tuple[list[_Level], tuple[float, float] | None]:
@@ -187,13 +207,19 @@ class DicomWebSlide:
             sop, cell, number, data, syntax = item
             return cell, (level, sop, number), _decode(data, syntax, lv.tile_w, lv.tile_h)
 
-        for cell, key, tile in self._pool.map(decode, todo):
-            out[cell] = tile
-            with self._lock:
-                self.fetched += 1
-                self._frames[key] = tile
-                while len(self._frames) > FRAMES_KEPT:
-                    self._frames.popitem(last=False)
+        def decode_all(items):
+            return [decode(item) for item in items]
+
+        # in as many parts as the machine has cores (not a thread per tile to start)
+        parts = max(1, min(DECODERS, len(todo)))
+        for done in self._pool.map(decode_all, [todo[i::parts] for i in range(parts)]):
+            for cell, key, tile in done:
+                out[cell] = tile
+                with self._lock:
+                    self.fetched += 1
+                    self._frames[key] = tile
+                    while len(self._frames) > FRAMES_KEPT:
+                        self._frames.popitem(last=False)
         return out
 
     def read_region(self, location, level: int, size):
@@ -232,8 +258,6 @@ class RemoteSlideSource(SlideSource):
     """A ``SlideSource`` over a ``DicomWebSlide`` (no local file)."""
 
     def __init__(self, handle: DicomWebSlide, name: str, cache: TileCache | None = None) -> None:
-        import os
-
         self.path = Path(name)  # a name for messages; nothing is read from it
         self.files = None
         self.vendor = "dicom"
@@ -278,10 +302,23 @@ class RemoteSlideSource(SlideSource):
             missing = [t for t in tiles if (self._key, level, *t) not in self.cache]
             if 1 < len(missing) <= FRAMES_KEPT:
                 try:
-                    self._handle()._tiles(level, missing)
+                    self._keep(level, self._handle()._tiles(level, missing))
                 except Exception:  # noqa: BLE001 - the reads below report what fails
                     pass
         return super().read_region(level, x, y, w, h, cached)
+
+    def _keep(self, level: int, tiles: dict) -> None:
+        """Decoded DICOM tiles straight into the tile cache, clipped to the slide like
+        ``read_tile`` (no worker thread started to copy them there one by one)."""
+        lv, t = self._slide.levels[level], self.tile_size
+        if (lv.tile_w, lv.tile_h) != (t, t):
+            return
+        w, h = self.level_dimensions[level]
+        for (col, row), tile in tiles.items():
+            key = (self._key, level, col, row)
+            if tile is not None and key not in self.cache:
+                tw, th = min(t, w - col * t), min(t, h - row * t)
+                self.cache.put(key, np.ascontiguousarray(tile[:th, :tw]))
 
 
 def open_remote_slide(
