@@ -15,7 +15,8 @@ import pytest
 from hzserver_helpers import Api
 
 from app.slide.cache import TileCache
-from app.slide.remote import open_remote_slide
+from app.slide.remote import DicomWebSlide, open_remote_slide
+from app.slide.source import SlideError
 from app.sync.client import SyncClient
 from server.wsi_first import FIRST_TILES, first_cells
 
@@ -109,3 +110,23 @@ def test_first_cells_take_whole_levels_smallest_first():
     cells = first_cells(layout)
     assert [c[0] for c in cells] == [3] + [2] * 9  # 25 more tiles would pass FIRST_TILES
     assert cells[0] == (3, 0, 0, "1.2", 1)
+
+
+def test_a_bad_layout_is_a_clear_error_and_torn_first_tiles_are_left_out():
+    """Synthetic layouts and bytes (no server): what the client does with a bad answer."""
+    level = {"width": 512, "height": 512, "tile_width": 512, "tile_height": 512}
+    bad = {"instances": ["1.2"], "levels": [{**level, "tiles": [[0, 0, 5, 1]]}]}
+    slide = DicomWebSlide(None, 1, bad, first={})
+    with pytest.raises(SlideError):
+        slide.region_rgb(0, 0, 0, 10, 10)
+    slide.close()
+    good = {"instances": ["1.2"], "levels": [{**level, "tiles": [[0, 0, 0, 1]]}]}
+    slide = DicomWebSlide(None, 1, good, first={})
+    index = {"syntax": "1.2.840.10008.1.2.1", "tiles": [[0, 0, 0, 512 * 512 * 3], [0, 5, 5, 10]]}
+    assert slide._first_tiles(index, b"\x00" * 100) == {}  # torn answer: streamed instead
+    data = bytes(range(256)) * 3072  # one native RGB tile
+    slide.first = slide._first_tiles(index, data)
+    assert list(slide.first) == [(0, "1.2", 1)]  # the tile outside the level is left out
+    expected = np.frombuffer(data, np.uint8).reshape(512, 512, 3)
+    assert np.array_equal(slide.region_rgb(0, 0, 0, 512, 512), expected)
+    slide.close()
