@@ -203,9 +203,7 @@ def report(args, slide, object_id, client, SlideSource, TileCache, validate, ope
     load = "/".join(f"{v:.1f}" for v in os.getloadavg())
     print(f"load average {load}")
     cold = first_view(remote)  # the first request of the run
-    print(
-        f"first view, first open of the run (cold client and server; tiles kept at conversion): {cold * 1000:.0f} ms"
-    )
+    print(f"first view, first open of the run (cold client and server): {cold * 1000:.0f} ms")
     views = {"local": [], "remote": [], "layout only": []}
     firsts = {"local": [], "remote": []}
     makers = {"local": local, "remote": remote, "layout only": remote_layout_only}
