@@ -141,12 +141,26 @@ def group_series(paths: list[Path], state=None) -> Grouping:
     return Grouping(series, failed)
 
 
+# objects with pixel data drawn over a series' images, not slices of it: a SEG in the
+# images' series (a pulled case keeps one server series) has frames at the slices'
+# positions and would replace those slices as "duplicates"
+OVERLAY_CLASSES = {
+    "1.2.840.10008.5.1.4.1.1.66.4",  # Segmentation Storage
+    "1.2.840.10008.5.1.4.1.1.66.7",  # Label Map Segmentation Storage
+}
+
+
 def series_info(files: list[Path], state=None) -> SeriesInfo:
     """The files of one series (as the importer grouped them) -> ``SeriesInfo``.
 
     Unreadable files are listed in ``skipped``; ReadError only when no frame can be shown.
     """
     frames, failed = read_heads(files, state)
+    overlays = [f for f in frames if f.head.sop_class in OVERLAY_CLASSES]
+    if overlays and len(overlays) < len(frames):  # a SEG shown alone stays an image
+        frames = [f for f in frames if f.head.sop_class not in OVERLAY_CLASSES]
+        for name in dict.fromkeys(f.path.name for f in overlays):
+            failed.append((name, f"{NO_IMAGE} (SEG object, drawn over the images)"))
     if not frames:
         reasons = "; ".join(f"{f}: {r}" for f, r in failed[:3])
         raise ReadError(f"this series holds no image that can be shown ({reasons})", "corrupt")

@@ -5,6 +5,7 @@ the nodules again only when a result keeps none."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -128,3 +129,19 @@ def test_an_edited_nodule_keeps_the_ai_contour_and_says_the_doctors_size(store, 
     group = sr.content.get_planar_roi_measurement_groups()[0]
     diameters = [m.value for m in group.get_measurements() if m.name.meaning == "Diameter"]
     assert diameters == [20.0]  # the doctor's size is the SR's measurement
+
+
+def test_a_seg_in_the_images_series_is_not_taken_for_slices(store, ct_case, nodule_series):
+    from app.chest_objects import store_nodule_objects
+    from app.imaging.series import series_info
+
+    pk, payload = ct_case
+    review = cr.load_review(store, pk, payload)
+    for n in cr.ai_nodules(payload):
+        review.decide(n["id"], "accepted", "drwang")
+    out = store_nodule_objects(store, pk, payload, review)
+    folder, _ph = nodule_series
+    ct = sorted(folder.glob("*.dcm"))
+    info = series_info([*ct, *(Path(p) for p in out["paths"])])
+    assert len(info.frames) == len(ct) and all(f.head.path in ct for f in info.frames)
+    assert "2 non-image object(s) in the series, not shown as images" in info.problems

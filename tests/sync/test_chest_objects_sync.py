@@ -4,6 +4,7 @@ SYNTHETIC chest CT phantom written as DICOM."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from sync_helpers import signed_in
 
@@ -63,6 +64,7 @@ def test_reviewed_nodules_reach_the_specialist(
     # the same AI result (same uid) and the doctor's SEG/SR, found by the viewer's reader
     theirs = latest_result(specialist_store, row.study_pk)[1]
     assert theirs.uid == payload["uid"] and len(cr.ai_nodules(theirs.to_dict())) == 2
+    assert theirs.details["masks"] == payload["details"]["masks"]  # the masks came along
     paths = [str(p) for _o, p in specialist_store.object_paths(row.study_pk)]
     objects = {o.kind: o for o in find_objects(paths)}
     assert set(objects) >= {"SEG", "SR"}
@@ -74,6 +76,10 @@ def test_reviewed_nodules_reach_the_specialist(
     assert stored_review(specialist_store, row.study_pk)["ids"] == [keep]
     # the specialist's viewer opens the CT series, the nodule list says what the clinic kept
     assert len(specialist_store.open_source(row.study_pk)) == len(phantom_ct)
+    # ... with the CT's own pixels on every slice (the SEG's frames, in the same series
+    # at the slices' positions, once replaced the nodules' slices)
+    theirs_vol = specialist_store.open_source(row.study_pk).volume()
+    assert np.array_equal(theirs_vol.array, clinic_store.open_source(pk).volume().array)
     from app.domain import Modality
     from viewers.dicom.qt_image_viewer import ImageViewer
     from viewers.registry import ViewerContext
@@ -92,3 +98,6 @@ def test_reviewed_nodules_reach_the_specialist(
     mine = cr.load_review(specialist_store, row.study_pk, theirs.to_dict())
     assert {i: d.status for i, d in mine.decisions.items()} == {keep: "accepted"}
     assert not v.chest_panel.adopt_btn.isVisibleTo(v.chest_panel)
+    # the specialist's own SEG/SR is built from the masks kept with the result
+    again = store_nodule_objects(specialist_store, row.study_pk, theirs.to_dict(), mine)
+    assert again["masks"] == "kept" and len(again["paths"]) == 2
