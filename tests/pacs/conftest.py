@@ -108,3 +108,14 @@ def slide_case(doctor, slide_file):
     assert row["state"] == "converted", row
     consult(doctor, case["id"], "pathology")
     return {"case": case, "object": obj, "pacs": row}
+
+
+@pytest.fixture
+def client(hz):
+    """The pathologist's client (a module may define its own user's ``client``)."""
+    from app.sync.client import SyncClient
+
+    c = SyncClient(hz.url)
+    c.login("pathologist", "demo")
+    yield c
+    c.close()

@@ -17,20 +17,11 @@ from hzserver_helpers import Api
 from app.slide.cache import TileCache
 from app.slide.remote import DicomWebSlide, open_remote_slide
 from app.slide.source import SlideError
-from app.sync.client import SyncClient
 from server.wsi_first import FIRST_TILES, first_cells
 
 pytestmark = pytest.mark.skipif(
     shutil.which("OrthancWSIDicomizer") is None, reason="apt package orthanc-wsi is not installed"
 )
-
-
-@pytest.fixture
-def client(hz):
-    c = SyncClient(hz.url)
-    c.login("pathologist", "demo")
-    yield c
-    c.close()
 
 
 def counting(client) -> list:

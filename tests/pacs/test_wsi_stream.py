@@ -18,19 +18,10 @@ from pacs_helpers import pacs_row, upload
 from app.slide.cache import TileCache
 from app.slide.remote import open_remote_slide
 from app.slide.source import SlideError, SlideSource
-from app.sync.client import SyncClient
 
 pytestmark = pytest.mark.skipif(
     shutil.which("OrthancWSIDicomizer") is None, reason="apt package orthanc-wsi is not installed"
 )
-
-
-@pytest.fixture
-def client(hz):
-    c = SyncClient(hz.url)
-    c.login("pathologist", "demo")
-    yield c
-    c.close()
 
 
 def test_converted_slide_is_in_orthanc_with_the_case_patient(orthanc, slide_case):
