@@ -4,6 +4,8 @@
 cancel through ``state`` (``app.jobs.TaskState``).  Filters after measuring:
 mean diameter >= 4 mm (smaller ones are not reported), elongation (3D) <= 2.2
 (vessels), a compact shape, and one nodule per place (the most confident).
+A nodule whose region touches an already found one is the same lesion found in
+parts (the lobes of a lobulated nodule): the two regions are measured as one.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from inference.chest.measure import Nodule
 MIN_REPORT_MM = 4.0
 MAX_ELONGATION = 2.2
 MIN_CONFIDENCE = 0.75
+BRIDGE_MM = 3.0  # longest opaque neck between two parts of one lesion
 MIN_LUNG_ML_CHEST = 400.0  # less aerated lung than this: not a chest study
 
 
@@ -62,6 +65,11 @@ def detect(hu: np.ndarray, spacing, state=None) -> Detection:
             continue
         if any(_inside(m, np.round(n.centre_voxel).astype(int)) for m in found):
             continue
+        touching = [j for j, m in enumerate(found) if _touch(hu, spacing, m, n)]
+        if touching:  # one lesion found in parts (a lobulated nodule): measure it whole
+            j = touching[0]
+            found[j] = _merge(hu, spacing, found[j], n)
+            continue
         found.append(n)
     found.sort(key=lambda n: -n.mean_mm)
     return Detection(True, lungs.volume_ml, lungs.lungs, found, len(cands))
@@ -72,3 +80,52 @@ def _inside(n: Nodule, zyx) -> bool:
     if any(v < 0 or v >= s for v, s in zip(local, n.mask.shape, strict=True)):
         return False
     return bool(n.mask[tuple(local)])
+
+
+def _union_box(a: Nodule, b: Nodule):
+    return tuple(
+        slice(min(a.box[i].start, b.box[i].start), max(a.box[i].stop, b.box[i].stop))
+        for i in range(3)
+    )
+
+
+def _place(n: Nodule, box) -> np.ndarray:
+    out = np.zeros([b.stop - b.start for b in box], bool)
+    out[tuple(slice(n.box[i].start - box[i].start, n.box[i].stop - box[i].start)
+              for i in range(3))] = n.mask  # fmt: skip
+    return out
+
+
+def _touch(hu, spacing, a: Nodule, b: Nodule) -> bool:
+    """The two regions overlap, or are joined by a bridge of opacity (above the
+    ground-glass threshold) no longer than ``BRIDGE_MM`` (the neck between two lobes
+    that the vessel-cutting opening removed); aerated lung between them: two nodules."""
+    from scipy import ndimage
+
+    from inference.chest.measure import GG_THRESHOLD
+
+    pad = [int(np.ceil(BRIDGE_MM / s)) for s in spacing]
+    if any(a.box[i].stop + pad[i] < b.box[i].start or b.box[i].stop + pad[i] < a.box[i].start
+           for i in range(3)):  # fmt: skip
+        return False
+    box = _union_box(a, b)
+    ma, mb = _place(a, box), _place(b, box)
+    if (ma & mb).any():
+        return True
+    near_a = ndimage.distance_transform_edt(~ma, sampling=spacing) <= BRIDGE_MM
+    near_b = ndimage.distance_transform_edt(~mb, sampling=spacing) <= BRIDGE_MM
+    bridge = near_a & near_b & (hu[box] > GG_THRESHOLD)
+    labels, _ = ndimage.label(ma | mb | bridge, np.ones((3, 3, 3), bool))
+    return bool(np.intersect1d(labels[ma], labels[mb]).size)
+
+
+def _merge(hu, spacing, a: Nodule, b: Nodule) -> Nodule:
+    """One nodule from two touching regions: type and solid core of the larger part."""
+    from inference.chest.measure import describe
+
+    box = _union_box(a, b)
+    mask = _place(a, box) | _place(b, box)
+    big = a if a.volume_mm3 >= b.volume_mm3 else b
+    n = describe(hu[box].astype(np.float32), mask, box, spacing, big.kind, big.solid_mm, 1.0)
+    n.confidence = max(a.confidence, b.confidence)
+    return n

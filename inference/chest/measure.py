@@ -21,6 +21,7 @@ from inference.chest.rules import GROUND_GLASS, PART_SOLID, SOLID
 
 GG_THRESHOLD = -730.0
 SOLID_THRESHOLD = -350.0
+RESTORE = 2.0  # shaved-off pieces ending within this x the opening ball are given back
 
 
 @dataclass
@@ -88,7 +89,7 @@ def axes_mm(mask2d: np.ndarray, sy: float, sx: float) -> tuple[float, float]:
     return float(np.sqrt(d[i, j]) + px_u / 2), float(proj.max() - proj.min() + px_p / 2)
 
 
-def _seg(box_hu, inside, thr, seed, open_mm, sp):
+def _seg(box_hu, inside, thr, seed, open_mm, sp, spicules=False):
     """The region above ``thr`` connected to ``seed``; ``open_mm`` > 0: vessels cut off by
     an opening with a ball of that radius, or of 0.7 x the inscribed radius near the
     seed when larger (a thick vessel on a large nodule)."""
@@ -110,8 +111,27 @@ def _seg(box_hu, inside, thr, seed, open_mm, sp):
         comp2 = _component(opened, seed)
         if comp2 is not None:
             # give back the edge voxels the opening shaved off the nodule itself
-            comp = ndimage.binary_dilation(comp2, _ball(min(sp) * 1.01, sp)) & comp
+            core = ndimage.binary_dilation(comp2, _ball(min(sp) * 1.01, sp)) & comp
+            # a solid nodule's spicules: the pieces shaved off that end near it
+            extra = _short_pieces(comp & ~core, core, RESTORE * ball, sp) if spicules else False
+            comp = core | extra
     return ndimage.binary_fill_holes(comp)
+
+
+def _short_pieces(rest, core, reach_mm, sp):
+    """The pieces of ``rest`` that end within ``reach_mm`` of ``core``: spicules and
+    lobulations the opening shaved off the nodule.  A vessel runs on past them (to
+    the box edge) and is left out."""
+    from scipy import ndimage
+
+    if not rest.any():
+        return rest
+    far = ndimage.distance_transform_edt(~core, sampling=sp)
+    labels, n = ndimage.label(rest, np.ones((3, 3, 3), bool))
+    reach = ndimage.maximum(far, labels, np.arange(1, n + 1))
+    keep = np.zeros(n + 1, bool)
+    keep[1:] = np.asarray(reach) <= reach_mm
+    return keep[labels]
 
 
 def measure(hu, spacing, lungs, cand) -> Nodule | None:
@@ -153,7 +173,7 @@ def _measure(hu, spacing, lungs, cand, radius):
     elif d_solid >= d_total - 2.5:
         kind = SOLID
         s_level = float(np.percentile(bh[solid], 75))
-        mask = _seg(bh, inside, (bg + s_level) / 2, seed, open_mm, sp)
+        mask = _seg(bh, inside, (bg + s_level) / 2, seed, open_mm, sp, spicules=True)
     else:
         kind = PART_SOLID
         mask = total
@@ -175,6 +195,11 @@ def _measure(hu, spacing, lungs, cand, radius):
              mask[:, :, 0].any(), mask[:, :, -1].any()]  # fmt: skip
     if sum(edges) >= 2:  # runs out of the box
         return "edge"
+    return describe(bh, mask, box, sp, kind, solid_mm, cand.dot)
+
+
+def describe(bh, mask, box, sp, kind, solid_mm, dot) -> Nodule:
+    """Measure a segmented nodule ``mask`` (in ``box``; ``bh`` the HU of the box)."""
     areas = mask.sum(axis=(1, 2))
     k = int(np.argmax(areas))
     long_mm, short_mm = axes_mm(mask[k], sp[1], sp[2])
@@ -183,10 +208,10 @@ def _measure(hu, spacing, lungs, cand, radius):
     mm = pts * np.array(sp)
     ev = np.linalg.eigvalsh(np.cov(mm.T)) if len(mm) > 3 else np.ones(3)
     elongation = float(np.sqrt(max(ev[-1], 1e-9) / max(ev[0], 1e-9)))
-    volume = float(mask.sum() * vox)
+    volume = float(mask.sum() * np.prod(sp))
     compact = min(1.0, volume / (np.pi / 6 * max(long_mm, 1e-3) ** 3))
     zs = np.flatnonzero(areas)
-    conf = 0.5 * min(1.0, cand.dot / 0.6) + 0.5 * min(1.0, compact / 0.5)
+    conf = 0.5 * min(1.0, dot / 0.6) + 0.5 * min(1.0, compact / 0.5)
     return Nodule(
         centre_voxel=tuple(float(v) for v in centre),
         long_mm=long_mm,
