@@ -65,12 +65,7 @@ def detect(hu: np.ndarray, spacing, state=None) -> Detection:
             continue
         if any(_inside(m, np.round(n.centre_voxel).astype(int)) for m in found):
             continue
-        touching = [j for j, m in enumerate(found) if _touch(hu, spacing, m, n)]
-        if touching:  # one lesion found in parts (a lobulated nodule): measure it whole
-            j = touching[0]
-            found[j] = _merge(hu, spacing, found[j], n)
-            continue
-        found.append(n)
+        found = _add(hu, spacing, found, n)
     found.sort(key=lambda n: -n.mean_mm)
     return Detection(True, lungs.volume_ml, lungs.lungs, found, len(cands))
 
@@ -80,6 +75,15 @@ def _inside(n: Nodule, zyx) -> bool:
     if any(v < 0 or v >= s for v, s in zip(local, n.mask.shape, strict=True)):
         return False
     return bool(n.mask[tuple(local)])
+
+
+def _add(hu, spacing, found: list[Nodule], n: Nodule) -> list[Nodule]:
+    """``found`` with ``n`` added; every found nodule that ``n`` touches is the same lesion
+    found in parts (a lobulated nodule, possibly in more than two): measured whole."""
+    touching = [m for m in found if _touch(hu, spacing, m, n)]
+    for m in touching:
+        n = _merge(hu, spacing, m, n)
+    return [m for m in found if not any(m is t for t in touching)] + [n]
 
 
 def _union_box(a: Nodule, b: Nodule):

@@ -74,3 +74,15 @@ def test_two_lobes_joined_by_an_opaque_neck_are_one_nodule():
 def test_two_nodules_with_aerated_lung_between_stay_two():
     hu, a, b = _two_lobes(LUNG)
     assert not det._touch(hu, SP, a, b)
+
+
+def test_a_part_touching_two_found_parts_joins_them_all():
+    hu, a, b = _two_lobes(-600.0)
+    neck = np.zeros(hu.shape, bool)
+    neck[8:12, 14:17, 19:21] = True
+    box = (slice(0, 21), slice(0, 31), slice(0, 51))
+    middle = _nodule(hu, neck, box)
+    found = [a, b]  # two parts kept apart (found before the part that joins them)
+    one = det._add(hu, SP, found, middle)
+    assert len(one) == 1
+    assert one[0].volume_mm3 == a.volume_mm3 + b.volume_mm3 + middle.volume_mm3
