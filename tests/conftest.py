@@ -47,6 +47,19 @@ def no_leaked_threads():
     assert not leaked, f"threads left running: {[t.name for t in leaked]}"
 
 
+@pytest.fixture(autouse=True)
+def no_leaked_ai_subscriptions():
+    """A signed-in workstation applies its clinic's AI subscriptions process-wide
+    (analyzer filter, remote model slots): back to "no list yet" after each test,
+    so a later test never runs under another test's clinic."""
+    yield
+    import sys
+
+    subscriptions = sys.modules.get("app.ai.subscriptions")
+    if subscriptions is not None:
+        subscriptions.reset()
+
+
 @pytest.fixture(scope="session")
 def postgres(tmp_path_factory):
     """A real PostgreSQL on loopback. Skipped only outside CI when it is not installed."""

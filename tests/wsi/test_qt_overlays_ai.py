@@ -79,6 +79,7 @@ def test_nuclei_over_all_tissue_without_store(qtbot, jobs, small_slide):  # noqa
 def test_cancelled_nuclei_job_leaves_no_layer(qtbot, jobs, small_slide):  # noqa: F811
     viewer = open_viewer(qtbot, jobs, small_slide)
     job = viewer.detect_nuclei("tissue")
+    assert job is not None, "detection refused (not offered: AI subscriptions?)"
     job.cancel()
     qtbot.waitUntil(lambda: job.done, timeout=30000)
     qtbot.wait(50)  # let queued callbacks run
