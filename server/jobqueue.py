@@ -129,6 +129,28 @@ def finish(job: PrereadJob) -> None:
     job.state, job.lease_until, job.finished_at = "done", None, utcnow()
 
 
+def cancel(s: Session, object_id: int) -> None:
+    """End ``object_id``'s job: a worker still running it finds it no longer its own."""
+    q = select(PrereadJob).where(PrereadJob.object_id == object_id)
+    job = s.scalar(q)
+    if job is not None and job.state != "done":
+        finish(job)
+        job.claim = None
+
+
+def requeue(s: Session, obj: StoredObject, case: Case) -> None:
+    """Queue ``obj``'s pre-read again in the caller's transaction, whatever its job's state."""
+    obj.preread_state = "pending"
+    q = select(PrereadJob).where(PrereadJob.object_id == obj.id)
+    job = s.scalar(q)
+    if job is None:
+        enqueue(s, obj, case)
+        return
+    job.state, job.claim, job.lease_until, job.attempts = "queued", None, None, 0
+    job.finished_at = None
+    pg_notify(s, JOBS_CHANNEL)
+
+
 def orphans(s: Session) -> list[StoredObject]:
     """Objects pending a pre-read without a job (stored by a server before the queue table)."""
     no_job = ~exists().where(PrereadJob.object_id == StoredObject.id)

@@ -20,7 +20,7 @@ from server import jobqueue
 from server.changes import record
 from server.deps import CtxDep
 from server.errors import ApiError, not_found
-from server.models import AIResult, PacsObject, PrereadJob, StoredObject
+from server.models import AIResult, PacsObject, StoredObject
 from server.routes.common import load_case
 from server.serialize import ai_out, object_out
 
@@ -46,7 +46,7 @@ def supersede(object_id: int, new_id: int, c: CtxDep):
             data = {**ai_out(r), "deleted": True}
             record(c.s, "ai_result", r.id, "deleted", data, case_id=case.id, org_id=case.org_id)
             c.s.delete(r)
-        _cancel(c.s, old.id)
+        jobqueue.cancel(c.s, old.id)
         old.preread_state = SUPERSEDED
         pacs = c.s.get(PacsObject, old.id)
         if pacs is not None:  # no longer served by the server's DICOMweb, nor retried
@@ -55,7 +55,7 @@ def supersede(object_id: int, new_id: int, c: CtxDep):
             c.s, "object", old.id, SUPERSEDED, object_out(old), case_id=case.id, org_id=case.org_id
         )
         if c.state.preread.has(new.modality):
-            _requeue(c.s, new, case)
+            jobqueue.requeue(c.s, new, case)
         c.audit("supersede", "object", old.id, case_id=case.id, by=new.id)
     resp = c.done(object_out(old))
     c.state.preread.submit(new.id)
@@ -72,21 +72,3 @@ def _read_from(s, old: StoredObject) -> list[AIResult]:
         if r.object_id == old.id
         or (r.object_id is None and (r.payload or {}).get("object_sha256") == old.sha256)
     ]
-
-
-def _cancel(s, object_id: int) -> None:
-    job = s.scalar(select(PrereadJob).where(PrereadJob.object_id == object_id))
-    if job is not None and job.state != "done":
-        jobqueue.finish(job)
-        job.claim = None  # a worker still running it finds it no longer its own
-
-
-def _requeue(s, obj: StoredObject, case) -> None:
-    obj.preread_state = "pending"
-    job = s.scalar(select(PrereadJob).where(PrereadJob.object_id == obj.id))
-    if job is None:
-        jobqueue.enqueue(s, obj, case)
-        return
-    job.state, job.claim, job.lease_until, job.attempts = "queued", None, None, 0
-    job.finished_at = None
-    jobqueue.pg_notify(s, jobqueue.JOBS_CHANNEL)
