@@ -10,6 +10,7 @@ prompt; server tokens are never written to disk, so each run signs in afresh.
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import json
 import os
@@ -154,17 +155,36 @@ def cmd_worklist(store, args) -> int:
 
 def cmd_sync(store, settings, args) -> int:
     from app.sync import SyncError
+    from app.sync.client import Offline
     from app.sync.engine import refresh_directory, run_sync_once
 
+    url = args.server or settings.server_url
     try:
         client = signed_in_client(settings, args)
         refresh_directory(store, client)
+    except Offline as err:
+        print(offline_message(store, url, err), file=sys.stderr)
+        return 3
     except SyncError as err:
         print(f"huizhen sync: {err}", file=sys.stderr)
         return 3
     report = run_sync_once(store, client)
     print(json.dumps(report_summary(report), ensure_ascii=False))
+    if report.state.value == "offline":
+        print(offline_message(store, url, report.error), file=sys.stderr)
     return 0 if report.state.value == "synced" else 3
+
+
+def offline_message(store, url: str, reason) -> str:
+    """Server down: name the address the admin must check and say that nothing is lost."""
+    from app.sync.outbox import counts
+
+    waiting = counts(store)["pending"]
+    return (
+        f"huizhen sync: regional server {url}: {reason}. "
+        f"Nothing is lost: {waiting} change(s) wait on this workstation and are sent at the "
+        "next sync; work continues offline."
+    )
 
 
 def report_summary(report) -> dict[str, Any]:
@@ -222,7 +242,10 @@ def add_parsers(sub) -> None:
     y.add_argument("--once", action="store_true", help="(the only mode: one round, then exit)")
     y.add_argument("--user", required=True)
     y.add_argument("--password", help="or set HUIZHEN_PASSWORD")
-    y.add_argument("--server", help="server URL (default: the one in Settings)")
+    # SUPPRESS: without --server here, the global `huizhen --server URL sync` still applies
+    y.add_argument(
+        "--server", default=argparse.SUPPRESS, help="server URL (default: the one in Settings)"
+    )
     c = sub.add_parser("consult", help="consultation requests")
     csub = c.add_subparsers(dest="consult_command", required=True)
     r = csub.add_parser("request", help="queue a consultation request for a study")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,10 +30,7 @@ def huizhen(home: Path, *args: str, ok: bool = True) -> subprocess.CompletedProc
     return out
 
 
-def test_worklist_consult_and_sync_from_the_command_line(tmp_path, server):
-    home = tmp_path / "clinic"
-    home.mkdir()
-    (home / "settings.json").write_text(json.dumps({"server_url": server.url}), "utf-8")
+def seed_users(home: Path) -> None:
     from app.auth import seed_demo_users
     from app.settings import load_settings
     from app.store import Store
@@ -44,6 +42,13 @@ def test_worklist_consult_and_sync_from_the_command_line(tmp_path, server):
         store.close()
     finally:
         del os.environ["HUIZHEN_HOME"]
+
+
+def test_worklist_consult_and_sync_from_the_command_line(tmp_path, server):
+    home = tmp_path / "clinic"
+    home.mkdir()
+    (home / "settings.json").write_text(json.dumps({"server_url": server.url}), "utf-8")
+    seed_users(home)
 
     huizhen(home, "import", sample("waveform_ecg.dcm"))
     [study] = json.loads(huizhen(home, "worklist", "--json").stdout)
@@ -73,3 +78,29 @@ def test_worklist_consult_and_sync_from_the_command_line(tmp_path, server):
 
     wrong = huizhen(home, "sync", "--once", "--user", "doctor", "--password", "nope", ok=False)
     assert wrong.returncode == 3 and "password" in wrong.stderr
+
+
+def test_sync_with_the_server_down_names_the_address_and_keeps_the_work(tmp_path):
+    import socket
+
+    with socket.socket() as sock:  # a loopback port nobody listens on once closed
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    home = tmp_path / "clinic"
+    home.mkdir()
+    seed_users(home)
+    huizhen(home, "import", sample("waveform_ecg.dcm"))
+    [study] = json.loads(huizhen(home, "worklist", "--json").stdout)
+    huizhen(home, "consult", "request", str(study["study_pk"]), "--department", "cardiology",
+            "--question", "q", "--user", "doctor")  # fmt: skip
+    # the global --server (not saved) must reach the sync command
+    down = huizhen(home, "--server", url, "sync", "--once", "--user", "doctor", ok=False)
+    assert down.returncode == 3
+    assert url in down.stderr and "not reachable" in down.stderr
+    assert (
+        re.search(r"Nothing is lost: [1-9]\d* change\(s\) wait", down.stderr)
+        and "work continues offline" in down.stderr
+    )
+    [study] = json.loads(huizhen(home, "worklist", "--json").stdout)
+    assert not study["server_case_id"] and not study["consults"][0]["sent_to_server"]
