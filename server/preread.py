@@ -290,5 +290,8 @@ def analysis_window(source, window_s: float):
         return source
     import dataclasses
 
-    note = f"pre-read on the last {window_s:g} s of a {data.shape[1] / fs / 60:.0f} min recording"
+    from app.ecg.warning_codes import EcgWarning
+
+    minutes = round(data.shape[1] / fs / 60)
+    note = EcgWarning("preread_window", seconds=window_s, minutes=minutes)
     return dataclasses.replace(source, data=data[:, -n:], warnings=[*source.warnings, note])

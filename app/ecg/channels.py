@@ -15,6 +15,7 @@ import re
 import numpy as np
 
 from app.ecg.signal import STANDARD_LEADS
+from app.ecg.warning_codes import EcgWarning
 
 _VOLTS = {
     "uv",
@@ -57,18 +58,19 @@ def not_voltage(unit: str) -> bool:
 
 
 def non_ecg_reason(name: str, unit: str, values: np.ndarray | None = None) -> str:
-    """Why channel ``name`` (in ``unit``) is not an ECG lead, or "" when it is one."""
+    """Why channel ``name`` (in ``unit``) is not an ECG lead (a coded ``EcgWarning``),
+    or "" when it is one."""
     label = str(name or "").strip()
     if label in STANDARD_LEADS:
-        return f"unit {unit.strip()} is not a voltage" if not_voltage(unit) else ""
+        return EcgWarning("unit_not_voltage", unit=unit.strip()) if not_voltage(unit) else ""
     word = _WORD.match(label.upper())
     token = word.group(0) if word else ""
     if token in _NON_ECG or token.rstrip("0123456789") in _NON_ECG:
-        return "not an ECG signal by its name"
+        return EcgWarning("not_ecg_name")
     if not_voltage(unit):
-        return f"unit {unit.strip()} is not a voltage"
+        return EcgWarning("unit_not_voltage", unit=unit.strip())
     if not is_voltage(unit) and values is not None and _offset_baseline(values):
-        return "no voltage unit and the signal does not sit on a zero baseline as an ECG does"
+        return EcgWarning("no_zero_baseline")
     return ""
 
 
@@ -96,12 +98,19 @@ def split_channels(
         unit = units[i] if i < len(units) else ""
         reason = non_ecg_reason(name, unit, values[i] if values is not None else None)
         if reason:
-            left_out.append(f"{describe(name, unit)}: {reason}")
+            left_out.append(left_out_item(name, unit, reason))
         else:
             keep.append(i)
     return keep, left_out
 
 
-def left_out_warning(left_out: list[str]) -> str:
-    names = ", ".join(item.split(":", 1)[0] for item in left_out)
-    return f"channels that are not ECG leads were left out: {names}"
+def left_out_item(name: str, unit: str, reason: str) -> EcgWarning:
+    """One channel left out, ``"ABP (mmHg): not an ECG signal by its name"``."""
+    return EcgWarning("channel_left_out", channel=describe(name, unit), reason=reason)
+
+
+def left_out_warning(left_out: list[str]) -> EcgWarning:
+    names = [
+        getattr(item, "params", {}).get("channel") or item.split(":", 1)[0] for item in left_out
+    ]
+    return EcgWarning("channels_left_out", channels=names)

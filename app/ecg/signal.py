@@ -14,6 +14,8 @@ from datetime import datetime
 
 import numpy as np
 
+from app.ecg.warning_codes import EcgWarning
+
 STANDARD_LEADS = ("I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6")
 LIMB_LEADS = STANDARD_LEADS[:6]
 # records shorter than MIN_RECORD_S are refused by the readers (nothing to show or measure);
@@ -169,7 +171,7 @@ class EcgSignal:
             data=data,
             leads=self.leads + missing,
             warnings=self.warnings
-            + [f"derived from {' and '.join(have[:2])}: {', '.join(missing)}"],
+            + [EcgWarning("derived_leads", first=have[0], second=have[1], leads=missing)],
             filters=dict(self.filters),
         )
         return out.ordered()
@@ -242,11 +244,7 @@ def to_millivolts(values: np.ndarray, unit: str) -> tuple[np.ndarray, str | None
         return values * scale, None
     guess = guess_unit(values)
     factor = 1e-3 if guess == "uV" else 1.0
-    shown = unit or "none"
-    return (
-        values * factor,
-        f"unknown amplitude unit '{shown}'; assumed {guess} from the signal size",
-    )
+    return values * factor, EcgWarning("unit_unknown", unit=unit or "none", assumed=guess)
 
 
 def guess_unit(values: np.ndarray) -> str:
@@ -264,9 +262,9 @@ def amplitude_warning(sig: EcgSignal) -> str | None:
         return None
     spread = float(np.median(np.ptp(sig.data, axis=1)))
     if spread > 50:
-        return f"amplitudes of {spread:.0f} mV are implausible; units are probably wrong (uV?)"
+        return EcgWarning("amplitude_high", mv=round(spread))
     if 0 < spread < 0.05:
-        return f"amplitudes of {spread * 1000:.0f} uV are very low; units may be wrong or leads off"
+        return EcgWarning("amplitude_low", uv=round(spread * 1000))
     return None
 
 

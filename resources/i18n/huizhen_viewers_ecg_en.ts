@@ -62,18 +62,6 @@
 <context>
     <name>EcgLeftOut</name>
     <message>
-        <source>not an ECG signal (by its name)</source>
-        <translation>not an ECG signal (by its name)</translation>
-    </message>
-    <message>
-        <source>unit %1 is not a voltage</source>
-        <translation>unit %1 is not a voltage</translation>
-    </message>
-    <message>
-        <source>no voltage unit and no zero baseline (not an ECG)</source>
-        <translation>no voltage unit and no zero baseline (not an ECG)</translation>
-    </message>
-    <message>
         <source>Not analysed (not ECG leads, %1 channels):</source>
         <translation>Not analysed (not ECG leads, %1 channels):</translation>
     </message>
@@ -397,6 +385,30 @@
     <message>
         <source>%1 pacer spike positions are not sample positions of the record</source>
         <translation>%1 pacer spike positions are not sample positions of the record</translation>
+    </message>
+    <message>
+        <source>channels that are not ECG leads left out: %1</source>
+        <translation>channels that are not ECG leads left out: %1</translation>
+    </message>
+    <message>
+        <source>not an ECG signal (by its name)</source>
+        <translation>not an ECG signal (by its name)</translation>
+    </message>
+    <message>
+        <source>unit %1 is not a voltage</source>
+        <translation>unit %1 is not a voltage</translation>
+    </message>
+    <message>
+        <source>no voltage unit and no zero baseline (not an ECG)</source>
+        <translation>no voltage unit and no zero baseline (not an ECG)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>pre-read on the last %1 s of a %2 min recording</source>
+        <translation>pre-read on the last %1 s of a %2 min recording</translation>
     </message>
 </context>
 <context>

@@ -62,18 +62,6 @@
 <context>
     <name>EcgLeftOut</name>
     <message>
-        <source>not an ECG signal (by its name)</source>
-        <translation>非心电信号（按通道名称判断）</translation>
-    </message>
-    <message>
-        <source>unit %1 is not a voltage</source>
-        <translation>单位 %1 不是电压单位</translation>
-    </message>
-    <message>
-        <source>no voltage unit and no zero baseline (not an ECG)</source>
-        <translation>无电压单位且基线不在零位（非心电信号）</translation>
-    </message>
-    <message>
         <source>Not analysed (not ECG leads, %1 channels):</source>
         <translation>未分析（非心电导联，共 %1 个通道）：</translation>
     </message>
@@ -397,6 +385,30 @@
     <message>
         <source>%1 pacer spike positions are not sample positions of the record</source>
         <translation>%1 个起搏脉冲位置不在记录的采样范围内</translation>
+    </message>
+    <message>
+        <source>channels that are not ECG leads left out: %1</source>
+        <translation>已排除非心电导联的通道：%1</translation>
+    </message>
+    <message>
+        <source>not an ECG signal (by its name)</source>
+        <translation>非心电信号（按通道名称判断）</translation>
+    </message>
+    <message>
+        <source>unit %1 is not a voltage</source>
+        <translation>单位 %1 不是电压单位</translation>
+    </message>
+    <message>
+        <source>no voltage unit and no zero baseline (not an ECG)</source>
+        <translation>无电压单位且基线不在零位（非心电信号）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>pre-read on the last %1 s of a %2 min recording</source>
+        <translation>AI 预读仅基于 %2 分钟记录的最后 %1 秒</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("pyqtgraph")
@@ -55,18 +56,31 @@ def test_an_all_ecg_record_shows_no_list(qtbot, jobs, real_dcm):
     assert not v.left_out.isVisibleTo(v) and v.left_out.left_out == []
 
 
-def test_reasons_from_units_and_baselines_are_translated_too():
+def test_reasons_from_units_and_baselines_are_translated_too(qapp):
+    from app.ecg.channels import left_out_item, non_ecg_reason
+    from ui import i18n
     from viewers.ecg.left_out import channel_lines
 
-    lines = channel_lines(
-        [
-            "CH3 (%): unit % is not a voltage",
-            "CH4: no voltage unit and the signal does not sit on a zero baseline as an ECG does",
-            "odd",
-        ]
+    flat = 80 + np.sin(np.linspace(0, 20, 100))  # pressure-like: far from a zero baseline
+    items = [
+        left_out_item("CH3", "%", non_ecg_reason("CH3", "%")),
+        left_out_item("CH4", "", non_ecg_reason("CH4", "", flat)),
+        "odd",  # stored as plain text: shown as it is
+    ]
+    assert items[1] == (
+        "CH4: no voltage unit and the signal does not sit on a zero baseline as an ECG does"
     )
-    assert lines == [
+    assert channel_lines(items) == [
         "CH3 (%) — unit % is not a voltage",
         "CH4 — no voltage unit and no zero baseline (not an ECG)",
         "odd",
     ]
+    try:
+        i18n.install("zh_CN")
+        assert channel_lines(items) == [
+            "CH3 (%) — 单位 % 不是电压单位",
+            "CH4 — 无电压单位且基线不在零位（非心电信号）",
+            "odd",
+        ]
+    finally:
+        i18n.install("en")

@@ -4,37 +4,18 @@ the clinician sees what the AI and the paper left out, and why."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.ecg.channels import left_out_warning
-
-_UNIT = re.compile(r"^unit (.+) is not a voltage$")
-
-
-def reason_text(reason: str) -> str:
-    """One reason from ``app.ecg.channels`` in the user's language."""
-    translate = QCoreApplication.translate
-    reason = reason.strip()
-    if reason == "not an ECG signal by its name":
-        return translate("EcgLeftOut", "not an ECG signal (by its name)")
-    m = _UNIT.match(reason)
-    if m:
-        return translate("EcgLeftOut", "unit %1 is not a voltage").replace("%1", m.group(1))
-    if reason.startswith("no voltage unit"):
-        return translate("EcgLeftOut", "no voltage unit and no zero baseline (not an ECG)")
-    return reason
+from app.ecg.warning_codes import code_of
+from viewers.ecg.warning_text import warning_text
 
 
 def channel_lines(left_out: list[str]) -> list[str]:
-    """``"ABP (mmHg): not an ECG signal by its name"`` -> ``"ABP (mmHg) — <reason>"``."""
-    out = []
-    for item in left_out:
-        name, _, reason = item.partition(":")
-        out.append(f"{name.strip()} — {reason_text(reason)}" if reason else name.strip())
-    return out
+    """Each channel left out and why, in the user's language: ``"ABP (mmHg) — <reason>"``
+    (an entry stored as plain text is shown as it is)."""
+    return [warning_text(item).strip() for item in left_out]
 
 
 class LeftOutLabel(QLabel):
@@ -70,5 +51,7 @@ class LeftOutLabel(QLabel):
 
 def status_warnings(warnings: list[str], left_out: list[str]) -> list[str]:
     """The reader's warnings without the one this label already shows."""
-    skip = left_out_warning(left_out) if left_out else None
-    return [w for w in warnings if w != skip]
+    if not left_out:
+        return list(warnings)
+    skip = left_out_warning(left_out)  # also when stored as plain text
+    return [w for w in warnings if code_of(w) != "channels_left_out" and w != skip]

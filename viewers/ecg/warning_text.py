@@ -1,6 +1,7 @@
-"""The ECG readers' warnings (English, Qt-free, in ``EcgSignal.warnings``) in the
-user's language for the viewer's status line.  Each known wording is matched by
-a pattern and rebuilt from a translated template; an unknown one is shown as it is."""
+"""The ECG readers' coded warnings (``app.ecg.warning_codes.EcgWarning``) in the
+user's language: each code has a translated template whose %1..%n take the
+warning's params.  A warning without a known code (stored as plain text before
+codes existed, or from elsewhere) is shown as its text."""
 
 from __future__ import annotations
 
@@ -8,61 +9,86 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.ecg.warning_codes import code_of, shown_values
+
 _CTX = "EcgWarnings"
-_N = r"([-+\d.]+)"
-# (pattern, template with %1..%n for the pattern's groups)
-_KNOWN = [
-    (r"derived from (\S+) and (\S+): (.+)",
-     QT_TRANSLATE_NOOP("EcgWarnings", "%3 derived from %1 and %2")),
-    (r"some samples are missing \(gaps set to 0\)",
-     QT_TRANSLATE_NOOP("EcgWarnings", "some samples are missing (gaps shown as 0)")),
-    (rf"calibration pulse at the end left out \({_N} ms\)",
-     QT_TRANSLATE_NOOP("EcgWarnings", "calibration pulse at the end left out (%1 ms)")),
-    (rf"the record is {_N} h long; only the first {_N} min are read",
-     QT_TRANSLATE_NOOP("EcgWarnings", "the record is %1 h long; only the first %2 min are read")),
-    (r"resampled to ([\d.]+) Hz: (.+)",
-     QT_TRANSLATE_NOOP("EcgWarnings", "resampled to %1 Hz: %2")),
-    (rf"signal file is truncated: {_N} of {_N} samples",
-     QT_TRANSLATE_NOOP("EcgWarnings", "signal file is truncated: %1 of %2 samples")),
-    (rf"waveform data is truncated: {_N} of {_N} samples",
-     QT_TRANSLATE_NOOP("EcgWarnings", "waveform data is truncated: %1 of %2 samples")),
-    (rf"lead (\S+) is truncated: {_N} of {_N} samples",
-     QT_TRANSLATE_NOOP("EcgWarnings", "lead %1 is truncated: %2 of %3 samples")),
-    (rf"lead (.+) holds {_N} of {_N} samples",
-     QT_TRANSLATE_NOOP("EcgWarnings", "lead %1 holds %2 of %3 samples")),
-    (r"lead (\S+) has no samples", QT_TRANSLATE_NOOP("EcgWarnings", "lead %1 has no samples")),
-    (rf"leads have different lengths; cut to {_N} samples",
-     QT_TRANSLATE_NOOP("EcgWarnings", "leads have different lengths; cut to %1 samples")),
-    (r"missing leads: (.+)", QT_TRANSLATE_NOOP("EcgWarnings", "missing leads: %1")),
-    (r"only median beats are stored; no rhythm data",
-     QT_TRANSLATE_NOOP("EcgWarnings", "only median beats are stored; no rhythm data")),
-    (r"the leads were not all recorded at the same time \(zero where a lead has no data\)",
-     QT_TRANSLATE_NOOP("EcgWarnings",
-                       "the leads were not all recorded at the same time (0 where a lead has no data)")),
-    (r"the SCP-ECG record checksum does not match: the file may be damaged",
-     QT_TRANSLATE_NOOP("EcgWarnings", "the file's checksum does not match: it may be damaged")),
-    (rf"amplitudes of {_N} mV are implausible; units are probably wrong \(uV\?\)",
-     QT_TRANSLATE_NOOP("EcgWarnings",
-                       "amplitudes of %1 mV are implausible; the units are probably wrong (µV?)")),
-    (rf"amplitudes of {_N} uV are very low; units may be wrong or leads off",
-     QT_TRANSLATE_NOOP("EcgWarnings",
-                       "amplitudes of %1 µV are very low; wrong units or leads off?")),
-    (r"unknown amplitude unit '(.*)'; assumed (\S+) from the signal size",
-     QT_TRANSLATE_NOOP("EcgWarnings", "unknown amplitude unit '%1'; %2 assumed from the signal size")),
-    (rf"{_N} pacer spike positions are not sample indices of the record",
-     QT_TRANSLATE_NOOP("EcgWarnings",
-                       "%1 pacer spike positions are not sample positions of the record")),
-]  # fmt: skip
-_COMPILED = [(re.compile(p + r"$"), t) for p, t in _KNOWN]
+# code -> (template, the params that fill %1, %2, ...)
+TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "derived_leads": (QT_TRANSLATE_NOOP("EcgWarnings", "%3 derived from %1 and %2"),
+                      ("first", "second", "leads")),
+    "samples_missing": (QT_TRANSLATE_NOOP("EcgWarnings",
+                                          "some samples are missing (gaps shown as 0)"), ()),
+    "calibration_cut": (QT_TRANSLATE_NOOP("EcgWarnings",
+                                          "calibration pulse at the end left out (%1 ms)"),
+                        ("ms",)),
+    "record_cut": (QT_TRANSLATE_NOOP("EcgWarnings",
+                                     "the record is %1 h long; only the first %2 min are read"),
+                   ("hours", "minutes")),
+    "resampled": (QT_TRANSLATE_NOOP("EcgWarnings", "resampled to %1 Hz: %2"), ("hz", "channels")),
+    "file_truncated": (QT_TRANSLATE_NOOP("EcgWarnings",
+                                         "signal file is truncated: %1 of %2 samples"),
+                       ("got", "want")),
+    "waveform_truncated": (QT_TRANSLATE_NOOP("EcgWarnings",
+                                             "waveform data is truncated: %1 of %2 samples"),
+                           ("got", "want")),
+    "lead_truncated": (QT_TRANSLATE_NOOP("EcgWarnings", "lead %1 is truncated: %2 of %3 samples"),
+                       ("lead", "got", "want")),
+    "lead_short": (QT_TRANSLATE_NOOP("EcgWarnings", "lead %1 holds %2 of %3 samples"),
+                   ("lead", "got", "want")),
+    "lead_empty": (QT_TRANSLATE_NOOP("EcgWarnings", "lead %1 has no samples"), ("lead",)),
+    "lengths_cut": (QT_TRANSLATE_NOOP("EcgWarnings",
+                                      "leads have different lengths; cut to %1 samples"),
+                    ("samples",)),
+    "missing_leads": (QT_TRANSLATE_NOOP("EcgWarnings", "missing leads: %1"), ("leads",)),
+    "median_only": (QT_TRANSLATE_NOOP("EcgWarnings",
+                                      "only median beats are stored; no rhythm data"), ()),
+    "not_simultaneous": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "the leads were not all recorded at the same time (0 where a lead has no data)"
+    ), ()),
+    "checksum": (QT_TRANSLATE_NOOP("EcgWarnings",
+                                   "the file's checksum does not match: it may be damaged"), ()),
+    "amplitude_high": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "amplitudes of %1 mV are implausible; the units are probably wrong (µV?)"
+    ), ("mv",)),
+    "amplitude_low": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "amplitudes of %1 µV are very low; wrong units or leads off?"
+    ), ("uv",)),
+    "unit_unknown": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "unknown amplitude unit '%1'; %2 assumed from the signal size"
+    ), ("unit", "assumed")),
+    "pacer_positions": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "%1 pacer spike positions are not sample positions of the record"
+    ), ("count",)),
+    "channels_left_out": (QT_TRANSLATE_NOOP("EcgWarnings",
+                                            "channels that are not ECG leads left out: %1"),
+                          ("channels",)),
+    "not_ecg_name": (QT_TRANSLATE_NOOP("EcgWarnings", "not an ECG signal (by its name)"), ()),
+    "unit_not_voltage": (QT_TRANSLATE_NOOP("EcgWarnings", "unit %1 is not a voltage"), ("unit",)),
+    "no_zero_baseline": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "no voltage unit and no zero baseline (not an ECG)"
+    ), ()),
+    "channel_left_out": (QT_TRANSLATE_NOOP("EcgWarnings", "%1 — %2"), ("channel", "reason")),
+    "preread_window": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "pre-read on the last %1 s of a %2 min recording"
+    ), ("seconds", "minutes")),
+}  # fmt: skip
+_PLACE = re.compile(r"%(\d)")
 
 
 def warning_text(warning: str) -> str:
-    """One reader warning in the user's language (unknown wordings unchanged)."""
-    for pattern, template in _COMPILED:
-        m = pattern.match(warning.strip())
-        if m:
-            text = QCoreApplication.translate(_CTX, template)
-            for i, value in enumerate(m.groups(), start=1):
-                text = text.replace(f"%{i}", value)
-            return text
-    return warning
+    """One reader warning in the user's language (text without a known code unchanged)."""
+    code = code_of(warning)
+    entry = TEMPLATES.get(code)
+    if entry is None:
+        return str(warning)
+    template, fields = entry
+    values = shown_values(code, warning.params)
+    if code == "channel_left_out":  # its reason is a coded warning too
+        values["reason"] = warning_text(warning.params.get("reason", ""))
+    text = QCoreApplication.translate(_CTX, template)
+    return _PLACE.sub(lambda m: _place(m, fields, values), text)
+
+
+def _place(m: re.Match, fields: tuple[str, ...], values: dict[str, str]) -> str:
+    i = int(m.group(1)) - 1
+    return values[fields[i]] if 0 <= i < len(fields) else m.group(0)

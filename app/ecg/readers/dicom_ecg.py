@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.ecg.channels import left_out_warning, non_ecg_reason
+from app.ecg.channels import left_out_item, left_out_warning, non_ecg_reason
 from app.ecg.signal import (
     EcgSignal,
     age_from_dates,
@@ -24,6 +24,7 @@ from app.ecg.signal import (
     parse_age,
     to_millivolts,
 )
+from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
 from app.readers.dicom_io import header_number
 
@@ -160,7 +161,7 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
             unit = ""
         reason = non_ecg_reason(label, unit, physical)
         if reason:
-            left_out.append(f"{label} ({unit}): {reason}" if unit else f"{label}: {reason}")
+            left_out.append(left_out_item(label, unit, reason))
             continue
         mv, warn = to_millivolts(physical, unit)
         if warn and warn not in warnings:
@@ -183,7 +184,7 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
     if not rows:
         raise ReadError("this DICOM waveform holds no ECG channel")
     if "MEDIAN" in info.label and want != "median":
-        warnings.append("only median beats are stored; no rhythm data")
+        warnings.append(EcgWarning("median_only"))
     acquired = _acquired(ds)
     age = parse_age(str(ds.get("PatientAge", "")))
     if age is None:
@@ -208,7 +209,7 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
     sig = sig.with_derived_limb_leads()
     missing = sig.missing_standard_leads()
     if missing and len(missing) < 12:
-        sig.warnings.append("missing leads: " + ", ".join(missing))
+        sig.warnings.append(EcgWarning("missing_leads", leads=missing))
     return sig.ordered()
 
 

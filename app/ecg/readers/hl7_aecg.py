@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from app.ecg.channels import left_out_warning, non_ecg_reason
+from app.ecg.channels import left_out_item, left_out_warning, non_ecg_reason
 from app.ecg.readers.xmlutil import parse_xml
 from app.ecg.signal import (
     EcgSignal,
@@ -24,6 +24,7 @@ from app.ecg.signal import (
     normalize_sex,
     to_millivolts,
 )
+from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
 
 _TIME_UNITS = {"s": 1.0, "ms": 1e-3, "us": 1e-6}
@@ -160,7 +161,7 @@ def read_aecg(path: Path, want: str = "rhythm") -> EcgSignal:
             continue
         digits = value.find("digits")
         if digits is None or not (digits.text or "").strip():
-            warnings.append(f"lead {name} has no samples")
+            warnings.append(EcgWarning("lead_empty", lead=name))
             continue
         try:
             raw = np.array(digits.text.split(), dtype=np.float64)
@@ -173,7 +174,7 @@ def read_aecg(path: Path, want: str = "rhythm") -> EcgSignal:
         unit = (scale.get("unit") if scale is not None else "") or ""
         reason = non_ecg_reason(normalize_lead_name(name), unit, raw * gain + off)
         if reason:
-            left_out.append(f"{name} ({unit}): {reason}" if unit else f"{name}: {reason}")
+            left_out.append(left_out_item(name, unit, reason))
             continue
         mv, warn = to_millivolts(raw * gain + off, unit)
         if warn and warn not in warnings:
@@ -188,7 +189,7 @@ def read_aecg(path: Path, want: str = "rhythm") -> EcgSignal:
         raise ReadError("this aECG file does not give a sample increment (sampling rate)")
     n = min(len(r) for r in rows)
     if any(len(r) != n for r in rows):
-        warnings.append(f"leads have different lengths; cut to {n} samples")
+        warnings.append(EcgWarning("lengths_cut", samples=n))
     acquired = None
     eff = _effective(root)
     if eff is not None:

@@ -18,6 +18,7 @@ import numpy as np
 
 from app.ecg.readers.xmlutil import number, parse_xml, text
 from app.ecg.signal import EcgSignal, finished, normalize_sex, to_millivolts
+from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
 
 _UNITS = {"MICROVOLTS": "uV", "MILLIVOLTS": "mV", "VOLTS": "V"}
@@ -87,7 +88,7 @@ def pace_spikes(wave: ET.Element, fs: float, n_samples: int) -> tuple[list[float
             else:
                 bad += 1
         if bad:
-            warnings.append(f"{bad} pacer spike positions are not sample indices of the record")
+            warnings.append(EcgWarning("pacer_positions", count=bad))
     return sorted(times), warnings
 
 
@@ -134,11 +135,13 @@ def read_muse(path: Path, want: str = "rhythm") -> EcgSignal:
         samples = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.float64)
         expected = int(number(lead, "LeadSampleCountTotal") or 0)
         if expected and samples.size < expected:
-            warnings.append(f"lead {name} is truncated: {samples.size} of {expected} samples")
+            warnings.append(
+                EcgWarning("lead_truncated", lead=name, got=int(samples.size), want=expected)
+            )
         elif expected:
             samples = samples[:expected]
         if samples.size == 0:
-            warnings.append(f"lead {name} has no samples")
+            warnings.append(EcgWarning("lead_empty", lead=name))
             continue
         per_bit = number(lead, "LeadAmplitudeUnitsPerBit") or 1.0
         unit = _UNITS.get(

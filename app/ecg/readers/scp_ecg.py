@@ -29,6 +29,7 @@ from app.ecg.readers.scp_sections import (
     patient_fields,
 )
 from app.ecg.signal import EcgSignal, finished, normalize_lead_name
+from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -186,15 +187,9 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
     if bimodal:
         zones = scp_bimodal.protected_zones(rec.section(4))
     data = np.zeros((len(leads), n), dtype=np.float64)
-    warnings = (
-        []
-        if rec.crc_ok
-        else ["the SCP-ECG record checksum does not match: the file may be damaged"]
-    )
+    warnings = [] if rec.crc_ok else [EcgWarning("checksum")]
     if len({(start, end) for start, end, _code in leads}) > 1:
-        warnings.append(
-            "the leads were not all recorded at the same time (zero where a lead has no data)"
-        )
+        warnings.append(EcgWarning("not_simultaneous"))
     for i, stream in enumerate(_streams(body6, len(leads), 6)):
         start, end, _code = leads[i]
         length = end - start + 1
@@ -203,7 +198,7 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
         values = undifference(huffman_decode(stream, count, tables), diff)
         if values.size < count:
             warnings.append(
-                f"lead {_lead_name(leads[i][2])} holds {values.size} of {count} samples"
+                EcgWarning("lead_short", lead=_lead_name(leads[i][2]), got=values.size, want=count)
             )
         if bimodal:  # decimated outside the protected zones, full rate inside
             values = scp_bimodal.expand(values, lead_runs, ratio)

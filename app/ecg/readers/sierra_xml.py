@@ -26,6 +26,7 @@ from app.ecg.signal import (
     finished,
     normalize_sex,
 )
+from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
 
 MAX_SAMPLES = 2_000_000  # per lead (over an hour at 500 Hz)
@@ -241,13 +242,13 @@ def read_sierra(path: Path, want: str = "rhythm") -> EcgSignal:
     n = min(len(x) for x in leads)
     warnings = []
     if n < n_samples:
-        warnings.append(f"waveform data is truncated: {n} of {n_samples} samples")
+        warnings.append(EcgWarning("waveform_truncated", got=n, want=n_samples))
     if n == 0:
         raise ReadError("the Philips ECG XML holds no samples", "corrupt")
     data = np.vstack([x[:n] for x in leads]).astype(np.float64) * resolution / 1000.0
     data, cut = _drop_calibration(data)
     if cut:
-        warnings.append(f"calibration pulse at the end left out ({cut * 1000 / fs:.0f} ms)")
+        warnings.append(EcgWarning("calibration_cut", ms=round(cut * 1000 / fs)))
     filters = {}
     for key, attr, tag in (
         ("highpass", "hipass", "highpassfiltersetting"),

@@ -18,6 +18,7 @@ import numpy as np
 
 from app.ecg.channels import left_out_warning, split_channels
 from app.ecg.signal import EcgSignal, finished, normalize_sex, to_millivolts
+from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
 
 MAX_VALUES = 64 * 1024 * 1024  # samples read from one record, all ECG channels together
@@ -151,7 +152,7 @@ def _to_common_rate(rows, rates, names, warnings):
         out.append(resample_poly(row, ratio.numerator, ratio.denominator))
         slow.append(f"{name} ({rate:g} Hz)")
     if slow:
-        warnings.append(f"resampled to {target:g} Hz: {', '.join(slow)}")
+        warnings.append(EcgWarning("resampled", hz=target, channels=slow))
     n = min(len(r) for r in out)
     return [r[:n] for r in out], target
 
@@ -176,8 +177,11 @@ def read_wfdb(path: Path) -> EcgSignal:
     if expected * width > MAX_VALUES:
         sampto = max(MAX_VALUES // width, 1)
         warnings.append(
-            f"the record is {expected / header.fs / 3600:.1f} h long; "
-            f"only the first {sampto / header.fs / 60:.0f} min are read"
+            EcgWarning(
+                "record_cut",
+                hours=round(expected / header.fs / 3600, 1),
+                minutes=round(sampto / header.fs / 60),
+            )
         )
     rec = _read(hea, sampto)
     signals = rec.e_p_signal or []
@@ -187,7 +191,7 @@ def read_wfdb(path: Path) -> EcgSignal:
     got = min(len(s) // max(k, 1) for s, k in zip(signals, spf, strict=True))
     want = sampto or expected
     if want and got < want:
-        warnings.append(f"signal file is truncated: {got} of {want} samples")
+        warnings.append(EcgWarning("file_truncated", got=got, want=want))
     units = list(rec.units or [""] * len(signals))
     keep, left_out = split_channels(list(rec.sig_name), units, signals)
     if left_out:
@@ -202,8 +206,8 @@ def read_wfdb(path: Path) -> EcgSignal:
         if warn and warn not in warnings:
             warnings.append(warn)
         if np.isnan(mv).any():
-            if "some samples are missing (gaps set to 0)" not in warnings:
-                warnings.append("some samples are missing (gaps set to 0)")
+            if EcgWarning("samples_missing") not in warnings:
+                warnings.append(EcgWarning("samples_missing"))
             mv = np.nan_to_num(mv)
         rows.append(mv)
         rates.append(float(rec.fs) * spf[i])
