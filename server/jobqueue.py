@@ -92,7 +92,7 @@ def extend(s: Session, claims: list[Claim], lease_s: float) -> int:
         return 0
     until = utcnow() + timedelta(seconds=lease_s)
     n = 0
-    for c in claims:
+    for c in sorted(claims, key=lambda c: c.job_id):  # in one order, as everyone locks jobs
         stmt = (
             update(PrereadJob)
             .where(PrereadJob.id == c.job_id, PrereadJob.claim == c.token)
@@ -129,20 +129,27 @@ def finish(job: PrereadJob) -> None:
     job.state, job.lease_until, job.finished_at = "done", None, utcnow()
 
 
+def _job_of(s: Session, object_id: int) -> PrereadJob | None:
+    """``object_id``'s job row, locked and read afresh (a worker may have taken or
+    ended it since this session last saw it: an attribute set to the value the
+    session holds would otherwise not be written at all)."""
+    q = select(PrereadJob).where(PrereadJob.object_id == object_id)
+    return s.scalar(q.with_for_update().execution_options(populate_existing=True))
+
+
 def cancel(s: Session, object_id: int) -> None:
     """End ``object_id``'s job: a worker still running it finds it no longer its own."""
-    q = select(PrereadJob).where(PrereadJob.object_id == object_id)
-    job = s.scalar(q)
+    job = _job_of(s, object_id)
     if job is not None and job.state != "done":
         finish(job)
         job.claim = None
 
 
 def requeue(s: Session, obj: StoredObject, case: Case) -> None:
-    """Queue ``obj``'s pre-read again in the caller's transaction, whatever its job's state."""
+    """Queue ``obj``'s pre-read again in the caller's transaction, whatever its job's
+    state (the caller holds the case row locked and has read ``obj`` afresh)."""
+    job = _job_of(s, obj.id)
     obj.preread_state = "pending"
-    q = select(PrereadJob).where(PrereadJob.object_id == obj.id)
-    job = s.scalar(q)
     if job is None:
         enqueue(s, obj, case)
         return

@@ -199,24 +199,25 @@ class PrereadRunner:
         """In one transaction, while ``c`` still holds its job: store ``result``,
         set the objects' pre-read states and mark the job done."""
         with self.sessions() as s:
+            case = None
+            if marks:
+                case_id = s.get(StoredObject, next(iter(marks))).case_id
+                # the case row locked, before the job (the order a supersede request
+                # locks them in): two pre-reads of one record (its header re-read when
+                # the .dat arrives) must not both store a result (PostgreSQL runs them at once)
+                case = s.get(Case, case_id, with_for_update=True, populate_existing=True)
             job = jobqueue.own(s, c)
             if job is None:
                 log.warning(
                     "pre-read job %s was taken over by another worker: result dropped", c.job_id
                 )
                 return
-            case = None
-            if marks:
-                case_id = s.get(StoredObject, next(iter(marks))).case_id
-                # the case row locked: two pre-reads of one record (its header re-read when
-                # the .dat arrives) must not both store a result (PostgreSQL runs them at once)
-                case = s.get(Case, case_id, with_for_update=True)
             if result is not None:
                 add_result(s, case, result[1], result[0])
             if case is not None and case.status == Status.AI_PREREAD:
                 move_case(s, case, Status.AWAITING_REVIEW)
             for oid, state in marks.items():
-                obj = s.get(StoredObject, oid)
+                obj = s.get(StoredObject, oid, populate_existing=True)  # as of the case lock
                 if obj is not None and obj.preread_state != state:
                     self._mark(s, obj, case, state)
             if case is not None:

@@ -20,7 +20,7 @@ from server import jobqueue
 from server.changes import record
 from server.deps import CtxDep
 from server.errors import ApiError, not_found
-from server.models import AIResult, PacsObject, StoredObject
+from server.models import AIResult, Case, PacsObject, StoredObject
 from server.routes.common import load_case
 from server.serialize import ai_out, object_out
 
@@ -38,7 +38,8 @@ def supersede(object_id: int, new_id: int, c: CtxDep):
         raise not_found("object", object_id)
     if new is None:
         raise not_found("object", new_id)
-    case = load_case(c, old.case_id, write=True)
+    load_case(c, old.case_id, write=True)
+    case = _lock(c.s, old, new)
     if new.case_id != old.case_id or new.id == old.id:
         raise ApiError(422, "not_same_case", "the new file must be another file of the same case")
     if old.preread_state != SUPERSEDED:
@@ -60,6 +61,18 @@ def supersede(object_id: int, new_id: int, c: CtxDep):
     resp = c.done(object_out(old))
     c.state.preread.submit(new.id)
     return resp
+
+
+def _lock(s, old: StoredObject, new: StoredObject) -> Case:
+    """Lock the case row, then read both objects afresh.  A pre-read worker ends a job
+    of the case under the same lock (``PrereadRunner._end``), so none commits between
+    what this request reads and what it writes, and both take their locks in one
+    order (case, job, objects): neither waits on the other while holding what the
+    other needs."""
+    case = s.get(Case, old.case_id, with_for_update=True, populate_existing=True)
+    s.refresh(old)
+    s.refresh(new)
+    return case
 
 
 def _read_from(s, old: StoredObject) -> list[AIResult]:

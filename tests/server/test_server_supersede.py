@@ -9,11 +9,9 @@ Photo: scikit-image's real retina.jpg (a camera JPEG, CC0)."""
 from __future__ import annotations
 
 import hashlib
-import os
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 from hzserver_helpers import wait_until
 
 from app.wrap import op
@@ -34,14 +32,6 @@ def _settled(api, case_id: int, object_id: int) -> dict:
     return wait_until(check, timeout=90)
 
 
-@pytest.mark.xfail(
-    bool(os.environ.get("HUIZHEN_TEST_SERVER_DB", "").startswith("postgresql")),
-    strict=False,
-    reason="KNOWN DEFECT (issues 11/14): on PostgreSQL with a separate worker, once in a whole-suite "
-    "run the corrected right-eye copy got no AI result within 90 s after the second supersede "
-    "(passes alone on PostgreSQL and always on SQLite); a race between the worker and the re-queue "
-    "is suspected, not yet found",
-)
 def test_a_corrected_copy_supersedes_the_bare_photo(doctor, other_doctor):
     from skimage import data_dir
 
