@@ -7,6 +7,7 @@ import hashlib
 
 from sqlalchemy import select
 
+from app.descriptions import facts_of
 from app.domain import AuditAction, Modality, Priority, Status
 from app.models import Patient, Series, StoredObject, Study, WorklistItem
 from app.readers.base import StudyMeta
@@ -58,6 +59,7 @@ def _study(s, meta: StudyMeta, patient: Patient) -> Study:
             patient_pk=patient.id,
             modality=meta.modality.value,
             description=meta.description,
+            description_facts=facts_of(meta.description),
             study_time=meta.study_time,
         )
         s.add(study)
@@ -68,7 +70,9 @@ def _study(s, meta: StudyMeta, patient: Patient) -> Study:
     elif study.modality == Modality.OTHER.value and meta.modality is not Modality.OTHER:
         # the study was created by its SEG/SR/PR/KO objects: the images name its modality
         study.modality = meta.modality.value
-        study.description = study.description or meta.description
+        if not study.description:
+            study.description = meta.description
+            study.description_facts = facts_of(meta.description)
     return study
 
 

@@ -69,6 +69,9 @@ class Study(Base):
     patient_pk: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
     modality: Mapped[str] = mapped_column(String(8), index=True)  # domain.Modality
     description: Mapped[str] = mapped_column(String(300), default="")
+    # a description the reader made up, as coded parts (app.descriptions) the UI
+    # shows in the user's language; None when the text is data (or from before)
+    description_facts: Mapped[list | None] = mapped_column(JSON, default=None)
     study_time: Mapped[datetime | None] = mapped_column(DateTime)
     org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app import db
 from app.blobstore import BlobStore, SeriesFiles
+from app.descriptions import stored_description
 from app.domain import AuditAction, Status, check_transition
 from app.events import EventEmitter
 from app.models import (
@@ -163,6 +164,7 @@ class Store:
                 WorklistItem.updated_at,
                 Patient.is_demo,
                 Patient.unassigned,
+                Study.description_facts,
             )
             .join(Study, WorklistItem.study_pk == Study.id)
             .join(Patient, Study.patient_pk == Patient.id)
@@ -171,7 +173,8 @@ class Store:
             latest = self._latest_ai(s)
             consults = self._latest_consult(s)
             rows = []
-            for *r, unassigned in s.execute(q):
+            for *r, unassigned, facts in s.execute(q):
+                r[7] = stored_description(r[7], facts)  # Study.description
                 ai = latest.get(r[1], NO_AI)
                 rows.append(
                     WorklistRow(

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from app.descriptions import stored_description
 from app.domain import Modality
+from ui.description_text import description_text
 from ui.labels import display_name, modality_label, sex_label, status_label
 from ui.worklist_model import age_years
 from viewers.registry import ViewerContext, viewer_class
@@ -49,7 +51,7 @@ def load_case(store, study_pk: int, state=None) -> CaseInfo:
         p.birth_date,
         st.modality,
         st.item.status if st.item else "",
-        st.description,
+        stored_description(st.description, st.description_facts),
         st.study_time,
         files,
         unassigned=bool(p.unassigned),
@@ -188,7 +190,7 @@ class CaseTab(QWidget):
             + (" " + self.tr("%1 y").replace("%1", str(age)) if age is not None else ""),
             modality_label(i.modality),
             status_label(i.status) if i.status else "",
-            i.description,
+            html.escape(description_text(i.description)),
         ]
         self.header.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(b for b in bits if b))
 

@@ -24,6 +24,7 @@ from app.sync.casefile import ConsultPrefill, ConsultView
 from app.sync.links import make_link
 from app.sync.outbox import request_consult
 from ui.alert_banner import alert_title, local_hm
+from ui.description_text import description_text
 from ui.labels import department_label, display_name, modality_label, sex_label
 from ui.qr_link import QrLink
 
@@ -70,7 +71,9 @@ class ConsultDialog(QDialog):
         )
         when = p.study_time.strftime("%Y-%m-%d %H:%M") if p.study_time else ""
         self.study = QLabel(
-            " · ".join(x for x in (modality_label(p.modality), p.description, when) if x)
+            " · ".join(
+                x for x in (modality_label(p.modality), description_text(p.description), when) if x
+            )
         )
         self.ai_box = QGroupBox()
         self.ai_text = QPlainTextEdit()

@@ -19,6 +19,7 @@ from app.search import matcher
 from app.store import WorklistRow
 from ui import icons
 from ui.ai_text import ai_line
+from ui.description_text import description_text
 from ui.labels import (
     display_name,
     modality_label,
@@ -207,5 +208,7 @@ class WorklistModel(QAbstractTableModel):
             return status_with_consult(r.status, getattr(r, "consult", ""))
         if col == "ai_summary":
             return ai_line(r.ai_findings, r.ai_hr, r.ai_summary)
+        if col == "description":
+            return description_text(r.description)
         value = getattr(r, col)
         return "" if value is None else str(value)

@@ -1,12 +1,11 @@
-"""Coded reader warnings (Qt-free).
+"""Coded ECG reader warnings (Qt-free).
 
-A reader's warning is an ``EcgWarning``: a stable ``code`` and its ``params``
-(JSON-able data: numbers, names, lists of names) together with the English
-text that logs, the CLI and the JSON output show.  It *is* that English text
-(a ``str`` subclass), so everything that stored, compared, joined or printed
-warnings as strings keeps working unchanged; the UI translates it by ``code``
-(``viewers.ecg.warning_text``) and shows the text as it is when there is no
-code (warnings stored before codes existed, or from elsewhere).
+A reader's warning is an ``EcgWarning`` (``app.coded_text.CodedText``): a stable
+``code`` and its ``params`` (JSON-able data: numbers, names, lists of names)
+that *is* the English text logs, the CLI and the JSON output show, so everything
+that stored, compared, joined or printed warnings as strings keeps working; the
+UI translates it by ``code`` (``viewers.ecg.warning_text``) and shows text
+without a code (stored before codes existed, or from elsewhere) as it is.
 
 Every code and its English wording are defined here, once: ``ENGLISH`` maps a
 code to a ``str.format`` template over its params (lists are joined with ", ").
@@ -14,8 +13,7 @@ code to a ``str.format`` template over its params (lists are joined with ", ").
 
 from __future__ import annotations
 
-import string
-from typing import Any
+from app.coded_text import CodedText, code_of
 
 # code -> English template over the params (format specs allowed: {ms:.0f})
 ENGLISH: dict[str, str] = {
@@ -54,57 +52,15 @@ ENGLISH: dict[str, str] = {
 }
 
 
-class EcgWarning(str):
-    """A warning's English text carrying its ``code`` and ``params``."""
+class EcgWarning(CodedText):
+    """A reader's warning: its English text carrying its ``code`` and ``params``."""
 
-    code: str
-    params: dict[str, Any]
-
-    def __new__(cls, code: str, **params: Any) -> EcgWarning:
-        if code not in ENGLISH:
-            raise KeyError(f"unknown ECG warning code {code!r}")
-        obj = super().__new__(cls, ENGLISH[code].format(**shown_params(params)))
-        obj.code = code
-        obj.params = params
-        return obj
-
-    def __reduce__(self):  # pickled across worker processes with its code
-        return (_rebuild, (self.code, self.params))
-
-    def __repr__(self) -> str:
-        return f"EcgWarning({self.code!r}, {str(self)!r})"
-
-
-def _rebuild(code: str, params: dict[str, Any]) -> EcgWarning:
-    return EcgWarning(code, **params)
-
-
-def shown_params(params: dict[str, Any]) -> dict[str, Any]:
-    """Params ready for a template: lists joined with ", ", reasons as their text."""
-    out = {}
-    for key, value in params.items():
-        if isinstance(value, (list, tuple)):
-            value = ", ".join(str(v) for v in value)
-        out[key] = value
-    return out
+    english = ENGLISH
 
 
 def template_fields(code: str) -> list[str]:
     """The param names ``code``'s English template uses, in order."""
-    return [f for _, f, _, _ in string.Formatter().parse(ENGLISH[code]) if f]
+    return EcgWarning.fields(code)
 
 
-def shown_values(code: str, params: dict[str, Any]) -> dict[str, str]:
-    """Each param of ``code`` as its English template shows it ("24.0", "I, II"):
-    what a translated template puts in its places."""
-    values = shown_params(params)
-    return {
-        f: format(values[f], spec or "")
-        for _, f, spec, _ in string.Formatter().parse(ENGLISH[code])
-        if f
-    }
-
-
-def code_of(warning: object) -> str:
-    """The code of a warning, or "" for plain text."""
-    return getattr(warning, "code", "") or ""
+__all__ = ["ENGLISH", "EcgWarning", "code_of", "template_fields"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
+from app.descriptions import described
 from app.domain import Modality
 from app.readers.base import Reader, ReadError, StudyMeta, apply_sidecar, register, sidecar
 
@@ -44,7 +45,7 @@ class DicomEcgReader(Reader):
         return 0.0
 
     def read_meta(self, path: Path) -> StudyMeta:
-        from app.ecg.readers.dicom_ecg import ECG_SOP_CLASSES, _acquired
+        from app.ecg.readers.dicom_ecg import _acquired, sop_description
         from app.readers.dicom_io import read_dicom
 
         ds = read_dicom(path, stop_before_pixels=True)
@@ -60,7 +61,7 @@ class DicomEcgReader(Reader):
             birth_date=str(ds.get("PatientBirthDate", "") or ""),
             study_uid=str(ds.get("StudyInstanceUID", "") or ""),
             study_time=_acquired(ds),
-            description=str(ds.get("StudyDescription", "") or ECG_SOP_CLASSES.get(sop, "ECG")),
+            description=str(ds.get("StudyDescription", "") or "") or sop_description(sop),
             extra={
                 "format": "dicom",
                 "sop_class": sop,
@@ -191,7 +192,7 @@ class _XmlEcgReader(Reader):
             birth_date=f["birth_date"],
             study_uid=f["uid"],
             study_time=f["time"],
-            description=f"ECG ({self.fmt})",
+            description=described("ecg_format", format=self.fmt),
             extra={"format": self.name},
         )
         return apply_sidecar(meta, sidecar(Path(path)))
@@ -257,7 +258,7 @@ class ScpReader(Reader):
             sex=fields["sex"],
             birth_date=fields["birth_date"],
             study_time=fields["time"],
-            description="ECG (SCP-ECG)",
+            description=described("ecg_format", format="SCP-ECG"),
             extra={"format": self.name},
         )
         return apply_sidecar(meta, sidecar(path))

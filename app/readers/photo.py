@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from app.descriptions import described
 from app.domain import Modality
 from app.readers.base import Reader, ReadError, StudyMeta, apply_sidecar, register, sidecar
 from app.readers.limits import reader_limits
@@ -125,7 +126,7 @@ class FundusPhotoReader(Reader):
         meta = StudyMeta(
             modality=Modality.OP,
             patient_id="",
-            description="Fundus photograph",
+            description=described("fundus_photo"),
             extra={
                 "columns": width,
                 "rows": height,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.descriptions import Description, DescriptionPart
 from app.domain import Modality
 from app.readers.base import Reader, ReadError, StudyMeta, apply_sidecar, register, sidecar
 
@@ -107,12 +108,12 @@ class SlideReader(Reader):
                     "associated": src.associated_names,
                     "tile_size": src.tile_size,
                 }
-                parts = [f"Whole-slide image {w}x{h}"]
+                parts = [DescriptionPart("slide_size", width=int(w), height=int(h))]
                 if power:
-                    parts.append(f"{power:g}x")
+                    parts.append(DescriptionPart("slide_power", power=float(power)))
                 if mpp:
-                    parts.append(f"{mpp[0]:.3g} um/px")
-                meta.description = ", ".join(parts)
+                    parts.append(DescriptionPart("slide_mpp", mpp=float(mpp[0])))
+                meta.description = Description(*parts)
         except SlideError as err:
             raise ReadError(str(err), kind=err.kind) from err
         if path.suffix.lower() == ".mrxs":

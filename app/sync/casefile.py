@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from app.descriptions import stored_description
 from app.modalities import DESCRIPTORS
 from app.models import AIResult, ConsultRequest, Outbox, Study
 from app.sync.consults import confirmed_draft, department_members
@@ -99,7 +100,8 @@ def consult_prefill(store, study_pk: int, directory: dict | None = None) -> Cons
         dept = DEPARTMENT_FOR.get(st.modality, "")
         urgency = ai.urgency if ai and ai.urgency in ("urgent", "critical") else "routine"
         return ConsultPrefill(
-            study_pk, p.name, p.patient_id, p.sex, p.birth_date, st.modality, st.description,
+            study_pk, p.name, p.patient_id, p.sex, p.birth_date, st.modality,
+            stored_description(st.description, st.description_facts),
             st.study_time, st.server_id, st.uid, ai, depts, dept if dept in depts else depts[0],
             urgency, list((directory or {}).get("specialists") or []),
             confirmed_draft(store, study_pk), department_members(directory or {}),

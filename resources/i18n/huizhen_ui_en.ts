@@ -437,7 +437,7 @@ The case is stored safely and can still be sent for consultation.</source>
     </message>
     <message>
         <source>ECG</source>
-        <translation type="unfinished"></translation>
+        <translation>ECG</translation>
     </message>
     <message>
         <source>CT</source>
@@ -1016,6 +1016,65 @@ Nothing already imported was lost.</source>
 
 Check the data folder in the settings file or ask your IT contact.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StudyDescriptions</name>
+    <message>
+        <source>ECG</source>
+        <translation>ECG</translation>
+    </message>
+    <message>
+        <source>ECG (%1)</source>
+        <translation>ECG (%1)</translation>
+    </message>
+    <message>
+        <source>12-lead ECG</source>
+        <translation>12-lead ECG</translation>
+    </message>
+    <message>
+        <source>General ECG</source>
+        <translation>General ECG</translation>
+    </message>
+    <message>
+        <source>Ambulatory ECG</source>
+        <translation>Ambulatory ECG</translation>
+    </message>
+    <message>
+        <source>General 32-bit ECG</source>
+        <translation>General 32-bit ECG</translation>
+    </message>
+    <message>
+        <source>ECG %1 leads, %2 Hz</source>
+        <translation>ECG %1 leads, %2 Hz</translation>
+    </message>
+    <message>
+        <source>ECG %1 leads, %2 Hz (%3 non-ECG channels left out)</source>
+        <translation>ECG %1 leads, %2 Hz (%3 non-ECG channels left out)</translation>
+    </message>
+    <message>
+        <source>ECG %1 channels, %2 Hz</source>
+        <translation>ECG %1 channels, %2 Hz</translation>
+    </message>
+    <message>
+        <source>Fundus photograph</source>
+        <translation>Fundus photograph</translation>
+    </message>
+    <message>
+        <source>Whole-slide image %1x%2</source>
+        <translation>Whole-slide image %1x%2</translation>
+    </message>
+    <message>
+        <source>%1x objective</source>
+        <translation>%1x objective</translation>
+    </message>
+    <message>
+        <source>%1 µm/pixel</source>
+        <translation>%1 µm/pixel</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -1024,6 +1024,65 @@ Check the data folder in the settings file or ask your IT contact.</source>
     </message>
 </context>
 <context>
+    <name>StudyDescriptions</name>
+    <message>
+        <source>ECG</source>
+        <translation>心电图</translation>
+    </message>
+    <message>
+        <source>ECG (%1)</source>
+        <translation>心电图（%1）</translation>
+    </message>
+    <message>
+        <source>12-lead ECG</source>
+        <translation>12 导联心电图</translation>
+    </message>
+    <message>
+        <source>General ECG</source>
+        <translation>常规心电图</translation>
+    </message>
+    <message>
+        <source>Ambulatory ECG</source>
+        <translation>动态心电图</translation>
+    </message>
+    <message>
+        <source>General 32-bit ECG</source>
+        <translation>常规心电图（32 位）</translation>
+    </message>
+    <message>
+        <source>ECG %1 leads, %2 Hz</source>
+        <translation>心电图 %1 导联，%2 Hz</translation>
+    </message>
+    <message>
+        <source>ECG %1 leads, %2 Hz (%3 non-ECG channels left out)</source>
+        <translation>心电图 %1 导联，%2 Hz（已排除 %3 个非心电通道）</translation>
+    </message>
+    <message>
+        <source>ECG %1 channels, %2 Hz</source>
+        <translation>心电图 %1 通道，%2 Hz</translation>
+    </message>
+    <message>
+        <source>Fundus photograph</source>
+        <translation>眼底照相</translation>
+    </message>
+    <message>
+        <source>Whole-slide image %1x%2</source>
+        <translation>全切片图像 %1×%2</translation>
+    </message>
+    <message>
+        <source>%1x objective</source>
+        <translation>%1 倍物镜</translation>
+    </message>
+    <message>
+        <source>%1 µm/pixel</source>
+        <translation>%1 µm/像素</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>SyncExtension</name>
     <message>
         <source>Sign in to &amp;server…</source>

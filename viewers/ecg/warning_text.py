@@ -5,11 +5,10 @@ codes existed, or from elsewhere) is shown as its text."""
 
 from __future__ import annotations
 
-import re
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-from app.ecg.warning_codes import code_of, shown_values
+from app.ecg.warning_codes import code_of
+from ui.coded_text import fill
 
 _CTX = "EcgWarnings"
 # code -> (template, the params that fill %1, %2, ...)
@@ -72,23 +71,14 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
         "EcgWarnings", "pre-read on the last %1 s of a %2 min recording"
     ), ("seconds", "minutes")),
 }  # fmt: skip
-_PLACE = re.compile(r"%(\d)")
 
 
 def warning_text(warning: str) -> str:
     """One reader warning in the user's language (text without a known code unchanged)."""
-    code = code_of(warning)
-    entry = TEMPLATES.get(code)
+    entry = TEMPLATES.get(code_of(warning))
     if entry is None:
         return str(warning)
-    template, fields = entry
-    values = shown_values(code, warning.params)
-    if code == "channel_left_out":  # its reason is a coded warning too
+    values = warning.shown_values()
+    if warning.code == "channel_left_out":  # its reason is a coded warning too
         values["reason"] = warning_text(warning.params.get("reason", ""))
-    text = QCoreApplication.translate(_CTX, template)
-    return _PLACE.sub(lambda m: _place(m, fields, values), text)
-
-
-def _place(m: re.Match, fields: tuple[str, ...], values: dict[str, str]) -> str:
-    i = int(m.group(1)) - 1
-    return values[fields[i]] if 0 <= i < len(fields) else m.group(0)
+    return fill(_CTX, entry[0], entry[1], values)

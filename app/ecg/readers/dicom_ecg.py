@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.descriptions import Description, described
 from app.ecg.channels import left_out_item, left_out_warning, non_ecg_reason
 from app.ecg.signal import (
     EcgSignal,
@@ -28,12 +29,26 @@ from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
 from app.readers.dicom_io import header_number
 
+# the description of a DICOM ECG without its own StudyDescription (app.descriptions)
+_SOP_DESCRIPTIONS = {
+    "1.2.840.10008.5.1.4.1.1.9.1.1": "ecg_12_lead",
+    "1.2.840.10008.5.1.4.1.1.9.1.2": "ecg_general",
+    "1.2.840.10008.5.1.4.1.1.9.1.3": "ecg_ambulatory",
+    "1.2.840.10008.5.1.4.1.1.9.1.4": "ecg_general_32bit",
+}
 ECG_SOP_CLASSES = {
     "1.2.840.10008.5.1.4.1.1.9.1.1": "12-lead ECG",
     "1.2.840.10008.5.1.4.1.1.9.1.2": "General ECG",
     "1.2.840.10008.5.1.4.1.1.9.1.3": "Ambulatory ECG",
     "1.2.840.10008.5.1.4.1.1.9.1.4": "General 32-bit ECG",
 }
+
+
+def sop_description(sop: str) -> Description:
+    """ "12-lead ECG", "Ambulatory ECG"... (or "ECG") for a waveform SOP class UID."""
+    return described(_SOP_DESCRIPTIONS.get(sop, "ecg"))
+
+
 _DTYPES = {
     (8, "SB"): np.int8,
     (8, "UB"): np.uint8,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.descriptions import Description, described
 from app.ecg.channels import left_out_warning, split_channels
 from app.ecg.signal import EcgSignal, finished, normalize_sex, to_millivolts
 from app.ecg.warning_codes import EcgWarning
@@ -88,7 +89,7 @@ def header_rate_and_length(name: str, header) -> tuple[float, int]:
     return fs, samples
 
 
-def header_description(header) -> str:
+def header_description(header) -> Description:
     """The record's description from its header alone: the ECG channels and their
     own rate (frame rate x samples per frame), and how many others are left out."""
     from app.ecg.channels import non_ecg_reason
@@ -98,17 +99,21 @@ def header_description(header) -> str:
     units = list(getattr(header, "units", None) or [])
     spf = list(getattr(header, "samps_per_frame", None) or [])
     if not names:  # a multi-segment master header: the segments name the channels
-        return f"ECG {getattr(header, 'n_sig', 0)} channels, {float(header.fs):g} Hz"
+        return described(
+            "ecg_channels_rate", channels=int(getattr(header, "n_sig", 0) or 0), hz=float(header.fs)
+        )
     ecg = [
         i
         for i, n in enumerate(names)
         if not non_ecg_reason(normalize_lead_name(n), str(units[i]) if i < len(units) else "")
     ]
     per_frame = max((int(spf[i] or 1) for i in ecg if i < len(spf)), default=1)
-    text = f"ECG {len(ecg)} leads, {float(header.fs) * per_frame:g} Hz"
+    hz = float(header.fs) * per_frame
     if len(names) > len(ecg):
-        text += f" ({len(names) - len(ecg)} non-ECG channels left out)"
-    return text
+        return described(
+            "ecg_leads_rate_left_out", leads=len(ecg), hz=hz, others=len(names) - len(ecg)
+        )
+    return described("ecg_leads_rate", leads=len(ecg), hz=hz)
 
 
 def _comments_meta(comments: list[str]) -> tuple[float | None, str]:
