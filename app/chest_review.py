@@ -205,4 +205,7 @@ def save_review(store, study_pk: int, review: Review) -> Path:
             s.add(AnnotationSet(study_pk=study_pk, name=REVIEW_SET, path=str(path), count=count))
         else:
             row.path, row.count = str(path), count
+    from app.sync.chest_reviews import queue
+
+    queue(store, study_pk)  # to the regional server when the case is there (or queued)
     return path

@@ -1,9 +1,16 @@
-"""Findings dock: what the current case's viewer reports (AI output labelled as such)."""
+"""Findings dock: what the current case's viewer reports (AI output labelled as such).
+
+Findings of one AI model come under one header row naming it once ("AI output",
+model and version, "not for clinical use" when the finding says so with
+``not_for_clinical_use``) instead of repeating the model on every row.  A finding
+may carry ``notes``: further lines shown under its text (e.g. another doctor's
+decision on it).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -39,21 +46,41 @@ class FindingsDock(QDockWidget):
 
     def set_findings(self, findings: list[dict]) -> None:
         self.findings = list(findings)
+        self._fill()
+
+    def _fill(self) -> None:
         self.list.clear()
+        header = None
         for f in self.findings:
-            item = QListWidgetItem(f.get("text", ""))
-            source = f.get("source", "")
+            source = str(f.get("source", "") or "")
+            ai = bool(source) and source != "user"
+            if ai and source != header:
+                self.list.addItem(self._header(source, bool(f.get("not_for_clinical_use"))))
+            header = source if ai else None
+            lines = [str(f.get("text", ""))] + [str(n) for n in f.get("notes") or []]
+            item = QListWidgetItem("\n".join(lines))
             item.setToolTip(source)
-            if source and source != "user":
-                ai = self.tr("AI")
-                label = source if source.startswith("AI") else f"{ai}: {source}"
-                item.setText(f"{f.get('text', '')}\n[{label}]")
             sev = f.get("severity", "info")
             item.setIcon(icons.priority_icon(SEVERITY_PRIORITY.get(sev, Priority.ROUTINE)))
             if sev == "critical":
                 item.setForeground(QColor("#b3261e"))
             self.list.addItem(item)
         self._update_hint()
+
+    def _header(self, source: str, not_clinical: bool) -> QListWidgetItem:
+        """One row naming the model of the findings below it."""
+        model = source.removeprefix("AI ").strip()
+        text = self.tr("AI output — %1").replace("%1", model)
+        if not_clinical:
+            text += "\n" + self.tr("Not for clinical use")
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a label, not a finding to select
+        font = QFont(item.font())
+        font.setBold(True)
+        item.setFont(font)
+        item.setForeground(QColor("#b06000") if not_clinical else QColor("#3c4043"))
+        item.setData(Qt.ItemDataRole.UserRole, "header")
+        return item
 
     def _update_hint(self) -> None:
         if not self.findings:
@@ -68,7 +95,7 @@ class FindingsDock(QDockWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Findings"))
-        self._update_hint()
+        self._fill()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -90,6 +90,9 @@ def ensure_on_server(s, study: Study, username: str = "") -> None:
     for obj in objs:
         if obj.server_id is None and obj.id not in queued:
             enqueue(s, "object.upload", {"object_pk": obj.id}, username, study.id)
+    from app.sync import chest_reviews  # the doctor's nodule decisions, when reviewed
+
+    chest_reviews.queue_in(s, study.id, username)
 
 
 def request_consult(

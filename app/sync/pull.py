@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from app.models import SyncState
+from app.sync import chest_reviews
 from app.sync.apply import apply_page
 from app.sync.client import ApiFailure
 from app.sync.people import people_by_id, signer_ids
 
 PAGE = 1000
-CASE_CHILD_KINDS = ("object", "ai_result", "consult", "report", "alert")
+CASE_CHILD_KINDS = ("object", "ai_result", "consult", "report", "alert", "annotation")
 
 
 @dataclass
@@ -79,6 +80,7 @@ def pull(store, client, state=None, page: int = PAGE) -> PullResult:
         arrivals: list = []
         with store.session() as s:
             touched, alerts = apply_page(s, url, changes, cases, consults, people, arrivals)
+            touched |= chest_reviews.apply_documents(store, s, client, changes, cases)
             sync_row(s, url, user).cursor = body["next"]
         if not initial and not res.reset:
             res.arrivals += arrivals
@@ -154,6 +156,7 @@ def fetch_case(store, client, case_id: int) -> int | None:
     people = people_by_id(store, client, signer_ids([], [case]))
     with store.session() as s:
         touched, alerts = apply_page(s, client.base_url, [], [case], {}, people)
+        touched |= chest_reviews.apply_documents(store, s, client, [], [case])
         pk = s.scalar(select(Study.id).where(Study.server_id == case_id))
     store.events.changed.emit(sorted(touched))
     for alert in alerts:

@@ -28,7 +28,7 @@ from app.models import (
     WorklistItem,
     utcnow,
 )
-from app.sync import eye_resend, outbox, patient_push
+from app.sync import chest_reviews, eye_resend, outbox, patient_push
 from app.sync.client import ApiFailure
 from app.sync.convert import apply_consult_fields, apply_report_fields
 from app.sync.people import find
@@ -414,6 +414,7 @@ HANDLERS = {
     "ai_result.create": push_ai_result,
     patient_push.KIND: patient_push.push_patient,
     eye_resend.KIND: eye_resend.push_eye,
+    chest_reviews.KIND: chest_reviews.push_review,
 }
 
 

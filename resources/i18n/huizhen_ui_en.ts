@@ -286,8 +286,12 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>FindingsDock</name>
     <message>
-        <source>AI</source>
-        <translation type="unfinished"></translation>
+        <source>AI output — %1</source>
+        <translation>AI output — %1</translation>
+    </message>
+    <message>
+        <source>Not for clinical use</source>
+        <translation>Not for clinical use</translation>
     </message>
     <message>
         <source>No findings for the current case.</source>

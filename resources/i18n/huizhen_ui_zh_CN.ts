@@ -287,8 +287,12 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>FindingsDock</name>
     <message>
-        <source>AI</source>
-        <translation>AI</translation>
+        <source>AI output — %1</source>
+        <translation>AI 输出 — %1</translation>
+    </message>
+    <message>
+        <source>Not for clinical use</source>
+        <translation>非临床用途</translation>
     </message>
     <message>
         <source>No findings for the current case.</source>

@@ -71,6 +71,18 @@
         <source>Nodule %1: %2, %3 mm, Lung-RADS %4 (%5)</source>
         <translation>Nodule %1: %2, %3 mm, Lung-RADS %4 (%5)</translation>
     </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <source>Regional hospital</source>
+        <translation>Regional hospital</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3, %4</source>
+        <translation>%1: %2 — %3, %4</translation>
+    </message>
 </context>
 <context>
     <name>CxrChecksPanel</name>
@@ -196,6 +208,10 @@
     <message>
         <source>%1 (not for clinical use) found no lung nodule of 4 mm or more; review the images.</source>
         <translation>%1 (not for clinical use) found no lung nodule of 4 mm or more; review the images.</translation>
+    </message>
+    <message>
+        <source>Other site</source>
+        <translation>Other site</translation>
     </message>
     <message>
         <source>No.</source>

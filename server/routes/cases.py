@@ -113,6 +113,8 @@ def get_case(case_id: int, c: CtxDep):
     out["alerts"] = [alert_out(a) for a in c.s.scalars(select(Alert).filter_by(**by_case))]
     consults = select(Consult).filter_by(**by_case).where(consult_filter(c.user))
     out["consults"] = [consult_out(x) for x in c.s.scalars(consults)]
+    ann = c.s.get(Annotation, case.id)
+    out["annotation"] = annotation_out(ann) if ann is not None else None
     return c.done(out, etag=case.version)
 
 

@@ -43,3 +43,23 @@ def make_jobs(qapp):
     for j in made:
         j.shutdown()
     qapp.processEvents()
+
+
+@pytest.fixture(scope="session")
+def phantom_ct(tmp_path_factory):
+    """A SYNTHETIC chest CT phantom with a solid and a ground-glass nodule, as DICOM files."""
+    from inference.chest.phantom import TruthNodule, build_phantom, write_series
+    from inference.chest.rules import GROUND_GLASS, SOLID
+
+    ph = build_phantom(
+        (48, 180, 180),
+        (2.5, 1.9, 1.9),
+        nodules=[
+            TruthNodule((-65.0, 0.0, 60.0), 12.0, 11.0, SOLID),
+            TruthNodule((70.0, 10.0, 55.0), 14.0, 13.0, GROUND_GLASS),
+        ],
+        seed=3,
+    )
+    folder = tmp_path_factory.mktemp("ct")
+    write_series(ph, folder)
+    return sorted(folder.glob("*.dcm"))

@@ -5,32 +5,12 @@ SYNTHETIC chest CT phantom written as DICOM."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from sync_helpers import signed_in
 
 from app.importer import run_import
 from app.sync import SyncState, run_sync_once
 from app.sync.files import download_study
 from app.sync.outbox import request_consult
-
-
-@pytest.fixture(scope="module")
-def phantom_ct(tmp_path_factory):
-    from inference.chest.phantom import TruthNodule, build_phantom, write_series
-    from inference.chest.rules import GROUND_GLASS, SOLID
-
-    ph = build_phantom(
-        (48, 180, 180),
-        (2.5, 1.9, 1.9),
-        nodules=[
-            TruthNodule((-65.0, 0.0, 60.0), 12.0, 11.0, SOLID),
-            TruthNodule((70.0, 10.0, 55.0), 14.0, 13.0, GROUND_GLASS),
-        ],
-        seed=3,
-    )
-    folder = tmp_path_factory.mktemp("ct")
-    write_series(ph, folder)
-    return sorted(folder.glob("*.dcm"))
 
 
 def test_reviewed_nodules_reach_the_specialist(

@@ -34,11 +34,16 @@ def chest_result(store, study_pk: int, analyzers=("chest-ct",), state=None):
 
 
 def chest_ct_result(store, study_pk: int, state=None):
-    """Worker: (payload, review, the reviewed-nodule SR stored with the case or None)."""
+    """Worker: (payload, review, the reviewed-nodule SR stored with the case or None,
+    the other organisations' synced reviews of the same result)."""
     from app.chest_objects import stored_review
+    from app.sync.chest_reviews import other_reviews
 
     found = chest_result(store, study_pk, ("chest-ct",), state)
-    return None if found is None else (*found, stored_review(store, study_pk))
+    if found is None:
+        return None
+    others = other_reviews(store, study_pk, str(found[0].get("uid") or ""))
+    return (*found, stored_review(store, study_pk), others)
 
 
 def attach_ct(viewer) -> None:
@@ -56,10 +61,12 @@ def _chest_ct(viewer, found) -> None:
     (a head CT: the AI summary already says "not a chest study")."""
     if not found:
         return
-    payload, review, stored = found
+    payload, review, stored, others = found
     if (payload.get("details") or {}).get("chest") is False:
         return
-    NoduleLink(viewer, payload, review).panel.set_stored(stored)
+    link = NoduleLink(viewer, payload, review)
+    link.panel.set_stored(stored)
+    link.set_others(others)
     if viewer.report_panel.report is None:  # a chest: the chest report's fields
         viewer.report_panel.set_template("chest")
 
@@ -83,23 +90,59 @@ class NoduleLink:
         self.panel.changed.connect(self.report_findings)
         if viewer.volume_viewer is not None:
             self.volume_opened(viewer.volume_viewer)
+        self.others: list = []  # other organisations' reviews (app.sync.chest_reviews)
+        self._listen()
         viewer.refresh_overlays()
         self.report_findings()
 
+    def _listen(self) -> None:
+        """A sync that brings the other side's decisions updates them while open."""
+        ctx = self.viewer.ctx
+
+        def changed(pks) -> None:
+            if ctx.study_pk in (pks or ()):
+                ctx.jobs.on_ui(self._reload_others)
+
+        events = ctx.store.events.changed
+        events.connect(changed)
+        self.panel.destroyed.connect(lambda *_a: events.disconnect(changed))
+
+    def _reload_others(self) -> None:
+        from app.sync.chest_reviews import other_reviews
+
+        ctx, uid = self.viewer.ctx, str(self.panel.payload.get("uid") or "")
+        ctx.jobs.submit(other_reviews, ctx.store, ctx.study_pk, uid, name="synced nodule review",
+                        on_done=self.set_others, on_error=lambda _e: None)  # fmt: skip
+
+    def set_others(self, others: list) -> None:
+        self.others = list(others or [])
+        try:
+            self.panel.set_others(self.others)
+        except RuntimeError:  # the viewer closed meanwhile
+            return
+        self.report_findings()
+
     def report_findings(self) -> None:
-        """The findings dock lists the nodules the doctor has not rejected, as AI output."""
+        """The findings dock lists the nodules the doctor has not rejected, as AI output
+        (the model named once, in the dock's header), each with the other side's
+        decision on it when one was synced."""
         from inference.chest import rules
-        from viewers.chest.texts import nodule_line
+        from viewers.chest.texts import nodule_line, site_decision_text
 
         p = self.panel
         source = "AI " + (p.review.model or "")
+        flag = bool((p.payload.get("model") or {}).get("not_for_clinical_use", True))
         out = []
         for g, _colour, _text in self.shown():
-            if g["decision"] == "rejected":
+            nid = int(g["id"])
+            notes = [site_decision_text(o, o.decisions[nid]) for o in self.others
+                     if o.decisions.get(nid) is not None and o.decisions[nid].status]  # fmt: skip
+            if g["decision"] == "rejected" and not notes:
                 continue
             urgent = rules.urgent(g["lung_rads"])
-            out.append({"text": nodule_line(g, g["decision"]), "source": source,
-                        "severity": "urgent" if urgent else "info"})  # fmt: skip
+            out.append({"text": nodule_line(g, g["decision"]), "source": source, "notes": notes,
+                        "severity": "urgent" if urgent else "info",
+                        "not_for_clinical_use": flag})  # fmt: skip
         self.viewer.findings_changed.emit(out)
 
     # --- what is drawn --------------------------------------------------
@@ -241,7 +284,8 @@ def _check_findings(payload: dict) -> list[dict]:
     for f in payload.get("findings") or []:
         found = finding_template(str(f.get("code", "")))
         text = QCoreApplication.translate(*found) if found else str(f.get("text", ""))
-        out.append({"text": text, "source": source, "severity": "info"})
+        out.append({"text": text, "source": source, "severity": "info",
+                    "not_for_clinical_use": bool(model.get("not_for_clinical_use", True))})  # fmt: skip
     return out
 
 

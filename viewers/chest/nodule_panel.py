@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from app import chest_review as cr
 from inference.chest import rules
 from viewers.chest.nodule_objects import StoredObjectsMixin
-from viewers.chest.texts import decision_text, management_text, type_text
+from viewers.chest.texts import (
+    decision_text,
+    management_text,
+    site_decision_text,
+    site_text,
+    type_text,
+)
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -43,6 +49,7 @@ class NodulePanel(StoredObjectsMixin, QWidget):
         super().__init__(parent)
         self.ctx, self.payload, self.review = ctx, payload, review
         self.nodules = cr.ai_nodules(payload)
+        self.others: list = []  # other organisations' synced reviews (app.sync.chest_reviews)
         self.busy = False
         self._saving = self._dirty = False
         self.title = QLabel()
@@ -52,7 +59,8 @@ class NodulePanel(StoredObjectsMixin, QWidget):
         self.notice.setStyleSheet("color:#b06000")
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setColumnCount(5)
+        self.tree.setColumnCount(6)
+        self.tree.setColumnHidden(5, True)  # the other side's decision, once synced
         self.tree.header().setStretchLastSection(True)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.currentItemChanged.connect(self._current)
@@ -145,6 +153,10 @@ class NodulePanel(StoredObjectsMixin, QWidget):
             )
             it.setData(0, ROLE, int(n["id"]))
             it.setToolTip(0, self._tooltip(n))
+            theirs = [(o, o.decisions.get(int(n["id"]))) for o in self.others]
+            theirs = [(o, d) for o, d in theirs if d is not None and d.status]
+            it.setText(5, " / ".join(decision_text(d.status) for _o, d in theirs))
+            it.setToolTip(5, "\n".join(site_decision_text(o, d) for o, d in theirs))
             self.tree.addTopLevelItem(it)
             if int(n["id"]) == keep:
                 self.tree.setCurrentItem(it)
@@ -155,6 +167,12 @@ class NodulePanel(StoredObjectsMixin, QWidget):
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self._update_exam()
         self._enable()
+
+    def set_others(self, others: list) -> None:
+        """Show the other side's decision on each nodule (column beside the doctor's own)."""
+        self.others = list(others or [])
+        self.tree.setColumnHidden(5, not self.others)
+        self.retranslate()
 
     def _tooltip(self, n: dict) -> str:
         return (
@@ -312,9 +330,12 @@ class NodulePanel(StoredObjectsMixin, QWidget):
                 "%1 (not for clinical use) found no lung nodule of 4 mm or more; review the images."
             )
         self.notice.setText(notice.replace("%1", model))
+        kinds = {o.kind for o in self.others}
+        other = site_text(kinds.pop(), "") if len(kinds) == 1 else self.tr("Other site")
         self.tree.setHeaderLabels(
-            [self.tr("No."), self.tr("Type"), self.tr("Mean mm"), "Lung-RADS", self.tr("Decision")]
-        )
+            [self.tr("No."), self.tr("Type"), self.tr("Mean mm"), "Lung-RADS", self.tr("Decision"),
+             other or self.tr("Other site")]
+        )  # fmt: skip
         self.accept_btn.setText(self.tr("Accept"))
         self.reject_btn.setText(self.tr("Reject"))
         self.edit_btn.setText(self.tr("Edit…"))

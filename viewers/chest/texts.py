@@ -57,3 +57,46 @@ def nodule_line(n: dict, status: str) -> str:
         .replace("%4", str(n["lung_rads"]))
         .replace("%5", decision_text(status))
     )
+
+
+def site_text(kind: str, name: str) -> str:
+    """Who decided: the clinic or the regional hospital, with its name."""
+    label = {
+        "clinic": translate("ChestTexts", "Clinic"),
+        "regional_hospital": translate("ChestTexts", "Regional hospital"),
+    }.get(kind, "")
+    return f"{label} {name}".strip() if label else name
+
+
+def local_time(at: str) -> str:
+    """A decision's UTC time stamp as local date and time (minutes)."""
+    from datetime import UTC, datetime
+
+    try:
+        when = datetime.fromisoformat(at)
+    except (TypeError, ValueError):
+        return str(at or "")
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def site_decision_text(site, d) -> str:
+    """Another organisation's decision on a nodule (``app.sync.chest_reviews.SiteReview``):
+    "Clinic X: edited (12.0 mm, part-solid) — Dr Y, 2026-11-30 17:50"."""
+    what = decision_text(d.status)
+    if d.status == "modified":
+        parts = []
+        if d.mean_diameter_mm is not None:
+            parts.append(f"{float(d.mean_diameter_mm):.1f} mm")
+        if d.type:
+            parts.append(type_text(d.type))
+        if parts:
+            what = f"{what} ({', '.join(parts)})"
+    return (
+        translate("ChestTexts", "%1: %2 — %3, %4")
+        .replace("%1", site_text(site.kind, site.name))
+        .replace("%2", what)
+        .replace("%3", site.who(d) or "?")
+        .replace("%4", local_time(d.at))
+    )
