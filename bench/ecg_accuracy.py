@@ -28,14 +28,36 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DATA = ROOT / "tests" / "data" / "ecg"
 
-# measure: (device key, our summary key, |mean error| limit ms, SD limit ms)
-# QRS: the limits the issue quotes (mean within +-10 ms, SD <= 10 ms); PR and QT:
-# the global-interval limits of the IEC table as used here (PR 10/10, QT 25/30).
-MEASURES = {
-    "PR": ("PR Interval", "pr_ms", 10.0, 10.0),
-    "QRS": ("QRS Duration", "qrs_ms", 10.0, 10.0),
-    "QT": ("QT Interval", "qt_ms", 25.0, 30.0),
+# The limits, in one place.  IEC 60601-2-25:2011 (which took over IEC 60601-2-51:2003)
+# tests automated global interval measurements on the biological ECGs of the CSE
+# database: for each global measure the mean and the standard deviation of the
+# differences (device - reference) over the set must stay within a table of limits.
+# What was confirmed from public text reachable here (no copy of the standard itself):
+#   - the test's form (CSE biological ECGs; P duration, PR, QRS duration, QT; mean
+#     difference and SD): Contec/Gima ECG-300G user manual 5.1.3.3 (manualslib.es,
+#     Gima ECG-300G page 76), and the GliaX ECG wiki "Testing" page quoting
+#     IEC 60601-2-51 Annex GG ("Requirements for biological interval measurements -
+#     Table GG.2"; github.com/GliaX/ecg/wiki/Testing);
+#   - the CSE reference itself is the earliest onset / latest offset in any lead
+#     (Willems et al., CSE; as restated in the EClysis validation abstract,
+#     Ann Noninvasive Electrocardiol 2009);
+#   - the requirements cover only the measurements an ECG makes (medteq.net,
+#     "IEC 60601-2-25 overview of databases").
+# The numbers below could NOT be checked against the standard's text here: QRS is the
+# issue's quotation of the standard; PR and QT are the values this project has used
+# since session 2 (CSE-derived tolerances).  P duration is not measured by our
+# analysis, so that row of the standard does not apply to it.
+# The only exclusion rule found in public text is for amplitudes (the two largest
+# amplitude differences are left out, GliaX wiki quoting Annex GG); none was found for
+# interval measurements, so the IEC table below leaves no record out.
+# measure: (device key, our summary key, |mean error| limit ms, SD limit ms, source)
+LIMITS = {
+    "PR": ("PR Interval", "pr_ms", 10.0, 10.0, "project value (not checked vs standard)"),
+    "QRS": ("QRS Duration", "qrs_ms", 10.0, 10.0, "issue 12's quotation of the standard"),
+    "QT": ("QT Interval", "qt_ms", 25.0, 30.0, "project value (not checked vs standard)"),
 }
+NOT_MEASURED = {"P": "P duration: not reported by this analysis (no limit applies)"}
+MEASURES = {k: v[:4] for k, v in LIMITS.items()}
 # reported for information, no IEC limit applied here
 EXTRA = {"RR": ("RR Interval", "rr_ms"), "QRS axis": ("QRS Axis", "qrs_axis_deg")}
 # A global QRS runs from the earliest onset to the latest offset over all leads, so
@@ -178,7 +200,11 @@ def table(rows: list[Row]) -> tuple[str, bool, bool]:
         lines.append(f"{r.name:<{w}} grade     {r.urgency:>15}  findings {r.note}")
     ok_all, ok_every = True, True
     for agreed in (False, True):
-        title = "references the device's own leads agree on" if agreed else "all records"
+        title = (
+            "references the device's own leads agree on (a project rule, not the standard's)"
+            if agreed
+            else "all records, IEC 60601-2-25 form (mean and SD of ours - device; none left out)"
+        )
         lines += ["", f"{title}:"]
         lines.append(f"{'measure':<9} {'n':>3} {'mean err':>9} {'SD':>6} {'limit':>14}  result")
         for label, (dk, ok, lim_mean, lim_sd) in MEASURES.items():
@@ -196,6 +222,9 @@ def table(rows: list[Row]) -> tuple[str, bool, bool]:
             lim = f"+-{lim_mean:g} / {lim_sd:g}"
             verdict = "ok" if good else "FAIL"
             lines.append(f"{label:<9} {len(e):>3} {mean:+9.1f} {sd:6.1f} {lim:>14}  {verdict}")
+    lines.append("")
+    lines += [f"limit {k}: {v[4]}" for k, v in LIMITS.items()]
+    lines += list(NOT_MEASURED.values())
     lines.append("")
     for r in rows:
         for label in MEASURES:

@@ -110,6 +110,8 @@ def analyze(
     listed = [t - win.start_s for t in signal.device_pacer_spikes_s if win.start_s <= t < win.end_s]
     pacer.add_device_spikes(spikes, listed)
     data = resample(raw, signal.fs, MODEL_FS)
+    # measured without the stimulus artefacts (the model still sees them)
+    clean = resample(pacer.remove(raw, signal.fs, spikes), signal.fs, MODEL_FS) if spikes else data
     if data.shape[1] < 4 * MODEL_FS:
         warnings.append(f"record is only {signal.duration_s:.1f} s; measurements are less reliable")
     leads = list(signal.leads)
@@ -130,13 +132,13 @@ def analyze(
     t2 = time.perf_counter()
     step(0.8, "measurements")
     fid = global_fiducials(labels, rhythm_lead="II")
-    fid.beats = _real_beats(fid.beats, data, [leads.index(n) for n in run])
+    fid.beats = _real_beats(fid.beats, clean, [leads.index(n) for n in run])
     # ST and morphology only on recognised leads (unknown channels never graded)
     live = [i for i, n in enumerate(leads) if n not in flat and n in STANDARD_LEADS]
     live_leads = [leads[i] for i in live]
     rr = intervals(fid.beats).rr_ms
-    median = refine(data[live], live_leads, fid.beats, rr) if live else None
-    m, st = measure(data[live], live_leads, fid.beats, median)
+    median = refine(clean[live], live_leads, fid.beats, rr) if live else None
+    m, st = measure(clean[live], live_leads, fid.beats, median)
     if len(fid.beats) < 3:
         warnings.append(f"only {len(fid.beats)} beats found; measurements unreliable")
     vpcs = sum(1 for b in fid.beats if b.kind == "vpc")

@@ -203,6 +203,8 @@ def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianB
         mb.t_end = _cross_fwd(v, late, t_hi, max(thr, NOISE_FACTOR * noise))
     # P wave: the velocity bump before the PR segment, at most 320 ms before the QRS
     lo = max(mb.qrs_on - int(320 * MS), ref + int(rr * 0.15) - rr, 0)
+    if mb.t_end is not None:  # nor before the previous beat's T wave has ended
+        lo = max(lo, mb.t_end - rr + int(20 * MS))
     pr_end = mb.qrs_on - int(10 * MS)
     offs = [b.qrs_on - b.p_on for b in hints if b.p_on is not None]
     if offs and pr_end - lo > int(40 * MS):

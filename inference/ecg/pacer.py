@@ -22,6 +22,12 @@ MIN_SPIKE_MV = 0.2  # smallest spike deflection counted
 RETURN_MS = 8.0  # the deflection must come half-way back within this time
 MERGE_MS = 4.0  # detections this close (across leads) are one spike
 REFRACTORY_MS = 40.0  # two spikes of one pacing event (bipolar ringing) count once
+# A spike is removed before measuring (as GE MUSE does: it keeps spikes apart from
+# the samples): from this long before its first steep sample to this long after it,
+# which covers the stimulus and its recharge ringing, the samples are replaced by a
+# straight line.  The paced QRS that follows the spike is not touched (its onset
+# comes 10-40 ms after the stimulus).
+BLANK_MS = (2.0, 12.0)
 
 
 @dataclass
@@ -110,6 +116,25 @@ def paced_beats(spikes: PacerSpikes, qrs_onsets_s: list[float]) -> tuple[int, in
         elif np.any((lead > 0.06) & (lead <= 0.3)):
             a += 1
     return v, a
+
+
+def remove(data: np.ndarray, fs: float, spikes: PacerSpikes) -> np.ndarray:
+    """A copy of ``data`` with the spikes found in it bridged by straight lines, so
+    that a stimulus artefact is never measured as the start of a QRS or as part of
+    its axis.  Spikes the device listed apart from the samples are already absent."""
+    out = np.array(data, dtype=np.float32, copy=True)
+    n = out.shape[1]
+    pre, post = int(round(BLANK_MS[0] * fs / 1000.0)), int(round(BLANK_MS[1] * fs / 1000.0))
+    for t, leads in zip(spikes.times_s, spikes.leads, strict=True):
+        if leads == ["device"]:
+            continue
+        i = int(round(t * fs))
+        a, b = max(i - pre, 0), min(i + 1 + post, n - 1)
+        if b - a < 2:
+            continue
+        w = np.linspace(0.0, 1.0, b - a + 1, dtype=np.float32)[1:-1]
+        out[:, a + 1 : b] = out[:, a : a + 1] * (1 - w) + out[:, b : b + 1] * w
+    return out
 
 
 def add_device_spikes(found: PacerSpikes, times_s: list[float]) -> PacerSpikes:

@@ -62,7 +62,10 @@ def test_a_global_qrs_resting_on_one_lead_is_reported_apart(rows):
 
 def test_the_table_prints_both_views_and_meets_the_limits_where_leads_agree(rows):
     text, agreed_ok, every_ok = ecg_accuracy.table(rows)
-    assert "all records:" in text and "references the device's own leads agree on:" in text
+    assert "all records, IEC 60601-2-25 form" in text
+    assert "references the device's own leads agree on (a project rule" in text
+    for measure, (*_, source) in ecg_accuracy.LIMITS.items():
+        assert f"limit {measure}: {source}" in text  # every limit says where it comes from
     assert "129DYPRG.xml QRS: device global 135 ms = lead II alone" in text
     assert agreed_ok
 
