@@ -2,8 +2,9 @@
 
 ``detect(hu, spacing, state)`` is Qt-free and reports progress and honours
 cancel through ``state`` (``app.jobs.TaskState``).  Filters after measuring:
-mean diameter >= 4 mm (smaller ones are not reported), elongation (3D) <= 2.2
-(vessels), a compact shape, and one nodule per place (the most confident).
+mean diameter >= 4 mm (smaller ones are not reported), a nodule's shape (a sphere,
+a disc or a plate, not a tube: ``shape``), compact, not a vessel piece (running on
+at both ends), and one nodule per place (the most confident).
 A nodule whose region touches an already found one is the same lesion found in
 parts (the lobes of a lobulated nodule): the two regions are measured as one.
 """
@@ -17,7 +18,9 @@ import numpy as np
 from inference.chest.measure import Nodule
 
 MIN_REPORT_MM = 4.0
-MAX_ELONGATION = 2.2
+MAX_TUBE = 2.2  # longest / middle principal axis: a tube (vessel) beyond
+MAX_PLATE = 2.5  # middle / shortest: a thinner sheet is no nodule (a band, a fissure)
+MAX_EXITS = 0.25  # vessel exits at both ends / cross-section: a vessel piece beyond
 MIN_CONFIDENCE = 0.75
 BRIDGE_MM = 3.0  # longest opaque neck between two parts of one lesion
 MIN_LUNG_ML_CHEST = 400.0  # less aerated lung than this: not a chest study
@@ -59,15 +62,41 @@ def detect(hu: np.ndarray, spacing, state=None) -> Detection:
         if any(_inside(n, c.zyx) for n in found):
             continue
         n = measure(hu, spacing, lungs, c)
-        if n is None or n.mean_mm < MIN_REPORT_MM or n.elongation > MAX_ELONGATION:
-            continue
-        if n.confidence < MIN_CONFIDENCE:
+        if n is None or not is_nodule(hu, spacing, lungs, n):
             continue
         if any(_inside(m, np.round(n.centre_voxel).astype(int)) for m in found):
             continue
         found = _add(hu, spacing, found, n)
     found.sort(key=lambda n: -n.mean_mm)
     return Detection(True, lungs.volume_ml, lungs.lungs, found, len(cands))
+
+
+def is_nodule(hu, spacing, lungs, n: Nodule) -> bool:
+    """A measured region is reported: large enough, a nodule's shape, confident, and
+    not a piece of a vessel."""
+    if n.mean_mm < MIN_REPORT_MM or not _nodule_shape(n) or n.confidence < MIN_CONFIDENCE:
+        return False
+    return not _vessel_piece(hu, spacing, lungs, n)
+
+
+def _nodule_shape(n: Nodule) -> bool:
+    """A sphere, a disc or a plate (on more than one slice: a region on one slice has
+    no measurable depth); not a tube, not a thin sheet."""
+    if n.slices[1] <= n.slices[0]:
+        return False
+    return n.shape.tube <= MAX_TUBE and n.shape.plate <= MAX_PLATE
+
+
+def _vessel_piece(hu, spacing, lungs, n: Nodule) -> bool:
+    """The region runs on at both ends of its long axis into vessel-density tissue
+    about as wide as itself: a piece of a vessel (``shape.region_shape``'s exits)."""
+    from inference.chest.shape import region_shape, shell_box
+
+    box = shell_box(n.box, hu.shape, spacing)
+    inside = lungs.at(*(np.arange(b.start, b.stop) for b in box))
+    mask = _place(n, box)
+    n.shape = region_shape(mask, spacing, hu[box], inside)
+    return n.shape.exits >= MAX_EXITS
 
 
 def _inside(n: Nodule, zyx) -> bool:

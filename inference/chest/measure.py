@@ -18,9 +18,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from inference.chest.rules import GROUND_GLASS, PART_SOLID, SOLID
+from inference.chest.shape import RegionShape
 
 GG_THRESHOLD = -730.0
 SOLID_THRESHOLD = -350.0
+FULL_FILL = 0.8  # fill of the principal-axes ellipsoid that counts as fully compact
+NOTCH_PX = 3  # pleural notches up to 2 x this + 1 voxels wide are filled
 RESTORE = 2.0  # shaved-off pieces ending within this x the opening ball are given back
 
 
@@ -35,7 +38,7 @@ class Nodule:
     solid_mm: float  # mean diameter of the solid component (part-solid)
     slices: tuple[int, int]  # first, last slice spanned
     confidence: float
-    elongation: float
+    shape: RegionShape
     box: tuple[slice, slice, slice] = field(repr=False, default=None)
     mask: np.ndarray | None = field(repr=False, default=None)  # in ``box``
 
@@ -118,6 +121,32 @@ def _seg(box_hu, inside, thr, seed, open_mm, sp, spicules=False):
     return ndimage.binary_fill_holes(comp)
 
 
+def pleural_notches(inside: np.ndarray, reach: int = NOTCH_PX) -> np.ndarray:
+    """``inside`` with the shallow notches of its edge filled, slice by slice: a voxel
+    with the mask within ``reach`` voxels on both sides along a row, a column or a
+    diagonal.  Where a nodule touches the pleura it fills the partial-volume layer
+    that the lung mask (air-like voxels) has everywhere else along the pleura, so the
+    nodule is segmented up to the pleura, as it is drawn and measured; a closing does
+    not fill a notch one voxel deep in a straight or convex edge."""
+    out = inside.copy()
+    ny, nx = inside.shape[1:]
+    for dy, dx in ((1, 0), (0, 1), (1, 1), (1, -1)):
+        sides = []
+        for sign in (1, -1):
+            hit = np.zeros_like(inside)
+            for d in range(1, reach + 1):
+                oy, ox = sign * d * dy, sign * d * dx
+                if abs(oy) >= ny or abs(ox) >= nx:
+                    break
+                # hit[y, x] |= inside[y + oy, x + ox]
+                hit[:, max(0, -oy) : ny - max(0, oy), max(0, -ox) : nx - max(0, ox)] |= inside[
+                    :, max(0, oy) : ny - max(0, -oy), max(0, ox) : nx - max(0, -ox)
+                ]
+            sides.append(hit)
+        out |= sides[0] & sides[1]
+    return out
+
+
 def _short_pieces(rest, core, reach_mm, sp):
     """The pieces of ``rest`` that end within ``reach_mm`` of ``core``: spicules and
     lobulations the opening shaved off the nodule.  A vessel runs on past them (to
@@ -152,7 +181,7 @@ def _measure(hu, spacing, lungs, cand, radius):
         slice(max(0, c[i] - half[i]), min(hu.shape[i], c[i] + half[i] + 1)) for i in range(3)
     )
     bh = hu[box].astype(np.float32)
-    inside = lungs.at(*(np.arange(b.start, b.stop) for b in box))
+    inside = pleural_notches(lungs.at(*(np.arange(b.start, b.stop) for b in box)))
     seed = tuple(c[i] - box[i].start for i in range(3))
     low = bh[inside & (bh < -700)]
     bg = float(np.median(low)) if low.size > 20 else -860.0
@@ -203,15 +232,15 @@ def describe(bh, mask, box, sp, kind, solid_mm, dot) -> Nodule:
     areas = mask.sum(axis=(1, 2))
     k = int(np.argmax(areas))
     long_mm, short_mm = axes_mm(mask[k], sp[1], sp[2])
-    pts = np.argwhere(mask).astype(float)
-    centre = pts.mean(axis=0) + [b.start for b in box]
-    mm = pts * np.array(sp)
-    ev = np.linalg.eigvalsh(np.cov(mm.T)) if len(mm) > 3 else np.ones(3)
-    elongation = float(np.sqrt(max(ev[-1], 1e-9) / max(ev[0], 1e-9)))
+    from inference.chest.shape import region_shape
+
+    centre = np.argwhere(mask).mean(axis=0) + [b.start for b in box]
     volume = float(mask.sum() * np.prod(sp))
-    compact = min(1.0, volume / (np.pi / 6 * max(long_mm, 1e-3) ** 3))
+    shape = region_shape(mask, sp)
     zs = np.flatnonzero(areas)
-    conf = 0.5 * min(1.0, dot / 0.6) + 0.5 * min(1.0, compact / 0.5)
+    # a dot at the candidate's scale, and a compact region (a sphere, a disc or a plate
+    # alike: filled against the ellipsoid of its own axes; tubes are judged in detect)
+    conf = 0.5 * min(1.0, dot / 0.6) + 0.5 * min(1.0, shape.fill / FULL_FILL)
     return Nodule(
         centre_voxel=tuple(float(v) for v in centre),
         long_mm=long_mm,
@@ -222,7 +251,7 @@ def describe(bh, mask, box, sp, kind, solid_mm, dot) -> Nodule:
         solid_mm=solid_mm,
         slices=(int(zs[0] + box[0].start), int(zs[-1] + box[0].start)),
         confidence=round(float(conf), 2),
-        elongation=elongation,
+        shape=shape,
         box=box,
         mask=mask,
     )
