@@ -12,15 +12,28 @@ until one fits (a zoom step, a changed layer), the renderer paints per tile.
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 MARGIN = 2  # tiles built around the view on every side
 KEEP = 1  # rebuild once the view is within this many tiles of the edge
 MAX_PIXELS = 24_000_000  # a larger view (a 4K screen zoomed far in) stays per tile
+
+
+def edges(origin: float, first: int, last: int, step: float) -> list[int]:
+    """Whole-pixel screen edges of tiles ``first``..``last`` (``last + 2 - first`` values).
+
+    The grid's origin is rounded once and each edge is rounded from it, so
+    tiles painted one by one and the same tiles assembled into a composite
+    (drawn at a whole-pixel offset) get the same edges, hence the same
+    nearest-neighbour pixels, wherever the view is.
+    """
+    o = math.floor(origin + 0.5)
+    return [o + math.floor(c * step + 0.5) for c in range(first, last + 2)]
 
 
 @dataclass(frozen=True)
@@ -96,10 +109,13 @@ class Composer:
             return False, None
         if comp is None or not comp.span.contains(need):
             return False, target
-        x, y = vp.to_screen(comp.span.c0 * self.tile * z, comp.span.r0 * self.tile * z)
+        ox, oy = vp.to_screen(0, 0)
+        step = self.tile * z / vp.downsample
+        x = edges(ox, comp.span.c0, comp.span.c0, step)[0]
+        y = edges(oy, comp.span.r0, comp.span.r0, step)[0]
         p.save()
         p.setOpacity(1.0)
-        p.drawImage(QPointF(round(x), round(y)), comp.image)
+        p.drawImage(QPointF(x, y), comp.image)
         p.restore()
         if comp.span.contains(need.grown(KEEP, limit)):
             return True, None
@@ -127,29 +143,33 @@ class Composer:
             return self.request is None or self.request[0] == key
 
     def build(self, req: tuple, layers, tile_image, stop) -> Composite | None:
-        """Assemble ``layers``' tiles (``tile_image(layer, col, row)``) into one image."""
+        """Assemble ``layers``' tiles (``tile_image(layer, col, row)``) into one image.
+
+        Each tile goes into the whole-pixel rectangle the per-tile painter
+        gives it (``edges``), scaled there once when the tiles are of a
+        coarser zoom, so switching between the two never moves a pixel.
+        """
         key, span, z, ds = req
-        cols, rows = span.size
-        t = self.tile
-        img = QImage(cols * t, rows * t, QImage.Format.Format_ARGB32_Premultiplied)
+        step = self.tile * z / ds
+        xs = edges(0.0, span.c0, span.c1, step)
+        ys = edges(0.0, span.r0, span.r1, step)
+        xs, ys = [x - xs[0] for x in xs], [y - ys[0] for y in ys]
+        img = QImage(xs[-1], ys[-1], QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(Qt.GlobalColor.transparent)
         q = QPainter(img)
+        q.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         try:
-            for d in layers:  # tiles are cached by now: this only copies them
+            for d in layers:  # tiles are cached by now: this only copies (or scales) them
                 q.setOpacity(max(0.0, min(1.0, d.opacity)))
-                for row in range(span.r0, span.r1 + 1):
-                    for col in range(span.c0, span.c1 + 1):
+                for j, row in enumerate(range(span.r0, span.r1 + 1)):
+                    for i, col in enumerate(range(span.c0, span.c1 + 1)):
                         if stop() or not self.wanted(key):
                             return None
                         tile = tile_image(d, col, row)
-                        q.drawImage(QPointF((col - span.c0) * t, (row - span.r0) * t), tile)
+                        rect = QRectF(xs[i], ys[j], xs[i + 1] - xs[i], ys[j + 1] - ys[j])
+                        q.drawImage(rect, tile)
         finally:
             q.end()
-        if abs(z / ds - 1.0) > 1e-6:  # tiles of a coarser zoom: scale once, not every frame
-            w, h = round(cols * t * z / ds), round(rows * t * z / ds)
-            img = img.scaled(
-                w, h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation
-            )
         comp = Composite(key, span, z, img)
         with self._lock:
             self.current = comp

@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QRegion, QTransform
 
 from viewers.wsi.detections import DetectionSet
-from viewers.wsi.overlay_composite import Composer, Span
+from viewers.wsi.overlay_composite import Composer, Span, edges
 from viewers.wsi.raster_layer import (  # noqa: F401 (the overlay API in one place)
     COLORMAPS,
     HEATMAP_MAX_OPACITY,
@@ -74,6 +74,7 @@ class OverlayRenderer(QObject):
         self.missing = 0  # visible raster tiles the last paint had to fake from coarser ones
         self.from_composite = False  # the last paint was one blit of the view's composite
         self.hidden = False  # every overlay off at once (H)
+        self.use_composite = True  # False: always per tile (what the composite must equal)
         self._tiles: OrderedDict[tuple, QImage] = OrderedDict()
         self._vector: dict[int, tuple] = {}
         self._cond = threading.Condition()
@@ -139,7 +140,9 @@ class OverlayRenderer(QObject):
         vector = vp.downsample <= VECTOR_MAX_DS and reach <= VECTOR_MAX
         z = round(vp.downsample, 4) if vector else bucket(vp.downsample)
         self.last_path = "vector" if vector else "raster"
-        drawn, around = self._paint_composite(p, vp, layers, z)
+        drawn, around = False, []
+        if self.use_composite:
+            drawn, around = self._paint_composite(p, vp, layers, z)
         self.from_composite = drawn
         if drawn:
             self.missing = 0
@@ -258,11 +261,10 @@ class OverlayRenderer(QObject):
         c0, c1 = int(max(x, bx0, 0) // span), int(max(min(x + w, bx1), 0) // span)
         r0, r1 = int(max(y, by0, 0) // span), int(max(min(y + h, by1), 0) // span)
         missing, vector_misses = [], []
-        # screen edges once per column and row (whole pixels, so tiles meet without seams)
+        # whole-pixel edges (tiles meet without seams), the same as in the composite
         ox, oy = vp.to_screen(0, 0)
-        inv = 1.0 / vp.downsample
-        xs = [round(ox + c * span * inv) for c in range(c0, c1 + 2)]
-        ys = [round(oy + r * span * inv) for r in range(r0, r1 + 2)]
+        step = span / vp.downsample
+        xs, ys = edges(ox, c0, c1, step), edges(oy, r0, r1, step)
         base = (d.id, d.gen, z)
         with self._cond:  # one lock for the whole frame's lookups
             found = {}
