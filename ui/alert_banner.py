@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from ui.ai_text import ai_line
 from ui.finding_text import finding_text
@@ -54,8 +62,12 @@ class AlertBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("alertBanner")
         self.setStyleSheet(RED)
+        # one line, elided, the whole text in the tooltip: a wrapped label would make the
+        # main window's height depend on its width and push it past a 768-px screen
         self.text = QLabel()
-        self.text.setWordWrap(True)
+        self.text.setMinimumWidth(120)
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.full_text = ""
         self.open_btn = QPushButton()
         self.ack_btn = QPushButton()
         self.dismiss_btn = QPushButton()
@@ -98,7 +110,7 @@ class AlertBanner(QFrame):
         text = text.replace("%2", a.patient_id).replace("%3", what)
         if more:
             text += "  " + self.tr("(+%1 more)").replace("%1", str(more))
-        self.text.setText("⚠ " + text)
+        self._set_text("⚠ " + text)
         self.ack_btn.show()
         self.dismiss_btn.hide()
         self.show()
@@ -109,10 +121,26 @@ class AlertBanner(QFrame):
         who = a.acknowledged_by or self.tr("another user")
         text = text.replace("%1", display_name(a.patient_name)).replace("%2", a.patient_id)
         text = text.replace("%3", who).replace("%4", local_hm(a.acknowledged_at))
-        self.text.setText("✓ " + text.replace("%5", alert_title(a)))
+        self._set_text("✓ " + text.replace("%5", alert_title(a)))
         self.ack_btn.hide()
         self.dismiss_btn.show()
         self.show()
+
+    def _set_text(self, text: str) -> None:
+        self.full_text = text
+        self.text.setToolTip(text)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.text.width(), 120)
+        elided = self.text.fontMetrics().elidedText(
+            self.full_text, Qt.TextElideMode.ElideRight, width
+        )
+        self.text.setText(elided)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
 
     def _current_study(self) -> int | None:
         if self.alerts:

@@ -62,7 +62,7 @@ def test_stemi_loop_keeps_one_ai_result_and_the_acknowledgement(
         qtbot.waitUntil(lambda: not clinic.banner.alerts, timeout=WAIT_MS)
         [alert] = _rows(clinic_store, Alert, study_pk=pk)
         assert alert.acknowledged_by_name and alert.finding_code == "STEMI"
-        assert alert.acknowledged_by_name in clinic.banner.text.text()  # who, and when
+        assert alert.acknowledged_by_name in clinic.banner.full_text  # who, and when
 
         request_consult(clinic_store, pk, "Chest pain for 2 h: STEMI?", "critical",
                         "cardiology", "specialist", username="doctor")  # fmt: skip

@@ -23,7 +23,7 @@ def test_banner_follows_an_acknowledgement_made_elsewhere(window, qtbot):
         pk = study.id
     store.events.alert.emit(pk, "critical", "AI (m 1): STEMI")
     qtbot.waitUntil(lambda: bool(window.banner.alerts), timeout=10000)
-    assert "CRITICAL" in window.banner.text.text()
+    assert "CRITICAL" in window.banner.full_text
 
     # the server says another workstation acknowledged it a minute ago (what a pull applies)
     when = (utcnow() - timedelta(minutes=1)).isoformat(timespec="milliseconds") + "Z"
@@ -36,7 +36,7 @@ def test_banner_follows_an_acknowledgement_made_elsewhere(window, qtbot):
         apply_page(s, "http://127.0.0.1:1", [change], [], {})
     store.events.changed.emit([pk])
     qtbot.waitUntil(lambda: not window.banner.alerts, timeout=10000)
-    text = window.banner.text.text()
+    text = window.banner.full_text
     assert "(STEMI)" in text and "acknowledged by DEMO Dr Li at" in text
     assert window.banner.ack_btn.isHidden() and not window.banner.isHidden()
     # the case timeline says it too (its viewer loaded before the language changes)
@@ -48,10 +48,36 @@ def test_banner_follows_an_acknowledgement_made_elsewhere(window, qtbot):
     qtbot.waitUntil(lambda: getattr(tab.viewer, "medians", None) is not None, timeout=30000)
     try:
         i18n.install("zh_CN")
-        qtbot.waitUntil(lambda: "DEMO Dr Li" in window.banner.text.text() and
-                        window.banner.text.text() != text, timeout=10000)  # fmt: skip
-        assert "确认" in window.banner.text.text()
+        qtbot.waitUntil(lambda: "DEMO Dr Li" in window.banner.full_text and
+                        window.banner.full_text != text, timeout=10000)  # fmt: skip
+        assert "确认" in window.banner.full_text
     finally:
         i18n.install("en")
     with store.read_session() as s:
         assert s.scalar(select(Alert.acknowledged_by_name)) == "DEMO Dr Li"
+
+
+def test_a_long_alert_stays_one_line_and_the_window_fits_a_clinic_screen(window, qtbot):
+    """A wrapped banner made the main window's height depend on its width: an English
+    STEMI alert pushed the window from 768 to 802 px. One elided line, whole text in
+    the tooltip."""
+    window.resize(1366, 768)
+    window.show()
+    store = window.store
+    with store.session() as s:
+        study = s.scalars(select(Study).where(Study.modality == "ECG")).first()
+        message = "AI (OpenECG codec v6-int8): ST elevation inferior (II, III, aVF): " + (
+            "meets STEMI criteria (decided at J) " * 4
+        )
+        s.add(Alert(study_pk=study.id, level="critical", message=message))
+        pk = study.id
+    store.events.alert.emit(pk, "critical", message)
+    qtbot.waitUntil(lambda: bool(window.banner.alerts) and window.banner.isVisible(), timeout=10000)
+    banner = window.banner
+    qtbot.waitUntil(lambda: banner.text.text() != banner.full_text, timeout=10000)
+    assert banner.text.text().endswith("…") and banner.text.toolTip() == banner.full_text
+    assert "meets STEMI criteria" in banner.full_text
+    line = banner.text.fontMetrics().height()
+    assert banner.text.height() < 2 * line
+    qtbot.wait(200)  # let a layout that wanted to grow the window do so
+    assert window.height() <= 768

@@ -107,18 +107,18 @@ def test_critical_preread_pins_case_and_shows_alert(window, qtbot):
     assert top.patient_id == "DEMO-0009" and "STEMI" in top.ai_summary
     assert sum(1 for i in range(model.rowCount()) if model.row_at(i).priority == 0) == 1
     qtbot.waitUntil(lambda: not window.banner.isHidden(), timeout=10000)
-    assert "DEMO-0009" in window.banner.text.text()
+    assert "DEMO-0009" in window.banner.full_text
     with window.store.read_session() as s:
         ai = s.scalars(select(AIResult).where(AIResult.study_pk == top.study_pk)).one()
         assert ai.model_name and ai.model_version  # AI output names its model
     window.banner.ack_btn.click()
     # the red banner becomes a calm line saying who acknowledged and when, until dismissed
     qtbot.waitUntil(lambda: not window.banner.alerts, timeout=10000)
-    assert "acknowledged by" in window.banner.text.text() and window.banner.ack_btn.isHidden()
+    assert "acknowledged by" in window.banner.full_text and window.banner.ack_btn.isHidden()
     with window.store.read_session() as s:
         alert = s.scalars(select(Alert).where(Alert.study_pk == top.study_pk)).one()
         assert alert.acknowledged_at is not None and alert.acknowledged_by is not None
-        assert alert.acknowledged_by_name in window.banner.text.text()
+        assert alert.acknowledged_by_name in window.banner.full_text
     window.banner.dismiss_btn.click()
     assert window.banner.isHidden()
 

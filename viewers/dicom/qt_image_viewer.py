@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -132,7 +134,12 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
             self.side = QSplitter(Qt.Orientation.Vertical)
             self.split.replaceWidget(self.split.indexOf(self.report_panel), self.side)
             self.side.addWidget(self.report_panel)
-        self.side.insertWidget(self.side.count() - 1, widget)
+        # scrollable: a tall panel must not push the window past a 768-px clinic screen
+        box = QScrollArea()
+        box.setWidgetResizable(True)
+        box.setFrameShape(QFrame.Shape.NoFrame)
+        box.setWidget(widget)
+        self.side.insertWidget(self.side.count() - 1, box)
 
     def closeEvent(self, event) -> None:
         self.cine.stop()
