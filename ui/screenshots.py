@@ -93,11 +93,14 @@ def main(out: str = "screenshots") -> int:
     (bad / "notes.txt").write_text("not an image")
     jobs = QtJobs(JobRunner())
     shots: list[Path] = []
+    too_big: list[str] = []  # a clinic PC's screen is 1366x768
 
     def save(widget, name: str) -> None:
         wait_until(app, lambda: not jobs.runner.active, 60)  # background work finished
         wait_until(app, lambda: False, 0.3)
         path = out_dir / f"{name}.png"
+        if widget.width() > 1366 or widget.height() > 768:
+            too_big.append(f"{name} ({widget.width()}x{widget.height()})")
         widget.grab().save(str(path))
         shots.append(path)
 
@@ -175,6 +178,8 @@ def main(out: str = "screenshots") -> int:
     store.close()
     for p in shots:
         print(p)
+    for name in too_big:
+        print(f"does not fit a 1366x768 screen: {name}", file=sys.stderr)
     return 0
 
 
