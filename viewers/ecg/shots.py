@@ -1,7 +1,8 @@
 """ECG screenshots (``ui.screenshots``): two real records from tests/data/ecg (sources
 and licences in its README) opened as cases: the MIMIC-style bedside record whose
 ABP, Pleth and Resp channels are left out of the analysis, and the GE MUSE export
-with its pacer-spike list (REBUILT: the list added to the real export)."""
+with its pacer-spike list (REBUILT: the list added to the real export); then the
+worklist's ECG cases with the descriptions their readers made up."""
 
 from __future__ import annotations
 
@@ -32,3 +33,27 @@ def ecg_shots(app, store, win, save, wait_until, lang: str) -> None:
         save(win, f"case_ecg_{name}_{lang}")
         win.cases.close_tab(win.cases.indexOf(tab))
     win.cases.setCurrentIndex(0)
+    worklist_shot(app, win, save, wait_until, lang)
+
+
+def worklist_shot(app, win, save, wait_until, lang: str) -> None:
+    """The worklist filtered to ECG, its description column in view."""
+    from ui.worklist_model import COLUMNS
+
+    panel = win.worklist
+    ids = {"mixedsignals", "JAX01234"}  # the two records above
+    win.reload_worklist()
+    model = panel.model
+    wait_until(
+        app, lambda: ids <= {model.row_at(i).patient_id for i in range(model.rowCount())}, 20
+    )
+    panel.modality.setCurrentIndex(panel.modality.findData("ECG"))
+    panel.apply_filter()
+    panel.table.resizeColumnToContents(COLUMNS.index("description"))
+    bar = panel.table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    app.processEvents()
+    save(win, f"worklist_ecg_{lang}")
+    panel.modality.setCurrentIndex(0)
+    panel.apply_filter()
+    bar.setValue(0)
