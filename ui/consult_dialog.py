@@ -276,19 +276,30 @@ class TimelineStrip(QLabel):
         self.setStyleSheet("#consultTimeline { background:#eef3fb; padding:4px 8px; }")
         self.views: list[ConsultView] = []
         self.acked: list = []  # app.ai.store.AckedAlert: who acknowledged which alert, when
+        self.preread: list[str] = []  # the server's pre-read states to tell (preread_state.TOLD)
         self.hide()
 
-    def set_consults(self, views: list[ConsultView], acked=None) -> None:
+    def set_consults(self, views: list[ConsultView], acked=None, preread=None) -> None:
         self.views = list(views)
         if acked is not None:
             self.acked = list(acked)
+        if preread is not None:
+            self.preread = list(preread)
         self.retranslate()
 
+    def preread_line(self, state: str) -> str:
+        if state == "unsubscribed":
+            return self.tr(
+                "Regional server: no AI pre-read. Your clinic subscribes to no AI product for"
+                " this kind of examination (the regional AI platform's administrator can add one)."
+            )
+        return self.tr("Regional server: its AI pre-read failed on this case; read it without AI.")
+
     def retranslate(self) -> None:
-        if not self.views and not self.acked:
+        if not self.views and not self.acked and not self.preread:
             self.hide()
             return
-        lines = []
+        lines = ["ⓘ " + html.escape(self.preread_line(state)) for state in self.preread]
         for a in self.acked:
             text = self.tr("Critical alert (%3) acknowledged by %1 at %2")
             who = a.acknowledged_by or self.tr("another user")

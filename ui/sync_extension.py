@@ -390,8 +390,10 @@ class SyncExtension(QObject):
 
         def work(state):
             from app.ai.store import acknowledged_alerts
+            from app.sync.preread_state import server_preread_states
 
-            return consults_of(self.store, pk), acknowledged_alerts(self.store, pk)
+            acked = acknowledged_alerts(self.store, pk)
+            return consults_of(self.store, pk), acked, server_preread_states(self.store, pk)
 
         self.jobs.submit(work, name="timeline", on_done=show)
 

@@ -232,8 +232,12 @@ def _object(s, study_pk: int, d: dict) -> None:
         )
         place_pulled(s, obj)
         s.add(obj)
-    elif obj.server_id is None:
+        return
+    if obj.server_id is None:
         obj.server_id = d["id"]
+    state = d.get("preread_state")
+    if state and (obj.meta or {}).get("preread_state") != state:  # the server's pre-read
+        obj.meta = {**(obj.meta or {}), "preread_state": state}  # of the clinic's own file
 
 
 def _ai_result(s, study_pk: int, d: dict) -> None:

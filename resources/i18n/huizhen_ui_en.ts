@@ -1251,6 +1251,14 @@ Check the data folder in the settings file or ask your IT contact.</source>
 <context>
     <name>TimelineStrip</name>
     <message>
+        <source>Regional server: no AI pre-read. Your clinic subscribes to no AI product for this kind of examination (the regional AI platform&apos;s administrator can add one).</source>
+        <translation>Regional server: no AI pre-read. Your clinic subscribes to no AI product for this kind of examination (the regional AI platform&apos;s administrator can add one).</translation>
+    </message>
+    <message>
+        <source>Regional server: its AI pre-read failed on this case; read it without AI.</source>
+        <translation>Regional server: its AI pre-read failed on this case; read it without AI.</translation>
+    </message>
+    <message>
         <source>Critical alert (%3) acknowledged by %1 at %2</source>
         <translation>Critical alert (%3) acknowledged by %1 at %2</translation>
     </message>

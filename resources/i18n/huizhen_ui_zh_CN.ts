@@ -1256,6 +1256,14 @@ Check the data folder in the settings file or ask your IT contact.</source>
 <context>
     <name>TimelineStrip</name>
     <message>
+        <source>Regional server: no AI pre-read. Your clinic subscribes to no AI product for this kind of examination (the regional AI platform&apos;s administrator can add one).</source>
+        <translation>区域服务器：未做 AI 预读。本机构未订阅此类检查的 AI 产品（可请区域 AI 平台管理员开通）。</translation>
+    </message>
+    <message>
+        <source>Regional server: its AI pre-read failed on this case; read it without AI.</source>
+        <translation>区域服务器：本病例的 AI 预读失败，请在无 AI 辅助下阅片。</translation>
+    </message>
+    <message>
         <source>Critical alert (%3) acknowledged by %1 at %2</source>
         <translation>危急值警报（%3）已由 %1 于 %2 确认</translation>
     </message>

@@ -73,3 +73,41 @@ def test_a_subscribed_clinic_is_pre_read(doctor, real_ecg):
     case = _settled(doctor, case_id, obj_id)
     assert case["objects"][0]["preread_state"] == "done"
     assert case["ai_results"][0]["model"]["id"] == "openecg-codec"
+
+
+def test_the_clinic_workstation_is_told_the_server_ran_no_ai(
+    admin, second_clinic, real_ecg, server, tmp_path, qtbot
+):
+    """The server's `unsubscribed` state reaches the clinic's workstation through a pull
+    and is said on the case's timeline strip."""
+    pytest.importorskip("inference.ecg")
+    from app.importer import run_import
+    from app.store import Store
+    from app.sync import SyncClient, SyncState, run_sync_once
+    from app.sync.outbox import request_consult
+    from app.sync.preread_state import server_preread_states
+    from ui.consult_dialog import TimelineStrip
+
+    org, doc = second_clinic
+    ecg = _product_id(admin, ECG_PRODUCT)
+    admin.ok("DELETE", f"/admin/ai-products/{ecg}/subscriptions/{org['id']}")
+    store = Store(f"sqlite:///{tmp_path / 'huizhen.sqlite'}", tmp_path)
+    try:
+        pk = run_import(store, [real_ecg]).study_pks[0]
+        request_consult(store, pk, "ECG?", "routine", "cardiology")
+        client = SyncClient(server.url)
+        client.login("hilldoc", "a-Long-pass-phrase-77")
+        assert run_sync_once(store, client).state == SyncState.SYNCED
+
+        def told():
+            assert run_sync_once(store, client).state == SyncState.SYNCED
+            return server_preread_states(store, pk) or None
+
+        assert wait_until(told, timeout=120) == ["unsubscribed"]
+        strip = TimelineStrip()
+        qtbot.addWidget(strip)
+        strip.set_consults([], [], server_preread_states(store, pk))
+        assert "no AI pre-read" in strip.text() and not strip.isHidden()
+    finally:
+        store.close()
+        admin.ok("POST", f"/admin/ai-products/{ecg}/subscriptions", 201, json={"org_id": org["id"]})
