@@ -79,3 +79,9 @@ def stored_description(text: str, facts: object) -> str:
     parts the UI translates) when its facts are known, else its text as it is."""
     parts = parts_of(facts)
     return Description(*parts) if parts else (text or "")
+
+
+def facts_or_none(facts: object) -> list[dict[str, Any]] | None:
+    """Facts received from elsewhere (sync), kept only when every part is known."""
+    parts = parts_of(facts)
+    return [p.to_dict() for p in parts] if parts else None

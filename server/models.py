@@ -141,6 +141,8 @@ class Case(Base):
     patient_birth_date: Mapped[str] = mapped_column(String(8), default="")
     study_uid: Mapped[str] = mapped_column(String(128), default="")
     study_description: Mapped[str] = mapped_column(String(300), default="")
+    # coded parts of a description the clinic's reader made up (app.descriptions), or None
+    study_description_facts: Mapped[list | None] = mapped_column(JSON, default=None)
     study_time: Mapped[datetime | None] = mapped_column(DateTime)
     modality: Mapped[str] = mapped_column(String(8))  # domain.Modality
     status: Mapped[str] = mapped_column(String(32))  # domain.Status

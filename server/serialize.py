@@ -51,6 +51,7 @@ def case_out(c: m.Case) -> dict:
         "study": {
             "uid": c.study_uid,
             "description": c.study_description,
+            "description_facts": c.study_description_facts,
             "time": ts(c.study_time),
         },
         "modality": c.modality,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import insert, select, update
 
+from app.descriptions import facts_or_none
 from app.models import (
     AIResult,
     Alert,
@@ -205,6 +206,7 @@ def _insert_new(s, server_url: str, new: list[dict]) -> set[int]:
                 "patient_pk": pmap[patient_fields(c)["patient_id"]],
                 "modality": c["modality"],
                 "description": st.get("description") or "",
+                "description_facts": facts_or_none(st.get("description_facts")),
                 "study_time": ts(st.get("time")),
                 "created_at": now,
                 "server_id": c["id"],

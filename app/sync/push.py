@@ -121,6 +121,7 @@ def push_case(store, client, row: Outbox, _chunk: int) -> None:
                 "study": {
                     "uid": study.uid[:128],
                     "description": study.description[:300],
+                    "description_facts": study.description_facts,
                     "time": study.study_time.isoformat() if study.study_time else None,
                 },
                 "modality": study.modality,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
@@ -36,9 +37,24 @@ class PatientIn(BaseModel):
     birth_date: str = Field("", max_length=8)
 
 
+_Short = Annotated[str, Field(max_length=200)]
+_Value = _Short | int | float | Annotated[list[_Short | int | float], Field(max_length=32)]
+
+
+class DescriptionPartIn(BaseModel):
+    """One coded part of a description the clinic's reader made up (app.descriptions)."""
+
+    code: str = Field(max_length=64)
+    params: dict[Annotated[str, Field(max_length=32)], _Value] = Field(
+        default_factory=dict, max_length=8
+    )
+
+
 class StudyIn(BaseModel):
     uid: str = Field("", max_length=128)
     description: str = Field("", max_length=300)
+    # its coded parts, so each workstation shows it in its user's language
+    description_facts: list[DescriptionPartIn] | None = Field(None, max_length=8)
     time: datetime | None = None
 
 
@@ -89,6 +105,11 @@ def create_case(body: CaseIn, c: CtxDep):
         patient_birth_date=body.patient.birth_date,
         study_uid=body.study.uid,
         study_description=body.study.description,
+        study_description_facts=(
+            [p.model_dump() for p in body.study.description_facts]
+            if body.study.description_facts
+            else None
+        ),
         study_time=body.study.time.replace(tzinfo=None) if body.study.time else None,
         modality=body.modality.value,
         status=Status.NEW.value,
