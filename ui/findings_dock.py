@@ -1,8 +1,9 @@
 """Findings dock: what the current case's viewer reports (AI output labelled as such).
 
 Findings of one AI model come under one header row naming it once ("AI output",
-model and version, "not for clinical use" when the finding says so with
-``not_for_clinical_use``) instead of repeating the model on every row.  A finding
+model and version — from the finding's ``model`` ``{"name", "version"}`` when it
+has one, else its ``source`` — and "not for clinical use" when the finding says so
+with ``not_for_clinical_use``) instead of repeating the model on every row.  A finding
 may carry ``notes``: further lines shown under its text (e.g. another doctor's
 decision on it).
 """
@@ -55,7 +56,7 @@ class FindingsDock(QDockWidget):
             source = str(f.get("source", "") or "")
             ai = bool(source) and source != "user"
             if ai and source != header:
-                self.list.addItem(self._header(source, bool(f.get("not_for_clinical_use"))))
+                self.list.addItem(self._header(f, source))
             header = source if ai else None
             lines = [str(f.get("text", ""))] + [str(n) for n in f.get("notes") or []]
             item = QListWidgetItem("\n".join(lines))
@@ -67,10 +68,18 @@ class FindingsDock(QDockWidget):
             self.list.addItem(item)
         self._update_hint()
 
-    def _header(self, source: str, not_clinical: bool) -> QListWidgetItem:
+    def _header(self, f: dict, source: str) -> QListWidgetItem:
         """One row naming the model of the findings below it."""
-        model = source.removeprefix("AI ").strip()
-        text = self.tr("AI output — %1").replace("%1", model)
+        model = dict(f.get("model") or {})
+        not_clinical = bool(f.get("not_for_clinical_use"))
+        if model.get("name") and model.get("version"):
+            text = (
+                self.tr("AI output — %1, version %2")
+                .replace("%1", str(model["name"]))
+                .replace("%2", str(model["version"]))
+            )
+        else:
+            text = self.tr("AI output — %1").replace("%1", source.removeprefix("AI ").strip())
         if not_clinical:
             text += "\n" + self.tr("Not for clinical use")
         item = QListWidgetItem(text)

@@ -286,6 +286,10 @@ The case is stored safely and can still be sent for consultation.</source>
 <context>
     <name>FindingsDock</name>
     <message>
+        <source>AI output — %1, version %2</source>
+        <translation>AI output — %1, version %2</translation>
+    </message>
+    <message>
         <source>AI output — %1</source>
         <translation>AI output — %1</translation>
     </message>

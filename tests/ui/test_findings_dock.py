@@ -18,6 +18,7 @@ def test_model_named_once_above_its_findings(qtbot):
     dock.set_findings(
         [
             {"text": "Nodule 1", "source": model, "not_for_clinical_use": True,
+             "model": {"name": "Huizhen chest CT classic", "version": "0.1"},
              "notes": ["Clinic X: accepted — Dr Y, 2026-11-30 17:50"]},
             {"text": "Nodule 2", "source": model, "not_for_clinical_use": True},
             {"text": "Measured by hand", "source": "user"},
@@ -25,7 +26,7 @@ def test_model_named_once_above_its_findings(qtbot):
         ]
     )  # fmt: skip
     assert texts(dock) == [
-        "AI output — Huizhen chest CT classic 0.1\nNot for clinical use",
+        "AI output — Huizhen chest CT classic, version 0.1\nNot for clinical use",
         "Nodule 1\nClinic X: accepted — Dr Y, 2026-11-30 17:50",
         "Nodule 2",
         "Measured by hand",

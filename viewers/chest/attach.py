@@ -120,7 +120,22 @@ class NoduleLink:
             self.panel.set_others(self.others)
         except RuntimeError:  # the viewer closed meanwhile
             return
+        self._fit_side()
         self.report_findings()
+
+    def _fit_side(self) -> None:
+        """Widen the side column (from the image) so the list's extra column is whole."""
+        split, side = self.viewer.split, self.viewer.side
+        i = split.indexOf(side) if side is not None else -1
+        sizes = split.sizes()
+        short = self.panel.wanted_width() - (sizes[i] if i >= 0 else 0)
+        if i < 0 or short <= 0:
+            return
+        big = max(range(len(sizes)), key=lambda k: sizes[k] if k != i else -1)
+        take = min(short, max(sizes[big] - 400, 0))
+        sizes[big] -= take
+        sizes[i] += take
+        split.setSizes(sizes)
 
     def report_findings(self) -> None:
         """The findings dock lists the nodules the doctor has not rejected, as AI output
@@ -131,7 +146,9 @@ class NoduleLink:
 
         p = self.panel
         source = "AI " + (p.review.model or "")
-        flag = bool((p.payload.get("model") or {}).get("not_for_clinical_use", True))
+        model = dict(p.payload.get("model") or {})
+        flag = bool(model.get("not_for_clinical_use", True))
+        named = {k: str(model.get(k) or "") for k in ("name", "version")}
         out = []
         for g, _colour, _text in self.shown():
             nid = int(g["id"])
@@ -141,7 +158,7 @@ class NoduleLink:
                 continue
             urgent = rules.urgent(g["lung_rads"])
             out.append({"text": nodule_line(g, g["decision"]), "source": source, "notes": notes,
-                        "severity": "urgent" if urgent else "info",
+                        "severity": "urgent" if urgent else "info", "model": named,
                         "not_for_clinical_use": flag})  # fmt: skip
         self.viewer.findings_changed.emit(out)
 
@@ -284,7 +301,7 @@ def _check_findings(payload: dict) -> list[dict]:
     for f in payload.get("findings") or []:
         found = finding_template(str(f.get("code", "")))
         text = QCoreApplication.translate(*found) if found else str(f.get("text", ""))
-        out.append({"text": text, "source": source, "severity": "info",
+        out.append({"text": text, "source": source, "severity": "info", "model": model,
                     "not_for_clinical_use": bool(model.get("not_for_clinical_use", True))})  # fmt: skip
     return out
 

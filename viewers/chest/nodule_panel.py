@@ -174,6 +174,13 @@ class NodulePanel(StoredObjectsMixin, QWidget):
         self.tree.setColumnHidden(5, not self.others)
         self.retranslate()
 
+    def wanted_width(self) -> int:
+        """The width that shows every visible column of the list whole."""
+        tree, head = self.tree, self.tree.header()
+        cols = [c for c in range(tree.columnCount()) if not tree.isColumnHidden(c)]
+        inner = sum(max(tree.sizeHintForColumn(c), head.sectionSizeHint(c)) for c in cols)
+        return inner + 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width() + 12
+
     def _tooltip(self, n: dict) -> str:
         return (
             self.tr("Long %1 mm × short %2 mm, volume %3 mm³, mean %4 HU, confidence %5")

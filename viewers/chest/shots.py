@@ -2,7 +2,10 @@
 2D, MPR and 3D, decisions), the chest report draft, and a chest X-ray with its checks.
 
 The CT is the SYNTHETIC chest phantom (``inference.chest.phantom``, labelled so in its
-headers); the X-ray is the demo's real chest CR (pydicom-data RG1_UNCR).
+headers); the X-ray is the demo's real chest CR (pydicom-data RG1_UNCR).  The regional
+hospital's decisions in ``case_chest_ct_synced_*`` are DEMO decisions written as the
+server's annotation document (no server runs for the screenshots); the real exchange is
+tested in tests/sync/test_chest_review_sync.py.
 """
 
 from __future__ import annotations
@@ -43,6 +46,24 @@ def _decide(panel) -> None:
     panel.decide("accepted")
 
 
+def _hospital_demo(store, pk: int, panel) -> None:
+    """DEMO: the regional hospital's radiologist agreed with one nodule, re-measured one and
+    rejected one, as a sync would bring it (``app.sync.chest_reviews``)."""
+    from app.chest_review import Review
+    from app.sync.chest_reviews import keep_document, merged_doc
+
+    by_size = sorted(panel.nodules, key=lambda n: n["mean_diameter_mm"])
+    theirs = Review(panel.review.result_uid, panel.review.model)
+    theirs.decide(by_size[-1]["id"], "accepted", "radiologist")
+    theirs.edit(by_size[1]["id"], round(by_size[1]["mean_diameter_mm"] + 0.5, 1), None,
+                "radiologist")  # fmt: skip
+    theirs.decide(by_size[-2]["id"], "rejected", "radiologist")
+    site = {"code": "demo-regional", "name": "DEMO 区域中心医院", "kind": "regional_hospital"}
+    who = {"username": "radiologist", "display_name": "DEMO 放射科赵医生 (Dr Zhao)"}
+    doc = merged_doc(None, site, theirs.to_dict(), who)
+    keep_document(store, pk, {"version": 1, "data": doc}, own_site="demo-qingshan")
+
+
 def chest_shots(app, store, win, save, wait_until, lang: str, home: Path) -> None:
     pk = _phantom_case(store, home, lang)
     if pk is None:
@@ -64,6 +85,11 @@ def chest_shots(app, store, win, save, wait_until, lang: str, home: Path) -> Non
     panel.select(largest["id"])
     wait_until(app, lambda: viewer.pane.index == round(largest["centre_voxel"][2]), 20)
     save(win, f"case_chest_ct_nodules_{lang}")
+    if len(panel.nodules) >= 3:
+        _hospital_demo(store, pk, panel)
+        viewer.chest_link._reload_others()
+        wait_until(app, lambda: bool(viewer.chest_link.others), 20)
+        save(win, f"case_chest_ct_synced_{lang}")
     rp = viewer.report_panel
     if rp.report is None:
         rp.start()
