@@ -15,7 +15,7 @@ import time
 import numpy as np
 
 from app.ecg.signal import STANDARD_LEADS, EcgSignal
-from inference.ecg import conduction, pacer, window
+from inference.ecg import conduction, pacer, wide_qrs, window
 from inference.ecg.fiducials import Beat, global_fiducials
 from inference.ecg.measure import Measurements, intervals, measure
 from inference.ecg.median import INDEPENDENT, refine
@@ -155,10 +155,12 @@ def analyze(
             warnings,
         )
         findings += rhythm_findings(m, fid.rhythm_distribution, vpcs)
-    wide = {"RBBB", "LBBB", "WIDE_QRS", "PACED"} & {f.code for f in findings}
-    for f in findings:
-        if f.code == "STEMI" and wide:
-            f.reasons.append("wide or paced QRS: ST criteria apply poorly (BBB/paced/LVH)")
+    if wide_qrs.applies(findings):  # LBBB, ventricular pacing, other wide QRS: Sgarbossa
+        findings = wide_qrs.secondary_st(findings, st)
+    elif "RBBB" in {f.code for f in findings}:
+        for f in findings:
+            if f.code == "STEMI":
+                f.reasons.append("wide or paced QRS: ST criteria apply poorly (BBB/paced/LVH)")
     ref = ModelRef.of(REGISTRY.get(MODEL_ID))
     rules = f"{RULES_NAME} {RULES_VERSION}"
     if not scope.twelve_lead:

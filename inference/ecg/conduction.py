@@ -74,7 +74,7 @@ def _morphology(shapes: dict[str, QrsShape]) -> tuple[str, list[str]]:
             f"terminal S in {', '.join(wide_s)}",
         ]
     if (
-        v1.terminal_mv <= 0.0
+        v1.terminal_mv < TERMINAL_MV  # no terminal R' (discordant ST may lift the last ms)
         and abs(v1.s_mv) > 2 * v1.r_mv
         and all(s.r_mv > 2 * abs(s.s_mv) and s.terminal_mv >= 0.0 for s in lateral)
     ):
