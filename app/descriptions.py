@@ -41,15 +41,28 @@ class DescriptionPart(CodedText):
 class Description(str):
     """A made-up description: its English text and its coded ``parts``."""
 
-    parts: list[DescriptionPart]
-
     def __new__(cls, *parts: DescriptionPart) -> Description:
         obj = super().__new__(cls, SEPARATOR.join(parts))
-        obj.parts = list(parts)
+        obj._parts, obj._facts = list(parts), None
         return obj
 
+    @classmethod
+    def stored(cls, text: str, facts: object) -> Description:
+        """The text and facts a database row holds; the facts are read when shown
+        (a worklist loads thousands of rows and shows a screenful)."""
+        obj = super().__new__(cls, text)
+        obj._parts, obj._facts = None, facts
+        return obj
+
+    @property
+    def parts(self) -> list[DescriptionPart]:
+        """The coded parts ([] when stored facts are not all known to this version)."""
+        if self._parts is None:
+            self._parts = parts_of(self._facts) or []
+        return self._parts
+
     def __reduce__(self):
-        return (Description, tuple(self.parts))
+        return (Description.stored, (str(self), self.facts()))
 
     def facts(self) -> list[dict[str, Any]]:
         """What the database keeps beside the text (JSON)."""
@@ -76,9 +89,8 @@ def parts_of(facts: object) -> list[DescriptionPart] | None:
 
 def stored_description(text: str, facts: object) -> str:
     """A study's description as loaded from the database: a ``Description`` (whose
-    parts the UI translates) when its facts are known, else its text as it is."""
-    parts = parts_of(facts)
-    return Description(*parts) if parts else (text or "")
+    parts the UI translates) when it has facts, else its text as it is."""
+    return Description.stored(text or "", facts) if facts else (text or "")
 
 
 def facts_or_none(facts: object) -> list[dict[str, Any]] | None:
