@@ -143,3 +143,24 @@ def test_the_viewer_status_is_translated(qtbot, jobs, zh):
     qtbot.addWidget(v)
     qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
     assert "III, aVR, aVL, aVF 由 I 和 II 导出" in v.status.text()
+
+
+def test_the_status_line_follows_a_language_switch(qtbot, jobs, qapp):
+    """The warnings keep their codes, so an open viewer re-renders them when the
+    user switches language (no English left behind)."""
+    from app.domain import Modality
+    from ui import i18n
+    from viewers.ecg.qt_ecg_viewer import EcgViewer
+    from viewers.registry import ViewerContext
+
+    sierra = DATA / "sierra" / "2020-5-18_15-48-11.xml"
+    v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, sierra)], jobs, extra={}))
+    qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
+    assert "calibration pulse at the end left out (400 ms)" in v.status.text()
+    try:
+        i18n.install("zh_CN")
+        qtbot.waitUntil(lambda: "已去除末尾的定标脉冲（400 ms）" in v.status.text(), timeout=5000)
+    finally:
+        i18n.install("en")
+    qtbot.waitUntil(lambda: "calibration pulse" in v.status.text(), timeout=5000)

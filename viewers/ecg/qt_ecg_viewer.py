@@ -238,6 +238,8 @@ class EcgViewer(QWidget):
         self.panel_btn.setText(self.tr("Measurements && report"))
         retranslate_toolbar(self)
         self._update_labels()
+        if getattr(self, "_signal_status", False) and self.raw_signal is not None:
+            self.status.setText(self.signal_status(self.raw_signal))  # warnings by code
 
     def changeEvent(self, event) -> None:
         # a language change can arrive while the viewer is still being built
@@ -267,10 +269,25 @@ class EcgViewer(QWidget):
         return assess(self.filter_spec, self.signal.filters if self.signal else {})
 
     # ---- loading ------------------------------------------------------
+    def signal_status(self, signal) -> str:
+        """The status line of a loaded ECG: size, rate, length, the reader's warnings."""
+        msg = self.tr("%1 leads, %2 Hz, %3 s").replace("%1", str(len(signal.leads)))
+        msg = msg.replace("%2", f"{signal.fs:g}").replace("%3", f"{signal.duration_s:.1f}")
+        if signal.device_pacer_spikes_s:
+            msg += " · " + self.tr("%1 pacer spikes listed by the device").replace(
+                "%1", str(len(signal.device_pacer_spikes_s))
+            )
+        warnings = status_warnings(signal.warnings, signal.left_out)
+        if warnings:
+            msg += " — " + "; ".join(warning_text(w) for w in warnings)
+        return msg
+
     def _failed(self, err: BaseException) -> None:
+        self._signal_status = False
         self.status.setText(self.tr("The ECG could not be shown: %1").replace("%1", str(err)))
 
     def _ai_failed(self, err: BaseException) -> None:
+        self._signal_status = False
         self.status.setText(self.tr("AI pre-read failed: %1").replace("%1", str(err)))
 
     def _show(self, result) -> None:
@@ -282,17 +299,9 @@ class EcgViewer(QWidget):
             self.panel_btn.setChecked(self.width() - page_px >= 280)
         self.fit_true_size()
         QTimer.singleShot(0, self.fit_true_size)  # again once the layout has settled
-        msg = self.tr("%1 leads, %2 Hz, %3 s").replace("%1", str(len(signal.leads)))
-        msg = msg.replace("%2", f"{signal.fs:g}").replace("%3", f"{signal.duration_s:.1f}")
         self.left_out.set_left_out(signal.left_out)
-        if signal.device_pacer_spikes_s:
-            msg += " · " + self.tr("%1 pacer spikes listed by the device").replace(
-                "%1", str(len(signal.device_pacer_spikes_s))
-            )
-        warnings = status_warnings(signal.warnings, signal.left_out)
-        if warnings:
-            msg += " — " + "; ".join(warning_text(w) for w in warnings)
-        self.status.setText(msg)
+        self._signal_status = True
+        self.status.setText(self.signal_status(signal))
         self._update_labels()
         self.loaded.emit()
         self.run_ai(rerun=False)
