@@ -1,0 +1,180 @@
+"""A chest CT compared with the patient's prior chest CT in the local store (Qt-free):
+which nodules are new, which grew, and the Lung-RADS v2022 follow-up category of each
+(``app.chest_followup``).
+
+The two scans lie differently on the table, so patient coordinates are first aligned by
+the shift between the two lungs' centres (lung masks of ``inference.chest.lungmask`` on
+both volumes), then nodules are paired by a consensus shift refined from that one: each
+current/prior pair proposes the shift that would superpose them, the proposal within
+``REFINE_MM`` of the lung shift that pairs the most nodules (then the smallest residual)
+wins, and nodules are paired nearest first within ``max(MATCH_MM, their radius)``.
+The prior's nodules are those its doctor did not reject, at the doctor's size and type.
+Everything here is a suggestion for the doctor, like the AI result it starts from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+from app import chest_followup as fu
+from app import chest_review as cr
+
+MATCH_MM = 10.0  # two centres closer than this (or the nodule's radius) are one nodule
+REFINE_MM = 15.0  # the consensus shift stays this close to the lungs' shift
+
+
+@dataclass
+class Paired:
+    nodule_id: int
+    prior_id: int | None  # None: new
+    result: fu.FollowUp
+    prior_mean_mm: float | None = None
+
+
+@dataclass
+class Comparison:
+    prior_study_pk: int
+    prior_time: datetime | None
+    days: float
+    shift_mm: tuple[float, float, float]
+    pairs: dict[int, Paired] = field(default_factory=dict)
+    gone: list[int] = field(default_factory=list)  # prior nodules not found now
+
+    def exam_category(self, kept: list[int]) -> str:
+        """The exam's follow-up category over the nodules the doctor kept."""
+        return fu.exam_follow_up([self.pairs[i].result.category for i in kept if i in self.pairs])
+
+
+# --- pairing (pure) --------------------------------------------------------------------
+def pair_nodules(current: list[dict], prior: list[dict], lung_shift=(0.0, 0.0, 0.0)):
+    """{current id: prior id} and the shift used (current = prior + shift, mm)."""
+    cur = {int(n["id"]): np.asarray(n["centre_mm"], float) for n in current}
+    old = {int(n["id"]): np.asarray(n["centre_mm"], float) for n in prior}
+    base = np.asarray(lung_shift, float)
+    proposals = [base] + [c - p for c in cur.values() for p in old.values()]
+    proposals = [t for t in proposals if np.linalg.norm(t - base) <= REFINE_MM]
+    best, best_key = {}, (0, 0.0)
+    for t in proposals:
+        pairs = _greedy(current, prior, cur, old, t)
+        residual = sum(float(np.linalg.norm(cur[c] - old[p] - t)) for c, p in pairs.items())
+        key = (len(pairs), -residual)
+        if not best or key > best_key:
+            best, best_key, shift = pairs, key, t
+    if not best:
+        shift = base
+    return best, tuple(float(v) for v in shift)
+
+
+def _greedy(current, prior, cur, old, t) -> dict[int, int]:
+    radius = {int(n["id"]): float(n.get("mean_diameter_mm") or 0) / 2 for n in current + prior}
+    cands = sorted(
+        (float(np.linalg.norm(cur[c] - old[p] - t)), c, p) for c in cur for p in old
+    )  # fmt: skip
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for dist, c, p in cands:
+        if c in out or p in used or dist > max(MATCH_MM, radius[c], radius.get(p, 0.0)):
+            continue
+        out[c] = p
+        used.add(p)
+    return out
+
+
+def compare(current: list[dict], prior: list[dict], days: float, lung_shift=(0, 0, 0),
+            prior_categories: dict[int, str] | None = None):  # fmt: skip
+    """Each current nodule's follow-up category against the prior exam's nodules
+    (both as graded nodule dicts: id, centre_mm, mean_diameter_mm, type, solid part)."""
+    pairs, shift = pair_nodules(current, prior, lung_shift)
+    by_id = {int(n["id"]): n for n in prior}
+    out = {}
+    for n in current:
+        nid = int(n["id"])
+        p = by_id.get(pairs[nid]) if nid in pairs else None
+        given = (prior_categories or {}).get(int(p["id"])) if p is not None else None
+        result = fu.follow_up(_measure(n), _measure(p) if p else None, days, given)
+        mean = float(p["mean_diameter_mm"]) if p is not None else None
+        out[nid] = Paired(nid, int(p["id"]) if p is not None else None, result, mean)
+    gone = sorted(set(by_id) - set(pairs.values()))
+    return out, gone, shift
+
+
+def _measure(n: dict) -> fu.Measure:
+    kind = str(n.get("type") or "solid")
+    mean = float(n.get("mean_diameter_mm") or 0.0)
+    return fu.Measure(kind, mean, float(n.get("solid_component_mm") or 0.0))
+
+
+# --- the store -------------------------------------------------------------------------
+def prior_study(store, study_pk: int):
+    """(study pk, study time, AI result payload) of the newest earlier chest CT of the
+    same patient that has a chest AI result, or None."""
+    from sqlalchemy import select
+
+    from app.ai.result import from_row
+    from app.models import AIResult, Study
+
+    with store.read_session() as s:
+        me = s.get(Study, study_pk)
+        if me is None or me.study_time is None:
+            return None
+        q = (
+            select(Study, AIResult)
+            .join(AIResult, AIResult.study_pk == Study.id)
+            .where(Study.patient_pk == me.patient_pk, Study.id != study_pk,
+                   Study.study_time < me.study_time, AIResult.analyzer == "chest-ct")
+            .order_by(Study.study_time.desc(), AIResult.id.desc())
+        )  # fmt: skip
+        for study, row in s.execute(q):
+            payload = from_row(row).to_dict()
+            if (payload.get("details") or {}).get("chest") is not False:
+                return study.id, study.study_time, payload
+    return None
+
+
+def kept_prior_nodules(store, study_pk: int, payload: dict) -> list[dict]:
+    """The prior exam's nodules its doctor did not reject, at the doctor's values."""
+    review = cr.load_review(store, study_pk, payload)
+    nodules = cr.ai_nodules(payload)
+    out = []
+    for n in nodules:
+        d = review.decisions.get(int(n["id"]))
+        if d is not None and d.status == "rejected":
+            continue
+        out.append(cr.graded(n, d, len(nodules) > 1))
+    return out
+
+
+def lung_centre(store, study_pk: int, state=None) -> np.ndarray | None:
+    """Patient mm of the centre of the study's lungs (None: no lungs found)."""
+    from inference.chest.lungmask import lung_mask
+
+    vol = store.open_source(study_pk).volume(state)
+    lungs = lung_mask(vol.array, vol.spacing, state)
+    zz, yy, xx = np.nonzero(lungs.mask)
+    if zz.size == 0:
+        return None
+    centre = np.array([zz.mean(), yy.mean() * lungs.step, xx.mean() * lungs.step])
+    return vol.index_to_patient(centre)
+
+
+def compare_with_prior(store, study_pk: int, payload: dict, review, state=None):
+    """Worker: the study's nodules against the newest prior chest CT, or None."""
+    from app.models import Study
+
+    found = prior_study(store, study_pk)
+    if found is None:
+        return None
+    prior_pk, prior_time, prior_payload = found
+    with store.read_session() as s:
+        now_time = s.get(Study, study_pk).study_time
+    days = (now_time - prior_time).total_seconds() / 86400.0
+    a, b = lung_centre(store, study_pk, state), lung_centre(store, prior_pk, state)
+    shift = tuple(a - b) if a is not None and b is not None else (0.0, 0.0, 0.0)
+    nodules = cr.ai_nodules(payload)
+    current = [cr.graded(n, review.decisions.get(int(n["id"])), len(nodules) > 1) for n in nodules]
+    pairs, gone, used = compare(current, kept_prior_nodules(store, prior_pk, prior_payload),
+                                days, shift)  # fmt: skip
+    return Comparison(prior_pk, prior_time, days, used, pairs, gone)
