@@ -46,7 +46,8 @@ def pg_server(tmp_path, postgres):
 @pytest.fixture
 def worker(pg_server):
     """The test as a pre-read worker on the server's database: ``worker.run()`` takes
-    and runs one job (False when none is waiting)."""
+    and runs one job (False when none is waiting); ``take()`` and ``end(claim)`` do it
+    in two steps."""
     from server.config import Settings
     from server.db import make_engine, sessions
     from server.files import FileStore
@@ -63,11 +64,17 @@ def worker(pg_server):
     class Worker:
         engine = None
 
-        def run(self) -> bool:
+        def take(self):
             with factory() as s:
-                c = claim(s, "test-worker", 60)
+                return claim(s, "test-worker", 60)
+
+        def end(self, c) -> None:
+            runner.run(c, lambda job: slot.run(job, st.preread_timeout_s))
+
+        def run(self) -> bool:
+            c = self.take()
             if c is not None:
-                runner.run(c, lambda job: slot.run(job, st.preread_timeout_s))
+                self.end(c)
             return c is not None
 
         def drain(self) -> None:
@@ -176,3 +183,25 @@ def test_the_request_meets_a_worker_ending_the_copys_job(pg_server, worker, post
     worker.drain()
     assert _deadlocks(postgres) == deadlocks
     _read_once_with_the_eye(doctor, case, bare, copy, first, answer)
+
+
+def test_jobs_a_worker_holds_across_the_supersede(pg_server, worker):
+    """The bare photo's and the copy's jobs are both taken when the request comes: the
+    bare photo's result is dropped (it stays superseded, nothing read from it is
+    stored) and the copy's job, re-queued under its worker, is read once, afterwards."""
+    from skimage import data_dir
+
+    doctor = Api(pg_server.url, "doctor")
+    jpeg = (Path(data_dir) / "retina.jpg").read_bytes()
+    case = doctor.new_case("OP", patient_id="P-RACE-3")
+    bare = _upload(doctor, case["id"], "IMG_0031.jpg", jpeg)
+    who = op.Case("P-RACE-3", study_uid="1.2.826.0.1.3680043.8.498.79", study_time=datetime.now())
+    copy = _upload(doctor, case["id"], "IMG_0031.dcm", op.wrap_photo(jpeg, "L", who))
+    held = {c.object_id: c for c in (worker.take(), worker.take())}
+    assert set(held) == {bare["id"], copy["id"]}
+    answer = {"r": doctor.post(f"/objects/{bare['id']}/superseded-by/{copy['id']}")}
+    for c in held.values():
+        worker.end(c)  # both lost their claim: nothing stored
+    assert doctor.ok("GET", f"/cases/{case['id']}")["ai_results"] == []
+    worker.drain()
+    _read_once_with_the_eye(doctor, case, bare, copy, {"uid": ""}, answer)
