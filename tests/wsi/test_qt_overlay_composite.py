@@ -10,13 +10,13 @@ pytest.importorskip("pytestqt")
 
 def settle(qtbot, canvas, composite=True):
     """Repaint until the frame is final: every slide and overlay tile drawn, nothing queued,
-    and (``composite``) the overlay drawn as one composite of the view."""
+    and (``composite``) the overlay drawn as one composite of the view merged with the slide."""
     overlays = canvas.overlays
 
     def final():
         canvas.repaint()
         done = overlays.pending == 0 and not canvas.loader.pending and overlays.missing == 0
-        return done and (overlays.from_composite or not composite)
+        return done and (overlays.with_slide or not composite)
 
     qtbot.waitUntil(final, timeout=30000)
 
@@ -33,7 +33,7 @@ def composite_and_tiles(canvas) -> tuple[np.ndarray, np.ndarray]:
     """The frame drawn from the composite, then from the overlay's tiles one by one."""
     overlays = canvas.overlays
     composite = pixels(canvas)
-    assert overlays.from_composite
+    assert overlays.from_composite and overlays.with_slide
     overlays.use_composite = False  # no composite can be rebuilt and drawn meanwhile
     try:
         tiles = pixels(canvas)

@@ -8,6 +8,9 @@ premultiplied image at the exact screen scale; each frame then draws that one
 image at a whole-pixel offset.  When the view comes within ``KEEP`` tiles of
 its edge a new one is built around the view while the old one is still drawn;
 until one fits (a zoom step, a changed layer), the renderer paints per tile.
+Tiles go into the whole-pixel rectangles the per-tile painter gives them
+(``edges``), so both paint the same pixels.  The worker also paints the slide
+tiles under it into ``merged`` (``view_image``): then a frame is one opaque blit.
 """
 
 from __future__ import annotations
@@ -19,21 +22,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
+from viewers.wsi.viewport import screen_edge
+
 MARGIN = 2  # tiles built around the view on every side
 KEEP = 1  # rebuild once the view is within this many tiles of the edge
 MAX_PIXELS = 24_000_000  # a larger view (a 4K screen zoomed far in) stays per tile
 
 
 def edges(origin: float, first: int, last: int, step: float) -> list[int]:
-    """Whole-pixel screen edges of tiles ``first``..``last`` (``last + 2 - first`` values).
-
-    The grid's origin is rounded once and each edge is rounded from it, so
-    tiles painted one by one and the same tiles assembled into a composite
-    (drawn at a whole-pixel offset) get the same edges, hence the same
-    nearest-neighbour pixels, wherever the view is.
-    """
-    o = math.floor(origin + 0.5)
-    return [o + math.floor(c * step + 0.5) for c in range(first, last + 2)]
+    """Whole-pixel screen edges of tiles ``first``..``last`` (``last + 2 - first`` values)."""
+    return [screen_edge(origin, c * step) for c in range(first, last + 2)]
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,16 @@ class Composite:
     span: Span
     z: float  # level-0 px per tile pixel
     image: QImage  # premultiplied, at the screen scale
+    origin: tuple[int, int] = (0, 0)  # top left, whole screen px from level-0 (0, 0)
+    ds: float = 1.0  # level-0 px per screen px
+    merged: QImage | None = None  # the slide's tiles with ``image`` over them (view_image)
+    tile: int = 256  # tile pixels
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """The level-0 rectangle it covers."""
+        s = self.tile * self.z
+        return (self.span.c0 * s, self.span.r0 * s, (self.span.c1 + 1) * s, (self.span.r1 + 1) * s)
 
 
 class Composer:
@@ -83,6 +91,7 @@ class Composer:
         self.current: Composite | None = None
         self.request: tuple | None = None  # (key, span, z, ds)
         self.building: tuple | None = None  # (key, span) being assembled
+        self.merge_request: Composite | None = None  # a built one still to merge with the slide
 
     @staticmethod
     def key(layers, z: float, ds: float) -> tuple:
@@ -93,9 +102,17 @@ class Composer:
             self.current = None
             self.request = None
             self.building = None
+            self.merge_request = None
 
-    def paint(self, p: QPainter, vp, key: tuple, need: Span, limit: Span, z: float):
-        """Draw the composite if it covers ``need``.
+    def covering(self, key: tuple, need: Span) -> Composite | None:
+        with self._lock:
+            comp = self.current
+        if comp is None or comp.key != key or not comp.span.contains(need):
+            return None
+        return comp
+
+    def paint(self, p: QPainter, vp, key, need: Span, limit: Span, z: float, blit=True):
+        """Draw the composite if it covers ``need`` (``blit`` False: it is on screen already).
 
         Returns (drawn, span): ``span`` is the range the next composite should
         cover (the view and ``MARGIN`` tiles around it), or None while the one
@@ -109,17 +126,19 @@ class Composer:
             return False, None
         if comp is None or not comp.span.contains(need):
             return False, target
-        ox, oy = vp.to_screen(0, 0)
-        step = self.tile * z / vp.downsample
-        x = edges(ox, comp.span.c0, comp.span.c0, step)[0]
-        y = edges(oy, comp.span.r0, comp.span.r0, step)[0]
-        p.save()
-        p.setOpacity(1.0)
-        p.drawImage(QPointF(x, y), comp.image)
-        p.restore()
+        if blit:
+            p.save()
+            p.setOpacity(1.0)
+            p.drawImage(self.top_left(comp, vp), comp.image)
+            p.restore()
         if comp.span.contains(need.grown(KEEP, limit)):
             return True, None
         return True, target
+
+    @staticmethod
+    def top_left(comp: Composite, vp) -> QPointF:
+        ox, oy = vp.to_screen(0, 0)
+        return QPointF(math.floor(ox + 0.5) + comp.origin[0], math.floor(oy + 0.5) + comp.origin[1])
 
     def ask(self, key: tuple, span: Span, z: float, ds: float) -> None:
         """Build a composite of ``span`` (every tile of it is cached)."""
@@ -142,7 +161,29 @@ class Composer:
         with self._lock:
             return self.request is None or self.request[0] == key
 
-    def build(self, req: tuple, layers, tile_image, stop) -> Composite | None:
+    @property
+    def asked(self) -> bool:
+        """Is a build or a merge waiting for the worker?"""
+        return self.request is not None or self.merge_request is not None
+
+    def ask_merge(self, comp: Composite) -> None:
+        with self._lock:
+            if self.current is comp and comp.merged is None and self.building != ("merge", comp):
+                self.merge_request = comp
+
+    def take_merge(self) -> Composite | None:
+        with self._lock:
+            comp, self.merge_request = self.merge_request, None
+            self.building = ("merge", comp) if comp is not None else None
+            return comp
+
+    def merge(self, comp: Composite, base) -> None:
+        """Paint the slide (``view_image.SlideBase``) under ``comp`` into ``comp.merged``."""
+        merged = base.merge(comp.image, comp.origin, comp.ds, comp.box)
+        with self._lock:
+            comp.merged = merged
+
+    def build(self, req: tuple, layers, tile_image, stop, base=None) -> Composite | None:
         """Assemble ``layers``' tiles (``tile_image(layer, col, row)``) into one image.
 
         Each tile goes into the whole-pixel rectangle the per-tile painter
@@ -153,7 +194,8 @@ class Composer:
         step = self.tile * z / ds
         xs = edges(0.0, span.c0, span.c1, step)
         ys = edges(0.0, span.r0, span.r1, step)
-        xs, ys = [x - xs[0] for x in xs], [y - ys[0] for y in ys]
+        xs0, ys0 = xs[0], ys[0]
+        xs, ys = [x - xs0 for x in xs], [y - ys0 for y in ys]
         img = QImage(xs[-1], ys[-1], QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(Qt.GlobalColor.transparent)
         q = QPainter(img)
@@ -170,7 +212,9 @@ class Composer:
                         q.drawImage(rect, tile)
         finally:
             q.end()
-        comp = Composite(key, span, z, img)
+        comp = Composite(key, span, z, img, (xs0, ys0), ds, tile=self.tile)
+        if base is not None:  # with the slide under it when its tiles are cached
+            comp.merged = base.merge(img, comp.origin, ds, comp.box)
         with self._lock:
             self.current = comp
         return comp

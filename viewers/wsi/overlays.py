@@ -5,8 +5,10 @@ built from the grid index without a Python loop, reused while panning) and
 as cached raster tiles when zoomed out: outlines at mid zoom, constant-size
 dots beyond, so a million objects stay smooth and dots never vanish.  Raster
 tiles are rendered on a worker thread, newest request first; while one is
-missing the next coarser cached tile is scaled in.  Every AI layer carries
-its analyzer name and version and is labelled "not for clinical use".
+missing the next coarser cached tile is scaled in.  While panning, the view
+and a margin are one composite image, merged with the slide tiles under it
+(``overlay_frames``).  Every AI layer carries its analyzer name and version
+and is labelled "not for clinical use".
 
 Pathologists read the H&E through the overlays: detections are thin outlines
 in their class colour (fill off unless asked for), each layer has its own
@@ -17,7 +19,6 @@ removes every overlay at once (the viewer's H key, as QuPath's toggle).
 from __future__ import annotations
 
 import itertools
-import math
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -26,7 +27,8 @@ from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QRegion, QTransform
 
 from viewers.wsi.detections import DetectionSet
-from viewers.wsi.overlay_composite import Composer, Span, edges
+from viewers.wsi.overlay_composite import Composer, edges
+from viewers.wsi.overlay_frames import TILE, CompositeFrames, bucket
 from viewers.wsi.raster_layer import (  # noqa: F401 (the overlay API in one place)
     COLORMAPS,
     HEATMAP_MAX_OPACITY,
@@ -37,9 +39,6 @@ from viewers.wsi.raster_layer import (  # noqa: F401 (the overlay API in one pla
     rgba_qimage,
 )
 
-TILE = 256
-VECTOR_MAX_DS = 2.0  # at most this many level-0 px per screen px for vectors
-VECTOR_MAX = 12000  # and no more than this many objects in view (~1 µs each to draw)
 REACH = 0.25  # vector paths cover the view plus this fraction each side, reused while panning
 OUTLINE_MAX_Z = 8  # raster tiles with outlines up to this bucket, dots beyond
 TILE_CACHE = 512
@@ -63,7 +62,7 @@ class DetectionLayer:
     max_opacity: float = 1.0
 
 
-class OverlayRenderer(QObject):
+class OverlayRenderer(CompositeFrames, QObject):
     tile_ready = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -73,8 +72,12 @@ class OverlayRenderer(QObject):
         self.last_path = ""  # "vector" | "raster" | "" — what the last paint used
         self.missing = 0  # visible raster tiles the last paint had to fake from coarser ones
         self.from_composite = False  # the last paint was one blit of the view's composite
+        self.with_slide = False  # ... merged with the slide tiles under it (one opaque blit)
         self.hidden = False  # every overlay off at once (H)
         self.use_composite = True  # False: always per tile (what the composite must equal)
+        self.base = None  # view_image.SlideBase: the slide, merged under the composite
+        self.slide_wanted: list[tuple] = []  # slide tiles the merged image still needs
+        self._plan_cache: tuple | None = None
         self._tiles: OrderedDict[tuple, QImage] = OrderedDict()
         self._vector: dict[int, tuple] = {}
         self._cond = threading.Condition()
@@ -119,31 +122,32 @@ class OverlayRenderer(QObject):
     @property
     def pending(self) -> int:
         with self._cond:
-            asked = self._composer.request is not None
+            c = self._composer
+            asked = (c.request is not None) + (c.merge_request is not None)
             return len(self._queue) + (1 if self._busy else 0) + asked
 
     # -- painting -----------------------------------------------------------
-    def paint(self, p: QPainter, vp) -> None:
-        self.from_composite = False
+    def paint(self, p: QPainter, vp, merged: bool = False) -> None:
+        """Draw the overlays; ``merged``: the view's composite is on screen already (``merged``)."""
+        self.from_composite = self.with_slide = False
+        self.missing = 0
         if self.hidden:
             self.last_path = ""
             return
         for r in self.rasters:
             if r.visible:
                 self._paint_raster(p, vp, r)
-        layers = [d for d in self.detections if d.visible and len(d.data)]
-        if not layers:
+        plan = self._plan(vp)
+        if plan is None:
             self.last_path = ""
             return
-        x, y, w, h = vp.visible()
-        reach = sum(d.data.count_in(x, y, x + w, y + h) for d in layers)
-        vector = vp.downsample <= VECTOR_MAX_DS and reach <= VECTOR_MAX
-        z = round(vp.downsample, 4) if vector else bucket(vp.downsample)
+        layers, vector, z = plan[:3]
         self.last_path = "vector" if vector else "raster"
         drawn, around = False, []
         if self.use_composite:
-            drawn, around = self._paint_composite(p, vp, layers, z)
+            drawn, around = self._paint_composite(p, vp, plan, blit=not merged)
         self.from_composite = drawn
+        self.with_slide = drawn and merged
         if drawn:
             self.missing = 0
             self._want(around)  # the next composite's tiles, nearest first
@@ -154,51 +158,6 @@ class OverlayRenderer(QObject):
         # a missing tile is painted from the vectors (zoomed in) or a coarser tile (out)
         self.missing = 0 if vector else len(want)
         self._want(want + around)
-
-    def _paint_composite(self, p: QPainter, vp, layers, z) -> tuple[bool, list]:
-        """One blit of the view's composite if built; else the tiles the next one needs.
-
-        The worker renders those tiles (nearest the view first); once every
-        one is cached it assembles them (``Composer``).
-        """
-        span = TILE * z
-        ext = [d.data.extent() for d in layers]
-        bx0, by0 = max(min(e[0] for e in ext), 0), max(min(e[1] for e in ext), 0)
-        bx1, by1 = max(max(e[2] for e in ext), 0), max(max(e[3] for e in ext), 0)
-        x, y, w, h = vp.visible()
-        need = Span(
-            int(max(x, bx0) // span),
-            int(max(y, by0) // span),
-            int(max(min(x + w, bx1), 0) // span),
-            int(max(min(y + h, by1), 0) // span),
-        )
-        if need.c1 < need.c0 or need.r1 < need.r0:
-            return False, []
-        limit = Span(int(bx0 // span), int(by0 // span), int(bx1 // span), int(by1 // span))
-        key = Composer.key(layers, z, vp.downsample)
-        drawn, target = self._composer.paint(p, vp, key, need, limit, z)
-        if target is None:
-            return drawn, []
-        cx, cy = (need.c0 + need.c1) / 2, (need.r0 + need.r1) / 2
-        cells = sorted(
-            (
-                (c, r)
-                for r in range(target.r0, target.r1 + 1)
-                for c in range(target.c0, target.c1 + 1)
-            ),
-            key=lambda t: (t[0] - cx) ** 2 + (t[1] - cy) ** 2,
-        )
-        with self._cond:
-            around = [
-                ((d.id, d.gen, z, c, r), d)
-                for d in layers
-                for c, r in cells
-                if (d.id, d.gen, z, c, r) not in self._tiles
-            ]
-            if not around:  # every tile is drawn: assemble them off the UI thread
-                self._composer.ask(key, target, z, vp.downsample)
-                self._cond.notify_all()
-        return drawn, around
 
     def _paint_raster(self, p: QPainter, vp, r: RasterLayer) -> None:
         if r.values.dtype == bool:
@@ -359,30 +318,14 @@ class OverlayRenderer(QObject):
                         self._tiles.popitem(last=False)
         return img
 
-    def _build_composite(self) -> None:
-        req = self._composer.take()
-        if req is None:
-            return
-        key, _span, z, ds = req
-        layers = [d for d in self.detections if d.visible and len(d.data)]
-        if Composer.key(layers, z, ds) != key:  # the layers changed since it was asked for
-            self._composer.done()
-            return
-        try:
-            self._composer.build(
-                req, layers, lambda d, c, r: self._cached_tile(d, z, c, r), lambda: self._stop
-            )
-        finally:
-            self._composer.done()
-
     def _work(self) -> None:
         while True:
             with self._cond:
-                while not self._queue and self._composer.request is None and not self._stop:
+                while not (self._queue or self._composer.asked or self._stop):
                     self._cond.wait()
                 if self._stop:
                     return
-                if not self._queue:  # visible tiles first, then the view's composite
+                if self._composer.asked:  # its tiles are drawn: it goes before more tiles
                     self._busy = ("composite",)
                     composite = True
                 else:
@@ -457,10 +400,6 @@ def _outline(p: QPainter, colour: QColor, fill: bool) -> None:
         p.setBrush(tint)
     else:
         p.setBrush(Qt.BrushStyle.NoBrush)
-
-
-def bucket(downsample: float) -> int:
-    return int(2 ** max(0, math.ceil(math.log2(max(downsample, 1.0)) - 1e-9)))
 
 
 def _inside(view, box) -> bool:

@@ -21,16 +21,11 @@ from PySide6.QtWidgets import QWidget
 
 from viewers.wsi.overlays import OverlayRenderer
 from viewers.wsi.tile_loader import TileLoader
+from viewers.wsi.view_image import BACKGROUND, SlideBase, tile_rect, to_qimage
 from viewers.wsi.viewport import Viewport, scale_bar
 
 NAV_MAX = 180
 QIMAGE_CACHE = 400
-
-
-def to_qimage(rgb: np.ndarray) -> QImage:
-    h, w, _ = rgb.shape
-    data = np.ascontiguousarray(rgb)
-    return QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
 class SlideCanvas(QWidget):
@@ -48,6 +43,7 @@ class SlideCanvas(QWidget):
         self._repaint.timeout.connect(self.update)
         self.overlays = OverlayRenderer(self)
         self.overlays.tile_ready.connect(self._tile_arrived)
+        self.overlays.base = SlideBase(source)  # merged with the overlay while panning
         self.annotations = None  # AnnotationLayer, set by the viewer
         self.tool = None  # tools.Tool
         self._drag: QPointF | None = None
@@ -130,11 +126,9 @@ class SlideCanvas(QWidget):
 
     def _tile_rect(self, level: int, col: int, row: int, w: int, h: int) -> QRectF:
         # edges snapped to whole screen pixels so neighbouring tiles meet without seams
-        ds, t = self.source.level_downsamples[level], self.source.tile_size
-        x0, y0 = self.vp.to_screen(col * t * ds, row * t * ds)
-        x1, y1 = self.vp.to_screen((col * t + w) * ds, (row * t + h) * ds)
-        x0, y0, x1, y1 = round(x0), round(y0), round(x1), round(y1)
-        return QRectF(x0, y0, x1 - x0, y1 - y0)
+        return tile_rect(
+            self.vp.to_screen(0, 0), self.vp.downsample, self.source, level, col, row, w, h
+        )
 
     def _paint_fallback(self, p: QPainter, level: int, col: int, row: int) -> None:
         t = self.source.tile_size
@@ -161,21 +155,31 @@ class SlideCanvas(QWidget):
     def paintEvent(self, event) -> None:
         self.vp.resize(self.width(), self.height())
         p = QPainter(self)
-        p.fillRect(self.rect(), QColor(236, 236, 236))
+        p.fillRect(self.rect(), QColor(*BACKGROUND))
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.vp.downsample > 1)
         level = self.level()
         tiles = self.visible_tiles(level)
+        merged = self.overlays.merged(self.vp)  # (image, top left): slide and overlay in one
+        inside = None if merged is None else QRectF(merged[1], merged[0].size().toSizeF())
         missing = []
+        t = self.source.tile_size
         for key in tiles:
+            if inside is not None:  # a tile wholly under the merged image is in it
+                lw, lh = self.source.level_dimensions[key[0]]
+                w, h = min(t, lw - key[1] * t), min(t, lh - key[2] * t)
+                if inside.contains(self._tile_rect(*key, w, h)):
+                    continue
             img = self._qimage(key)
             if img is None:
                 missing.append(key)
                 self._paint_fallback(p, *key)
             else:
                 p.drawImage(self._tile_rect(*key, img.width(), img.height()), img)
+        if merged is not None:
+            p.drawImage(merged[1], merged[0])
         self.source.cache.set_pinned(self.source.tile_key(*k) for k in tiles)
-        self.loader.want(missing + self._prefetch(level))
-        self.overlays.paint(p, self.vp)
+        self.overlays.paint(p, self.vp, merged=merged is not None)
+        self.loader.want(missing + self._prefetch(level) + self.overlays.slide_wanted)
         if self.annotations is not None and not self.overlays.hidden:
             self.annotations.paint(p, self.vp)
         if self.tool is not None and self.annotations is not None:

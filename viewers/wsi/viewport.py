@@ -13,6 +13,18 @@ from dataclasses import dataclass
 NICE = (1, 2, 5)
 
 
+def screen_edge(origin: float, offset: float) -> int:
+    """Whole screen pixel of a tile edge ``offset`` screen px from the slide's origin.
+
+    The origin (where level-0 (0, 0) falls on screen) and the offset are
+    rounded apart, so an edge's place relative to any other edge never
+    depends on where the view is: the slide tiles, the overlay tiles and an
+    image assembled from them (drawn at a whole-pixel offset) always meet
+    pixel for pixel, whatever the pan.
+    """
+    return math.floor(origin + 0.5) + math.floor(offset + 0.5)
+
+
 @dataclass
 class Viewport:
     slide_w: int

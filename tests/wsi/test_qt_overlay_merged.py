@@ -1,0 +1,110 @@
+"""Slide tiles and overlay merged into one image while panning: always the per-tile pixels.
+
+Each case waits for the final state (every tile drawn, the merged image built),
+grabs the frame, then grabs it again painted tile by tile with no composite,
+and asks for the same pixels.  Slide: the small generated pyramid; detections:
+synthetic octagons.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.wsi.test_qt_overlay_composite import composite_and_tiles, pixels, settle
+
+pytest.importorskip("pytestqt")
+
+
+def same_frame(canvas, tolerance: int = 0) -> np.ndarray:
+    composite, tiles = composite_and_tiles(canvas)
+    diff = np.abs(composite.astype(int) - tiles.astype(int)).max()
+    assert diff <= tolerance, f"merged frame differs from the tiles by {diff} levels"
+    return composite
+
+
+def show(viewer, n=60_000, seed=11):
+    from viewers.wsi.detections import synthetic
+
+    viewer.show_nuclei(synthetic(n, (0, 0, 4096, 3072), radius=6.0, seed=seed), "test 1.0")
+
+
+@pytest.mark.parametrize("ds", [1.0, 2.7, 4.0])  # level 0, level 0 smoothly scaled, level 1
+def test_merged_frame_after_pans(qtbot, viewer, ds):
+    canvas = viewer.canvas
+    show(viewer)
+    # Qt's smooth scaling starts its sampling where the tile is clipped (the widget's edge,
+    # the merged image's edge): a level or so apart, as any pan of the plain slide already is
+    tol = 0 if canvas.source.level_downsamples[canvas.level()] == ds else 1
+    canvas.vp.downsample = ds
+    canvas.vp.center_on(1500, 1200)
+    settle(qtbot, canvas)
+    first = same_frame(canvas, tol)
+    canvas.vp.pan(-333.5, -187.25)  # past the composite's spare tiles: a new one is built
+    settle(qtbot, canvas)
+    assert (same_frame(canvas, tol) != first).any()
+    canvas.vp.pan(333.5, 187.25)
+    settle(qtbot, canvas)
+    back = same_frame(canvas, tol)  # back where it was, the same pixels
+    assert np.abs(back.astype(int) - first.astype(int)).max() <= tol
+
+
+def test_merged_frame_follows_added_and_removed_detections(qtbot, viewer):
+    from viewers.wsi.detections import synthetic
+    from viewers.wsi.overlays import DetectionLayer
+
+    canvas = viewer.canvas
+    show(viewer)
+    canvas.vp.downsample = 2.0
+    canvas.vp.center_on(2048, 1536)
+    settle(qtbot, canvas)
+    before = same_frame(canvas)
+    extra = synthetic(5000, (1000, 800, 2000, 1500), radius=10.0, seed=12)
+    canvas.overlays.add_detections(DetectionLayer(extra, "imported"))
+    settle(qtbot, canvas)
+    added = same_frame(canvas)
+    assert (added != before).any(axis=2).mean() > 0.01  # the new outlines are on screen
+    canvas.overlays.detections = [d for d in canvas.overlays.detections if d.name != "imported"]
+    canvas.overlays.invalidate()
+    settle(qtbot, canvas)
+    assert (same_frame(canvas) == before).all()
+
+
+def test_merged_frame_follows_visibility_opacity_and_the_heatmap(qtbot, viewer):
+    canvas = viewer.canvas
+    show(viewer)
+    canvas.vp.downsample = 2.0
+    canvas.vp.center_on(2048, 1536)
+    settle(qtbot, canvas)
+    shown = same_frame(canvas)
+    overlays, nuclei = canvas.overlays, canvas.overlays.layer("nuclei")
+    nuclei.visible = False  # nothing to merge: the plain slide, as without detections
+    settle(qtbot, canvas, composite=False)
+    assert not overlays.with_slide
+    hidden = pixels(canvas)
+    assert (hidden != shown).any(axis=2).mean() > 0.01
+    nuclei.visible = True
+    settle(qtbot, canvas)
+    assert (same_frame(canvas) == shown).all()
+    nuclei.opacity = 0.4  # a new composite; blended once, as the tiles are on screen (+-1)
+    settle(qtbot, canvas)
+    faint = same_frame(canvas, tolerance=1)
+    assert np.abs(faint.astype(int) - shown.astype(int)).max() > 20
+    overlays.hidden = True  # H: every overlay off, the slide alone
+    settle(qtbot, canvas, composite=False)
+    assert not overlays.from_composite and not overlays.with_slide
+    assert (pixels(canvas) != shown).any(axis=2).mean() > 0.01
+    overlays.hidden = False
+    values = np.linspace(0, 1, 12 * 16, dtype=np.float32).reshape(12, 16)
+    viewer.show_density(values, 256.0, "test 1.0", visible=True)
+    # a heatmap goes between the slide and the detections: composite only, not merged
+    qtbot.waitUntil(lambda: (canvas.repaint(), overlays.from_composite)[1], timeout=30000)
+    settle(qtbot, canvas, composite=False)
+    assert overlays.from_composite and not overlays.with_slide
+    composite = pixels(canvas)
+    overlays.use_composite = False
+    try:
+        tiles = pixels(canvas)
+    finally:
+        overlays.use_composite = True
+    assert (composite == tiles).all()
