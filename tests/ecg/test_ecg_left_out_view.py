@@ -84,3 +84,18 @@ def test_reasons_from_units_and_baselines_are_translated_too(qapp):
         ]
     finally:
         i18n.install("en")
+
+
+def test_the_viewer_analyses_the_whole_record_as_the_pre_read_does(qtbot, jobs):
+    """A 230 s bedside record: the viewer's own analysis (no stored result) chooses its
+    10 s from the whole record and says the record's real length, as the pre-read and
+    ``huizhen ecg analyze`` do (it analysed only the first minute and said "of 60.0 s")."""
+    from app.ecg.readers import read_ecg
+    from inference.ecg import analyze
+
+    path = WFDB / "mixedsignals.hea"
+    expected = analyze(read_ecg(path)).window
+    v = _viewer(qtbot, jobs, path)
+    qtbot.waitUntil(lambda: getattr(v, "analysis", None) is not None, timeout=60000)
+    assert v.analysis.window == expected
+    assert expected["record_s"] > 200

@@ -80,9 +80,7 @@ def _analyse(signal, store=None, study_pk=0, rerun=False, state=None):
     from inference.ecg import analyze
     from inference.placement import collect, summarise
 
-    if signal.duration_s > LONG_S:  # the pre-read picks its cleanest 10 s from the first minute
-        n = int(LONG_S * signal.fs)
-        signal = dataclasses.replace(signal, data=signal.data[:, :n])
+    # the whole record, as the pre-read does: "Run AI again" gives the pre-read's answer
     with collect() as placements:
         analysis = analyze(signal, state=state)
     return analysis, summarise(placements)
