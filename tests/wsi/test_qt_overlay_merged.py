@@ -108,3 +108,39 @@ def test_merged_frame_follows_visibility_opacity_and_the_heatmap(qtbot, viewer):
     finally:
         overlays.use_composite = True
     assert (composite == tiles).all()
+
+
+def test_the_view_is_one_image_before_the_tiles_around_it_are_drawn(qtbot, viewer, monkeypatch):
+    """Right after a zoom or a new layer, a composite of the drawn tiles in view goes up first."""
+    from viewers.wsi.overlay_composite import MARGIN
+
+    canvas = viewer.canvas
+    overlays = canvas.overlays
+    show(viewer)
+    canvas.vp.downsample = 1.0
+    canvas.vp.center_on(2048, 1536)
+    need, limit = overlays._plan(canvas.vp)[4:]
+    want = overlays._want
+
+    def view_only(items):  # the tiles around the view are never drawn meanwhile
+        want([it for it in items if need.contains(_span_of(it[0]))])
+
+    monkeypatch.setattr(overlays, "_want", view_only)
+    settle(qtbot, canvas)
+    comp = overlays._composer.current
+    assert comp.span == need  # the view alone: its margin is not drawn
+    same_frame(canvas)
+    monkeypatch.setattr(overlays, "_want", want)
+    qtbot.waitUntil(
+        lambda: (canvas.repaint(), overlays._composer.current.span != need)[1], timeout=30000
+    )
+    settle(qtbot, canvas)
+    assert overlays._composer.current.span == need.grown(MARGIN, limit)  # then the margin too
+    same_frame(canvas)
+
+
+def _span_of(key):
+    from viewers.wsi.overlay_composite import Span
+
+    _id, _gen, _z, col, row = key
+    return Span(col, row, col, row)

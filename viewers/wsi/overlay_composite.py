@@ -64,7 +64,7 @@ class Span:
         return self.c1 - self.c0 + 1, self.r1 - self.r0 + 1
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity (never pixel by pixel)
 class Composite:
     key: tuple  # layers (id, gen, opacity) + tile zoom + screen downsample
     span: Span
@@ -168,7 +168,8 @@ class Composer:
 
     def ask_merge(self, comp: Composite) -> None:
         with self._lock:
-            if self.current is comp and comp.merged is None and self.building != ("merge", comp):
+            merging = self.building is not None and self.building[-1] is comp
+            if self.current is comp and comp.merged is None and not merging:
                 self.merge_request = comp
 
     def take_merge(self) -> Composite | None:
