@@ -44,7 +44,8 @@ class TileLoader(QObject):
                 for t in dict.fromkeys(tiles)
                 if t not in self._busy and t not in self.failed and src.tile_key(*t) not in cache
             ]
-            self._cond.notify_all()
+            if self._queue:  # waking every reader for nothing, every frame, slows the painting
+                self._cond.notify_all()
 
     @property
     def pending(self) -> int:
