@@ -15,7 +15,6 @@ Everything here is a suggestion for the doctor, like the AI result it starts fro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 import numpy as np
 
@@ -35,17 +34,31 @@ class Paired:
 
 
 @dataclass
-class Comparison:
-    prior_study_pk: int
-    prior_time: datetime | None
-    days: float
-    shift_mm: tuple[float, float, float]
-    pairs: dict[int, Paired] = field(default_factory=dict)
-    gone: list[int] = field(default_factory=list)  # prior nodules not found now
+class PriorExam:
+    """The prior chest CT this study is compared with: kept with the case as JSON
+    (``<data_dir>/annotations/<study>.chest-prior.json``) so the list and the report
+    draft grade against it without loading both scans again."""
 
-    def exam_category(self, kept: list[int]) -> str:
-        """The exam's follow-up category over the nodules the doctor kept."""
-        return fu.exam_follow_up([self.pairs[i].result.category for i in kept if i in self.pairs])
+    study_pk: int
+    time: str  # ISO date and time of the prior study
+    days: float
+    lung_shift: tuple[float, float, float]
+    nodules: list[dict] = field(default_factory=list)  # kept, at its doctor's values
+
+    def compare(self, current: list[dict]) -> tuple[dict[int, Paired], list[int]]:
+        """Each current nodule (graded dicts) against this exam: (pairs, prior ids gone)."""
+        pairs, gone, _shift = compare(current, self.nodules, self.days, self.lung_shift)
+        return pairs, gone
+
+    def to_dict(self) -> dict:
+        return {"study_pk": self.study_pk, "time": self.time, "days": self.days,
+                "lung_shift": list(self.lung_shift), "nodules": self.nodules}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, d: dict) -> PriorExam:
+        shift = [float(v) for v in d.get("lung_shift") or (0, 0, 0)][:3]
+        return cls(int(d["study_pk"]), str(d.get("time") or ""), float(d.get("days") or 0),
+                   (shift[0], shift[1], shift[2]), list(d.get("nodules") or []))  # fmt: skip
 
 
 # --- pairing (pure) --------------------------------------------------------------------
@@ -137,14 +150,7 @@ def prior_study(store, study_pk: int):
 def kept_prior_nodules(store, study_pk: int, payload: dict) -> list[dict]:
     """The prior exam's nodules its doctor did not reject, at the doctor's values."""
     review = cr.load_review(store, study_pk, payload)
-    nodules = cr.ai_nodules(payload)
-    out = []
-    for n in nodules:
-        d = review.decisions.get(int(n["id"]))
-        if d is not None and d.status == "rejected":
-            continue
-        out.append(cr.graded(n, d, len(nodules) > 1))
-    return out
+    return [n for n in graded_nodules(payload, review) if n["decision"] != "rejected"]
 
 
 def lung_centre(store, study_pk: int, state=None) -> np.ndarray | None:
@@ -160,8 +166,33 @@ def lung_centre(store, study_pk: int, state=None) -> np.ndarray | None:
     return vol.index_to_patient(centre)
 
 
-def compare_with_prior(store, study_pk: int, payload: dict, review, state=None):
-    """Worker: the study's nodules against the newest prior chest CT, or None."""
+def prior_path(store, study_pk: int):
+    from pathlib import Path
+
+    return Path(store.data_dir) / "annotations" / f"{study_pk}.chest-prior.json"
+
+
+def load_prior_exam(store, study_pk: int) -> PriorExam | None:
+    return prior_beside(cr.review_path(store, study_pk))
+
+
+def prior_beside(review_file) -> PriorExam | None:
+    """The prior exam kept beside a study's review file (the report draft's view)."""
+    import json
+    from pathlib import Path
+
+    path = Path(review_file)
+    path = path.with_name(path.name.replace(".chest-review.json", ".chest-prior.json"))
+    try:
+        return PriorExam.from_dict(json.loads(path.read_text("utf-8")))
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def find_prior_exam(store, study_pk: int, state=None) -> PriorExam | None:
+    """Worker: the newest prior chest CT of the patient, aligned to this study (both
+    scans' lungs found: seconds), kept with the case; None when there is none."""
+    from app.fileio import atomic_write_json
     from app.models import Study
 
     found = prior_study(store, study_pk)
@@ -172,9 +203,17 @@ def compare_with_prior(store, study_pk: int, payload: dict, review, state=None):
         now_time = s.get(Study, study_pk).study_time
     days = (now_time - prior_time).total_seconds() / 86400.0
     a, b = lung_centre(store, study_pk, state), lung_centre(store, prior_pk, state)
-    shift = tuple(a - b) if a is not None and b is not None else (0.0, 0.0, 0.0)
+    shift = tuple(float(v) for v in a - b) if a is not None and b is not None else (0.0, 0.0, 0.0)
+    exam = PriorExam(prior_pk, prior_time.isoformat(timespec="minutes"), days, shift,
+                     kept_prior_nodules(store, prior_pk, prior_payload))  # fmt: skip
+    path = prior_path(store, study_pk)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_json(path, exam.to_dict())
+    return exam
+
+
+def graded_nodules(payload: dict, review) -> list[dict]:
+    """Every AI nodule at the doctor's values (rejected ones too)."""
     nodules = cr.ai_nodules(payload)
-    current = [cr.graded(n, review.decisions.get(int(n["id"])), len(nodules) > 1) for n in nodules]
-    pairs, gone, used = compare(current, kept_prior_nodules(store, prior_pk, prior_payload),
-                                days, shift)  # fmt: skip
-    return Comparison(prior_pk, prior_time, days, used, pairs, gone)
+    return [cr.graded(n, review.decisions.get(int(n["id"])) if review else None,
+                      len(nodules) > 1) for n in nodules]  # fmt: skip

@@ -37,6 +37,16 @@ _T: dict[str, tuple[str, str]] = {
                   "AI（{model}）：非胸部检查，未做结节分析。"),
     "exam": ("Lung-RADS v2022 (baseline) exam category {cat}: {management}",
              "Lung-RADS v2022（基线）检查分类 {cat}：{management}"),
+    "exam_fu": ("Lung-RADS v2022 (follow-up, compared with the chest CT of {date}) exam category "
+                "{cat}: {management}",
+                "Lung-RADS v2022（随访，对比 {date} 胸部 CT）检查分类 {cat}：{management}"),
+    "new": (" (new since the CT of {date})", "（{date} CT 上无，新发）"),
+    "growing": (" (grew from {prior:.1f} mm on the CT of {date}: {growth:+.1f} mm)",
+                "（{date} CT 上为 {prior:.1f} mm，增大 {growth:+.1f} mm）"),
+    "crossed": (" ({prior:.1f} mm on the CT of {date}: {growth:+.1f} mm)",
+                "（{date} CT 上为 {prior:.1f} mm，变化 {growth:+.1f} mm）"),
+    "stable": (" (stable since the CT of {date}: {prior:.1f} mm)",
+               "（与 {date} CT 比较稳定：当时 {prior:.1f} mm）"),
     "fleischner": ("Fleischner 2017 (incidental nodule, adult >= 35 years), nodule {id}: "
                    "low risk: {low}; high risk: {high}",
                    "Fleischner 2017（偶发结节，35 岁以上成人），结节 {id}：低危：{low}；高危：{high}"),
@@ -121,8 +131,26 @@ def nodule_line(n: dict[str, Any], lang: str) -> str:
         volume=float(n.get("volume_mm3") or 0.0),
         image=int(round(float(voxel[2]))) + 1,
         cat=n["lung_rads"],
-        edited=edited,
+        edited=edited + str(n.get("change_note") or ""),
     )
+
+
+def _followed(final: list, prior, payload: dict, review, lang: str) -> list:
+    """The kept nodules with their follow-up category and what changed since the prior."""
+    from app.chest_priors import graded_nodules
+
+    pairs, _gone = prior.compare(graded_nodules(payload, review))
+    out = []
+    for n in final:
+        p = pairs.get(int(n["id"]))
+        if p is None:
+            out.append(n)
+            continue
+        r = p.result
+        note = _t(r.change, lang, date=prior.time[:10], prior=p.prior_mean_mm or 0.0,
+                  growth=r.growth_mm or 0.0)  # fmt: skip
+        out.append(dict(n, lung_rads=r.category, change_note=note))
+    return out
 
 
 def draft(ai: rt.AiInput | None, lang: str, ctx: dict[str, Any], why: str):
@@ -144,6 +172,9 @@ def draft(ai: rt.AiInput | None, lang: str, ctx: dict[str, Any], why: str):
         values["lung_rads"] = _t("exam", lang, cat="1", management=management_text("1", lang))
         return values, dict(nodules=values["nodules"], lung_rads=values["lung_rads"])
     final = cr.final_nodules(payload, review)
+    prior = ctx.get("chest_prior")
+    if prior is not None:  # graded by the follow-up rules against the prior chest CT
+        final = _followed(final, prior, payload, review, lang)
     lines = [_t("ai_head", lang, model=ai.model)]
     lines += [nodule_line(n, lang) for n in final] or [_t("none_accepted", lang)]
     rejected = sum(
@@ -156,6 +187,9 @@ def draft(ai: rt.AiInput | None, lang: str, ctx: dict[str, Any], why: str):
         lines.append(_t("undecided", lang, n=waiting))
     cat = rules.exam_category([n["lung_rads"] for n in final])
     advice = [_t("exam", lang, cat=cat, management=management_text(cat, lang))]
+    if prior is not None:
+        advice = [_t("exam_fu", lang, cat=cat, date=prior.time[:10],
+                     management=management_text(cat, lang))]  # fmt: skip
     for n in final:
         f = n["fleischner"]
         advice.append(

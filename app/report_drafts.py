@@ -240,6 +240,9 @@ def draft_context(s, study, store=None) -> dict[str, Any]:
         from app.chest_review import load_file
 
         ctx["chest_review"] = load_file(review.path)
+        from app.chest_priors import prior_beside  # the prior chest CT compared with
+
+        ctx["chest_prior"] = prior_beside(review.path)
     return ctx
 
 

@@ -289,5 +289,37 @@
         <source>The accepted nodules as DICOM SEG and SR objects of this study</source>
         <translation>The accepted nodules as DICOM SEG and SR objects of this study</translation>
     </message>
+    <message>
+        <source>Lung-RADS v2022 at follow-up: a new nodule, growth of the mean diameter by more than 1.5 mm within 12 months, a size threshold crossed, or stable (a category 3 stable becomes 2, a 4A stable becomes 3).</source>
+        <translation>Lung-RADS v2022 at follow-up: a new nodule, growth of the mean diameter by more than 1.5 mm within 12 months, a size threshold crossed, or stable (a category 3 stable becomes 2, a 4A stable becomes 3).</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>stable</translation>
+    </message>
+    <message>
+        <source>Not on the prior CT: graded as a new nodule.</source>
+        <translation>Not on the prior CT: graded as a new nodule.</translation>
+    </message>
+    <message>
+        <source>Prior CT: %1 mm; now %2 mm (%3).</source>
+        <translation>Prior CT: %1 mm; now %2 mm (%3).</translation>
+    </message>
+    <message>
+        <source>Lung-RADS at follow-up %1 (baseline table: %2)</source>
+        <translation>Lung-RADS at follow-up %1 (baseline table: %2)</translation>
+    </message>
+    <message>
+        <source>Compared with the chest CT of %1 (%2 days earlier): follow-up rules.</source>
+        <translation>Compared with the chest CT of %1 (%2 days earlier): follow-up rules.</translation>
+    </message>
+    <message>
+        <source>%1 nodule(s) of the prior CT not found now.</source>
+        <translation>%1 nodule(s) of the prior CT not found now.</translation>
+    </message>
 </context>
 </TS>

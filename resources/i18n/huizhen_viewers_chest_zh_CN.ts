@@ -289,5 +289,37 @@
         <source>The accepted nodules as DICOM SEG and SR objects of this study</source>
         <translation>将已认可的结节保存为本检查的 DICOM SEG 和 SR 对象</translation>
     </message>
+    <message>
+        <source>Lung-RADS v2022 at follow-up: a new nodule, growth of the mean diameter by more than 1.5 mm within 12 months, a size threshold crossed, or stable (a category 3 stable becomes 2, a 4A stable becomes 3).</source>
+        <translation>Lung-RADS v2022 随访规则：新发结节、12 个月内平均直径增大超过 1.5 mm、跨越大小阈值，或稳定（3 类稳定降为 2 类，4A 类稳定降为 3 类）。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新发</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>Not on the prior CT: graded as a new nodule.</source>
+        <translation>既往 CT 上无此结节：按新发结节分类。</translation>
+    </message>
+    <message>
+        <source>Prior CT: %1 mm; now %2 mm (%3).</source>
+        <translation>既往 CT：%1 mm；本次 %2 mm（%3）。</translation>
+    </message>
+    <message>
+        <source>Lung-RADS at follow-up %1 (baseline table: %2)</source>
+        <translation>随访 Lung-RADS %1（按基线表：%2）</translation>
+    </message>
+    <message>
+        <source>Compared with the chest CT of %1 (%2 days earlier): follow-up rules.</source>
+        <translation>已与 %1 胸部 CT（%2 天前）对比，按随访规则分类。</translation>
+    </message>
+    <message>
+        <source>%1 nodule(s) of the prior CT not found now.</source>
+        <translation>既往 CT 上有 %1 个结节本次未见。</translation>
+    </message>
 </context>
 </TS>

@@ -67,6 +67,7 @@ def _chest_ct(viewer, found) -> None:
     link = NoduleLink(viewer, payload, review)
     link.panel.set_stored(stored)
     link.set_others(others)
+    link.panel.find_prior()  # the patient's prior chest CT: follow-up categories
     if viewer.report_panel.report is None:  # a chest: the chest report's fields
         viewer.report_panel.set_template("chest")
 
@@ -88,12 +89,27 @@ class NoduleLink:
         self.panel.report_updated.connect(viewer.report_panel.show_report)
         self.panel.objects_stored.connect(lambda paths: paths and viewer.open_objects(paths))
         self.panel.changed.connect(self.report_findings)
+        self.panel.grown.connect(self._fit_height)
         if viewer.volume_viewer is not None:
             self.volume_opened(viewer.volume_viewer)
         self.others: list = []  # other organisations' reviews (app.sync.chest_reviews)
         self._listen()
         viewer.refresh_overlays()
         self.report_findings()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The list whole (up to 7/10 of the column), the report panel below it."""
+        side = self.viewer.side
+        if side is None or side.count() < 2:
+            return
+        sizes = side.sizes()
+        total = max(sum(sizes), 600)
+        self.panel.fit_rows()
+        want = min(self.panel.minimumSizeHint().height() + 8, total * 7 // 10)
+        i = next((k for k in range(side.count()) if side.widget(k).isAncestorOf(self.panel)), 0)
+        rest = (total - want) // max(side.count() - 1, 1)
+        side.setSizes([want if k == i else rest for k in range(side.count())])
 
     def _listen(self) -> None:
         """A sync that brings the other side's decisions updates them while open."""
@@ -136,6 +152,13 @@ class NoduleLink:
         sizes[big] -= take
         sizes[i] += take
         split.setSizes(sizes)
+        from PySide6.QtCore import QTimer
+
+        def refit() -> None:  # the image fitted again to its narrower room, once laid out
+            for pane in self.viewer.panes:
+                pane.view.fit()
+
+        QTimer.singleShot(0, refit)
 
     def report_findings(self) -> None:
         """The findings dock lists the nodules the doctor has not rejected, as AI output
@@ -165,14 +188,12 @@ class NoduleLink:
     # --- what is drawn --------------------------------------------------
     def shown(self) -> list[tuple[dict, object, str]]:
         """(nodule, colour, label) of each nodule with the doctor's values."""
-        from app.chest_review import graded
-
         p = self.panel
         current = p.current_id()
         out = []
         for n in p.nodules:
             d = p.review.decisions.get(int(n["id"]))
-            g = graded(n, d, len(p.nodules) > 1)
+            g = p.graded_of(n)
             colour = marks.COLOURS.get(d.status if d else "", marks.COLOURS[""])
             if int(n["id"]) == current:
                 colour = marks.SELECTED

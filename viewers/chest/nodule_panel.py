@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import chest_review as cr
 from inference.chest import rules
+from viewers.chest.nodule_followup import FollowUpMixin
 from viewers.chest.nodule_objects import StoredObjectsMixin
 from viewers.chest.texts import (
     decision_text,
@@ -39,17 +40,19 @@ from viewers.chest.texts import (
 ROLE = Qt.ItemDataRole.UserRole
 
 
-class NodulePanel(StoredObjectsMixin, QWidget):
+class NodulePanel(FollowUpMixin, StoredObjectsMixin, QWidget):
     jump = Signal(dict)  # show this nodule (2D and MPR)
     changed = Signal()  # a decision changed: redraw the marks
     report_updated = Signal(object)  # the refreshed report draft (ReportView)
     objects_stored = Signal(list)  # paths of the SEG/SR stored with the case
+    grown = Signal()  # more to show (the prior's note, another column): fit the panel
 
     def __init__(self, ctx, payload: dict, review: cr.Review, parent=None) -> None:
         super().__init__(parent)
         self.ctx, self.payload, self.review = ctx, payload, review
         self.nodules = cr.ai_nodules(payload)
         self.others: list = []  # other organisations' synced reviews (app.sync.chest_reviews)
+        self.prior, self.follow, self.gone = None, {}, []  # the prior chest CT (FollowUpMixin)
         self.busy = False
         self._saving = self._dirty = False
         self.title = QLabel()
@@ -57,6 +60,9 @@ class NodulePanel(StoredObjectsMixin, QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color:#b06000")
+        self.prior_note = QLabel()
+        self.prior_note.setWordWrap(True)
+        self.prior_note.hide()
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setColumnCount(6)
@@ -111,6 +117,7 @@ class NodulePanel(StoredObjectsMixin, QWidget):
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.title)
         lay.addWidget(self.notice)
+        lay.addWidget(self.prior_note)
         lay.addWidget(self.stored_note)
         lay.addWidget(self.adopt_btn)
         lay.addWidget(self.tree, 1)
@@ -141,18 +148,21 @@ class NodulePanel(StoredObjectsMixin, QWidget):
         multiple = len(self.nodules) > 1
         for n in self.nodules:
             d = self.review.decisions.get(int(n["id"]))
-            g = cr.graded(n, d, multiple)
+            g = self.graded_of(n, multiple)
+            change = self.change_text(g)
             it = QTreeWidgetItem(
                 [
                     str(n["id"]),
                     type_text(g["type"]),
                     f"{g['mean_diameter_mm']:.1f}",
-                    g["lung_rads"],
+                    f"{g['lung_rads']} ({change})" if change else g["lung_rads"],
                     decision_text(d.status if d else ""),
                 ]
             )
             it.setData(0, ROLE, int(n["id"]))
             it.setToolTip(0, self._tooltip(n))
+            if change:
+                it.setToolTip(3, self.change_tooltip(g))
             theirs = [(o, o.decisions.get(int(n["id"]))) for o in self.others]
             theirs = [(o, d) for o, d in theirs if d is not None and d.status]
             it.setText(5, " / ".join(decision_text(d.status) for _o, d in theirs))
@@ -170,9 +180,19 @@ class NodulePanel(StoredObjectsMixin, QWidget):
 
     def set_others(self, others: list) -> None:
         """Show the other side's decision on each nodule (column beside the doctor's own)."""
+        shown = bool(self.others)
         self.others = list(others or [])
         self.tree.setColumnHidden(5, not self.others)
         self.retranslate()
+        if bool(self.others) != shown:  # the column came (or went): fit, not on every sync
+            self.grown.emit()
+
+    def fit_rows(self, most: int = 9) -> None:
+        """The list tall enough for its rows (up to ``most``; more scroll)."""
+        rows = min(max(self.tree.topLevelItemCount(), 1), most)
+        row = max(self.tree.sizeHintForRow(0), self.fontMetrics().height() + 2)
+        head = self.tree.header().sizeHint().height()
+        self.tree.setMinimumHeight(rows * row + head + 2 * self.tree.frameWidth() + 2)
 
     def wanted_width(self) -> int:
         """The width that shows every visible column of the list whole."""
@@ -192,9 +212,10 @@ class NodulePanel(StoredObjectsMixin, QWidget):
         )
 
     def _update_exam(self) -> None:
-        final = cr.final_nodules(self.payload, self.review)
+        kept = [n for n in self.nodules if self.review.decisions.get(int(n["id"]), cr.Decision())
+                .status in ("accepted", "modified")]  # fmt: skip
         waiting = len(cr.undecided(self.payload, self.review))
-        cat = rules.exam_category([n["lung_rads"] for n in final])
+        cat = rules.exam_category([self.graded_of(n)["lung_rads"] for n in kept])
         text = (
             self.tr("Exam (accepted nodules): Lung-RADS %1 — %2")
             .replace("%1", cat)
@@ -289,6 +310,8 @@ class NodulePanel(StoredObjectsMixin, QWidget):
     def _decided(self) -> None:
         """Autosave the decision; rewrite an open chest draft from it.  One save at a
         time, always of the latest state (saves finishing out of order would lose one)."""
+        if self.prior is not None:
+            self._recompare()  # an edited size changes the growth
         self._fill()
         self.changed.emit()
         self._dirty = True

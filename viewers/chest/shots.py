@@ -5,7 +5,9 @@ The CT is the SYNTHETIC chest phantom (``inference.chest.phantom``, labelled so 
 headers); the X-ray is the demo's real chest CR (pydicom-data RG1_UNCR).  The regional
 hospital's decisions in ``case_chest_ct_synced_*`` are DEMO decisions written as the
 server's annotation document (no server runs for the screenshots); the real exchange is
-tested in tests/sync/test_chest_review_sync.py.
+tested in tests/sync/test_chest_review_sync.py.  Each phantom patient has a DEMO prior
+chest CT six months earlier (one nodule smaller, one absent), so the list grades by the
+Lung-RADS follow-up rules.
 """
 
 from __future__ import annotations
@@ -20,16 +22,42 @@ def _phantom_case(store, home: Path, lang: str) -> int | None:
     from inference.preread import run_preread
 
     folder = home / f"chest-phantom-{lang}"
+    prior = home / f"chest-phantom-prior-{lang}"
     if not folder.exists():
         folder.mkdir(parents=True)
         seed = 2 if lang == "zh_CN" else 4
         patient = ("PHANTOM^CHEST", f"PHANTOM-{seed}")
-        write_series(build_phantom((100, 256, 256), (2.0, 1.4, 1.4), seed=seed), folder, patient)
-    entries = run_import(store, [folder]).entries
-    pk = next((e.study_pk for e in entries if e.study_pk), None)
-    if pk is not None:
-        run_preread(store, [pk])
-    return pk
+        ph = build_phantom((100, 256, 256), (2.0, 1.4, 1.4), seed=seed)
+        write_series(ph, folder, patient)
+        _prior_scan(ph, prior, patient, seed)
+    pks = []
+    for f in (prior, folder):  # the prior first, as the clinic received them
+        entries = run_import(store, [f]).entries
+        pks.append(next((e.study_pk for e in entries if e.study_pk), None))
+    run_preread(store, [pk for pk in pks if pk is not None])
+    return pks[-1]
+
+
+def _prior_scan(ph, folder: Path, patient, seed: int) -> None:
+    """DEMO prior: the same SYNTHETIC patient six months earlier, without the smallest
+    nodule (new now) and with the largest solid one 2.5 mm smaller (grown now)."""
+    import dataclasses
+
+    import pydicom
+
+    from inference.chest.phantom import build_phantom, write_series
+
+    kept = sorted(ph.nodules, key=lambda n: n.mean_mm)[1:]
+    solid = [n for n in kept if n.kind == "solid"]
+    grown = max(solid, key=lambda n: n.mean_mm) if solid else None
+    before = [dataclasses.replace(n, long_mm=n.long_mm - 2.5, short_mm=n.short_mm - 2.5)
+              if n is grown else n for n in kept]  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    old = build_phantom((100, 256, 256), (2.0, 1.4, 1.4), nodules=before, seed=seed)
+    for f in write_series(old, folder, patient):
+        ds = pydicom.dcmread(f)
+        ds.StudyDate = ds.SeriesDate = "20250701"
+        ds.save_as(f)
 
 
 def _decide(panel) -> None:
@@ -78,6 +106,7 @@ def chest_shots(app, store, win, save, wait_until, lang: str, home: Path) -> Non
     panel = getattr(viewer, "chest_panel", None)
     if panel is None:
         return
+    wait_until(app, lambda: panel.prior is not None, 90)
     viewer.apply_preset_key(1)  # lung window
     if not any(panel.review.decisions.values()):
         _decide(panel)
@@ -94,9 +123,10 @@ def chest_shots(app, store, win, save, wait_until, lang: str, home: Path) -> Non
     if rp.report is None:
         rp.start()
         wait_until(app, lambda: rp.report is not None, 30)
-    panel.hide()  # the report read at full height
+    sizes = viewer.side.sizes()
+    viewer.side.setSizes([0] * (len(sizes) - 1) + [sum(sizes)])  # the report at full height
     save(win, f"case_chest_report_{lang}")
-    panel.show()
+    viewer.side.setSizes(sizes)
     viewer.a_mpr.setChecked(True)
     vv = viewer.volume_viewer
     if vv is not None:
