@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.importer_store import find_duplicate, store_records
-from app.readers import ReadError, best_reader
+from app.readers import ReadError, ReadReason, best_reader
 from app.readers.base import Reader, StudyMeta
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,9 @@ class ImportEntry:
     reader: str = ""
     kind: str = ""  # ReadError.kind for failures: the UI explains it in the user's language
     files: int = 1  # files of the record or series this line stands for
+    # ReadError.reason for failures (a coded ReadReason the UI translates; ``reason`` is
+    # the English message logs and the CLI show)
+    why: ReadReason | None = None
 
 
 @dataclass
@@ -126,7 +129,7 @@ def _key(path: Path) -> Path:
 def failure(path: Path, err: BaseException) -> ImportEntry:
     """An import line for anything a reader or the file system raised."""
     if isinstance(err, ReadError):
-        return ImportEntry(str(path), Outcome.FAILED, str(err), kind=err.kind)
+        return ImportEntry(str(path), Outcome.FAILED, str(err), kind=err.kind, why=err.reason)
     if isinstance(err, OSError):
         reason = f"cannot read file: {err.strerror or err}"
         return ImportEntry(str(path), Outcome.FAILED, reason, kind="unreadable")

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from app.models import Series, StoredObject, Study
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ def pick_series(s, study_pk: int, series_pk: int | None = None) -> Series:
         raise ReadError(f"study {study_pk} is not in the store", "missing")
     rows = list(s.scalars(select(Series).where(Series.study_pk == study_pk).order_by(Series.id)))
     if not rows:
-        raise ReadError("this case has no file", "missing")
+        raise ReadError(ReadReason("case_no_file"), "missing")
     same = [r for r in rows if r.modality == study.modality]
     return (same or rows)[0]
 
@@ -58,7 +59,7 @@ def open_series(store, study_pk: int, series_pk: int | None = None, **options):
 
     ser, files, objs = series_files(store, study_pk, series_pk)
     if not files:
-        raise ReadError("this case has no file", "missing")
+        raise ReadError(ReadReason("case_no_file"), "missing")
     absent = [o.filename for o, f in zip(objs, files, strict=True) if not f.exists()]
     if absent:
         from app.readers.dicomweb_case import stream_missing  # a server case: from the PACS
@@ -66,10 +67,7 @@ def open_series(store, study_pk: int, series_pk: int | None = None, **options):
         streamed = stream_missing(store, study_pk, objs, **options)
         if streamed is not None:
             return streamed
-        raise ReadError(
-            f"the file(s) of this case are not on this workstation yet: {', '.join(absent[:3])}",
-            "missing",
-        )
+        raise ReadError(ReadReason("case_files_elsewhere", files=absent[:3]), "missing")
     reader = reader_named(ser.reader) if ser.reader else None
     if reader is None:
         reader, main = recognise_series(store, ser, files)
@@ -95,7 +93,7 @@ def open_files(files: list[Path], **options):
 
     found = [c for c in (best_reader(Path(f)) for f in files) if c is not None]
     if not found:
-        raise ReadError(f"{Path(files[0]).name} is not a format Huizhen can read", "unsupported")
+        raise ReadError(ReadReason("format_unknown", name=Path(files[0]).name), "unsupported")
     reader = max(found, key=lambda c: c[0])[1]
     return reader.open([Path(f) for f in files], **options)
 
@@ -120,7 +118,7 @@ def recognise_series(store, ser: Series, files: list[Path]):
         if found is not None and (best is None or _rank(found) > _rank(best)):
             best, main = found, f
     if best is None:
-        raise ReadError(f"{files[0].name} is not a format Huizhen can read", "unsupported")
+        raise ReadError(ReadReason("format_unknown", name=files[0].name), "unsupported")
     reader = best[1]
     with store.session() as s:
         s.get(Series, ser.id).reader = reader.name

@@ -14,6 +14,7 @@ from app.descriptions import stored_description
 from app.domain import Modality
 from ui.description_text import description_text
 from ui.labels import display_name, modality_label, sex_label, status_label
+from ui.read_errors import error_html, error_parts
 from ui.worklist_model import age_years
 from viewers.registry import ViewerContext, viewer_class
 
@@ -86,8 +87,13 @@ class CaseTab(QWidget):
         self._lay.addLayout(top)
         self._lay.addWidget(self.body, 1)
 
-    def show_error(self, message: str) -> None:
-        self.body.setText(self.tr("This case could not be opened: %1").replace("%1", message))
+    def show_error(self, err: BaseException | str) -> None:
+        """Why the case cannot be shown: the reason in the user's language, the English
+        technical detail smaller below it."""
+        message, detail = (err, "") if isinstance(err, str) else error_parts(err)
+        text = self.tr("This case could not be opened: %1").replace("%1", message)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setText(error_html(text, detail))
         self.body.setWordWrap(True)
 
     def assign_patient(self) -> None:
@@ -130,7 +136,7 @@ class CaseTab(QWidget):
             self.viewer = cls(ctx, self)
         except Exception as err:  # a viewer bug must not take the shell down
             log.exception("viewer failed")
-            self.show_error(str(err))
+            self.show_error(err)
             return
         self._lay.replaceWidget(self.body, self.viewer)
         self.body.deleteLater()
@@ -243,7 +249,7 @@ class CaseArea(QTabWidget):
 
         def failed(err: BaseException) -> None:
             if self.indexOf(tab) >= 0:
-                tab.show_error(str(err))
+                tab.show_error(err)
 
         self.jobs.submit(
             load_case, self.store, study_pk, name="open case", on_done=done, on_error=failed

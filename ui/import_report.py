@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.importer import ImportReport, Outcome
 from ui.labels import modality_label, outcome_label
+from ui.read_errors import detail_line, error_text
 
 COLOURS = {Outcome.FAILED: "#b3261e", Outcome.UNSUPPORTED: "#a56300"}
 
@@ -55,19 +57,32 @@ class ImportReportDialog(QDialog):
                 modality_label(e.modality) if e.modality else "",
                 self.reason(e),
             ]
+            detail = self.detail(e)
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
-                item.setToolTip(e.path if col == 0 else value)
+                tip = e.path if col == 0 else value
+                item.setToolTip("\n".join(x for x in (tip, detail_line(detail)) if x))
+                item.setData(Qt.ItemDataRole.UserRole, detail)
                 if e.outcome in COLOURS:
                     item.setForeground(QColor(COLOURS[e.outcome]))
                 self.table.setItem(row, col, item)
+        # the reader's English message: technical detail, smaller, under the table
+        self.detail_label = QLabel()
+        self.detail_label.setObjectName("technicalDetail")
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setStyleSheet("color: #666; font-size: small")
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.currentCellChanged.connect(self._show_detail)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
         buttons.accepted.connect(self.accept)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self.detail_label)
         lay.addWidget(buttons)
+        if self.report.problems:
+            self.table.setCurrentCell(0, 3)
 
     def reason(self, e) -> str:
         text = self._reason(e)
@@ -81,15 +96,17 @@ class ImportReportDialog(QDialog):
         if e.outcome is Outcome.DUPLICATE:
             return self.tr("Already in the store (nothing changed)")
         if e.outcome is Outcome.FAILED:
-            text = {
-                "truncated": self.tr("The file is incomplete (cut off, e.g. during copying)"),
-                "corrupt": self.tr("The file is damaged"),
-                "unsupported": self.tr("This kind of study is not supported yet"),
-                "empty": self.tr("The file is empty"),
-                "missing": self.tr("The file no longer exists"),
-                "metadata": self.tr("The patient details file beside it is damaged"),
-            }.get(e.kind, self.tr("The file could not be read"))
-            return f"{text} — {e.reason}" if e.reason else text
+            return error_text(e.kind, getattr(e, "why", None))
         if getattr(e, "files", 1) > 1:  # a WFDB record, a DICOM series, a slide's files
             return self.tr("%1 files, kept together as one record").replace("%1", str(e.files))
         return ""
+
+    @staticmethod
+    def detail(e) -> str:
+        """The reader's English message of a failed line (technical detail), or ""."""
+        return e.reason if e.outcome is Outcome.FAILED else ""
+
+    def _show_detail(self, row: int, _col: int = 0, *_prev) -> None:
+        item = self.table.item(row, 3) if row >= 0 else None
+        detail = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+        self.detail_label.setText(detail_line(detail or ""))

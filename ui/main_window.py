@@ -264,13 +264,18 @@ class MainWindow(QMainWindow):
             self.import_dialog = dlg
 
         def failed(err: BaseException) -> None:
-            QMessageBox.warning(
-                self,
-                self.tr("Import failed"),
+            from ui.read_errors import detail_line, error_parts
+
+            message, detail = error_parts(err)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import failed"), "", parent=self)
+            box.setText(
                 self.tr("The import stopped: %1\nNothing already imported was lost.").replace(
-                    "%1", str(err)
-                ),
+                    "%1", message
+                )
             )
+            box.setInformativeText(detail_line(detail))
+            box.open()
+            self.import_failed_box = box
 
         self.jobs.run_with_progress(
             self,

@@ -109,7 +109,7 @@ def main(args) -> int:
             loaded.append(True)  # a message instead of a viewer: nothing more to wait for
 
     def failed(err: BaseException) -> None:
-        tab.show_error(str(err))
+        tab.show_error(err)
         errors.append(str(err))
 
     jobs.submit(load_case, store, study_pk, name="open case", on_done=show, on_error=failed)

@@ -49,9 +49,9 @@ def open_source(ctx: ViewerContext, state=None, **options):
             ctx.study_pk, ctx.extra.get("series_pk"), state=state, **options
         )
     if not ctx.files:
-        from app.readers import ReadError
+        from app.readers import ReadError, ReadReason
 
-        raise ReadError("this case has no file", "missing")
+        raise ReadError(ReadReason("case_no_file"), "missing")
     return open_files([p for _obj, p in ctx.files], state=state, **options)
 
 

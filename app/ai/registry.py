@@ -128,6 +128,7 @@ def open_file(path: Path, modality: str = "") -> Any:
     On the workstation ``Store.open_source`` opens a record with its stored reader."""
     from app.readers import best_reader
     from app.readers.base import ReadError, read_head, reader_named
+    from app.readers.reasons import ReadReason
 
     p = Path(path)
     d = descriptor(modality) if modality else None
@@ -144,7 +145,7 @@ def open_file(path: Path, modality: str = "") -> Any:
             return max(scored, key=lambda x: x[0])[1].open([p])
     found = best_reader(p)
     if found is None:
-        raise ReadError(f"{p.name} is not a format Huizhen can read", "unsupported")
+        raise ReadError(ReadReason("format_unknown", name=p.name), "unsupported")
     return found[1].open([p])
 
 

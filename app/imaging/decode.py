@@ -20,6 +20,7 @@ import numpy as np
 
 from app.imaging.headers import NATIVE, FileHead, FrameRef
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 YBR = ("YBR_FULL", "YBR_FULL_422")
 
@@ -66,7 +67,7 @@ def _header(head: FileHead):
     try:
         ds = read_header(head.path, stop_before_pixels=True)[0]
     except ReadError as err:
-        raise ReadError(f"{head.path.name}: {err}", err.kind) from err
+        raise ReadError(f"{head.path.name}: {err}", err.kind, err.reason) from err
     if head.frames > 1:
         with _HEADERS_LOCK:
             _HEADERS[head.path] = ds
@@ -84,9 +85,16 @@ def _native_frame(frame: FrameRef, dtype: np.dtype) -> np.ndarray:
             fp.seek(offset)
             buf = fp.read(count * dtype.itemsize)
     except OSError as err:
-        raise ReadError(f"{head.path.name}: cannot read: {err}") from err
+        raise ReadError(
+            f"{head.path.name}: cannot read: {err}",
+            reason=ReadReason("cannot_read", name=head.path.name),
+        ) from err
     if len(buf) < count * dtype.itemsize:
-        raise ReadError(f"{head.path.name}: the file ends inside the pixel data", "truncated")
+        raise ReadError(
+            f"{head.path.name}: the file ends inside the pixel data",
+            "truncated",
+            ReadReason("pixels_truncated"),
+        )
     arr = np.frombuffer(buf, dtype=dtype)
     if head.samples == 3:
         if head.planar == 1:
@@ -119,14 +127,15 @@ def _pydicom_frame(frame: FrameRef) -> np.ndarray:
             return frame_pixels(head.path, ds, frame.index)
     except ReadError as err:
         if head.path.stat().st_size > WHOLE_FILE_LIMIT:
-            raise ReadError(f"{head.path.name}: {err}", err.kind) from err
+            raise ReadError(f"{head.path.name}: {err}", err.kind, err.reason) from err
         first = err
     else:
         first = None
     try:
         return _whole_file_frame(head, frame.index)
     except ReadError as err:
-        raise ReadError(f"{head.path.name}: {first or err}", (first or err).kind) from err
+        cause = first or err
+        raise ReadError(f"{head.path.name}: {cause}", cause.kind, cause.reason) from err
 
 
 def _whole_file_frame(head: FileHead, index: int | None) -> np.ndarray:
@@ -144,7 +153,7 @@ def _whole_file_frame(head: FileHead, index: int | None) -> np.ndarray:
     try:
         return pixel_array(ds, index=index)
     except (MemoryError, *_DAMAGED) as err:
-        raise _damaged(err, "image pixels") from err
+        raise _damaged(err, "image pixels", ds) from err
 
 
 def _ybr_to_rgb(arr: np.ndarray) -> np.ndarray:
@@ -164,7 +173,11 @@ def modality_frame(frame: FrameRef, rgb: bool) -> np.ndarray:
             arr = (arr // 257).astype(np.uint8) if arr.max() > 255 else arr.astype(np.uint8)
         return arr
     if arr.ndim != 2:
-        raise ReadError(f"{frame.path.name}: colour frame in a grey series", "corrupt")
+        raise ReadError(
+            f"{frame.path.name}: colour frame in a grey series",
+            "corrupt",
+            ReadReason("frame_size_differs"),
+        )
     if frame.head.modality_lut:
         from app.readers.dicom_io import modality_values
 
@@ -193,7 +206,11 @@ def modality_into(frame: FrameRef, out: np.ndarray, rgb: bool) -> None:
     else:
         arr = stored_frame(frame)
         if arr.ndim != 2:
-            raise ReadError(f"{frame.path.name}: colour frame in a grey series", "corrupt")
+            raise ReadError(
+                f"{frame.path.name}: colour frame in a grey series",
+                "corrupt",
+                ReadReason("frame_size_differs"),
+            )
         _put(frame, out, arr)  # wraps into the volume's type; the rescale below unwraps
     if slope != 1.0:
         out *= out.dtype.type(int(slope))
@@ -203,7 +220,11 @@ def modality_into(frame: FrameRef, out: np.ndarray, rgb: bool) -> None:
 
 def _put(frame: FrameRef, out: np.ndarray, pixels: np.ndarray) -> None:
     if pixels.shape != out.shape:
-        raise ReadError(f"size {pixels.shape} differs from the series", "corrupt")
+        raise ReadError(
+            f"size {pixels.shape} differs from the series",
+            "corrupt",
+            ReadReason("frame_size_differs"),
+        )
     out[...] = pixels
 
 
@@ -211,7 +232,11 @@ def _native_into(frame: FrameRef, dtype: np.dtype, out: np.ndarray) -> None:
     """An uncompressed frame read from its offset straight into ``out`` (no copy)."""
     head = frame.head
     if out.shape != (head.rows, head.columns):
-        raise ReadError(f"size {(head.rows, head.columns)} differs from the series", "corrupt")
+        raise ReadError(
+            f"size {(head.rows, head.columns)} differs from the series",
+            "corrupt",
+            ReadReason("frame_size_differs"),
+        )
     size = out.size * dtype.itemsize
     offset = head.pixel_offset + (frame.index or 0) * size
     try:
@@ -219,9 +244,16 @@ def _native_into(frame: FrameRef, dtype: np.dtype, out: np.ndarray) -> None:
             fp.seek(offset)
             got = fp.readinto(memoryview(out).cast("B"))
     except OSError as err:
-        raise ReadError(f"{head.path.name}: cannot read: {err}") from err
+        raise ReadError(
+            f"{head.path.name}: cannot read: {err}",
+            reason=ReadReason("cannot_read", name=head.path.name),
+        ) from err
     if got < size:
-        raise ReadError(f"{head.path.name}: the file ends inside the pixel data", "truncated")
+        raise ReadError(
+            f"{head.path.name}: the file ends inside the pixel data",
+            "truncated",
+            ReadReason("pixels_truncated"),
+        )
     unused = head.bits_allocated - head.bits_stored
     if 0 < unused < head.bits_allocated:  # signed (the volume's type): sign-extend
         out <<= unused

@@ -57,7 +57,7 @@ def _header(path: Path):
     try:
         ds = read_dicom(path, stop_before_pixels=True)
     except ReadError as err:
-        raise ReadError(f"{Path(path).name}: {err}", err.kind) from err
+        raise ReadError(f"{Path(path).name}: {err}", err.kind, err.reason) from err
     for keyword in TYPE2:  # required (may be empty) in the document; older files omit them
         if keyword not in ds:
             setattr(ds, keyword, "")

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 SKIP_SUFFIXES = {".txt", ".json", ".md", ".html", ".xml", ".pdf", ".png", ".jpg", ".jpeg"}
 
@@ -38,7 +39,11 @@ def dicomdir_files(path: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     ds = read_dicom(path)
     records = ds.get("DirectoryRecordSequence")
     if records is None:
-        raise ReadError(f"{path.name}: a DICOMDIR without directory records", "corrupt")
+        raise ReadError(
+            f"{path.name}: a DICOMDIR without directory records",
+            "corrupt",
+            ReadReason("dicomdir_empty"),
+        )
     files, missing, seen = [], [], set()
     for rec in records:
         ref = rec.get("ReferencedFileID")

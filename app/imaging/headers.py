@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 NATIVE = {
     "1.2.840.10008.1.2": "<",  # implicit VR little endian
@@ -181,7 +182,9 @@ def read_head(path: Path) -> tuple[FileHead, list[FrameRef]]:
     ds, forced = read_header(path, defer_size=4096)  # pixel data (and big values) not read
     if "PixelData" not in ds:
         kind = str(ds.get("Modality", "") or "?")
-        raise ReadError(f"{NO_IMAGE} ({kind} object)", "unsupported")
+        raise ReadError(
+            f"{NO_IMAGE} ({kind} object)", "unsupported", ReadReason("no_pixel_data", object=kind)
+        )
     meta = getattr(ds, "file_meta", None) or {}
     ts = str(meta.get("TransferSyntaxUID", "") or implied_syntax(ds))
     return dataset_head(RawHeader(ds), path, ts, forced, path.stat().st_size)
@@ -277,7 +280,9 @@ def dataset_head(
 
     if "Rows" not in ds:
         kind = str(ds.get("Modality", "") or "?")
-        raise ReadError(f"{NO_IMAGE} ({kind} object)", "unsupported")
+        raise ReadError(
+            f"{NO_IMAGE} ({kind} object)", "unsupported", ReadReason("no_pixel_data", object=kind)
+        )
     frames, _ = frame_geometry(ds, file_size if file_size is not None else 1 << 62)
     shared_spacing = _item(ds, "SharedFunctionalGroupsSequence", "PixelMeasuresSequence")
     spacing = _floats(ds.get("PixelSpacing", ds.get("ImagerPixelSpacing")), 2)

@@ -19,6 +19,7 @@ import numpy as np
 
 from app.imaging.headers import NO_IMAGE, FrameRef, read_head
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 TRANSFER_SYNTAX_NAMES = {
     "1.2.840.10008.1.2": "Implicit VR Little Endian",
@@ -163,7 +164,11 @@ def series_info(files: list[Path], state=None) -> SeriesInfo:
             failed.append((name, f"{NO_IMAGE} (SEG object, drawn over the images)"))
     if not frames:
         reasons = "; ".join(f"{f}: {r}" for f, r in failed[:3])
-        raise ReadError(f"this series holds no image that can be shown ({reasons})", "corrupt")
+        raise ReadError(
+            f"this series holds no image that can be shown ({reasons})",
+            "corrupt",
+            ReadReason("series_no_image"),
+        )
     info = from_frames(frames)
     for name, reason in failed:
         info.skipped.append((name, reason))

@@ -289,4 +289,4 @@ def _preview(files: list):
     try:
         return head, modality_frame(frames[len(frames) // 2], rgb), rgb
     except ReadError as err:
-        raise ReadError(f"{path.name}: {err}", err.kind) from err
+        raise ReadError(f"{path.name}: {err}", err.kind, err.reason) from err

@@ -18,6 +18,7 @@ from app.readers.base import (
     reader_named,
     register,
 )
+from app.readers.reasons import ReadReason
 
 BUILTIN = (
     "app.readers.dicom",
@@ -43,6 +44,7 @@ __all__ = [
     "REGISTRIES",
     "Reader",
     "ReadError",
+    "ReadReason",
     "Registry",
     "StudyMeta",
     "best_reader",

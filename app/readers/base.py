@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from app.domain import Modality
+from app.readers.reasons import ReadReason
 
 HEAD_BYTES = 4096
 
@@ -23,15 +24,23 @@ HEAD_BYTES = 4096
 class ReadError(Exception):
     """A file that cannot be read.
 
-    ``kind`` is one of ``KINDS``: the UI shows a translated sentence for it and
-    the message (technical detail) beside it.
+    ``kind`` is one of ``KINDS``: the UI shows a translated sentence for it.
+    ``reason`` (a ``ReadReason``, or None) says why in a way the UI translates; a
+    message that is itself a ``ReadReason`` is its own reason.  The message is the
+    English text logs, the CLI and JSON show; without a reason the UI shows it
+    only as technical detail.
     """
 
     KINDS = ("unreadable", "truncated", "corrupt", "unsupported", "empty", "missing", "metadata")
 
-    def __init__(self, message: str, kind: str = "unreadable") -> None:
+    def __init__(
+        self, message: str, kind: str = "unreadable", reason: ReadReason | None = None
+    ) -> None:
         super().__init__(message)
         self.kind = kind if kind in self.KINDS else "unreadable"
+        if reason is None and isinstance(message, ReadReason):
+            reason = message
+        self.reason = reason
 
 
 @dataclass
@@ -68,7 +77,7 @@ class Reader:
         raise NotImplementedError
 
     def open(self, files: list[Path], **options: Any):
-        raise ReadError(f"{self.name} files cannot be opened for viewing", "unsupported")
+        raise ReadError(ReadReason("cannot_view", reader=self.name), "unsupported")
 
 
 class Registry:
@@ -144,14 +153,30 @@ def sidecar(path: Path) -> dict[str, Any]:
     limits = reader_limits()
     try:
         if side.stat().st_size > limits.max_text_bytes:
-            raise ReadError(f"metadata file {side.name} is too large", "metadata")
+            raise ReadError(
+                f"metadata file {side.name} is too large",
+                "metadata",
+                ReadReason("sidecar_damaged", name=side.name),
+            )
         data = json.loads(side.read_text("utf-8"))
     except (OSError, ValueError) as err:
-        raise ReadError(f"metadata file {side.name} is not valid JSON: {err}", "metadata") from err
+        raise ReadError(
+            f"metadata file {side.name} is not valid JSON: {err}",
+            "metadata",
+            ReadReason("sidecar_damaged", name=side.name),
+        ) from err
     except RecursionError as err:  # the decoder's own depth guard
-        raise ReadError(f"metadata file {side.name} is nested too deeply", "metadata") from err
+        raise ReadError(
+            f"metadata file {side.name} is nested too deeply",
+            "metadata",
+            ReadReason("sidecar_damaged", name=side.name),
+        ) from err
     if nesting_depth(data, limits.max_nesting) > limits.max_nesting:
-        raise ReadError(f"metadata file {side.name} is nested too deeply", "metadata")
+        raise ReadError(
+            f"metadata file {side.name} is nested too deeply",
+            "metadata",
+            ReadReason("sidecar_damaged", name=side.name),
+        )
     return data if isinstance(data, dict) else {}
 
 

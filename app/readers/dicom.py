@@ -12,6 +12,7 @@ from pathlib import Path
 from app.domain import Modality
 from app.readers.base import Reader, ReadError, StudyMeta, register
 from app.readers.dicom_io import DEFLATED, header_int, read_dicom
+from app.readers.reasons import ReadReason
 
 WAVEFORM_SOP_PREFIX = "1.2.840.10008.5.1.4.1.1.9."
 
@@ -47,7 +48,11 @@ def check_complete(path: Path) -> None:
         warnings.simplefilter("always")
         ds = read_dicom(path, defer_size=1024)
     if any("End of file reached" in str(w.message) for w in caught):
-        raise ReadError("DICOM file is truncated: it ends inside the pixel data", "truncated")
+        raise ReadError(
+            "DICOM file is truncated: it ends inside the pixel data",
+            "truncated",
+            ReadReason("pixels_truncated"),
+        )
     meta = getattr(ds, "file_meta", None) or {}
     if str(meta.get("TransferSyntaxUID", "")) == DEFLATED:
         return  # positions are in the inflated stream, not the file; a cut stream fails to inflate
@@ -61,6 +66,7 @@ def check_complete(path: Path) -> None:
             raise ReadError(
                 f"DICOM file is truncated: {tag} needs {tell + length} bytes, file has {size}",
                 "truncated",
+                ReadReason("truncated_bytes", need=tell + length, size=size),
             )
 
 
@@ -111,7 +117,9 @@ class DicomImageReader(Reader):
         ds = read_dataset(path)
         if "SOPClassUID" not in ds and "PixelData" not in ds:
             raise ReadError(
-                "DICOM file has no SOP class: not an image or waveform object", "corrupt"
+                "DICOM file has no SOP class: not an image or waveform object",
+                "corrupt",
+                ReadReason("not_image_object"),
             )
         sop = str(ds.get("SOPClassUID", ""))
         if sop.startswith(WAVEFORM_SOP_PREFIX):
@@ -120,7 +128,9 @@ class DicomImageReader(Reader):
             modality = Modality.from_dicom(str(ds.get("Modality", "")))
         if modality is Modality.OTHER:
             raise ReadError(
-                f"DICOM modality {ds.get('Modality', '?')!r} is not supported", "unsupported"
+                f"DICOM modality {ds.get('Modality', '?')!r} is not supported",
+                "unsupported",
+                ReadReason("modality_unsupported", modality=str(ds.get("Modality", "?"))),
             )
         check_complete(path)
         return meta_from_dataset(ds, modality)

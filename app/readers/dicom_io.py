@@ -28,6 +28,7 @@ from pathlib import Path
 
 from app.readers.base import ReadError
 from app.readers.limits import reader_limits
+from app.readers.reasons import ReadReason
 
 DEFLATED = "1.2.840.10008.1.2.1.99"
 INFLATE_STEP = 1 << 24
@@ -71,16 +72,47 @@ _DAMAGED = (
 )
 
 
-def _damaged(err: BaseException, what: str) -> ReadError:
+def _damaged(err: BaseException, what: str, ds=None) -> ReadError:
     from pydicom.errors import InvalidDicomError
 
+    pixels = "pixels" in what
+    reason = ReadReason("pixels_damaged" if pixels else "header_damaged")
     if isinstance(err, InvalidDicomError):
-        return ReadError(f"not a DICOM file: {err}", "corrupt")
+        return ReadError(f"not a DICOM file: {err}", "corrupt", ReadReason("not_dicom"))
     if isinstance(err, RecursionError):
-        return ReadError(f"DICOM {what}: sequences are nested too deeply", "corrupt")
+        return ReadError(f"DICOM {what}: sequences are nested too deeply", "corrupt", reason)
     if isinstance(err, MemoryError):
-        return ReadError(f"DICOM {what} claims more memory than this computer has", "corrupt")
-    return ReadError(f"DICOM {what} is damaged: {type(err).__name__}: {err}", "corrupt")
+        message = f"DICOM {what} claims more memory than this computer has"
+        return ReadError(message, "corrupt", reason)
+    if pixels and _no_decoder(err):
+        reason = ReadReason("compression_unsupported", syntax=_syntax_name(ds))
+    return ReadError(f"DICOM {what} is damaged: {type(err).__name__}: {err}", "corrupt", reason)
+
+
+def _os_reason(err: OSError, name: str) -> ReadReason:
+    """An OSError with an errno is the disk's or the system's; pydicom raises one
+    without when the data ends early ("No tag to read at file position ...")."""
+    if err.errno is None:
+        return ReadReason("ends_early")
+    return ReadReason("cannot_read", name=name)
+
+
+def _no_decoder(err: BaseException) -> bool:
+    """pydicom has no decoder for the file's compression (not a damaged file)."""
+    text = str(err).lower()
+    return isinstance(err, NotImplementedError) or (
+        isinstance(err, RuntimeError) and ("handler" in text or "decoder" in text)
+    )
+
+
+def _syntax_name(ds) -> str:
+    """The transfer syntax's name ("JPEG 2000 Image Compression"), or its UID."""
+    meta = getattr(ds, "file_meta", None) or {}
+    uid = meta.get("TransferSyntaxUID", "") if hasattr(meta, "get") else ""
+    try:
+        return str(getattr(uid, "name", "") or uid or "?")
+    except Exception:  # a damaged UID value
+        return "?"
 
 
 def _check_deflated(fp: _ClampedReader, limit: int, ratio: int) -> None:
@@ -104,12 +136,14 @@ def _check_deflated(fp: _ClampedReader, limit: int, ratio: int) -> None:
                 f"the deflated DICOM dataset inflates to more than {limit // 2**20} MB "
                 "(reader limit max_decoded_bytes)",
                 "corrupt",
+                ReadReason("inflate_bomb"),
             )
         if total > RATIO_FLOOR and total > ratio * max(consumed, 1):
             raise ReadError(
                 f"the deflated DICOM dataset inflates more than {ratio} times: a zip bomb, "
                 "not a medical image (reader limit max_inflate_ratio)",
                 "corrupt",
+                ReadReason("inflate_bomb"),
             )
         data = inflater.unconsumed_tail or fp.read(1 << 20)
 
@@ -146,7 +180,8 @@ def read_dicom(path: str | os.PathLike, *, stop_before_pixels: bool = False, **k
     except ReadError:
         raise
     except OSError as err:
-        raise ReadError(f"cannot read {Path(path).name}: {err}") from err
+        name = Path(path).name
+        raise ReadError(f"cannot read {name}: {err}", reason=_os_reason(err, name)) from err
     except (InvalidDicomError, BytesLengthException, MemoryError, *_DAMAGED) as err:
         raise _damaged(err, "file") from err
     ds.filename = os.fspath(path)
@@ -174,7 +209,9 @@ def header_number(ds, key: str, default: float, where: str = "") -> float:
         out = math.nan
     if not math.isfinite(out):
         raise ReadError(
-            f"{where or 'DICOM header'}: {key} is not a number ({value!r:.40})", "corrupt"
+            f"{where or 'DICOM header'}: {key} is not a number ({value!r:.40})",
+            "corrupt",
+            ReadReason("header_damaged"),
         )
     return out
 
@@ -185,7 +222,11 @@ def frame_geometry(ds, file_size: int) -> tuple[int, int]:
     spp, bits = header_int(ds, "SamplesPerPixel", 1), header_int(ds, "BitsAllocated", 8)
     frames = header_int(ds, "NumberOfFrames", 1)
     if min(rows, cols, spp, bits, frames) <= 0:
-        raise ReadError("the DICOM image header gives no valid size", "corrupt")
+        raise ReadError(
+            "the DICOM image header gives no valid size",
+            "corrupt",
+            ReadReason("image_size_invalid", width=cols, height=rows),
+        )
     frame_bytes = rows * cols * spp * ((bits + 7) // 8)
     limit = reader_limits().max_decoded_bytes
     if frame_bytes > limit:
@@ -193,9 +234,14 @@ def frame_geometry(ds, file_size: int) -> tuple[int, int]:
             f"one DICOM frame would decode to {frame_bytes // 2**20} MB, more than the "
             f"{limit // 2**20} MB allowed (reader limit max_decoded_bytes)",
             "corrupt",
+            ReadReason("frame_too_large", mb=frame_bytes // 2**20, limit=limit // 2**20),
         )
     if frames > max(1, file_size):  # every frame takes at least a byte of the file
-        raise ReadError(f"the DICOM header claims {frames} frames in {file_size} bytes", "corrupt")
+        raise ReadError(
+            f"the DICOM header claims {frames} frames in {file_size} bytes",
+            "corrupt",
+            ReadReason("header_damaged"),
+        )
     return frames, frame_bytes
 
 
@@ -214,15 +260,16 @@ def frame_pixels(path: str | os.PathLike, ds, index: int | None):
     except ReadError:
         raise
     except OSError as err:
-        raise ReadError(f"cannot read {Path(path).name}: {err}") from err
+        name = Path(path).name
+        raise ReadError(f"cannot read {name}: {err}", reason=_os_reason(err, name)) from err
     except (BytesLengthException, MemoryError, *_DAMAGED) as err:
-        raise _damaged(err, "image pixels") from err
+        raise _damaged(err, "image pixels", ds) from err
     except BaseException as err:
         # the Rust RLE decoder (pylibjpeg-rle, pyo3) panics on damaged frames with
         # PanicException, a BaseException that no ``except Exception`` sees
         if type(err).__name__ != "PanicException":
             raise
-        raise _damaged(err, "image pixels") from err
+        raise _damaged(err, "image pixels", ds) from err
 
 
 def modality_values(arr, ds):

@@ -17,6 +17,7 @@ from pathlib import Path
 from app.domain import Modality
 from app.readers.base import Reader, ReadError, StudyMeta, register
 from app.readers.dicom import is_dicom_head, meta_from_dataset, read_dataset
+from app.readers.reasons import ReadReason
 
 SEG = "1.2.840.10008.5.1.4.1.1.66.4"
 SR_PREFIX = "1.2.840.10008.5.1.4.1.1.88."  # every SR class, KOS (88.59) included
@@ -69,10 +70,16 @@ class DicomObjectReader(Reader):
         kind = object_kind(str(ds.get("SOPClassUID", "")))
         if not kind:
             raise ReadError(
-                "DICOM file is not a SEG, SR, GSPS, KOS or document object", "unsupported"
+                "DICOM file is not a SEG, SR, GSPS, KOS or document object",
+                "unsupported",
+                ReadReason("not_image_object"),
             )
         if not str(ds.get("StudyInstanceUID", "") or "").strip():
-            raise ReadError(f"DICOM {kind} object names no study (StudyInstanceUID)", "corrupt")
+            raise ReadError(
+                f"DICOM {kind} object names no study (StudyInstanceUID)",
+                "corrupt",
+                ReadReason("header_damaged"),
+            )
         meta = meta_from_dataset(ds, Modality.OTHER)
         meta.extra["series_modality"] = kind
         return meta

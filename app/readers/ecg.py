@@ -15,6 +15,7 @@ from pathlib import Path
 from app.descriptions import described
 from app.domain import Modality
 from app.readers.base import Reader, ReadError, StudyMeta, apply_sidecar, register, sidecar
+from app.readers.reasons import ReadReason
 
 _ECG_SOP_PREFIX = b"1.2.840.10008.5.1.4.1.1.9.1."
 # annotation files a WFDB record may carry (PhysioNet's usual annotator names)
@@ -50,7 +51,11 @@ class DicomEcgReader(Reader):
 
         ds = read_dicom(path, stop_before_pixels=True)
         if "WaveformSequence" not in ds:
-            raise ReadError("this DICOM ECG holds no waveform (no Waveform Sequence)", "corrupt")
+            raise ReadError(
+                "this DICOM ECG holds no waveform (no Waveform Sequence)",
+                "corrupt",
+                ReadReason("no_waveform"),
+            )
         check_record(path)
         sop = str(ds.get("SOPClassUID", ""))
         return StudyMeta(
@@ -101,12 +106,18 @@ class WfdbReader(Reader):
         try:
             header = wfdb.rdheader(str(path.with_suffix("")))
         except Exception as err:
-            raise ReadError(f"WFDB header {path.name} is damaged: {err}", "corrupt") from err
+            raise ReadError(
+                f"WFDB header {path.name} is damaged: {err}",
+                "corrupt",
+                ReadReason("header_damaged"),
+            ) from err
         companions = data_files(path)
         missing = [p.name for p in companions if not p.exists()]
         if missing:
             raise ReadError(
-                f"WFDB signal file(s) missing next to {path.name}: {', '.join(missing)}", "missing"
+                f"WFDB signal file(s) missing next to {path.name}: {', '.join(missing)}",
+                "missing",
+                ReadReason("companion_missing", files=missing),
             )
         _check_header(path, header)
         # annotation files of the record (100.atr, 100.qrs...) travel with it
@@ -154,6 +165,7 @@ def _check_header(path: Path, header) -> None:
         raise ReadError(
             f"{path.name}: the record is only {length * 1000:.0f} ms long; nothing to show or measure",
             "corrupt",
+            ReadReason("too_short", ms=length * 1000),
         )
     names = list(getattr(header, "sig_name", None) or [])
     units = list(getattr(header, "units", None) or [""] * len(names))
@@ -161,7 +173,9 @@ def _check_header(path: Path, header) -> None:
         non_ecg_reason(normalize_lead_name(n), u) for n, u in zip(names, units, strict=False)
     ):
         raise ReadError(
-            f"{path.name} holds no ECG channel (only {', '.join(names)})", "unsupported"
+            f"{path.name} holds no ECG channel (only {', '.join(names)})",
+            "unsupported",
+            ReadReason("no_ecg_channel", channels=names),
         )
 
 
@@ -248,7 +262,8 @@ class ScpReader(Reader):
         try:
             raw = path.read_bytes()
         except OSError as err:
-            raise ReadError(f"cannot read {path.name}: {err}") from err
+            reason = ReadReason("cannot_read", name=path.name)
+            raise ReadError(f"cannot read {path.name}: {err}", reason=reason) from err
         fields = patient_fields(parse_record(raw))
         check_record(path)
         meta = StudyMeta(

@@ -17,6 +17,7 @@ from app.descriptions import described
 from app.domain import Modality
 from app.readers.base import Reader, ReadError, StudyMeta, apply_sidecar, register, sidecar
 from app.readers.limits import reader_limits
+from app.readers.reasons import ReadReason
 
 JPEG = b"\xff\xd8\xff"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -54,6 +55,7 @@ def _too_large(size: str, limit: int) -> ReadError:
         f"the image{size} is larger than the {limit // 1_000_000} million pixels allowed "
         "(reader limit max_image_pixels)",
         "corrupt",
+        ReadReason("image_too_large", limit=limit // 1_000_000),
     )
 
 
@@ -71,7 +73,11 @@ def open_photo(path: Path) -> Iterator:
         with Image.open(path) as im:
             width, height = im.size
             if width <= 0 or height <= 0:
-                raise ReadError(f"image has no pixels ({width}x{height})", "corrupt")
+                raise ReadError(
+                    f"image has no pixels ({width}x{height})",
+                    "corrupt",
+                    ReadReason("image_size_invalid", width=width, height=height),
+                )
             if width * height > limit:
                 raise _too_large(f" ({width}x{height} pixels)", limit)
             yield im
@@ -80,7 +86,9 @@ def open_photo(path: Path) -> Iterator:
     except Image.DecompressionBombError as err:  # PIL's check, on the same limit
         raise _too_large("", limit) from err
     except _DAMAGED as err:
-        raise ReadError(f"image file is truncated or corrupt: {err}", "corrupt") from err
+        raise ReadError(
+            f"image file is truncated or corrupt: {err}", "corrupt", ReadReason("pixels_damaged")
+        ) from err
 
 
 def photo_pixels(path: Path):

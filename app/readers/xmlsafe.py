@@ -17,6 +17,7 @@ from xml.parsers import expat
 
 from app.readers.base import ReadError
 from app.readers.limits import reader_limits
+from app.readers.reasons import ReadReason
 
 
 class _Refused(Exception):
@@ -70,9 +71,13 @@ def parse_bytes(raw: bytes) -> ET.Element:
         parser.Parse(raw, True)
         return builder.close()
     except _Refused as err:
-        raise ReadError(f"XML with {err} is refused for safety") from err
+        raise ReadError(
+            f"XML with {err} is refused for safety", reason=ReadReason("xml_unsafe")
+        ) from err
     except (expat.ExpatError, ValueError) as err:  # ValueError: UTF-7 and other multi-byte
-        raise ReadError(f"the XML is damaged or truncated ({err})") from err
+        raise ReadError(
+            f"the XML is damaged or truncated ({err})", reason=ReadReason("xml_damaged")
+        ) from err
     except LookupError as err:  # an encoding declaration Python does not know
         raise ReadError(f"the XML declares an unknown encoding ({err})") from err
     except RecursionError as err:
@@ -87,9 +92,13 @@ def parse_xml(path: Path) -> ET.Element:
         if size > limit:
             raise ReadError(
                 f"XML file is too large ({size // 2**20} MB; reader limit max_text_bytes "
-                f"is {limit // 2**20} MB)"
+                f"is {limit // 2**20} MB)",
+                reason=ReadReason("too_large_mb", mb=size // 2**20, limit=limit // 2**20),
             )
         raw = Path(path).read_bytes()
     except OSError as err:
-        raise ReadError(f"cannot read {Path(path).name}: {err}") from err
+        name = Path(path).name
+        raise ReadError(
+            f"cannot read {name}: {err}", reason=ReadReason("cannot_read", name=name)
+        ) from err
     return parse_bytes(raw)

@@ -353,34 +353,6 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file is incomplete (cut off, e.g. during copying)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file is damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This kind of study is not supported yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file no longer exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The patient details file beside it is damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file could not be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 files, kept together as one record</source>
         <translation>%1 files, kept together as one record</translation>
     </message>
@@ -924,6 +896,201 @@ Nothing already imported was lost.</source>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ReadErrors</name>
+    <message>
+        <source>The file is incomplete (cut off, e.g. during copying)</source>
+        <translation>The file is incomplete (cut off, e.g. during copying)</translation>
+    </message>
+    <message>
+        <source>The file is damaged</source>
+        <translation>The file is damaged</translation>
+    </message>
+    <message>
+        <source>This kind of study is not supported yet</source>
+        <translation>This kind of study is not supported yet</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>The file is empty</translation>
+    </message>
+    <message>
+        <source>A file is missing</source>
+        <translation>A file is missing</translation>
+    </message>
+    <message>
+        <source>The patient details file beside it is damaged</source>
+        <translation>The patient details file beside it is damaged</translation>
+    </message>
+    <message>
+        <source>The file could not be read</source>
+        <translation>The file could not be read</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred</source>
+        <translation>An unexpected error occurred</translation>
+    </message>
+    <message>
+        <source>file %1 does not exist</source>
+        <translation>file %1 does not exist</translation>
+    </message>
+    <message>
+        <source>file %1 is empty</source>
+        <translation>file %1 is empty</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (no access to it, or a disk error)</source>
+        <translation>%1 cannot be read (no access to it, or a disk error)</translation>
+    </message>
+    <message>
+        <source>%1 is not a format Huizhen can read</source>
+        <translation>%1 is not a format Huizhen can read</translation>
+    </message>
+    <message>
+        <source>not a valid %1 file (its content does not match the format)</source>
+        <translation>not a valid %1 file (its content does not match the format)</translation>
+    </message>
+    <message>
+        <source>not a DICOM file</source>
+        <translation>not a DICOM file</translation>
+    </message>
+    <message>
+        <source>the file header is damaged</source>
+        <translation>the file header is damaged</translation>
+    </message>
+    <message>
+        <source>the image data is damaged</source>
+        <translation>the image data is damaged</translation>
+    </message>
+    <message>
+        <source>the XML content is damaged or cut off</source>
+        <translation>the XML content is damaged or cut off</translation>
+    </message>
+    <message>
+        <source>the XML contains declarations refused for safety</source>
+        <translation>the XML contains declarations refused for safety</translation>
+    </message>
+    <message>
+        <source>the patient details file %1 is damaged</source>
+        <translation>the patient details file %1 is damaged</translation>
+    </message>
+    <message>
+        <source>the file is cut off: it needs %1 bytes but has only %2</source>
+        <translation>the file is cut off: it needs %1 bytes but has only %2</translation>
+    </message>
+    <message>
+        <source>the file ends inside the image data</source>
+        <translation>the file ends inside the image data</translation>
+    </message>
+    <message>
+        <source>the file ends before its data is complete (cut off?)</source>
+        <translation>the file ends before its data is complete (cut off?)</translation>
+    </message>
+    <message>
+        <source>the file is too large (%1 MB; the limit is %2 MB)</source>
+        <translation>the file is too large (%1 MB; the limit is %2 MB)</translation>
+    </message>
+    <message>
+        <source>the file is too large</source>
+        <translation>the file is too large</translation>
+    </message>
+    <message>
+        <source>the image is larger than the %1 million pixels allowed</source>
+        <translation>the image is larger than the %1 million pixels allowed</translation>
+    </message>
+    <message>
+        <source>one image would need %1 MB, more than the %2 MB allowed</source>
+        <translation>one image would need %1 MB, more than the %2 MB allowed</translation>
+    </message>
+    <message>
+        <source>the compressed data expands far beyond any medical image (refused for safety)</source>
+        <translation>the compressed data expands far beyond any medical image (refused for safety)</translation>
+    </message>
+    <message>
+        <source>the image has no valid size (%1 × %2)</source>
+        <translation>the image has no valid size (%1 × %2)</translation>
+    </message>
+    <message>
+        <source>the file holds no image (%1 object)</source>
+        <translation>the file holds no image (%1 object)</translation>
+    </message>
+    <message>
+        <source>the image compression (%1) cannot be decoded</source>
+        <translation>the image compression (%1) cannot be decoded</translation>
+    </message>
+    <message>
+        <source>DICOM modality %1 is not supported</source>
+        <translation>DICOM modality %1 is not supported</translation>
+    </message>
+    <message>
+        <source>the DICOM file is not an image, a waveform or a known document</source>
+        <translation>the DICOM file is not an image, a waveform or a known document</translation>
+    </message>
+    <message>
+        <source>an image of the series differs in size or colour type</source>
+        <translation>an image of the series differs in size or colour type</translation>
+    </message>
+    <message>
+        <source>this series holds no image that can be shown</source>
+        <translation>this series holds no image that can be shown</translation>
+    </message>
+    <message>
+        <source>the DICOMDIR (disc index) lists no files</source>
+        <translation>the DICOMDIR (disc index) lists no files</translation>
+    </message>
+    <message>
+        <source>the record is only %1 ms long; nothing to show or measure</source>
+        <translation>the record is only %1 ms long; nothing to show or measure</translation>
+    </message>
+    <message>
+        <source>the file holds no waveform</source>
+        <translation>the file holds no waveform</translation>
+    </message>
+    <message>
+        <source>not an ECG: the record holds no ECG lead (only %1)</source>
+        <translation>not an ECG: the record holds no ECG lead (only %1)</translation>
+    </message>
+    <message>
+        <source>the record gives no usable sampling rate</source>
+        <translation>the record gives no usable sampling rate</translation>
+    </message>
+    <message>
+        <source>files of this record are missing: %1 (copy them into the same folder)</source>
+        <translation>files of this record are missing: %1 (copy them into the same folder)</translation>
+    </message>
+    <message>
+        <source>%1 is not a supported ECG format (DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)</source>
+        <translation>%1 is not a supported ECG format (DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)</translation>
+    </message>
+    <message>
+        <source>the waveform data is cut off</source>
+        <translation>the waveform data is cut off</translation>
+    </message>
+    <message>
+        <source>the waveform data encoding %1 is not supported</source>
+        <translation>the waveform data encoding %1 is not supported</translation>
+    </message>
+    <message>
+        <source>this case has no file</source>
+        <translation>this case has no file</translation>
+    </message>
+    <message>
+        <source>the files of this case are not on this workstation yet: %1</source>
+        <translation>the files of this case are not on this workstation yet: %1</translation>
+    </message>
+    <message>
+        <source>%1 files cannot be opened for viewing</source>
+        <translation>%1 files cannot be opened for viewing</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>Technical detail: %1</translation>
     </message>
 </context>
 <context>

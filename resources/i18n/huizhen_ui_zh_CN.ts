@@ -354,34 +354,6 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation>已在本地库中（未作更改）</translation>
     </message>
     <message>
-        <source>The file is incomplete (cut off, e.g. during copying)</source>
-        <translation>文件不完整（可能在复制或传输时被截断）</translation>
-    </message>
-    <message>
-        <source>The file is damaged</source>
-        <translation>文件已损坏</translation>
-    </message>
-    <message>
-        <source>This kind of study is not supported yet</source>
-        <translation>暂不支持此类检查</translation>
-    </message>
-    <message>
-        <source>The file is empty</source>
-        <translation>文件为空</translation>
-    </message>
-    <message>
-        <source>The file no longer exists</source>
-        <translation>文件已不存在</translation>
-    </message>
-    <message>
-        <source>The patient details file beside it is damaged</source>
-        <translation>同目录下的患者信息文件已损坏</translation>
-    </message>
-    <message>
-        <source>The file could not be read</source>
-        <translation>无法读取该文件</translation>
-    </message>
-    <message>
         <source>%1 files, kept together as one record</source>
         <translation>%1 个文件，作为同一记录一并保存</translation>
     </message>
@@ -926,6 +898,201 @@ Nothing already imported was lost.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReadErrors</name>
+    <message>
+        <source>The file is incomplete (cut off, e.g. during copying)</source>
+        <translation>文件不完整（例如复制时被中断）</translation>
+    </message>
+    <message>
+        <source>The file is damaged</source>
+        <translation>文件已损坏</translation>
+    </message>
+    <message>
+        <source>This kind of study is not supported yet</source>
+        <translation>暂不支持此类检查</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>A file is missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>The patient details file beside it is damaged</source>
+        <translation>同一文件夹中的患者信息文件已损坏</translation>
+    </message>
+    <message>
+        <source>The file could not be read</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred</source>
+        <translation>发生意外错误</translation>
+    </message>
+    <message>
+        <source>file %1 does not exist</source>
+        <translation>文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>file %1 is empty</source>
+        <translation>文件 %1 为空</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (no access to it, or a disk error)</source>
+        <translation>无法读取 %1（无访问权限或磁盘错误）</translation>
+    </message>
+    <message>
+        <source>%1 is not a format Huizhen can read</source>
+        <translation>%1 不是会诊系统可读取的格式</translation>
+    </message>
+    <message>
+        <source>not a valid %1 file (its content does not match the format)</source>
+        <translation>不是有效的 %1 文件（内容与该格式不符）</translation>
+    </message>
+    <message>
+        <source>not a DICOM file</source>
+        <translation>不是 DICOM 文件</translation>
+    </message>
+    <message>
+        <source>the file header is damaged</source>
+        <translation>文件头信息已损坏</translation>
+    </message>
+    <message>
+        <source>the image data is damaged</source>
+        <translation>图像数据已损坏</translation>
+    </message>
+    <message>
+        <source>the XML content is damaged or cut off</source>
+        <translation>XML 内容已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>the XML contains declarations refused for safety</source>
+        <translation>XML 含有出于安全原因拒绝处理的声明</translation>
+    </message>
+    <message>
+        <source>the patient details file %1 is damaged</source>
+        <translation>患者信息文件 %1 已损坏</translation>
+    </message>
+    <message>
+        <source>the file is cut off: it needs %1 bytes but has only %2</source>
+        <translation>文件被截断：应有 %1 字节，实际只有 %2 字节</translation>
+    </message>
+    <message>
+        <source>the file ends inside the image data</source>
+        <translation>文件在图像数据中途截断</translation>
+    </message>
+    <message>
+        <source>the file ends before its data is complete (cut off?)</source>
+        <translation>文件在数据完整之前就结束了（可能被截断）</translation>
+    </message>
+    <message>
+        <source>the file is too large (%1 MB; the limit is %2 MB)</source>
+        <translation>文件过大（%1 MB，上限为 %2 MB）</translation>
+    </message>
+    <message>
+        <source>the file is too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <source>the image is larger than the %1 million pixels allowed</source>
+        <translation>图像超过允许的 %1 百万像素上限</translation>
+    </message>
+    <message>
+        <source>one image would need %1 MB, more than the %2 MB allowed</source>
+        <translation>单幅图像需要 %1 MB，超过允许的 %2 MB</translation>
+    </message>
+    <message>
+        <source>the compressed data expands far beyond any medical image (refused for safety)</source>
+        <translation>压缩数据解压后远超任何医学图像的大小（出于安全原因拒绝）</translation>
+    </message>
+    <message>
+        <source>the image has no valid size (%1 × %2)</source>
+        <translation>图像尺寸无效（%1 × %2）</translation>
+    </message>
+    <message>
+        <source>the file holds no image (%1 object)</source>
+        <translation>文件中没有图像（%1 对象）</translation>
+    </message>
+    <message>
+        <source>the image compression (%1) cannot be decoded</source>
+        <translation>无法解码该图像压缩格式（%1）</translation>
+    </message>
+    <message>
+        <source>DICOM modality %1 is not supported</source>
+        <translation>不支持 DICOM 检查类型 %1</translation>
+    </message>
+    <message>
+        <source>the DICOM file is not an image, a waveform or a known document</source>
+        <translation>该 DICOM 文件不是图像、波形或可识别的文档</translation>
+    </message>
+    <message>
+        <source>an image of the series differs in size or colour type</source>
+        <translation>序列中有图像的尺寸或颜色类型与其他图像不一致</translation>
+    </message>
+    <message>
+        <source>this series holds no image that can be shown</source>
+        <translation>该序列中没有可显示的图像</translation>
+    </message>
+    <message>
+        <source>the DICOMDIR (disc index) lists no files</source>
+        <translation>DICOMDIR（光盘索引）中未列出任何文件</translation>
+    </message>
+    <message>
+        <source>the record is only %1 ms long; nothing to show or measure</source>
+        <translation>记录时长仅 %1 毫秒，无法显示或测量</translation>
+    </message>
+    <message>
+        <source>the file holds no waveform</source>
+        <translation>文件中没有波形数据</translation>
+    </message>
+    <message>
+        <source>not an ECG: the record holds no ECG lead (only %1)</source>
+        <translation>不是心电图：记录中没有心电导联（仅有 %1）</translation>
+    </message>
+    <message>
+        <source>the record gives no usable sampling rate</source>
+        <translation>记录中没有可用的采样率</translation>
+    </message>
+    <message>
+        <source>files of this record are missing: %1 (copy them into the same folder)</source>
+        <translation>此记录的配套文件缺失：%1（请将其复制到同一文件夹）</translation>
+    </message>
+    <message>
+        <source>%1 is not a supported ECG format (DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)</source>
+        <translation>%1 不是支持的心电图格式（支持 DICOM、WFDB、HL7 aECG、GE MUSE XML、Philips Sierra XML、SCP-ECG）</translation>
+    </message>
+    <message>
+        <source>the waveform data is cut off</source>
+        <translation>波形数据不完整</translation>
+    </message>
+    <message>
+        <source>the waveform data encoding %1 is not supported</source>
+        <translation>不支持该波形数据编码（%1）</translation>
+    </message>
+    <message>
+        <source>this case has no file</source>
+        <translation>此病例没有文件</translation>
+    </message>
+    <message>
+        <source>the files of this case are not on this workstation yet: %1</source>
+        <translation>此病例的文件尚未传到本工作站：%1</translation>
+    </message>
+    <message>
+        <source>%1 files cannot be opened for viewing</source>
+        <translation>%1 文件无法打开查看</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Technical detail: %1</source>
+        <translation>技术细节：%1</translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,7 @@ PREFETCH = 8  # frames decoded ahead while scrolling
 class Pane(QObject):
     shown = Signal(int)  # frame index now on screen
     opened = Signal()
-    failed = Signal(str)
+    failed = Signal(object)  # the exception: shown by ui.read_errors
     progress = Signal(float)  # reading the series' headers (1.0: done or stopped)
     cancelled = Signal()  # the series was not read: only the first look is shown
 
@@ -164,7 +164,7 @@ class Pane(QObject):
         if err is None:
             self.cancelled.emit()
         else:
-            self.failed.emit(str(err))
+            self.failed.emit(err)
 
     def _opened(self, gen: int, result) -> None:
         if gen != self._generation:
@@ -291,7 +291,7 @@ class Pane(QObject):
     def _decode_failed(self, err: BaseException) -> None:
         self._busy = False
         self._wanted = None
-        self.failed.emit(str(err))
+        self.failed.emit(err)
 
     def _remember(self, index: int, img: LoadedImage, header) -> None:
         if index in self._cache:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.read_errors import detail_line, error_parts
 from ui.report.panel import ReportPanel
 from viewers.dicom import measurements as meas
 from viewers.dicom import texts, toolbar
@@ -186,8 +187,10 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
             self.tr("Reading the series was stopped: only its middle image is shown.")
         )
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, err: BaseException) -> None:
+        message, detail = error_parts(err)
         self.status.setText(self.tr("The image could not be shown: %1").replace("%1", message))
+        self.status.setToolTip(detail_line(detail))
 
     def _update_status(self, extra: str = "") -> None:
         if self.pane.image is not None:

@@ -86,10 +86,15 @@ class ComparePanel(QWidget):
             self.ctx.study_pk,
             name="prior ECG",
             on_done=self._prior_loaded,
-            on_error=lambda e: self.caption.setText(
-                self.tr("The prior ECG could not be read: %1").replace("%1", str(e))
-            ),
+            on_error=self._prior_failed,
         )
+
+    def _prior_failed(self, err: BaseException) -> None:
+        from ui.read_errors import detail_line, error_parts
+
+        message, detail = error_parts(err)
+        self.caption.setText(self.tr("The prior ECG could not be read: %1").replace("%1", message))
+        self.caption.setToolTip(detail_line(detail))
 
     def _prior_loaded(self, result) -> None:
         from inference.ecg.compare import compare

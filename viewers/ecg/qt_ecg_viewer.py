@@ -282,7 +282,11 @@ class EcgViewer(QWidget):
 
     def _failed(self, err: BaseException) -> None:
         self._signal_status = False
-        self.status.setText(self.tr("The ECG could not be shown: %1").replace("%1", str(err)))
+        from ui.read_errors import detail_line, error_parts
+
+        message, detail = error_parts(err)
+        self.status.setText(self.tr("The ECG could not be shown: %1").replace("%1", message))
+        self.status.setToolTip(detail_line(detail))
 
     def _ai_failed(self, err: BaseException) -> None:
         self._signal_status = False

@@ -180,8 +180,12 @@ class FundusViewer(ReviewMixin, QWidget):
 
     # --- loading --------------------------------------------------------------
     def _failed(self, err) -> None:
+        from ui.read_errors import detail_line, error_parts
+
+        message, detail = error_parts(err)
         for eye in EYES:
-            self.titles[eye].setText(self.tr("Cannot open the photos: %1").replace("%1", str(err)))
+            self.titles[eye].setText(self.tr("Cannot open the photos: %1").replace("%1", message))
+            self.titles[eye].setToolTip(detail_line(detail))
 
     def _loaded(self, visit) -> None:
         self.visit = visit

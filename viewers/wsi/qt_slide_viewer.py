@@ -436,11 +436,18 @@ class SlideViewer(SlideActions, MeasureActions, QWidget):
             )
 
     def _failed(self, err: BaseException) -> None:
-        self._show_error(self.tr("The slide could not be opened: %1").replace("%1", str(err)))
+        from ui.read_errors import error_parts
 
-    def _show_error(self, text: str) -> None:
+        message, detail = error_parts(err)
+        text = self.tr("The slide could not be opened: %1").replace("%1", message)
+        self._show_error(text, detail)
+
+    def _show_error(self, text: str, detail: str = "") -> None:
+        from ui.read_errors import error_html
+
         self.error = text
-        self.placeholder.setText(text)
+        self.placeholder.setTextFormat(Qt.TextFormat.RichText)
+        self.placeholder.setText(error_html(text, detail))
         self.placeholder.setWordWrap(True)
         if self.report_panel.parent() is self:  # the case can still be reported
             self.lay.insertWidget(2, self.report_panel, 1)

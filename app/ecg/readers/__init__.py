@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.ecg.signal import MIN_RECORD_S, EcgSignal
 from app.readers.base import ReadError, read_head
+from app.readers.reasons import ReadReason
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -52,19 +53,21 @@ def read_ecg(path: Path | str, want: str = "rhythm") -> EcgSignal:
             f"{Path(path).name}: the ECG is only {sig.duration_s * 1000:.0f} ms long "
             f"({sig.n_samples} samples at {sig.fs:g} Hz); nothing to show or measure",
             "corrupt",
+            ReadReason("too_short", ms=sig.duration_s * 1000),
         )
     return sig
 
 
 def _read(path: Path, want: str) -> EcgSignal:
     if not path.exists():
-        raise ReadError(f"file {path.name} does not exist")
+        raise ReadError(ReadReason("file_missing", name=path.name))
     try:
         head = read_head(path)
     except OSError as err:
-        raise ReadError(f"cannot open {path.name}: {err}") from err
+        reason = ReadReason("cannot_read", name=path.name)
+        raise ReadError(f"cannot open {path.name}: {err}", reason=reason) from err
     if not head:
-        raise ReadError(f"file {path.name} is empty")
+        raise ReadError(ReadReason("file_empty", name=path.name))
     kind = sniff(path, head)
     if kind == "dicom":
         from app.ecg.readers.dicom_ecg import read_dicom_ecg
@@ -90,10 +93,7 @@ def _read(path: Path, want: str) -> EcgSignal:
         from app.ecg.readers.sierra_xml import read_sierra
 
         return read_sierra(path, want)
-    raise ReadError(
-        f"{path.name} is not a supported ECG format "
-        "(DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)"
-    )
+    raise ReadError(ReadReason("ecg_format_unknown", name=path.name))
 
 
 __all__ = ["read_ecg", "sniff"]

@@ -28,6 +28,7 @@ from app.ecg.signal import (
 from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
 from app.readers.dicom_io import header_number
+from app.readers.reasons import ReadReason, no_ecg_reason
 
 # the description of a DICOM ECG without its own StudyDescription (app.descriptions)
 _SOP_DESCRIPTIONS = {
@@ -86,7 +87,10 @@ def groups(ds) -> list[GroupInfo]:
 def choose_group(infos: list[GroupInfo], want: str = "rhythm") -> GroupInfo:
     """The rhythm group (longest non-median) or the median-beat group."""
     if not infos:
-        raise ReadError("this DICOM file has no waveform data (empty Waveform Sequence)")
+        raise ReadError(
+            "this DICOM file has no waveform data (empty Waveform Sequence)",
+            reason=ReadReason("no_waveform"),
+        )
     median = [g for g in infos if "MEDIAN" in g.label or "AVERAGE" in g.label]
     rhythm = [g for g in infos if g not in median]
     pool = (median or rhythm) if want == "median" else (rhythm or median)
@@ -110,19 +114,23 @@ def _raw_samples(group, index: int) -> np.ndarray:
     dtype = _DTYPES.get((bits, interp))
     if dtype is None:
         raise ReadError(
-            f"waveform group {index + 1}: unsupported sample format {bits}-bit {interp}"
+            f"waveform group {index + 1}: unsupported sample format {bits}-bit {interp}",
+            reason=ReadReason("waveform_encoding", encoding=f"{bits}-bit {interp}"),
         )
     n_ch = int(group.get("NumberOfWaveformChannels", 0) or 0)
     n_s = int(group.get("NumberOfWaveformSamples", 0) or 0)
     data = group.get("WaveformData")
     if n_ch <= 0 or n_s <= 0 or data is None:
-        raise ReadError(f"waveform group {index + 1} has no samples")
+        raise ReadError(
+            f"waveform group {index + 1} has no samples", reason=ReadReason("no_waveform")
+        )
     raw = bytes(data)
     need = n_ch * n_s * np.dtype(dtype).itemsize
     if len(raw) < need:
         have = len(raw) // (n_ch * np.dtype(dtype).itemsize)
         raise ReadError(
-            f"the waveform data is truncated: {have} of {n_s} samples per channel present"
+            f"the waveform data is truncated: {have} of {n_s} samples per channel present",
+            reason=ReadReason("waveform_truncated"),
         )
     arr = np.frombuffer(raw[:need], dtype=dtype).reshape(n_s, n_ch).astype(np.int64)
     return arr.T
@@ -143,14 +151,21 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
     if ds is None:
         ds = read_dicom(path)
     if "WaveformSequence" not in ds:
-        raise ReadError("this DICOM file holds no waveform (no Waveform Sequence)")
+        raise ReadError(
+            "this DICOM file holds no waveform (no Waveform Sequence)",
+            reason=ReadReason("no_waveform"),
+        )
     try:
         info = choose_group(groups(ds), want)
     except (TypeError, ValueError) as err:
-        raise ReadError(f"the waveform header is damaged: {err}") from err
+        raise ReadError(
+            f"the waveform header is damaged: {err}", reason=ReadReason("header_damaged")
+        ) from err
     group = ds.WaveformSequence[info.index]
     if info.fs <= 0:
-        raise ReadError("the waveform has no sampling frequency")
+        raise ReadError(
+            "the waveform has no sampling frequency", reason=ReadReason("no_sampling_rate")
+        )
     raw = _raw_samples(group, info.index)
     signed = str(group.get("WaveformSampleInterpretation", "")).startswith("S")
     bits = int(header_number(group, "WaveformBitsAllocated", 0))
@@ -197,7 +212,10 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
     if left_out:
         warnings.append(left_out_warning(left_out))
     if not rows:
-        raise ReadError("this DICOM waveform holds no ECG channel")
+        raise ReadError(
+            "this DICOM waveform holds no ECG channel",
+            reason=no_ecg_reason(left_out),
+        )
     if "MEDIAN" in info.label and want != "median":
         warnings.append(EcgWarning("median_only"))
     acquired = _acquired(ds)

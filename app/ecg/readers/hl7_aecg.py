@@ -26,6 +26,7 @@ from app.ecg.signal import (
 )
 from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason, no_ecg_reason
 
 _TIME_UNITS = {"s": 1.0, "ms": 1e-3, "us": 1e-6}
 # global annotation codes -> EcgSignal.device_measurements keys
@@ -110,7 +111,7 @@ def _effective(root: ET.Element) -> ET.Element | None:
 def _rhythm_series(root: ET.Element) -> ET.Element:
     series = [s for c in root.findall("component") for s in c.findall("series")]
     if not series:
-        raise ReadError("this aECG file holds no waveform series")
+        raise ReadError("this aECG file holds no waveform series", reason=ReadReason("no_waveform"))
     for s in series:
         code = s.find("code")
         if code is not None and "RHYTHM" in code.get("code", "").upper():
@@ -140,7 +141,10 @@ def read_aecg(path: Path, want: str = "rhythm") -> EcgSignal:
     """The rhythm series, or with ``want="median"`` its representative beats when stored."""
     root = parse_xml(path)
     if root.tag != "AnnotatedECG":
-        raise ReadError("not an HL7 aECG file (root element is not AnnotatedECG)")
+        raise ReadError(
+            "not an HL7 aECG file (root element is not AnnotatedECG)",
+            reason=ReadReason("wrong_format", format="HL7 aECG"),
+        )
     series = _rhythm_series(root)
     fs = 0.0
     names, rows, warnings, left_out = [], [], [], []
@@ -184,9 +188,15 @@ def read_aecg(path: Path, want: str = "rhythm") -> EcgSignal:
     if left_out:
         warnings.append(left_out_warning(left_out))
     if not rows:
-        raise ReadError("this aECG file holds no ECG lead data")
+        raise ReadError(
+            "this aECG file holds no ECG lead data",
+            reason=no_ecg_reason(left_out),
+        )
     if fs <= 0:
-        raise ReadError("this aECG file does not give a sample increment (sampling rate)")
+        raise ReadError(
+            "this aECG file does not give a sample increment (sampling rate)",
+            reason=ReadReason("no_sampling_rate"),
+        )
     n = min(len(r) for r in rows)
     if any(len(r) != n for r in rows):
         warnings.append(EcgWarning("lengths_cut", samples=n))

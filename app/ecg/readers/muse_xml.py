@@ -20,6 +20,7 @@ from app.ecg.readers.xmlutil import number, parse_xml, text
 from app.ecg.signal import EcgSignal, finished, normalize_sex, to_millivolts
 from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 _UNITS = {"MICROVOLTS": "uV", "MILLIVOLTS": "mV", "VOLTS": "V"}
 MAX_SPIKES = 20_000  # more than one spike every 30 ms over 10 minutes is not a pacemaker list
@@ -96,7 +97,7 @@ def _waveform(root: ET.Element, want: str = "rhythm") -> ET.Element:
     """The rhythm waveform, or the median beats when ``want="median"`` and stored."""
     forms = root.findall("Waveform")
     if not forms:
-        raise ReadError("this MUSE XML file holds no Waveform")
+        raise ReadError("this MUSE XML file holds no Waveform", reason=ReadReason("no_waveform"))
     for kind in (want, "rhythm"):
         for w in forms:
             if text(w, "WaveformType").lower() == kind:
@@ -117,14 +118,21 @@ def _date(value: str, time_value: str = "") -> datetime | None:
 def read_muse(path: Path, want: str = "rhythm") -> EcgSignal:
     root = parse_xml(path)
     if root.tag != "RestingECG":
-        raise ReadError("not a GE MUSE XML file (root element is not RestingECG)")
+        raise ReadError(
+            "not a GE MUSE XML file (root element is not RestingECG)",
+            reason=ReadReason("wrong_format", format="GE MUSE XML"),
+        )
     wave = _waveform(root, want)
     try:
         fs = float(text(wave, "SampleBase", "0")) * 10 ** float(text(wave, "SampleExponent", "0"))
     except (ValueError, OverflowError) as err:
-        raise ReadError(f"the sampling rate is not a number: {err}") from err
+        raise ReadError(
+            f"the sampling rate is not a number: {err}", reason=ReadReason("no_sampling_rate")
+        ) from err
     if not 0 < fs <= 1e6:
-        raise ReadError("the MUSE waveform has no sampling rate")
+        raise ReadError(
+            "the MUSE waveform has no sampling rate", reason=ReadReason("no_sampling_rate")
+        )
     names, rows, warnings = [], [], []
     for lead in wave.findall("LeadData"):
         name = text(lead, "LeadID")
@@ -153,7 +161,7 @@ def read_muse(path: Path, want: str = "rhythm") -> EcgSignal:
         names.append(name)
         rows.append(mv)
     if not rows:
-        raise ReadError("this MUSE XML file holds no lead data")
+        raise ReadError("this MUSE XML file holds no lead data", reason=ReadReason("no_waveform"))
     n = min(r.size for r in rows)
     filters = {}
     for key, tag in (("highpass", "HighPassFilter"), ("lowpass", "LowPassFilter")):

@@ -31,6 +31,7 @@ from app.ecg.readers.scp_sections import (
 from app.ecg.signal import EcgSignal, finished, normalize_lead_name
 from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_LEADS = 64
@@ -155,10 +156,11 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ReadError("SCP-ECG file is too large", "unsupported")
+            raise ReadError("SCP-ECG file is too large", "unsupported", ReadReason("too_large"))
         raw = path.read_bytes()
     except OSError as err:
-        raise ReadError(f"cannot read {path.name}: {err}") from err
+        reason = ReadReason("cannot_read", name=path.name)
+        raise ReadError(f"cannot read {path.name}: {err}", reason=reason) from err
     rec = parse_record(raw)
     tables = parse_tables(rec.section(2)) if rec.section(2) is not None else []
     leads, flags = _leads(rec)
@@ -176,7 +178,11 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
     first = min(start for start, _end, _code in leads)
     n = max(end for _start, end, _code in leads) - first + 1
     if n * len(leads) > MAX_VALUES:
-        raise ReadError(f"SCP-ECG record of {len(leads)} x {n} samples is too large", "unsupported")
+        raise ReadError(
+            f"SCP-ECG record of {len(leads)} x {n} samples is too large",
+            "unsupported",
+            ReadReason("too_large"),
+        )
     fs = 1e6 / interval
     ratio, zones = 1, []
     if subtracted or bimodal:

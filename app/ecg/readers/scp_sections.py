@@ -9,6 +9,7 @@ from datetime import datetime
 
 from app.ecg.signal import normalize_sex
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 HEADER = 16
 NO_VALUE = 29999  # SCP "undefined" measurement
@@ -54,12 +55,24 @@ def _u(data: bytes, pos: int, size: int, signed: bool = False) -> int:
 
 def parse_record(raw: bytes) -> Record:
     if len(raw) < 6 + HEADER:
-        raise ReadError("the SCP-ECG file is too short", "truncated")
+        raise ReadError(
+            "the SCP-ECG file is too short",
+            "truncated",
+            ReadReason("wrong_format", format="SCP-ECG"),
+        )
     size = _u(raw, 2, 4)
     if size > len(raw):
-        raise ReadError(f"the SCP-ECG file is truncated ({len(raw)} of {size} bytes)", "truncated")
+        raise ReadError(
+            f"the SCP-ECG file is truncated ({len(raw)} of {size} bytes)",
+            "truncated",
+            ReadReason("truncated_bytes", need=size, size=len(raw)),
+        )
     if _u(raw, 8, 2) != 0:
-        raise ReadError("not an SCP-ECG file (no pointer section first)", "corrupt")
+        raise ReadError(
+            "not an SCP-ECG file (no pointer section first)",
+            "corrupt",
+            ReadReason("wrong_format", format="SCP-ECG"),
+        )
     length0 = _u(raw, 10, 4)
     if not HEADER <= length0 <= size - 6:
         raise ReadError("SCP-ECG pointer section has an impossible length", "corrupt")

@@ -28,6 +28,7 @@ from app.ecg.signal import (
 )
 from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 MAX_SAMPLES = 2_000_000  # per lead (over an hour at 500 Hz)
 _MARK = "restingecgdata"
@@ -97,7 +98,11 @@ def _leads(waves: ET.Element, labels: list[str], n_samples: int) -> list[np.ndar
             raise ReadError(f"the waveform samples are not numbers ({err})", "corrupt") from err
         return [flat[i * n_samples : (i + 1) * n_samples] for i in range(n_leads)]
     if encoding != "Base64":
-        raise ReadError(f"waveform data encoding {encoding!r} is not supported", "unsupported")
+        raise ReadError(
+            f"waveform data encoding {encoding!r} is not supported",
+            "unsupported",
+            ReadReason("waveform_encoding", encoding=str(encoding)),
+        )
     try:
         raw = base64.b64decode(body)
     except (binascii.Error, ValueError) as err:
@@ -107,7 +112,11 @@ def _leads(waves: ET.Element, labels: list[str], n_samples: int) -> list[np.ndar
         method = ""
     if method:
         if method != "XLI":
-            raise ReadError(f"waveform compression {method!r} is not supported", "unsupported")
+            raise ReadError(
+                f"waveform compression {method!r} is not supported",
+                "unsupported",
+                ReadReason("waveform_encoding", encoding=str(method)),
+            )
         leads = xli_decode(raw, n_leads, n_samples)
         if [x.upper() for x in labels[:6]] == [x.upper() for x in STANDARD_LEADS[:6]]:
             rebuild_limb_leads(leads)
@@ -187,10 +196,17 @@ def _acquired(root: ET.Element) -> datetime | None:
 
 def _check_type(root: ET.Element) -> None:
     if root.tag != _MARK:
-        raise ReadError("not a Philips ECG XML file (root element is not restingecgdata)")
+        raise ReadError(
+            "not a Philips ECG XML file (root element is not restingecgdata)",
+            reason=ReadReason("wrong_format", format="Philips ECG XML"),
+        )
     doc = text(root, "documentinfo/documenttype")
     if doc and doc not in ("SierraECG", "PhilipsECG"):
-        raise ReadError(f"Philips XML of type {doc} is not a Sierra ECG", "unsupported")
+        raise ReadError(
+            f"Philips XML of type {doc} is not a Sierra ECG",
+            "unsupported",
+            ReadReason("wrong_format", format="Philips Sierra ECG"),
+        )
 
 
 def _repbeats(root: ET.Element) -> tuple[np.ndarray, float, list[str]] | None:
@@ -225,13 +241,21 @@ def read_sierra(path: Path, want: str = "rhythm") -> EcgSignal:
         return _signal(root, beats[0], beats[1], beats[2], [], {})
     waves = root.find("waveforms/parsedwaveforms")
     if waves is None:
-        raise ReadError("this Philips ECG XML holds no waveform (no parsedwaveforms)", "corrupt")
+        raise ReadError(
+            "this Philips ECG XML holds no waveform (no parsedwaveforms)",
+            "corrupt",
+            ReadReason("no_waveform"),
+        )
     signal = root.find("dataacquisition/signalcharacteristics")
     fs = _float(waves.get("samplespersecond")) or number(signal, "samplingrate") or 0.0
     resolution = _float(waves.get("resolution")) or number(signal, "signalresolution") or 0.0
     duration_ms = _int(waves.get("durationperchannel"))
     if not 0 < fs <= 1e6 or not 0 < resolution < 1e6:
-        raise ReadError("the Philips ECG XML gives no sampling rate or resolution", "corrupt")
+        raise ReadError(
+            "the Philips ECG XML gives no sampling rate or resolution",
+            "corrupt",
+            ReadReason("no_sampling_rate"),
+        )
     n_samples = int(duration_ms * fs / 1000)
     if not 0 < n_samples <= MAX_SAMPLES:
         raise ReadError(f"the waveform length ({duration_ms} ms) is not plausible", "corrupt")
@@ -244,7 +268,9 @@ def read_sierra(path: Path, want: str = "rhythm") -> EcgSignal:
     if n < n_samples:
         warnings.append(EcgWarning("waveform_truncated", got=n, want=n_samples))
     if n == 0:
-        raise ReadError("the Philips ECG XML holds no samples", "corrupt")
+        raise ReadError(
+            "the Philips ECG XML holds no samples", "corrupt", ReadReason("no_waveform")
+        )
     data = np.vstack([x[:n] for x in leads]).astype(np.float64) * resolution / 1000.0
     data, cut = _drop_calibration(data)
     if cut:

@@ -21,6 +21,7 @@ from app.ecg.channels import left_out_warning, split_channels
 from app.ecg.signal import EcgSignal, finished, normalize_sex, to_millivolts
 from app.ecg.warning_codes import EcgWarning
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 MAX_VALUES = 64 * 1024 * 1024  # samples read from one record, all ECG channels together
 MAX_RATE = 1e6  # Hz; no ECG is sampled faster
@@ -36,7 +37,8 @@ def _body(hea: Path) -> list[str]:
     try:
         lines = hea.read_text("latin-1").splitlines()
     except OSError as err:
-        raise ReadError(f"cannot read WFDB header {hea.name}: {err}") from err
+        reason = ReadReason("cannot_read", name=hea.name)
+        raise ReadError(f"cannot read WFDB header {hea.name}: {err}", reason=reason) from err
     return [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
 
@@ -81,11 +83,23 @@ def header_rate_and_length(name: str, header) -> tuple[float, int]:
         fs = float(header.fs or 0)
         samples = int(header.sig_len or 0)
     except (TypeError, ValueError, OverflowError) as err:
-        raise ReadError(f"WFDB header {name} gives no usable rate or length", "corrupt") from err
+        raise ReadError(
+            f"WFDB header {name} gives no usable rate or length",
+            "corrupt",
+            ReadReason("header_damaged"),
+        ) from err
     if not 0 < fs < MAX_RATE:
-        raise ReadError(f"WFDB header {name} gives no usable sampling rate", "corrupt")
+        raise ReadError(
+            f"WFDB header {name} gives no usable sampling rate",
+            "corrupt",
+            ReadReason("no_sampling_rate"),
+        )
     if not 0 <= samples < MAX_SAMPLES:
-        raise ReadError(f"WFDB header {name} gives an impossible record length", "corrupt")
+        raise ReadError(
+            f"WFDB header {name} gives an impossible record length",
+            "corrupt",
+            ReadReason("header_damaged"),
+        )
     return fs, samples
 
 
@@ -167,14 +181,22 @@ def read_wfdb(path: Path) -> EcgSignal:
 
     hea = header_path(path)
     if not hea.exists():
-        raise ReadError(f"WFDB header {hea.name} not found next to the signal file")
+        raise ReadError(
+            f"WFDB header {hea.name} not found next to the signal file",
+            reason=ReadReason("companion_missing", files=[hea.name]),
+        )
     for dat in data_files(hea):
         if not dat.exists():
-            raise ReadError(f"WFDB file {dat.name} named in {hea.name} is missing")
+            raise ReadError(
+                f"WFDB file {dat.name} named in {hea.name} is missing",
+                reason=ReadReason("companion_missing", files=[dat.name]),
+            )
     try:
         header = wfdb.rdheader(str(hea.with_suffix("")))
     except Exception as err:  # wfdb raises many types for bad headers
-        raise ReadError(f"WFDB header {hea.name} is damaged: {err}") from err
+        raise ReadError(
+            f"WFDB header {hea.name} is damaged: {err}", reason=ReadReason("header_damaged")
+        ) from err
     _fs, expected = header_rate_and_length(hea.name, header)
     warnings: list[str] = []
     sampto = None
@@ -191,7 +213,9 @@ def read_wfdb(path: Path) -> EcgSignal:
     rec = _read(hea, sampto)
     signals = rec.e_p_signal or []
     if not signals or all(s is None or s.size == 0 for s in signals):
-        raise ReadError(f"WFDB record {hea.stem} holds no samples")
+        raise ReadError(
+            f"WFDB record {hea.stem} holds no samples", reason=ReadReason("no_waveform")
+        )
     spf = list(rec.samps_per_frame or [1] * len(signals))
     got = min(len(s) // max(k, 1) for s, k in zip(signals, spf, strict=True))
     want = sampto or expected
@@ -203,7 +227,8 @@ def read_wfdb(path: Path) -> EcgSignal:
         warnings.append(left_out_warning(left_out))
     if not keep:
         raise ReadError(
-            f"WFDB record {hea.stem} holds no ECG channel (only {', '.join(rec.sig_name)})"
+            f"WFDB record {hea.stem} holds no ECG channel (only {', '.join(rec.sig_name)})",
+            reason=ReadReason("no_ecg_channel", channels=list(rec.sig_name)),
         )
     rows, rates, names = [], [], []
     for i in keep:
