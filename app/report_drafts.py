@@ -42,7 +42,8 @@ _T: dict[str, dict[str, str]] = {
     },
     "conclusion": {"en": "Conclusion: ", "zh_CN": "结论："},
 }
-# (key, English name, Chinese name, unit)
+# (key, English name, Chinese name, unit); a unit Chinese reports write otherwise in _ZH_UNITS
+_ZH_UNITS = {"bpm": "次/分"}
 _MEASURES = (
     ("hr_bpm", "HR", "心率", "bpm"),
     ("pr_ms", "PR", "PR", "ms"),
@@ -127,6 +128,8 @@ def measurement_line(summary: dict[str, Any] | None, language: str) -> str:
         v = m.get(key)
         name = zh if lang == "zh_CN" else en
         reason = f"{missing}: {why[key]}" if why.get(key) and lang == "en" else missing
+        if lang == "zh_CN":
+            unit = _ZH_UNITS.get(unit, unit)
         parts.append(f"{name} {reason}" if v is None else f"{name} {float(v):.0f} {unit}")
     return _T["measurements"][lang] + ("，" if lang == "zh_CN" else ", ").join(parts)
 

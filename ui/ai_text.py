@@ -26,5 +26,5 @@ def ai_line(findings, hr: float | None, fallback: str = "") -> str:
     else:
         parts = [QCoreApplication.translate("AiText", "No significant finding")]
     if hr:
-        parts.append(QCoreApplication.translate("AiText", "HR %1").replace("%1", f"{hr:.0f}"))
+        parts.append(QCoreApplication.translate("AiText", "HR %1 bpm").replace("%1", f"{hr:.0f}"))
     return " · ".join(parts)

@@ -11,9 +11,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.descriptions import stored_description
-from app.domain import Modality
+from app.domain import Modality, Priority
 from ui.description_text import description_text
-from ui.labels import display_name, modality_label, sex_label, status_label
+from ui.labels import display_name, modality_label, priority_label, sex_label, status_label
 from ui.read_errors import error_html, error_parts
 from ui.worklist_model import age_years
 from viewers.registry import ViewerContext, viewer_class
@@ -35,6 +35,10 @@ class CaseInfo:
     files: list
     unassigned: bool = False  # imported without patient details (a bare photo)
     laterality: str = ""
+    priority: int = Priority.ROUTINE  # the worklist's urgency (AI grade or the doctor's)
+
+
+URGENCY_COLOURS = {Priority.CRITICAL: "#b3261e", Priority.URGENT: "#b06000"}
 
 
 def load_case(store, study_pk: int, state=None) -> CaseInfo:
@@ -57,6 +61,7 @@ def load_case(store, study_pk: int, state=None) -> CaseInfo:
         files,
         unassigned=bool(p.unassigned),
         laterality=str(meta.get("laterality") or ""),
+        priority=st.item.priority if st.item else Priority.ROUTINE,
     )
 
 
@@ -154,13 +159,18 @@ class CaseTab(QWidget):
 
         def reload() -> None:
             pk = self.study_pk
-            jobs.submit(lambda state: store.study(pk).item.status if store.study(pk).item else "",
-                        name="case status", on_done=show)  # fmt: skip
+            jobs.submit(lambda state: _status_priority(store, pk), name="case status",
+                        on_done=show)  # fmt: skip
 
-        def show(status: str) -> None:
+        def show(found: tuple[str, int]) -> None:
+            status, priority = found
             try:
-                if self.info is not None and status and status != self.info.status:
-                    self.info.status = status
+                if (
+                    self.info is not None
+                    and status
+                    and (status, priority) != (self.info.status, self.info.priority)
+                ):
+                    self.info.status, self.info.priority = status, priority
                     self.retranslate()
             except RuntimeError:  # the tab was closed meanwhile
                 pass
@@ -180,7 +190,9 @@ class CaseTab(QWidget):
     def _patient_text(self) -> str:
         if self.info is not None and self.info.unassigned:
             return self.tr("Patient to be assigned")
-        return display_name(self.info.patient_name) if self.info else ""
+        if self.info is None:
+            return ""
+        return display_name(self.info.patient_name) or self.tr("(no name)")
 
     def retranslate(self) -> None:
         i = self.info
@@ -191,6 +203,7 @@ class CaseTab(QWidget):
         who = html.escape(self._patient_text())
         bits = [
             f"<b style='font-size:14pt'>{who}</b>" if who else "",
+            self._urgency_html(),
             "" if i.unassigned else self.tr("ID %1").replace("%1", html.escape(i.patient_id)),
             sex_label(i.sex)
             + (" " + self.tr("%1 y").replace("%1", str(age)) if age is not None else ""),
@@ -200,10 +213,24 @@ class CaseTab(QWidget):
         ]
         self.header.setText("&nbsp;&nbsp;·&nbsp;&nbsp;".join(b for b in bits if b))
 
+    def _urgency_html(self) -> str:
+        """Critical or urgent in its worklist colour; routine says nothing."""
+        colour = URGENCY_COLOURS.get(self.info.priority) if self.info else None
+        if colour is None:
+            return ""
+        label = html.escape(priority_label(self.info.priority))
+        mark = "⚠ " if self.info.priority == Priority.CRITICAL else ""
+        return f"<b style='color:{colour}'>{mark}{label}</b>"
+
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _status_priority(store, pk: int) -> tuple[str, int]:
+    item = store.study(pk).item
+    return (item.status, item.priority) if item else ("", Priority.ROUTINE)
 
 
 class CaseArea(QTabWidget):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,8 @@ class FindingsDock(QDockWidget):
         self.list.setWordWrap(True)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        # a long hint (English) must not widen the dock and squeeze the case beside it
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hint.setStyleSheet("color:#5f6368")
         body = QWidget()
         lay = QVBoxLayout(body)
@@ -43,7 +46,21 @@ class FindingsDock(QDockWidget):
         lay.addWidget(self.hint)
         self.setWidget(body)
         self.findings: list[dict] = []
+        self.wanted = True  # the user's choice (View menu, the dock's close button)
+        self.toggleViewAction().triggered.connect(self._choose)
         self.retranslate()
+
+    def _choose(self, on: bool) -> None:
+        self.wanted = on
+
+    def closeEvent(self, event) -> None:
+        self.wanted = False
+        super().closeEvent(event)
+
+    def follow_case(self, is_case: bool) -> None:
+        """Shown beside a case (as the user wants it); hidden on the worklist, where
+        there is no case to have findings and the table needs the width."""
+        self.setVisible(self.wanted and is_case)
 
     def set_findings(self, findings: list[dict]) -> None:
         self.findings = list(findings)
@@ -93,7 +110,12 @@ class FindingsDock(QDockWidget):
 
     def _update_hint(self) -> None:
         if not self.findings:
-            self.hint.setText(self.tr("No findings for the current case."))
+            self.hint.setText(
+                self.tr(
+                    "No AI findings for this case yet: they appear here once an AI analysis "
+                    "has run (the pre-read, or the viewer's AI tools)."
+                )
+            )
         else:
             self.hint.setText(
                 self.tr(

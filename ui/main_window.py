@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings)
         self.cases.current_findings.connect(self.findings.set_findings)
+        self.cases.currentChanged.connect(self._place_findings)
         self.user_label, self.server_label, self.sync_label, self.jobs_label = (
             QLabel(),
             QLabel(),
@@ -84,8 +85,12 @@ class MainWindow(QMainWindow):
         # an acknowledgement pulled from the server arrives as a change: the banner follows
         store.events.changed.connect(lambda _pks: jobs.on_ui(self.reload_alerts))
         store.events.alert.connect(lambda *_a: jobs.on_ui(lambda: self.reload_alerts(sound=True)))
+        self._place_findings()
         self.reload_worklist()
         self.reload_alerts()
+
+    def _place_findings(self, _index: int = 0) -> None:
+        self.findings.follow_case(self.cases.currentWidget() is not self.worklist)
 
     # -- actions -----------------------------------------------------------
     def _make_actions(self) -> None:

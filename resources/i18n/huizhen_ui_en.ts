@@ -35,7 +35,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HR %1</source>
+        <source>HR %1 bpm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -99,6 +99,10 @@ The case is stored safely and can still be sent for consultation.</source>
     <message>
         <source>Patient to be assigned</source>
         <translation>Patient to be assigned</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Assign patient…</source>
@@ -298,7 +302,7 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation>Not for clinical use</translation>
     </message>
     <message>
-        <source>No findings for the current case.</source>
+        <source>No AI findings for this case yet: they appear here once an AI analysis has run (the pre-read, or the viewer&apos;s AI tools).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -35,8 +35,8 @@
         <translation>未见明显异常</translation>
     </message>
     <message>
-        <source>HR %1</source>
-        <translation>心率 %1</translation>
+        <source>HR %1 bpm</source>
+        <translation>心率 %1 次/分</translation>
     </message>
 </context>
 <context>
@@ -100,6 +100,10 @@ The case is stored safely and can still be sent for consultation.</source>
     <message>
         <source>Patient to be assigned</source>
         <translation>待指定患者</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
     </message>
     <message>
         <source>Assign patient…</source>
@@ -299,8 +303,8 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation>非临床用途</translation>
     </message>
     <message>
-        <source>No findings for the current case.</source>
-        <translation>当前病例暂无发现。</translation>
+        <source>No AI findings for this case yet: they appear here once an AI analysis has run (the pre-read, or the viewer&apos;s AI tools).</source>
+        <translation>本病例暂无 AI 发现：AI 分析（预读或查看器中的 AI 工具）运行后在此显示。</translation>
     </message>
     <message>
         <source>AI findings are suggestions; they become part of a report only when a doctor confirms them.</source>

@@ -418,6 +418,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>bpm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>RR interval</source>
         <translation type="unfinished"></translation>
     </message>

@@ -418,6 +418,10 @@
         <translation>心率</translation>
     </message>
     <message>
+        <source>bpm</source>
+        <translation>次/分</translation>
+    </message>
+    <message>
         <source>RR interval</source>
         <translation>RR 间期</translation>
     </message>

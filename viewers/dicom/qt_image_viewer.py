@@ -14,7 +14,7 @@ the toolbar's actions in ``viewer_tools`` (mixins of this class).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -135,12 +135,39 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
             self.side = QSplitter(Qt.Orientation.Vertical)
             self.split.replaceWidget(self.split.indexOf(self.report_panel), self.side)
             self.side.addWidget(self.report_panel)
+            self._report_roomy = False
+            self.report_panel.report_changed.connect(self._report_room)
         # scrollable: a tall panel must not push the window past a 768-px clinic screen
         box = QScrollArea()
         box.setWidgetResizable(True)
         box.setFrameShape(QFrame.Shape.NoFrame)
         box.setWidget(widget)
         self.side.insertWidget(self.side.count() - 1, box)
+        for i in range(self.side.count()):
+            self.side.setStretchFactor(i, int(self.side.widget(i) is self.report_panel))
+        self._report_room(self.report_panel.report)
+
+    def _report_room(self, report) -> None:
+        """Once there is a report, its fields get most of the side column (the panels
+        above scroll); once per case, so a splitter the doctor dragged stays."""
+        if report is None or self.side is None or self._report_roomy:
+            return
+        self._report_roomy = True
+        QTimer.singleShot(0, self, lambda: self._share_side(50))
+
+    def _share_side(self, tries: int) -> None:
+        side = self.side
+        total = side.height() if side.isVisible() else 0
+        if total <= 0:  # not laid out yet (a tab in the background): try again soon
+            if tries > 0:
+                QTimer.singleShot(100, self, lambda: self._share_side(tries - 1))
+            else:
+                self._report_roomy = False  # the next report change tries again
+            return
+        above = [side.widget(i) for i in range(side.count() - 1)]
+        want = [min(w.widget().sizeHint().height() + 4, int(0.4 * total / len(above)))
+                for w in above]  # fmt: skip
+        side.setSizes([*want, max(total - sum(want), 0)])
 
     def closeEvent(self, event) -> None:
         self.cine.stop()

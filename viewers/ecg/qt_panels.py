@@ -38,7 +38,7 @@ class MeasurementTable(QWidget):
             return "—" if x is None else f"{x:.0f} {unit}"
 
         out = [
-            (self.tr("Heart rate"), v(m.hr_bpm, "bpm")),
+            (self.tr("Heart rate"), v(m.hr_bpm, self.tr("bpm"))),
             (self.tr("RR interval"), v(m.rr_ms, "ms")),
             (self.tr("PR interval"), v(m.pr_ms, "ms")),
             (self.tr("QRS duration"), v(m.qrs_ms, "ms")),
@@ -71,8 +71,11 @@ class MeasurementTable(QWidget):
         rows = self.rows()
         self.table.setRowCount(len(rows))
         for i, (name, value) in enumerate(rows):
-            self.table.setItem(i, 0, QTableWidgetItem(name))
-            self.table.setItem(i, 1, QTableWidgetItem(value))
+            for col, text in enumerate((name, value)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # the whole text where the column is too narrow
+                self.table.setItem(i, col, item)
+        self.table.resizeColumnToContents(0)  # names whole ("QTc (Fridericia)")
         if self.analysis is not None:
             m = self.analysis.model
             text = self.tr("Measured by AI %1 %2 and %3 — not for clinical use")

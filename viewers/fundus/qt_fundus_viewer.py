@@ -234,7 +234,8 @@ class FundusViewer(ReviewMixin, QWidget):
                 if ai.get("dme_suspected"):
                     text += " · " + self.tr("DME suspected")
                 sev = "urgent" if ai.get("referable") else "info"
-            out.append({"text": f"{side}: {text}", "source": f"AI {p.model}", "severity": sev})
+            out.append({"text": f"{side}: {text}", "source": f"AI {p.model}", "severity": sev,
+                        "not_for_clinical_use": True})  # fmt: skip
         return out
 
     def _titles(self) -> None:

@@ -63,5 +63,6 @@ class MeasureActions:
                 .replace("%4", f"{r.total:,}")
                 .replace("%5", rule)
             )
-            findings.append({"text": text, "source": f"AI {lay.analyzer}", "severity": "info"})
+            findings.append({"text": text, "source": f"AI {lay.analyzer}", "severity": "info",
+                             "not_for_clinical_use": True})  # fmt: skip
         self.findings_changed.emit(findings)

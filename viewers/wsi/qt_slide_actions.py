@@ -210,8 +210,9 @@ class SlideActions:
             astore.record_set(store, pk, "nuclei", self.out["nuclei"], res.count)
             astore.record_set(store, pk, "density", self.out["density"], 1)
         text = self.tr("%1 nuclei detected (nuclear density heatmap)").replace("%1", str(res.count))
+        src = f"AI {res.analyzer}"
         self.findings_changed.emit(
-            [{"text": text, "source": f"AI {res.analyzer}", "severity": "info"}]
+            [{"text": text, "source": src, "severity": "info", "not_for_clinical_use": True}]
         )
         self.ai_finished.emit("nuclei")
 

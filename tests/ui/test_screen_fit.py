@@ -1,0 +1,105 @@
+"""What a clinician sees on the main screens: the findings dock beside a case only (the
+worklist gets the whole width) and never widened by its own hint, the case header's
+urgency and a patient without a name, heart rate with its unit in both languages, and
+the report's fields given room once a draft exists."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+
+def _pk(window, modality: str) -> int:
+    model = window.worklist.model
+    return next(
+        model.row_at(i).study_pk
+        for i in range(model.rowCount())
+        if model.row_at(i).modality == modality
+    )
+
+
+def _open(window, qtbot, pk: int):
+    tab = window.cases.open_case(pk)
+    qtbot.waitUntil(lambda: tab.viewer is not None, timeout=20000)
+    return tab
+
+
+def test_findings_dock_beside_cases_only_and_as_the_user_wants(window, qtbot):
+    window.show()
+    dock = window.findings
+    assert not dock.isVisible()  # the worklist: no case, the table needs the width
+    tab = _open(window, qtbot, _pk(window, "CR"))
+    qtbot.waitUntil(dock.isVisible, timeout=3000)
+    dock.close()  # the doctor closes it: it stays closed on every tab
+    window.cases.setCurrentIndex(0)
+    window.cases.setCurrentWidget(tab)
+    assert not dock.isVisible()
+    window.a_findings.trigger()  # View > Findings panel brings it back
+    assert dock.isVisible()
+    window.cases.setCurrentIndex(0)
+    assert not dock.isVisible()
+    window.cases.setCurrentWidget(tab)
+    assert dock.isVisible()
+
+
+def test_findings_dock_width_does_not_follow_its_hint(qtbot, qt_en):
+    from ui.findings_dock import FindingsDock
+
+    dock = FindingsDock()
+    qtbot.addWidget(dock)
+    empty = dock.sizeHint().width()
+    dock.set_findings([{"text": "Rhythm", "source": "AI ECG 2"}])  # the long English hint
+    assert len(dock.hint.text()) > 80
+    assert dock.sizeHint().width() == empty
+
+
+def test_case_header_shows_urgency_and_a_missing_name(window, qtbot):
+    from app.domain import Priority
+    from app.models import Patient, Study, WorklistItem
+
+    pk = _pk(window, "CR")
+    with window.store.session() as s:
+        s.scalars(
+            select(WorklistItem).where(WorklistItem.study_pk == pk)
+        ).one().priority = Priority.CRITICAL
+        study = s.get(Study, pk)
+        s.get(Patient, study.patient_pk).name = ""
+    tab = _open(window, qtbot, pk)
+    text = tab.header.text()
+    assert "Critical" in text and "#b3261e" in text
+    assert tab.title().startswith("(no name) · ")
+    assert window.cases.tabText(window.cases.indexOf(tab)) == tab.title()
+
+
+def test_heart_rate_has_its_unit_in_both_languages(qapp):
+    from app.report_drafts import measurement_line
+    from ui import i18n
+    from ui.ai_text import ai_line
+
+    summary = {"measurements": {"hr_bpm": 61.0}}
+    assert "HR 61 bpm" in measurement_line(summary, "en")
+    assert "心率 61 次/分" in measurement_line(summary, "zh_CN")
+    try:
+        i18n.install("zh_CN")
+        assert ai_line([], 61.0) == "未见明显异常 · 心率 61 次/分"
+    finally:
+        i18n.install("en")
+    assert ai_line([], 61.0) == "No significant finding · HR 61 bpm"
+
+
+def test_report_fields_get_the_room_once_drafted(window, qtbot):
+    """The chest X-ray checks panel sits above the report: with a draft, the report gets
+    most of the column and the checks scroll."""
+    from app import reports
+    from inference.preread import run_preread
+
+    pk = _pk(window, "CR")
+    run_preread(window.store, [pk])
+    reports.create_draft(window.store, pk, language="en", user=window.user)
+    window.resize(1366, 768)
+    window.show()
+    tab = _open(window, qtbot, pk)
+    viewer = tab.viewer
+    qtbot.waitUntil(lambda: viewer.side is not None, timeout=20000)
+    qtbot.waitUntil(lambda: viewer.report_panel.report is not None, timeout=20000)
+    qtbot.waitUntil(lambda: viewer.side.sizes()[-1] > 0.55 * sum(viewer.side.sizes()),
+                    timeout=10000)  # fmt: skip
