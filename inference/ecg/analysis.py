@@ -15,7 +15,7 @@ import time
 import numpy as np
 
 from app.ecg.signal import STANDARD_LEADS, EcgSignal
-from inference.ecg import conduction, pacer, wide_qrs, window
+from inference.ecg import conduction, pacer, qt, wide_qrs, window
 from inference.ecg.fiducials import Beat, global_fiducials
 from inference.ecg.measure import Measurements, intervals, measure
 from inference.ecg.median import INDEPENDENT, refine
@@ -155,6 +155,7 @@ def analyze(
             warnings,
         )
         findings += rhythm_findings(m, fid.rhythm_distribution, vpcs)
+        findings += qt.qt_findings(m, signal.sex)
     if wide_qrs.applies(findings):  # LBBB, ventricular pacing, other wide QRS: Sgarbossa
         findings = wide_qrs.secondary_st(findings, st)
     elif "RBBB" in {f.code for f in findings}:

@@ -33,6 +33,7 @@ class Measurements:
     qt_ms: float | None = None
     qtc_ms: float | None = None  # Bazett
     qtc_fridericia_ms: float | None = None
+    qt_rr_qrs_ms: float | None = None  # QRS >= 120 ms only: QT adjusted for rate and QRS (qt.py)
     p_axis_deg: float | None = None
     qrs_axis_deg: float | None = None
     t_axis_deg: float | None = None

@@ -65,6 +65,7 @@ class EcgAnalysis:
                 "qt_ms": m.qt_ms,
                 "qtc_ms": m.qtc_ms,
                 "qtc_fridericia_ms": m.qtc_fridericia_ms,
+                "qt_rr_qrs_ms": m.qt_rr_qrs_ms,
                 "p_axis_deg": m.p_axis_deg,
                 "qrs_axis_deg": m.qrs_axis_deg,
                 "t_axis_deg": m.t_axis_deg,

@@ -69,7 +69,10 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("VPC", "vpc_beats", ">=", 1, "beats", "beat head", "routine", "ventricular premature complexes"),
     Threshold("VPC_FREQUENT", "vpc_beats", ">=", 3, "beats", "beat head, 10 s", "urgent", "3 or more VPCs in 10 s"),
     Threshold("FIRST_DEGREE_AVB", "pr_ms", ">", 200, "ms", "global PR", "routine", "PR > 200 ms"),
-    Threshold("QT_LONG", "qtc_ms", ">=", 500, "ms", "QTc Bazett", "urgent", "QTc >= 500 ms (torsades risk)"),
+    Threshold("QT_LONG", "qtc_ms", ">=", 500, "ms", "QRS < 120 ms: QTc Bazett", "urgent", "QTc >= 500 ms (torsades risk)"),
+    # QRS >= 120 ms: QT adjusted for QRS duration (AHA/ACCF/HRS 2009 Part IV), as QTrr,QRS
+    # (Rautaharju, Am J Cardiol 2004;93:1017), whose normal limits are a narrow QRS's: inference/ecg/qt.py
+    Threshold("QT_LONG", "qt_rr_qrs_ms", ">=", 500, "ms", "QRS >= 120 ms: QTrr,QRS = QT - 155 x (RR - 1) - 0.93 x (QRS - 139) + k (k -22 men / unknown, -34 women)", "urgent", "QT adjusted for rate and QRS duration >= 500 ms (torsades risk; AHA/ACCF/HRS 2009 Part IV: judge QT on a wide QRS with an adjustment for QRS duration)"),
     Threshold("TACHY_SEVERE", "hr_bpm", ">", 150, "bpm", "heart rate", "urgent", "heart rate > 150 bpm"),
     Threshold("BRADY_SEVERE", "hr_bpm", "<", 40, "bpm", "heart rate", "urgent", "heart rate < 40 bpm"),
     Threshold("TACHY", "hr_bpm", ">", 100, "bpm", "heart rate", "routine", "heart rate > 100 bpm"),
@@ -98,6 +101,11 @@ def _cmp(value: float | None, op: str, limit: float) -> bool:
 
 def rule(code: str) -> Threshold:
     return next(t for t in THRESHOLDS if t.code == code)
+
+
+def rule_for(code: str, measure: str) -> Threshold:
+    """The row of ``code`` that compares ``measure`` (codes with several rows)."""
+    return next(t for t in THRESHOLDS if t.code == code and t.measure == measure)
 
 
 def stemi_row(lead: str, sex: str, age: float | None) -> Threshold:
@@ -215,7 +223,6 @@ def rhythm_findings(m: Measurements, rhythm: dict[str, float], vpc_beats: int) -
         _simple("VENTRICULAR_RHYTHM", rhythm.get("ventricular", 0.0), "Ventricular rhythm"),
         _simple("AFIB", rhythm.get("afib", 0.0), "Atrial fibrillation"),
         _simple("FIRST_DEGREE_AVB", m.pr_ms, "Prolonged PR (first-degree AV block)"),
-        _simple("QT_LONG", m.qtc_ms, "Long QTc"),
     ]
     avb = _simple("AV_BLOCK", rhythm.get("avb", 0.0), "AV block")
     if avb is not None:

@@ -3,6 +3,7 @@
 import pytest
 
 from inference.ecg.measure import LeadST, Measurements
+from inference.ecg.qt import qt_findings
 from inference.ecg.rules import THRESHOLDS, rhythm_findings, st_findings, urgency
 
 
@@ -37,6 +38,7 @@ def test_one_lead_is_not_enough_and_groups_are_contiguous():
 def test_rhythm_rules_and_urgency():
     m = Measurements(hr_bpm=45.0, qrs_ms=130.0, pr_ms=220.0, qtc_ms=510.0)
     found = rhythm_findings(m, {"avb": 0.9, "sinus": 0.1}, vpc_beats=0)
+    found += qt_findings(Measurements(qrs_ms=100.0, qtc_ms=510.0))
     codes = {f.code for f in found}
     assert {"AV_BLOCK_SLOW", "FIRST_DEGREE_AVB", "QT_LONG", "BRADY"} <= codes
     assert not codes & {"BBB", "WIDE_QRS", "PACED"}  # conduction rules decide those
