@@ -194,6 +194,14 @@
         <translation>Queued for the regional server.</translation>
     </message>
     <message>
+        <source>Start from the decisions of %1</source>
+        <translation>Start from the decisions of %1</translation>
+    </message>
+    <message>
+        <source>Accept, reject and edit the nodules as they did; each stays yours to change</source>
+        <translation>Accept, reject and edit the nodules as they did; each stays yours to change</translation>
+    </message>
+    <message>
         <source>AI lung nodules</source>
         <translation>AI lung nodules</translation>
     </message>

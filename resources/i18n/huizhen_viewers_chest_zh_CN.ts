@@ -194,6 +194,14 @@
         <translation>已排队上传至区域中心服务器。</translation>
     </message>
     <message>
+        <source>Start from the decisions of %1</source>
+        <translation>以%1的审核结果为起点</translation>
+    </message>
+    <message>
+        <source>Accept, reject and edit the nodules as they did; each stays yours to change</source>
+        <translation>按对方的认可、否定和修改处理各结节；每一项仍可由您更改</translation>
+    </message>
+    <message>
         <source>AI lung nodules</source>
         <translation>AI 肺结节</translation>
     </message>

@@ -63,3 +63,20 @@ def phantom_ct(tmp_path_factory):
     folder = tmp_path_factory.mktemp("ct")
     write_series(ph, folder)
     return sorted(folder.glob("*.dcm"))
+
+
+@pytest.fixture
+def chest_case(server, clinic_store, phantom_ct):
+    """(clinic client, specialist client, clinic study pk, its chest AI result payload):
+    the phantom imported and pre-read at the clinic, both doctors signed in."""
+    from sync_helpers import signed_in
+
+    from app.ai.store import latest_result
+    from app.importer import run_import
+    from inference.preread import run_preread
+
+    clinic = signed_in(server.url, "doctor")
+    specialist = signed_in(server.url, "radiologist")
+    pk = run_import(clinic_store, phantom_ct).study_pks[0]
+    run_preread(clinic_store, [pk])
+    return clinic, specialist, pk, latest_result(clinic_store, pk)[1].to_dict()

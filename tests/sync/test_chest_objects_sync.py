@@ -5,28 +5,21 @@ SYNTHETIC chest CT phantom written as DICOM."""
 from __future__ import annotations
 
 import numpy as np
-from sync_helpers import signed_in
 
-from app.importer import run_import
 from app.sync import SyncState, run_sync_once
 from app.sync.files import download_study
 from app.sync.outbox import request_consult
 
 
 def test_reviewed_nodules_reach_the_specialist(
-    server, clinic_store, specialist_store, phantom_ct, qtbot, make_jobs
+    clinic_store, specialist_store, phantom_ct, chest_case, qtbot, make_jobs
 ):
     from app import chest_review as cr
     from app.ai.store import latest_result
     from app.chest_objects import store_nodule_objects
-    from inference.preread import run_preread
     from viewers.dicom.objects import find_objects
 
-    clinic = signed_in(server.url, "doctor")
-    specialist = signed_in(server.url, "radiologist")
-    pk = run_import(clinic_store, phantom_ct).study_pks[0]
-    run_preread(clinic_store, [pk])
-    payload = latest_result(clinic_store, pk)[1].to_dict()
+    clinic, specialist, pk, payload = chest_case
     nodules = cr.ai_nodules(payload)
     assert len(nodules) == 2
     request_consult(clinic_store, pk, "Nodules?", "routine", "radiology")

@@ -7,10 +7,8 @@ SYNTHETIC chest CT phantom written as DICOM."""
 from __future__ import annotations
 
 from sqlalchemy import select
-from sync_helpers import signed_in
 
 from app import chest_review as cr
-from app.importer import run_import
 from app.models import Outbox
 from app.sync import SyncState, run_sync_once
 from app.sync.chest_reviews import DOC_KEY, KIND, other_reviews
@@ -34,17 +32,11 @@ def decided(store, pk: int, payload: dict, user: str, **changes) -> None:
 
 
 def test_nodule_decisions_travel_both_ways(
-    server, clinic_store, specialist_store, phantom_ct, qtbot, make_jobs
+    server, clinic_store, specialist_store, phantom_ct, chest_case, qtbot, make_jobs
 ):
-    from app.ai.store import latest_result
     from inference.chest.rules import GROUND_GLASS, PART_SOLID
-    from inference.preread import run_preread
 
-    clinic = signed_in(server.url, "doctor")
-    specialist = signed_in(server.url, "radiologist")
-    pk = run_import(clinic_store, phantom_ct).study_pks[0]
-    run_preread(clinic_store, [pk])
-    payload = latest_result(clinic_store, pk)[1].to_dict()
+    clinic, specialist, pk, payload = chest_case
     uid = payload["uid"]
     ids = {n["type"]: int(n["id"]) for n in cr.ai_nodules(payload)}
     solid, ggn = ids["solid"], ids[GROUND_GLASS]
@@ -98,7 +90,17 @@ def test_nodule_decisions_travel_both_ways(
     assert note.startswith("Clinic DEMO 青山村卫生室: accepted — DEMO 社区医生, ")
     assert dock[f"Nodule {solid}"]["not_for_clinical_use"] is True
 
-    # the specialist rejects one: it reaches the clinic; the clinic's own entry stays
+    # the specialist starts from the clinic's decisions (as their own), then rejects one:
+    # it reaches the clinic; the clinic's own entry stays
+    assert panel.take_btn.text() == "Start from the decisions of Clinic DEMO 青山村卫生室"
+    assert not panel.take_btn.isHidden()
+    panel.take_btn.click()
+    qtbot.waitUntil(lambda: "Decision saved" in panel.status.text(), timeout=30000)
+    mine = cr.load_review(specialist_store, spk, payload)
+    assert mine.decisions[solid].status == "accepted"
+    assert mine.decisions[solid].by != theirs.decisions[solid].by  # recorded as their own
+    assert (mine.decisions[ggn].mean_diameter_mm, mine.decisions[ggn].type) == (9.5, PART_SOLID)
+    assert panel.take_btn.isHidden()
     panel.select(solid)
     panel.decide("rejected")
     qtbot.waitUntil(lambda: "Decision saved" in panel.status.text(), timeout=30000)

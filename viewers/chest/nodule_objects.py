@@ -1,6 +1,7 @@
 """The nodule list's SEG/SR part: store the accepted nodules as DICOM objects of the
 study, say which nodules the SR stored with the case holds, and let a doctor start
-from it.  A mixin of ``nodule_panel.NodulePanel`` (same translation context)."""
+from it, or from the other side's synced decisions.  A mixin of
+``nodule_panel.NodulePanel`` (same translation context)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,57 @@ class StoredObjectsMixin:
             text += " " + translate("NodulePanel", "Queued for the regional server.")
         self.status.setText(text)
         self.objects_stored.emit(list(out.get("paths") or []))
+
+    def _offer_others(self) -> None:
+        """Offer to start from the other side's synced decisions while this review is empty."""
+        from viewers.chest.texts import site_text
+
+        site = next((o for o in self.others if any(d.status for d in o.decisions.values())), None)
+        fresh = not any(d.status for d in self.review.decisions.values())
+        self.take_btn.setVisible(site is not None and fresh)
+        if site is not None:
+            self.take_btn.setText(
+                translate("NodulePanel", "Start from the decisions of %1").replace(
+                    "%1", site_text(site.kind, site.name)
+                )
+            )
+            self.take_btn.setToolTip(
+                translate(
+                    "NodulePanel",
+                    "Accept, reject and edit the nodules as they did; each stays yours to change",
+                )
+            )
+
+    def take_others(self) -> None:
+        """This review starts from the other side's decisions (their edits included),
+        recorded as this doctor's own."""
+        site = next((o for o in self.others if any(d.status for d in o.decisions.values())), None)
+        if site is None:
+            return
+        known = {int(n["id"]) for n in self.nodules}
+        for nid, d in sorted(site.decisions.items()):
+            if nid not in known or not d.status:
+                continue
+            if d.status == "modified":
+                self.review.edit(nid, d.mean_diameter_mm, d.type, self._user())
+            else:
+                self.review.decide(nid, d.status, self._user())
+        self.take_btn.hide()
+        self._decided()
+
+    def set_others(self, others: list) -> None:
+        """Show the other side's decision on each nodule (column beside the doctor's own)."""
+        shown = bool(self.others)
+        self.others = list(others or [])
+        self.tree.setColumnHidden(5, not self.others)
+        self._offer_others()
+        self.retranslate()
+        if bool(self.others) != shown:  # the column came (or went): fit, not on every sync
+            self.grown.emit()
+
+    def wanted_width(self) -> int:
+        """The width that shows every visible column of the list whole."""
+        tree, head = self.tree, self.tree.header()
+        cols = [c for c in range(tree.columnCount()) if not tree.isColumnHidden(c)]
+        inner = sum(max(tree.sizeHintForColumn(c), head.sectionSizeHint(c)) for c in cols)
+        return inner + 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width() + 12

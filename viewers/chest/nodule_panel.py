@@ -113,6 +113,9 @@ class NodulePanel(FollowUpMixin, StoredObjectsMixin, QWidget):
         self.adopt_btn = QPushButton()  # start from the nodules the stored SR holds
         self.adopt_btn.clicked.connect(self.adopt_stored)
         self.adopt_btn.hide()
+        self.take_btn = QPushButton()  # start from the other side's synced decisions
+        self.take_btn.clicked.connect(self.take_others)
+        self.take_btn.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.title)
@@ -120,6 +123,7 @@ class NodulePanel(FollowUpMixin, StoredObjectsMixin, QWidget):
         lay.addWidget(self.prior_note)
         lay.addWidget(self.stored_note)
         lay.addWidget(self.adopt_btn)
+        lay.addWidget(self.take_btn)
         lay.addWidget(self.tree, 1)
         lay.addLayout(row)
         lay.addWidget(self.editor)
@@ -178,28 +182,12 @@ class NodulePanel(FollowUpMixin, StoredObjectsMixin, QWidget):
         self._update_exam()
         self._enable()
 
-    def set_others(self, others: list) -> None:
-        """Show the other side's decision on each nodule (column beside the doctor's own)."""
-        shown = bool(self.others)
-        self.others = list(others or [])
-        self.tree.setColumnHidden(5, not self.others)
-        self.retranslate()
-        if bool(self.others) != shown:  # the column came (or went): fit, not on every sync
-            self.grown.emit()
-
     def fit_rows(self, most: int = 9) -> None:
         """The list tall enough for its rows (up to ``most``; more scroll)."""
         rows = min(max(self.tree.topLevelItemCount(), 1), most)
         row = max(self.tree.sizeHintForRow(0), self.fontMetrics().height() + 2)
         head = self.tree.header().sizeHint().height()
         self.tree.setMinimumHeight(rows * row + head + 2 * self.tree.frameWidth() + 2)
-
-    def wanted_width(self) -> int:
-        """The width that shows every visible column of the list whole."""
-        tree, head = self.tree, self.tree.header()
-        cols = [c for c in range(tree.columnCount()) if not tree.isColumnHidden(c)]
-        inner = sum(max(tree.sizeHintForColumn(c), head.sectionSizeHint(c)) for c in cols)
-        return inner + 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width() + 12
 
     def _tooltip(self, n: dict) -> str:
         return (
@@ -389,6 +377,8 @@ class NodulePanel(FollowUpMixin, StoredObjectsMixin, QWidget):
         self.store_btn.setToolTip(
             self.tr("The accepted nodules as DICOM SEG and SR objects of this study")
         )
+        if self.others:
+            self._offer_others()
         if self.tree.topLevelItemCount():
             self._fill()
 
