@@ -99,9 +99,10 @@ class NoduleLink:
         self._fit_height()
 
     def _fit_height(self) -> None:
-        """The list whole (up to 7/10 of the column), the report panel below it."""
+        """The list whole (up to 7/10 of the column), the report panel below it; once a
+        report exists its fields have the room (the image viewer shares the column)."""
         side = self.viewer.side
-        if side is None or side.count() < 2:
+        if side is None or side.count() < 2 or self.viewer.report_panel.report is not None:
             return
         sizes = side.sizes()
         total = max(sum(sizes), 600)
