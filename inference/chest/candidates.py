@@ -16,6 +16,8 @@ import numpy as np
 
 SIGMAS_MM = (0.9, 1.3, 1.9, 2.8, 4.2, 6.3, 9.4)  # blobs of about 4.5 to 33 mm diameter
 MIN_RESPONSE_HU = 28.0  # DoG response of a faint ground-glass blob
+RISE_KEPT = 0.6  # see ``_maxima``
+RESOLVED_MM = 1.5  # a working grid this fine resolves the finest level (0.6 voxel)
 MIN_DOT = 0.28  # |smallest| / |largest| Hessian eigenvalue: tubes are ~0
 
 
@@ -115,21 +117,31 @@ def find_candidates(hu, spacing, lungs, state=None) -> list[Candidate]:
         prev_g = g
         if len(dogs) == 3 or (i == len(SIGMAS_MM) and len(dogs) >= 2):
             k = 1 if len(dogs) == 3 else len(dogs) - 1
-            _maxima(dogs, w, k, wm, sp, SIGMAS_MM[i - len(dogs) + k], out, (z0, y0, x0),
-                    (fz, fy))  # fmt: skip
+            finest = i == 3 and max(sp) <= RESOLVED_MM  # the finest level resolved
+            _maxima(dogs, w, k, finest, wm, sp, SIGMAS_MM[i - len(dogs) + k], out,
+                    (z0, y0, x0), (fz, fy))  # fmt: skip
             if len(dogs) == 3:
                 dogs.pop(0)
     return out
 
 
-def _maxima(dogs, w, k, wm, sp, sigma, out, origin, factors):
+def _maxima(dogs, w, k, finest, wm, sp, sigma, out, origin, factors):
+    """Space-scale maxima of ``dogs[k]``.  ``finest``: ``dogs[0]`` is the finest level
+    (blobs under ~4.5 mm), never a candidate scale; a blob whose response still rises
+    toward it but stays strong two levels up (``RISE_KEPT``: it extends beyond the
+    finest scale, e.g. a flat nodule, whose thickness sets its scale, or a ground glass
+    with a small solid core) is taken here; a small vessel's cross-section falls off.
+    Only where the working grid resolves the finest level (sigma >= 0.6 voxel: slices
+    of 1.5 mm or thinner); on a coarser grid that level is partial volume and noise."""
     from scipy import ndimage
 
     d = dogs[k]
     peak = (d == ndimage.maximum_filter(d, size=3)) & (d > MIN_RESPONSE_HU) & wm
-    for j in range(len(dogs)):
-        if j != k:
+    for j in range(len(dogs)):  # a maximum over scale too
+        if j != k and not (finest and j == 0):
             peak &= d >= dogs[j]
+    if finest:
+        peak &= (d >= dogs[0]) | (dogs[2] >= RISE_KEPT * dogs[0])
     fz, fy = factors
     for p in np.argwhere(peak):
         dot, negative = _patch_hessian(w, tuple(p), sp, sigma)

@@ -20,6 +20,7 @@ from inference.chest.measure import Nodule
 MIN_REPORT_MM = 4.0
 MAX_TUBE = 2.2  # longest / middle principal axis: a tube (vessel) beyond
 MAX_PLATE = 2.5  # middle / shortest: a thinner sheet is no nodule (a band, a fissure)
+MIN_FILL = 0.75  # of the ellipsoid of its own axes: a strand, a fork, a ragged sheet below
 MAX_EXITS = 0.25  # vessel exits at both ends / cross-section: a vessel piece beyond
 MIN_CONFIDENCE = 0.75
 BRIDGE_MM = 3.0  # longest opaque neck between two parts of one lesion
@@ -80,11 +81,13 @@ def is_nodule(hu, spacing, lungs, n: Nodule) -> bool:
 
 
 def _nodule_shape(n: Nodule) -> bool:
-    """A sphere, a disc or a plate (on more than one slice: a region on one slice has
-    no measurable depth); not a tube, not a thin sheet."""
+    """A sphere, a disc or a plate that fills most of the ellipsoid of its own axes (on
+    more than one slice: a region on one slice has no measurable depth); not a tube, a
+    thin sheet, a fork or a ragged strand."""
     if n.slices[1] <= n.slices[0]:
         return False
-    return n.shape.tube <= MAX_TUBE and n.shape.plate <= MAX_PLATE
+    s = n.shape
+    return s.tube <= MAX_TUBE and s.plate <= MAX_PLATE and s.fill >= MIN_FILL
 
 
 def _vessel_piece(hu, spacing, lungs, n: Nodule) -> bool:

@@ -23,6 +23,7 @@ from inference.chest.shape import RegionShape
 GG_THRESHOLD = -730.0
 SOLID_THRESHOLD = -350.0
 FULL_FILL = 0.8  # fill of the principal-axes ellipsoid that counts as fully compact
+MAX_NODULE_MM = 30.0  # the largest nodule graded (Lung-RADS: a mass beyond)
 NOTCH_PX = 3  # pleural notches up to 2 x this + 1 voxels wide are filled
 RESTORE = 2.0  # shaved-off pieces ending within this x the opening ball are given back
 
@@ -51,6 +52,20 @@ def _ball(radius_mm, sp):
     r = [max(1, int(np.floor(radius_mm / s))) for s in sp]
     z, y, x = np.ogrid[-r[0] : r[0] + 1, -r[1] : r[1] + 1, -r[2] : r[2] + 1]
     return (z * sp[0]) ** 2 + (y * sp[1]) ** 2 + (x * sp[2]) ** 2 <= radius_mm**2
+
+
+def _opening(mask, radius_mm, sp):
+    """``ndimage.binary_opening`` of ``mask`` by ``_ball(radius_mm)`` (outside the box is
+    background), through two distance transforms: a large ball costs no more than a
+    small one."""
+    from scipy import ndimage
+
+    padded = np.pad(mask, 1)
+    eroded = ndimage.distance_transform_edt(padded, sampling=sp) > radius_mm
+    if not eroded.any():
+        return np.zeros_like(mask)
+    opened = ndimage.distance_transform_edt(~eroded, sampling=sp) <= radius_mm
+    return opened[1:-1, 1:-1, 1:-1]
 
 
 def _component(region, seed):
@@ -110,7 +125,7 @@ def _seg(box_hu, inside, thr, seed, open_mm, sp, spicules=False):
         ) ** 2 <= (2 * open_mm) ** 2
         r_in = float(dist[near].max()) if near.any() else 0.0
         ball = max(open_mm, 0.7 * r_in)
-        opened = ndimage.binary_opening(comp, _ball(ball, sp))
+        opened = _opening(comp, ball, sp)
         comp2 = _component(opened, seed)
         if comp2 is not None:
             # give back the edge voxels the opening shaved off the nodule itself
@@ -164,9 +179,12 @@ def _short_pieces(rest, core, reach_mm, sp):
 
 
 def measure(hu, spacing, lungs, cand) -> Nodule | None:
-    """Segment and measure; a region that runs out of its box is tried once in a box
-    twice as large (a small-scale candidate on a larger nodule's core)."""
-    for grow in (1.0, 2.2):
+    """Segment and measure; a region that runs out of its box is tried in larger boxes
+    (a small-scale candidate on a larger nodule's core or lobe), up to one that holds
+    the largest nodule graded (30 mm)."""
+    for grow in (1.0, 2.2, 4.8):
+        if grow == 4.8 and cand.radius_mm * 2.2 >= MAX_NODULE_MM / 2:
+            break  # the box already held the largest nodule
         got = _measure(hu, spacing, lungs, cand, cand.radius_mm * grow)
         if got != "edge":
             return got
