@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,7 +29,7 @@ class ImportReportDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setWindowTitle(self.tr("Import report"))
-        self.resize(820, 420)
+        self.resize(960, 440)  # fits a clinic PC's 1366x768 screen
         n_ok = report.count(Outcome.IMPORTED)
         n_dup = report.count(Outcome.DUPLICATE)
         n_bad = len(report.problems)
@@ -45,7 +45,8 @@ class ImportReportDialog(QDialog):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 260)
+        self.table.setColumnWidth(0, 240)
+        self.table.setWordWrap(True)  # a reason in full, on two lines where it must
         # problems first: they are what the user has to act on
         entries = sorted(
             report.entries, key=lambda e: e.outcome not in (Outcome.FAILED, Outcome.UNSUPPORTED)
@@ -100,6 +101,11 @@ class ImportReportDialog(QDialog):
         if getattr(e, "files", 1) > 1:  # a WFDB record, a DICOM series, a slide's files
             return self.tr("%1 files, kept together as one record").replace("%1", str(e.files))
         return ""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        # row heights follow the reason column's width, once the table is laid out
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     @staticmethod
     def detail(e) -> str:

@@ -85,7 +85,7 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
         "ReadErrors", "not an ECG: the record holds no ECG lead (only %1)"), ("channels",)),
     "no_sampling_rate": (QT_TRANSLATE_NOOP("ReadErrors", "the record gives no usable sampling rate"), ()),
     "companion_missing": (QT_TRANSLATE_NOOP(
-        "ReadErrors", "files of this record are missing: %1 (copy them into the same folder)"
+        "ReadErrors", "this record also needs %1 (copy it into the same folder)"
     ), ("files",)),
     "ecg_format_unknown": (QT_TRANSLATE_NOOP(
         "ReadErrors", "%1 is not a supported ECG format "
@@ -150,3 +150,11 @@ def error_html(message: str, detail: str) -> str:
     if detail:
         out += f'<br><span style="color:#666; font-size:small">{html.escape(detail_line(detail))}</span>'
     return out
+
+
+def show_error_on(label, text: str, err: BaseException) -> None:
+    """``text`` (translated, "%1" for the reason) on ``label`` with the main sentence for
+    ``err``; its technical detail goes to the label's tooltip."""
+    message, detail = error_parts(err)
+    label.setText(text.replace("%1", message))
+    label.setToolTip(detail_line(detail))

@@ -1061,8 +1061,8 @@ Nothing already imported was lost.</source>
         <translation>the record gives no usable sampling rate</translation>
     </message>
     <message>
-        <source>files of this record are missing: %1 (copy them into the same folder)</source>
-        <translation>files of this record are missing: %1 (copy them into the same folder)</translation>
+        <source>this record also needs %1 (copy it into the same folder)</source>
+        <translation>this record also needs %1 (copy it into the same folder)</translation>
     </message>
     <message>
         <source>%1 is not a supported ECG format (DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)</source>

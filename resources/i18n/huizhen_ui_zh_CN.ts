@@ -1063,8 +1063,8 @@ Nothing already imported was lost.</source>
         <translation>记录中没有可用的采样率</translation>
     </message>
     <message>
-        <source>files of this record are missing: %1 (copy them into the same folder)</source>
-        <translation>此记录的配套文件缺失：%1（请将其复制到同一文件夹）</translation>
+        <source>this record also needs %1 (copy it into the same folder)</source>
+        <translation>此记录还需要 %1（请将其复制到同一文件夹）</translation>
     </message>
     <message>
         <source>%1 is not a supported ECG format (DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)</source>

@@ -107,17 +107,23 @@ EXPECTED = {  # file -> (code, what the zh_CN line must say)
     "MR_truncated.dcm": ("modality_unsupported", "不支持 DICOM 检查类型 MR"),
     "no_meta.dcm": ("not_dicom", "不是 DICOM 文件"),
     "ecg_cut.dcm": ("ends_early", "文件在数据完整之前就结束了"),
-    "test01_00s.hea": ("companion_missing", "此记录的配套文件缺失：test01_00s.dat"),
+    "test01_00s.hea": ("companion_missing", "此记录还需要 test01_00s.dat"),
     "muse_cut.xml": ("xml_damaged", "XML 内容已损坏或不完整"),
     "short/test01_00s.hea": ("too_short", "记录时长仅 20 毫秒"),
 }
 
 
-def test_real_bad_files_give_coded_reasons_shown_in_zh_cn(qtbot, zh, store, bad_folder):
+def test_real_bad_files_give_coded_reasons_shown_in_zh_cn(qtbot, zh, store, bad_folder, capsys):
+    from app.cli import print_report
     from app.importer import Outcome, run_import
     from ui.import_report import ImportReportDialog
 
     report = run_import(store, [bad_folder])
+    print_report(report)  # `huizhen import` stays English
+    out = capsys.readouterr().out
+    assert "(the record is only 20 ms long" not in out and "记录" not in out
+    assert f"failed       -    {bad_folder / 'no_meta.dcm'} (not a DICOM file: File is" in out
+    assert "test01_00s.hea: the record is only 20 ms long; nothing to show or measure)" in out
     failed = {
         Path(e.path).relative_to(bad_folder).as_posix(): e
         for e in report.entries
@@ -174,3 +180,19 @@ def test_case_tab_shows_a_load_failure_in_zh_cn(qtbot, zh):
     assert "技术细节" not in tab.body.text()
     tab.show_error(ReadError("SCP-ECG Huffman table is damaged or truncated", "corrupt"))
     assert "文件已损坏" in tab.body.text() and "技术细节：SCP-ECG Huffman" in tab.body.text()
+
+
+def test_ecg_viewer_shows_a_cut_file_in_zh_cn(qtbot, zh, jobs, tmp_path):
+    """pydicom's real DICOM ECG cut in half, opened in the ECG viewer."""
+    pytest.importorskip("pyqtgraph")
+    from app.domain import Modality
+    from viewers.ecg.qt_ecg_viewer import EcgViewer
+    from viewers.registry import ViewerContext
+
+    raw = Path(get_testdata_file("waveform_ecg.dcm", download=False)).read_bytes()
+    cut = tmp_path / "ecg_cut.dcm"
+    cut.write_bytes(raw[: len(raw) // 2])
+    v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, cut)], jobs))
+    qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: "文件在数据完整之前就结束了" in v.status.text(), timeout=10000)
+    assert "No tag" not in v.status.text() and v.status.toolTip() == ""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.read_errors import detail_line, error_parts
+from ui.read_errors import show_error_on
 from ui.report.panel import ReportPanel
 from viewers.dicom import measurements as meas
 from viewers.dicom import texts, toolbar
@@ -215,9 +215,7 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
         )
 
     def _failed(self, err: BaseException) -> None:
-        message, detail = error_parts(err)
-        self.status.setText(self.tr("The image could not be shown: %1").replace("%1", message))
-        self.status.setToolTip(detail_line(detail))
+        show_error_on(self.status, self.tr("The image could not be shown: %1"), err)
 
     def _update_status(self, extra: str = "") -> None:
         if self.pane.image is not None:

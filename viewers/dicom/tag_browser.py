@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
+from ui.read_errors import show_error_on
+
 MAX_VALUE = 200  # characters of a value shown
 
 
@@ -74,8 +76,8 @@ class TagBrowser(QDialog):
             path,
             name="dicom tags",
             on_done=dlg.set_rows,
-            on_error=lambda e: dlg.note.setText(
-                dlg.tr("The header could not be read: %1").replace("%1", str(e))
+            on_error=lambda e: show_error_on(
+                dlg.note, dlg.tr("The header could not be read: %1"), e
             ),
         )
         return dlg

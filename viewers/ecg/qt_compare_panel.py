@@ -90,11 +90,9 @@ class ComparePanel(QWidget):
         )
 
     def _prior_failed(self, err: BaseException) -> None:
-        from ui.read_errors import detail_line, error_parts
+        from ui.read_errors import show_error_on
 
-        message, detail = error_parts(err)
-        self.caption.setText(self.tr("The prior ECG could not be read: %1").replace("%1", message))
-        self.caption.setToolTip(detail_line(detail))
+        show_error_on(self.caption, self.tr("The prior ECG could not be read: %1"), err)
 
     def _prior_loaded(self, result) -> None:
         from inference.ecg.compare import compare

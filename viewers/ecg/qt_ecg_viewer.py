@@ -282,11 +282,9 @@ class EcgViewer(QWidget):
 
     def _failed(self, err: BaseException) -> None:
         self._signal_status = False
-        from ui.read_errors import detail_line, error_parts
+        from ui.read_errors import show_error_on
 
-        message, detail = error_parts(err)
-        self.status.setText(self.tr("The ECG could not be shown: %1").replace("%1", message))
-        self.status.setToolTip(detail_line(detail))
+        show_error_on(self.status, self.tr("The ECG could not be shown: %1"), err)
 
     def _ai_failed(self, err: BaseException) -> None:
         self._signal_status = False

@@ -180,12 +180,10 @@ class FundusViewer(ReviewMixin, QWidget):
 
     # --- loading --------------------------------------------------------------
     def _failed(self, err) -> None:
-        from ui.read_errors import detail_line, error_parts
+        from ui.read_errors import show_error_on
 
-        message, detail = error_parts(err)
         for eye in EYES:
-            self.titles[eye].setText(self.tr("Cannot open the photos: %1").replace("%1", message))
-            self.titles[eye].setToolTip(detail_line(detail))
+            show_error_on(self.titles[eye], self.tr("Cannot open the photos: %1"), err)
 
     def _loaded(self, visit) -> None:
         self.visit = visit

@@ -161,7 +161,9 @@ class MprGrid(QWidget):
     def _failed(self, err) -> None:
         self._poll.stop()
         if isinstance(self.panel3d, QLabel):
-            self.panel3d.setText(str(err))
+            from ui.read_errors import show_error_on
+
+            show_error_on(self.panel3d, "%1", err)
         self.progress.emit(-1.0)
 
     def cancel(self) -> None:
