@@ -15,7 +15,7 @@ import time
 import numpy as np
 
 from app.ecg.signal import STANDARD_LEADS, EcgSignal
-from inference.ecg import conduction, pacer, qt, wide_qrs, window
+from inference.ecg import conduction, pacer, qt, t_wave, wide_qrs, window
 from inference.ecg.fiducials import Beat, global_fiducials
 from inference.ecg.measure import Measurements, intervals, measure
 from inference.ecg.median import INDEPENDENT, refine
@@ -139,6 +139,7 @@ def analyze(
     rr = intervals(fid.beats).rr_ms
     median = refine(clean[live], live_leads, fid.beats, rr) if live else None
     m, st = measure(clean[live], live_leads, fid.beats, median)
+    warnings += t_wave.qt_notes(median, live_leads)
     if len(fid.beats) < 3:
         warnings.append(f"only {len(fid.beats)} beats found; measurements unreliable")
     vpcs = sum(1 for b in fid.beats if b.kind == "vpc")

@@ -44,6 +44,7 @@ class MedianBeat:
     p_off: int | None = None
     t_end: int | None = None
     noise_uv_ms: float = 0.0  # isoelectric spatial velocity (noise level)
+    t_leads: list[str] | None = None  # leads the T end was placed on (clear T waves)
 
     def ms(self, a: int | None, b: int | None) -> float | None:
         if a is None or b is None:
@@ -166,6 +167,39 @@ def _tp_level(vp: np.ndarray, mb: MedianBeat, rr: int, lo: int, noise: float) ->
     return max(float(np.median(vp[start:lo])), noise)
 
 
+def _t_end(
+    mb: MedianBeat, rows: list[int], rr: int, hints: list[Beat]
+) -> tuple[int | None, list[str] | None]:
+    """T end after the descending limb's steepest point, where velocity settles,
+    on the leads whose T wave is clear (inference/ecg/t_wave.py), and those leads
+    (None: no T wave to look for; []: T waves found but none clear of the noise)."""
+    from inference.ecg.t_wave import clear_rows
+
+    t_lo = mb.qrs_off + int(80 * MS)
+    t_hi = min(mb.ref + int(0.9 * rr) - int(40 * MS), mb.data.shape[1] - 1)
+    t_ends = [b.t_end for b in hints if b.t_end is not None]
+    if not t_ends or t_hi - t_lo <= int(60 * MS):
+        return None, None
+    # the T apex comes before the next beat's P wave (or pacing spike), even when
+    # a fast rate fuses the T end with that P wave
+    pr = [b.qrs_on - b.p_on for b in hints if b.p_on is not None]
+    next_p = mb.qrs_on + rr - int(np.median(pr)) - int(20 * MS) if pr else t_hi
+    apex_hi = next_p if t_lo + int(60 * MS) < next_p < t_hi else t_hi
+    clear = clear_rows(mb.data, rows, mb.qrs_on, mb.qrs_off, t_lo, apex_hi, T_FRACTION)
+    if not clear:
+        return None, []
+    v = velocity(mb.data[clear])
+    noise = _quiet(v, mb.ref - int(200 * MS), mb.ref - int(20 * MS))
+    apex = _t_apex(mb.data[clear], mb.qrs_on, t_lo, apex_hi)
+    # the steepest point of the descending limb, which follows the apex within
+    # T_LIMB_MS (so a spike or P wave of the next beat is never taken for it)
+    late = _peak(v, apex, min(apex + int(T_LIMB_MS * MS), t_hi))
+    base = _quiet(v, late, t_hi)
+    thr = base + T_FRACTION * (float(v[late]) - base)
+    end = _cross_fwd(v, late, t_hi, max(thr, NOISE_FACTOR * noise))
+    return end, [mb.leads[r] for r in clear]
+
+
 def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianBeat:
     """Place QRS onset/offset, P onset/offset and T end on the median beat.
 
@@ -184,23 +218,7 @@ def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianB
     mb.qrs_on = _cross_back(v, ref, ref - int(120 * MS), thr_on)
     mb.qrs_off = _cross_fwd(v, ref, ref + int(160 * MS), thr_off)
     rr = int((rr_ms or 1000.0) * MS)
-    # T end: after the descending limb's steepest point, where velocity settles
-    t_lo = mb.qrs_off + int(80 * MS)
-    t_hi = min(ref + int(0.9 * rr) - int(40 * MS), v.size - 1)
-    t_ends = [b.t_end for b in hints if b.t_end is not None]
-    if t_ends and t_hi - t_lo > int(60 * MS):
-        # the T apex comes before the next beat's P wave (or pacing spike), even when
-        # a fast rate fuses the T end with that P wave
-        pr = [b.qrs_on - b.p_on for b in hints if b.p_on is not None]
-        next_p = mb.qrs_on + rr - int(np.median(pr)) - int(20 * MS) if pr else t_hi
-        apex_hi = next_p if t_lo + int(60 * MS) < next_p < t_hi else t_hi
-        apex = _t_apex(mb.data[rows], mb.qrs_on, t_lo, apex_hi)
-        # the steepest point of the descending limb, which follows the apex within
-        # T_LIMB_MS (so a spike or P wave of the next beat is never taken for it)
-        late = _peak(v, apex, min(apex + int(T_LIMB_MS * MS), t_hi))
-        base = _quiet(v, late, t_hi)
-        thr = base + T_FRACTION * (float(v[late]) - base)
-        mb.t_end = _cross_fwd(v, late, t_hi, max(thr, NOISE_FACTOR * noise))
+    mb.t_end, mb.t_leads = _t_end(mb, rows, rr, hints)
     # P wave: the velocity bump before the PR segment, at most 320 ms before the QRS
     lo = max(mb.qrs_on - int(320 * MS), ref + int(rr * 0.15) - rr, 0)
     if mb.t_end is not None:  # nor before the previous beat's T wave has ended

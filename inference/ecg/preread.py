@@ -10,6 +10,7 @@ from __future__ import annotations
 from app.ai.result import AiResult, Finding, ModelInfo, Urgency
 from inference.ecg.analysis import analyze
 from inference.ecg.result import EcgAnalysis
+from inference.ecg.t_wave import NOT_MEASURABLE
 
 UNITS = {
     "hr_bpm": "bpm",
@@ -38,6 +39,8 @@ def _why_missing(name: str, a: EcgAnalysis) -> str:
         return "fewer than 2 beats found"
     if name in ("pr_ms", "p_axis_deg"):
         return "no P wave found (e.g. atrial fibrillation, or not visible)"
+    if name.startswith("qt") and NOT_MEASURABLE in a.warnings:
+        return NOT_MEASURABLE
     if name.startswith("qt") or name == "t_axis_deg":
         return "T wave end not found"
     return "not measurable in this record"
