@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -15,13 +17,34 @@ SQUARE = [[1500, 1100], [2600, 1100], [2600, 2000], [1500, 2000], [1500, 1100]]
 HOLE = [[1900, 1400], [2200, 1400], [2200, 1700], [1900, 1700], [1900, 1400]]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="KNOWN DEFECT, open in issue 15: in the whole suite (not alone, not in tests/wsi) the "
-    "nuclei worker pool returns no tile within 120 s; seen again in session 3 after the pool was "
-    "replaced (inference/workers.py) and with AI subscriptions reset between tests; root cause unknown",
-)
-def test_stream_then_annotation_region_measure_classify_export(qtbot, jobs, small_slide, tmp_path):
+@pytest.fixture
+def held_after_first_tile(monkeypatch):
+    """The run waits after handing over its first tile until the test releases it.
+
+    The viewer draws streamed tiles every 250 ms and drops them when the run's end
+    arrives first.  Warm workers on an idle machine finish the small slide's four
+    tiles within ~150 ms of each other, so the end often came before any drain and
+    the partial layer the test waited for never existed (issue 15: "no tile within
+    120 s" in the whole suite, where the pool is already warm).  Holding the run
+    makes "tiles drawn before the run ends" a state the test can wait for.
+    """
+    from viewers.wsi import ai_jobs
+
+    release = threading.Event()
+    put = ai_jobs.StreamSink.put
+
+    def put_then_wait(self, index, batch):
+        put(self, index, batch)
+        release.wait(60)
+
+    monkeypatch.setattr(ai_jobs.StreamSink, "put", put_then_wait)
+    yield release
+    release.set()
+
+
+def test_stream_then_annotation_region_measure_classify_export(
+    qtbot, jobs, small_slide, tmp_path, held_after_first_tile
+):
     from inference.wsi.regions import points_inside
 
     viewer = open_viewer(qtbot, jobs, small_slide)
@@ -30,7 +53,7 @@ def test_stream_then_annotation_region_measure_classify_export(qtbot, jobs, smal
     ann = viewer.layer.new_feature(geom, name="Tumour area")
     viewer.layer.add([ann])
     viewer.layer.select([ann["id"]])
-    # all tissue: tiles are drawn as they finish, long before the run ends; cancel drops them
+    # all tissue: tiles are drawn as they finish, before the run ends; cancel drops them
     job = viewer.detect_nuclei("tissue")
     assert job is not None, "detection refused (not offered: AI subscriptions?)"
 
@@ -38,8 +61,10 @@ def test_stream_then_annotation_region_measure_classify_export(qtbot, jobs, smal
         lay = overlays.layer("nuclei")
         return lay is not None and lay.partial and len(lay.data) > 0
 
-    qtbot.waitUntil(partial_drawn, timeout=120000)
+    qtbot.waitUntil(lambda: partial_drawn() or job.done, timeout=120000)
+    assert not job.done, f"the run ended before its tiles were drawn: {viewer.last_message}"
     job.cancel()
+    held_after_first_tile.set()
     qtbot.waitUntil(lambda: job.done, timeout=10000)
     qtbot.waitUntil(lambda: overlays.layer("nuclei") is None, timeout=5000)
     with qtbot.waitSignal(viewer.ai_finished, timeout=120000):
@@ -92,6 +117,34 @@ def test_stream_then_annotation_region_measure_classify_export(qtbot, jobs, smal
     assert "Nucleus: Eosin OD mean" in table[0]
     assert {r[1] for r in table[1:]} == {"Negative", "Positive"}
     dlg.close()
+    viewer.close()
+
+
+def test_a_run_ending_before_the_view_drains_goes_straight_to_the_final_layer(
+    qtbot, jobs, small_slide
+):
+    """All tiles finish between two drains (the UI thread busy meanwhile): no streamed
+    layer is drawn, the final one is, and nothing streamed is left behind."""
+    viewer = open_viewer(qtbot, jobs, small_slide)
+    overlays = viewer.canvas.overlays
+    partial_shown = []
+    show = viewer.show_nuclei
+
+    def recorded(data, analyzer, partial=False):
+        partial_shown.append(partial)
+        show(data, analyzer, partial)
+
+    viewer.show_nuclei = recorded
+    with qtbot.waitSignal(viewer.ai_finished, timeout=120000):
+        job = viewer.detect_nuclei("tissue")
+        deadline = time.monotonic() + 120
+        while not job.done and time.monotonic() < deadline:  # no event processed meanwhile
+            time.sleep(0.01)
+        assert job.done
+    lay = overlays.layer("nuclei")
+    assert not lay.partial and len(lay.data) > 100
+    assert True not in partial_shown and viewer._stream is None
+    assert not viewer._stream_timer.isActive()
     viewer.close()
 
 
