@@ -150,3 +150,38 @@ def _case_id(store, study_pk: int) -> int:
 
     with store.read_session() as s:
         return s.get(Study, study_pk).server_id
+
+
+def test_other_keys_of_the_document_are_kept_and_a_foreign_one_is_refused(server, clinic_store):
+    """The review goes in beside what else the case's annotation document holds; a
+    document that is not a JSON object is left alone and the row says why."""
+    from sync_helpers import import_sample, signed_in
+
+    from app.models import Study
+
+    clinic = signed_in(server.url, "doctor")
+    pk = import_sample(clinic_store)  # the real waveform_ecg.dcm: any case will do here
+    request_consult(clinic_store, pk, "Please read", "routine", "cardiology")
+    assert run_sync_once(clinic_store, clinic).state == SyncState.SYNCED
+    with clinic_store.read_session() as s:
+        case = s.get(Study, pk).server_id
+    path = f"/cases/{case}/annotations"
+    clinic.call("PUT", path, json={"version": 0, "data": {"geojson": {"features": []}}})
+    review = cr.Review("result-1", "model 1")
+    review.decide(1, "accepted", "doctor")
+    cr.save_review(clinic_store, pk, review)
+    assert run_sync_once(clinic_store, clinic).state == SyncState.SYNCED
+    doc = clinic.get(path)
+    assert doc["data"]["geojson"] == {"features": []}
+    assert doc["data"][DOC_KEY]["demo-qingshan"]["review"]["decisions"]["1"]["status"] == "accepted"
+    clinic.call("PUT", path, json={"version": doc["version"], "data": [{"type": "Feature"}]})
+    review.decide(1, "rejected", "doctor")
+    cr.save_review(clinic_store, pk, review)
+    report = run_sync_once(clinic_store, clinic)
+    assert report.pushed.failed == 1 and review_rows(clinic_store)[-1] == "failed"
+    with clinic_store.read_session() as s:
+        row = s.scalars(
+            select(Outbox).where(Outbox.kind == KIND).order_by(Outbox.id.desc())
+        ).first()
+        assert "not a JSON object" in row.last_error
+    assert clinic.get(path)["data"] == [{"type": "Feature"}]  # left as it was
