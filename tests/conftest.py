@@ -78,6 +78,16 @@ def postgres(tmp_path_factory):
 
 
 @pytest.fixture
+def zh(qapp):
+    """The application in Chinese (zh_CN) for one test, English again afterwards."""
+    from ui import i18n
+
+    i18n.install("zh_CN")
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture
 def jobs(qapp):
     """The Qt job adapter on a small pool, shut down (no leaked threads) after the test."""
     from app.jobs import JobRunner

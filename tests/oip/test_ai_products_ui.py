@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from app.ai.products import BUILTIN, Product
 from app.ai.result import AiResult, ModelInfo, Urgency
 from app.ai.subscriptions import SubscriptionState
@@ -14,15 +12,6 @@ REMOTE = Product(code="city-ecg", name="City ECG platform", vendor="City AI", ve
                  model_id="openecg-codec", endpoint_url="http://127.0.0.1:8080",
                  remote_model="openecg-codec", remote_version="v6-int8", fallback="none",
                  not_for_clinical_use=False)  # fmt: skip
-
-
-@pytest.fixture
-def zh(qapp):
-    from ui import i18n
-
-    i18n.install("zh_CN")
-    yield
-    i18n.install("en")
 
 
 def texts(dlg) -> list[list[str]]:

@@ -28,15 +28,6 @@ SAMPLE = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def zh(qapp):
-    from ui import i18n
-
-    i18n.install("zh_CN")
-    yield
-    i18n.install("en")
-
-
 def _sample(code: str) -> ReadReason:
     return ReadReason(code, **{f: SAMPLE[f] for f in template_fields(code)})
 

@@ -23,15 +23,6 @@ ECG = Path(__file__).resolve().parents[1] / "data" / "ecg"
 WSI = Path(__file__).resolve().parents[1] / "data" / "wsi_dicom"
 
 
-@pytest.fixture
-def zh(qapp):
-    from ui import i18n
-
-    i18n.install("zh_CN")
-    yield
-    i18n.install("en")
-
-
 def _import(store, tmp_path, *files: Path) -> int:
     src = tmp_path / f"in{len(list(tmp_path.iterdir()))}"
     src.mkdir()
