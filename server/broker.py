@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from app.domain import Role
 
-PUSH_KINDS = frozenset({"consult", "alert"})
+PUSH_KINDS = frozenset({"consult", "alert", "annotation"})  # annotation: doctors' AI decisions
 CLINICAL_READERS = frozenset({Role.SPECIALIST, Role.PATHOLOGIST})
 
 

@@ -106,3 +106,26 @@ def test_reconnect_with_last_event_id_replays_missed_events(doctor, specialist):
         assert ev["data"]["data"]["id"] == consult["id"] and ev["id"] > start
     finally:
         stream.close()
+
+
+def test_a_review_saved_at_the_clinic_is_pushed_to_the_consulted_specialist(
+    doctor, specialist, other_doctor
+):
+    """The annotation document (the doctors' decisions on AI nodules) wakes the other
+    side's sync at once instead of at its next periodic pull."""
+    case = doctor.new_case("CT", patient_id="SSE-ANN")
+    body = {"question": "Nodule?", "target_department": "cardiology"}
+    doctor.ok("POST", f"/cases/{case['id']}/consults", 201, json=body)
+    theirs, other = EventStream(specialist), EventStream(other_doctor)
+    try:
+        doc = {"chest_reviews": {"clinic": {"n1": {"decision": "accepted"}}}}
+        doctor.ok("PUT", f"/cases/{case['id']}/annotations", json={"data": doc, "version": 0})
+        ev = theirs.next(_is("annotation", "updated", case["id"]))
+        assert ev["data"]["data"]["version"] == 1
+        own = other_doctor.new_case("ECG", patient_id="SSE-ANN-2")
+        other_doctor.ok("PUT", f"/cases/{own['id']}/annotations", json={"data": {}, "version": 0})
+        other.next(_is("annotation", "updated", own["id"]))
+        assert all(e["data"]["case_id"] != case["id"] for e in other.skipped)
+    finally:
+        theirs.close()
+        other.close()
