@@ -95,6 +95,12 @@ def test_merged_frame_follows_visibility_opacity_and_the_heatmap(qtbot, viewer):
     assert not overlays.from_composite and not overlays.with_slide
     assert (pixels(canvas) != shown).any(axis=2).mean() > 0.01
     overlays.hidden = False
+    mask = np.zeros((12, 16), bool)
+    mask[3:9, 4:12] = True
+    viewer.show_tissue(mask, 256.0)  # the tissue outline goes over the merged image
+    settle(qtbot, canvas)
+    outlined = same_frame(canvas, tolerance=1)
+    assert (outlined != faint).any(axis=2).mean() > 0.001
     values = np.linspace(0, 1, 12 * 16, dtype=np.float32).reshape(12, 16)
     viewer.show_density(values, 256.0, "test 1.0", visible=True)
     # a heatmap goes between the slide and the detections: composite only, not merged

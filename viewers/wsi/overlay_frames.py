@@ -29,6 +29,10 @@ def bucket(downsample: float) -> int:
 class CompositeFrames:
     """Mixin of ``OverlayRenderer``: its layers, tile cache, worker and ``Composer``."""
 
+    def _under_detections(self) -> bool:
+        """Is a raster layer (a heatmap) drawn between the slide and the detections?"""
+        return any(r.visible and r.values.dtype != bool for r in self.rasters)
+
     def _plan(self, vp):
         """(layers, vector, z, key, need, limit) of this view; need None when off the layers."""
         layers = [d for d in self.detections if d.visible and len(d.data)]
@@ -70,7 +74,7 @@ class CompositeFrames:
         self.slide_wanted = []
         if self.hidden or not self.use_composite or self.base is None:
             return None
-        if any(r.visible for r in self.rasters):  # a heatmap goes between slide and detections
+        if self._under_detections():  # a heatmap goes between slide and detections
             return None
         plan = self._plan(vp)
         if plan is None or plan[4] is None:
@@ -151,7 +155,7 @@ class CompositeFrames:
     def _build_composite(self) -> None:
         req = self._composer.take()
         # merged with the slide unless a raster layer has to go between them
-        base = None if any(r.visible for r in self.rasters) else self.base
+        base = None if self._under_detections() else self.base
         if req is None:
             comp = self._composer.take_merge()
             if comp is not None and base is not None:

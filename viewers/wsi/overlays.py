@@ -128,15 +128,25 @@ class OverlayRenderer(CompositeFrames, QObject):
 
     # -- painting -----------------------------------------------------------
     def paint(self, p: QPainter, vp, merged: bool = False) -> None:
-        """Draw the overlays; ``merged``: the view's composite is on screen already (``merged``)."""
+        """Draw the overlays; ``merged``: the view's composite is on screen already (``merged``).
+
+        Heatmaps go under the detections; a mask's thin outline (the tissue)
+        over them, so it never has to go inside the merged image.
+        """
         self.from_composite = self.with_slide = False
         self.missing = 0
         if self.hidden:
             self.last_path = ""
             return
         for r in self.rasters:
-            if r.visible:
+            if r.visible and r.values.dtype != bool:
                 self._paint_raster(p, vp, r)
+        self._paint_detections(p, vp, merged)
+        for r in self.rasters:
+            if r.visible and r.values.dtype == bool:
+                self._paint_mask(p, vp, r)
+
+    def _paint_detections(self, p: QPainter, vp, merged: bool) -> None:
         plan = self._plan(vp)
         if plan is None:
             self.last_path = ""
@@ -160,9 +170,6 @@ class OverlayRenderer(CompositeFrames, QObject):
         self._want(want + around)
 
     def _paint_raster(self, p: QPainter, vp, r: RasterLayer) -> None:
-        if r.values.dtype == bool:
-            self._paint_mask(p, vp, r)
-            return
         img = r.render()
         x0, y0 = vp.to_screen(0, 0)
         x1, y1 = vp.to_screen(img.width() * r.downsample, img.height() * r.downsample)
