@@ -82,8 +82,9 @@ class ImportReportDialog(QDialog):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.detail_label)
         lay.addWidget(buttons)
-        if self.report.problems:
-            self.table.setCurrentCell(0, 3)
+        failed = [r for r, e in enumerate(entries) if self.detail(e)]
+        if failed:  # the first failure's technical detail shown below the table
+            self.table.setCurrentCell(failed[0], 3)
 
     def reason(self, e) -> str:
         text = self._reason(e)

@@ -91,6 +91,11 @@ def main(out: str = "screenshots") -> int:
     bad.mkdir()
     (bad / "truncated.dcm").write_bytes(b"\0" * 128 + b"DICM" + b"\x02\x00\x10\x00UI")
     (bad / "notes.txt").write_text("not an image")
+    from pydicom.data import get_testdata_file
+
+    ecg = Path(get_testdata_file("waveform_ecg.dcm", download=False)).read_bytes()
+    (bad / "ecg_cut.dcm").write_bytes(ecg[: len(ecg) // 2])  # a real DICOM ECG cut in half
+    (bad / "rec.hea").write_text("rec 1 500 5000\nrec.dat 16 200 16 0 0 0 0 II\n")  # no rec.dat
     jobs = QtJobs(JobRunner())
     shots: list[Path] = []
     too_big: list[str] = []  # a clinic PC's screen is 1366x768

@@ -58,7 +58,7 @@ def parse_record(raw: bytes) -> Record:
         raise ReadError(
             "the SCP-ECG file is too short",
             "truncated",
-            ReadReason("wrong_format", format="SCP-ECG"),
+            ReadReason("truncated_bytes", need=6 + HEADER, size=len(raw)),
         )
     size = _u(raw, 2, 4)
     if size > len(raw):
