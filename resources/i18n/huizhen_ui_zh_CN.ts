@@ -16,6 +16,10 @@
         <translation>AI 模型</translation>
     </message>
     <message>
+        <source>Empty model slots (no model installed; the built-in analysis runs): %1</source>
+        <translation>空模型位（未安装模型，运行内置分析）：%1</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;Clinical workstation for a regional remote-diagnosis network.&lt;/p&gt;</source>
         <translation>&lt;p&gt;区域远程诊断网络的临床工作站。&lt;/p&gt;</translation>
     </message>
@@ -312,7 +316,7 @@ The case is stored safely and can still be sent for consultation.</source>
     </message>
     <message>
         <source>Findings</source>
-        <translation>发现</translation>
+        <translation>所见</translation>
     </message>
 </context>
 <context>
@@ -596,7 +600,7 @@ The case is stored safely and can still be sent for consultation.</source>
     </message>
     <message>
         <source>&amp;Findings panel</source>
-        <translation>发现面板(&amp;F)</translation>
+        <translation>所见面板(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open selected case</source>
@@ -780,11 +784,11 @@ Nothing already imported was lost.</source>
     </message>
     <message>
         <source>Right eye (OD)</source>
-        <translation>右眼 (OD)</translation>
+        <translation>右眼（OD）</translation>
     </message>
     <message>
         <source>Left eye (OS)</source>
-        <translation>左眼 (OS)</translation>
+        <translation>左眼（OS）</translation>
     </message>
     <message>
         <source>Patient ID</source>

@@ -161,11 +161,11 @@
     </message>
     <message>
         <source>Right eye (OD)</source>
-        <translation>右眼 (OD)</translation>
+        <translation>右眼（OD）</translation>
     </message>
     <message>
         <source>Left eye (OS)</source>
-        <translation>左眼 (OS)</translation>
+        <translation>左眼（OS）</translation>
     </message>
     <message>
         <source>Laterality unknown</source>

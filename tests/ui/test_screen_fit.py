@@ -103,3 +103,59 @@ def test_report_fields_get_the_room_once_drafted(window, qtbot):
     qtbot.waitUntil(lambda: viewer.report_panel.report is not None, timeout=20000)
     qtbot.waitUntil(lambda: viewer.side.sizes()[-1] > 0.55 * sum(viewer.side.sizes()),
                     timeout=10000)  # fmt: skip
+
+
+def test_consult_question_and_draft_are_read_whole(window, qtbot):
+    """The clinic's question and confirmed draft in the specialist's squeezed side column
+    (under the chest X-ray checks): every wrapped line shown, none cut in half."""
+    from PySide6.QtCore import QRect, Qt
+
+    from app.models import ConsultRequest
+    from inference.preread import run_preread
+
+    pk = _pk(window, "CR")
+    run_preread(window.store, [pk])
+    question = (
+        "Two weeks of chest tightness: does the film show infection or an enlarged heart? " * 2
+    )
+    findings = "Possible patchy opacity in the right lower zone; heart size looks normal."
+    with window.store.session() as s:
+        s.add(ConsultRequest(
+            study_pk=pk, question=question, urgency="urgent", target_department="radiology",
+            status="sent", server_id=990001,
+            timeline=[{"status": "sent", "at": "2026-11-30T02:15:00Z", "note": ""}],
+            draft={"template": "imaging", "text": findings, "by": "doctor",
+                   "fields": {"values": {"findings": findings, "impression": findings}}},
+        ))  # fmt: skip
+    window.resize(1366, 768)
+    window.show()
+    view = _open(window, qtbot, pk).viewer.report_panel.consult_view
+    qtbot.waitUntil(lambda: view.consult is not None and view.isVisible(), timeout=20000)
+    qtbot.wait(300)  # laid out
+
+    def whole(label) -> bool:
+        box = QRect(0, 0, label.width(), 100000)
+        need = label.fontMetrics().boundingRect(box, Qt.TextFlag.TextWordWrap, label.text())
+        return label.height() >= need.height()
+
+    qtbot.waitUntil(lambda: whole(view.question) and whole(view.draft), timeout=5000)
+    assert view.question.fontMetrics().horizontalAdvance(question) > 2 * view.question.width()
+
+
+def test_about_lists_empty_model_slots_as_such(qtbot, qt_en):
+    """A model slot without its model is no model: one line says which slots are empty,
+    not a list entry named '… (slot) slot' with the manifest's English instructions."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.about_dialog import AboutDialog, model_rows
+
+    rows = model_rows()
+    empty = [r for r in rows if not r[-1]]
+    dlg = AboutDialog("")
+    qtbot.addWidget(dlg)
+    text = dlg.findChild(QLabel).text()
+    assert "(slot) slot" not in text
+    assert ("Empty model slots" in text) == bool(empty)
+    for name, _v, _lic, use, *_r in empty:
+        assert name.removesuffix(" (slot)") in text and use not in text
+    assert any(r[-1] for r in rows)  # the built-in ECG model runs

@@ -8,7 +8,7 @@ reads and the accept step run on the job runner.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import report_templates as rt
@@ -77,6 +77,7 @@ class ConsultView(QFrame):
         self.error = QLabel()
         self.error.setStyleSheet("color:#b3261e")
         self.error.setWordWrap(True)
+        self.error.hide()  # until accepting fails
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.accept_btn)
@@ -136,6 +137,7 @@ class ConsultView(QFrame):
     def _failed(self, err: BaseException) -> None:
         self.accept_btn.setEnabled(True)
         self.error.setText(self.tr("Not accepted: %1").replace("%1", str(err)))
+        self.error.show()
 
     # ---- text ----------------------------------------------------------------
     def retranslate(self) -> None:
@@ -165,6 +167,20 @@ class ConsultView(QFrame):
         self.accept_btn.setText(self.tr("Accept consultation"))
         self.accept_btn.setVisible(self.can_accept())
         self.accept_btn.setEnabled(self.can_accept())
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Each wrapped line at least as tall as its text needs at its width: a squeezed
+        side column must not cut the clinic's question or draft in half."""
+        for label in (self.state, self.question, self.draft, self.error):
+            box = QRect(0, 0, max(label.width(), 50), 100000)
+            flags = Qt.TextFlag.TextWordWrap
+            need = label.fontMetrics().boundingRect(box, flags, label.text()).height()
+            label.setMinimumHeight(need if label.text() else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

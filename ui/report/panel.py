@@ -77,6 +77,7 @@ class ReportPanel(QWidget):
         self.scroll = scroll
         self.findings_caption = QLabel()
         self.checklist = QListWidget()
+        self.checklist.setWordWrap(True)  # an AI finding read whole, not elided
         self.confirm_btn, self.sign_btn = QPushButton(), QPushButton()
         self.amend_btn, self.pdf_btn = QPushButton(), QPushButton()
         buttons = QHBoxLayout()
@@ -107,6 +108,7 @@ class ReportPanel(QWidget):
         lay.addWidget(scroll, 3)
         lay.addWidget(self.findings_caption)
         lay.addWidget(self.checklist, 1)
+        lay.addStretch(0)  # without a report: the buttons stay at the bottom
         lay.addLayout(buttons)
         lay.addWidget(self.anon_box, 0, Qt.AlignmentFlag.AlignRight)
         lay.addWidget(self.sign_bar)
@@ -245,6 +247,7 @@ class ReportPanel(QWidget):
         must_accept = self.consult_view is not None and self.consult_view.can_accept()
         self.start_btn.setEnabled(self.store is not None and not busy and not must_accept)
         self.fields.setVisible(r is not None)
+        self.scroll.setVisible(r is not None)  # no blank box where no report is
         self.fields.set_read_only(r is None or locked)
         show_list = r is not None and bool(r.findings)
         self.checklist.setVisible(show_list)

@@ -137,6 +137,9 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
             self.side.addWidget(self.report_panel)
             self._report_roomy = False
             self.report_panel.report_changed.connect(self._report_room)
+            consult = self.report_panel.consult_view
+            if consult is not None:  # a consult's question and draft need the room too
+                consult.loaded.connect(lambda: self._report_room(consult.consult))
         # scrollable: a tall panel must not push the window past a 768-px clinic screen
         box = QScrollArea()
         box.setWidgetResizable(True)
@@ -148,8 +151,9 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
         self._report_room(self.report_panel.report)
 
     def _report_room(self, report) -> None:
-        """Once there is a report, its fields get most of the side column (the panels
-        above scroll); once per case, so a splitter the doctor dragged stays."""
+        """Once there is a report (or a consult request), its fields get most of the side
+        column (the panels above scroll); once per case, so a splitter the doctor dragged
+        stays."""
         if report is None or self.side is None or self._report_roomy:
             return
         self._report_roomy = True
@@ -165,7 +169,7 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
                 self._report_roomy = False  # the next report change tries again
             return
         above = [side.widget(i) for i in range(side.count() - 1)]
-        want = [min(w.widget().sizeHint().height() + 4, int(0.4 * total / len(above)))
+        want = [min(w.widget().sizeHint().height() + 4, int(0.35 * total / len(above)))
                 for w in above]  # fmt: skip
         side.setSizes([*want, max(total - sum(want), 0)])
 
