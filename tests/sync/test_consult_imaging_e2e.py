@@ -74,7 +74,8 @@ def test_imaging_consult_loop(
         ]
         admin.ok("POST", f"/admin/users/{eye['id']}/deactivate")
     clinic, cext = _workstation(qtbot, clinic_store, make_jobs(), server.url, "doctor")
-    spec, _sext = _workstation(qtbot, specialist_store, make_jobs(), server.url, who)
+    sjobs = make_jobs()
+    spec, sext = _workstation(qtbot, specialist_store, sjobs, server.url, who)
     try:
         # -- clinic: import, write and confirm its own draft (it cannot sign at the server)
         with qtbot.waitSignal(clinic.import_finished, timeout=WAIT_MS) as imported:
@@ -127,7 +128,18 @@ def test_imaging_consult_loop(
         qtbot.waitUntil(lambda: notifier.last is not None, timeout=WAIT_MS)
         assert notifier.last[:2] == ("consult", spk)
         spec.open_case(spk)
-        qtbot.waitUntil(lambda: not missing_files(specialist_store, spk), timeout=WAIT_MS)
+
+        def settled() -> bool:
+            """The files are here and the tab will not be reopened for them any more
+            (a download's end reopens the tab: a panel taken before that is deleted)."""
+            looking = any(j.name == "missing files" for j in sjobs.runner.active)
+            return (
+                not looking
+                and spk not in sext._downloading
+                and not missing_files(specialist_store, spk)
+            )
+
+        qtbot.waitUntil(settled, timeout=WAIT_MS)
         qtbot.waitUntil(lambda: _shown(spec.cases.tab_for(spk).viewer), timeout=WAIT_MS)
         qtbot.waitUntil(
             lambda: _panel(spec, spk).consult_view.accept_btn.isVisibleTo(spec), timeout=WAIT_MS
