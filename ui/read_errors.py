@@ -91,6 +91,7 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
         "ReadErrors", "%1 is not a supported ECG format "
         "(DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)"), ("name",)),
     "waveform_truncated": (QT_TRANSLATE_NOOP("ReadErrors", "the waveform data is cut off"), ()),
+    "waveform_damaged": (QT_TRANSLATE_NOOP("ReadErrors", "the waveform data is damaged"), ()),
     "waveform_encoding": (QT_TRANSLATE_NOOP(
         "ReadErrors", "the waveform data encoding %1 is not supported"), ("encoding",)),
     "case_no_file": (QT_TRANSLATE_NOOP("ReadErrors", "this case has no file"), ()),

@@ -60,6 +60,7 @@ ENGLISH: dict[str, str] = {
         "(DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)"
     ),
     "waveform_truncated": "the waveform data is cut off",
+    "waveform_damaged": "the waveform data is damaged",
     "waveform_encoding": "the waveform data encoding {encoding} is not supported",
     # cases
     "case_no_file": "this case has no file",

@@ -79,9 +79,11 @@ def parse_bytes(raw: bytes) -> ET.Element:
             f"the XML is damaged or truncated ({err})", reason=ReadReason("xml_damaged")
         ) from err
     except LookupError as err:  # an encoding declaration Python does not know
-        raise ReadError(f"the XML declares an unknown encoding ({err})") from err
+        raise ReadError(
+            f"the XML declares an unknown encoding ({err})", reason=ReadReason("xml_damaged")
+        ) from err
     except RecursionError as err:
-        raise ReadError("the XML is nested too deeply") from err
+        raise ReadError("the XML is nested too deeply", reason=ReadReason("xml_damaged")) from err
 
 
 def parse_xml(path: Path) -> ET.Element:

@@ -1077,6 +1077,10 @@ Nothing already imported was lost.</source>
         <translation>the waveform data is cut off</translation>
     </message>
     <message>
+        <source>the waveform data is damaged</source>
+        <translation>the waveform data is damaged</translation>
+    </message>
+    <message>
         <source>the waveform data encoding %1 is not supported</source>
         <translation>the waveform data encoding %1 is not supported</translation>
     </message>

@@ -1079,6 +1079,10 @@ Nothing already imported was lost.</source>
         <translation>波形数据不完整</translation>
     </message>
     <message>
+        <source>the waveform data is damaged</source>
+        <translation>波形数据已损坏</translation>
+    </message>
+    <message>
         <source>the waveform data encoding %1 is not supported</source>
         <translation>不支持该波形数据编码（%1）</translation>
     </message>

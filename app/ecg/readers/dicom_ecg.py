@@ -172,7 +172,10 @@ def read_dicom_ecg(path: Path, want: str = "rhythm", ds=None) -> EcgSignal:
     warnings: list[str] = []
     defs = list(group.get("ChannelDefinitionSequence") or [])
     if len(defs) != raw.shape[0]:
-        raise ReadError(f"{raw.shape[0]} channels of data but {len(defs)} channel definitions")
+        raise ReadError(
+            f"{raw.shape[0]} channels of data but {len(defs)} channel definitions",
+            reason=ReadReason("header_damaged"),
+        )
     rows, names, filters, left_out = [], [], {}, []
     for i, ch in enumerate(defs):
         values = raw[i]

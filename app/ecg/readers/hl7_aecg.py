@@ -95,7 +95,11 @@ def _num(value: str, what: str) -> float:
     except ValueError:
         out = float("nan")
     if not np.isfinite(out):
-        raise ReadError(f"the aECG {what} is not a number ({value[:40]!r})", "corrupt")
+        raise ReadError(
+            f"the aECG {what} is not a number ({value[:40]!r})",
+            "corrupt",
+            ReadReason("header_damaged"),
+        )
     return out
 
 
@@ -170,7 +174,10 @@ def read_aecg(path: Path, want: str = "rhythm") -> EcgSignal:
         try:
             raw = np.array(digits.text.split(), dtype=np.float64)
         except ValueError as err:
-            raise ReadError(f"lead {name}: samples are not numbers ({err})") from err
+            raise ReadError(
+                f"lead {name}: samples are not numbers ({err})",
+                reason=ReadReason("waveform_damaged"),
+            ) from err
         origin = value.find("origin")
         scale = value.find("scale")
         off = _num(origin.get("value", "0"), f"lead {name} origin") if origin is not None else 0.0

@@ -139,7 +139,10 @@ def read_muse(path: Path, want: str = "rhythm") -> EcgSignal:
         try:
             raw = base64.b64decode(text(lead, "WaveFormData"), validate=False)
         except (binascii.Error, ValueError) as err:
-            raise ReadError(f"lead {name}: sample data is not valid base64 ({err})") from err
+            raise ReadError(
+                f"lead {name}: sample data is not valid base64 ({err})",
+                reason=ReadReason("waveform_damaged"),
+            ) from err
         samples = np.frombuffer(raw[: len(raw) // 2 * 2], dtype="<i2").astype(np.float64)
         expected = int(number(lead, "LeadSampleCountTotal") or 0)
         if expected and samples.size < expected:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 Run = tuple[bool, int, int]  # (protected, first sample, last sample), 1-based inclusive
 
@@ -25,11 +26,19 @@ Run = tuple[bool, int, int]  # (protected, first sample, last sample), 1-based i
 def protected_zones(qrs: bytes | None) -> list[tuple[int, int]]:
     """The protected zones of section 4, sorted and merged where they overlap."""
     if qrs is None or len(qrs) < 6:
-        raise ReadError("SCP-ECG bimodal compression without QRS locations (section 4)", "corrupt")
+        raise ReadError(
+            "SCP-ECG bimodal compression without QRS locations (section 4)",
+            "corrupt",
+            ReadReason("waveform_damaged"),
+        )
     count = int.from_bytes(qrs[4:6], "little")
     base = 6 + 14 * count
     if len(qrs) < base + 8 * count:
-        raise ReadError("SCP-ECG section 4 lacks the protected zones bimodal data needs", "corrupt")
+        raise ReadError(
+            "SCP-ECG section 4 lacks the protected zones bimodal data needs",
+            "corrupt",
+            ReadReason("waveform_damaged"),
+        )
     zones = []
     for k in range(count):
         p = base + 8 * k

@@ -65,17 +65,29 @@ def _lead_name(code: int) -> str:
 def _leads(rec: Record) -> tuple[list[tuple[int, int, int]], int]:
     body = rec.section(3)
     if body is None or len(body) < 2:
-        raise ReadError("this SCP-ECG file has no lead definition (section 3)", "corrupt")
+        raise ReadError(
+            "this SCP-ECG file has no lead definition (section 3)",
+            "corrupt",
+            ReadReason("header_damaged"),
+        )
     n, flags = body[0], body[1]
     if not 0 < n <= MAX_LEADS or len(body) < 2 + 9 * n:
-        raise ReadError(f"SCP-ECG section 3 declares {n} leads it does not hold", "corrupt")
+        raise ReadError(
+            f"SCP-ECG section 3 declares {n} leads it does not hold",
+            "corrupt",
+            ReadReason("header_damaged"),
+        )
     out = []
     for i in range(n):
         p = 2 + 9 * i
         start = int.from_bytes(body[p : p + 4], "little")
         end = int.from_bytes(body[p + 4 : p + 8], "little")
         if not 1 <= start <= end or end - start + 1 > MAX_SAMPLES:
-            raise ReadError(f"SCP-ECG lead {i + 1} has an impossible extent", "corrupt")
+            raise ReadError(
+                f"SCP-ECG lead {i + 1} has an impossible extent",
+                "corrupt",
+                ReadReason("waveform_damaged"),
+            )
         out.append((start, end, body[p + 8]))
     return out, flags
 
@@ -84,12 +96,18 @@ def _streams(body: bytes, n_leads: int, header: int) -> list[bytes]:
     """The per-lead byte streams after a section 5/6 header and its length table."""
     table_end = header + 2 * n_leads
     if len(body) < table_end:
-        raise ReadError("SCP-ECG waveform section is truncated", "truncated")
+        raise ReadError(
+            "SCP-ECG waveform section is truncated", "truncated", ReadReason("waveform_damaged")
+        )
     pos, out = table_end, []
     for i in range(n_leads):
         length = int.from_bytes(body[header + 2 * i : header + 2 * i + 2], "little")
         if pos + length > len(body):
-            raise ReadError(f"SCP-ECG lead {i + 1} data runs past its section", "truncated")
+            raise ReadError(
+                f"SCP-ECG lead {i + 1} data runs past its section",
+                "truncated",
+                ReadReason("waveform_damaged"),
+            )
         out.append(body[pos : pos + length])
         pos += length
     return out
@@ -97,12 +115,18 @@ def _streams(body: bytes, n_leads: int, header: int) -> list[bytes]:
 
 def _waveform_header(body: bytes, section: int) -> tuple[int, int, int, int]:
     if body is None or len(body) < 6:
-        raise ReadError(f"SCP-ECG section {section} is missing or truncated", "corrupt")
+        raise ReadError(
+            f"SCP-ECG section {section} is missing or truncated",
+            "corrupt",
+            ReadReason("header_damaged"),
+        )
     avm = int.from_bytes(body[0:2], "little")  # nV per unit
     interval = int.from_bytes(body[2:4], "little")  # us per sample
     if avm == 0 or interval == 0:
         raise ReadError(
-            f"SCP-ECG section {section} gives no amplitude or sample interval", "corrupt"
+            f"SCP-ECG section {section} gives no amplitude or sample interval",
+            "corrupt",
+            ReadReason("no_sampling_rate"),
         )
     return avm, interval, body[4], body[5]
 
@@ -112,11 +136,19 @@ def _reference_beats(rec: Record, tables, n_leads: int) -> tuple[np.ndarray, int
     avm, interval, diff, _ = _waveform_header(body, 5)
     qrs = rec.section(4)
     if qrs is None or len(qrs) < 6:
-        raise ReadError("SCP-ECG reference beats without QRS locations (section 4)", "corrupt")
+        raise ReadError(
+            "SCP-ECG reference beats without QRS locations (section 4)",
+            "corrupt",
+            ReadReason("waveform_damaged"),
+        )
     length_ms = int.from_bytes(qrs[0:2], "little")
     n = int(round(length_ms * 1000 / interval))
     if not 0 < n <= MAX_BEAT:
-        raise ReadError(f"SCP-ECG reference beat of {n} samples is not plausible", "corrupt")
+        raise ReadError(
+            f"SCP-ECG reference beat of {n} samples is not plausible",
+            "corrupt",
+            ReadReason("waveform_damaged"),
+        )
     beats = np.zeros((n_leads, n), dtype=np.int64)
     for i, data in enumerate(_streams(body, n_leads, 6)):
         values = undifference(huffman_decode(data, n, tables), diff)
@@ -133,7 +165,11 @@ def _add_reference_beats(residual: np.ndarray, leads, beats: np.ndarray, qrs: by
     fiducial = int.from_bytes(qrs[2:4], "little")
     count = int.from_bytes(qrs[4:6], "little")
     if len(qrs) < 6 + 14 * count:
-        raise ReadError("SCP-ECG section 4 lists more QRS complexes than it holds", "truncated")
+        raise ReadError(
+            "SCP-ECG section 4 lists more QRS complexes than it holds",
+            "truncated",
+            ReadReason("waveform_damaged"),
+        )
     for k in range(count):
         p = 6 + 14 * k
         kind = int.from_bytes(qrs[p : p + 2], "little")
@@ -171,6 +207,7 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
         raise ReadError(
             "SCP-ECG bimodal data without reference beats (section 5) to give the full rate",
             "corrupt",
+            ReadReason("waveform_damaged"),
         )
     if want == "median" and rec.section(5) is not None and rec.section(4) is not None:
         beats, avm5, interval5 = _reference_beats(rec, tables, len(leads))
@@ -188,7 +225,11 @@ def read_scp(path: Path, want: str = "rhythm") -> EcgSignal:
     if subtracted or bimodal:
         beats, avm5, interval5 = _reference_beats(rec, tables, len(leads))
         if interval % interval5 or not 1 <= interval // interval5 <= 4:
-            raise ReadError("SCP-ECG reference beats at an unusable sampling rate", "unsupported")
+            raise ReadError(
+                "SCP-ECG reference beats at an unusable sampling rate",
+                "unsupported",
+                ReadReason("no_sampling_rate"),
+            )
         ratio = interval // interval5
     if bimodal:
         zones = scp_bimodal.protected_zones(rec.section(4))

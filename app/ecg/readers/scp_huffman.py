@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 DEFAULT_TABLE = 19999
 MAX_TABLES = 64
@@ -68,20 +69,32 @@ def _decode_default(bits: str, n_values: int) -> np.ndarray:
 def parse_tables(body: bytes) -> list[dict[str, Code]]:
     """The Huffman tables of section 2 (its data part)."""
     if len(body) < 2:
-        raise ReadError("SCP-ECG section 2 is truncated", "truncated")
+        raise ReadError(
+            "SCP-ECG section 2 is truncated", "truncated", ReadReason("waveform_damaged")
+        )
     count = int.from_bytes(body[:2], "little")
     if count == DEFAULT_TABLE:
         return [_DEFAULT_TABLE]
     if not 0 < count <= MAX_TABLES:
-        raise ReadError(f"SCP-ECG section 2 declares {count} Huffman tables", "corrupt")
+        raise ReadError(
+            f"SCP-ECG section 2 declares {count} Huffman tables",
+            "corrupt",
+            ReadReason("waveform_damaged"),
+        )
     tables, pos = [], 2
     for _ in range(count):
         if pos + 2 > len(body):
-            raise ReadError("SCP-ECG Huffman tables are truncated", "truncated")
+            raise ReadError(
+                "SCP-ECG Huffman tables are truncated", "truncated", ReadReason("waveform_damaged")
+            )
         n = int.from_bytes(body[pos : pos + 2], "little")
         pos += 2
         if not 0 < n <= MAX_CODES or pos + 9 * n > len(body):
-            raise ReadError("SCP-ECG Huffman table is damaged or truncated", "corrupt")
+            raise ReadError(
+                "SCP-ECG Huffman table is damaged or truncated",
+                "corrupt",
+                ReadReason("waveform_damaged"),
+            )
         table: dict[str, Code] = {}
         for _ in range(n):
             prefix, total, mode = body[pos], body[pos + 1], body[pos + 2]
@@ -89,7 +102,11 @@ def parse_tables(body: bytes) -> list[dict[str, Code]]:
             stored = int.from_bytes(body[pos + 5 : pos + 9], "little")
             pos += 9
             if not 0 < prefix <= 32 or not prefix <= total <= 48:
-                raise ReadError("SCP-ECG Huffman code has impossible lengths", "corrupt")
+                raise ReadError(
+                    "SCP-ECG Huffman code has impossible lengths",
+                    "corrupt",
+                    ReadReason("waveform_damaged"),
+                )
             bits = format(stored, "032b")[::-1][:prefix]  # stored least significant bit first
             table[bits] = Code(prefix, total, mode, value)
         tables.append(table)
@@ -132,7 +149,11 @@ def huffman_decode(data: bytes, n_values: int, tables: list[dict[str, Code]]) ->
         if code.mode == 0:
             switches += 1
             if not 1 <= code.value <= len(tables) or switches > n_values + 16:
-                raise ReadError("SCP-ECG data switches to a missing Huffman table", "corrupt")
+                raise ReadError(
+                    "SCP-ECG data switches to a missing Huffman table",
+                    "corrupt",
+                    ReadReason("waveform_damaged"),
+                )
             current = code.value - 1
             continue
         value = code.value
@@ -164,4 +185,8 @@ def undifference(values: np.ndarray, order: int) -> np.ndarray:
         out[:2] = values[:2]
         out[2:] = values[1] + np.cumsum(step)
         return out
-    raise ReadError(f"SCP-ECG difference order {order} is not defined", "corrupt")
+    raise ReadError(
+        f"SCP-ECG difference order {order} is not defined",
+        "corrupt",
+        ReadReason("waveform_damaged"),
+    )

@@ -49,7 +49,9 @@ class Record:
 
 def _u(data: bytes, pos: int, size: int, signed: bool = False) -> int:
     if pos + size > len(data):
-        raise ReadError("SCP-ECG field runs past its section", "truncated")
+        raise ReadError(
+            "SCP-ECG field runs past its section", "truncated", ReadReason("header_damaged")
+        )
     return int.from_bytes(data[pos : pos + size], "little", signed=signed)
 
 
@@ -75,7 +77,11 @@ def parse_record(raw: bytes) -> Record:
         )
     length0 = _u(raw, 10, 4)
     if not HEADER <= length0 <= size - 6:
-        raise ReadError("SCP-ECG pointer section has an impossible length", "corrupt")
+        raise ReadError(
+            "SCP-ECG pointer section has an impossible length",
+            "corrupt",
+            ReadReason("header_damaged"),
+        )
     stored = _u(raw, 0, 2)
     rec = Record(raw[:size], crc_ok=stored == 0 or stored == crc_ccitt(raw[2:size]))
     pointers = raw[6 + HEADER : 6 + length0]
@@ -85,9 +91,17 @@ def parse_record(raw: bytes) -> Record:
             continue
         start = index - 1
         if length < HEADER or start + length > size:
-            raise ReadError(f"SCP-ECG section {sid} lies outside the file", "corrupt")
+            raise ReadError(
+                f"SCP-ECG section {sid} lies outside the file",
+                "corrupt",
+                ReadReason("header_damaged"),
+            )
         if _u(raw, start + 2, 2) != sid:
-            raise ReadError(f"SCP-ECG pointer to section {sid} is wrong", "corrupt")
+            raise ReadError(
+                f"SCP-ECG pointer to section {sid} is wrong",
+                "corrupt",
+                ReadReason("header_damaged"),
+            )
         rec.sections[sid] = raw[start + HEADER : start + length]
     return rec
 

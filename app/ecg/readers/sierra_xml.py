@@ -95,7 +95,11 @@ def _leads(waves: ET.Element, labels: list[str], n_samples: int) -> list[np.ndar
         try:
             flat = np.array(body.split()[: n_leads * n_samples], dtype=np.int64)
         except ValueError as err:
-            raise ReadError(f"the waveform samples are not numbers ({err})", "corrupt") from err
+            raise ReadError(
+                f"the waveform samples are not numbers ({err})",
+                "corrupt",
+                ReadReason("waveform_damaged"),
+            ) from err
         return [flat[i * n_samples : (i + 1) * n_samples] for i in range(n_leads)]
     if encoding != "Base64":
         raise ReadError(
@@ -106,7 +110,11 @@ def _leads(waves: ET.Element, labels: list[str], n_samples: int) -> list[np.ndar
     try:
         raw = base64.b64decode(body)
     except (binascii.Error, ValueError) as err:
-        raise ReadError(f"the waveform data is not valid Base64 ({err})", "corrupt") from err
+        raise ReadError(
+            f"the waveform data is not valid Base64 ({err})",
+            "corrupt",
+            ReadReason("waveform_damaged"),
+        ) from err
     method = waves.get("compressmethod") or waves.get("compression") or ""
     if waves.get("compressflag", "").lower() == "false":
         method = ""
@@ -258,10 +266,16 @@ def read_sierra(path: Path, want: str = "rhythm") -> EcgSignal:
         )
     n_samples = int(duration_ms * fs / 1000)
     if not 0 < n_samples <= MAX_SAMPLES:
-        raise ReadError(f"the waveform length ({duration_ms} ms) is not plausible", "corrupt")
+        raise ReadError(
+            f"the waveform length ({duration_ms} ms) is not plausible",
+            "corrupt",
+            ReadReason("header_damaged"),
+        )
     labels = _labels(root, waves)
     if not labels:
-        raise ReadError("the Philips ECG XML names no leads", "corrupt")
+        raise ReadError(
+            "the Philips ECG XML names no leads", "corrupt", ReadReason("header_damaged")
+        )
     leads = _leads(waves, labels, n_samples)
     n = min(len(x) for x in leads)
     warnings = []

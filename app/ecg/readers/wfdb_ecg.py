@@ -50,7 +50,11 @@ def is_multi_segment(hea: Path) -> bool:
 def _companion(hea: Path, name: str) -> Path:
     """``name`` beside the header; a header may not point anywhere else."""
     if len(name) > 200 or name in (".", "..") or any(c in name for c in "/\\\0:"):
-        raise ReadError(f"WFDB header {hea.name} names an invalid file {name[:40]!r}", "corrupt")
+        raise ReadError(
+            f"WFDB header {hea.name} names an invalid file {name[:40]!r}",
+            "corrupt",
+            ReadReason("header_damaged"),
+        )
     return hea.with_name(name)
 
 
@@ -62,7 +66,11 @@ def data_files(hea: Path, segment: bool = False) -> list[Path]:
     body = _body(hea)
     multi = bool(body) and "/" in body[0].split()[0]
     if multi and segment:
-        raise ReadError(f"WFDB segment {hea.name} is itself a multi-segment record", "corrupt")
+        raise ReadError(
+            f"WFDB segment {hea.name} is itself a multi-segment record",
+            "corrupt",
+            ReadReason("header_damaged"),
+        )
     for line in body[1:]:
         name = line.split()[0]
         if name == "~" or name.startswith("-"):
@@ -152,7 +160,8 @@ def _read(hea: Path, sampto: int | None):
         )
     except Exception as err:  # wfdb raises many types for damaged records
         raise ReadError(
-            f"WFDB record {hea.stem} cannot be read (truncated or damaged): {err}"
+            f"WFDB record {hea.stem} cannot be read (truncated or damaged): {err}",
+            reason=ReadReason("waveform_damaged"),
         ) from err
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 CODE_BITS = 10
 MAX_CODE = (1 << CODE_BITS) - 2
@@ -38,12 +39,20 @@ def lzw_decode(data: bytes, limit: int) -> bytes:
         elif code == len(table) and prev:
             entry = prev + prev[:1]
         else:
-            raise ReadError("the XLI waveform data is damaged (undefined LZW code)", "corrupt")
+            raise ReadError(
+                "the XLI waveform data is damaged (undefined LZW code)",
+                "corrupt",
+                ReadReason("waveform_damaged"),
+            )
         if prev and len(table) <= MAX_CODE:
             table.append(prev + entry[:1])
         out += entry
         if len(out) > limit:
-            raise ReadError("the XLI waveform data decodes longer than the file says", "corrupt")
+            raise ReadError(
+                "the XLI waveform data decodes longer than the file says",
+                "corrupt",
+                ReadReason("waveform_damaged"),
+            )
         prev = entry
     return bytes(out)
 
@@ -77,6 +86,7 @@ def xli_decode(payload: bytes, n_leads: int, n_samples: int) -> list[np.ndarray]
                 f"XLI lead {len(leads) + 1}: chunk of {size} bytes but only "
                 f"{len(payload) - offset} left (truncated or damaged)",
                 "truncated",
+                ReadReason("waveform_truncated"),
             )
         raw = lzw_decode(payload[offset : offset + size], limit)
         offset += size
@@ -87,10 +97,18 @@ def xli_decode(payload: bytes, n_leads: int, n_samples: int) -> list[np.ndarray]
         packed = (buf[:half].astype(np.uint16) << 8) | buf[half : 2 * half]
         lead = undelta(packed.view(np.int16), first)
         if np.abs(lead).max(initial=0) > 32767:
-            raise ReadError(f"XLI lead {len(leads) + 1} decodes out of range (damaged)", "corrupt")
+            raise ReadError(
+                f"XLI lead {len(leads) + 1} decodes out of range (damaged)",
+                "corrupt",
+                ReadReason("waveform_damaged"),
+            )
         leads.append(lead[:n_samples])
     if len(leads) < n_leads:
-        raise ReadError(f"the XLI waveform data holds {len(leads)} of {n_leads} leads", "truncated")
+        raise ReadError(
+            f"the XLI waveform data holds {len(leads)} of {n_leads} leads",
+            "truncated",
+            ReadReason("waveform_damaged"),
+        )
     return leads
 
 
