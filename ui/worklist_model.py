@@ -186,6 +186,8 @@ class WorklistModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == "ai_summary" and r.ai_summary:
             text = ai_line(r.ai_findings, r.ai_hr, r.ai_summary)
             return self.tr("AI output, not a diagnosis: %1").replace("%1", text)
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("patient_name", "description"):
+            return self._text(r, col) or None  # whole where the column cuts it
         if role == Qt.ItemDataRole.UserRole:
             return r.study_pk
         return None
@@ -196,7 +198,7 @@ class WorklistModel(QAbstractTableModel):
         if col == "patient_name":
             if getattr(r, "unassigned", False):
                 return self.tr("Patient to be assigned")
-            return display_name(r.patient_name)
+            return display_name(r.patient_name) or self.tr("(no name)")
         if col == "sex_age":
             age = age_years(r.birth_date, r.study_time)
             return sex_label(r.sex) + (f" / {age}" if age is not None else "")

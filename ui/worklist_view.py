@@ -51,8 +51,11 @@ class WorklistPanel(QWidget):
 
         t = self.table
         t.setModel(self.model)
+        # enabling sorting sorts by the header's indicator (column 0, descending: routine
+        # above urgent): keep the model's own default, newest first
+        column, order = self.model.sort_column, self.model.sort_order
         t.setSortingEnabled(True)
-        t.sortByColumn(self.model.sort_column, self.model.sort_order)
+        t.sortByColumn(column, order)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -61,7 +64,7 @@ class WorklistPanel(QWidget):
         t.verticalHeader().setDefaultSectionSize(26)
         t.horizontalHeader().setStretchLastSection(True)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in zip(COLUMNS, (90, 130, 110, 80, 110, 130, 165, 220), strict=False):
+        for col, width in zip(COLUMNS, (90, 160, 110, 80, 110, 130, 150, 220), strict=False):
             t.setColumnWidth(COLUMNS.index(col), width)
         t.doubleClicked.connect(
             lambda idx: self.open_requested.emit(self.model.row_at(idx.row()).study_pk)

@@ -1500,6 +1500,10 @@ Check the data folder in the settings file or ask your IT contact.</source>
         <source>Patient to be assigned</source>
         <translation>Patient to be assigned</translation>
     </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WorklistPanel</name>

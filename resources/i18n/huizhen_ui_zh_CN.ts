@@ -1505,6 +1505,10 @@ Check the data folder in the settings file or ask your IT contact.</source>
         <source>Patient to be assigned</source>
         <translation>待指定患者</translation>
     </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
 </context>
 <context>
     <name>WorklistPanel</name>

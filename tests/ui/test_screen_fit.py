@@ -159,3 +159,37 @@ def test_about_lists_empty_model_slots_as_such(qtbot, qt_en):
     for name, _v, _lic, use, *_r in empty:
         assert name.removesuffix(" (slot)") in text and use not in text
     assert any(r[-1] for r in rows)  # the built-in ECG model runs
+
+
+def test_worklist_starts_newest_first_not_by_priority_backwards(qtbot, qt_en):
+    """Enabling sorting used to sort by the priority column descending (routine above
+    urgent); the worklist opens newest first, critical pinned, as designed."""
+    from PySide6.QtCore import Qt
+
+    from ui.worklist_model import COLUMNS
+    from ui.worklist_view import WorklistPanel
+
+    panel = WorklistPanel()
+    qtbot.addWidget(panel)
+    header = panel.table.horizontalHeader()
+    assert COLUMNS[panel.model.sort_column] == "study_time"
+    assert panel.model.sort_order == Qt.SortOrder.DescendingOrder
+    assert COLUMNS[header.sortIndicatorSection()] == "study_time"
+
+
+def test_worklist_names_a_nameless_patient_and_tips_long_names(window):
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    from ui.worklist_model import COLUMNS
+
+    model = window.worklist.model
+    col = COLUMNS.index("patient_name")
+    rows = [model.row_at(i) for i in range(model.rowCount())]
+    model.set_rows([replace(rows[0], patient_name=""),
+                    replace(rows[1], patient_name="CompressedSamples^RG1"), *rows[2:]])  # fmt: skip
+    texts = {model.row_at(i).study_pk: model.index(i, col) for i in range(model.rowCount())}
+    assert model.data(texts[rows[0].study_pk]) == "(no name)"
+    tip = model.data(texts[rows[1].study_pk], Qt.ItemDataRole.ToolTipRole)
+    assert tip == "CompressedSamples RG1"
