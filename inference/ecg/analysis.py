@@ -15,7 +15,7 @@ import time
 import numpy as np
 
 from app.ecg.signal import STANDARD_LEADS, EcgSignal
-from inference.ecg import conduction, pacer, qt, t_wave, wide_qrs, window
+from inference.ecg import conduction, pacer, pacer_steps, qt, t_wave, wide_qrs, window
 from inference.ecg.fiducials import Beat, global_fiducials
 from inference.ecg.measure import Measurements, intervals, measure
 from inference.ecg.median import INDEPENDENT, refine
@@ -110,8 +110,6 @@ def analyze(
     listed = [t - win.start_s for t in signal.device_pacer_spikes_s if win.start_s <= t < win.end_s]
     pacer.add_device_spikes(spikes, listed)
     data = resample(raw, signal.fs, MODEL_FS)
-    # measured without the stimulus artefacts (the model still sees them)
-    clean = resample(pacer.remove(raw, signal.fs, spikes), signal.fs, MODEL_FS) if spikes else data
     if data.shape[1] < 4 * MODEL_FS:
         warnings.append(f"record is only {signal.duration_s:.1f} s; measurements are less reliable")
     leads = list(signal.leads)
@@ -132,12 +130,19 @@ def analyze(
     t2 = time.perf_counter()
     step(0.8, "measurements")
     fid = global_fiducials(labels, rhythm_lead="II")
+    if spikes.checked:  # stimuli reduced to one step between samples, where they pace beats
+        steps = pacer_steps.candidates(raw, signal.fs, list(signal.leads))
+        peaks = pacer_steps.qrs_peaks_s(raw, signal.fs, list(signal.leads), fid.beats, steps)
+        pacer_steps.add_pacing(spikes, steps, peaks)
+    # measured without the stimulus artefacts (the model still sees them)
+    clean = resample(pacer.remove(raw, signal.fs, spikes), signal.fs, MODEL_FS) if spikes else data
     fid.beats = _real_beats(fid.beats, clean, [leads.index(n) for n in run])
     # ST and morphology only on recognised leads (unknown channels never graded)
     live = [i for i, n in enumerate(leads) if n not in flat and n in STANDARD_LEADS]
     live_leads = [leads[i] for i in live]
     rr = intervals(fid.beats).rr_ms
-    median = refine(clean[live], live_leads, fid.beats, rr) if live else None
+    stimuli = [int(round(t * MODEL_FS)) for t in spikes.times_s]
+    median = refine(clean[live], live_leads, fid.beats, rr, stimuli) if live else None
     m, st = measure(clean[live], live_leads, fid.beats, median)
     warnings += t_wave.qt_notes(median, live_leads)
     if len(fid.beats) < 3:

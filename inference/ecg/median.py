@@ -30,6 +30,9 @@ T_FRACTION = 0.12  # T end: share of the T wave's descending-limb velocity peak
 T_LIMB_MS = 160  # the T wave's descending limb lies within this time after its apex
 HOLD_MS = 6  # the velocity must stay below the threshold this long
 KNOT_MS = (30, 10)  # the PR-segment stretch before each QRS onset that sets the baseline
+# a ventricular stimulus lies this far before the QRS velocity peak (ms): up to the
+# 120 ms onset search plus pacer.paced_beats' 60 ms spike-to-onset, and not inside it
+STIM_MS = (180, 4)
 
 
 @dataclass
@@ -45,6 +48,7 @@ class MedianBeat:
     t_end: int | None = None
     noise_uv_ms: float = 0.0  # isoelectric spatial velocity (noise level)
     t_leads: list[str] | None = None  # leads the T end was placed on (clear T waves)
+    stim: int | None = None  # a ventricular pacing stimulus before most beats (index)
 
     def ms(self, a: int | None, b: int | None) -> float | None:
         if a is None or b is None:
@@ -215,7 +219,9 @@ def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianB
     mb.noise_uv_ms = round(noise, 2)
     thr_on = max(QRS_FRACTION * peak, NOISE_FACTOR * noise)
     thr_off = max(QRS_FRACTION * peak, NOISE_FACTOR * min(noise, noise_st) + noise_st)
-    mb.qrs_on = _cross_back(v, ref, ref - int(120 * MS), thr_on)
+    # a paced QRS starts after its stimulus, never on the P wave that precedes it
+    stop = ref - int(120 * MS) if mb.stim is None else max(ref - int(120 * MS), mb.stim)
+    mb.qrs_on = _cross_back(v, ref, stop, thr_on)
     mb.qrs_off = _cross_fwd(v, ref, ref + int(160 * MS), thr_off)
     rr = int((rr_ms or 1000.0) * MS)
     mb.t_end, mb.t_leads = _t_end(mb, rows, rr, hints)
@@ -254,13 +260,40 @@ def shift(mb: MedianBeat, beat_ref: int) -> dict[str, int | None]:
     }
 
 
+def peaks(data: np.ndarray, leads: list[str], beats: list[Beat], fs: float) -> list[int]:
+    """Each beat's QRS velocity peak in ``data`` sampled at ``fs`` (beats at 500 Hz)."""
+    k = fs / (MS * 1000.0)
+    v = velocity(data[_rows(leads)])
+    w = int(10 * MS * k)
+    return [_peak(v, int(b.qrs_on * k) - w, int(b.qrs_off * k) + w) for b in beats]
+
+
+def _stimulus(peaks: list[int], stimuli: list[int], ref: int) -> int | None:
+    """Where a stimulus sits in the median beat when one comes STIM_MS before the
+    QRS velocity peak of at least half the beats (else None)."""
+    lo, hi = int(STIM_MS[0] * MS), int(STIM_MS[1] * MS)
+    offs = []
+    for k in peaks:
+        near = [s - k for s in stimuli if -lo <= s - k <= -hi]
+        if near:
+            offs.append(max(near))
+    if not peaks or 2 * len(offs) < len(peaks):
+        return None
+    return ref + int(np.median(offs))
+
+
 def refine(
-    data: np.ndarray, leads: list[str], beats: list[Beat], rr_ms: float | None
+    data: np.ndarray,
+    leads: list[str],
+    beats: list[Beat],
+    rr_ms: float | None,
+    stimuli: list[int] | None = None,
 ) -> MedianBeat | None:
     """Median-beat fiducials placed back on each dominant beat (in place).
 
-    Beats of another kind (VPCs) keep the model's frames.  Returns the
-    delineated median beat, or None when no beat fits the window.
+    Beats of another kind (VPCs) keep the model's frames.  ``stimuli`` are pacer
+    spike positions (samples): a paced QRS onset is not placed before them.
+    Returns the delineated median beat, or None when no beat fits the window.
     """
     from inference.ecg.measure import dominant
 
@@ -268,8 +301,10 @@ def refine(
     mb = build(detrend(data, dom), leads, dom)
     if mb is None:
         return None
-    delineate(mb, rr_ms, dom)
     v = velocity(data[_rows(leads)])
+    peaks = [_peak(v, b.qrs_on - int(10 * MS), b.qrs_off + int(10 * MS)) for b in dom]
+    mb.stim = _stimulus(peaks, stimuli or [], mb.ref)
+    delineate(mb, rr_ms, dom)
     for b in dom:
         f = shift(mb, _peak(v, b.qrs_on - int(10 * MS), b.qrs_off + int(10 * MS)))
         b.qrs_on, b.qrs_off = int(f["qrs_on"]), int(f["qrs_off"])

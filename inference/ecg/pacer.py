@@ -5,8 +5,9 @@ falls back within a few milliseconds.  Each lead's slope is compared with
 that lead's own QRS slope level (so big QRS complexes are not spikes), a
 candidate must return towards its start within ``RETURN_MS`` (so a baseline
 step or electrode pop is not a spike), and on a multi-lead record a spike
-must show in at least two leads at the same time.  Resampling smears spikes,
-so this runs before the 500 Hz resampling.
+must show in at least two leads at the same time (two leads with their own
+signal: I, II, V1-V6 when present, since the other limb leads are their sums).
+Resampling smears spikes, so this runs before the 500 Hz resampling.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from inference.ecg.median import INDEPENDENT
 
 MIN_FS = 250.0  # below this a spike cannot be told from a QRS upstroke
 MIN_SLOPE_MV_MS = 0.25  # a spike is at least this steep...
@@ -76,6 +79,13 @@ def detect(data: np.ndarray, fs: float, leads: list[str]) -> PacerSpikes:
         hits += [(i, name, a) for i, a in _lead_spikes(row, fs)]
     hits.sort()
     need = 2 if len(leads) >= 2 else 1
+    # leads that carry their own signal: III, aVR, aVL and aVF are sums of I and II, so
+    # an electrode artefact on one limb electrode shows in two of them at once
+    own = (
+        [n for n in leads if n in INDEPENDENT]
+        if sum(n in INDEPENDENT for n in leads) >= 2
+        else leads
+    )
     merge = max(1, int(MERGE_MS * fs / 1000.0))
     refractory = int(REFRACTORY_MS * fs / 1000.0)
     found = PacerSpikes()
@@ -86,7 +96,7 @@ def detect(data: np.ndarray, fs: float, leads: list[str]) -> PacerSpikes:
         nonlocal last
         names = sorted({h[1] for h in group}, key=leads.index)
         i0 = min(h[0] for h in group)
-        if len(names) >= need and i0 - last > refractory:
+        if sum(n in own for n in names) >= need and i0 - last > refractory:
             found.times_s.append(round(i0 / fs, 4))
             found.leads.append(names)
             found.amplitudes_mv.append(round(max(abs(h[2]) for h in group), 3))

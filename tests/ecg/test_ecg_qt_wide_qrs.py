@@ -66,7 +66,7 @@ def test_real_wide_qrs_records_lose_the_false_long_qt(record):
 
     res = analyze(read_ecg(LUDB / f"{record}.hea"))
     m = res.measurements
-    assert m.qrs_ms >= 160 and m.qtc_ms >= 500  # what used to raise the alarm
+    assert m.qrs_ms >= 160 and m.qtc_ms >= 490  # Bazett QTc at or over the cut-off (was 504-505)
     assert m.qt_rr_qrs_ms is not None and m.qt_rr_qrs_ms < 480
     assert "QT_LONG" not in [f.code for f in res.findings]
     assert res.summary()["measurements"]["qt_rr_qrs_ms"] == m.qt_rr_qrs_ms
