@@ -187,3 +187,23 @@ def test_ecg_viewer_shows_a_cut_file_in_zh_cn(qtbot, zh, jobs, tmp_path):
     qtbot.addWidget(v)
     qtbot.waitUntil(lambda: "文件在数据完整之前就结束了" in v.status.text(), timeout=10000)
     assert "No tag" not in v.status.text() and v.status.toolTip() == ""
+
+
+def test_image_viewer_shows_a_damaged_stored_image_in_zh_cn(qtbot, zh, jobs, store):
+    """pydicom's real CT_small.dcm imported, then its stored copy cut short (a damaged
+    disk or an interrupted copy) before the case is opened."""
+    from app.domain import Modality
+    from app.importer import run_import
+    from viewers.dicom.qt_image_viewer import ImageViewer
+    from viewers.registry import ViewerContext
+
+    warnings.simplefilter("ignore")
+    (entry,) = run_import(store, [get_testdata_file("CT_small.dcm", download=False)]).entries
+    files = store.object_paths(entry.study_pk)
+    stored = Path(files[0][1])
+    stored.chmod(0o644)
+    stored.write_bytes(stored.read_bytes()[:-20000])
+    v = ImageViewer(ViewerContext(store, entry.study_pk, Modality.CT, files, jobs))
+    qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: "无法显示图像：文件已损坏" in v.status.text(), timeout=10000)
+    assert "图像数据" in v.status.text() and not re.search(r"[A-Za-z]{5,}", v.status.text())
