@@ -291,8 +291,7 @@ class OverlayRenderer(CompositeFrames, QObject):
             self._queue = [
                 it for it in dict(items).items() if it[0] not in self._tiles and it[0] != self._busy
             ]
-            if self._queue:  # a wake-up for nothing costs the painting thread the GIL
-                self._cond.notify_all()
+            self._cond.notify_all()
 
     def render_tile(self, key: tuple, layer: DetectionLayer) -> QImage:
         _id, _gen, z, col, row = key

@@ -44,8 +44,7 @@ class TileLoader(QObject):
                 for t in dict.fromkeys(tiles)
                 if t not in self._busy and t not in self.failed and src.tile_key(*t) not in cache
             ]
-            if self._queue:  # waking every reader for nothing, every frame, slows the painting
-                self._cond.notify_all()
+            self._cond.notify_all()
 
     @property
     def pending(self) -> int:
