@@ -97,6 +97,8 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
     "case_no_file": (QT_TRANSLATE_NOOP("ReadErrors", "this case has no file"), ()),
     "case_files_elsewhere": (QT_TRANSLATE_NOOP(
         "ReadErrors", "the files of this case are not on this workstation yet: %1"), ("files",)),
+    "server_fetch": (QT_TRANSLATE_NOOP(
+        "ReadErrors", "the images could not be fetched from the regional server"), ()),
     "cannot_view": (QT_TRANSLATE_NOOP("ReadErrors", "%1 files cannot be opened for viewing"),
                     ("reader",)),
 }  # fmt: skip

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from app.imaging.headers import NATIVE
 from app.readers.base import ReadError
+from app.readers.reasons import ReadReason
 
 
 @dataclass
@@ -113,7 +114,11 @@ class RemoteSeries:
             frames.extend(refs)
         if not frames:
             why = "; ".join(f"{s}: {r}" for s, r in self.failed[:3]) or "no image instance"
-            raise ReadError(f"series {self.series_uid} on the server: {why}", "missing")
+            raise ReadError(
+                f"series {self.series_uid} on the server: {why}",
+                "missing",
+                ReadReason("server_fetch"),
+            )
         self.info = from_frames(frames)
         if self.failed:
             self.info.problems.append(f"{len(self.failed)} instance(s) without a readable header")
@@ -125,7 +130,9 @@ class RemoteSeries:
         try:
             return self.client.get(path)
         except SyncError as err:
-            raise ReadError(f"series {self.series_uid}: {err}", "missing") from err
+            raise ReadError(
+                f"series {self.series_uid}: {err}", "missing", ReadReason("server_fetch")
+            ) from err
 
     # -- pixels ------------------------------------------------------------------------
     def fetch(self, head) -> bool:
@@ -150,7 +157,9 @@ class RemoteSeries:
             except ReadError:
                 raise
             except Exception as err:  # network, server, disk: this instance is missing
-                raise ReadError(f"{inst.sop_uid}: {_text(err)}", "missing") from err
+                raise ReadError(
+                    f"{inst.sop_uid}: {_text(err)}", "missing", ReadReason("server_fetch")
+                ) from err
         with self._lock:
             self.fetched += 1
         return True

@@ -66,6 +66,7 @@ ENGLISH: dict[str, str] = {
     "case_no_file": "this case has no file",
     "case_files_elsewhere": "the file(s) of this case are not on this workstation yet: {files}",
     "cannot_view": "{reader} files cannot be opened for viewing",
+    "server_fetch": "the images could not be fetched from the server",
 }
 
 

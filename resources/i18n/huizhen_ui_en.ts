@@ -1093,6 +1093,10 @@ Nothing already imported was lost.</source>
         <translation>the files of this case are not on this workstation yet: %1</translation>
     </message>
     <message>
+        <source>the images could not be fetched from the regional server</source>
+        <translation>the images could not be fetched from the regional server</translation>
+    </message>
+    <message>
         <source>%1 files cannot be opened for viewing</source>
         <translation>%1 files cannot be opened for viewing</translation>
     </message>

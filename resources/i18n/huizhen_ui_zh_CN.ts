@@ -1095,6 +1095,10 @@ Nothing already imported was lost.</source>
         <translation>此病例的文件尚未传到本工作站：%1</translation>
     </message>
     <message>
+        <source>the images could not be fetched from the regional server</source>
+        <translation>无法从区域医院服务器获取图像</translation>
+    </message>
+    <message>
         <source>%1 files cannot be opened for viewing</source>
         <translation>%1 文件无法打开查看</translation>
     </message>
