@@ -115,7 +115,7 @@ class SlideReader(Reader):
                     parts.append(DescriptionPart("slide_mpp", mpp=float(mpp[0])))
                 meta.description = Description(*parts)
         except SlideError as err:
-            raise ReadError(str(err), kind=err.kind) from err
+            raise ReadError(str(err), kind=err.kind, reason=err.reason) from err
         if path.suffix.lower() == ".mrxs":
             data_dir = path.with_suffix("")
             if data_dir.is_dir():
@@ -146,4 +146,4 @@ class SlideReader(Reader):
                 return SlideSource(path, cache=cache)
             except SlideError as err:
                 last = err
-        raise ReadError(str(last or "no slide file"), "corrupt")
+        raise ReadError(str(last or "no slide file"), "corrupt", getattr(last, "reason", None))

@@ -23,7 +23,10 @@ def open_openslide(path: Path):
     try:
         return openslide.OpenSlide(str(path))
     except openslide.OpenSlideUnsupportedFormatError as err:
-        raise SlideError(f"{path.name}: unsupported slide format") from err
+        from app.readers.reasons import ReadReason
+
+        reason = ReadReason("format_unknown", name=path.name)
+        raise SlideError(f"{path.name}: unsupported slide format", reason=reason) from err
     except openslide.OpenSlideError as err:
         raise SlideError(f"{path.name} is damaged or incomplete: {err}") from err
     except OSError as err:

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from app.readers.reasons import ReadReason
 from app.slide.cache import TileCache
 
 DEFAULT_TILE = 256  # cache tile: less over-read around a field than 512 (see bench/wsi.py)
@@ -34,9 +35,10 @@ class SlideError(Exception):
     whose structure is impossible).
     """
 
-    def __init__(self, message: str, kind: str = "unreadable") -> None:
+    def __init__(self, message: str, kind: str = "unreadable", reason=None) -> None:
         super().__init__(message)
         self.kind = kind
+        self.reason = reason  # an app.readers.reasons.ReadReason the UI translates, or None
 
 
 def _to_rgb(rgba: np.ndarray) -> np.ndarray:
@@ -129,9 +131,15 @@ class SlideSource:
         self.path = Path(path)
         self.files = [Path(f) for f in files] if files else None
         if not self.path.exists():
-            raise SlideError(f"slide file not found: {self.path}")
+            raise SlideError(
+                f"slide file not found: {self.path}",
+                reason=ReadReason("file_missing", name=self.path.name),
+            )
         if self.path.is_file() and self.path.stat().st_size == 0:
-            raise SlideError(f"slide file is empty: {self.path.name}")
+            raise SlideError(
+                f"slide file is empty: {self.path.name}",
+                reason=ReadReason("file_empty", name=self.path.name),
+            )
         self.vendor = detect_vendor(self.path)
         from app.slide.validate import GeometryError, check_geometry
 
