@@ -1,4 +1,4 @@
-"""Coded ECG reader warnings (Qt-free).
+"""Coded ECG reader and analysis warnings (Qt-free).
 
 A reader's warning is an ``EcgWarning`` (``app.coded_text.CodedText``): a stable
 ``code`` and its ``params`` (JSON-able data: numbers, names, lists of names)
@@ -49,6 +49,35 @@ ENGLISH: dict[str, str] = {
     "channel_left_out": "{channel}: {reason}",
     # a long recording the server pre-read on its last seconds only
     "preread_window": "pre-read on the last {seconds:g} s of a {minutes:.0f} min recording",
+    # the analysis' own notes (inference/ecg): which part, which leads, what it did not report
+    "window_whole": "analysed the whole record ({seconds:.1f} s)",
+    "window_chosen": (
+        "analysed {start:.1f}-{end:.1f} s of {seconds:.1f} s "
+        "(the cleanest 10 s: least noise, baseline wander and saturation)"
+    ),
+    "record_short": "record is only {seconds:.1f} s; measurements are less reliable",
+    "leads_unavailable": "leads not available (not analysed): {leads}",
+    "leads_flat": "flat or disconnected leads (not analysed): {leads}",
+    "few_beats": "only {count} beats found; measurements unreliable",
+    "model_paced_no_spikes": (
+        "model suggested a paced rhythm; no pacer spikes detected: not reported"
+    ),
+    "model_paced_slow": (
+        "model suggested a paced rhythm; sampling too slow to see spikes: not reported"
+    ),
+    "model_bbb_narrow": (
+        "model suggested bundle branch block; QRS {qrs_ms:g} ms < 120 ms: not reported"
+    ),
+    "model_bbb_unknown_qrs": (
+        "model suggested bundle branch block; QRS unknown < 120 ms: not reported"
+    ),
+    "qt_leads": (
+        "QT measured on the leads with a clear T wave: {leads} "
+        "(T wave not clear of the noise in {noisy})"
+    ),
+    "qt_not_measurable": (
+        "QT not measurable: no lead's T wave stands clear of the noise (no QT grade)"
+    ),
 }
 
 

@@ -15,6 +15,7 @@ import time
 import numpy as np
 
 from app.ecg.signal import STANDARD_LEADS, EcgSignal
+from app.ecg.warning_codes import EcgWarning
 from inference.ecg import conduction, pacer, pacer_steps, qt, t_wave, wide_qrs, window
 from inference.ecg.fiducials import Beat, global_fiducials
 from inference.ecg.measure import Measurements, intervals, measure
@@ -111,14 +112,14 @@ def analyze(
     pacer.add_device_spikes(spikes, listed)
     data = resample(raw, signal.fs, MODEL_FS)
     if data.shape[1] < 4 * MODEL_FS:
-        warnings.append(f"record is only {signal.duration_s:.1f} s; measurements are less reliable")
+        warnings.append(EcgWarning("record_short", seconds=signal.duration_s))
     leads = list(signal.leads)
     missing = signal.missing_standard_leads()
     if missing:
-        warnings.append("leads not available (not analysed): " + ", ".join(missing))
+        warnings.append(EcgWarning("leads_unavailable", leads=list(missing)))
     flat = flat_leads(data, leads)
     if flat:
-        warnings.append("flat or disconnected leads (not analysed): " + ", ".join(flat))
+        warnings.append(EcgWarning("leads_flat", leads=list(flat)))
     run = [n for n in leads if n not in flat] if all_leads else _pick_fiducial_leads(leads, flat)
     t1 = time.perf_counter()
     step(0.15, "AI delineation")
@@ -146,7 +147,7 @@ def analyze(
     m, st = measure(clean[live], live_leads, fid.beats, median)
     warnings += t_wave.qt_notes(median, live_leads)
     if len(fid.beats) < 3:
-        warnings.append(f"only {len(fid.beats)} beats found; measurements unreliable")
+        warnings.append(EcgWarning("few_beats", count=len(fid.beats)))
     vpcs = sum(1 for b in fid.beats if b.kind == "vpc")
     if len(fid.beats) < 2:
         findings = [no_signal_finding(len(run))]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.ecg.warning_codes import EcgWarning
 from inference.ecg.fiducials import MS
 from inference.ecg.measure import Measurements
 from inference.ecg.pacer import PacerSpikes
@@ -144,8 +145,8 @@ def conduction_findings(
             ]
             out.append(Finding("PACED", text, r.severity, territory=kind, reasons=reasons))
     elif rhythm.get("paced", 0.0) >= MODEL_SHARE:
-        why = "no pacer spikes detected" if spikes.checked else "sampling too slow to see spikes"
-        warnings.append(f"model suggested a paced rhythm; {why}: not reported")
+        code = "model_paced_no_spikes" if spikes.checked else "model_paced_slow"
+        warnings.append(EcgWarning(code))
     wide = m.qrs_ms is not None and m.qrs_ms >= rule("WIDE_QRS").value
     if wide and not paced:
         kind, why = _morphology(shapes)
@@ -161,6 +162,8 @@ def conduction_findings(
             text = "Wide QRS (non-specific intraventricular conduction delay)"
             out.append(Finding("WIDE_QRS", text, r.severity, reasons=reasons))
     elif not wide and rhythm.get("bbb", 0.0) >= MODEL_SHARE:
-        shown = "unknown" if m.qrs_ms is None else f"{m.qrs_ms:g} ms"
-        warnings.append(f"model suggested bundle branch block; QRS {shown} < 120 ms: not reported")
+        if m.qrs_ms is None:
+            warnings.append(EcgWarning("model_bbb_unknown_qrs"))
+        else:
+            warnings.append(EcgWarning("model_bbb_narrow", qrs_ms=m.qrs_ms))
     return out

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.ecg.warning_codes import EcgWarning
 from inference.ecg.fiducials import MS
 
 SMOOTH_MS = 20  # T waves are slow; what a 20 ms moving average removes is noise
@@ -63,7 +64,7 @@ def clear_rows(
     return [r for r in rows if lead_snr(data[r], qrs_on, qrs_off, lo, hi) >= need]
 
 
-NOT_MEASURABLE = "QT not measurable: no lead's T wave stands clear of the noise (no QT grade)"
+NOT_MEASURABLE = EcgWarning("qt_not_measurable")
 
 
 def qt_notes(median, leads: list[str]) -> list[str]:
@@ -71,16 +72,10 @@ def qt_notes(median, leads: list[str]) -> list[str]:
     if median is None or median.t_leads is None:
         return []
     if not median.t_leads:
-        return [NOT_MEASURABLE]
+        return [EcgWarning("qt_not_measurable")]
     from inference.ecg.median import INDEPENDENT
 
     left = [n for n in INDEPENDENT if n in leads and n not in median.t_leads]
     if not left:
         return []
-    return [
-        "QT measured on the leads with a clear T wave: "
-        + ", ".join(median.t_leads)
-        + " (T wave not clear of the noise in "
-        + ", ".join(left)
-        + ")"
-    ]
+    return [EcgWarning("qt_leads", leads=list(median.t_leads), noisy=left)]

@@ -28,11 +28,12 @@ class Window:
     chosen: bool  # True when picked among several windows
 
     def describe(self) -> str:
+        from app.ecg.warning_codes import EcgWarning
+
         if not self.chosen:
-            return f"analysed the whole record ({self.record_s:.1f} s)"
-        return (
-            f"analysed {self.start_s:.1f}-{self.end_s:.1f} s of {self.record_s:.1f} s "
-            "(the cleanest 10 s: least noise, baseline wander and saturation)"
+            return EcgWarning("window_whole", seconds=self.record_s)
+        return EcgWarning(
+            "window_chosen", start=self.start_s, end=self.end_s, seconds=self.record_s
         )
 
     def as_dict(self) -> dict:

@@ -410,6 +410,54 @@
         <source>pre-read on the last %1 s of a %2 min recording</source>
         <translation>pre-read on the last %1 s of a %2 min recording</translation>
     </message>
+    <message>
+        <source>analysed the whole record (%1 s)</source>
+        <translation>analysed the whole record (%1 s)</translation>
+    </message>
+    <message>
+        <source>analysed %1–%2 s of %3 s (the cleanest 10 s: least noise, baseline wander and saturation)</source>
+        <translation>analysed %1–%2 s of %3 s (the cleanest 10 s: least noise, baseline wander and saturation)</translation>
+    </message>
+    <message>
+        <source>the record is only %1 s; measurements are less reliable</source>
+        <translation>the record is only %1 s; measurements are less reliable</translation>
+    </message>
+    <message>
+        <source>leads not available (not analysed): %1</source>
+        <translation>leads not available (not analysed): %1</translation>
+    </message>
+    <message>
+        <source>flat or disconnected leads (not analysed): %1</source>
+        <translation>flat or disconnected leads (not analysed): %1</translation>
+    </message>
+    <message>
+        <source>only %1 beats found; measurements unreliable</source>
+        <translation>only %1 beats found; measurements unreliable</translation>
+    </message>
+    <message>
+        <source>the model suggested a paced rhythm, but no pacer spikes were found: not reported</source>
+        <translation>the model suggested a paced rhythm, but no pacer spikes were found: not reported</translation>
+    </message>
+    <message>
+        <source>the model suggested a paced rhythm, but the sampling is too slow to see spikes: not reported</source>
+        <translation>the model suggested a paced rhythm, but the sampling is too slow to see spikes: not reported</translation>
+    </message>
+    <message>
+        <source>the model suggested bundle branch block, but QRS is %1 ms (&lt; 120 ms): not reported</source>
+        <translation>the model suggested bundle branch block, but QRS is %1 ms (&lt; 120 ms): not reported</translation>
+    </message>
+    <message>
+        <source>the model suggested bundle branch block, but QRS is not measured: not reported</source>
+        <translation>the model suggested bundle branch block, but QRS is not measured: not reported</translation>
+    </message>
+    <message>
+        <source>QT measured on the leads with a clear T wave: %1 (T wave not clear of the noise in %2)</source>
+        <translation>QT measured on the leads with a clear T wave: %1 (T wave not clear of the noise in %2)</translation>
+    </message>
+    <message>
+        <source>QT not measurable: no lead&apos;s T wave stands clear of the noise (no QT grade)</source>
+        <translation>QT not measurable: no lead's T wave stands clear of the noise (no QT grade)</translation>
+    </message>
 </context>
 <context>
     <name>MeasurementTable</name>

@@ -410,6 +410,54 @@
         <source>pre-read on the last %1 s of a %2 min recording</source>
         <translation>AI 预读仅基于 %2 分钟记录的最后 %1 秒</translation>
     </message>
+    <message>
+        <source>analysed the whole record (%1 s)</source>
+        <translation>分析了整段记录（%1 秒）</translation>
+    </message>
+    <message>
+        <source>analysed %1–%2 s of %3 s (the cleanest 10 s: least noise, baseline wander and saturation)</source>
+        <translation>分析了 %3 秒记录中的第 %1–%2 秒（最干净的 10 秒：噪声、基线漂移和饱和最少）</translation>
+    </message>
+    <message>
+        <source>the record is only %1 s; measurements are less reliable</source>
+        <translation>记录仅 %1 秒，测量值可靠性较低</translation>
+    </message>
+    <message>
+        <source>leads not available (not analysed): %1</source>
+        <translation>缺少导联（未分析）：%1</translation>
+    </message>
+    <message>
+        <source>flat or disconnected leads (not analysed): %1</source>
+        <translation>导联呈直线或脱落（未分析）：%1</translation>
+    </message>
+    <message>
+        <source>only %1 beats found; measurements unreliable</source>
+        <translation>仅检出 %1 个心搏，测量值不可靠</translation>
+    </message>
+    <message>
+        <source>the model suggested a paced rhythm, but no pacer spikes were found: not reported</source>
+        <translation>模型提示起搏心律，但未检出起搏脉冲：不予报告</translation>
+    </message>
+    <message>
+        <source>the model suggested a paced rhythm, but the sampling is too slow to see spikes: not reported</source>
+        <translation>模型提示起搏心律，但采样率过低、无法识别起搏脉冲：不予报告</translation>
+    </message>
+    <message>
+        <source>the model suggested bundle branch block, but QRS is %1 ms (&lt; 120 ms): not reported</source>
+        <translation>模型提示束支传导阻滞，但 QRS 时限为 %1 ms（&lt; 120 ms）：不予报告</translation>
+    </message>
+    <message>
+        <source>the model suggested bundle branch block, but QRS is not measured: not reported</source>
+        <translation>模型提示束支传导阻滞，但 QRS 时限未能测量：不予报告</translation>
+    </message>
+    <message>
+        <source>QT measured on the leads with a clear T wave: %1 (T wave not clear of the noise in %2)</source>
+        <translation>QT 间期在 T 波清晰的导联上测量：%1（%2 导联的 T 波未明显高于噪声）</translation>
+    </message>
+    <message>
+        <source>QT not measurable: no lead&apos;s T wave stands clear of the noise (no QT grade)</source>
+        <translation>QT 间期无法测量：各导联的 T 波均未明显高于噪声（不做 QT 分级）</translation>
+    </message>
 </context>
 <context>
     <name>MeasurementTable</name>

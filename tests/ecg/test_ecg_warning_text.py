@@ -21,6 +21,7 @@ SAMPLE = {
     "minutes": 60, "hz": 1000.0, "channels": ["ECG_1 (500 Hz)"], "got": 10, "want": 5000,
     "lead": "V3", "samples": 4990, "mv": 120, "uv": 12, "unit": "xx", "assumed": "uV",
     "count": 3, "channel": "ABP (mmHg)", "reason": EcgWarning("not_ecg_name"), "seconds": 10,
+    "start": 18.0, "end": 28.0, "qrs_ms": 96.0, "noisy": ["II", "V6"],
 }  # fmt: skip
 
 
@@ -155,3 +156,26 @@ def test_the_status_line_follows_a_language_switch(qtbot, jobs, qapp):
     finally:
         i18n.install("en")
     qtbot.waitUntil(lambda: "calibration pulse" in v.status.text(), timeout=5000)
+
+
+def test_analysis_warnings_are_coded_and_read_in_chinese(zh):
+    """The analysis' own notes (inference/ecg) are coded too, with their English text
+    unchanged: the real LUDB 138 (QT on the leads with a clear T wave) and the real
+    230 s bedside record (the cleanest 10 s chosen)."""
+    from app.ecg.readers import read_ecg
+    from inference.ecg import analyze
+
+    res = analyze(read_ecg(DATA / "wfdb" / "ludb" / "138.hea"))
+    qt = next(w for w in res.warnings if code_of(w) == "qt_leads")
+    assert str(qt).startswith("QT measured on the leads with a clear T wave: I, V1")
+    shown = warning_text(qt)
+    assert (
+        "T 波清晰的导联" in shown
+        and "V1" in shown
+        and shown.endswith("导联的 T 波未明显高于噪声）")
+    )
+    res = analyze(read_ecg(DATA / "wfdb" / "mixedsignals.hea"))
+    win = next(w for w in res.warnings if code_of(w) == "window_chosen")
+    assert re.match(r"analysed \d+\.\d-\d+\.\d s of 230\.\d s \(the cleanest 10 s", str(win))
+    assert "230." in warning_text(win) and "最干净的 10 秒" in warning_text(win)
+    assert json.loads(json.dumps(res.summary()["warnings"])) == [str(w) for w in res.warnings]

@@ -1,4 +1,4 @@
-"""The ECG readers' coded warnings (``app.ecg.warning_codes.EcgWarning``) in the
+"""The ECG readers' and analysis' coded warnings (``app.ecg.warning_codes.EcgWarning``) in the
 user's language: each code has a translated template whose %1..%n take the
 warning's params.  A warning without a known code (stored as plain text before
 codes existed, or from elsewhere) is shown as its text."""
@@ -70,6 +70,41 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
     "preread_window": (QT_TRANSLATE_NOOP(
         "EcgWarnings", "pre-read on the last %1 s of a %2 min recording"
     ), ("seconds", "minutes")),
+    # the analysis' own notes
+    "window_whole": (QT_TRANSLATE_NOOP("EcgWarnings", "analysed the whole record (%1 s)"),
+                     ("seconds",)),
+    "window_chosen": (QT_TRANSLATE_NOOP(
+        "EcgWarnings",
+        "analysed %1–%2 s of %3 s (the cleanest 10 s: least noise, baseline wander and saturation)"
+    ), ("start", "end", "seconds")),
+    "record_short": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "the record is only %1 s; measurements are less reliable"
+    ), ("seconds",)),
+    "leads_unavailable": (QT_TRANSLATE_NOOP("EcgWarnings", "leads not available (not analysed): %1"),
+                          ("leads",)),
+    "leads_flat": (QT_TRANSLATE_NOOP("EcgWarnings",
+                                     "flat or disconnected leads (not analysed): %1"), ("leads",)),
+    "few_beats": (QT_TRANSLATE_NOOP("EcgWarnings", "only %1 beats found; measurements unreliable"),
+                  ("count",)),
+    "model_paced_no_spikes": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "the model suggested a paced rhythm, but no pacer spikes were found: not reported"
+    ), ()),
+    "model_paced_slow": (QT_TRANSLATE_NOOP(
+        "EcgWarnings",
+        "the model suggested a paced rhythm, but the sampling is too slow to see spikes: not reported"
+    ), ()),
+    "model_bbb_narrow": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "the model suggested bundle branch block, but QRS is %1 ms (< 120 ms): not reported"
+    ), ("qrs_ms",)),
+    "model_bbb_unknown_qrs": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "the model suggested bundle branch block, but QRS is not measured: not reported"
+    ), ()),
+    "qt_leads": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "QT measured on the leads with a clear T wave: %1 (T wave not clear of the noise in %2)"
+    ), ("leads", "noisy")),
+    "qt_not_measurable": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "QT not measurable: no lead's T wave stands clear of the noise (no QT grade)"
+    ), ()),
 }  # fmt: skip
 
 
