@@ -69,12 +69,9 @@ def haematoxylin_od(rgb: np.ndarray) -> np.ndarray:
 
 def stain_od(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Haematoxylin and eosin optical density (colour deconvolution, Ruifrok & Johnston)."""
-    from skimage.color import rgb2hed
+    from inference.wsi.segment import stain_od as deconvolve
 
-    hed = rgb2hed(rgb)
-    h = np.clip(hed[..., 0] * OD_SCALE, 0, None).astype(np.float32)
-    e = np.clip(hed[..., 1] * OD_SCALE, 0, None).astype(np.float32)
-    return h, e
+    return deconvolve(rgb, OD_SCALE)
 
 
 def _foreground(h: np.ndarray, mpp: float, p: NucleiParams) -> np.ndarray:
@@ -108,9 +105,10 @@ def detect_nuclei(
     nuclei whose centroid lies in that pixel box are returned.
     """
     from scipy import ndimage as ndi
-    from skimage.feature import peak_local_max
-    from skimage.measure import find_contours, label, regionprops
-    from skimage.segmentation import expand_labels, watershed
+    from skimage.measure import find_contours, label
+    from skimage.segmentation import expand_labels
+
+    from inference.wsi.segment import label_peaks, region_stats, split_blobs
 
     p = params or NucleiParams()
     h, e = stain_od(rgb)
@@ -120,32 +118,28 @@ def detect_nuclei(
         return []
     dist = ndi.gaussian_filter(ndi.distance_transform_edt(mask), 1.0)
     blobs = label(mask)
-    peaks = peak_local_max(
-        dist,
-        min_distance=max(1, int(p.split_distance_um / mpp)),
-        labels=blobs,
-        exclude_border=False,
-    )
+    peaks = label_peaks(dist, blobs, max(1, int(p.split_distance_um / mpp)))
     markers = np.zeros(mask.shape, np.int32)
     markers[tuple(peaks.T)] = np.arange(1, len(peaks) + 1)
-    labels = watershed(-dist, markers, mask=mask)
+    labels = split_blobs(-dist, markers, mask)
+    area, cy_all, cx_all, (h_mean, e_mean) = region_stats(labels, h, e)
     cell_area: np.ndarray | None = None
     if p.cell_expansion_um > 0:
         cells = expand_labels(labels, p.cell_expansion_um / mpp)
         cell_area = np.bincount(cells.ravel(), minlength=labels.max() + 1)
-    e_mean = ndi.mean(e, labels, np.arange(labels.max() + 1)) if labels.max() else []
     out = []
     ox, oy = origin
-    for region in regionprops(labels, intensity_image=h):
-        area_um2 = region.area * mpp**2
-        if region.area < min_px or area_um2 > p.max_area_um2:
+    objects = ndi.find_objects(labels)
+    for lab in np.flatnonzero((area >= min_px) & (area * mpp**2 <= p.max_area_um2)):
+        if lab == 0 or objects[lab - 1] is None:
             continue
-        cy, cx = region.centroid
+        cy, cx = cy_all[lab], cx_all[lab]
         if core is not None and not (core[0] <= cx < core[2] and core[1] <= cy < core[3]):
             continue
-        r0, c0, r1, c1 = region.bbox
-        padded = np.zeros((r1 - r0 + 2, c1 - c0 + 2), np.uint8)  # np.pad costs more per call
-        padded[1:-1, 1:-1] = region.image
+        rs, cs = objects[lab - 1]
+        r0, c0 = rs.start, cs.start
+        padded = np.zeros((rs.stop - r0 + 2, cs.stop - c0 + 2), np.uint8)  # np.pad costs more
+        padded[1:-1, 1:-1] = labels[rs, cs] == lab
         contours = find_contours(padded, 0.5)
         if not contours:
             continue
@@ -157,17 +151,19 @@ def detect_nuclei(
         xy = np.column_stack((ring[:, 1] + c0 - 1, ring[:, 0] + r0 - 1))
         xy = xy * scale + (ox, oy)
         xy[-1] = xy[0]
-        circ = min(1.0, 4 * math.pi * region.area / perim**2) if perim > 0 else 0.0
-        cell_um2 = float(cell_area[region.label]) * mpp**2 if cell_area is not None else 0.0
+        n_px = int(area[lab])
+        area_um2 = n_px * mpp**2
+        circ = min(1.0, 4 * math.pi * n_px / perim**2) if perim > 0 else 0.0
+        cell_um2 = float(cell_area[lab]) * mpp**2 if cell_area is not None else 0.0
         out.append(
             Nucleus(
                 contour=xy,
                 centroid=(ox + cx * scale, oy + cy * scale),
                 area_um2=float(area_um2),
-                h_od_mean=float(region.intensity_mean),
+                h_od_mean=float(h_mean[lab]),
                 circularity=float(circ),
                 perimeter_um=perim * mpp,
-                e_od_mean=float(e_mean[region.label]),
+                e_od_mean=float(e_mean[lab]),
                 cell_area_um2=cell_um2,
                 nucleus_cell_ratio=float(area_um2 / cell_um2) if cell_um2 > 0 else 0.0,
             )

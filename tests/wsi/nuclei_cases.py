@@ -27,7 +27,10 @@ def cases(he: np.ndarray) -> dict[str, dict]:
 
     half = np.asarray(Image.fromarray(he).reduce(2))
     mosaic = np.concatenate(
-        [np.concatenate([half, half[:, ::-1]], 1), np.concatenate([half[::-1], half[::-1, ::-1]], 1)]
+        [
+            np.concatenate([half, half[:, ::-1]], 1),
+            np.concatenate([half[::-1], half[::-1, ::-1]], 1),
+        ]
     )
     return {
         "full": {"rgb": he, "mpp": 0.25},
