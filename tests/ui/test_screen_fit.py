@@ -140,6 +140,7 @@ def test_consult_question_and_draft_are_read_whole(window, qtbot):
 
     qtbot.waitUntil(lambda: whole(view.question) and whole(view.draft), timeout=5000)
     assert view.question.fontMetrics().horizontalAdvance(question) > 2 * view.question.width()
+    assert window.height() <= 768  # and the window still fits a clinic's screen
 
 
 def test_about_lists_empty_model_slots_as_such(qtbot, qt_en):

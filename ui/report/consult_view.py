@@ -171,12 +171,17 @@ class ConsultView(QFrame):
 
     def _fit_height(self) -> None:
         """Each wrapped line at least as tall as its text needs at its width: a squeezed
-        side column must not cut the clinic's question or draft in half."""
+        side column must not cut the clinic's question or draft in half.  Only once laid
+        out at a real width, and at most a few lines each (a narrow first layout must not
+        make the window taller than the screen); longer text keeps its tooltip."""
         for label in (self.state, self.question, self.draft, self.error):
-            box = QRect(0, 0, max(label.width(), 50), 100000)
-            flags = Qt.TextFlag.TextWordWrap
-            need = label.fontMetrics().boundingRect(box, flags, label.text()).height()
-            label.setMinimumHeight(need if label.text() else 0)
+            label.setToolTip(label.text())
+            if label.width() < 150 or not label.text():
+                label.setMinimumHeight(0)
+                continue
+            box = QRect(0, 0, label.width(), 100000)
+            need = label.fontMetrics().boundingRect(box, Qt.TextFlag.TextWordWrap, label.text())
+            label.setMinimumHeight(min(need.height(), 6 * label.fontMetrics().lineSpacing()))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
