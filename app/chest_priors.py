@@ -44,6 +44,7 @@ class PriorExam:
     days: float
     lung_shift: tuple[float, float, float]
     nodules: list[dict] = field(default_factory=list)  # kept, at its doctor's values
+    result_uid: str = ""  # the prior's AI result
 
     def compare(self, current: list[dict]) -> tuple[dict[int, Paired], list[int]]:
         """Each current nodule (graded dicts) against this exam: (pairs, prior ids gone)."""
@@ -52,13 +53,15 @@ class PriorExam:
 
     def to_dict(self) -> dict:
         return {"study_pk": self.study_pk, "time": self.time, "days": self.days,
-                "lung_shift": list(self.lung_shift), "nodules": self.nodules}  # fmt: skip
+                "lung_shift": list(self.lung_shift), "nodules": self.nodules,
+                "result_uid": self.result_uid}  # fmt: skip
 
     @classmethod
     def from_dict(cls, d: dict) -> PriorExam:
         shift = [float(v) for v in d.get("lung_shift") or (0, 0, 0)][:3]
         return cls(int(d["study_pk"]), str(d.get("time") or ""), float(d.get("days") or 0),
-                   (shift[0], shift[1], shift[2]), list(d.get("nodules") or []))  # fmt: skip
+                   (shift[0], shift[1], shift[2]), list(d.get("nodules") or []),
+                   str(d.get("result_uid") or ""))  # fmt: skip
 
 
 # --- pairing (pure) --------------------------------------------------------------------
@@ -154,16 +157,44 @@ def kept_prior_nodules(store, study_pk: int, payload: dict) -> list[dict]:
 
 
 def lung_centre(store, study_pk: int, state=None) -> np.ndarray | None:
-    """Patient mm of the centre of the study's lungs (None: no lungs found)."""
+    """Patient mm of the centre of the study's lungs (None: no lungs found): the slow
+    path, for results stored before the lungs were kept with them (the volume is loaded
+    and its lungs found again)."""
     from inference.chest.lungmask import lung_mask
 
     vol = store.open_source(study_pk).volume(state)
-    lungs = lung_mask(vol.array, vol.spacing, state)
-    zz, yy, xx = np.nonzero(lungs.mask)
-    if zz.size == 0:
+    place = lung_mask(vol.array, vol.spacing, state).place()
+    return None if place is None else np.asarray(vol.index_to_patient(place[0]), float)
+
+
+def kept_lung_centre(payload: dict | None) -> np.ndarray | None:
+    """The lungs' centre kept with a chest CT AI result (``details.lungs``), or None
+    for an older result without it."""
+    lungs = ((payload or {}).get("details") or {}).get("lungs")
+    try:
+        centre = np.asarray(lungs["centre_mm"], float)
+    except (TypeError, KeyError, ValueError):
         return None
-    centre = np.array([zz.mean(), yy.mean() * lungs.step, xx.mean() * lungs.step])
-    return vol.index_to_patient(centre)
+    return centre if centre.shape == (3,) and np.isfinite(centre).all() else None
+
+
+def centre_of(store, study_pk: int, payload: dict | None, state=None) -> np.ndarray | None:
+    """The lungs' centre: kept with the result (milliseconds) or found again (seconds)."""
+    kept = kept_lung_centre(payload)
+    return kept if kept is not None else lung_centre(store, study_pk, state)
+
+
+def chest_payload(store, study_pk: int) -> dict | None:
+    """The study's newest chest CT AI result (payload), or None."""
+    from sqlalchemy import select
+
+    from app.ai.result import from_row
+    from app.models import AIResult
+
+    q = select(AIResult).where(AIResult.study_pk == study_pk, AIResult.analyzer == "chest-ct")
+    with store.read_session() as s:
+        row = s.scalars(q.order_by(AIResult.id.desc())).first()
+        return from_row(row).to_dict() if row is not None else None
 
 
 def prior_path(store, study_pk: int):
@@ -189,9 +220,13 @@ def prior_beside(review_file) -> PriorExam | None:
         return None
 
 
-def find_prior_exam(store, study_pk: int, state=None) -> PriorExam | None:
-    """Worker: the newest prior chest CT of the patient, aligned to this study (both
-    scans' lungs found: seconds), kept with the case; None when there is none."""
+def find_prior_exam(store, study_pk: int, state=None, payload: dict | None = None,
+                    keep: bool = True) -> PriorExam | None:  # fmt: skip
+    """Worker: the newest prior chest CT of the patient, aligned to this study by the
+    lungs' centres (kept with both AI results: milliseconds; an older result without
+    them: that scan is loaded and its lungs found, seconds), kept with the case
+    (``keep``); None when there is none.  ``payload``: this study's chest CT AI result
+    (default: the stored one)."""
     from app.fileio import atomic_write_json
     from app.models import Study
 
@@ -202,13 +237,18 @@ def find_prior_exam(store, study_pk: int, state=None) -> PriorExam | None:
     with store.read_session() as s:
         now_time = s.get(Study, study_pk).study_time
     days = (now_time - prior_time).total_seconds() / 86400.0
-    a, b = lung_centre(store, study_pk, state), lung_centre(store, prior_pk, state)
+    if payload is None:
+        payload = chest_payload(store, study_pk)
+    a = centre_of(store, study_pk, payload, state)
+    b = centre_of(store, prior_pk, prior_payload, state)
     shift = tuple(float(v) for v in a - b) if a is not None and b is not None else (0.0, 0.0, 0.0)
     exam = PriorExam(prior_pk, prior_time.isoformat(timespec="minutes"), days, shift,
-                     kept_prior_nodules(store, prior_pk, prior_payload))  # fmt: skip
-    path = prior_path(store, study_pk)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_json(path, exam.to_dict())
+                     kept_prior_nodules(store, prior_pk, prior_payload),
+                     str(prior_payload.get("uid") or ""))  # fmt: skip
+    if keep:
+        path = prior_path(store, study_pk)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_json(path, exam.to_dict())
     return exam
 
 

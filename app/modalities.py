@@ -32,12 +32,17 @@ class AnalyzerSpec:
     ``model_id`` names its manifest in ``inference/models`` ("" when rules only);
     ``identity`` (``"module:function"`` -> (model id, version)) says which model and
     version a run would produce now, for an analyzer without one fixed manifest (rules,
-    or rules plus whichever slot model is installed), so a re-run can be skipped."""
+    or rules plus whichever slot model is installed), so a re-run can be skipped;
+    ``follow_up`` (``"module:function"``, ``fn(store, study_pk, result) -> result``) grades
+    a result computed here against the patient's prior exam before it is stored;
+    ``alert_urgent``: an urgent result raises an alert too (not only a critical one)."""
 
     name: str
     target: str
     model_id: str = ""
     identity: str = ""
+    follow_up: str = ""
+    alert_urgent: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,9 @@ _CHEST_FINDINGS = {
     "LUNG_NODULE": QT_TRANSLATE_NOOP("ChestFindings", "Lung nodule (see size, type and Lung-RADS)"),
     "CHEST_NO_NODULE": QT_TRANSLATE_NOOP("ChestFindings", "No lung nodule of 4 mm or more found"),
     "CHEST_NOT_CHEST": QT_TRANSLATE_NOOP("ChestFindings", "Not a chest study: no nodule analysis"),
+    "CHEST_PRIOR_COMPARED": QT_TRANSLATE_NOOP(
+        "ChestFindings", "Graded against the prior chest CT (Lung-RADS follow-up rules)"
+    ),
 }
 _CXR_FINDINGS = {
     "CXR_CHECKS_ONLY": QT_TRANSLATE_NOOP(
@@ -183,7 +191,14 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
             readers=("dicom-image", "dicom-object"),
             source_kind="volume",
             viewer=_IMAGE_VIEWER,
-            analyzers=(AnalyzerSpec("chest-ct", "inference.chest.analysis:analyze_ct"),),
+            analyzers=(
+                AnalyzerSpec(
+                    "chest-ct",
+                    "inference.chest.analysis:analyze_ct",
+                    follow_up="app.chest_prior_grading:grade_with_prior",
+                    alert_urgent=True,  # Lung-RADS 4B/4X: urgent, feeds the worklist and alerts
+                ),
+            ),
             findings_context="ChestFindings",
             findings=_CHEST_FINDINGS,
             report_template="imaging",
@@ -237,6 +252,21 @@ def descriptor(modality: str | Modality) -> ModalityDescriptor | None:
         return DESCRIPTORS.get(Modality(str(modality).upper()))
     except ValueError:
         return None
+
+
+def analyzer_spec(name: str) -> AnalyzerSpec | None:
+    """The analyzer of that registry name in any modality, or None (a plugin's)."""
+    for d in DESCRIPTORS.values():
+        for a in d.analyzers:
+            if a.name == name:
+                return a
+    return None
+
+
+def alerts_on_urgent(analyzer: str) -> bool:
+    """An urgent result of this analyzer raises an alert (workstation and server alike)."""
+    spec = analyzer_spec(analyzer)
+    return spec is not None and spec.alert_urgent
 
 
 def finding_template(code: str) -> tuple[str, str] | None:

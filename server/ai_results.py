@@ -75,7 +75,9 @@ def add_result(
 
 
 def raise_alerts(s: Session, case: Case, r: AiResult, acks: dict[str, dict], user_id) -> None:
-    for f in r.critical_findings:
+    from app.modalities import alerts_on_urgent
+
+    for f in r.alert_findings(alerts_on_urgent(r.analyzer)):
         code = f.code[:64]
         known = s.scalar(
             select(Alert.id).where(Alert.case_id == case.id, Alert.finding_code == code)
@@ -84,7 +86,7 @@ def raise_alerts(s: Session, case: Case, r: AiResult, acks: dict[str, dict], use
             continue
         message = f"AI pre-read ({r.model.label}): {f.text}".strip()
         alert = create_alert(
-            s, case, "critical", message, "ai", None, ai_result_uid=r.uid, finding_code=code
+            s, case, r.urgency.value, message, "ai", None, ai_result_uid=r.uid, finding_code=code
         )
         ack = acks.get(code)
         if ack:

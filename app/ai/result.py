@@ -131,6 +131,18 @@ class AiResult:
         crit = [f for f in self.findings if f.severity == "critical"]
         return crit or [Finding("CRITICAL", self.summary or "critical AI result", "critical")]
 
+    def alert_findings(self, on_urgent: bool = False) -> list[Finding]:
+        """The findings an alert is raised for, at the result's urgency as the alert's
+        level: a critical result's critical findings; with ``on_urgent`` (the analyzer
+        asks for it, ``app.modalities.alerts_on_urgent``) also an urgent result's urgent
+        findings."""
+        if self.urgency == Urgency.CRITICAL:
+            return self.critical_findings
+        if not on_urgent or self.urgency != Urgency.URGENT:
+            return []
+        urgent = [f for f in self.findings if f.severity == "urgent"]
+        return urgent or [Finding("URGENT", self.summary or "urgent AI result", "urgent")]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,

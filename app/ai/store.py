@@ -71,9 +71,12 @@ def add_row(s, study_pk: int, r: AiResult, server_id: int | None = None) -> AIRe
 
 
 def raise_alerts(s, study_pk: int, r: AiResult) -> list[Alert]:
-    """One alert per critical finding the study was not alerted for already."""
+    """One alert per critical finding (and urgent one, for an analyzer that asks:
+    ``app.modalities.alerts_on_urgent``) the study was not alerted for already."""
+    from app.modalities import alerts_on_urgent
+
     made = []
-    for f in r.critical_findings:
+    for f in r.alert_findings(alerts_on_urgent(r.analyzer)):
         code = f.code[:64]
         known = s.scalar(
             select(Alert.id).where(Alert.study_pk == study_pk, Alert.finding_code == code)
@@ -82,7 +85,7 @@ def raise_alerts(s, study_pk: int, r: AiResult) -> list[Alert]:
             continue
         alert = Alert(
             study_pk=study_pk,
-            level="critical",
+            level=r.urgency.value,
             message=f"AI ({r.model.label}): {f.text}"[:500],
             ai_result_uid=r.uid,
             finding_code=code,
@@ -105,7 +108,9 @@ def _update_item(s, study_pk: int, r: AiResult) -> None:
 
 
 def save_result(store, study_pk: int, r: AiResult, username: str = "") -> bool:
-    """Store a result computed here; False when the study already had it."""
+    """Store a result computed here; False when the study already had it.  A result its
+    analyzer grades against the patient's prior exam (``follow_up``) is graded first."""
+    r = graded_against_prior(store, study_pk, r)
     with store.session() as s:
         row = add_row(s, study_pk, r)
         if row is None:
@@ -128,6 +133,28 @@ def save_result(store, study_pk: int, r: AiResult, username: str = "") -> bool:
     for level, message in raised:
         store.events.alert.emit(study_pk, level, message)
     return True
+
+
+def graded_against_prior(store, study_pk: int, r: AiResult) -> AiResult:
+    """``r`` through its analyzer's ``follow_up`` hook (a result computed here only: a
+    pulled one was graded where it was made).  A hook that fails leaves ``r`` as the
+    analyzer made it (logged): the result itself is never lost for its prior."""
+    import importlib
+    import logging
+
+    from app.modalities import analyzer_spec
+
+    spec = analyzer_spec(r.analyzer)
+    if spec is None or not spec.follow_up or r.source != Source.CLINIC:
+        return r
+    module, name = spec.follow_up.split(":")
+    try:
+        return getattr(importlib.import_module(module), name)(store, study_pk, r)
+    except Exception as err:  # noqa: BLE001 (a prior that cannot be read: baseline grade)
+        if type(err).__name__ == "Cancelled":
+            raise
+        logging.getLogger(__name__).warning("follow-up of study %s failed: %s", study_pk, err)
+        return r
 
 
 def _on_server(s, study_pk: int) -> bool:

@@ -67,6 +67,8 @@ def analyze_volume(
     if not det.chest:
         out["checks"]["reason"] = f"not a chest study: {det.reason}"
         return out
+    if det.lung_place is not None:
+        out["lungs"] = _lungs_mm(det.lung_place, to_mm)
     many = len(det.nodules) > 1
     if masks is not None:
         masks.extend((n.box, n.mask) for n in det.nodules)
@@ -99,6 +101,16 @@ def analyze_volume(
     out["management"] = rules.MANAGEMENT[exam]
     out["urgency"] = (Urgency.URGENT if rules.urgent(exam) else Urgency.ROUTINE).value
     return out
+
+
+def _lungs_mm(place, to_mm) -> dict:
+    """The lungs' centre and extent (lowest, highest corner) in patient mm: what a
+    follow-up needs to align this exam with the patient's next or prior one."""
+    centre, lo, hi = place
+    corners = np.array([to_mm(np.array([a, b, c], float)) for a in (lo[0], hi[0])
+                        for b in (lo[1], hi[1]) for c in (lo[2], hi[2])])  # fmt: skip
+    return {"centre_mm": _round(to_mm(centre)),
+            "extent_mm": [_round(corners.min(0)), _round(corners.max(0))]}  # fmt: skip
 
 
 def _finding(n: dict) -> Finding:
@@ -175,6 +187,8 @@ def as_result(report: dict[str, Any]) -> AiResult:
             k: report[k] for k in ("kind", "chest", "nodules", "lung_rads", "checks", "notice")
         },  # fmt: skip
     )
+    if "lungs" in report:
+        result.details["lungs"] = report["lungs"]
     if KEPT_MASKS in report:
         result.details[KEPT_MASKS] = report[KEPT_MASKS]
     return result

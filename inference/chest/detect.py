@@ -35,6 +35,7 @@ class Detection:
     nodules: list[Nodule] = field(default_factory=list)
     candidates: int = 0
     reason: str = ""
+    lung_place: tuple | None = None  # LungMask.place(): centre, lowest, highest index
 
 
 def detect(hu: np.ndarray, spacing, state=None) -> Detection:
@@ -69,7 +70,8 @@ def detect(hu: np.ndarray, spacing, state=None) -> Detection:
             continue
         found = _add(hu, spacing, found, n)
     found.sort(key=lambda n: -n.mean_mm)
-    return Detection(True, lungs.volume_ml, lungs.lungs, found, len(cands))
+    return Detection(True, lungs.volume_ml, lungs.lungs, found, len(cands),
+                     lung_place=lungs.place())  # fmt: skip
 
 
 def is_nodule(hu, spacing, lungs, n: Nodule) -> bool:

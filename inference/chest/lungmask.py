@@ -36,6 +36,18 @@ class LungMask:
         xx = np.minimum(np.asarray(xx) // self.step, self.mask.shape[2] - 1)
         return self.mask[np.ix_(np.asarray(zz), yy, xx)]
 
+    def place(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """(centre, lowest, highest) full-grid (z, y, x) index of the lungs; None: none.
+        Kept with the AI result, so a follow-up finds the lungs without the volume."""
+        zz, yy, xx = np.nonzero(self.mask)
+        if zz.size == 0:
+            return None
+        f = self.step
+        centre = np.array([zz.mean(), yy.mean() * f, xx.mean() * f])
+        lo = np.array([zz.min(), yy.min() * f, xx.min() * f], float)
+        hi = np.array([zz.max(), yy.max() * f + f - 1, xx.max() * f + f - 1], float)
+        return centre, lo, hi
+
 
 def _near(region: np.ndarray, mm: float, sp) -> np.ndarray:
     """Voxels within ``mm`` of ``region`` (distance transform on its bounding box only)."""

@@ -63,6 +63,10 @@
         <translation>Not a chest study: no nodule analysis</translation>
     </message>
     <message>
+        <source>Graded against the prior chest CT (Lung-RADS follow-up rules)</source>
+        <translation>Graded against the prior chest CT (Lung-RADS follow-up rules)</translation>
+    </message>
+    <message>
         <source>Image checks only; no finding model installed</source>
         <translation>Image checks only; no finding model installed</translation>
     </message>

@@ -63,6 +63,10 @@
         <translation>非胸部检查：未做结节分析</translation>
     </message>
     <message>
+        <source>Graded against the prior chest CT (Lung-RADS follow-up rules)</source>
+        <translation>已与既往胸部 CT 对比分类（Lung-RADS 随访规则）</translation>
+    </message>
+    <message>
         <source>Image checks only; no finding model installed</source>
         <translation>仅做图像检查；未安装病变识别模型</translation>
     </message>
