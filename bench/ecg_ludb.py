@@ -7,7 +7,9 @@ SHA256SUMS is github.com/byschii/ecg-segmentation
 ``lobachevsky-university-electrocardiography-database-1.0.1/`` (fetch it, check
 the sums, point this script at its ``data/``).  It prints the agreement with the
 experts' intervals, the grades, every critical grade on a record the experts did
-not label STEMI, and every record they labelled STEMI that is not graded critical.
+not label STEMI, every record they labelled STEMI that is not graded critical, the
+paced reads on the records labelled with a pacemaker, spikes on the others, and
+every urgent long QT with its QRS width.
 
 LUDB (PhysioNet, ODC-By 1.0; Kalyakulina et al., IEEE Access 8:186181, 2020):
 10 s 12-lead ECGs from a Schiller Cardiovit AT-101 at 500 Hz in which
@@ -138,6 +140,8 @@ def sweep(data_dir: Path, limit: int | None = None) -> list[dict]:
                 },
                 "urgency": res.urgency,
                 "codes": [f.code for f in res.findings],
+                "spikes": len(res.pacer_spikes),
+                "qtc_ms": m.get("qtc_ms"),
                 "diagnoses": diagnoses(hea),
             }
         )
@@ -176,7 +180,41 @@ def report(rows: list[dict]) -> str:
             lines.append(
                 f"  labelled STEMI, graded {r['urgency']}: LUDB {r['record']}: {','.join(r['codes']) or '-'}"
             )
+    lines += _pacing_and_qt(rows)
     return "\n".join(lines)
+
+
+PACEMAKER = ("PACING", "P-SYNCHRONY")  # LUDB's pacemaker lines ("UNIpolar ventricular pacing.")
+
+
+def _pacing_and_qt(rows: list[dict]) -> list[str]:
+    """Paced reads on the records labelled with a pacemaker, spikes on the others,
+    and every urgent long QT with its QRS width."""
+    paced = [r for r in rows if any(p in d.upper() for d in r["diagnoses"] for p in PACEMAKER)]
+    reads = [r for r in paced if {"PACED", "PACED_NARROW"} & set(r["codes"])]
+    out = [
+        f"pacemaker records: {len(reads)} of {len(paced)} read PACED/PACED_NARROW; spikes found "
+        f"on {sum(r['spikes'] > 0 for r in paced)}"
+    ]
+    out += [
+        f"  pacemaker, not read paced: LUDB {r['record']}: {','.join(r['codes']) or '-'}, "
+        f"{r['spikes']} spikes"
+        for r in paced
+        if r not in reads
+    ]
+    others = [r for r in rows if r not in paced and r["spikes"]]
+    out.append(
+        f"records without a pacemaker with spikes: {len(others)} of {len(rows) - len(paced)}"
+    )
+    out += [f"  LUDB {r['record']}: {r['spikes']} spikes" for r in others]
+    long_qt = [r for r in rows if "QT_LONG" in r["codes"]]
+    out.append(f"QT_LONG (urgent): {len(long_qt)}")
+    out += [
+        f"  LUDB {r['record']}: QTc {r['qtc_ms']} ms, QRS {r['ours']['qrs_ms']} ms, "
+        f"experts' QT {r['reference'].get('QT Interval')} ms"
+        for r in long_qt
+    ]
+    return out
 
 
 def main() -> int:
