@@ -1,4 +1,5 @@
-"""Critical-alert banner: unmissable, one click to open the case, acknowledge button.
+"""Alert banner: unmissable, one click to open the case, acknowledge button.  Critical
+alerts are red and come first; urgent ones (a Lung-RADS 4B/4X chest CT) are amber.
 
 It follows the store, which follows the server: an alert acknowledged here, on
 another workstation or at the server turns the red banner into a calm line that
@@ -30,6 +31,12 @@ RED = (
     "#alertBanner QPushButton { background:white; color:#b3261e; font-weight:bold;"
     " padding:4px 12px; border-radius:3px; }"
 )
+AMBER = (
+    "#alertBanner { background:#8a4b00; border-radius:4px; }"
+    "#alertBanner QLabel { color:white; font-weight:bold; font-size:11pt; }"
+    "#alertBanner QPushButton { background:white; color:#8a4b00; font-weight:bold;"
+    " padding:4px 12px; border-radius:3px; }"
+)
 CALM = (
     "#alertBanner { background:#e6f4ea; border:1px solid #34a853; border-radius:4px; }"
     "#alertBanner QLabel { color:#137333; font-size:10pt; }"
@@ -52,6 +59,10 @@ def alert_title(a) -> str:
     if found is None or "%1" in found[1] or "%2" in found[1]:
         return a.finding_code
     return finding_text(a.finding_code, a.message)
+
+
+def _critical(a) -> bool:
+    return getattr(a, "level", "critical") != "urgent"
 
 
 class AlertBanner(QFrame):
@@ -87,7 +98,7 @@ class AlertBanner(QFrame):
 
     def set_alerts(self, alerts: list, sound: bool = False, acked=()) -> None:
         new = {a.alert_id for a in alerts} - {a.alert_id for a in self.alerts}
-        self.alerts = list(alerts)
+        self.alerts = sorted(alerts, key=lambda a: not _critical(a))  # critical first
         self.acked = [a for a in acked if a.alert_id not in self.dismissed]
         self._update()
         if new and sound:
@@ -102,8 +113,11 @@ class AlertBanner(QFrame):
             self.hide()
 
     def _show_open(self, a, more: int) -> None:
-        self.setStyleSheet(RED)
-        text = self.tr("CRITICAL — %1 (%2): %3").replace("%1", display_name(a.patient_name))
+        self.setStyleSheet(RED if _critical(a) else AMBER)
+        text = (
+            self.tr("CRITICAL — %1 (%2): %3") if _critical(a) else self.tr("URGENT — %1 (%2): %3")
+        )
+        text = text.replace("%1", display_name(a.patient_name))
         what = a.message
         if a.ai_findings:  # the AI's findings in the user's language, with its model
             what = "AI (" + a.ai_model + "): " + ai_line(a.ai_findings, None)
@@ -117,7 +131,10 @@ class AlertBanner(QFrame):
 
     def _show_acked(self, a) -> None:
         self.setStyleSheet(CALM)
-        text = self.tr("Critical alert (%5) for %1 (%2) acknowledged by %3 at %4")
+        if _critical(a):
+            text = self.tr("Critical alert (%5) for %1 (%2) acknowledged by %3 at %4")
+        else:
+            text = self.tr("Urgent alert (%5) for %1 (%2) acknowledged by %3 at %4")
         who = a.acknowledged_by or self.tr("another user")
         text = text.replace("%1", display_name(a.patient_name)).replace("%2", a.patient_id)
         text = text.replace("%3", who).replace("%4", local_hm(a.acknowledged_at))

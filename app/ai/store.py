@@ -179,6 +179,7 @@ class AckedAlert:
     acknowledged_at: datetime
     patient_name: str = ""
     patient_id: str = ""
+    level: str = "critical"  # critical | urgent
 
 
 def _acked(q) -> list[AckedAlert]:
@@ -196,6 +197,7 @@ def _acked_query():
             Alert.acknowledged_at,
             Patient.name,
             Patient.patient_id,
+            Alert.level,
         )
         .join(Study, Alert.study_pk == Study.id)
         .join(Patient, Study.patient_pk == Patient.id)

@@ -50,12 +50,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>URGENT — %1 (%2): %3</source>
+        <translation>URGENT — %1 (%2): %3</translation>
+    </message>
+    <message>
         <source>(+%1 more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Critical alert (%5) for %1 (%2) acknowledged by %3 at %4</source>
         <translation>Critical alert (%5) for %1 (%2) acknowledged by %3 at %4</translation>
+    </message>
+    <message>
+        <source>Urgent alert (%5) for %1 (%2) acknowledged by %3 at %4</source>
+        <translation>Urgent alert (%5) for %1 (%2) acknowledged by %3 at %4</translation>
     </message>
     <message>
         <source>another user</source>

@@ -50,12 +50,20 @@
         <translation>危急 — %1（%2）：%3</translation>
     </message>
     <message>
+        <source>URGENT — %1 (%2): %3</source>
+        <translation>紧急 — %1（%2）：%3</translation>
+    </message>
+    <message>
         <source>(+%1 more)</source>
         <translation>（另有 %1 条）</translation>
     </message>
     <message>
         <source>Critical alert (%5) for %1 (%2) acknowledged by %3 at %4</source>
         <translation>%1（%2）的危急值警报（%5）已由 %3 于 %4 确认</translation>
+    </message>
+    <message>
+        <source>Urgent alert (%5) for %1 (%2) acknowledged by %3 at %4</source>
+        <translation>%1（%2）的紧急警报（%5）已由 %3 于 %4 确认</translation>
     </message>
     <message>
         <source>another user</source>

@@ -69,3 +69,46 @@ def test_a_result_without_model_or_with_a_bad_urgency_is_refused(doctor, special
     # not their case: hidden, so 404 exactly as for a missing case
     assert specialist.request("POST", path, json={"result": _result()}).status_code == 404
     assert doctor.ok("GET", f"/cases/{case['id']}")["ai_results"] == []
+
+
+def _chest(urgency: str, analyzer: str = "chest-ct") -> dict:
+    """A clinic's chest CT result graded against the patient's prior CT (a nodule that
+    grew into Lung-RADS 4B: urgent), as the workstation sends it."""
+    from app.ai import AiResult, Finding, ModelInfo, Urgency
+
+    severity = "urgent" if urgency == "urgent" else "routine"
+    r = AiResult(
+        model=ModelInfo("huizhen-chest-ct-classic", "Huizhen chest CT classic", "0.1"),
+        analyzer=analyzer,
+        modality="CT",
+        urgency=Urgency(urgency),
+        summary="1 nodule(s); Lung-RADS 4B (follow-up vs the chest CT of 2026-01-01)",
+        findings=[
+            Finding(
+                "LUNG_NODULE",
+                "solid nodule 11.5 mm; follow-up Lung-RADS 4B",
+                severity,
+                evidence={"id": 1},
+            )
+        ],  # fmt: skip
+        details={"follow_up": {"lung_rads": "4B", "prior": {"study_date": "2026-01-01"}}},
+    )
+    return r.to_dict()
+
+
+def test_an_urgent_chest_ct_result_raises_an_urgent_alert_and_priority(doctor):
+    case = doctor.new_case("CT", patient_id="DEMO-AI-3")
+    doctor.ok("POST", f"/cases/{case['id']}/ai-results", 201, json={"result": _chest("urgent")})
+    full = doctor.ok("GET", f"/cases/{case['id']}")
+    assert full["priority"] == 1
+    [alert] = full["alerts"]
+    assert (alert["severity"], alert["finding_code"]) == ("urgent", "LUNG_NODULE")
+    assert "follow-up Lung-RADS 4B" in alert["message"]
+    routine = doctor.new_case("CT", patient_id="DEMO-AI-4")
+    doctor.ok("POST", f"/cases/{routine['id']}/ai-results", 201,
+              json={"result": _chest("routine")})  # fmt: skip
+    assert doctor.ok("GET", f"/cases/{routine['id']}")["alerts"] == []
+    other = doctor.new_case("ECG", patient_id="DEMO-AI-5")  # urgent ECG: worklist only
+    doctor.ok("POST", f"/cases/{other['id']}/ai-results", 201,
+              json={"result": _chest("urgent", analyzer="ecg")})  # fmt: skip
+    assert doctor.ok("GET", f"/cases/{other['id']}")["alerts"] == []
