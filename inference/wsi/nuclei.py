@@ -105,9 +105,10 @@ def detect_nuclei(
     nuclei whose centroid lies in that pixel box are returned.
     """
     from scipy import ndimage as ndi
-    from skimage.measure import find_contours, label
+    from skimage.measure import label
     from skimage.segmentation import expand_labels
 
+    from inference.wsi.outlines import label_outlines
     from inference.wsi.segment import label_peaks, region_stats, split_blobs
 
     p = params or NucleiParams()
@@ -127,30 +128,21 @@ def detect_nuclei(
     if p.cell_expansion_um > 0:
         cells = expand_labels(labels, p.cell_expansion_um / mpp)
         cell_area = np.bincount(cells.ravel(), minlength=labels.max() + 1)
+    wanted = (area >= min_px) & (area * mpp**2 <= p.max_area_um2)
+    wanted[0] = False
+    if core is not None:
+        wanted &= (cx_all >= core[0]) & (cx_all < core[2])
+        wanted &= (cy_all >= core[1]) & (cy_all < core[3])
+    ids, _, _, perims, offsets, rings = label_outlines(labels, wanted)
     out = []
     ox, oy = origin
-    objects = ndi.find_objects(labels)
-    for lab in np.flatnonzero((area >= min_px) & (area * mpp**2 <= p.max_area_um2)):
-        if lab == 0 or objects[lab - 1] is None:
-            continue
-        cy, cx = cy_all[lab], cx_all[lab]
-        if core is not None and not (core[0] <= cx < core[2] and core[1] <= cy < core[3]):
-            continue
-        rs, cs = objects[lab - 1]
-        r0, c0 = rs.start, cs.start
-        padded = np.zeros((rs.stop - r0 + 2, cs.stop - c0 + 2), np.uint8)  # np.pad costs more
-        padded[1:-1, 1:-1] = labels[rs, cs] == lab
-        contours = find_contours(padded, 0.5)
-        if not contours:
-            continue
-        contour = max(contours, key=len)
-        perim = float(np.hypot(*np.diff(contour, axis=0).T).sum())
-        ring = _simplify(contour)
+    for i, lab in enumerate(ids.tolist()):
+        ring = rings[offsets[i] : offsets[i + 1]]
         if len(ring) < 4:
             continue
-        xy = np.column_stack((ring[:, 1] + c0 - 1, ring[:, 0] + r0 - 1))
-        xy = xy * scale + (ox, oy)
+        xy = ring[:, ::-1] * scale + (ox, oy)
         xy[-1] = xy[0]
+        perim = float(perims[i])
         n_px = int(area[lab])
         area_um2 = n_px * mpp**2
         circ = min(1.0, 4 * math.pi * n_px / perim**2) if perim > 0 else 0.0
@@ -158,7 +150,7 @@ def detect_nuclei(
         out.append(
             Nucleus(
                 contour=xy,
-                centroid=(ox + cx * scale, oy + cy * scale),
+                centroid=(ox + cx_all[lab] * scale, oy + cy_all[lab] * scale),
                 area_um2=float(area_um2),
                 h_od_mean=float(h_mean[lab]),
                 circularity=float(circ),
@@ -169,22 +161,6 @@ def detect_nuclei(
             )
         )
     return out
-
-
-def _simplify(ring: np.ndarray) -> np.ndarray:
-    """Drop collinear points of a closed marching-squares contour (vectorised)."""
-    pts = ring[:-1] if len(ring) > 1 and np.array_equal(ring[0], ring[-1]) else ring
-    if len(pts) < 4:
-        return np.vstack([pts, pts[:1]])
-    prev = np.empty_like(pts)  # np.roll, without its per-call overhead
-    prev[0], prev[1:] = pts[-1], pts[:-1]
-    nxt = np.empty_like(pts)
-    nxt[-1], nxt[:-1] = pts[0], pts[1:]
-    a = pts - prev
-    b = nxt - pts
-    keep = np.abs(a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]) > 1e-9
-    pts = pts[keep] if keep.sum() >= 3 else pts
-    return np.vstack([pts, pts[:1]])
 
 
 def nucleus_feature(n: Nucleus, analyzer: str = ANALYZER, version: str = VERSION) -> dict[str, Any]:

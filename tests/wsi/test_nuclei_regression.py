@@ -16,6 +16,22 @@ from tests.wsi.nuclei_cases import as_arrays, cases, expected
 NAMES = ("full", "half_core", "cells", "mosaic")
 
 
+def simplify(ring: np.ndarray) -> np.ndarray:
+    """The previous per-contour simplification (nuclei 0.2.0), kept as the reference."""
+    pts = ring[:-1] if len(ring) > 1 and np.array_equal(ring[0], ring[-1]) else ring
+    if len(pts) < 4:
+        return np.vstack([pts, pts[:1]])
+    prev = np.empty_like(pts)  # np.roll, without its per-call overhead
+    prev[0], prev[1:] = pts[-1], pts[:-1]
+    nxt = np.empty_like(pts)
+    nxt[-1], nxt[:-1] = pts[0], pts[1:]
+    a = pts - prev
+    b = nxt - pts
+    keep = np.abs(a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]) > 1e-9
+    pts = pts[keep] if keep.sum() >= 3 else pts
+    return np.vstack([pts, pts[:1]])
+
+
 def ring_distance(a: np.ndarray, b: np.ndarray) -> float:
     """Largest distance from a vertex of one ring to the nearest vertex of the other."""
     d = np.hypot(*(a[:, None, :] - b[None, :, :]).transpose(2, 0, 1))
@@ -39,3 +55,31 @@ def test_same_nuclei_as_recorded(all_cases, name):
         a = coords[got["offsets"][i] : got["offsets"][i + 1]]
         b = want["coords"][want["offsets"][i] : want["offsets"][i + 1]]
         assert ring_distance(a, b) <= 1.0, f"outline {i} moved"
+
+
+def test_outlines_in_one_pass_are_find_contours_per_label():
+    """Synthetic labels (noise blobs with holes, saddles, touching labels) vs scikit-image per label."""
+    from scipy import ndimage as ndi
+    from skimage.measure import find_contours, label
+
+    from inference.wsi.outlines import label_outlines
+
+    rng = np.random.default_rng(7)
+    noise = ndi.gaussian_filter(rng.random((160, 200)), 1.5)
+    labels = label(noise > np.percentile(noise, 55), connectivity=1)
+    labels[rng.random(labels.shape) < 0.03] = 0  # pinholes and diagonal-only contacts
+    labels[:, 100:] = np.where(labels[:, 100:] > 0, labels[:, 100:] + 1000, 0)  # touching labels
+    wanted = np.zeros(labels.max() + 1, bool)
+    present = np.unique(labels)[1:]
+    wanted[present[::2]] = True
+    ids, offsets, rings, perims, s_offsets, simple = label_outlines(labels, wanted)
+    assert list(ids) == list(present[::2])
+    objects = ndi.find_objects(labels)
+    for i, lab in enumerate(ids):
+        rs, cs = objects[lab - 1]
+        padded = np.zeros((rs.stop - rs.start + 2, cs.stop - cs.start + 2), np.uint8)
+        padded[1:-1, 1:-1] = labels[rs, cs] == lab
+        ring = max(find_contours(padded, 0.5), key=len) + (rs.start - 1, cs.start - 1)
+        np.testing.assert_array_equal(rings[offsets[i] : offsets[i + 1]], ring)
+        assert perims[i] == pytest.approx(np.hypot(*np.diff(ring, axis=0).T).sum(), rel=1e-12)
+        np.testing.assert_array_equal(simple[s_offsets[i] : s_offsets[i + 1]], simplify(ring))
