@@ -8,7 +8,7 @@ says who acknowledged it and when, until the user dismisses it.
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,8 +45,13 @@ CALM = (
 
 
 def local_hm(when) -> str:
-    """Naive UTC -> the local clock time, HH:MM."""
-    return when.replace(tzinfo=UTC).astimezone().strftime("%H:%M") if when else ""
+    """Naive UTC -> the local clock time: HH:MM today, else with its date as the worklist
+    writes it (YYYY-MM-DD HH:MM), so an older time is not read as today's."""
+    if not when:
+        return ""
+    local = when.replace(tzinfo=UTC).astimezone()
+    today = datetime.now(UTC).astimezone().date()
+    return local.strftime("%H:%M" if local.date() == today else "%Y-%m-%d %H:%M")
 
 
 def alert_title(a) -> str:

@@ -259,10 +259,12 @@ def _local_hm(at: str) -> str:
     from datetime import UTC, datetime
 
     try:
-        when = datetime.fromisoformat(at.removesuffix("Z")).replace(tzinfo=UTC)
+        when = datetime.fromisoformat(at.removesuffix("Z"))
     except ValueError:
         return ""
-    return when.astimezone().strftime("%H:%M")
+    if when.tzinfo is not None:  # an offset given: to UTC, as local_hm expects
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return local_hm(when)
 
 
 class TimelineStrip(QLabel):

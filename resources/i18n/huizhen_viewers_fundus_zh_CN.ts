@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>not suspected (cup-to-disc %1)</source>
-        <translation>不怀疑（杯盘比 %1）</translation>
+        <translation>无可疑（杯盘比 %1）</translation>
     </message>
     <message>
         <source>suspected (cup-to-disc %1)</source>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <source>not supported (needs a model)</source>
-        <translation>不支持（需要模型）</translation>
+        <translation>未评估（需专用模型）</translation>
     </message>
     <message>
         <source>referable</source>

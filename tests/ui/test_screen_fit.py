@@ -194,3 +194,21 @@ def test_worklist_names_a_nameless_patient_and_tips_long_names(window):
     assert model.data(texts[rows[0].study_pk]) == "(no name)"
     tip = model.data(texts[rows[1].study_pk], Qt.ItemDataRole.ToolTipRole)
     assert tip == "CompressedSamples RG1"
+
+
+def test_times_carry_their_date_unless_today():
+    """'Sent 02:15' on a consult from last week read as today's: an older time has its
+    date, written as the worklist writes it."""
+    from datetime import UTC, datetime, timedelta
+
+    from ui.alert_banner import local_hm
+    from ui.consult_dialog import _local_hm
+
+    now = datetime.now(UTC).replace(tzinfo=None)
+    assert len(local_hm(now)) == 5  # HH:MM
+    week = now - timedelta(days=7)
+    local = week.replace(tzinfo=UTC).astimezone()
+    assert local_hm(week) == local.strftime("%Y-%m-%d %H:%M")
+    assert _local_hm(week.isoformat() + "Z") == local_hm(week)
+    assert _local_hm(week.replace(tzinfo=UTC).isoformat()) == local_hm(week)
+    assert _local_hm("not a time") == ""
