@@ -24,6 +24,7 @@ class TensorSpec:
     normalisation: str = ""  # e.g. "openecg.dsp.rank_normalize"
     max_batch: int | None = None  # None: any batch size
     labels: list[str] = field(default_factory=list)  # class names by index (outputs)
+    threshold: float | None = None  # outputs: the probability at which a label is positive
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> TensorSpec:

@@ -79,10 +79,16 @@ def rotation(fields: dict) -> dict:
     }
 
 
-def analyze_cxr(vol) -> dict:
+def film(vol) -> np.ndarray:
+    """The film as displayed, float32 (MONOCHROME1 inverted: dense is bright)."""
     img = np.asarray(vol.array[0], np.float32)
     if vol.invert:
         img = img.max() - img  # MONOCHROME1: low values are white
+    return img
+
+
+def analyze_cxr(vol) -> dict:
+    img = film(vol)
     view = _view(vol.info)
     stored_lo, stored_hi = float(img.min()), float(img.max())
     clipped = float(((img <= stored_lo) | (img >= stored_hi)).mean())
@@ -146,20 +152,53 @@ CHECKS_ID = "huizhen-chest-cxr-checks"
 
 
 def identity() -> tuple[str, str]:
-    """(model id, version) of the checks' result (a re-run of the pre-read is skipped)."""
-    return CHECKS_ID, BUILTIN["version"]
+    """(model id, version) of the result (a re-run of the pre-read is skipped): the
+    installed finding model's, else the checks'."""
+    m = _installed_manifest()
+    return (m.id, m.version) if m is not None else (CHECKS_ID, BUILTIN["version"])
 
 
-def analyze_cr(source, state=None):
-    """The CR/DX analyzer: image checks only, never a clinical finding (no model here)."""
-    from app.ai.result import AiResult, Finding, ModelInfo, Urgency
+def _installed_manifest():
+    try:
+        from inference.chest.cxr_model import installed_manifest
+
+        return installed_manifest()
+    except ImportError:
+        return None
+
+
+def _installed_model():
+    """The installed chest X-ray finding model, or None (the empty slot: checks only)."""
+    if _installed_manifest() is None:
+        return None
+    from inference.chest.cxr_model import installed_model
+
+    return installed_model()
+
+
+def analyze_cr(source, state=None, model=None):
+    """The CR/DX analyzer: image checks, and findings only from an installed model
+    (``model``, else the slot's); without one, never a clinical finding."""
+    from app.ai.result import Finding
 
     vol = source.volume(state) if hasattr(source, "volume") else source
     if getattr(vol, "rgb", False):
         raise ValueError("a colour image is not a chest X-ray")
     report = analyze_cxr(vol)
     checks = report["checks"]
+    model = model if model is not None else _installed_model()
+    if model is not None and checks["view"].startswith("frontal"):
+        from inference.chest.cxr_findings import model_result
+
+        return model_result(model.read(film(vol)), checks, failed_checks(checks)[1:])
     findings = [Finding(code, CHECK_FINDINGS[code]) for code in failed_checks(checks)]
+    return _checks_result(report, findings)
+
+
+def _checks_result(report: dict, findings: list):
+    from app.ai.result import AiResult, ModelInfo, Urgency
+
+    checks = report["checks"]
     return AiResult(
         model=ModelInfo(
             "huizhen-chest-cxr-checks", report["model"]["name"], report["model"]["version"], True

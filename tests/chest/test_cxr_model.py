@@ -1,0 +1,191 @@
+"""The chest X-ray finding slot: the shipped manifest is an empty slot (image checks only,
+no finding); a small real ONNX graph built here (not a trained model) installed as its
+weights reads the real pydicom-data chest CR RG1_UNCR, and its heatmaps go out as a
+DICOM SEG read back by pydicom and highdicom."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+onnx = pytest.importorskip("onnx")
+pytest.importorskip("onnxruntime")
+pydicom_data = pytest.importorskip("pydicom.data")
+
+# per label: the pooled brightness (0..1) above which the graph calls it positive
+CUTS = [1.5, 0.55, 1.5, 1.5, 1.5, 1.5, 1.5, 0.3, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5]
+GAIN = 12.0
+
+
+def _cr() -> Path:
+    path = pydicom_data.get_testdata_file("RG1_UNCR.dcm")
+    if path is None:
+        pytest.skip("pydicom-data is not installed")
+    return Path(path)
+
+
+def _graph(path: Path, size: int = 256) -> None:
+    """heatmaps = sigmoid(GAIN * (8x8 mean brightness - cut_l)) per label; probabilities =
+    their global max.  Bright (dense) parts of the film light the maps."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    n = len(CUTS)
+    consts = {
+        "w": np.full((n, 1, 1, 1), GAIN, np.float32),
+        "b": np.array([-GAIN * c for c in CUTS], np.float32),
+    }
+    nodes = [
+        helper.make_node("AveragePool", ["image"], ["pooled"], kernel_shape=[8, 8], strides=[8, 8]),
+        helper.make_node("Conv", ["pooled", "w", "b"], ["logits"], kernel_shape=[1, 1]),
+        helper.make_node("Sigmoid", ["logits"], ["heatmaps"]),
+        helper.make_node("GlobalMaxPool", ["heatmaps"], ["peak"]),
+        helper.make_node("Flatten", ["peak"], ["probabilities"]),
+    ]
+    graph = helper.make_graph(
+        nodes,
+        "cxr-test",
+        [helper.make_tensor_value_info("image", TensorProto.FLOAT, [1, 1, size, size])],
+        [
+            helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, [1, n]),
+            helper.make_tensor_value_info(
+                "heatmaps", TensorProto.FLOAT, [1, n, size // 8, size // 8]
+            ),
+        ],
+        [numpy_helper.from_array(v, k) for k, v in consts.items()],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    path.write_bytes(model.SerializeToString())
+
+
+@pytest.fixture
+def registry(tmp_path):
+    from inference.manifest import Manifest
+    from inference.registry import MODELS_DIR, ModelRegistry
+
+    weights = tmp_path / "cxr_test.onnx"
+    _graph(weights)
+    data = json.loads((MODELS_DIR / "chest_xray_findings.json").read_text("utf-8"))
+    data.update(id="cxr-test", version="t1", name="CXR test graph")
+    data["source"] = {"path": str(weights)}
+    data["inputs"][0]["shape"] = [1, 1, 256, 256]
+    reg = ModelRegistry()
+    reg._loaded = True  # only this manifest
+    reg.add(Manifest.from_dict(data))
+    return reg
+
+
+def _source():
+    from app.readers.images import DicomSource
+
+    return DicomSource([_cr()])
+
+
+def test_shipped_manifest_is_an_empty_slot_and_the_film_gets_no_finding():
+    from inference.chest.cxr import analyze_cr, identity
+    from inference.chest.cxr_model import installed_model
+    from inference.registry import REGISTRY
+
+    m = REGISTRY.get("chest-xray-findings")
+    assert m.modality == "CR" and m.not_for_clinical_use and m.version == "slot"
+    assert m.outputs[0].threshold == 0.5 and len(m.outputs[0].labels) == 14
+    assert m.outputs[1].labels == m.outputs[0].labels and len(m.outputs[1].shape) == 4
+    assert "pneumothorax" in m.outputs[0].labels
+    assert installed_model() is None  # no weights here
+    assert identity()[0] == "huizhen-chest-cxr-checks"  # the checks' identity, not the slot's
+    result = analyze_cr(_source())
+    assert [f.code for f in result.findings] == ["CXR_CHECKS_ONLY"]
+    assert result.urgency.value == "not_graded" and "heatmaps" not in result.details
+
+
+def test_installed_graph_reads_the_real_film(registry):
+    from inference.chest.cxr import analyze_cr, film
+    from inference.chest.cxr_model import decode_map, installed_model
+
+    model = installed_model(registry)
+    assert model is not None and model.size == (256, 256) and model.threshold == 0.5
+    source = _source()
+    result = analyze_cr(source, model=model)
+    # expected from the pixels: the brightest 8x8 block of the model's input
+    x = model.tensor(film(source.volume()))[0, 0]
+    brightest = x.reshape(32, 8, 32, 8).mean(axis=(1, 3)).max()
+    want = [lab for lab, cut in zip(model.labels, CUTS, strict=True) if brightest > cut]
+    assert want == ["cardiomegaly", "pneumothorax"]  # cuts 0.55 and 0.3; the rest 1.5
+    codes = [f.code for f in result.findings]
+    assert codes == ["CXR_AI_CARDIOMEGALY", "CXR_AI_PNEUMOTHORAX"]  # a good PA film: no notes
+    assert result.urgency.value == "urgent"  # pneumothorax: the rules, not the model
+    assert result.model.name == "CXR test graph" and result.model.version == "t1"
+    assert result.model.not_for_clinical_use and "not for clinical use" in result.summary
+    ptx = result.findings[1]
+    assert ptx.severity == "urgent" and ptx.evidence["model"] == {
+        "name": "CXR test graph",
+        "version": "t1",
+    }
+    p = 1 / (1 + np.exp(-GAIN * (brightest - 0.3)))
+    assert ptx.evidence["probability"] == pytest.approx(p, abs=2e-3)
+    assert result.details["checks"]["view"] == "frontal"  # the checks still run
+    hm = decode_map(result.details["heatmaps"]["pneumothorax"])
+    assert hm.shape == (32, 32) and set(result.details["heatmaps"]) == {
+        "cardiomegaly",
+        "pneumothorax",
+    }
+    # the map is bright where the film is dense: its peak on a bright part of the film
+    img = film(source.volume())
+    r, c = (int(v) for v in ptx.evidence["peak_rc"])
+    assert img[r, c] > np.percentile(img, 75)
+    # round trip through JSON (the stored result)
+    from app.ai.result import AiResult
+
+    back = AiResult.from_dict(json.loads(json.dumps(result.to_dict())))
+    assert back.details["heatmaps"] == result.details["heatmaps"]
+
+
+def test_a_film_with_nothing_bright_gives_no_finding_and_is_routine(registry):
+    """SYNTHETIC: a flat grey film: nothing is brighter than the rest, nothing crosses a cut."""
+    from inference.chest.cxr_model import installed_model
+
+    model = installed_model(registry)
+    flat = np.full((400, 300), 1000.0, np.float32)
+    reading = model.read(flat)
+    assert reading["positives"] == [] and reading["urgency"] == "routine"
+    assert max(reading["probabilities"].values()) < 0.5
+
+
+def test_heatmaps_as_seg_read_back_by_pydicom_and_highdicom(registry, tmp_path):
+    import highdicom as hd
+    import pydicom
+
+    from inference.chest.cxr import analyze_cr
+    from inference.chest.cxr_model import decode_map, installed_model
+    from inference.chest.cxr_seg import write_heatmap_seg
+
+    result = analyze_cr(_source(), model=installed_model(registry))
+    out = write_heatmap_seg(result.details, {"name": result.model.name,
+                                             "version": result.model.version},
+                            _cr(), tmp_path / "cxr-seg.dcm")  # fmt: skip
+    film = pydicom.dcmread(_cr(), stop_before_pixels=True)
+    ds = pydicom.dcmread(out)
+    assert ds.Modality == "SEG" and ds.SegmentationType == "FRACTIONAL"
+    assert ds.Rows == film.Rows and ds.Columns == film.Columns
+    ref = ds.ReferencedSeriesSequence[0].ReferencedInstanceSequence[0]
+    assert ref.ReferencedSOPInstanceUID == film.SOPInstanceUID
+    assert "not for clinical use" in ds.SeriesDescription
+    seg = hd.seg.segread(out)
+    assert seg.number_of_segments == 2
+    labels = [seg.get_segment_description(i).segment_label for i in (1, 2)]
+    assert labels[0].startswith("Cardiomegaly (AI p=") and labels[1].startswith("Pneumothorax (AI")
+    alg = seg.get_segment_description(2).algorithm_identification[0]
+    assert alg.AlgorithmName == "CXR test graph" and alg.AlgorithmVersion == "t1"
+    assert seg.get_segment_description(2).tracking_id == "pneumothorax"
+    pixels = seg.get_pixels_by_source_instance([film.SOPInstanceUID], combine_segments=False)
+    assert pixels.shape == (1, film.Rows, film.Columns, 2)
+    # the SEG's map is the kept heatmap at film size: the same peak, within a block
+    hm = decode_map(result.details["heatmaps"]["pneumothorax"])
+    r, c = np.unravel_index(np.argmax(hm), hm.shape)
+    ry, cx = int((r + 0.5) * film.Rows / 32), int((c + 0.5) * film.Columns / 32)
+    assert pixels[0, ry, cx, 1] == pytest.approx(hm[r, c], abs=0.02)
+    assert pixels[0, ..., 1].max() <= 1.0 and pixels[0, ..., 1].min() >= 0.0
