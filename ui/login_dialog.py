@@ -57,8 +57,8 @@ class LoginDialog(QDialog):
         if demo:
             hint = QLabel(
                 self.tr(
-                    "Demo: users doctor / specialist / pathologist / admin, "
-                    "password “demo”. Not for clinical use."
+                    "Demo: users doctor / specialist / radiologist / ophthalmologist / "
+                    "pathologist / admin, password “demo”. Not for clinical use."
                 )
             )
             hint.setWordWrap(True)

@@ -563,7 +563,7 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Demo: users doctor / specialist / pathologist / admin, password “demo”. Not for clinical use.</source>
+        <source>Demo: users doctor / specialist / radiologist / ophthalmologist / pathologist / admin, password “demo”. Not for clinical use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -564,8 +564,8 @@ The case is stored safely and can still be sent for consultation.</source>
         <translation>登录</translation>
     </message>
     <message>
-        <source>Demo: users doctor / specialist / pathologist / admin, password “demo”. Not for clinical use.</source>
-        <translation>演示：用户 doctor / specialist / pathologist / admin，密码 “demo”。不可用于临床。</translation>
+        <source>Demo: users doctor / specialist / radiologist / ophthalmologist / pathologist / admin, password “demo”. Not for clinical use.</source>
+        <translation>演示：用户 doctor / specialist / radiologist / ophthalmologist / pathologist / admin，密码 “demo”。不可用于临床。</translation>
     </message>
     <message>
         <source>This account does not have the selected role.</source>

@@ -456,7 +456,7 @@
     </message>
     <message>
         <source>QT not measurable: no lead&apos;s T wave stands clear of the noise (no QT grade)</source>
-        <translation>QT not measurable: no lead's T wave stands clear of the noise (no QT grade)</translation>
+        <translation>QT not measurable: no lead&apos;s T wave stands clear of the noise (no QT grade)</translation>
     </message>
 </context>
 <context>

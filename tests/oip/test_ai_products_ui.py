@@ -27,7 +27,8 @@ def test_dialog_lists_subscriptions_in_chinese(qtbot, zh):
     dlg = AiProductsDialog(st)
     qtbot.addWidget(dlg)
     rows = texts(dlg)
-    assert rows[0][:2] == ["会诊心电图 AI 预读", "ECG"] and rows[0][6] == "不得用于临床"
+    assert rows[0][:2] == ["会诊心电图 AI 预读", "心电图"]  # the worklist's word, not the code
+    assert rows[0][6] == "不得用于临床"
     assert rows[1][0] == "City ECG platform"  # a vendor's own words are not translated
     assert "http://127.0.0.1:8080" in rows[1][4] and "不运行" in rows[1][4]
     assert rows[1][6] == "按许可用于临床"

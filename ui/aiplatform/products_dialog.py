@@ -141,7 +141,8 @@ class AiProductsDialog(QDialog):
                 else self.tr("Clinical use as licensed")
             )
             name, vendor, intended = shown_texts(p)
-            cells = [name, p.modality, vendor, p.version, self.runs_text(p), intended, use]
+            kind = _modality_text(p.modality)
+            cells = [name, kind, vendor, p.version, self.runs_text(p), intended, use]
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
@@ -152,3 +153,13 @@ class AiProductsDialog(QDialog):
         self.table.resizeRowsToContents()
         self.table.clearSelection()
         self.table.setCurrentCell(-1, -1)
+
+
+def _modality_text(code: str) -> str:
+    """The kind of examination in the worklist's words (心电图, 眼底照相), not the code."""
+    from ui.labels import modality_label
+
+    try:
+        return modality_label(code)
+    except ValueError:  # a code this workstation has no name for: as the server sends it
+        return code
