@@ -39,7 +39,8 @@ def assign_patient_shot(store, jobs, win, save, lang: str) -> None:
 
 
 def banner_shots(store, win, save, lang: str) -> None:
-    """The banner in red (open critical alert) and after someone acknowledged it."""
+    """The banner in red (open critical alert), in amber (an urgent one: a chest CT nodule
+    graded 4B) and after someone acknowledged it."""
     from app.ai.store import AckedAlert
     from app.models import utcnow
     from ui.alert_banner import AlertBanner
@@ -52,6 +53,10 @@ def banner_shots(store, win, save, lang: str) -> None:
     banner.resize(1366, 60)
     banner.set_alerts(alerts)
     save(banner, f"banner_open_{lang}")
+    urgent = [x for x in alerts if x.level == "urgent"]
+    if urgent:
+        banner.set_alerts(urgent[:1])
+        save(banner, f"banner_urgent_{lang}")
     acked = AckedAlert(a.alert_id, a.study_pk, a.message, "STEMI", "DEMO 王主任 (Dr Wang)",
                        utcnow(), a.patient_name, a.patient_id)  # fmt: skip
     banner.set_alerts([], acked=[acked])
