@@ -78,6 +78,8 @@ def _foreground(h: np.ndarray, mpp: float, p: NucleiParams) -> np.ndarray:
     from scipy import ndimage as ndi
     from skimage.morphology import disk
 
+    from inference.wsi.segment import fill_holes
+
     smooth = ndi.gaussian_filter(h, p.sigma_um / mpp)
     f = max(1, int(round(2.0 / mpp)))  # background at ~2 um/px is plenty
     small = smooth[::f, ::f]
@@ -87,7 +89,7 @@ def _foreground(h: np.ndarray, mpp: float, p: NucleiParams) -> np.ndarray:
         bg = np.repeat(np.repeat(bg, f, 0), f, 1)[: h.shape[0], : h.shape[1]]
         bg = ndi.uniform_filter(bg, f)
     mask = (smooth - bg) > p.threshold_od
-    return ndi.binary_fill_holes(mask)
+    return fill_holes(mask)
 
 
 def detect_nuclei(

@@ -47,13 +47,14 @@ def _table() -> np.ndarray:
 _TABLE = _table()
 
 
-def _jump(values: np.ndarray, nxt: np.ndarray, op, steps: int) -> np.ndarray:
-    """``op`` of ``values`` over each segment's whole cycle (pointer doubling)."""
-    v, p = values.copy(), nxt.copy()
+def _cycles(key: np.ndarray, nxt: np.ndarray, steps: int) -> tuple[np.ndarray, np.ndarray]:
+    """Largest and smallest ``key`` over each segment's whole cycle (pointer doubling)."""
+    hi, lo, p = key.copy(), key.copy(), nxt.copy()
     for _ in range(steps):
-        v = op(v, v[p])
+        hi = np.maximum(hi, hi[p])
+        lo = np.minimum(lo, lo[p])
         p = p[p]
-    return v
+    return hi, lo
 
 
 def label_outlines(labels: np.ndarray, wanted: np.ndarray):
@@ -102,9 +103,9 @@ def label_outlines(labels: np.ndarray, wanted: np.ndarray):
     to_key = (lab * span_y + ty) * span_x + tx
     by_from = np.argsort(from_key)
     nxt = by_from[np.searchsorted(from_key[by_from], to_key)]
-    steps = max(1, int(np.ceil(np.log2(max(len(nxt), 2)))))
-    cyc_max = _jump(order_key, nxt, np.maximum, steps)  # names the cycle
-    cyc_min = _jump(order_key, nxt, np.minimum, steps)  # when the cycle was begun
+    longest = int(np.bincount(lab).max())  # no cycle has more segments than its label
+    steps = max(1, int(np.ceil(np.log2(max(longest, 2)))))
+    cyc_max, cyc_min = _cycles(order_key, nxt, steps)  # names the cycle; when it was begun
     last = order_key == cyc_max  # the segment met last closes the contour
     rank, p = (~last).astype(np.int64), nxt.copy()
     p[last] = np.flatnonzero(last)

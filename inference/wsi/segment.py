@@ -9,6 +9,7 @@ of a tile in whole-array passes instead of one call per object:
 - ``split_blobs``: ``watershed(-dist, markers, mask=mask)``, run only on the
   connected pieces of the mask that hold more than one marker (a piece with one
   marker is all that marker's);
+- ``fill_holes``: ``binary_fill_holes`` by labelling the background once;
 - ``region_stats``: area, centroid and mean intensities per label by ``bincount``.
 """
 
@@ -163,6 +164,20 @@ def split_blobs(image: np.ndarray, markers: np.ndarray, mask: np.ndarray) -> np.
         flooded = watershed(image[box], np.where(part, markers[box], 0), mask=part)
         labels[box][part] = flooded[part]
     return labels
+
+
+def fill_holes(mask: np.ndarray) -> np.ndarray:
+    """``ndimage.binary_fill_holes``: background pieces (4-connected) that miss the edge filled."""
+    from scipy import ndimage as ndi
+
+    bg, n = ndi.label(~mask)
+    if not n:
+        return mask.copy()
+    edge = np.zeros(n + 1, bool)
+    for side in (bg[0], bg[-1], bg[:, 0], bg[:, -1]):
+        edge[side] = True
+    edge[0] = True  # the mask itself
+    return mask | ~edge[bg]
 
 
 def region_stats(labels: np.ndarray, *images: np.ndarray):

@@ -83,3 +83,16 @@ def test_outlines_in_one_pass_are_find_contours_per_label():
         np.testing.assert_array_equal(rings[offsets[i] : offsets[i + 1]], ring)
         assert perims[i] == pytest.approx(np.hypot(*np.diff(ring, axis=0).T).sum(), rel=1e-12)
         np.testing.assert_array_equal(simple[s_offsets[i] : s_offsets[i + 1]], simplify(ring))
+
+
+def test_fill_holes_is_binary_fill_holes():
+    from scipy import ndimage as ndi
+
+    from inference.wsi.segment import fill_holes
+
+    rng = np.random.default_rng(3)
+    for k in range(12):  # synthetic masks: smoothed noise at several levels
+        mask = ndi.gaussian_filter(rng.random((90, 120)), 2) > 0.46 + 0.01 * k
+        np.testing.assert_array_equal(fill_holes(mask), ndi.binary_fill_holes(mask))
+    assert not fill_holes(np.zeros((4, 4), bool)).any()
+    assert fill_holes(np.ones((4, 4), bool)).all()
