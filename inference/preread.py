@@ -4,8 +4,10 @@ The analyzers come from the one registry (``app.ai.registry``, built from the
 modality descriptors) that the server uses too.  ``run_preread`` runs each
 study's analyzer unless the study already holds a result of that model and
 version (re-import and re-running never add a second result or alert), then
-``app.ai.store.save_result`` stores it, sets priority and worklist line, and
-raises one alert per critical finding.
+``app.ai.store.save_result`` stores it (a chest CT graded first against the patient's
+prior chest CT: ``app.chest_prior_grading``), sets priority and worklist line, and
+raises one alert per critical finding (urgent too, for an analyzer that asks: a chest
+CT graded Lung-RADS 4B/4X).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ in a separate process (never holding the database lock while it computes) -- unl
 that model and version (the clinic's, sent with the case): the server never runs
 a model the case already has.  Storing the result raises the case priority,
 moves it through the AI pre-read status and raises one alert per critical
-finding (``server/ai_results.py``).  Jobs live in the database: a job whose
+finding, or urgent one for an analyzer that asks (``server/ai_results.py``).  Jobs live in the database: a job whose
 worker died is taken again, and its result is stored once.  Missing analyzer dependencies mark the object
 ``skipped`` with a log note.
 """
