@@ -90,6 +90,21 @@ CXR_ZH = {  # the chest X-ray check notes (inference.chest.cxr.CHECK_FINDINGS) i
     "CXR_EXPOSURE": "曝光可能不当（像素饱和或对比度低）",
     "CXR_ROTATION": "可能存在旋转或倾斜（两肺野不对称）",
     "CXR_NO_LUNG_FIELDS": "未识别到肺野：请确认是否为胸片",
+    "CXR_MODEL_FRONTAL_ONLY": "仅做图像检查：病变识别模型只读取正位片",
+    "CXR_AI_ATELECTASIS": "肺不张（AI）",
+    "CXR_AI_CARDIOMEGALY": "心影增大（AI）",
+    "CXR_AI_EFFUSION": "胸腔积液（AI）",
+    "CXR_AI_INFILTRATION": "浸润影（AI）",
+    "CXR_AI_MASS": "肿块（AI）",
+    "CXR_AI_NODULE": "结节（AI）",
+    "CXR_AI_PNEUMONIA": "肺炎（AI）",
+    "CXR_AI_PNEUMOTHORAX": "气胸（AI）",
+    "CXR_AI_CONSOLIDATION": "实变（AI）",
+    "CXR_AI_EDEMA": "肺水肿（AI）",
+    "CXR_AI_EMPHYSEMA": "肺气肿（AI）",
+    "CXR_AI_FIBROSIS": "纤维化（AI）",
+    "CXR_AI_PLEURAL_THICKENING": "胸膜增厚（AI）",
+    "CXR_AI_HERNIA": "膈疝（AI）",
 }
 # fmt: on
 

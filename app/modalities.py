@@ -140,6 +140,23 @@ _CXR_FINDINGS = {
     "CXR_NO_LUNG_FIELDS": QT_TRANSLATE_NOOP(
         "ChestFindings", "Lung fields not found: check that this is a chest film"
     ),
+    "CXR_MODEL_FRONTAL_ONLY": QT_TRANSLATE_NOOP(
+        "ChestFindings", "Image checks only: the finding model reads frontal films only"
+    ),
+    "CXR_AI_ATELECTASIS": QT_TRANSLATE_NOOP("ChestFindings", "Atelectasis (AI)"),
+    "CXR_AI_CARDIOMEGALY": QT_TRANSLATE_NOOP("ChestFindings", "Cardiomegaly (AI)"),
+    "CXR_AI_EFFUSION": QT_TRANSLATE_NOOP("ChestFindings", "Pleural effusion (AI)"),
+    "CXR_AI_INFILTRATION": QT_TRANSLATE_NOOP("ChestFindings", "Infiltration (AI)"),
+    "CXR_AI_MASS": QT_TRANSLATE_NOOP("ChestFindings", "Mass (AI)"),
+    "CXR_AI_NODULE": QT_TRANSLATE_NOOP("ChestFindings", "Nodule (AI)"),
+    "CXR_AI_PNEUMONIA": QT_TRANSLATE_NOOP("ChestFindings", "Pneumonia (AI)"),
+    "CXR_AI_PNEUMOTHORAX": QT_TRANSLATE_NOOP("ChestFindings", "Pneumothorax (AI)"),
+    "CXR_AI_CONSOLIDATION": QT_TRANSLATE_NOOP("ChestFindings", "Consolidation (AI)"),
+    "CXR_AI_EDEMA": QT_TRANSLATE_NOOP("ChestFindings", "Pulmonary oedema (AI)"),
+    "CXR_AI_EMPHYSEMA": QT_TRANSLATE_NOOP("ChestFindings", "Emphysema (AI)"),
+    "CXR_AI_FIBROSIS": QT_TRANSLATE_NOOP("ChestFindings", "Fibrosis (AI)"),
+    "CXR_AI_PLEURAL_THICKENING": QT_TRANSLATE_NOOP("ChestFindings", "Pleural thickening (AI)"),
+    "CXR_AI_HERNIA": QT_TRANSLATE_NOOP("ChestFindings", "Hernia (AI)"),
 }
 _IMAGE_VIEWER = "viewers.dicom.qt_image_viewer:ImageViewer"
 _PYDICOM_CODECS = ("pydicom", "pylibjpeg", "numpy")

@@ -130,6 +130,7 @@ CHECK_FINDINGS = {  # code -> English text (app/modalities.py translates them)
     "CXR_EXPOSURE": "Exposure may be inadequate (clipped pixels or low contrast)",
     "CXR_ROTATION": "Possible rotation or tilt (the lung fields are not symmetric)",
     "CXR_NO_LUNG_FIELDS": "Lung fields not found: check that this is a chest film",
+    "CXR_MODEL_FRONTAL_ONLY": "Image checks only: the finding model reads frontal films only",
 }
 
 
@@ -191,8 +192,16 @@ def analyze_cr(source, state=None, model=None):
         from inference.chest.cxr_findings import model_result
 
         return model_result(model.read(film(vol)), checks, failed_checks(checks)[1:])
-    findings = [Finding(code, CHECK_FINDINGS[code]) for code in failed_checks(checks)]
-    return _checks_result(report, findings)
+    codes = failed_checks(checks)
+    if model is not None:  # installed, but this is not a frontal film: say so, not "none"
+        codes[0] = "CXR_MODEL_FRONTAL_ONLY"
+    findings = [Finding(code, CHECK_FINDINGS[code]) for code in codes]
+    result = _checks_result(report, findings)
+    if model is not None:
+        m = model.manifest
+        result.summary = f"{CHECK_FINDINGS[codes[0]]} ({m.name} {m.version}; not for clinical use)"
+        result.details["notice"] = result.summary
+    return result
 
 
 def _checks_result(report: dict, findings: list):

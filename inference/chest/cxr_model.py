@@ -114,7 +114,7 @@ class CxrModel:
             r, c = np.unravel_index(int(np.argmax(hm)), hm.shape)
             peak = [round((r + 0.5) * film.shape[0] / hm.shape[0], 1),
                     round((c + 0.5) * film.shape[1] / hm.shape[1], 1)]  # fmt: skip
-            positives.append({"label": label, "code": code_of(label), "text": text_of(label),
+            positives.append({"label": label, "code": code_of(label), "text": text_of(label) + " (AI)",
                               "probability": round(p, 3), "urgent": label in URGENT_LABELS,
                               "peak_rc": peak, "heatmap": encode_map(hm)})  # fmt: skip
         m = self.manifest

@@ -90,6 +90,66 @@
         <source>Lung fields not found: check that this is a chest film</source>
         <translation>Lung fields not found: check that this is a chest film</translation>
     </message>
+    <message>
+        <source>Image checks only: the finding model reads frontal films only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atelectasis (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cardiomegaly (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pleural effusion (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Infiltration (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mass (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodule (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pneumonia (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pneumothorax (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consolidation (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulmonary oedema (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emphysema (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fibrosis (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pleural thickening (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hernia (AI)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EcgFindings</name>

@@ -90,6 +90,66 @@
         <source>Lung fields not found: check that this is a chest film</source>
         <translation>未识别到肺野：请确认是否为胸片</translation>
     </message>
+    <message>
+        <source>Image checks only: the finding model reads frontal films only</source>
+        <translation>仅做图像检查：病变识别模型只读取正位片</translation>
+    </message>
+    <message>
+        <source>Atelectasis (AI)</source>
+        <translation>肺不张（AI）</translation>
+    </message>
+    <message>
+        <source>Cardiomegaly (AI)</source>
+        <translation>心影增大（AI）</translation>
+    </message>
+    <message>
+        <source>Pleural effusion (AI)</source>
+        <translation>胸腔积液（AI）</translation>
+    </message>
+    <message>
+        <source>Infiltration (AI)</source>
+        <translation>浸润影（AI）</translation>
+    </message>
+    <message>
+        <source>Mass (AI)</source>
+        <translation>肿块（AI）</translation>
+    </message>
+    <message>
+        <source>Nodule (AI)</source>
+        <translation>结节（AI）</translation>
+    </message>
+    <message>
+        <source>Pneumonia (AI)</source>
+        <translation>肺炎（AI）</translation>
+    </message>
+    <message>
+        <source>Pneumothorax (AI)</source>
+        <translation>气胸（AI）</translation>
+    </message>
+    <message>
+        <source>Consolidation (AI)</source>
+        <translation>实变（AI）</translation>
+    </message>
+    <message>
+        <source>Pulmonary oedema (AI)</source>
+        <translation>肺水肿（AI）</translation>
+    </message>
+    <message>
+        <source>Emphysema (AI)</source>
+        <translation>肺气肿（AI）</translation>
+    </message>
+    <message>
+        <source>Fibrosis (AI)</source>
+        <translation>纤维化（AI）</translation>
+    </message>
+    <message>
+        <source>Pleural thickening (AI)</source>
+        <translation>胸膜增厚（AI）</translation>
+    </message>
+    <message>
+        <source>Hernia (AI)</source>
+        <translation>膈疝（AI）</translation>
+    </message>
 </context>
 <context>
     <name>EcgFindings</name>

@@ -142,6 +142,30 @@
         <source>Finding models offered by the regional AI platform: %1</source>
         <translation>Finding models offered by the regional AI platform: %1</translation>
     </message>
+    <message>
+        <source>Chest X-ray: AI findings and image checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI output of %1: the film must be read by a doctor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not for clinical use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No finding above the model&apos;s threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI findings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NodulePanel</name>

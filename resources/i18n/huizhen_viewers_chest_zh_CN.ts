@@ -142,6 +142,30 @@
         <source>Finding models offered by the regional AI platform: %1</source>
         <translation>区域 AI 平台提供的病变识别模型：%1</translation>
     </message>
+    <message>
+        <source>Chest X-ray: AI findings and image checks</source>
+        <translation>胸片：AI 发现与图像检查</translation>
+    </message>
+    <message>
+        <source>AI output of %1: the film must be read by a doctor.</source>
+        <translation>%1 的 AI 输出：胸片须由医生阅片。</translation>
+    </message>
+    <message>
+        <source>Not for clinical use.</source>
+        <translation>不可用于临床。</translation>
+    </message>
+    <message>
+        <source>No finding above the model's threshold.</source>
+        <translation>无超过模型阈值的发现。</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>AI findings</source>
+        <translation>AI 发现</translation>
+    </message>
 </context>
 <context>
     <name>NodulePanel</name>

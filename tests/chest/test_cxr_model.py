@@ -189,3 +189,70 @@ def test_heatmaps_as_seg_read_back_by_pydicom_and_highdicom(registry, tmp_path):
     ry, cx = int((r + 0.5) * film.Rows / 32), int((c + 0.5) * film.Columns / 32)
     assert pixels[0, ry, cx, 1] == pytest.approx(hm[r, c], abs=0.02)
     assert pixels[0, ..., 1].max() <= 1.0 and pixels[0, ..., 1].min() >= 0.0
+
+
+def test_a_lateral_film_with_a_model_installed_says_the_model_reads_frontal_only(
+    registry, monkeypatch
+):
+    from inference.chest import cxr
+    from inference.chest.cxr_model import installed_model
+
+    monkeypatch.setattr(cxr, "_view", lambda _info: "LL")  # the real film, called lateral
+    result = cxr.analyze_cr(_source(), model=installed_model(registry))
+    assert [f.code for f in result.findings] == ["CXR_MODEL_FRONTAL_ONLY", "CXR_LATERAL"]
+    assert result.urgency.value == "not_graded" and "CXR test graph t1" in result.summary
+    assert "no finding model installed" not in result.summary
+
+
+def test_the_model_findings_shown_as_ai_beside_the_film(qtbot, jobs, store, lang, registry,
+                                                        monkeypatch):  # fmt: skip
+    from app.domain import Modality
+    from app.importer import run_import
+    from inference.chest import cxr
+    from inference.chest.cxr_model import installed_model
+    from inference.preread import run_preread
+    from viewers.dicom.qt_image_viewer import ImageViewer
+    from viewers.registry import ViewerContext
+
+    model = installed_model(registry)
+    monkeypatch.setattr(cxr, "_installed_model", lambda: model)
+    monkeypatch.setattr(cxr, "_installed_manifest", lambda: model.manifest)
+    lang("zh_CN")
+    pk = run_import(store, [_cr()]).study_pks[0]
+    run_preread(store, [pk])
+    v = ImageViewer(ViewerContext(store, pk, Modality.CR, store.object_paths(pk), jobs))
+    qtbot.addWidget(v)
+    got = []
+    v.findings_changed.connect(got.append)
+    v.show()
+    qtbot.waitUntil(lambda: getattr(v, "cxr_panel", None) is not None, timeout=20000)
+    p = v.cxr_panel
+    assert p.has_model() and p.ai.isVisibleTo(p)
+    assert "CXR test graph t1" in p.notice.text() and "不可用于临床" in p.notice.text()
+    assert [(t, u) for t, _p, u in p.ai_lines()] == [
+        ("心影增大（AI）", False),
+        ("气胸（AI）", True),
+    ]
+    assert "气胸（AI）" in p.ai.text() and "紧急" in p.ai.text()
+    qtbot.waitUntil(lambda: bool(got), timeout=20000)
+    dock = got[-1]
+    assert [f["text"].split("  p=")[0] for f in dock] == ["心影增大（AI）", "气胸（AI）"]
+    assert dock[1]["severity"] == "urgent" and dock[1]["model"]["name"] == "CXR test graph"
+    assert dock[1]["not_for_clinical_use"]
+
+
+def test_the_report_draft_quotes_the_model_findings_in_chinese(store, registry, monkeypatch):
+    from app import reports
+    from app.importer import run_import
+    from inference.chest import cxr
+    from inference.chest.cxr_model import installed_model
+    from inference.preread import run_preread
+
+    model = installed_model(registry)
+    monkeypatch.setattr(cxr, "_installed_model", lambda: model)
+    monkeypatch.setattr(cxr, "_installed_manifest", lambda: model.manifest)
+    pk = run_import(store, [_cr()]).study_pks[0]
+    run_preread(store, [pk])
+    view = reports.create_draft(store, pk, language="zh_CN")
+    assert view.values["findings"] == "- 心影增大（AI）\n- 气胸（AI）"
+    assert view.values["impression"] == "待医生填写"  # the doctor reads the film

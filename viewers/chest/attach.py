@@ -312,7 +312,8 @@ def attach_cr(viewer) -> None:
 
 
 def _check_findings(payload: dict) -> list[dict]:
-    """The chest X-ray's check notes for the findings dock (never a clinical finding)."""
+    """The chest X-ray's findings for the dock: the installed model's (AI, with its
+    name and version) and the check notes (never a clinical finding of their own)."""
     from PySide6.QtCore import QCoreApplication
 
     from app.modalities import finding_template
@@ -323,7 +324,12 @@ def _check_findings(payload: dict) -> list[dict]:
     for f in payload.get("findings") or []:
         found = finding_template(str(f.get("code", "")))
         text = QCoreApplication.translate(*found) if found else str(f.get("text", ""))
-        out.append({"text": text, "source": source, "severity": "info", "model": model,
+        code = str(f.get("code", ""))
+        severity = str(f.get("severity") or "routine") if code.startswith("CXR_AI_") else "info"
+        p = (f.get("evidence") or {}).get("probability")
+        if code.startswith("CXR_AI_") and p is not None:
+            text += f"  p={float(p):.2f}"
+        out.append({"text": text, "source": source, "severity": severity, "model": model,
                     "not_for_clinical_use": bool(model.get("not_for_clinical_use", True))})  # fmt: skip
     return out
 

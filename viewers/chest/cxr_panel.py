@@ -1,8 +1,12 @@
 """The chest X-ray image checks of the stored AI result, beside the film.
 
-No finding model ships, so the panel says "image checks only; no finding
-model installed" and lists the checks (view, inversion, exposure, rotation,
-lung fields), each with its measured values and a mark when it failed.
+No finding model ships, so without one the panel says "image checks only; no
+finding model installed" and lists the checks (view, inversion, exposure,
+rotation, lung fields), each with its measured values and a mark when it
+failed.  When an installed finding model read the film (the ONNX slot,
+``inference/chest/cxr_model.py``), its findings come first, as AI output with
+the model's name and version, each with its probability ("not for clinical
+use" when the model says so).
 """
 
 from __future__ import annotations
@@ -36,6 +40,11 @@ class CxrChecksPanel(QWidget):
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.title)
         lay.addWidget(self.notice)
+        self.ai = QLabel()  # the finding model's positives, when one read the film
+        self.ai.setWordWrap(True)
+        self.ai.setTextFormat(Qt.TextFormat.RichText)
+        self.ai.setVisible(self.has_model())
+        lay.addWidget(self.ai)
         lay.addWidget(self.table)
         self.platform = QLabel()  # the platform's chest X-ray finding models, when it has some
         self.platform.setWordWrap(True)
@@ -44,6 +53,27 @@ class CxrChecksPanel(QWidget):
         lay.addWidget(self.platform)
         lay.addStretch(1)
         self.retranslate()
+
+    def has_model(self) -> bool:
+        """A finding model read this film (its result keeps every label's probability)."""
+        return "probabilities" in (self.payload.get("details") or {})
+
+    def ai_lines(self) -> list[tuple[str, float, bool]]:
+        """(translated finding, probability, urgent) of the model's positive labels."""
+        from PySide6.QtCore import QCoreApplication
+
+        from app.modalities import finding_template
+
+        out = []
+        for f in self.payload.get("findings") or []:
+            code = str(f.get("code") or "")
+            if not code.startswith("CXR_AI_"):
+                continue
+            found = finding_template(code)
+            text = QCoreApplication.translate(*found) if found else str(f.get("text") or code)
+            p = float((f.get("evidence") or {}).get("probability") or 0.0)
+            out.append((text, p, f.get("severity") == "urgent"))
+        return out
 
     def rows(self) -> list[tuple[str, str, bool | None]]:
         """(check, value, ok) lines; ok None: information only."""
@@ -90,6 +120,8 @@ class CxrChecksPanel(QWidget):
                 "the film must be read by a doctor."
             ).replace("%1", label)
         )
+        if self.has_model():
+            self.retranslate_model(label, bool(model.get("not_for_clinical_use", True)))
         cells = []
         for name, value, ok in self.lines():
             colour = INFO if ok is None else (OK if ok else BAD)
@@ -107,6 +139,25 @@ class CxrChecksPanel(QWidget):
         self.platform.setText(
             self.tr("Finding models offered by the regional AI platform: %1").replace("%1", names)
         )
+
+    def retranslate_model(self, label: str, not_clinical: bool) -> None:
+        self.title.setText(self.tr("Chest X-ray: AI findings and image checks"))
+        notice = self.tr("AI output of %1: the film must be read by a doctor.").replace("%1", label)
+        if not_clinical:
+            notice += " " + self.tr("Not for clinical use.")
+        self.notice.setText(notice)
+        lines = self.ai_lines()
+        if not lines:
+            self.ai.setText(escape(self.tr("No finding above the model's threshold.")))
+            return
+        urgent = self.tr("urgent")
+        items = "".join(
+            f"<li style='color:{BAD if u else INFO}'><b>{escape(text)}</b> "
+            f"p={p:.2f}{escape(' — ' + urgent) if u else ''}</li>"
+            for text, p, u in lines
+        )
+        heading = escape(self.tr("AI findings"))
+        self.ai.setText(f"<b>{heading}</b><ul style='margin:0'>{items}</ul>")
 
     def lines(self) -> list[tuple[str, str, bool | None]]:
         """(translated check name, value, ok) as shown."""
