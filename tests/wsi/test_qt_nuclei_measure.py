@@ -11,6 +11,8 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
+from pytestqt.exceptions import TimeoutError as WaitTimeout  # noqa: E402
+
 from tests.wsi.test_qt_annotation_tools import open_viewer  # noqa: E402
 
 SQUARE = [[1500, 1100], [2600, 1100], [2600, 2000], [1500, 2000], [1500, 1100]]
@@ -61,7 +63,10 @@ def test_stream_then_annotation_region_measure_classify_export(
         lay = overlays.layer("nuclei")
         return lay is not None and lay.partial and len(lay.data) > 0
 
-    qtbot.waitUntil(lambda: partial_drawn() or job.done, timeout=120000)
+    try:
+        qtbot.waitUntil(lambda: partial_drawn() or job.done, timeout=120000)
+    except WaitTimeout as err:  # say where the run stood, not only that it timed out
+        raise AssertionError(f"no tile drawn; run at {job.state.message!r}") from err
     assert not job.done, f"the run ended before its tiles were drawn: {viewer.last_message}"
     job.cancel()
     held_after_first_tile.set()
