@@ -87,6 +87,22 @@
 <context>
     <name>CxrChecksPanel</name>
     <message>
+        <source>Writing the heatmaps as DICOM SEG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The heatmaps could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heatmaps stored with the case as DICOM SEG; shown over the film (objects panel: show or hide).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued for the regional server.</source>
+        <translation type="unfinished">Queued for the regional server.</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>yes</translation>
     </message>
@@ -141,6 +157,10 @@
     <message>
         <source>Finding models offered by the regional AI platform: %1</source>
         <translation>Finding models offered by the regional AI platform: %1</translation>
+    </message>
+    <message>
+        <source>Show the AI heatmaps over the film (DICOM SEG)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Chest X-ray: AI findings and image checks</source>

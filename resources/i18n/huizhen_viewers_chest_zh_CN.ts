@@ -87,6 +87,22 @@
 <context>
     <name>CxrChecksPanel</name>
     <message>
+        <source>Writing the heatmaps as DICOM SEG…</source>
+        <translation>正在将热力图写为 DICOM SEG…</translation>
+    </message>
+    <message>
+        <source>The heatmaps could not be stored: %1</source>
+        <translation>热力图未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Heatmaps stored with the case as DICOM SEG; shown over the film (objects panel: show or hide).</source>
+        <translation>热力图已作为 DICOM SEG 随病例保存，并叠加显示于胸片上（可在对象面板中显示或隐藏）。</translation>
+    </message>
+    <message>
+        <source>Queued for the regional server.</source>
+        <translation>已排队上传至区域中心服务器。</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -141,6 +157,10 @@
     <message>
         <source>Finding models offered by the regional AI platform: %1</source>
         <translation>区域 AI 平台提供的病变识别模型：%1</translation>
+    </message>
+    <message>
+        <source>Show the AI heatmaps over the film (DICOM SEG)</source>
+        <translation>在胸片上显示 AI 热力图（DICOM SEG）</translation>
     </message>
     <message>
         <source>Chest X-ray: AI findings and image checks</source>

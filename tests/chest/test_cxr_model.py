@@ -239,6 +239,20 @@ def test_the_model_findings_shown_as_ai_beside_the_film(qtbot, jobs, store, lang
     assert [f["text"].split("  p=")[0] for f in dock] == ["心影增大（AI）", "气胸（AI）"]
     assert dock[1]["severity"] == "urgent" and dock[1]["model"]["name"] == "CXR test graph"
     assert dock[1]["not_for_clinical_use"]
+    # the heatmaps stored with the case as a SEG and shown over the film
+    assert p.heatmap_btn.isVisibleTo(p)
+    p.heatmap_btn.click()
+    qtbot.waitUntil(lambda: p.stored_seg is not None, timeout=30000)
+    assert "DICOM SEG" in p.heatmap_status.text() and not p.heatmap_btn.isEnabled()
+    film_uid = str(__import__("pydicom").dcmread(_cr(), stop_before_pixels=True).SOPInstanceUID)
+    qtbot.waitUntil(lambda: any(o.kind == "SEG" for o in v.objects.objects), timeout=20000)
+    seg = next(o for o in v.objects.objects if o.kind == "SEG")
+    assert [s.label.split(" (")[0] for s in seg.segments] == ["Cardiomegaly", "Pneumothorax"]
+    assert film_uid in seg.masks and {n for n, _m in seg.masks[film_uid]} <= {1, 2}
+    stored = [path for o, path in store.object_paths(pk) if o.filename == "cxr-heatmaps-seg.dcm"]
+    assert len(stored) == 1 and "not for clinical use" in str(
+        __import__("highdicom").seg.segread(stored[0]).SeriesDescription
+    )
 
 
 def test_the_report_draft_quotes_the_model_findings_in_chinese(store, registry, monkeypatch):

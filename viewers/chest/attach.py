@@ -304,6 +304,9 @@ def attach_cr(viewer) -> None:
         want = min(panel.sizeHint().height() + 40, total // 2)
         viewer.side.setSizes([want, total - want])  # every check readable, the report below
         viewer.findings_changed.emit(_check_findings(result[0]))
+        from viewers.chest.cxr_heatmaps import wire_heatmaps
+
+        wire_heatmaps(viewer, panel, result[0])
 
     ctx.jobs.submit(
         chest_result, ctx.store, ctx.study_pk, ("chest-cxr",), name="chest X-ray checks",

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from viewers.chest.texts import check_text
 
@@ -22,6 +22,8 @@ OK, BAD, INFO = "#1e7e34", "#c83c1e", "#3c4043"
 
 
 class CxrChecksPanel(QWidget):
+    heatmaps_wanted = Signal()  # store the heatmaps as a DICOM SEG and show them over the film
+
     def __init__(self, payload: dict, parent=None, offered: list | None = None) -> None:
         super().__init__(parent)
         self.payload = payload
@@ -45,6 +47,15 @@ class CxrChecksPanel(QWidget):
         self.ai.setTextFormat(Qt.TextFormat.RichText)
         self.ai.setVisible(self.has_model())
         lay.addWidget(self.ai)
+        self.stored_seg: dict | None = None  # what store_heatmap_seg returned
+        self.heatmap_btn = QPushButton()
+        self.heatmap_btn.setVisible(bool((payload.get("details") or {}).get("heatmaps")))
+        self.heatmap_btn.clicked.connect(self._want_heatmaps)
+        lay.addWidget(self.heatmap_btn)
+        self.heatmap_status = QLabel()
+        self.heatmap_status.setWordWrap(True)
+        self.heatmap_status.hide()
+        lay.addWidget(self.heatmap_status)
         lay.addWidget(self.table)
         self.platform = QLabel()  # the platform's chest X-ray finding models, when it has some
         self.platform.setWordWrap(True)
@@ -53,6 +64,25 @@ class CxrChecksPanel(QWidget):
         lay.addWidget(self.platform)
         lay.addStretch(1)
         self.retranslate()
+
+    def _want_heatmaps(self) -> None:
+        self.heatmap_btn.setEnabled(False)
+        self.heatmap_status.setText(self.tr("Writing the heatmaps as DICOM SEG…"))
+        self.heatmap_status.show()
+        self.heatmaps_wanted.emit()
+
+    def heatmaps_stored(self, out: dict | None, error: str = "") -> None:
+        """The SEG is stored with the case (``out``) or could not be (``error``)."""
+        self.heatmap_btn.setEnabled(out is None)  # stored once: nothing more to do
+        self.stored_seg = out
+        if out is None:
+            text = self.tr("The heatmaps could not be stored: %1").replace("%1", error)
+        else:
+            text = self.tr("Heatmaps stored with the case as DICOM SEG; shown over the film "
+                           "(objects panel: show or hide).")  # fmt: skip
+            if out.get("queued"):
+                text += " " + self.tr("Queued for the regional server.")
+        self.heatmap_status.setText(text)
 
     def has_model(self) -> bool:
         """A finding model read this film (its result keeps every label's probability)."""
@@ -141,6 +171,7 @@ class CxrChecksPanel(QWidget):
         )
 
     def retranslate_model(self, label: str, not_clinical: bool) -> None:
+        self.heatmap_btn.setText(self.tr("Show the AI heatmaps over the film (DICOM SEG)"))
         self.title.setText(self.tr("Chest X-ray: AI findings and image checks"))
         notice = self.tr("AI output of %1: the film must be read by a doctor.").replace("%1", label)
         if not_clinical:

@@ -1,0 +1,26 @@
+"""The chest X-ray panel's heatmap button: the model's heatmaps stored with the case as
+a DICOM SEG on the job runner, then shown over the film by the viewer's objects panel
+(where the user shows or hides them)."""
+
+from __future__ import annotations
+
+
+def wire_heatmaps(viewer, panel, payload: dict) -> None:
+    ctx = viewer.ctx
+
+    def stored(out: dict) -> None:
+        panel.heatmaps_stored(out)
+        if out.get("paths"):
+            viewer.open_objects(list(out["paths"]))
+
+    def store() -> None:
+        from app.cxr_objects import store_heatmap_seg
+
+        store_, pk = ctx.store, ctx.study_pk
+        ctx.jobs.submit(
+            lambda state: store_heatmap_seg(store_, pk, payload, state),
+            name="chest X-ray heatmaps SEG", on_done=stored,
+            on_error=lambda e: panel.heatmaps_stored(None, str(e)),
+        )  # fmt: skip
+
+    panel.heatmaps_wanted.connect(store)
