@@ -24,6 +24,10 @@
         <translation>cancelled</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not accepted: %1</source>
         <translation>Not accepted: %1</translation>
     </message>

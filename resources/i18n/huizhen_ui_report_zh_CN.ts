@@ -24,6 +24,10 @@
         <translation>已取消</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>Not accepted: %1</source>
         <translation>接诊未成功：%1</translation>
     </message>

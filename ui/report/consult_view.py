@@ -44,7 +44,8 @@ def draft_summary(draft: dict) -> str:
         v = values.get(spec.key, "")
         if v:
             shown = grade_label(v) if spec.kind == "grade" else v
-            lines.append(f"{field_label(spec.key)}: {shown}")
+            line = QCoreApplication.translate("ConsultView", "%1: %2")
+            lines.append(line.replace("%1", field_label(spec.key)).replace("%2", shown))
     return "\n".join(lines)
 
 
