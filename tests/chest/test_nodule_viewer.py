@@ -117,7 +117,7 @@ def test_quick_decisions_are_all_saved(qtbot, viewer, store):
     assert saved[ids[1]].status == "accepted"
 
 
-def _open(qtbot, jobs, store, folder):
+def _open(qtbot, jobs, store, folder, findings: list | None = None):
     from app.importer import run_import
     from inference.preread import run_preread
     from viewers.dicom.qt_image_viewer import ImageViewer
@@ -126,6 +126,8 @@ def _open(qtbot, jobs, store, folder):
     run_preread(store, [pk])
     v = ImageViewer(ViewerContext(store, pk, Modality.CT, store.object_paths(pk), jobs))
     qtbot.addWidget(v)
+    if findings is not None:  # what the findings dock is given
+        v.findings_changed.connect(lambda found: findings.append(list(found)))
     v.show()
     qtbot.waitUntil(lambda: v.image is not None, timeout=WAIT)
     qtbot.waitUntil(lambda: not jobs.runner.active, timeout=WAIT)  # the AI result was read
@@ -138,8 +140,15 @@ def test_a_head_ct_gets_no_nodule_list(qtbot, jobs, store, tmp_path):
     if not head_ct.available():
         pytest.skip("apt package invesalius-examples is not installed (./run installs it)")
     files = head_ct.write_head_ct(tmp_path / "head")  # real head CT: the AI found no lungs
-    v = _open(qtbot, jobs, store, files[0].parent)
+    shown: list = []
+    v = _open(qtbot, jobs, store, files[0].parent, shown)
     assert getattr(v, "chest_panel", None) is None and v.side is None
+    # the findings dock says what the worklist says: the AI ran, not a chest study
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT)
+    (note,) = shown[-1]
+    assert note["text"] == "Not a chest study: no nodule analysis"
+    assert note["model"]["name"] and note["model"]["version"] and note["source"].startswith("AI ")
+    assert note["not_for_clinical_use"] and note["severity"] == "info"
     from app import reports
 
     assert v.report_panel.template.id == "imaging"  # not "chest CT report" on a head CT

@@ -57,12 +57,14 @@ def attach_ct(viewer) -> None:
 
 
 def _chest_ct(viewer, found) -> None:
-    """The nodule list for a chest CT result; nothing for a CT the AI found no lungs in
-    (a head CT: the AI summary already says "not a chest study")."""
+    """The nodule list for a chest CT result; for a CT the AI found no lungs in (a head
+    CT) no list, and the findings dock shows the AI's "not a chest study" note, as the
+    worklist does, with the model's name and version."""
     if not found:
         return
     payload, review, stored, others = found
     if (payload.get("details") or {}).get("chest") is False:
+        viewer.findings_changed.emit(_check_findings(payload))  # the note, as AI output
         return
     link = NoduleLink(viewer, payload, review)
     link.panel.set_stored(stored)
