@@ -159,7 +159,7 @@
         <translation>Finding models offered by the regional AI platform: %1</translation>
     </message>
     <message>
-        <source>Show the AI heatmaps over the film (DICOM SEG)</source>
+        <source>Show AI heatmaps (DICOM SEG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -159,8 +159,8 @@
         <translation>区域 AI 平台提供的病变识别模型：%1</translation>
     </message>
     <message>
-        <source>Show the AI heatmaps over the film (DICOM SEG)</source>
-        <translation>在胸片上显示 AI 热力图（DICOM SEG）</translation>
+        <source>Show AI heatmaps (DICOM SEG)</source>
+        <translation>显示 AI 热力图（DICOM SEG）</translation>
     </message>
     <message>
         <source>Chest X-ray: AI findings and image checks</source>

@@ -171,7 +171,7 @@ class CxrChecksPanel(QWidget):
         )
 
     def retranslate_model(self, label: str, not_clinical: bool) -> None:
-        self.heatmap_btn.setText(self.tr("Show the AI heatmaps over the film (DICOM SEG)"))
+        self.heatmap_btn.setText(self.tr("Show AI heatmaps (DICOM SEG)"))
         self.title.setText(self.tr("Chest X-ray: AI findings and image checks"))
         notice = self.tr("AI output of %1: the film must be read by a doctor.").replace("%1", label)
         if not_clinical:
