@@ -3,8 +3,6 @@ graph built here (not a trained model) re-scores the classical nodules."""
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 
@@ -14,11 +12,13 @@ from inference.chest.rules import GROUND_GLASS, SOLID
 onnx = pytest.importorskip("onnx")
 pytest.importorskip("onnxruntime")
 
+from tests.model_slots import save_graph, slot_registry  # noqa: E402
+
 
 def _graph(path):
     """p = sigmoid(20 * (mean of the central 8³ voxels - 0.5)): solid (HU 30 -> 0.74 in
     the -1000..400 window) passes, ground glass (-600 -> 0.29) does not."""
-    from onnx import TensorProto, helper, numpy_helper
+    from onnx import TensorProto, helper
 
     consts = {
         "starts": np.array([12, 12, 12], np.int64),
@@ -35,33 +35,17 @@ def _graph(path):
         helper.make_node("Mul", ["shifted", "gain"], ["logit"]),
         helper.make_node("Sigmoid", ["logit"], ["probability"]),
     ]
-    graph = helper.make_graph(
-        nodes,
-        "chest-test",
-        [helper.make_tensor_value_info("patch", TensorProto.FLOAT, ["N", 1, 32, 32, 32])],
-        [helper.make_tensor_value_info("probability", TensorProto.FLOAT, ["N", 1])],
-        [numpy_helper.from_array(v, k) for k, v in consts.items()],
-    )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
-    model.ir_version = 8
-    onnx.checker.check_model(model)
-    path.write_bytes(model.SerializeToString())
+    inputs = [helper.make_tensor_value_info("patch", TensorProto.FLOAT, ["N", 1, 32, 32, 32])]
+    outputs = [helper.make_tensor_value_info("probability", TensorProto.FLOAT, ["N", 1])]
+    save_graph(path, "chest-test", nodes, inputs, outputs, consts)
 
 
 @pytest.fixture
 def registry(tmp_path):
-    from inference.manifest import Manifest
-    from inference.registry import MODELS_DIR, ModelRegistry
-
     weights = tmp_path / "chest_test.onnx"
     _graph(weights)
-    data = json.loads((MODELS_DIR / "chest_ct_nodule.json").read_text("utf-8"))
-    data.update(id="chest-test", version="t1", name="Chest test graph")
-    data["source"] = {"path": str(weights)}
-    reg = ModelRegistry()
-    reg._loaded = True  # only this manifest
-    reg.add(Manifest.from_dict(data))
-    return reg
+    return slot_registry("chest_ct_nodule.json", weights,
+                         id="chest-test", version="t1", name="Chest test graph")  # fmt: skip
 
 
 def test_shipped_manifest_is_a_slot_without_weights():

@@ -8,12 +8,11 @@ import pytest
 
 pydicom_data = pytest.importorskip("pydicom.data")
 
+from tests.chest.cxr_films import chest_cr, open_cr_viewer  # noqa: E402
+
 
 def _cr():
-    path = pydicom_data.get_testdata_file("RG1_UNCR.dcm")
-    if path is None:
-        pytest.skip("pydicom-data is not installed")
-    return path
+    return str(chest_cr())
 
 
 def test_cr_analyzer_gives_checks_only_and_no_finding():
@@ -73,21 +72,8 @@ def test_mirrored_film_keeps_its_checks_and_a_cut_film_is_flagged():
 
 
 def test_checks_panel_beside_the_film(qtbot, jobs, store, lang, tmp_path):
-    from app.domain import Modality
-    from app.importer import run_import
-    from inference.preread import run_preread
-    from viewers.dicom.qt_image_viewer import ImageViewer
-    from viewers.registry import ViewerContext
-
     lang("zh_CN")
-    pk = run_import(store, [_cr()]).study_pks[0]
-    run_preread(store, [pk])
-    v = ImageViewer(ViewerContext(store, pk, Modality.CR, store.object_paths(pk), jobs))
-    qtbot.addWidget(v)
-    got = []
-    v.findings_changed.connect(got.append)
-    v.show()
-    qtbot.waitUntil(lambda: getattr(v, "cxr_panel", None) is not None, timeout=20000)
+    v, got = open_cr_viewer(qtbot, jobs, store)
     p = v.cxr_panel
     assert "未安装" in p.notice.text()
     rows = p.lines()
@@ -124,22 +110,12 @@ def test_exposure_is_said_in_shares_a_reader_can_judge():
 def test_the_platforms_chest_xray_models_are_offered(qtbot, jobs, store, monkeypatch):
     from app.ai import subscriptions
     from app.ai.products import Product
-    from app.domain import Modality
-    from app.importer import run_import
-    from inference.preread import run_preread
-    from viewers.dicom.qt_image_viewer import ImageViewer
-    from viewers.registry import ViewerContext
 
     remote = Product("city-cxr", "City CXR findings", "City AI", "2.1", "CR", runs="remote",
                      endpoint_url="http://127.0.0.1:9")  # fmt: skip
     state = subscriptions.SubscriptionState([remote], known=True)
     monkeypatch.setattr(subscriptions, "_current", state)
-    pk = run_import(store, [_cr()]).study_pks[0]
-    run_preread(store, [pk])
-    v = ImageViewer(ViewerContext(store, pk, Modality.CR, store.object_paths(pk), jobs))
-    qtbot.addWidget(v)
-    v.show()
-    qtbot.waitUntil(lambda: getattr(v, "cxr_panel", None) is not None, timeout=20000)
+    v, _got = open_cr_viewer(qtbot, jobs, store)
     p = v.cxr_panel
     assert p.platform.isVisibleTo(p)
     assert "City CXR findings 2.1 (City AI)" in p.platform.text()

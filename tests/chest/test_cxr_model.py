@@ -15,22 +15,22 @@ onnx = pytest.importorskip("onnx")
 pytest.importorskip("onnxruntime")
 pydicom_data = pytest.importorskip("pydicom.data")
 
+from tests.chest.cxr_films import chest_cr, open_cr_viewer  # noqa: E402
+from tests.model_slots import save_graph, slot_registry  # noqa: E402
+
 # per label: the pooled brightness (0..1) above which the graph calls it positive
 CUTS = [1.5, 0.55, 1.5, 1.5, 1.5, 1.5, 1.5, 0.3, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5]
 GAIN = 12.0
 
 
 def _cr() -> Path:
-    path = pydicom_data.get_testdata_file("RG1_UNCR.dcm")
-    if path is None:
-        pytest.skip("pydicom-data is not installed")
-    return Path(path)
+    return chest_cr()
 
 
 def _graph(path: Path, size: int = 256) -> None:
     """heatmaps = sigmoid(GAIN * (8x8 mean brightness - cut_l)) per label; probabilities =
     their global max.  Bright (dense) parts of the film light the maps."""
-    from onnx import TensorProto, helper, numpy_helper
+    from onnx import TensorProto, helper
 
     n = len(CUTS)
     consts = {
@@ -44,39 +44,24 @@ def _graph(path: Path, size: int = 256) -> None:
         helper.make_node("GlobalMaxPool", ["heatmaps"], ["peak"]),
         helper.make_node("Flatten", ["peak"], ["probabilities"]),
     ]
-    graph = helper.make_graph(
-        nodes,
-        "cxr-test",
-        [helper.make_tensor_value_info("image", TensorProto.FLOAT, [1, 1, size, size])],
-        [
-            helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, [1, n]),
-            helper.make_tensor_value_info(
-                "heatmaps", TensorProto.FLOAT, [1, n, size // 8, size // 8]
-            ),
-        ],
-        [numpy_helper.from_array(v, k) for k, v in consts.items()],
-    )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
-    model.ir_version = 8
-    onnx.checker.check_model(model)
-    path.write_bytes(model.SerializeToString())
+    inputs = [helper.make_tensor_value_info("image", TensorProto.FLOAT, [1, 1, size, size])]
+    outputs = [
+        helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, [1, n]),
+        helper.make_tensor_value_info("heatmaps", TensorProto.FLOAT, [1, n, size // 8, size // 8]),
+    ]
+    save_graph(path, "cxr-test", nodes, inputs, outputs, consts)
 
 
 @pytest.fixture
 def registry(tmp_path):
-    from inference.manifest import Manifest
-    from inference.registry import MODELS_DIR, ModelRegistry
-
     weights = tmp_path / "cxr_test.onnx"
     _graph(weights)
-    data = json.loads((MODELS_DIR / "chest_xray_findings.json").read_text("utf-8"))
-    data.update(id="cxr-test", version="t1", name="CXR test graph")
-    data["source"] = {"path": str(weights)}
-    data["inputs"][0]["shape"] = [1, 1, 256, 256]
-    reg = ModelRegistry()
-    reg._loaded = True  # only this manifest
-    reg.add(Manifest.from_dict(data))
-    return reg
+
+    def edit(data):
+        data["inputs"][0]["shape"] = [1, 1, 256, 256]
+
+    return slot_registry("chest_xray_findings.json", weights, edit,
+                         id="cxr-test", version="t1", name="CXR test graph")  # fmt: skip
 
 
 def _source():
@@ -206,26 +191,15 @@ def test_a_lateral_film_with_a_model_installed_says_the_model_reads_frontal_only
 
 def test_the_model_findings_shown_as_ai_beside_the_film(qtbot, jobs, store, lang, registry,
                                                         monkeypatch):  # fmt: skip
-    from app.domain import Modality
-    from app.importer import run_import
     from inference.chest import cxr
     from inference.chest.cxr_model import installed_model
-    from inference.preread import run_preread
-    from viewers.dicom.qt_image_viewer import ImageViewer
-    from viewers.registry import ViewerContext
 
     model = installed_model(registry)
     monkeypatch.setattr(cxr, "_installed_model", lambda: model)
     monkeypatch.setattr(cxr, "_installed_manifest", lambda: model.manifest)
     lang("zh_CN")
-    pk = run_import(store, [_cr()]).study_pks[0]
-    run_preread(store, [pk])
-    v = ImageViewer(ViewerContext(store, pk, Modality.CR, store.object_paths(pk), jobs))
-    qtbot.addWidget(v)
-    got = []
-    v.findings_changed.connect(got.append)
-    v.show()
-    qtbot.waitUntil(lambda: getattr(v, "cxr_panel", None) is not None, timeout=20000)
+    v, got = open_cr_viewer(qtbot, jobs, store)
+    pk = v.ctx.study_pk
     p = v.cxr_panel
     assert p.has_model() and p.ai.isVisibleTo(p)
     assert "CXR test graph t1" in p.notice.text() and "不可用于临床" in p.notice.text()
