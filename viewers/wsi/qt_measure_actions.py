@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 class MeasureActions:
     def show_measurements(self):
         """The measurement table of the AI nuclei, with histogram, CSV and classification."""
+        from viewers.wsi.class_names import class_label
         from viewers.wsi.qt_measurements import MeasurementDialog
 
         lay = self.canvas.overlays.layer("nuclei") if self.canvas is not None else None
@@ -30,7 +31,9 @@ class MeasureActions:
                 props = f["properties"]
                 cls = (props.get("classification") or {}).get("name")
                 name = (
-                    props.get("name") or cls or self.tr("Annotation %1").replace("%1", str(i + 1))
+                    props.get("name")
+                    or (cls and class_label(cls))  # "Tumor" read as 肿瘤; files keep "Tumor"
+                    or self.tr("Annotation %1").replace("%1", str(i + 1))
                 )
                 regions.append((name, f["geometry"]))
         dlg = MeasurementDialog(lay.data, regions, self)
