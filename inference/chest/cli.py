@@ -59,14 +59,24 @@ def load_series(paths: list[Path]):
     return info, Volume.create(info).load()
 
 
-def analyze_paths(paths: list[Path], masks: list | None = None) -> tuple[dict, object]:
+def analyze_paths(paths: list[Path], masks: list | None = None, heatmaps: dict | None = None
+                  ) -> tuple[dict, object]:  # fmt: skip
+    """(report, volume); a chest X-ray read by an installed finding model leaves its
+    heatmaps (and probabilities) in ``heatmaps`` for the SEG."""
     from inference.chest.analysis import analyze_volume
 
     info, vol = load_series(paths)
     if info.modality in ("CR", "DX") or vol.shape[0] == 1 and info.modality != "CT":
-        from inference.chest.cxr import analyze_cxr
+        from inference.chest.cxr import _installed_model, analyze_cxr
 
-        return analyze_cxr(vol), vol
+        report, model = analyze_cxr(vol), _installed_model()
+        if model is not None:
+            from inference.chest.cxr_findings import with_model
+
+            report, details = with_model(report, vol, model)
+            if heatmaps is not None:
+                heatmaps.update(details)
+        return report, vol
     if vol.rgb:
         raise ReadError("a colour image is not a CT or chest X-ray", "unsupported")
     report = analyze_volume(vol.array, vol.spacing, vol.index_to_patient, masks=masks)
@@ -88,6 +98,9 @@ def _text(r: dict) -> str:
         if r["lung_rads"]:
             lines.append(f"Lung-RADS {r['lung_rads']}: {r['management']}  urgency {r['urgency']}")
     else:
+        for f in r.get("findings") or []:
+            urgent = "  urgent" if f["urgent"] else ""
+            lines.append(f"  AI {f['label']}: p={f['probability']:.2f}{urgent}")
         for k, v in r["checks"].items():
             lines.append(f"  {k}: {v}")
     lines.append(r["notice"])
@@ -97,11 +110,14 @@ def _text(r: dict) -> str:
 def cmd_analyze(args) -> int:
     try:
         masks: list = []
-        report, vol = analyze_paths(args.paths, masks)
+        heatmaps: dict = {}
+        report, vol = analyze_paths(args.paths, masks, heatmaps)
     except ReadError as err:
         print(f"huizhen chest: {err}", file=sys.stderr)
         return 2
-    if args.seg or args.sr:
+    if report["kind"] == "cxr" and (args.seg or args.sr):
+        _export_cxr(report, vol, heatmaps, args)
+    elif args.seg or args.sr:
         from inference.chest.export import write_nodule_seg, write_nodule_sr
 
         if report["kind"] != "ct" or not report["nodules"]:
@@ -113,6 +129,19 @@ def cmd_analyze(args) -> int:
                 write_nodule_sr(report, vol, args.sr)
     print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else _text(report))
     return 0 if report.get("chest", True) else 1
+
+
+def _export_cxr(report: dict, vol, heatmaps: dict, args) -> None:
+    """A chest X-ray's heatmaps as SEG (an installed model's positives only); no SR."""
+    if args.sr:
+        print("huizhen chest: no SR for a chest X-ray (no measurement)", file=sys.stderr)
+    if args.seg and not heatmaps.get("heatmaps"):
+        print("huizhen chest: no heatmap to export (no finding model, or no finding)",
+              file=sys.stderr)  # fmt: skip
+    elif args.seg:
+        from inference.chest.cxr_seg import write_heatmap_seg
+
+        write_heatmap_seg(heatmaps, report["model"], vol.info.files[0], args.seg)
 
 
 def cmd_phantom(args) -> int:

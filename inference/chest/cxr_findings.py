@@ -48,3 +48,29 @@ def model_result(reading: dict, checks: dict, check_codes: list[str]):
             "heatmaps": {p["label"]: p["heatmap"] for p in reading["positives"]},
         },
     )
+
+
+def with_model(report: dict, vol, model) -> tuple[dict, dict]:
+    """The headless report (``analyze_cxr``'s) with the installed model's findings on a
+    frontal film: (report, details for the heatmap SEG; empty when the model did not read)."""
+    from inference.chest.cxr import film
+
+    m = model.manifest
+    if not report["checks"]["view"].startswith("frontal"):
+        report["notice"] = (
+            f"Image checks only: the finding model reads frontal films only ({m.label})"
+        )
+        return report, {}
+    reading = model.read(film(vol))
+    report["findings"] = [{k: p[k] for k in ("label", "code", "probability", "urgent", "peak_rc")}
+                          for p in reading["positives"]]  # fmt: skip
+    report["probabilities"] = reading["probabilities"]
+    report["urgency"] = reading["urgency"]
+    report["checks_model"] = report["model"]
+    report["model"] = {"name": m.name, "version": m.version}
+    report["notice"] = (
+        f"{m.label}: AI output, not for clinical use; the film must be read by a doctor"
+    )
+    details = {"heatmaps": {p["label"]: p["heatmap"] for p in reading["positives"]},
+               "probabilities": reading["probabilities"]}  # fmt: skip
+    return report, details

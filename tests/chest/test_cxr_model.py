@@ -244,3 +244,30 @@ def test_the_report_draft_quotes_the_model_findings_in_chinese(store, registry, 
     view = reports.create_draft(store, pk, language="zh_CN")
     assert view.values["findings"] == "- 心影增大（AI）\n- 气胸（AI）"
     assert view.values["impression"] == "待医生填写"  # the doctor reads the film
+
+
+def test_headless_command_reads_the_film_with_the_installed_model(registry, monkeypatch,
+                                                                   tmp_path, capsys):  # fmt: skip
+    import highdicom as hd
+
+    from app.cli import main
+    from inference.chest import cxr
+    from inference.chest.cxr_model import installed_model
+
+    model = installed_model(registry)
+    monkeypatch.setattr(cxr, "_installed_model", lambda: model)
+    out = tmp_path / "heat.dcm"
+    assert main(["chest", "analyze", str(_cr()), "--json", "--seg", str(out)]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert [f["label"] for f in r["findings"]] == ["cardiomegaly", "pneumothorax"]
+    assert r["urgency"] == "urgent" and r["model"] == {"name": "CXR test graph", "version": "t1"}
+    assert "not for clinical use" in r["notice"] and r["checks"]["view"] == "frontal"
+    assert "heatmap" not in json.dumps(r)  # the maps go to the SEG, not the JSON
+    seg = hd.seg.segread(out)
+    assert seg.number_of_segments == 2 and seg.SegmentationType == "FRACTIONAL"
+    # without the model: checks only, and no SEG to write
+    monkeypatch.setattr(cxr, "_installed_model", lambda: None)
+    assert main(["chest", "analyze", str(_cr()), "--json", "--seg", str(tmp_path / "no.dcm")]) == 0
+    captured = capsys.readouterr()
+    assert "findings" not in json.loads(captured.out) and "no heatmap" in captured.err
+    assert not (tmp_path / "no.dcm").exists()
