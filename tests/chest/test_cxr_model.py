@@ -227,6 +227,17 @@ def test_the_model_findings_shown_as_ai_beside_the_film(qtbot, jobs, store, lang
     assert len(stored) == 1 and "not for clinical use" in str(
         __import__("highdicom").seg.segread(stored[0]).SeriesDescription
     )
+    # opened again: the stored SEG is shown over the film and the button says it is stored
+    from app.domain import Modality
+    from viewers.dicom.qt_image_viewer import ImageViewer
+    from viewers.registry import ViewerContext
+
+    again = ImageViewer(ViewerContext(store, pk, Modality.CR, store.object_paths(pk), jobs))
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: getattr(again, "cxr_panel", None) is not None, timeout=20000)
+    qtbot.waitUntil(lambda: any(o.kind == "SEG" for o in again.objects.objects), timeout=20000)
+    assert again.cxr_panel.stored_seg is not None and not again.cxr_panel.heatmap_btn.isEnabled()
 
 
 def test_the_report_draft_quotes_the_model_findings_in_chinese(store, registry, monkeypatch):

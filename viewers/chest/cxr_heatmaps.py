@@ -1,6 +1,7 @@
 """The chest X-ray panel's heatmap button: the model's heatmaps stored with the case as
 a DICOM SEG on the job runner, then shown over the film by the viewer's objects panel
-(where the user shows or hides them)."""
+(where the user shows or hides them).  A case that already holds the SEG (opened
+again) shows it the same way, and the button says it is stored."""
 
 from __future__ import annotations
 
@@ -24,3 +25,7 @@ def wire_heatmaps(viewer, panel, payload: dict) -> None:
         )  # fmt: skip
 
     panel.heatmaps_wanted.connect(store)
+    from app.cxr_objects import SEG_NAME
+
+    if any(getattr(obj, "filename", "") == SEG_NAME for obj, _p in ctx.files or []):
+        panel.heatmaps_stored({"paths": []})  # the viewer already shows the stored SEG
