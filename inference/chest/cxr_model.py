@@ -133,8 +133,18 @@ class CxrModel:
         }
 
 
+MAX_MAP_SIDE = 128  # a heatmap kept with the result is at most this many pixels a side
+
+
 def encode_map(hm: np.ndarray) -> dict:
-    """A heatmap kept with the result: 0..255, zlib, base64 (JSON-safe, small)."""
+    """A heatmap kept with the result: at most MAX_MAP_SIDE a side (bilinear), 0..255,
+    zlib, base64 (JSON-safe, small: results are stored and synced)."""
+    hm = np.asarray(hm, np.float32)
+    if max(hm.shape) > MAX_MAP_SIDE:
+        from inference.chest.cxr_seg import resized
+
+        scale = MAX_MAP_SIDE / max(hm.shape)
+        hm = resized(hm, max(1, round(hm.shape[0] * scale)), max(1, round(hm.shape[1] * scale)))
     q = np.round(np.clip(hm, 0, 1) * 255).astype(np.uint8)
     return {
         "shape": list(q.shape),

@@ -282,3 +282,17 @@ def test_headless_command_reads_the_film_with_the_installed_model(registry, monk
     captured = capsys.readouterr()
     assert "findings" not in json.loads(captured.out) and "no heatmap" in captured.err
     assert not (tmp_path / "no.dcm").exists()
+
+
+def test_a_large_heatmap_is_kept_small_and_keeps_its_peak():
+    """SYNTHETIC: a 512 x 384 map with one bright blob; kept at 128 x 96, peak in place."""
+    from inference.chest.cxr_model import decode_map, encode_map
+
+    yy, xx = np.mgrid[0:512, 0:384]
+    hm = np.exp(-((yy - 100) ** 2 + (xx - 300) ** 2) / (2 * 20.0**2)).astype(np.float32)
+    back = decode_map(encode_map(hm))
+    assert back.shape == (128, 96)
+    r, c = np.unravel_index(np.argmax(back), back.shape)
+    assert abs(r * 4 + 1.5 - 100) <= 4 and abs(c * 4 + 1.5 - 300) <= 4 and back.max() > 0.95
+    with pytest.raises(ValueError):
+        decode_map({"shape": [2, 2], "data": "not base64 zlib"})
