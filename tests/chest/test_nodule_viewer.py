@@ -254,3 +254,20 @@ def test_typing_in_the_report_while_a_decision_saves_keeps_both(qtbot, viewer, s
     qtbot.waitUntil(stored, timeout=WAIT)
     qtbot.waitUntil(lambda: f"Nodule {solid}: solid" in rp.fields.values()["nodules"], timeout=WAIT)
     assert rp.fields.values()["impression"] == "Solid nodule, see advice."
+
+
+def test_exam_summary_is_whole_in_the_side_column(qtbot, viewer):
+    """The "Exam (accepted nodules)" line and what is left to review are read without
+    scrolling the side column: the list gives up rows (it scrolls) before the summary is cut."""
+    v, _pk, _payload = viewer
+    p = v.chest_panel
+    p.decide("accepted")
+    box = p.parentWidget()  # the scroll area's viewport
+
+    def whole() -> bool:
+        bottom = p.exam.mapTo(box, p.exam.rect().bottomLeft()).y()
+        return p.exam.height() >= p.exam.heightForWidth(p.exam.width()) and bottom <= box.height()
+
+    qtbot.waitUntil(whole, timeout=5000)
+    assert "still to review" in p.exam.text()
+    assert p.tree.height() <= p.tree.maximumHeight()  # no empty rows under the last nodule

@@ -168,7 +168,7 @@ class ReportPanel(QWidget):
         if report is None or report.study_pk != self.study_pk:
             return
         if self._busy or self._autosave.isActive():
-            QTimer.singleShot(300, lambda: self.show_report(report))
+            QTimer.singleShot(300, self, lambda: self.show_report(report))
             return
         from app import reports
 
@@ -176,7 +176,7 @@ class ReportPanel(QWidget):
 
         def fresh(view) -> None:
             if self._busy or self._autosave.isActive():
-                QTimer.singleShot(300, lambda: self.show_report(view))
+                QTimer.singleShot(300, self, lambda: self.show_report(view))
             elif view is not None:
                 self._set(view)
 

@@ -108,8 +108,15 @@ class NoduleLink:
             return
         sizes = side.sizes()
         total = max(sum(sizes), 600)
-        self.panel.fit_rows()
-        want = min(self.panel.minimumSizeHint().height() + 8, total * 7 // 10)
+        box = self.panel.parentWidget()  # the scroll area's viewport
+        width = box.width() if box is not None else self.panel.width()
+        most = total * 7 // 10
+        for rows in range(9, 2, -1):  # the list gives up rows (it scrolls) before the
+            self.panel.fit_rows(rows)  # exam summary under it is cut
+            want = self.panel.heightForWidth(width) + 8
+            if want <= most:
+                break
+        want = min(want, most)
         i = next((k for k in range(side.count()) if side.widget(k).isAncestorOf(self.panel)), 0)
         rest = (total - want) // max(side.count() - 1, 1)
         side.setSizes([want if k == i else rest for k in range(side.count())])

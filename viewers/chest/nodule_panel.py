@@ -46,6 +46,7 @@ class NodulePanel(FollowUpMixin, StoredObjectsMixin, QWidget):
     report_updated = Signal(object)  # the refreshed report draft (ReportView)
     objects_stored = Signal(list)  # paths of the SEG/SR stored with the case
     grown = Signal()  # more to show (the prior's note, another column): fit the panel
+    rows_shown = 9  # the list's height in rows (fit_rows)
 
     def __init__(self, ctx, payload: dict, review: cr.Review, parent=None) -> None:
         super().__init__(parent)
@@ -179,15 +180,18 @@ class NodulePanel(FollowUpMixin, StoredObjectsMixin, QWidget):
             self.tree.resizeColumnToContents(c)
         if self.tree.currentItem() is None and self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self.fit_rows(self.rows_shown)
         self._update_exam()
         self._enable()
 
     def fit_rows(self, most: int = 9) -> None:
-        """The list tall enough for its rows (up to ``most``; more scroll)."""
-        rows = min(max(self.tree.topLevelItemCount(), 1), most)
+        """The list exactly as tall as its rows, up to ``most`` (more scroll inside it):
+        no empty rows, and its height known to the side column's layout."""
+        self.rows_shown = most
+        count = max(self.tree.topLevelItemCount(), 1)
         row = max(self.tree.sizeHintForRow(0), self.fontMetrics().height() + 2)
-        head = self.tree.header().sizeHint().height()
-        self.tree.setMinimumHeight(rows * row + head + 2 * self.tree.frameWidth() + 2)
+        rest = self.tree.header().sizeHint().height() + 2 * self.tree.frameWidth() + 2
+        self.tree.setFixedHeight(min(count, most) * row + rest)
 
     def _tooltip(self, n: dict) -> str:
         return (
