@@ -498,6 +498,18 @@
         <translation>no AI result</translation>
     </message>
     <message>
+        <source>The photo of this eye could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photo of this eye at the previous visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photo of this eye in this visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sign the report first: the printout shows what the doctor confirmed</source>
         <translation>Sign the report first: the printout shows what the doctor confirmed</translation>
     </message>

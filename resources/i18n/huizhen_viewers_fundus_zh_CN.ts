@@ -498,6 +498,18 @@
         <translation>无 AI 结果</translation>
     </message>
     <message>
+        <source>The photo of this eye could not be read.</source>
+        <translation>本眼照片无法读取。</translation>
+    </message>
+    <message>
+        <source>No photo of this eye at the previous visit.</source>
+        <translation>上次检查无本眼照片。</translation>
+    </message>
+    <message>
+        <source>No photo of this eye in this visit.</source>
+        <translation>本次检查无本眼照片。</translation>
+    </message>
+    <message>
         <source>Sign the report first: the printout shows what the doctor confirmed</source>
         <translation>请先签署报告：患者版结果只打印医生确认的内容</translation>
     </message>

@@ -89,6 +89,12 @@ def test_viewer_shows_both_eyes_with_ai_overlays(qtbot, visit, jobs):
     v.a_prior.setChecked(True)
     qtbot.waitUntil(lambda: v.images_shown is not None, timeout=30000)
     assert od.photo.pixmap().isNull() and not os_.photo.pixmap().isNull()
+    # the empty right-eye pane says why, in the pane itself
+    assert od.missing == "No photo of this eye at the previous visit." and not os_.missing
+    shown = od.viewport().grab().toImage()
+    light = [shown.pixelColor(x, y).lightness() for x in range(0, shown.width(), 2)
+             for y in range(shown.height() // 3, 2 * shown.height() // 3)]  # fmt: skip
+    assert max(light) > 150  # the text is drawn on the dark pane
     assert "2025" in v.titles["OS"].text()
 
 

@@ -61,6 +61,7 @@ class EyeView(QGraphicsView):
         self._ruler: QGraphicsLineItem | None = None
         self._ruler_text: QGraphicsSimpleTextItem | None = None
         self._start: QPointF | None = None
+        self.missing = ""  # why the pane has no photo, said in the pane itself
         self.ai_label = QGraphicsSimpleTextItem()
         self.ai_label.setBrush(QBrush(QColor("#ffd54f")))
         self.ai_label.setFlag(self.ai_label.GraphicsItemFlag.ItemIgnoresTransformations)
@@ -70,10 +71,29 @@ class EyeView(QGraphicsView):
 
     # --- image and overlays -------------------------------------------------
     def set_image(self, rgb: np.ndarray, refit: bool = True) -> None:
+        self.missing = ""
         self.photo.setPixmap(to_pixmap(rgb))
         self.scene().setSceneRect(self.photo.boundingRect())
         if refit:
             self.fit()
+
+    def set_missing(self, text: str) -> None:
+        """No photo for this pane: the pane says why (not only the result box below it)."""
+        self.photo.setPixmap(QPixmap())
+        self.set_ai(None, "")
+        self.missing = text
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802 (Qt)
+        super().drawForeground(painter, rect)
+        if not self.missing or not self.photo.pixmap().isNull():
+            return
+        painter.save()
+        painter.resetTransform()  # viewport coordinates: centred whatever the zoom
+        painter.setPen(QColor("#cfcfcf"))
+        box = self.viewport().rect().adjusted(16, 16, -16, -16)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.missing)
+        painter.restore()
 
     def set_ai(self, ai: dict | None, label: str) -> None:
         for g in self.groups.values():

@@ -287,8 +287,7 @@ class FundusViewer(ReviewMixin, QWidget):
             p = self.photos().get(eye)
             view = self.views[eye]
             if p is None or eye not in images:
-                view.photo.setPixmap(view.photo.pixmap().__class__())
-                view.set_ai(None, "")
+                view.set_missing(self._missing_text(p))
                 continue
             first = view.photo.pixmap().isNull()
             view.set_image(images[eye], refit=first)
@@ -304,6 +303,13 @@ class FundusViewer(ReviewMixin, QWidget):
                 view.show_type(kind, box.isChecked())
         self.images_shown = key
         self.loaded.emit()
+
+    def _missing_text(self, photo) -> str:
+        if photo is not None:
+            return self.tr("The photo of this eye could not be read.")
+        if self.show_prior:
+            return self.tr("No photo of this eye at the previous visit.")
+        return self.tr("No photo of this eye in this visit.")
 
     # --- tools ----------------------------------------------------------------
     def _toggle(self, kind: str, on: bool) -> None:
