@@ -82,6 +82,9 @@ def test_overlays_toggle_and_findings_in_ui_language(viewer):
     assert v._overlay_items == []
     v.ai_box.setChecked(True)
     assert v._overlay_items
+    # the model is named once: in the line under the paper, not again on the paper
+    assert "v6" in v.model_label.text()
+    assert not [it for it in v._overlay_items if hasattr(it, "textItem")]
     from viewers.ecg.finding_text import finding_text
 
     assert finding_text("STEMI", "x", ["II", "III"], "inferior") == (

@@ -36,7 +36,7 @@ def device_spike_items(signal, p: paper.Paper | None, speed: float) -> list:
     return spike_ticks(times, p, speed) if p is not None and times else []
 
 
-def overlay_items(analysis, p: paper.Paper, speed: float, tag: str, device_spikes=None) -> list:
+def overlay_items(analysis, p: paper.Paper, speed: float, device_spikes=None) -> list:
     """Graphics items for the AI overlays of ``analysis`` on paper ``p``."""
     import pyqtgraph as pg
     from PySide6.QtWidgets import QGraphicsRectItem
@@ -83,10 +83,7 @@ def overlay_items(analysis, p: paper.Paper, speed: float, tag: str, device_spike
             box = QGraphicsRectItem(x0, cell.y_mm - half, x1 - x0, 2 * half)
             box.setPen(pg.mkPen("#d93025", width=2, cosmetic=True))
             out.append(box)
-    label = pg.TextItem(tag, color="#5f6368", anchor=(0, 1))
-    label.setPos(paper.MARGIN_MM, 1.0)
-    out.append(label)
-    return out
+    return out  # the model is named once, in the line under the paper (always in view)
 
 
 def make_view_box(on_drag, on_click):

@@ -461,7 +461,7 @@ class EcgViewer(QWidget):
         if a is None or p is None or self.signal is None or not self.ai_box.isChecked():
             return
         listed = self.signal.device_pacer_spikes_s
-        for item in overlay_items(a, p, self.speed, self.model_label.text(), listed):
+        for item in overlay_items(a, p, self.speed, listed):
             self.plot.addItem(item)
             self._overlay_items.append(item)
 
