@@ -642,7 +642,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Panel</source>
+        <source>Annotations &amp; layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -642,8 +642,8 @@
         <translation>直线/标尺</translation>
     </message>
     <message>
-        <source>Panel</source>
-        <translation>面板</translation>
+        <source>Annotations &amp; layers</source>
+        <translation>标注与图层</translation>
     </message>
     <message>
         <source>Show or hide classes, annotations and layers (F6)</source>

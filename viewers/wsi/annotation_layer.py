@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QUndoCom
 from app.annotations import make_feature
 from viewers.wsi import geometry as geo
 from viewers.wsi.annotation_store import UNCLASSIFIED_COLOR
+from viewers.wsi.label_place import label_place
 
 HANDLE = 4  # screen px half-size of a vertex handle
 
@@ -261,7 +262,9 @@ class AnnotationLayer(QObject):
             path = self._paths[fid] = _build_path(geom)
         return path
 
-    def paint(self, p: QPainter, vp) -> None:
+    def paint(self, p: QPainter, vp, keep_clear=()) -> None:
+        """``keep_clear``: screen boxes (legend, scale bar) the labels stay out of."""
+        self.keep_clear = list(keep_clear)
         if not self.visible:
             return
         p.save()  # pens and brushes set here never leak into what is painted next
@@ -320,10 +323,11 @@ class AnnotationLayer(QObject):
         text = self.label_text(f, geom)
         if not text:
             return
-        bx0, _by0, _bx1, by1 = geo.bounds(geom)
+        bx0, by0, _bx1, by1 = geo.bounds(geom)
         sx, sy = vp.to_screen(bx0, by1)
         fm = p.fontMetrics()
         rect = QRectF(sx, sy + 4, fm.horizontalAdvance(text) + 8, fm.height() + 2)
+        rect = label_place(rect, vp.to_screen(bx0, by0)[1], self.keep_clear, QRectF(p.viewport()))
         p.fillRect(rect, QColor(0, 0, 0, 150))
         p.setPen(QColor(255, 255, 255))
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

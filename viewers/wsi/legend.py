@@ -59,12 +59,7 @@ def legend_items(overlays) -> list[tuple]:
     return items
 
 
-def paint_legend(p: QPainter, overlays, x: float, y: float) -> None:
-    items = legend_items(overlays)
-    if not items:
-        return
-    p.save()
-    fm = p.fontMetrics()
+def _sizes(fm, items: list[tuple]) -> tuple[list[float], list[float]]:
     lh = fm.height()
     widths = []
     for it in items:
@@ -75,6 +70,26 @@ def paint_legend(p: QPainter, overlays, x: float, y: float) -> None:
         else:
             widths.append(fm.horizontalAdvance(it[1]))
     heights = [lh * 2 + BAR_H + 2 if it[0] == "scale" else lh for it in items]
+    return widths, heights
+
+
+def legend_rect(fm, overlays, x: float, y: float) -> QRectF | None:
+    """The screen box the legend takes (None when there is no legend)."""
+    items = legend_items(overlays)
+    if not items:
+        return None
+    widths, heights = _sizes(fm, items)
+    return QRectF(x, y, max(widths) + 12, sum(heights) + 8)
+
+
+def paint_legend(p: QPainter, overlays, x: float, y: float) -> None:
+    items = legend_items(overlays)
+    if not items:
+        return
+    p.save()
+    fm = p.fontMetrics()
+    lh = fm.height()
+    widths, heights = _sizes(fm, items)
     box = QRectF(x, y, max(widths) + 12, sum(heights) + 8)
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(BACKGROUND)

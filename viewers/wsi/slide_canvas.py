@@ -181,13 +181,26 @@ class SlideCanvas(QWidget):
         self.overlays.paint(p, self.vp, merged=merged is not None)
         self.loader.want(missing + self._prefetch(level) + self.overlays.slide_wanted)
         if self.annotations is not None and not self.overlays.hidden:
-            self.annotations.paint(p, self.vp)
+            self.annotations.paint(p, self.vp, self.furniture(p.fontMetrics()))
         if self.tool is not None and self.annotations is not None:
             self.tool.paint(p, self.vp)
         self._paint_scale_bar(p)
         self._paint_navigator(p)
         self.overlays.paint_legend(p, 8, 8)
         p.end()
+
+    def furniture(self, fm) -> list[QRectF]:
+        """Screen boxes of the legend, scale bar and navigator: annotation labels keep
+        out of them (a measurement under the legend or across the scale bar is unread)."""
+        from viewers.wsi.legend import legend_rect
+
+        mpp = self.source.mpp[0] if self.source.mpp else None
+        length = scale_bar(mpp, self.vp.downsample)[0]
+        text_w = fm.horizontalAdvance(getattr(self, "scale_text", "") or "0000 µm")
+        top = self.height() - 18 - 8 - fm.height()
+        out = [QRectF(12, top, max(length, text_w) + 8, self.height() - top), self.navigator_rect()]
+        legend = legend_rect(fm, self.overlays, 8, 8)
+        return out + ([legend] if legend is not None else [])
 
     def _paint_scale_bar(self, p: QPainter) -> None:
         mpp = self.source.mpp[0] if self.source.mpp else None
