@@ -106,6 +106,7 @@ class NoduleLink:
         side = self.viewer.side
         if side is None or side.count() < 2 or self.viewer.report_panel.report is not None:
             return
+        self._fit_side()  # every column whole, its scroll bar included
         sizes = side.sizes()
         total = max(sum(sizes), 600)
         box = self.panel.parentWidget()  # the scroll area's viewport

@@ -82,6 +82,11 @@ def fundus_shots(app, store, jobs, win, save, wait_until, lang: str, home: Path)
     wait_until(app, lambda: viewer.images_shown and viewer.images_shown[-1] == "disc", 60)
     save(win, f"fundus_fields_{lang}")
     viewer.a_field.setChecked(False)
+    if viewer.visit.prior:  # the previous visit photographed one eye: the other pane says so
+        viewer.a_prior.setChecked(True)
+        wait_until(app, lambda: viewer.images_shown and viewer.images_shown[3], 60)
+        save(win, f"fundus_prior_{lang}")
+        viewer.a_prior.setChecked(False)
     table = CategoryTable()
     table.fill(dict(viewer.visit.combined))  # each eye over both its fields
     table.resize(760, 440)
