@@ -642,7 +642,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Annotations &amp; layers</source>
+        <source>Layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -642,7 +642,7 @@
         <translation>直线/标尺</translation>
     </message>
     <message>
-        <source>Annotations &amp; layers</source>
+        <source>Layers</source>
         <translation>标注与图层</translation>
     </message>
     <message>

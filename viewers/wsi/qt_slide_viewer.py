@@ -332,7 +332,7 @@ class SlideViewer(SlideActions, MeasureActions, QWidget):
         for name, a in self.tool_actions.items():
             a.setText(names[name])
             a.setToolTip(f"{names[name]} ({TOOL_KEYS[name]})")
-        self.a_panel.setText(self.tr("Annotations & layers"))
+        self.a_panel.setText(self.tr("Layers"))
         self.a_panel.setToolTip(self.tr("Show or hide classes, annotations and layers (F6)"))
         self.a_hide.setText(self.tr("Hide overlays"))
         self.a_hide.setToolTip(self.tr("Hide every overlay and annotation to read the slide (H)"))
