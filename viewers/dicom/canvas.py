@@ -58,6 +58,7 @@ class ImageView(QGraphicsView):
         self.cursor_point: list[float] | None = None
         # set by the viewer: overlay text, spacing, orientation, measurements, labeller
         self.overlay = overlays.OverlayState()
+        self.text_off_image = False  # the image has burned-in text (set by the viewer)
 
     # --- view transform -------------------------------------------------
     def _apply(self) -> None:
@@ -86,9 +87,18 @@ class ImageView(QGraphicsView):
         turned = self.rotation % 180 == 90
         w, h = (rect.height(), rect.width()) if turned else (rect.width(), rect.height())
         vp = self.viewport().rect()
-        self.zoom = max(min(vp.width() / w, vp.height() / h), 1e-3)
+        room = max(vp.height() - 2 * self.text_band(), vp.height() / 2)
+        self.zoom = max(min(vp.width() / w, room / h), 1e-3)
         self._apply()
         self.centerOn(rect.center())
+
+    def text_band(self) -> int:
+        """Height kept free above and below a fitted image that carries its own text
+        (ultrasound: ``text_off_image``), so our corner text is not drawn over it."""
+        if not self.text_off_image:
+            return 0
+        lines = max((len(v) for v in self.overlay.corners.values()), default=0)
+        return 10 + lines * self.fontMetrics().height() if lines else 0
 
     def one_to_one(self) -> None:
         self.zoom = 1.0

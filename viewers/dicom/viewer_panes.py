@@ -99,6 +99,8 @@ class PanesMixin:
     def _refresh_overlay(self, pane: Pane) -> None:
         ov = pane.view.overlay
         ov.corners = texts.corners(pane, len(pane))
+        # ultrasound burns its own text into the image: ours goes above and below it
+        pane.view.text_off_image = (pane.header.modality or "").upper() == "US"
         ov.measurements = [m for m in self.marks.on_frame(pane.index) if self._on_pane(m, pane)]
         self.objects.decorate(pane)
         for hook in self.overlay_hooks:
