@@ -618,6 +618,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Select</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ellipse</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,7 +654,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hide overlays</source>
+        <source>Hide all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

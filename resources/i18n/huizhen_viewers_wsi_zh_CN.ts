@@ -618,6 +618,10 @@
         <translation>矩形</translation>
     </message>
     <message>
+        <source>Select</source>
+        <translation>选择/移动</translation>
+    </message>
+    <message>
         <source>Ellipse</source>
         <translation>椭圆</translation>
     </message>
@@ -650,7 +654,7 @@
         <translation>显示或隐藏类别、标注和图层（F6）</translation>
     </message>
     <message>
-        <source>Hide overlays</source>
+        <source>Hide all</source>
         <translation>隐藏叠加层</translation>
     </message>
     <message>

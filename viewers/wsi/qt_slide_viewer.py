@@ -317,10 +317,14 @@ class SlideViewer(SlideActions, MeasureActions, QWidget):
     def retranslate(self) -> None:
         self.a_fit.setText(self.tr("Fit"))
         self.a_one.setText(self.tr("1:1"))
-        self.a_in.setText(self.tr("Zoom in"))
-        self.a_out.setText(self.tr("Zoom out"))
+        # "+" / "−" with the words in the tooltip: the English toolbar overflowed at 1366 px
+        # and hid the AI and annotation menus at its end
+        self.a_in.setText("+")
+        self.a_in.setToolTip(self.tr("Zoom in"))
+        self.a_out.setText("−")
+        self.a_out.setToolTip(self.tr("Zoom out"))
         names = {
-            "select": self.tr("Select / move"),
+            "select": self.tr("Select"),  # short: the English toolbar must fit 1366 px
             "rectangle": self.tr("Rectangle"),
             "ellipse": self.tr("Ellipse"),
             "polygon": self.tr("Polygon"),
@@ -329,12 +333,13 @@ class SlideViewer(SlideActions, MeasureActions, QWidget):
             "points": self.tr("Points"),
             "line": self.tr("Line / ruler"),
         }
+        tips = {**names, "select": self.tr("Select / move")}
         for name, a in self.tool_actions.items():
             a.setText(names[name])
-            a.setToolTip(f"{names[name]} ({TOOL_KEYS[name]})")
+            a.setToolTip(f"{tips[name]} ({TOOL_KEYS[name]})")
         self.a_panel.setText(self.tr("Layers"))
         self.a_panel.setToolTip(self.tr("Show or hide classes, annotations and layers (F6)"))
-        self.a_hide.setText(self.tr("Hide overlays"))
+        self.a_hide.setText(self.tr("Hide all"))
         self.a_hide.setToolTip(self.tr("Hide every overlay and annotation to read the slide (H)"))
         self.a_show_annotations.setText(self.tr("Show or hide annotations (A)"))
         self.a_show_detections.setText(self.tr("Show or hide detections (D)"))
