@@ -56,13 +56,9 @@ def _stale(store, study_pk: int) -> list[tuple[int, int, str]]:
 
 
 def push_eye(store, client, row: Outbox, chunk: int) -> None:
-    from app.sync.push import WaitFor, send_file
+    from app.sync.push import _case_id, send_file
 
-    with store.read_session() as s:
-        study = s.get(Study, row.payload["study_pk"])
-        if study is None or study.server_id is None:
-            raise WaitFor("the case is not on the server yet")
-        case_id = study.server_id
+    case_id = _case_id(store, row.payload["study_pk"])  # waits while the case is not there
     for pk, old_id, eye in _stale(store, row.payload["study_pk"]):
         wrapped = wrap_op.for_upload(store, pk)
         if wrapped is None:  # not a photo that can be wrapped: the server keeps what it has
