@@ -2,7 +2,8 @@
 
 Filtering and sorting are done on the row list (a key sort over 10,000 rows
 takes a few ms) instead of a QSortFilterProxyModel whose per-pair Python
-callbacks would be far slower.  Critical items always stay on top.
+callbacks would be far slower.  Critical cases stay on top, urgent ones right
+under them, whatever the sort; the chosen sort orders each group.
 """
 
 from __future__ import annotations
@@ -92,6 +93,14 @@ def sort_key(column: str):
     )
 
 
+PINNED = (Priority.CRITICAL, Priority.URGENT)
+
+
+def pin_group(row: WorklistRow) -> int:
+    """0 for critical, 1 for urgent, 2 for the rest (routine, not graded, unknown)."""
+    return PINNED.index(row.priority) if row.priority in PINNED else len(PINNED)
+
+
 class WorklistModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -120,11 +129,10 @@ class WorklistModel(QAbstractTableModel):
         rows = [r for r in self._all if self.filter.accepts(r, now)]
         key = sort_key(COLUMNS[self.sort_column])
         rows.sort(key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        # stable partition: critical cases pinned on top whatever the sort
-        pinned = [r for r in rows if r.priority == Priority.CRITICAL]
-        rest = [r for r in rows if r.priority != Priority.CRITICAL]
+        # stable partition: critical, then urgent, then the rest, each in the chosen sort
+        rows.sort(key=pin_group)
         self.beginResetModel()
-        self._rows = pinned + rest
+        self._rows = rows
         self.endResetModel()
 
     # -- access ------------------------------------------------------------

@@ -66,9 +66,45 @@ def test_critical_items_are_pinned_whatever_the_sort(model):
             assert all(r.priority == Priority.CRITICAL for r in top)
 
 
+def test_urgent_cases_are_pinned_under_critical_ones_in_the_chosen_sort(model, qtbot):
+    """Critical, then urgent, then routine, whatever the column and order; the chosen
+    sort orders each group; a filter keeps the pinning."""
+    from PySide6.QtWidgets import QTableView
+
+    view = QTableView()  # the real view sorting the real model, as the worklist does
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    rows = visible(model)
+    n_crit = sum(1 for r in rows if r.priority == Priority.CRITICAL)
+    n_urg = sum(1 for r in rows if r.priority == Priority.URGENT)
+    assert n_crit and n_urg and n_crit + n_urg < len(rows)
+    for column in ("patient_name", "study_time", "modality", "priority"):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            view.sortByColumn(COLUMNS.index(column), order)
+            rows = visible(model)
+            groups = [r.priority for r in rows]
+            assert groups == sorted(groups), (column, order)  # 0 critical, 1 urgent, 2 routine
+            key = {
+                "patient_name": lambda r: r.patient_name.casefold(),
+                "study_time": lambda r: r.study_time,
+                "modality": lambda r: r.modality.casefold(),
+                "priority": lambda r: r.priority,
+            }[column]
+            for prio in Priority:
+                group = [key(r) for r in rows if r.priority == prio]
+                want = sorted(group, reverse=order == Qt.SortOrder.DescendingOrder)
+                assert group == want, (column, order, prio)
+    model.set_filter(WorklistFilter(modality="ECG"))
+    groups = [r.priority for r in visible(model)]
+    assert groups == sorted(groups) and Priority.URGENT in groups
+    top = model.index(n := groups.count(Priority.CRITICAL), 0)
+    assert model.data(top, Qt.ItemDataRole.DisplayRole) == "Urgent" and n < len(groups)
+
+
 def test_sort_by_study_time(model):
     model.sort(COLUMNS.index("study_time"), Qt.SortOrder.DescendingOrder)
-    rest = [r for r in visible(model) if r.priority != Priority.CRITICAL]
+    rest = [r for r in visible(model) if r.priority == Priority.ROUTINE]
     assert all(a.study_time >= b.study_time for a, b in zip(rest, rest[1:], strict=False))
 
 
