@@ -13,7 +13,11 @@ _PLACE = re.compile(r"%(\d)")
 def fill(context: str, template: str, fields: tuple[str, ...], values: dict[str, str]) -> str:
     """``template`` translated in ``context``, %i replaced by ``values[fields[i-1]]``
     (in one pass, so a value holding "%2" stays as it is)."""
-    text = QCoreApplication.translate(context, template)
+    return substitute(QCoreApplication.translate(context, template), fields, values)
+
+
+def substitute(text: str, fields: tuple[str, ...], values: dict[str, str]) -> str:
+    """``text`` (already translated) with %i replaced by ``values[fields[i-1]]``, in one pass."""
 
     def place(m: re.Match) -> str:
         i = int(m.group(1)) - 1

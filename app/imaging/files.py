@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from app.imaging.problems import SeriesProblem
 from app.readers.base import ReadError
 from app.readers.reasons import ReadReason
 
@@ -53,7 +54,7 @@ def dicomdir_files(path: Path) -> tuple[list[Path], list[tuple[str, str]]]:
         found = _case_insensitive(path.parent, parts)
         label = "/".join(parts)
         if found is None:
-            missing.append((label, "named in the DICOMDIR but not on the disc"))
+            missing.append((label, SeriesProblem("not_on_disc")))
         elif found not in seen:
             seen.add(found)
             files.append(found)
@@ -88,5 +89,5 @@ def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
         elif p.is_file():
             files.append(p)
         else:
-            problems.append((str(p), "no such file or folder"))
+            problems.append((str(p), SeriesProblem("no_such_path")))
     return files, problems

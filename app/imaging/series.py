@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from app.imaging.headers import NO_IMAGE, FrameRef, read_head
+from app.imaging.problems import SeriesProblem
 from app.readers.base import ReadError
 from app.readers.reasons import ReadReason
 
@@ -161,7 +162,7 @@ def series_info(files: list[Path], state=None) -> SeriesInfo:
     if overlays and len(overlays) < len(frames):  # a SEG shown alone stays an image
         frames = [f for f in frames if f.head.sop_class not in OVERLAY_CLASSES]
         for name in dict.fromkeys(f.path.name for f in overlays):
-            failed.append((name, f"{NO_IMAGE} (SEG object, drawn over the images)"))
+            failed.append((name, SeriesProblem("overlay_object")))
     if not frames:
         reasons = "; ".join(f"{f}: {r}" for f, r in failed[:3])
         raise ReadError(
@@ -174,9 +175,9 @@ def series_info(files: list[Path], state=None) -> SeriesInfo:
         info.skipped.append((name, reason))
     objects = sum(1 for _n, r in failed if r.startswith(NO_IMAGE))
     if len(failed) > objects:
-        info.problems.insert(0, f"{len(failed) - objects} file(s) could not be read: skipped")
+        info.problems.insert(0, SeriesProblem("files_unreadable", count=len(failed) - objects))
     if objects:  # structured reports, presentation states, key objects of the series
-        info.problems.append(f"{objects} non-image object(s) in the series, not shown as images")
+        info.problems.append(SeriesProblem("non_image_objects", count=objects))
     return info
 
 
@@ -198,20 +199,21 @@ def from_frames(frames: list[FrameRef]) -> SeriesInfo:
         if len(sizes) == 1 and stacks[main_key] < 3:
             # localisers / projections: single images in several orientations, all shown
             separate = True
-            problems.append(
-                f"images in {len(stacks)} orientations: shown one by one as 2D images "
-                "(no MPR or 3D for this series)"
-            )
+            problems.append(SeriesProblem("orientations_2d", stacks=len(stacks)))
         else:
-            what = "mixed image sizes" if len(sizes) > 1 else "several orientations"
             others = [f for f in frames if _stack_key(f) != main_key]
             problems.append(
-                f"{what}: {len(stacks)} stacks in one series; showing the largest "
-                f"({stacks[main_key]} images of {main_key[1]}x{main_key[0]}), "
-                f"{len(others)} other image(s) skipped"
+                SeriesProblem(
+                    "mixed_sizes" if len(sizes) > 1 else "several_orientations",
+                    stacks=len(stacks),
+                    kept=stacks[main_key],
+                    columns=main_key[1],
+                    rows=main_key[0],
+                    others=len(others),
+                )
             )
             for f in others:
-                skipped.append((_label(f), "another stack (different size or orientation)"))
+                skipped.append((_label(f), SeriesProblem("another_stack")))
             frames = [f for f in frames if _stack_key(f) == main_key]
     first = frames[0].head
     orientation = None if separate else frames[0].orientation
@@ -225,7 +227,7 @@ def from_frames(frames: list[FrameRef]) -> SeriesInfo:
             break
     spacing_xy = first.pixel_spacing
     if spacing_xy is None and first.modality in ("CT", "MR", "PT", "NM"):
-        problems.append("no pixel spacing in the header: distances are in pixels, not mm")
+        problems.append(SeriesProblem("no_pixel_spacing"))
     return SeriesInfo(
         uid=first.series_uid,
         modality=first.modality,
@@ -260,7 +262,7 @@ def _order(frames, orientation, problems, skipped) -> tuple[list[FrameRef], floa
             frames, key=lambda f: (f.head.instance, f.index or 0, f.head.acquisition, f.path.name)
         )
         if orientation is not None and len(frames) > 1 and any(f.position for f in frames):
-            problems.append("some images have no position: ordered by instance number")
+            problems.append(SeriesProblem("no_position"))
         return frames, None, 0.0
     o = np.asarray(orientation, float)
     normal = np.cross(o[:3], o[3:])
@@ -273,12 +275,12 @@ def _order(frames, orientation, problems, skipped) -> tuple[list[FrameRef], floa
     keep = [0]
     for i in range(1, len(frames)):
         if abs(along[i] - along[keep[-1]]) < 1e-3:
-            skipped.append((_label(frames[i]), "duplicate position (same slice again)"))
+            skipped.append((_label(frames[i]), SeriesProblem("duplicate_position")))
         else:
             keep.append(i)
     if len(keep) < len(frames):
         dup = len(frames) - len(keep)
-        problems.append(f"{dup} duplicated slice(s) at the same position: the first of each kept")
+        problems.append(SeriesProblem("duplicate_slices", count=dup))
     frames, along = [frames[i] for i in keep], along[keep]
     if len(frames) < 2:
         return frames, None, 0.0
@@ -288,13 +290,19 @@ def _order(frames, orientation, problems, skipped) -> tuple[list[FrameRef], floa
         at = int(np.argmax(gaps))
         missing = int(round(float(gaps.sum()) / spacing)) + 1 - len(frames)
         problems.append(
-            f"missing slices: gap of {gaps.max():.2f} mm after slice {at + 1} "
-            f"(spacing {spacing:.2f} mm; about {max(missing, 1)} slice(s) missing)"
+            SeriesProblem(
+                "missing_slices",
+                gap=float(gaps.max()),
+                after=at + 1,
+                spacing=spacing,
+                count=max(missing, 1),
+            )
         )
     elif spacing > 0 and gaps.max() - gaps.min() > 0.1 * spacing:
         problems.append(
-            f"uneven slice spacing ({gaps.min():.2f} to {gaps.max():.2f} mm): "
-            f"the volume uses {spacing:.2f} mm"
+            SeriesProblem(
+                "uneven_spacing", low=float(gaps.min()), high=float(gaps.max()), spacing=spacing
+            )
         )
     step = np.asarray(frames[-1].position, float) - np.asarray(frames[0].position, float)
     tilt = 0.0
@@ -303,8 +311,5 @@ def _order(frames, orientation, problems, skipped) -> tuple[list[FrameRef], floa
         tilt = float(np.degrees(np.arccos(min(cos, 1.0))))
     tilt = tilt if tilt > 0.5 else abs(frames[0].head.gantry_tilt)
     if tilt > 0.5:
-        problems.append(
-            f"gantry tilt of {tilt:.1f} degrees: slices are sheared; MPR, 3D and "
-            "reformatted renders shift them onto an orthogonal grid (app.imaging.tilt)"
-        )
+        problems.append(SeriesProblem("gantry_tilt", degrees=tilt))
     return frames, spacing, tilt

@@ -23,6 +23,7 @@ import numpy as np
 from app.events import EventEmitter
 from app.imaging.decode import modality_frame, modality_into, value_range
 from app.imaging.headers import FrameRef
+from app.imaging.problems import SeriesProblem
 from app.imaging.series import SeriesInfo
 from app.jobs import Cancelled
 from app.readers.base import ReadError
@@ -87,9 +88,14 @@ class Volume:
             step = int(np.ceil(per_slice * len(frames) / max(budget, per_slice)))
             kept = frames[::step]
             skipped.append(
-                f"the series needs {per_slice * len(frames) / 2**20:.0f} MB, more than the "
-                f"{budget / 2**20:.0f} MB imaging memory budget: every {step}th slice loaded "
-                f"({len(kept)} of {len(frames)}; setting imaging_memory_mb)"
+                SeriesProblem(
+                    "memory_budget",
+                    mb=per_slice * len(frames) / 2**20,
+                    budget=budget / 2**20,
+                    step=step,
+                    kept=len(kept),
+                    total=len(frames),
+                )
             )
             frames = kept
         shape = (len(frames), info.rows, info.columns) + ((3,) if info.rgb else ())
@@ -218,7 +224,7 @@ class Volume:
                     f.cancel()
                 raise
         if self.failed:
-            self.skipped.append(f"{len(self.failed)} slice(s) could not be decoded")
+            self.skipped.append(SeriesProblem("slices_undecoded", count=len(self.failed)))
         self.finished.emit(self)
         return self
 

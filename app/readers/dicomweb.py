@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.imaging.headers import NATIVE
+from app.imaging.problems import SeriesProblem
 from app.readers.base import ReadError
 from app.readers.reasons import ReadReason
 
@@ -121,7 +122,7 @@ class RemoteSeries:
             )
         self.info = from_frames(frames)
         if self.failed:
-            self.info.problems.append(f"{len(self.failed)} instance(s) without a readable header")
+            self.info.problems.append(SeriesProblem("instances_unreadable", count=len(self.failed)))
             self.info.skipped.extend(self.failed)
 
     def _call(self, path: str) -> dict:

@@ -1118,6 +1118,113 @@ Nothing already imported was lost.</source>
     </message>
 </context>
 <context>
+    <name>SeriesProblems</name>
+    <message numerus="yes">
+        <source>%n file(s) of this series could not be read and are not shown</source>
+        <translation>
+            <numerusform>%n file of this series could not be read and is not shown</numerusform>
+            <numerusform>%n files of this series could not be read and are not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) of this series are not images (reports, key images, display settings) and are not shown as images</source>
+        <translation>
+            <numerusform>%n object of this series is not an image (a report, key images, display settings) and is not shown as an image</numerusform>
+            <numerusform>%n objects of this series are not images (reports, key images, display settings) and are not shown as images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) on the server have no readable header and are not shown</source>
+        <translation>
+            <numerusform>%n image on the server has no readable header and is not shown</numerusform>
+            <numerusform>%n images on the server have no readable header and are not shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Images in %1 different orientations: shown one by one as 2D images (no MPR or 3D for this series)</source>
+        <translation>Images in %1 different orientations: shown one by one as 2D images (no MPR or 3D for this series)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Images of different sizes (%1 groups): the largest group (%2 × %3) is shown, %n other image(s) are not</source>
+        <translation>
+            <numerusform>Images of different sizes (%1 groups): the largest group (%2 × %3) is shown, %n other image is not</numerusform>
+            <numerusform>Images of different sizes (%1 groups): the largest group (%2 × %3) is shown, %n other images are not</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Images in several orientations (%1 groups): the largest group is shown, %n other image(s) are not</source>
+        <translation>
+            <numerusform>Images in several orientations (%1 groups): the largest group is shown, %n other image is not</numerusform>
+            <numerusform>Images in several orientations (%1 groups): the largest group is shown, %n other images are not</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some images have no position in their header: ordered by image number</source>
+        <translation>Some images have no position in their header: ordered by image number</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) appear twice at the same position: the first of each is shown</source>
+        <translation>
+            <numerusform>%n slice appears twice at the same position: the first is shown</numerusform>
+            <numerusform>%n slices appear twice at the same position: the first of each is shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Slices missing: a gap of %1 mm after image %2 (slice spacing %3 mm; about %n slice(s) missing)</source>
+        <translation>
+            <numerusform>Slices missing: a gap of %1 mm after image %2 (slice spacing %3 mm; about %n slice missing)</numerusform>
+            <numerusform>Slices missing: a gap of %1 mm after image %2 (slice spacing %3 mm; about %n slices missing)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uneven slice spacing (%1 to %2 mm): MPR and 3D use %3 mm</source>
+        <translation>Uneven slice spacing (%1 to %2 mm): MPR and 3D use %3 mm</translation>
+    </message>
+    <message>
+        <source>Gantry tilt of %1°: the slices are sheared; MPR and 3D shift them onto a straight grid</source>
+        <translation>Gantry tilt of %1°: the slices are sheared; MPR and 3D shift them onto a straight grid</translation>
+    </message>
+    <message>
+        <source>No pixel spacing in the header: distances are in pixels, not mm</source>
+        <translation>No pixel spacing in the header: distances are in pixels, not mm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) could not be decoded and are shown blank</source>
+        <translation>
+            <numerusform>%n slice could not be decoded and is shown blank</numerusform>
+            <numerusform>%n slices could not be decoded and are shown blank</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The series needs %1 MB, more than the %2 MB of memory for images: one slice in %3 is loaded (%4 of %5; see Settings, Memory for images)</source>
+        <translation>The series needs %1 MB, more than the %2 MB of memory for images: one slice in %3 is loaded (%4 of %5; see Settings, Memory for images)</translation>
+    </message>
+    <message>
+        <source>belongs to another group of images (different size or orientation)</source>
+        <translation>belongs to another group of images (different size or orientation)</translation>
+    </message>
+    <message>
+        <source>same position as another slice (a duplicate)</source>
+        <translation>same position as another slice (a duplicate)</translation>
+    </message>
+    <message>
+        <source>a segmentation, drawn over the images</source>
+        <translation>a segmentation, drawn over the images</translation>
+    </message>
+    <message>
+        <source>listed in the disc index (DICOMDIR) but not on the disc</source>
+        <translation>listed in the disc index (DICOMDIR) but not on the disc</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>no such file or folder</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
     <name>ServerSignIn</name>
     <message>
         <source>Sign in to the regional server</source>

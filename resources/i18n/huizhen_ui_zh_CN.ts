@@ -1120,6 +1120,105 @@ Nothing already imported was lost.</source>
     </message>
 </context>
 <context>
+    <name>SeriesProblems</name>
+    <message numerus="yes">
+        <source>%n file(s) of this series could not be read and are not shown</source>
+        <translation>
+            <numerusform>本序列中有 %n 个文件无法读取，未显示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) of this series are not images (reports, key images, display settings) and are not shown as images</source>
+        <translation>
+            <numerusform>本序列中有 %n 个对象不是图像（报告、关键图像、显示设置），不作为图像显示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) on the server have no readable header and are not shown</source>
+        <translation>
+            <numerusform>服务器上有 %n 幅图像的文件头无法读取，未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Images in %1 different orientations: shown one by one as 2D images (no MPR or 3D for this series)</source>
+        <translation>图像有 %1 种不同方位：逐幅以二维图像显示（本序列不能做 MPR 或三维重建）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Images of different sizes (%1 groups): the largest group (%2 × %3) is shown, %n other image(s) are not</source>
+        <translation>
+            <numerusform>图像尺寸不一（共 %1 组）：显示最大的一组（%2 × %3），其余 %n 幅图像未显示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Images in several orientations (%1 groups): the largest group is shown, %n other image(s) are not</source>
+        <translation>
+            <numerusform>图像方位不一（共 %1 组）：显示最大的一组，其余 %n 幅图像未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some images have no position in their header: ordered by image number</source>
+        <translation>部分图像的文件头中没有位置信息：按图像编号排序</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) appear twice at the same position: the first of each is shown</source>
+        <translation>
+            <numerusform>有 %n 个层面在同一位置重复出现：每处只显示第一幅</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Slices missing: a gap of %1 mm after image %2 (slice spacing %3 mm; about %n slice(s) missing)</source>
+        <translation>
+            <numerusform>层面缺失：第 %2 幅图像之后有 %1 mm 的间隙（层间距 %3 mm，约缺 %n 层）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uneven slice spacing (%1 to %2 mm): MPR and 3D use %3 mm</source>
+        <translation>层间距不均匀（%1–%2 mm）：MPR 和三维重建按 %3 mm 计算</translation>
+    </message>
+    <message>
+        <source>Gantry tilt of %1°: the slices are sheared; MPR and 3D shift them onto a straight grid</source>
+        <translation>机架倾斜 %1°：层面存在错位，MPR 和三维重建会将其校正到正交网格</translation>
+    </message>
+    <message>
+        <source>No pixel spacing in the header: distances are in pixels, not mm</source>
+        <translation>文件头中没有像素间距：测量距离以像素计，而非毫米</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) could not be decoded and are shown blank</source>
+        <translation>
+            <numerusform>%n 个层面无法解码，显示为空白</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The series needs %1 MB, more than the %2 MB of memory for images: one slice in %3 is loaded (%4 of %5; see Settings, Memory for images)</source>
+        <translation>该序列需要 %1 MB，超过为影像设定的 %2 MB 内存：每 %3 层只加载 1 层（已加载 %4/%5 层；可在“设置 - 影像内存”中调整）</translation>
+    </message>
+    <message>
+        <source>belongs to another group of images (different size or orientation)</source>
+        <translation>属于另一组图像（尺寸或方位不同）</translation>
+    </message>
+    <message>
+        <source>same position as another slice (a duplicate)</source>
+        <translation>与另一层面位置相同（重复层面）</translation>
+    </message>
+    <message>
+        <source>a segmentation, drawn over the images</source>
+        <translation>分割对象，叠加显示在图像上</translation>
+    </message>
+    <message>
+        <source>listed in the disc index (DICOMDIR) but not on the disc</source>
+        <translation>光盘索引（DICOMDIR）中列出，但光盘上没有该文件</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>ServerSignIn</name>
     <message>
         <source>Sign in to the regional server</source>

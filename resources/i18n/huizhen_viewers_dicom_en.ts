@@ -16,6 +16,10 @@
         <translation>This case has no image file.</translation>
     </message>
     <message>
+        <source>Note on this series: %1</source>
+        <translation>Note on this series: %1</translation>
+    </message>
+    <message>
         <source>View</source>
         <translation>View</translation>
     </message>

@@ -16,6 +16,10 @@
         <translation>此病例没有图像文件。</translation>
     </message>
     <message>
+        <source>Note on this series: %1</source>
+        <translation>本序列注意：%1</translation>
+    </message>
+    <message>
         <source>View</source>
         <translation>视图</translation>
     </message>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui.read_errors import show_error_on
 from ui.report.panel import ReportPanel
+from ui.series_problems import joined
 from viewers.dicom import measurements as meas
 from viewers.dicom import texts, toolbar
 from viewers.dicom.loading import LoadingBar
@@ -66,6 +67,12 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
         self.marks = meas.MeasurementSet(meas.case_path(ctx.store, ctx.study_pk))
         self.status = QLabel()
         self.status.setStyleSheet("padding:2px 6px;color:#3c4043")
+        # what is wrong with the active pane's series (no pixel spacing, missing slices...)
+        self.notes = QLabel()
+        self.notes.setObjectName("seriesProblems")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("padding:2px 6px;background:#fff4d6;color:#5f3b00")
+        self.notes.setVisible(False)
         self.toolbar = toolbar.build(self)
         self.a_slider.setVisible(False)
         self.report_panel = ReportPanel(ctx)
@@ -104,6 +111,7 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.toolbar)
         lay.addWidget(split, 1)
+        lay.addWidget(self.notes)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.loading)
@@ -224,3 +232,7 @@ class ImageViewer(PanesMixin, ToolsMixin, QWidget):
     def _update_status(self, extra: str = "") -> None:
         if self.pane.image is not None:
             self.status.setText(texts.status_line(self, extra))
+        notes = joined(getattr(self.pane.source, "problems", None) or [])
+        if notes:
+            self.notes.setText(self.tr("Note on this series: %1").replace("%1", notes))
+        self.notes.setVisible(bool(notes))

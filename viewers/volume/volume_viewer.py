@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.imaging import mpr, tilt
+from app.imaging.problems import code_of
+from ui.series_problems import joined
 from viewers.dicom import texts as dicom_texts
 from viewers.volume.mpr_view import MprGrid
 from viewers.volume.texts import preset_3d_name, translate, view_name
@@ -116,9 +118,10 @@ class VolumeViewer(QWidget):
         sz, sy, sx = vol.spacing
         text = f"{x}×{y}×{z}   {sx:.2f}×{sy:.2f}×{sz:.2f} mm"
         tilted = any(c.startswith("gantry tilt") for c in vol.corrections)
-        notes = list(vol.skipped) + [
-            p for p in vol.info.problems if not (tilted and p.startswith("gantry tilt"))
-        ]
+        notes = joined(
+            list(vol.skipped)
+            + [p for p in vol.info.problems if not (tilted and code_of(p) == "gantry_tilt")]
+        )
         if tilted:
             text += "   " + translate(
                 "VolumeViewer",
@@ -126,7 +129,7 @@ class VolumeViewer(QWidget):
                 "(MPR and 3D are resampled).",
             ).replace("%1", f"{tilt.shear_angle(vol):.1f}")
         if notes:
-            text += "   " + translate("VolumeViewer", "Note: %1").replace("%1", "; ".join(notes))
+            text += "   " + translate("VolumeViewer", "Note: %1").replace("%1", notes)
         self.status.setText(text)
         self.loaded.emit()
         if self.with_3d:

@@ -1,0 +1,141 @@
+"""What is wrong with a DICOM series, coded in app/ and shown in the user's language.
+
+The series is pydicom's real ``CT_small.dcm`` rebuilt (labelled as such): copied
+to 5 slice positions 5 mm apart with new instance UIDs, PixelSpacing removed from
+every copy, one more copy at the position of the third (a duplicated slice) and
+none at the fourth (a missing slice)."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+from pydicom.data import get_testdata_file
+
+from app.domain import Modality
+from app.imaging.problems import ENGLISH, SeriesProblem
+from app.importer import run_import
+from ui.series_problems import COUNTS, SeriesProblems, joined, problem_text
+from viewers.registry import ViewerContext
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+ENGLISH_WORD = re.compile(r"\b(the|is|are|not|of|slice|slices|image|images|pixel|header)\b", re.I)
+
+
+def rebuilt_series(folder: Path) -> list[Path]:
+    """REBUILT from a real file: pydicom's CT_small.dcm at z = 0, 5, 10, 10, 20 mm
+    (the third slice twice, the fourth missing), without PixelSpacing."""
+    import pydicom
+    from pydicom.uid import generate_uid
+
+    warnings.simplefilter("ignore")
+    folder.mkdir(parents=True)
+    series = generate_uid(entropy_srcs=["i18nfix-rebuilt-ct-small"])
+    out = []
+    for i, z in enumerate([0.0, 5.0, 10.0, 10.0, 20.0]):
+        ds = pydicom.dcmread(get_testdata_file("CT_small.dcm", download=False))
+        del ds.PixelSpacing
+        ds.SeriesInstanceUID = series
+        ds.SOPInstanceUID = generate_uid(entropy_srcs=["i18nfix-rebuilt-ct-small", str(i)])
+        ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+        ds.ImageOrientationPatient = [1, 0, 0, 0, 1, 0]
+        ds.ImagePositionPatient = [0.0, 0.0, z]
+        ds.InstanceNumber = i + 1
+        path = folder / f"ct_{i + 1}.dcm"
+        ds.save_as(path)
+        out.append(path)
+    return out
+
+
+def test_every_code_has_a_template_and_a_chinese_text(qapp, zh):
+    values = {"count": 1, "others": 1, "stacks": 2, "kept": 3, "columns": 512, "rows": 512}
+    values |= {"gap": 10.0, "after": 2, "spacing": 5.0, "low": 1.0, "high": 2.0, "degrees": 12.0}
+    values |= {"mb": 900, "budget": 512, "step": 2, "total": 20}
+    templates = SeriesProblems().templates(1)
+    assert set(templates) == set(ENGLISH)
+    for code in ENGLISH:
+        problem = SeriesProblem(code, **{f: values[f] for f in SeriesProblem.fields(code)})
+        text = problem_text(problem)
+        assert CJK.search(text) and not ENGLISH_WORD.search(text), (code, text)
+        assert "%" not in text, (code, text)
+        _template, fields = templates[code]
+        # every param is shown, but the kept count (the viewer shows it) and, for
+        # stacks in several orientations, their shared size
+        shown = set(fields) | {COUNTS.get(code), "kept"}
+        if code == "several_orientations":
+            shown |= {"columns", "rows"}
+        assert shown >= set(SeriesProblem.fields(code)), code
+
+
+def test_english_counts_are_proper_plurals(qapp):
+    from ui import i18n
+
+    i18n.install("en")
+    one = problem_text(SeriesProblem("duplicate_slices", count=1))
+    three = problem_text(SeriesProblem("duplicate_slices", count=3))
+    assert one == "1 slice appears twice at the same position: the first is shown"
+    assert three.startswith("3 slices appear twice")
+    gap = SeriesProblem("missing_slices", gap=10.0, after=2, spacing=5.0, count=1)
+    assert problem_text(gap).endswith("(slice spacing 5.00 mm; about 1 slice missing)")
+    assert problem_text("a text stored before codes existed") == (
+        "a text stored before codes existed"
+    )
+
+
+def test_real_series_problems_are_shown_in_chinese_in_the_image_viewer(
+    qtbot, zh, jobs, store, tmp_path
+):
+    from app.imaging.series import series_info
+    from viewers.dicom.qt_image_viewer import ImageViewer
+
+    files = rebuilt_series(tmp_path / "ct")
+    info = series_info(files)
+    # the English text logs and the CLI show is unchanged
+    assert [p.code for p in info.problems] == [
+        "duplicate_slices",
+        "missing_slices",
+        "no_pixel_spacing",
+    ]
+    assert info.problems[0] == "1 duplicated slice(s) at the same position: the first of each kept"
+    report = run_import(store, files)
+    (pk,) = report.study_pks
+    v = ImageViewer(ViewerContext(store, pk, Modality.CT, store.object_paths(pk), jobs))
+    qtbot.addWidget(v)
+    v.resize(1000, 700)
+    v.show()
+    qtbot.waitUntil(lambda: v.image is not None and v.notes.isVisible(), timeout=20000)
+    text = v.notes.text()
+    assert text.startswith("本序列注意：")
+    assert "有 1 个层面在同一位置重复出现：每处只显示第一幅" in text
+    assert "层面缺失：第 3 幅图像之后有 10.00 mm 的间隙（层间距 5.00 mm，约缺 1 层）" in text
+    assert "文件头中没有像素间距：测量距离以像素计，而非毫米" in text
+    assert not ENGLISH_WORD.search(text) and "duplicated" not in text
+    assert text.count("；") == 2  # three problems, each once
+    assert joined(info.problems) in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_clean_series_shows_no_note(qtbot, jobs, store, tmp_path, lang):
+    from ui import i18n
+    from viewers.dicom.qt_image_viewer import ImageViewer
+
+    i18n.install(lang)
+    try:
+        files = rebuilt_series(tmp_path / "ct")
+        import pydicom
+
+        for n, f in enumerate(files):  # the same real file, its spacing back, no duplicate
+            ds = pydicom.dcmread(f)
+            ds.PixelSpacing = [0.66, 0.66]
+            ds.ImagePositionPatient = [0.0, 0.0, 5.0 * n]
+            ds.save_as(f)
+        (pk,) = run_import(store, files).study_pks
+        v = ImageViewer(ViewerContext(store, pk, Modality.CT, store.object_paths(pk), jobs))
+        qtbot.addWidget(v)
+        v.show()
+        qtbot.waitUntil(lambda: v.image is not None and len(v.source) == 5, timeout=20000)
+        assert v.source.problems == [] and not v.notes.isVisible()
+    finally:
+        i18n.install("en")
