@@ -46,6 +46,18 @@
         <translation>Left eye (OS)</translation>
     </message>
     <message>
+        <source>prior visit %1</source>
+        <translation>prior visit %1</translation>
+    </message>
+    <message>
+        <source>prior visit</source>
+        <translation>prior visit</translation>
+    </message>
+    <message>
+        <source>No photo or no AI result for this eye at the prior visit</source>
+        <translation>No photo or no AI result for this eye at the prior visit</translation>
+    </message>
+    <message>
         <source>No photo or no AI result for this eye</source>
         <translation>No photo or no AI result for this eye</translation>
     </message>
@@ -460,6 +472,14 @@
     <message>
         <source>worse eye: %1</source>
         <translation>worse eye: %1</translation>
+    </message>
+    <message>
+        <source>Prior visit shown for comparison.</source>
+        <translation>Prior visit shown for comparison.</translation>
+    </message>
+    <message>
+        <source>Switch off &apos;Prior visit&apos; to review, confirm and report this visit.</source>
+        <translation>Switch off 'Prior visit' to review, confirm and report this visit.</translation>
     </message>
     <message>
         <source>Recorded: the eye&apos;s grade goes into the report when it is started</source>

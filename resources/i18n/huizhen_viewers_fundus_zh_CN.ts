@@ -46,6 +46,18 @@
         <translation>左眼（OS）</translation>
     </message>
     <message>
+        <source>prior visit %1</source>
+        <translation>上次检查 %1</translation>
+    </message>
+    <message>
+        <source>prior visit</source>
+        <translation>上次检查</translation>
+    </message>
+    <message>
+        <source>No photo or no AI result for this eye at the prior visit</source>
+        <translation>上次检查本眼无照片或无 AI 结果</translation>
+    </message>
+    <message>
         <source>No photo or no AI result for this eye</source>
         <translation>该眼无照片或无 AI 结果</translation>
     </message>
@@ -460,6 +472,14 @@
     <message>
         <source>worse eye: %1</source>
         <translation>较重眼：%1</translation>
+    </message>
+    <message>
+        <source>Prior visit shown for comparison.</source>
+        <translation>正在显示上次检查，仅供对比。</translation>
+    </message>
+    <message>
+        <source>Switch off &apos;Prior visit&apos; to review, confirm and report this visit.</source>
+        <translation>关闭“上次检查”后可审核、确认本次检查并写报告。</translation>
     </message>
     <message>
         <source>Recorded: the eye&apos;s grade goes into the report when it is started</source>

@@ -96,6 +96,17 @@ def test_viewer_shows_both_eyes_with_ai_overlays(qtbot, visit, jobs):
              for y in range(shown.height() // 3, 2 * shown.height() // 3)]  # fmt: skip
     assert max(light) > 150  # the text is drawn on the dark pane
     assert "2025" in v.titles["OS"].text()
+    # the boxes under the photos describe the prior visit, not this one; nothing to confirm there
+    assert "prior visit 2025" in v.results["OS"].text()
+    assert "at the prior visit" in v.results["OD"].text()
+    assert v.confirms["OD"].isHidden() and v.confirms["OS"].isHidden()
+    assert "Prior visit shown for comparison" in v.visit_line.text()
+    # back to this visit: its results, table and confirm step return
+    v.images_shown = None
+    v.a_prior.setChecked(False)
+    qtbot.waitUntil(lambda: v.images_shown is not None, timeout=30000)
+    assert "prior visit" not in v.results["OD"].text() and not v.confirms["OD"].isHidden()
+    assert "OD" in v.visit_line.text() and "REFER" in v.visit_line.text()
 
 
 def test_enhance_presets_change_the_pixels():

@@ -16,10 +16,20 @@ class EyeResult(QLabel):
         self.setWordWrap(True)
         self.setStyleSheet("QLabel{background:#1e1e1e;color:#eee;padding:6px;border-radius:4px}")
 
-    def show_result(self, eye: str, ai: dict | None, model: str) -> None:
+    def show_result(self, eye: str, ai: dict | None, model: str, prior: str | None = None) -> None:
+        """``prior``: the date of the prior visit shown (None: this visit)."""
         side = self.tr("Right eye (OD)") if eye == "OD" else self.tr("Left eye (OS)")
+        if prior is not None:
+            side += " · " + (
+                self.tr("prior visit %1").replace("%1", prior) if prior else self.tr("prior visit")
+            )
         if ai is None:
-            self.setText(f"<b>{side}</b><br>" + self.tr("No photo or no AI result for this eye"))
+            empty = (
+                self.tr("No photo or no AI result for this eye at the prior visit")
+                if prior is not None
+                else self.tr("No photo or no AI result for this eye")
+            )
+            self.setText(f"<b>{side}</b><br>" + empty)
             return
         lines = [
             f"<b>{side}</b> · <span style='color:#ffd54f'>"

@@ -198,6 +198,9 @@ class FundusViewer(ReviewMixin, QWidget):
         from app.fundus_review import grade_code
 
         visit = self.visit
+        if self.show_prior:
+            self._show_prior_results()
+            return
         eyes = {eye: visit.combined.get(eye) for eye in EYES}
         for eye in EYES:
             p = visit.eyes.get(eye)
@@ -205,6 +208,7 @@ class FundusViewer(ReviewMixin, QWidget):
             doctor = ((p.review if p else {}).get("eyes") or {}).get(eye) or {}
             self.confirms[eye].set_grade(doctor.get("grade") or grade_code(eyes[eye] or {}))
             self.confirms[eye].setEnabled(bool(p and p.ai))
+            self.confirms[eye].show()
         self.table.fill(eyes)
         v = visit.visit
         if v:
@@ -215,6 +219,24 @@ class FundusViewer(ReviewMixin, QWidget):
                 + f" · {texts.follow_up(v.get('follow_up', ''))}"
             )
         self.findings_changed.emit(self.findings())
+
+    def _show_prior_results(self) -> None:
+        """The prior visit's stored AI result under its photo, for comparison only: the
+        grade to confirm, the table's decisions and the report stay with this visit."""
+        prior = self.visit.prior
+        eyes = {eye: (prior[eye].ai if eye in prior else None) for eye in EYES}
+        for eye in EYES:
+            p = prior.get(eye)
+            when = p.when.isoformat() if p is not None and p.when else ""
+            self.results[eye].show_result(eye, eyes[eye], p.model if p else "", prior=when)
+            self.confirms[eye].hide()  # nothing to confirm on a past visit
+        self.table.fill(eyes)
+        self.visit_line.setText(
+            "<b>"
+            + self.tr("Prior visit shown for comparison.")
+            + "</b> "
+            + self.tr("Switch off 'Prior visit' to review, confirm and report this visit.")
+        )
 
     def findings(self) -> list[dict]:
         """For the findings dock: each eye's AI result in one line, labelled with its model."""
@@ -326,6 +348,8 @@ class FundusViewer(ReviewMixin, QWidget):
             view.photo.setPixmap(view.photo.pixmap().__class__())
         self.refresh_images()
         self._titles()
+        if self.visit is not None:
+            self._show_results()
 
     def patient_printout(self, path: str | None = None):
         """Write the patient's printout of the signed report (worker); returns the job."""
