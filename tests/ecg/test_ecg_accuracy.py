@@ -96,3 +96,13 @@ def test_alarm_support_rules():
     assert ecg_alarms.supported("STEMI", {}, ["Inferior infarct, acute (LCx)", ">>> Acute MI <<<"])
     assert not ecg_alarms.supported("STEMI", {}, ["ST ELEVATION, PROBABLY DUE TO LVH"])
     assert ecg_alarms.unsupported_alarms([("BRADY", "routine")], {}, []) == []
+
+
+def test_a_device_value_of_zero_is_not_a_measurement(rows):
+    """GE MAC55 in atrial fibrillation writes PR 0: no PR was measured, so the record adds
+    nothing to the PR row, while its QRS and QT count."""
+    af = next(r for r in rows if r.name.endswith("ecgprocess_mac55_afib.dcm"))
+    assert af.device["PR Interval"] == 0 and "ATRIAL FIBRILLATION" in af.statements
+    assert ecg_accuracy.errors([af], "PR Interval", "pr_ms") == []
+    assert len(ecg_accuracy.errors([af], "QRS Duration", "qrs_ms")) == 1
+    assert len(ecg_accuracy.errors([af], "QT Interval", "qt_ms")) == 1
