@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app import report_templates as rt
+from app.ecg.analysis_notes import note_text, notes_of_result
 
 LANGUAGES = rt.LANGUAGES
 MODELLED = frozenset({"ECG", "CT"})  # modalities with an AI model here (a missing result says so)
@@ -41,6 +42,7 @@ _T: dict[str, dict[str, str]] = {
         "zh_CN": "- AI 未提示明显异常。",
     },
     "conclusion": {"en": "Conclusion: ", "zh_CN": "结论："},
+    "notes": {"en": "AI analysis notes:", "zh_CN": "AI 分析说明："},
 }
 # (key, English name, Chinese name, unit); a unit Chinese reports write otherwise in _ZH_UNITS
 _ZH_UNITS = {"bpm": "次/分"}
@@ -147,6 +149,9 @@ def draft_text(summary: dict[str, Any] | None, language: str = "zh_CN") -> str:
         lines.append("- " + rt.text("doctor", lang))
     else:
         lines += [f"- {t}" for t in texts] or [_T["none"][lang]]
+        notes = notes_of_result(summary)  # what the analysis could not do or did differently
+        if notes:
+            lines += [_T["notes"][lang]] + [f"- {note_text(n, lang)}" for n in notes]
     sep = "；" if lang == "zh_CN" else "; "
     lines.append(_T["conclusion"][lang] + (sep.join(texts) if texts else rt.text("doctor", lang)))
     return "\n".join(lines)

@@ -78,6 +78,16 @@ ENGLISH: dict[str, str] = {
     "qt_not_measurable": (
         "QT not measurable: no lead's T wave stands clear of the noise (no QT grade)"
     ),
+    # why a record gets no automatic grade (``inference.ecg.scope``)
+    "no_waveform": "no waveform in the record",
+    "no_valid_samples": "the waveform holds no valid samples",
+    "too_short": (
+        "the record is only {ms:.0f} ms long; automatic analysis needs at least {min_s:g} s"
+    ),
+    "not_12_lead": "{count} channel(s) ({channels}); recognised leads: {known}; missing {missing}",
+    "not_12_lead_unknown": (
+        "{count} channel(s) ({channels}); recognised leads: none; missing {missing}"
+    ),
 }
 
 

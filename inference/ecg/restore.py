@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
+from app.ecg.analysis_notes import restored, restored_all
 from inference.ecg.fiducials import Beat
 from inference.ecg.measure import LeadST, Measurements
 from inference.ecg.result import EcgAnalysis
@@ -32,4 +33,7 @@ def analysis_from_dict(d: dict[str, Any]) -> EcgAnalysis:
     for f in fields(EcgAnalysis):
         if f.name in d:
             kw[f.name] = nested.get(f.name, lambda v: v)(d[f.name])
+    # the warnings and the grade note with their codes (shown translated by code)
+    kw["warnings"] = restored_all([str(w) for w in d.get("warnings") or []], d.get("warning_codes"))
+    kw["grade_note"] = restored(str(d.get("grade_note") or ""), d.get("grade_note_code"))
     return EcgAnalysis(**kw)

@@ -38,7 +38,14 @@ class EcgAnalysis:
         return f"AI {self.model.label} + {self.rules}"
 
     def to_dict(self) -> dict[str, Any]:
-        return plain(self)
+        """Every field as JSON-native data; the warnings' and grade note's codes beside
+        their English text (``app.ecg.analysis_notes``), so they are shown translated."""
+        from app.ecg.analysis_notes import coded
+
+        d = plain(self)
+        d["warning_codes"] = coded(self.warnings)
+        d["grade_note_code"] = coded([self.grade_note])[0]
+        return d
 
     def summary(self) -> dict[str, Any]:
         """The compact form the CLI prints and the worklist stores."""

@@ -29,25 +29,25 @@ class Scope:
 
 
 def assess(signal: EcgSignal) -> Scope:
+    """Whether the record may be analysed and graded; ``reason`` is an ``EcgWarning``."""
+    from app.ecg.warning_codes import EcgWarning
+
     n = signal.n_samples if signal.data.size else 0
     if not signal.leads or n == 0:
-        return Scope(False, False, "no waveform in the record")
+        return Scope(False, False, EcgWarning("no_waveform"))
     if not np.isfinite(signal.data).any():
-        return Scope(False, False, "the waveform holds no valid samples")
+        return Scope(False, False, EcgWarning("no_valid_samples"))
     if signal.duration_s < MIN_ANALYSIS_S:  # the constant the readers share
-        return Scope(
-            False,
-            False,
-            f"the record is only {signal.duration_s * 1000:.0f} ms long; "
-            f"automatic analysis needs at least {MIN_ANALYSIS_S:g} s",
-        )
+        ms = signal.duration_s * 1000
+        return Scope(False, False, EcgWarning("too_short", ms=ms, min_s=MIN_ANALYSIS_S))
     missing = [n for n in REQUIRED if n not in signal.leads]
     if missing:
         known = [n for n in signal.leads if n in STANDARD_LEADS]
-        shown = ", ".join(signal.leads[:6]) + (" ..." if len(signal.leads) > 6 else "")
-        why = f"{len(signal.leads)} channel(s) ({shown}); recognised leads: "
-        why += ", ".join(known) if known else "none"
-        return Scope(True, False, why + "; missing " + ", ".join(missing))
+        channels = list(signal.leads[:6]) + (["..."] if len(signal.leads) > 6 else [])
+        kw = {"count": len(signal.leads), "channels": channels, "missing": missing}
+        if known:
+            return Scope(True, False, EcgWarning("not_12_lead", known=known, **kw))
+        return Scope(True, False, EcgWarning("not_12_lead_unknown", **kw))
     return Scope(True, True)
 
 

@@ -49,6 +49,22 @@
     </message>
 </context>
 <context>
+    <name>EcgAnalysisNotes</name>
+    <message>
+        <source>Analysis notes:</source>
+        <translation>Analysis notes:</translation>
+    </message>
+    <message>
+        <source>AI analysis notes: %1</source>
+        <translation>AI analysis notes: %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between two notes</comment>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
     <name>EcgCalipers</name>
     <message>
         <source>%1 ms · %2 bpm</source>
@@ -457,6 +473,26 @@
     <message>
         <source>QT not measurable: no lead&apos;s T wave stands clear of the noise (no QT grade)</source>
         <translation>QT not measurable: no lead&apos;s T wave stands clear of the noise (no QT grade)</translation>
+    </message>
+    <message>
+        <source>not analysable: no waveform in the record</source>
+        <translation>not analysable: no waveform in the record</translation>
+    </message>
+    <message>
+        <source>not analysable: the waveform holds no valid samples</source>
+        <translation>not analysable: the waveform holds no valid samples</translation>
+    </message>
+    <message>
+        <source>not analysable: the record is only %1 ms long; automatic analysis needs at least %2 s</source>
+        <translation>not analysable: the record is only %1 ms long; automatic analysis needs at least %2 s</translation>
+    </message>
+    <message>
+        <source>not a 12-lead ECG: %1 channel(s) (%2); recognised leads: %3; missing %4</source>
+        <translation>not a 12-lead ECG: %1 channel(s) (%2); recognised leads: %3; missing %4</translation>
+    </message>
+    <message>
+        <source>not a 12-lead ECG: %1 channel(s) (%2); no standard lead recognised; missing %3</source>
+        <translation>not a 12-lead ECG: %1 channel(s) (%2); no standard lead recognised; missing %3</translation>
     </message>
 </context>
 <context>

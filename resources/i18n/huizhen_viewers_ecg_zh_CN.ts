@@ -49,6 +49,22 @@
     </message>
 </context>
 <context>
+    <name>EcgAnalysisNotes</name>
+    <message>
+        <source>Analysis notes:</source>
+        <translation>AI 分析说明：</translation>
+    </message>
+    <message>
+        <source>AI analysis notes: %1</source>
+        <translation>AI 分析说明：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between two notes</comment>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>EcgCalipers</name>
     <message>
         <source>%1 ms · %2 bpm</source>
@@ -457,6 +473,26 @@
     <message>
         <source>QT not measurable: no lead&apos;s T wave stands clear of the noise (no QT grade)</source>
         <translation>QT 间期无法测量：各导联的 T 波均未明显高于噪声（不做 QT 分级）</translation>
+    </message>
+    <message>
+        <source>not analysable: no waveform in the record</source>
+        <translation>无法分析：记录中没有波形</translation>
+    </message>
+    <message>
+        <source>not analysable: the waveform holds no valid samples</source>
+        <translation>无法分析：波形中没有有效采样点</translation>
+    </message>
+    <message>
+        <source>not analysable: the record is only %1 ms long; automatic analysis needs at least %2 s</source>
+        <translation>无法分析：记录仅 %1 毫秒，自动分析至少需要 %2 秒</translation>
+    </message>
+    <message>
+        <source>not a 12-lead ECG: %1 channel(s) (%2); recognised leads: %3; missing %4</source>
+        <translation>非 12 导联心电图：共 %1 个通道（%2）；可识别导联：%3；缺少 %4</translation>
+    </message>
+    <message>
+        <source>not a 12-lead ECG: %1 channel(s) (%2); no standard lead recognised; missing %3</source>
+        <translation>非 12 导联心电图：共 %1 个通道（%2）；未识别出标准导联；缺少 %3</translation>
     </message>
 </context>
 <context>

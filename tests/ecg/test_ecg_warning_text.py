@@ -21,7 +21,8 @@ SAMPLE = {
     "minutes": 60, "hz": 1000.0, "channels": ["ECG_1 (500 Hz)"], "got": 10, "want": 5000,
     "lead": "V3", "samples": 4990, "mv": 120, "uv": 12, "unit": "xx", "assumed": "uV",
     "count": 3, "channel": "ABP (mmHg)", "reason": EcgWarning("not_ecg_name"), "seconds": 10,
-    "start": 18.0, "end": 28.0, "qrs_ms": 96.0, "noisy": ["II", "V6"],
+    "start": 18.0, "end": 28.0, "qrs_ms": 96.0, "noisy": ["II", "V6"], "min_s": 2,
+    "known": ["II"], "missing": ["I", "V1"],
 }  # fmt: skip
 
 

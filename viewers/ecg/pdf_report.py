@@ -35,11 +35,13 @@ from PySide6.QtGui import (
 
 from ui.report.pdf import patient_header  # noqa: F401 (the header every report PDF uses)
 from viewers.ecg import paper
+from viewers.ecg.analysis_notes import notes_line
 
 DPI = 300
 PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
 LEFT, TOP_PAPER = 8.0, 26.0
 SPEED, GAIN = 25.0, 10.0
+NOTES_MM = 10.0  # three lines of the AI's analysis notes above its notice
 
 
 translate = QCoreApplication.translate
@@ -177,7 +179,11 @@ def render_pdf(signal, summary: dict, report, header: dict) -> bytes:
         pg.text(LEFT, y, 280, 5, _measure_line(summary), 8.5, bold=True)
         y += 6
         pg.text(LEFT, y, 30, 5, translate("EcgPdfReport", "Interpretation"), 9, bold=True)
-        pg.text(LEFT + 31, y, 250, PAGE_H - y - 26, report.text, 8)
+        notes = notes_line(summary)  # what the AI could not do or did differently
+        room = NOTES_MM if notes else 0.0
+        pg.text(LEFT + 31, y, 250, PAGE_H - y - 26 - room, report.text, 8)
+        if notes:
+            pg.text(LEFT, PAGE_H - 21 - room, 280, room, notes, 7, colour="#b06000")
         model = summary.get("model") or {}
         notice = translate(
             "EcgPdfReport",

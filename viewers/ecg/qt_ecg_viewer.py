@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.ecg.filters import LOWPASS_CHOICES, NOTCH_CHOICES, FilterSpec, assess
 from ui.report.panel import ReportPanel
 from viewers.ecg import paper
+from viewers.ecg.analysis_notes import notes_finding
 from viewers.ecg.calipers import MODES, Calipers, format_reading
 from viewers.ecg.finding_text import finding_text
 from viewers.ecg.left_out import LeftOutLabel, status_warnings
@@ -356,7 +357,8 @@ class EcgViewer(QWidget):
         for i, v in enumerate((m.hr_bpm, m.pr_ms, m.qrs_ms, m.qt_ms, m.qtc_ms), start=1):
             text = text.replace(f"%{i}", "—" if v is None else f"{v:.0f}")
         out.append({"text": text, "source": src, "severity": "info", "code": "MEASUREMENTS"})
-        return out
+        notes = notes_finding(a, src)  # what the analysis could not do or did differently
+        return out + ([notes] if notes else [])
 
     # ---- filters and tools --------------------------------------------
     def set_filters(self, spec: FilterSpec):

@@ -105,6 +105,24 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
     "qt_not_measurable": (QT_TRANSLATE_NOOP(
         "EcgWarnings", "QT not measurable: no lead's T wave stands clear of the noise (no QT grade)"
     ), ()),
+    # why a record gets no automatic grade
+    "no_waveform": (QT_TRANSLATE_NOOP("EcgWarnings", "not analysable: no waveform in the record"),
+                    ()),
+    "no_valid_samples": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "not analysable: the waveform holds no valid samples"
+    ), ()),
+    "too_short": (QT_TRANSLATE_NOOP(
+        "EcgWarnings",
+        "not analysable: the record is only %1 ms long; automatic analysis needs at least %2 s"
+    ), ("ms", "min_s")),
+    "not_12_lead": (QT_TRANSLATE_NOOP(
+        "EcgWarnings",
+        "not a 12-lead ECG: %1 channel(s) (%2); recognised leads: %3; missing %4"
+    ), ("count", "channels", "known", "missing")),
+    "not_12_lead_unknown": (QT_TRANSLATE_NOOP(
+        "EcgWarnings",
+        "not a 12-lead ECG: %1 channel(s) (%2); no standard lead recognised; missing %3"
+    ), ("count", "channels", "missing")),
 }  # fmt: skip
 
 

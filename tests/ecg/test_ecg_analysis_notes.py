@@ -1,0 +1,182 @@
+"""The ECG analysis' notes (what the AI pre-read could not do or did differently) are
+kept by code in the stored AI result and shown translated: in the findings panel
+under the model's header, in the report draft and on the printed report.
+
+Real records (tests/data/ecg/README.md): LUDB 138 (T wave not clear of the noise in
+lead II: QT measured on the other leads), the 230 s MIMIC-style ``mixedsignals``
+(the cleanest 10 s chosen; not a 12-lead ECG), PhysioNet's ``test01_00s`` (four
+unnamed channels: no standard lead recognised)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.ai.result import AiResult
+from app.ecg.analysis_notes import NOTE_CODES, NOTE_TEXT, note_text, notes_of_result
+from app.ecg.readers import read_ecg
+from app.ecg.warning_codes import ENGLISH, EcgWarning, code_of
+from app.report_drafts import draft_text
+from inference.ecg import analyze
+from inference.ecg.preread import analysis_of, result_of
+
+WFDB = Path(__file__).resolve().parents[1] / "data" / "ecg" / "wfdb"
+RECORDS = {"138": WFDB / "ludb" / "138.hea", "mixed": WFDB / "mixedsignals.hea",
+           "test01": WFDB / "test01_00s.hea"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def stored():
+    """Each record's AI result as it is stored and synced: JSON."""
+    return {
+        k: json.loads(json.dumps(result_of(analyze(read_ecg(p))).to_dict()))
+        for k, p in RECORDS.items()
+    }
+
+
+def test_every_note_code_is_a_warning_code_with_report_wording():
+    assert set(ENGLISH) >= NOTE_CODES and set(NOTE_TEXT) == NOTE_CODES
+    for code, (en, zh) in NOTE_TEXT.items():
+        fields = set(EcgWarning.fields(code))
+        assert {f for f in fields if "{" + f in en} == fields, code
+        assert all("{" + f in zh for f in fields), code
+
+
+def test_the_stored_result_keeps_the_codes(stored):
+    back = analysis_of(AiResult.from_dict(stored["mixed"]))
+    codes = [code_of(w) for w in back.warnings]
+    assert "window_chosen" in codes and "channels_left_out" in codes
+    assert code_of(back.grade_note) == "not_12_lead"
+    window = next(w for w in back.warnings if code_of(w) == "window_chosen")
+    assert window.params["end"] - window.params["start"] == pytest.approx(10.0)
+    # the English text stays what the CLI and JSON always had
+    assert stored["mixed"]["details"]["warnings"] == [str(w) for w in back.warnings]
+
+
+def test_notes_are_the_analysis_own_why_no_grade_first(stored):
+    mixed = [code_of(n) for n in notes_of_result(stored["mixed"])]
+    assert mixed[0] == "not_12_lead" and "window_chosen" in mixed
+    # reader warnings stay with the record; the grade note already names missing leads
+    assert not {"channels_left_out", "samples_missing", "leads_unavailable"} & set(mixed)
+    assert [code_of(n) for n in notes_of_result(stored["138"])] == ["qt_leads"]
+    assert [code_of(n) for n in notes_of_result(stored["test01"])] == ["not_12_lead_unknown"]
+
+
+def test_old_results_without_codes_show_their_text(stored):
+    old = json.loads(json.dumps(stored["138"]))
+    del old["details"]["analysis"]["warning_codes"]
+    (note,) = notes_of_result(old)
+    assert code_of(note) == "" and note.startswith("QT measured on the leads")
+    assert note_text(note, "zh_CN") == note  # shown as it is, never re-parsed
+
+
+def test_report_draft_quotes_the_notes_in_the_reports_language(stored):
+    zh = draft_text(stored["138"], "zh_CN")
+    assert "AI 分析说明：" in zh
+    assert (
+        "- QT 间期在 T 波清晰的导联上测量：I, V1, V2, V3, V4, V5, V6（II 导联的 T 波未明显高于噪声）"
+        in zh
+    )
+    en = draft_text(stored["mixed"], "en")
+    assert "AI analysis notes:" in en and "(the cleanest 10 s" in en
+    assert "- not a 12-lead ECG: 3 channel(s) (II, III, V); recognised leads: II, III" in en
+    assert en.index("AI analysis notes:") < en.index("Conclusion:")
+    zh = draft_text(stored["test01"], "zh_CN")
+    assert "非 12 导联心电图：共 4 个通道（ECG 1, ECG 2, ECG 3, ECG 4）；未识别出标准导联" in zh
+    # the model is still named in the draft's first line
+    assert zh.splitlines()[0].startswith("【AI 建议文本 — OpenECG")
+
+
+def test_report_from_a_stored_result_carries_the_notes(store, tmp_path):
+    from app import reports
+    from app.importer import run_import
+    from inference.preread import run_preread
+
+    folder = tmp_path / "138"
+    folder.mkdir()
+    for ext in ("hea", "dat"):
+        shutil.copy(WFDB / "ludb" / f"138.{ext}", folder)
+    [pk] = run_import(store, [folder]).study_pks
+    run_preread(store, [pk])
+    r = reports.create_draft(store, pk, language="zh_CN")
+    assert "QT 间期在 T 波清晰的导联上测量" in r.text
+
+
+def _viewer(qtbot, jobs, path):
+    from app.domain import Modality
+    from viewers.ecg.qt_ecg_viewer import EcgViewer
+    from viewers.registry import ViewerContext
+
+    ctx = ViewerContext(None, 1, Modality.ECG, [(None, path)], jobs, extra={"px_per_mm": 4.0})
+    v = EcgViewer(ctx)
+    qtbot.addWidget(v)
+    v.resize(1000, 700)
+    return v
+
+
+def _notes(v) -> dict:
+    return next((f for f in v.findings if f.get("code") == "ANALYSIS_NOTES"), {})
+
+
+def test_viewer_lists_the_notes_under_the_model_in_chinese_and_english(qtbot, jobs, zh):
+    from ui import i18n
+    from ui.findings_dock import FindingsDock
+
+    v = _viewer(qtbot, jobs, RECORDS["138"])
+    qtbot.waitUntil(lambda: bool(_notes(v)), timeout=60000)
+    notes = _notes(v)
+    assert notes["text"] == "AI 分析说明："
+    assert notes["notes"] == [
+        "• QT 间期在 T 波清晰的导联上测量：I, V1, V2, V3, V4, V5, V6（II 导联的 T 波未明显高于噪声）"
+    ]
+    measurements = next(f for f in v.findings if f["code"] == "MEASUREMENTS")
+    assert notes["source"] == measurements["source"] and "OpenECG" in notes["source"]
+    dock = FindingsDock()
+    qtbot.addWidget(dock)
+    dock.set_findings(v.findings)
+    rows = [dock.list.item(i).text() for i in range(dock.list.count())]
+    assert rows[0].startswith("AI 输出 — OpenECG")  # the notes sit under the model
+    assert rows[-1].startswith("AI 分析说明：\n• QT 间期")
+    i18n.install("en")  # a language switch re-words them by code
+    qtbot.waitUntil(lambda: _notes(v).get("text") == "Analysis notes:", timeout=5000)
+    assert _notes(v)["notes"] == [
+        "• QT measured on the leads with a clear T wave: I, V1, V2, V3, V4, V5, V6 "
+        "(T wave not clear of the noise in II)"
+    ]
+
+
+def test_viewer_notes_of_a_record_that_is_not_a_12_lead_ecg(qtbot, jobs, zh):
+    v = _viewer(qtbot, jobs, RECORDS["test01"])
+    qtbot.waitUntil(lambda: bool(_notes(v)), timeout=60000)
+    assert _notes(v)["notes"] == [
+        "• 非 12 导联心电图：共 4 个通道（ECG 1, ECG 2, ECG 3, ECG 4）；未识别出标准导联；"
+        "缺少 I, II, V1, V2, V3, V4, V5, V6"
+    ]
+
+
+def test_printed_report_has_the_notes_beside_the_ai_notice(store, qapp, zh, tmp_path):
+    from PySide6.QtPdf import QPdfDocument
+
+    from app import reports
+    from app.auth import authenticate, seed_demo_users
+    from app.importer import run_import
+    from viewers.ecg.pdf_report import patient_header, render_pdf
+
+    signal = read_ecg(RECORDS["test01"])
+    [pk] = run_import(store, [RECORDS["test01"]]).study_pks
+    seed_demo_users(store)
+    user = authenticate(store, "specialist", "demo")
+    r = reports.create_draft(store, pk, language="zh_CN", user=user)
+    r = reports.sign(store, reports.confirm(store, r.id, user).id, user)
+    data = render_pdf(signal, analyze(signal).summary(), r, patient_header(store, pk))
+    path = tmp_path / "notes.pdf"
+    path.write_bytes(data)
+    doc = QPdfDocument()
+    doc.load(str(path))
+    text = "".join(doc.getAllText(0).text().split())
+    doc.close()
+    assert "AI分析说明：非12导联心电图：共4个通道" in text
+    assert "OpenECG" in text
