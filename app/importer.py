@@ -140,9 +140,11 @@ def failure(path: Path, err: BaseException) -> ImportEntry:
 
 def recognise(path: Path) -> Record | ImportEntry:
     if not path.exists():
-        return ImportEntry(str(path), Outcome.FAILED, "file not found", kind="missing")
+        why = ReadReason("file_missing", name=path.name)
+        return ImportEntry(str(path), Outcome.FAILED, "file not found", kind="missing", why=why)
     if path.stat().st_size == 0:
-        return ImportEntry(str(path), Outcome.FAILED, "file is empty", kind="empty")
+        why = ReadReason("file_empty", name=path.name)
+        return ImportEntry(str(path), Outcome.FAILED, "file is empty", kind="empty", why=why)
     found = best_reader(path)
     if found is None:
         return ImportEntry(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.importer import ImportReport, Outcome
 from ui.labels import modality_label, outcome_label
-from ui.read_errors import detail_line, error_text
+from ui.read_errors import detail_line, failure_line, reason_text
 
 COLOURS = {Outcome.FAILED: "#b3261e", Outcome.UNSUPPORTED: "#a56300"}
 
@@ -61,7 +61,8 @@ class ImportReportDialog(QDialog):
             detail = self.detail(e)
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
-                tip = e.path if col == 0 else value
+                # the full path on the file; the technical detail, when there is one, on the row
+                tip = e.path if col == 0 else ""
                 item.setToolTip("\n".join(x for x in (tip, detail_line(detail)) if x))
                 item.setData(Qt.ItemDataRole.UserRole, detail)
                 if e.outcome in COLOURS:
@@ -73,6 +74,7 @@ class ImportReportDialog(QDialog):
         self.detail_label.setWordWrap(True)
         self.detail_label.setStyleSheet("color: #666; font-size: small")
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_label.setVisible(False)  # shown for a row that has a technical detail
         self.table.currentCellChanged.connect(self._show_detail)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
@@ -98,7 +100,7 @@ class ImportReportDialog(QDialog):
         if e.outcome is Outcome.DUPLICATE:
             return self.tr("Already in the store (nothing changed)")
         if e.outcome is Outcome.FAILED:
-            return error_text(e.kind, getattr(e, "why", None))
+            return failure_line(e.kind, getattr(e, "why", None))
         if getattr(e, "files", 1) > 1:  # a WFDB record, a DICOM series, a slide's files
             return self.tr("%1 files, kept together as one record").replace("%1", str(e.files))
         return ""
@@ -110,10 +112,14 @@ class ImportReportDialog(QDialog):
 
     @staticmethod
     def detail(e) -> str:
-        """The reader's English message of a failed line (technical detail), or ""."""
-        return e.reason if e.outcome is Outcome.FAILED else ""
+        """The reader's English message of a failed line when no coded reason already says
+        it in the user's language (technical detail), or ""."""
+        if e.outcome is not Outcome.FAILED or reason_text(getattr(e, "why", None)):
+            return ""
+        return e.reason
 
     def _show_detail(self, row: int, _col: int = 0, *_prev) -> None:
         item = self.table.item(row, 3) if row >= 0 else None
         detail = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
         self.detail_label.setText(detail_line(detail or ""))
+        self.detail_label.setVisible(bool(detail))

@@ -104,6 +104,39 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
 }  # fmt: skip
 
 
+# what the user can do about a file the import could not read, by kind
+ADVICE: dict[str, str] = {
+    "truncated": QT_TRANSLATE_NOOP(
+        "ReadErrors", "Copy it again from the original (the device, disc or USB drive) and import it again."),
+    "corrupt": QT_TRANSLATE_NOOP(
+        "ReadErrors", "Export it again from the device, or ask the sender for a new copy."),
+    "unsupported": QT_TRANSLATE_NOOP(
+        "ReadErrors", "Huizhen cannot import it; view it with the device's own software."),
+    "empty": QT_TRANSLATE_NOOP(
+        "ReadErrors", "Copy it again from the original and import it again."),
+    "missing": QT_TRANSLATE_NOOP(
+        "ReadErrors", "Check that the file is there (disc or USB drive inserted) and import it again."),
+    "metadata": QT_TRANSLATE_NOOP(
+        "ReadErrors", "Correct or remove the patient details file beside it and import it again."),
+    "unreadable": QT_TRANSLATE_NOOP(
+        "ReadErrors", "Check the disc or drive and your access to the file, then import it again."),
+    "unexpected": QT_TRANSLATE_NOOP(
+        "ReadErrors", "Try again; if it happens again, give the technical detail below to your support."),
+    "server": QT_TRANSLATE_NOOP(
+        "ReadErrors", "Check the connection to the regional server and try again."),
+}  # fmt: skip
+# codes whose advice is another kind's (a cut file read as "unreadable"), or none: their
+# reason says what to do already
+ADVICE_FOR_CODE = {
+    "ends_early": "truncated",
+    "truncated_bytes": "truncated",
+    "pixels_truncated": "truncated",
+    "waveform_truncated": "truncated",
+    "server_fetch": "server",
+    "companion_missing": "",
+}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
@@ -122,12 +155,25 @@ def reason_text(reason: object) -> str:
 
 
 def error_text(kind: str, reason: object = None) -> str:
-    """The main sentence: the kind's sentence and, when coded, the translated reason."""
+    """The main sentence: the translated reason when it is coded (it says what is wrong,
+    more precisely than the kind, which would only repeat it), else the kind's sentence."""
     why = reason_text(reason)
-    head = kind_text(kind)
-    if not why:
-        return head
-    return QCoreApplication.translate("ReadErrors", "%1: %2").replace("%1", head).replace("%2", why)
+    return why[:1].upper() + why[1:] if why else kind_text(kind)
+
+
+def advice_text(kind: str, reason: object = None) -> str:
+    """What the user can do about a file that could not be read ("" when its reason says it)."""
+    key = ADVICE_FOR_CODE.get(code_of(reason), kind)
+    return _tr(ADVICE[key]) if key in ADVICE else ""
+
+
+def failure_line(kind: str, reason: object = None) -> str:
+    """One line for a file that could not be read: what is wrong, then what to do."""
+    what, advice = error_text(kind, reason), advice_text(kind, reason)
+    if not advice:
+        return what
+    line = QCoreApplication.translate("ReadErrors", "%1. %2")
+    return line.replace("%1", what.rstrip(".")).replace("%2", advice)
 
 
 def error_parts(err: BaseException) -> tuple[str, str]:

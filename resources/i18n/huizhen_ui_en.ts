@@ -1109,8 +1109,44 @@ Nothing already imported was lost.</source>
         <translation>%1 files cannot be opened for viewing</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>Copy it again from the original (the device, disc or USB drive) and import it again.</source>
+        <translation>Copy it again from the original (the device, disc or USB drive) and import it again.</translation>
+    </message>
+    <message>
+        <source>Export it again from the device, or ask the sender for a new copy.</source>
+        <translation>Export it again from the device, or ask the sender for a new copy.</translation>
+    </message>
+    <message>
+        <source>Huizhen cannot import it; view it with the device&apos;s own software.</source>
+        <translation>Huizhen cannot import it; view it with the device&apos;s own software.</translation>
+    </message>
+    <message>
+        <source>Copy it again from the original and import it again.</source>
+        <translation>Copy it again from the original and import it again.</translation>
+    </message>
+    <message>
+        <source>Check that the file is there (disc or USB drive inserted) and import it again.</source>
+        <translation>Check that the file is there (disc or USB drive inserted) and import it again.</translation>
+    </message>
+    <message>
+        <source>Correct or remove the patient details file beside it and import it again.</source>
+        <translation>Correct or remove the patient details file beside it and import it again.</translation>
+    </message>
+    <message>
+        <source>Check the disc or drive and your access to the file, then import it again.</source>
+        <translation>Check the disc or drive and your access to the file, then import it again.</translation>
+    </message>
+    <message>
+        <source>Try again; if it happens again, give the technical detail below to your support.</source>
+        <translation>Try again; if it happens again, give the technical detail below to your support.</translation>
+    </message>
+    <message>
+        <source>Check the connection to the regional server and try again.</source>
+        <translation>Check the connection to the regional server and try again.</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>Technical detail: %1</source>

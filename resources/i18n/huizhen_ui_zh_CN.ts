@@ -1111,8 +1111,44 @@ Nothing already imported was lost.</source>
         <translation>%1 文件无法打开查看</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
+        <source>Copy it again from the original (the device, disc or USB drive) and import it again.</source>
+        <translation>请从原始来源（设备、光盘或U盘）重新复制后再导入。</translation>
+    </message>
+    <message>
+        <source>Export it again from the device, or ask the sender for a new copy.</source>
+        <translation>请从设备重新导出，或请发送方重新提供。</translation>
+    </message>
+    <message>
+        <source>Huizhen cannot import it; view it with the device&apos;s own software.</source>
+        <translation>会诊系统无法导入此文件，请用设备自带的软件查看。</translation>
+    </message>
+    <message>
+        <source>Copy it again from the original and import it again.</source>
+        <translation>请从原始来源重新复制后再导入。</translation>
+    </message>
+    <message>
+        <source>Check that the file is there (disc or USB drive inserted) and import it again.</source>
+        <translation>请确认文件仍在（光盘或U盘已插入）后重新导入。</translation>
+    </message>
+    <message>
+        <source>Correct or remove the patient details file beside it and import it again.</source>
+        <translation>请修正或删除其旁边的患者信息文件后重新导入。</translation>
+    </message>
+    <message>
+        <source>Check the disc or drive and your access to the file, then import it again.</source>
+        <translation>请检查光盘或磁盘以及对该文件的访问权限，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>Try again; if it happens again, give the technical detail below to your support.</source>
+        <translation>请重试；如再次出现，请将下方的技术细节提供给技术支持人员。</translation>
+    </message>
+    <message>
+        <source>Check the connection to the regional server and try again.</source>
+        <translation>请检查与区域医院服务器的连接后重试。</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
     </message>
     <message>
         <source>Technical detail: %1</source>

@@ -31,7 +31,11 @@ def test_import_reports_bad_files(window, qtbot, tmp_path):
     assert "0 imported" in dlg.summary.text() and "2 could not be imported" in dlg.summary.text()
     assert dlg.table.rowCount() == 2
     reasons = {dlg.table.item(r, 0).text(): dlg.table.item(r, 3).text() for r in range(2)}
-    assert reasons["broken.dcm"].startswith("The file is damaged")
+    # one line: what is wrong, then what to do
+    assert reasons["broken.dcm"] == (
+        "The DICOM file is not an image, a waveform or a known document. "
+        "Export it again from the device, or ask the sender for a new copy."
+    )
     dlg.close()
 
 

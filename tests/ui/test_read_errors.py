@@ -15,7 +15,7 @@ from pydicom.data import get_testdata_file
 
 from app.readers.base import ReadError
 from app.readers.reasons import ENGLISH, ReadReason, template_fields
-from ui.read_errors import KINDS, TEMPLATES, error_parts, error_text, reason_text
+from ui.read_errors import KINDS, TEMPLATES, error_parts, error_text, kind_text, reason_text
 
 ECG = Path(__file__).resolve().parents[1] / "data" / "ecg"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -67,7 +67,7 @@ def test_uncoded_error_shows_the_kind_and_keeps_english_as_detail(zh):
     assert CJK.search(message) and "SCP" not in message
     assert detail == "SCP-ECG section 2 is truncated"
     message, detail = error_parts(ReadError(ReadReason("case_no_file"), "missing"))
-    assert message == "文件缺失：此病例没有文件" and detail == ""
+    assert message == "此病例没有文件" and detail == ""  # the reason alone: no kind repeating it
     message, detail = error_parts(RuntimeError("database is locked"))
     assert CJK.search(message) and detail == "database is locked"
 
@@ -83,6 +83,8 @@ def bad_folder(tmp_path):
         shutil.copy(get_testdata_file(name, download=False), bad / name)
     raw = Path(get_testdata_file("waveform_ecg.dcm", download=False)).read_bytes()
     (bad / "ecg_cut.dcm").write_bytes(raw[: len(raw) // 2])  # a real DICOM ECG cut in half
+    raw = Path(get_testdata_file("CT_small.dcm", download=False)).read_bytes()
+    (bad / "ct_cut.dcm").write_bytes(raw[: len(raw) // 2])  # a real CT image cut in half
     shutil.copy(ECG / "wfdb" / "test01_00s.hea", bad / "test01_00s.hea")  # without its .dat
     raw = (ECG / "muse" / "muse_ecg1.xml").read_bytes()
     (bad / "muse_cut.xml").write_bytes(raw[: len(raw) // 2])  # a real MUSE file cut in half
@@ -98,6 +100,7 @@ EXPECTED = {  # file -> (code, what the zh_CN line must say)
     "MR_truncated.dcm": ("modality_unsupported", "不支持 DICOM 检查类型 MR"),
     "no_meta.dcm": ("not_dicom", "不是 DICOM 文件"),
     "ecg_cut.dcm": ("ends_early", "文件在数据完整之前就结束了"),
+    "ct_cut.dcm": ("truncated_bytes", "文件被截断：应有 39068 字节，实际只有 19603 字节"),
     "test01_00s.hea": ("companion_missing", "此记录还需要 test01_00s.dat"),
     "muse_cut.xml": ("xml_damaged", "XML 内容已损坏或不完整"),
     "short/test01_00s.hea": ("too_short", "记录时长仅 20 毫秒"),
@@ -133,11 +136,26 @@ def test_real_bad_files_give_coded_reasons_shown_in_zh_cn(qtbot, zh, store, bad_
     }
     for key, (_code, text) in EXPECTED.items():
         cell = rows[str(bad_folder / key)]
-        assert text in cell.text(), (key, cell.text())
+        # one line: what is wrong, then what to do; the kind's sentence does not repeat it
+        assert cell.text().startswith(text), (key, cell.text())
+        if _code != "companion_missing":  # the advice, once
+            assert cell.text().count("。") == 2 and cell.text().endswith("。"), cell.text()
+        assert kind_text(failed[key].kind) not in cell.text()
         assert failed[key].reason not in cell.text()  # no English sentence in the main line
         assert not re.search(r"\b(the|is|not|file|record|cannot)\b", cell.text(), re.I)
-        assert "技术细节：" + failed[key].reason in cell.toolTip()  # the English as detail
-    assert dlg.detail_label.text().startswith("技术细节：")
+        assert cell.toolTip() == ""  # the coded reason says it: no English detail repeating it
+    cut = rows[str(bad_folder / "ct_cut.dcm")].text()
+    assert cut == (
+        "文件被截断：应有 39068 字节，实际只有 19603 字节。"
+        "请从原始来源（设备、光盘或U盘）重新复制后再导入。"
+    )
+    assert rows[str(bad_folder / "ecg_cut.dcm")].text() == (
+        "文件在数据完整之前就结束了（可能被截断）。请从原始来源（设备、光盘或U盘）重新复制后再导入。"
+    )
+    assert rows[str(bad_folder / "test01_00s.hea")].text() == (
+        "此记录还需要 test01_00s.dat（请将其复制到同一文件夹）"  # its reason says what to do
+    )
+    assert dlg.detail_label.text() == "" and dlg.detail_label.isHidden()
 
 
 def test_import_report_kind_only_for_an_uncoded_reason(qtbot, zh):
@@ -149,9 +167,10 @@ def test_import_report_kind_only_for_an_uncoded_reason(qtbot, zh):
     )
     dlg = ImportReportDialog(ImportReport([entry]))
     qtbot.addWidget(dlg)
-    assert (
-        dlg.table.item(0, 3).text() == error_text("truncated") == "文件不完整（例如复制时被中断）"
+    assert dlg.table.item(0, 3).text() == (
+        "文件不完整（例如复制时被中断）。请从原始来源（设备、光盘或U盘）重新复制后再导入。"
     )
+    assert error_text("truncated") == "文件不完整（例如复制时被中断）"
     assert dlg.detail_label.text() == "技术细节：SCP-ECG section 2 is truncated"
 
 
@@ -205,5 +224,5 @@ def test_image_viewer_shows_a_damaged_stored_image_in_zh_cn(qtbot, zh, jobs, sto
     stored.write_bytes(stored.read_bytes()[:-20000])
     v = ImageViewer(ViewerContext(store, entry.study_pk, Modality.CT, files, jobs))
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: "无法显示图像：文件已损坏" in v.status.text(), timeout=10000)
-    assert "图像数据" in v.status.text() and not re.search(r"[A-Za-z]{5,}", v.status.text())
+    qtbot.waitUntil(lambda: "无法显示图像：图像数据已损坏" in v.status.text(), timeout=10000)
+    assert "文件已损坏" not in v.status.text() and not re.search(r"[A-Za-z]{5,}", v.status.text())
