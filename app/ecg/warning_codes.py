@@ -88,6 +88,10 @@ ENGLISH: dict[str, str] = {
     "not_12_lead_unknown": (
         "{count} channel(s) ({channels}); recognised leads: none; missing {missing}"
     ),
+    "limb_leads_inconsistent": (
+        "limb leads disagree with Einthoven's law (slope against I and II: {leads}): "
+        "lead gains or labels are wrong, so amplitudes and ST deviations are unreliable"
+    ),
 }
 
 

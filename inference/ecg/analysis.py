@@ -16,7 +16,16 @@ import numpy as np
 
 from app.ecg.signal import STANDARD_LEADS, EcgSignal
 from app.ecg.warning_codes import EcgWarning
-from inference.ecg import conduction, pacer, pacer_steps, qt, t_wave, wide_qrs, window
+from inference.ecg import (
+    conduction,
+    limb_check,
+    pacer,
+    pacer_steps,
+    qt,
+    t_wave,
+    wide_qrs,
+    window,
+)
 from inference.ecg.fiducials import Beat, global_fiducials
 from inference.ecg.measure import Measurements, intervals, measure
 from inference.ecg.median import INDEPENDENT, refine
@@ -120,6 +129,10 @@ def analyze(
     flat = flat_leads(data, leads)
     if flat:
         warnings.append(EcgWarning("leads_flat", leads=list(flat)))
+    off = limb_check.inconsistent(limb_check.limb_slopes(raw, leads, signal.fs))
+    if off:  # gains or labels wrong: every amplitude below is suspect
+        shown = [f"{n} {s:.2f}" for n, s in off.items()]
+        warnings.append(EcgWarning("limb_leads_inconsistent", leads=shown))
     run = [n for n in leads if n not in flat] if all_leads else _pick_fiducial_leads(leads, flat)
     t1 = time.perf_counter()
     step(0.15, "AI delineation")

@@ -494,6 +494,10 @@
         <source>not a 12-lead ECG: %1 channel(s) (%2); no standard lead recognised; missing %3</source>
         <translation>not a 12-lead ECG: %1 channel(s) (%2); no standard lead recognised; missing %3</translation>
     </message>
+    <message>
+        <source>limb leads disagree with Einthoven&apos;s law (slope against I and II: %1): lead gains or labels are wrong, so amplitudes and ST deviations are unreliable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MeasurementTable</name>

@@ -494,6 +494,10 @@
         <source>not a 12-lead ECG: %1 channel(s) (%2); no standard lead recognised; missing %3</source>
         <translation>非 12 导联心电图：共 %1 个通道（%2）；未识别出标准导联；缺少 %3</translation>
     </message>
+    <message>
+        <source>limb leads disagree with Einthoven&apos;s law (slope against I and II: %1): lead gains or labels are wrong, so amplitudes and ST deviations are unreliable</source>
+        <translation>肢体导联不符合 Einthoven 定律（相对 I、II 导联的斜率：%1）：导联增益或导联标注有误，波幅及 ST 段偏移不可靠</translation>
+    </message>
 </context>
 <context>
     <name>MeasurementTable</name>

@@ -123,6 +123,9 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
         "EcgWarnings",
         "not a 12-lead ECG: %1 channel(s) (%2); no standard lead recognised; missing %3"
     ), ("count", "channels", "missing")),
+    "limb_leads_inconsistent": (QT_TRANSLATE_NOOP(
+        "EcgWarnings", "limb leads disagree with Einthoven's law (slope against I and II: %1): lead gains or labels are wrong, so amplitudes and ST deviations are unreliable"
+    ), ("leads",)),
 }  # fmt: skip
 
 
