@@ -189,6 +189,10 @@ def _t_end(
     pr = [b.qrs_on - b.p_on for b in hints if b.p_on is not None]
     next_p = mb.qrs_on + rr - int(np.median(pr)) - int(20 * MS) if pr else t_hi
     apex_hi = next_p if t_lo + int(60 * MS) < next_p < t_hi else t_hi
+    # the descending limb and the T end lie before that P wave too: at a fast rate
+    # with a normal PR (e.g. 100/min, PR 170 ms) it starts well before 0.9 RR, and
+    # its upstroke would be taken for the limb and hold the velocity up
+    limb_hi = min(next_p + int(20 * MS), t_hi) if apex_hi == next_p else t_hi
     clear = clear_rows(mb.data, rows, mb.qrs_on, mb.qrs_off, t_lo, apex_hi, T_FRACTION)
     if not clear:
         return None, []
@@ -197,10 +201,10 @@ def _t_end(
     apex = _t_apex(mb.data[clear], mb.qrs_on, t_lo, apex_hi)
     # the steepest point of the descending limb, which follows the apex within
     # T_LIMB_MS (so a spike or P wave of the next beat is never taken for it)
-    late = _peak(v, apex, min(apex + int(T_LIMB_MS * MS), t_hi))
+    late = _peak(v, apex, min(apex + int(T_LIMB_MS * MS), limb_hi))
     base = _quiet(v, late, t_hi)
     thr = base + T_FRACTION * (float(v[late]) - base)
-    end = _cross_fwd(v, late, t_hi, max(thr, NOISE_FACTOR * noise))
+    end = _cross_fwd(v, late, limb_hi, max(thr, NOISE_FACTOR * noise))
     return end, [mb.leads[r] for r in clear]
 
 

@@ -3,7 +3,13 @@
 ``scp/scp_tools/ECG_20081029_105642_ANON000010.scp`` (SCP-Tools, MIT; device QT 357 ms,
 statements "sinus rhythm, normal ECG", section 7 lists 14 pacemaker-like spikes 750 ms
 apart): each P wave starts with a narrow spike.  The T apex was taken on the next
-beat's spike and the T end after it: QT 608 ms and a false urgent "long QT"."""
+beat's spike and the T end after it: QT 608 ms and a false urgent "long QT".
+
+``muse/ml4h_muse_ecg_deidentified_1.xml`` (GE MUSE 8, 240 Hz, sinus tachycardia 102/min,
+device PR 167, QT 367 ms): at that rate the next P wave starts 420 ms after the QRS
+onset, inside the 0.9 RR T-end window; its upstroke was taken for the T wave's
+descending limb: QT 440 ms, and the P search, which starts after the previous T end,
+then found PR 126 ms."""
 
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from app.ecg.readers import read_ecg
 from inference.ecg import analyze
 
 SCP = Path(__file__).resolve().parents[1] / "data" / "ecg" / "scp" / "scp_tools"
+MUSE = Path(__file__).resolve().parents[1] / "data" / "ecg" / "muse"
 
 
 def test_the_next_beats_spike_is_not_taken_for_the_t_wave():
@@ -20,6 +27,15 @@ def test_the_next_beats_spike_is_not_taken_for_the_t_wave():
     res = analyze(sig)
     assert abs(res.measurements.qt_ms - sig.device_measurements["QT Interval"]) <= 25
     assert "QT_LONG" not in [f.code for f in res.findings] and res.urgency == "routine"
+
+
+def test_at_a_fast_rate_the_t_end_is_not_placed_in_the_next_p_wave():
+    sig = read_ecg(MUSE / "ml4h_muse_ecg_deidentified_1.xml")
+    assert sig.fs == 240 and sig.device_measurements["Heart Rate"] == 102
+    res = analyze(sig)
+    m, dev = res.measurements, sig.device_measurements
+    assert abs(m.qt_ms - dev["QT Interval"]) <= 25  # was +73
+    assert abs(m.pr_ms - dev["PR Interval"]) <= 20  # was -41
 
 
 def test_a_long_qt_is_still_found(real_signal, device_beats):
