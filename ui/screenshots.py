@@ -100,6 +100,8 @@ def main(out: str = "screenshots") -> int:
 
     ecg = Path(get_testdata_file("waveform_ecg.dcm", download=False)).read_bytes()
     (bad / "ecg_cut.dcm").write_bytes(ecg[: len(ecg) // 2])  # a real DICOM ECG cut in half
+    ct = Path(get_testdata_file("CT_small.dcm", download=False)).read_bytes()
+    (bad / "ct_cut.dcm").write_bytes(ct[: len(ct) // 2])  # a real CT image cut in half
     (bad / "rec.hea").write_text("rec 1 500 5000\nrec.dat 16 200 16 0 0 0 0 II\n")  # no rec.dat
     jobs = QtJobs(JobRunner())
     shots: list[Path] = []
@@ -126,15 +128,16 @@ def main(out: str = "screenshots") -> int:
         win.show()
         wait_until(app, lambda w=win: w.worklist.model.total > 0)
         save(win, f"worklist_{lang}")
-        if lang == "zh_CN":
-            from app.importer import run_import
+        from app.importer import run_import
 
-            dlg = ImportReportDialog(
-                run_import(store, [bad, *sorted((Path(home) / "demo-data").glob("cr_*.dcm"))]), win
-            )
-            dlg.show()
-            save(dlg, "import_report_zh_CN")
-            dlg.close()
+        # the second language's run finds the CR files already in the store
+        dlg = ImportReportDialog(
+            run_import(store, [bad, *sorted((Path(home) / "demo-data").glob("cr_*.dcm"))]), win
+        )
+        dlg.show()
+        save(dlg, f"import_report_{lang}")
+        dlg.close()
+        if lang == "zh_CN":
             for modality in ("CR", "OP", "ECG", "SM"):
                 rows = sorted(
                     (r for r in store.worklist_rows() if r.modality == modality),

@@ -31,16 +31,16 @@ class SeriesProblems(QObject):
     def templates(self, n: int) -> dict[str, tuple[str, tuple[str, ...]]]:
         return {
             "files_unreadable": (self.tr(
-                "%n file(s) of this series could not be read and are not shown", "", n), ()),
+                "%n file(s) could not be read and are not shown", "", n), ()),
             "non_image_objects": (self.tr(
-                "%n object(s) of this series are not images (reports, key images, "
+                "%n object(s) are not images (reports, key images, "
                 "display settings) and are not shown as images", "", n), ()),
             "instances_unreadable": (self.tr(
                 "%n image(s) on the server have no readable header and are not shown", "", n),
                 ()),
             "orientations_2d": (self.tr(
                 "Images in %1 different orientations: shown one by one as 2D images "
-                "(no MPR or 3D for this series)"), ("stacks",)),
+                "(no MPR or 3D)"), ("stacks",)),
             "mixed_sizes": (self.tr(
                 "Images of different sizes (%1 groups): the largest group (%2 × %3) is shown, "
                 "%n other image(s) are not", "", n), ("stacks", "columns", "rows")),

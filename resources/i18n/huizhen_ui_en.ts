@@ -1156,29 +1156,29 @@ Nothing already imported was lost.</source>
 <context>
     <name>SeriesProblems</name>
     <message numerus="yes">
-        <source>%n file(s) of this series could not be read and are not shown</source>
-        <translation>
-            <numerusform>%n file of this series could not be read and is not shown</numerusform>
-            <numerusform>%n files of this series could not be read and are not shown</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n object(s) of this series are not images (reports, key images, display settings) and are not shown as images</source>
-        <translation>
-            <numerusform>%n object of this series is not an image (a report, key images, display settings) and is not shown as an image</numerusform>
-            <numerusform>%n objects of this series are not images (reports, key images, display settings) and are not shown as images</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n image(s) on the server have no readable header and are not shown</source>
         <translation>
             <numerusform>%n image on the server has no readable header and is not shown</numerusform>
             <numerusform>%n images on the server have no readable header and are not shown</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read and are not shown</source>
+        <translation>
+            <numerusform>%n file could not be read and is not shown</numerusform>
+            <numerusform>%n files could not be read and are not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) are not images (reports, key images, display settings) and are not shown as images</source>
+        <translation>
+            <numerusform>%n object is not an image (a report, key images, display settings) and is not shown as an image</numerusform>
+            <numerusform>%n objects are not images (reports, key images, display settings) and are not shown as images</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Images in %1 different orientations: shown one by one as 2D images (no MPR or 3D for this series)</source>
-        <translation>Images in %1 different orientations: shown one by one as 2D images (no MPR or 3D for this series)</translation>
+        <source>Images in %1 different orientations: shown one by one as 2D images (no MPR or 3D)</source>
+        <translation>Images in %1 different orientations: shown one by one as 2D images (no MPR or 3D)</translation>
     </message>
     <message numerus="yes">
         <source>Images of different sizes (%1 groups): the largest group (%2 × %3) is shown, %n other image(s) are not</source>

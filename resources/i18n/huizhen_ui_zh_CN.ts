@@ -1158,26 +1158,26 @@ Nothing already imported was lost.</source>
 <context>
     <name>SeriesProblems</name>
     <message numerus="yes">
-        <source>%n file(s) of this series could not be read and are not shown</source>
-        <translation>
-            <numerusform>本序列中有 %n 个文件无法读取，未显示</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n object(s) of this series are not images (reports, key images, display settings) and are not shown as images</source>
-        <translation>
-            <numerusform>本序列中有 %n 个对象不是图像（报告、关键图像、显示设置），不作为图像显示</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n image(s) on the server have no readable header and are not shown</source>
         <translation>
             <numerusform>服务器上有 %n 幅图像的文件头无法读取，未显示</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read and are not shown</source>
+        <translation>
+            <numerusform>有 %n 个文件无法读取，未显示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n object(s) are not images (reports, key images, display settings) and are not shown as images</source>
+        <translation>
+            <numerusform>有 %n 个对象不是图像（报告、关键图像、显示设置），不作为图像显示</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Images in %1 different orientations: shown one by one as 2D images (no MPR or 3D for this series)</source>
-        <translation>图像有 %1 种不同方位：逐幅以二维图像显示（本序列不能做 MPR 或三维重建）</translation>
+        <source>Images in %1 different orientations: shown one by one as 2D images (no MPR or 3D)</source>
+        <translation>图像有 %1 种不同方位：逐幅以二维图像显示（不能做 MPR 或三维重建）</translation>
     </message>
     <message numerus="yes">
         <source>Images of different sizes (%1 groups): the largest group (%2 × %3) is shown, %n other image(s) are not</source>

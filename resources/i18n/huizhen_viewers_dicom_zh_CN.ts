@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Note on this series: %1</source>
-        <translation>本序列注意：%1</translation>
+        <translation>本序列提示：%1</translation>
     </message>
     <message>
         <source>View</source>

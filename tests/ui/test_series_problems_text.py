@@ -1,19 +1,16 @@
 """What is wrong with a DICOM series, coded in app/ and shown in the user's language.
 
-The series is pydicom's real ``CT_small.dcm`` rebuilt (labelled as such): copied
-to 5 slice positions 5 mm apart with new instance UIDs, PixelSpacing removed from
-every copy, one more copy at the position of the third (a duplicated slice) and
-none at the fourth (a missing slice)."""
+The series is pydicom's real ``CT_small.dcm`` REBUILT (``app.demo.rebuilt_ct``):
+copies at 0, 5, 10, 10 and 20 mm without PixelSpacing (a duplicated slice, a
+missing one, distances in pixels)."""
 
 from __future__ import annotations
 
 import re
-import warnings
-from pathlib import Path
 
 import pytest
-from pydicom.data import get_testdata_file
 
+from app.demo.rebuilt_ct import write_problem_series
 from app.domain import Modality
 from app.imaging.problems import ENGLISH, SeriesProblem
 from app.importer import run_import
@@ -22,31 +19,6 @@ from viewers.registry import ViewerContext
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH_WORD = re.compile(r"\b(the|is|are|not|of|slice|slices|image|images|pixel|header)\b", re.I)
-
-
-def rebuilt_series(folder: Path) -> list[Path]:
-    """REBUILT from a real file: pydicom's CT_small.dcm at z = 0, 5, 10, 10, 20 mm
-    (the third slice twice, the fourth missing), without PixelSpacing."""
-    import pydicom
-    from pydicom.uid import generate_uid
-
-    warnings.simplefilter("ignore")
-    folder.mkdir(parents=True)
-    series = generate_uid(entropy_srcs=["i18nfix-rebuilt-ct-small"])
-    out = []
-    for i, z in enumerate([0.0, 5.0, 10.0, 10.0, 20.0]):
-        ds = pydicom.dcmread(get_testdata_file("CT_small.dcm", download=False))
-        del ds.PixelSpacing
-        ds.SeriesInstanceUID = series
-        ds.SOPInstanceUID = generate_uid(entropy_srcs=["i18nfix-rebuilt-ct-small", str(i)])
-        ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-        ds.ImageOrientationPatient = [1, 0, 0, 0, 1, 0]
-        ds.ImagePositionPatient = [0.0, 0.0, z]
-        ds.InstanceNumber = i + 1
-        path = folder / f"ct_{i + 1}.dcm"
-        ds.save_as(path)
-        out.append(path)
-    return out
 
 
 def test_every_code_has_a_template_and_a_chinese_text(qapp, zh):
@@ -90,7 +62,7 @@ def test_real_series_problems_are_shown_in_chinese_in_the_image_viewer(
     from app.imaging.series import series_info
     from viewers.dicom.qt_image_viewer import ImageViewer
 
-    files = rebuilt_series(tmp_path / "ct")
+    files = write_problem_series(tmp_path / "ct")
     info = series_info(files)
     # the English text logs and the CLI show is unchanged
     assert [p.code for p in info.problems] == [
@@ -107,7 +79,7 @@ def test_real_series_problems_are_shown_in_chinese_in_the_image_viewer(
     v.show()
     qtbot.waitUntil(lambda: v.image is not None and v.notes.isVisible(), timeout=20000)
     text = v.notes.text()
-    assert text.startswith("本序列注意：")
+    assert text.startswith("本序列提示：")
     assert "有 1 个层面在同一位置重复出现：每处只显示第一幅" in text
     assert "层面缺失：第 3 幅图像之后有 10.00 mm 的间隙（层间距 5.00 mm，约缺 1 层）" in text
     assert "文件头中没有像素间距：测量距离以像素计，而非毫米" in text
@@ -123,14 +95,8 @@ def test_a_clean_series_shows_no_note(qtbot, jobs, store, tmp_path, lang):
 
     i18n.install(lang)
     try:
-        files = rebuilt_series(tmp_path / "ct")
-        import pydicom
-
-        for n, f in enumerate(files):  # the same real file, its spacing back, no duplicate
-            ds = pydicom.dcmread(f)
-            ds.PixelSpacing = [0.66, 0.66]
-            ds.ImagePositionPatient = [0.0, 0.0, 5.0 * n]
-            ds.save_as(f)
+        # the same real file rebuilt at 5 even positions, its pixel spacing kept
+        files = write_problem_series(tmp_path / "ct", [0, 5, 10, 15, 20], (0.66, 0.66))
         (pk,) = run_import(store, files).study_pks
         v = ImageViewer(ViewerContext(store, pk, Modality.CT, store.object_paths(pk), jobs))
         qtbot.addWidget(v)

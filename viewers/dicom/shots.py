@@ -1,5 +1,6 @@
 """2D imaging screenshots (``ui.screenshots``): a chest CR with measurements, a
-colour ultrasound cine frame and the tag browser, in the main window at 1366x768.
+colour ultrasound cine frame, the tag browser and a CT series with problems, in the
+main window at 1366x768.
 
 The images are pydicom-data's real RG1_UNCR.dcm (CR) and US1_UNCR.dcm
 (colour US, multi-frame); they are imported into the screenshot store first.
@@ -81,6 +82,20 @@ def ct_mpr_shot(app, store, win, save, wait_until, lang: str) -> None:
     vv.tool_box.setCurrentIndex(0)
 
 
+def series_problems_shot(app, store, win, save, wait_until, lang: str) -> None:
+    """A CT series REBUILT from pydicom's CT_small.dcm (``app.demo.rebuilt_ct``): a
+    duplicated slice, a missing one and no pixel spacing, named above the status bar."""
+    import tempfile
+
+    from app.demo.rebuilt_ct import write_problem_series
+
+    folder = Path(tempfile.mkdtemp(prefix="problem-ct-")) / "ct"
+    viewer = _open(app, win, store, write_problem_series(folder)[0].parent, wait_until)
+    if viewer is not None and hasattr(viewer, "notes"):
+        wait_until(app, viewer.notes.isVisible, 20)
+        save(win, f"case_ct_series_problems_{lang}")
+
+
 def image_shots(app, store, win, save, wait_until, lang: str) -> None:
     from pydicom.data import get_testdata_file
 
@@ -102,6 +117,7 @@ def image_shots(app, store, win, save, wait_until, lang: str) -> None:
             dlg.search.setText("Patient")
             save(dlg, f"tag_browser_{lang}")
             dlg.close()
+    series_problems_shot(app, store, win, save, wait_until, lang)
     us = get_testdata_file("US1_UNCR.dcm")
     if us:
         viewer = _open(app, win, store, Path(us), wait_until)
