@@ -105,3 +105,20 @@ def test_a_clean_series_shows_no_note(qtbot, jobs, store, tmp_path, lang):
         assert v.source.problems == [] and not v.notes.isVisible()
     finally:
         i18n.install("en")
+
+
+def test_volume_viewer_names_the_problems_in_chinese(qtbot, zh, jobs, tmp_path):
+    """MPR of the rebuilt series: its status line names the same problems, translated."""
+    from viewers.volume.volume_viewer import VolumeViewer
+
+    files = write_problem_series(tmp_path / "ct")
+    ctx = ViewerContext(None, 0, Modality.CT, [(None, p) for p in files], jobs)
+    v = VolumeViewer(ctx, files, with_3d=False)
+    qtbot.addWidget(v)
+    v.resize(1000, 700)
+    with qtbot.waitSignal(v.loaded, timeout=60000):
+        v.show()
+    text = v.status.text()
+    assert "层面缺失：第 3 幅图像之后有 10.00 mm 的间隙" in text
+    assert "有 1 个层面在同一位置重复出现" in text and "文件头中没有像素间距" in text
+    assert not re.search(r"\b(duplicated|missing|slices?|pixels?)\b", text)
