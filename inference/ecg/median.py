@@ -29,6 +29,8 @@ P_RATIO, P_RATIO_WITH_MODEL = 2.0, 1.5
 T_FRACTION = 0.12  # T end: share of the T wave's descending-limb velocity peak
 T_LIMB_MS = 160  # the T wave's descending limb lies within this time after its apex
 HOLD_MS = 6  # the velocity must stay below the threshold this long
+RESUME_MS = 40  # a QRS wave resuming this soon after the velocity settled is still QRS
+RESUME_THR, RESUME_DIP = 1.5, 2.0  # ...when it peaks this far above the threshold and the dip
 KNOT_MS = (30, 10)  # the PR-segment stretch before each QRS onset that sets the baseline
 # a ventricular stimulus lies this far before the QRS velocity peak (ms): up to the
 # 120 ms onset search plus pacer.paced_beats' 60 ms spike-to-onset, and not inside it
@@ -141,6 +143,25 @@ def _cross_fwd(v: np.ndarray, start: int, stop: int, thr: float) -> int:
     return stop
 
 
+def _qrs_end(v: np.ndarray, start: int, stop: int, thr: float) -> int:
+    """The QRS end: where the velocity settles below ``thr``, unless a wave resumes
+    within RESUME_MS: a terminal wave after a pause (the R' in V1 and broad S in I/V6
+    of right bundle branch block) is still QRS, since the global offset is the latest
+    QRS end in any lead.  A wave is a velocity bump above RESUME_THR x ``thr`` and
+    RESUME_DIP x the pause before it; smaller ripples are not."""
+    end = _cross_fwd(v, start, stop, thr)
+    while end < stop:
+        seg = v[end : min(end + int(RESUME_MS * MS), stop)]
+        if seg.size < 2:
+            break
+        top = int(np.argmax(seg))
+        dip = float(seg[: top + 1].min())
+        if seg[top] < RESUME_THR * thr or seg[top] < RESUME_DIP * dip:
+            break
+        end = _cross_fwd(v, end + top, stop, thr)
+    return end
+
+
 def _quiet(v: np.ndarray, lo: int, hi: int) -> float:
     """Lowest 20 ms running mean of velocity in [lo, hi): the isoelectric level."""
     lo, hi = max(lo, 0), min(hi, v.size)
@@ -226,7 +247,7 @@ def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianB
     # a paced QRS starts after its stimulus, never on the P wave that precedes it
     stop = ref - int(120 * MS) if mb.stim is None else max(ref - int(120 * MS), mb.stim)
     mb.qrs_on = _cross_back(v, ref, stop, thr_on)
-    mb.qrs_off = _cross_fwd(v, ref, ref + int(160 * MS), thr_off)
+    mb.qrs_off = _qrs_end(v, ref, ref + int(160 * MS), thr_off)
     rr = int((rr_ms or 1000.0) * MS)
     mb.t_end, mb.t_leads = _t_end(mb, rows, rr, hints)
     # P wave: the velocity bump before the PR segment, at most 320 ms before the QRS
