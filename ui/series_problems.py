@@ -73,6 +73,8 @@ class SeriesProblems(QObject):
                 "belongs to another group of images (different size or orientation)"), ()),
             "duplicate_position": (self.tr("same position as another slice (a duplicate)"), ()),
             "overlay_object": (self.tr("a segmentation, drawn over the images"), ()),
+            "burned_in": (self.tr(
+                "text burned into the pixels may name the patient: not exported anonymised"), ()),
             "not_on_disc": (self.tr(
                 "listed in the disc index (DICOMDIR) but not on the disc"), ()),
             "no_such_path": (self.tr("no such file or folder"), ()),
@@ -90,6 +92,17 @@ def problem_text(problem: object) -> str:
     if entry is None:
         return str(problem)
     return substitute(entry[0], entry[1], problem.shown_values())  # type: ignore[attr-defined]
+
+
+def skipped_text(reason: object) -> str:
+    """Why a file was left out, in the user's language: a series problem, a coded read
+    error reason, else the text as it is."""
+    from app.readers.reasons import ReadReason
+    from ui.read_errors import reason_text
+
+    if isinstance(reason, ReadReason):
+        return reason_text(reason) or str(reason)
+    return problem_text(reason)
 
 
 def problems_text(problems: list) -> list[str]:

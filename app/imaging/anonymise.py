@@ -15,6 +15,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.imaging.problems import SeriesProblem
 from app.readers.base import ReadError
 
 SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7"
@@ -55,12 +56,11 @@ def export_series(
         try:
             ds = read_dicom(path)
         except ReadError as err:
-            skipped.append((path.name, str(err)))
+            skipped.append((path.name, err.reason or str(err)))  # coded when it can be
             continue
         if anonymise:
             if burned_in(ds):
-                reason = "burned-in annotation: text in the pixels may name the patient"
-                skipped.append((path.name, reason + "; not exported anonymised"))
+                skipped.append((path.name, SeriesProblem("burned_in")))
                 continue
             anonymise_dataset(ds, pseudo, shift_days=shift)
         buf = io.BytesIO()

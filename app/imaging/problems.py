@@ -60,6 +60,10 @@ ENGLISH: dict[str, str] = {
     "another_stack": "another stack (different size or orientation)",
     "duplicate_position": "duplicate position (same slice again)",
     "overlay_object": "holds no image (SEG object, drawn over the images)",  # headers.NO_IMAGE
+    # a file the anonymised export left out (app.imaging.anonymise)
+    "burned_in": (
+        "burned-in annotation: text in the pixels may name the patient; not exported anonymised"
+    ),
     # paths that cannot be read (app.imaging.files.expand)
     "not_on_disc": "named in the DICOMDIR but not on the disc",
     "no_such_path": "no such file or folder",

@@ -1248,6 +1248,10 @@ Nothing already imported was lost.</source>
         <translation>a segmentation, drawn over the images</translation>
     </message>
     <message>
+        <source>text burned into the pixels may name the patient: not exported anonymised</source>
+        <translation>text burned into the pixels may name the patient: not exported anonymised</translation>
+    </message>
+    <message>
         <source>listed in the disc index (DICOMDIR) but not on the disc</source>
         <translation>listed in the disc index (DICOMDIR) but not on the disc</translation>
     </message>

@@ -1242,6 +1242,10 @@ Nothing already imported was lost.</source>
         <translation>分割对象，叠加显示在图像上</translation>
     </message>
     <message>
+        <source>text burned into the pixels may name the patient: not exported anonymised</source>
+        <translation>像素中的嵌入文字可能含有患者身份信息：未以匿名方式导出</translation>
+    </message>
+    <message>
         <source>listed in the disc index (DICOMDIR) but not on the disc</source>
         <translation>光盘索引（DICOMDIR）中列出，但光盘上没有该文件</translation>
     </message>

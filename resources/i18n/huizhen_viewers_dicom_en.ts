@@ -332,6 +332,10 @@
         <translation>%1 files exported</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>not exported: %1</source>
         <translation>not exported: %1</translation>
     </message>

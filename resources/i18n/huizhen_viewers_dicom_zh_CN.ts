@@ -332,6 +332,10 @@
         <translation>已导出 %1 个文件</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>

@@ -122,3 +122,25 @@ def test_volume_viewer_names_the_problems_in_chinese(qtbot, zh, jobs, tmp_path):
     assert "层面缺失：第 3 幅图像之后有 10.00 mm 的间隙" in text
     assert "有 1 个层面在同一位置重复出现" in text and "文件头中没有像素间距" in text
     assert not re.search(r"\b(duplicated|missing|slices?|pixels?)\b", text)
+
+
+def test_anonymised_export_names_a_refused_file_in_chinese(qtbot, zh, jobs, store, tmp_path):
+    """pydicom's real CT_small.dcm, REBUILT with BurnedInAnnotation YES: the anonymised
+    export leaves it out and says why in the user's language."""
+    import pydicom
+
+    from viewers.dicom import export_actions
+    from viewers.dicom.qt_image_viewer import ImageViewer
+
+    (path,) = write_problem_series(tmp_path / "ct", [0.0], (0.66, 0.66))
+    ds = pydicom.dcmread(path)
+    ds.BurnedInAnnotation = "YES"
+    ds.save_as(path)
+    (pk,) = run_import(store, [path]).study_pks
+    v = ImageViewer(ViewerContext(store, pk, Modality.CT, store.object_paths(pk), jobs))
+    qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: v.image is not None, timeout=20000)
+    export_actions.export_dicom(v, str(tmp_path / "out"), anonymise=True)
+    qtbot.waitUntil(lambda: "未导出" in v.status.text(), timeout=20000)
+    assert "像素中的嵌入文字可能含有患者身份信息：未以匿名方式导出" in v.status.text()
+    assert "burned" not in v.status.text() and not list((tmp_path / "out").glob("*.dcm"))

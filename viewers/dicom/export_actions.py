@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from ui.read_errors import show_error_on
+from ui.series_problems import SeriesProblems, skipped_text
 from viewers.dicom import export
 from viewers.dicom.texts import translate
 
@@ -75,12 +77,17 @@ def export_dicom(v, folder: str | None = None, anonymise: bool | None = None) ->
             "%1", str(len(result["written"]))
         )
         if result["refused"]:
-            text += "; " + translate("ImageViewer", "not exported: %1").replace(
-                "%1", "; ".join(f"{name} ({reason})" for name, reason in result["refused"])
+            refused = [
+                translate("ImageViewer", "%1 (%2)").replace("%1", name).replace("%2", why)
+                for name, why in ((n, skipped_text(r)) for n, r in result["refused"])
+            ]
+            sep = SeriesProblems().separator()
+            text += sep + translate("ImageViewer", "not exported: %1").replace(
+                "%1", sep.join(refused)
             )
         v.status.setText(text)
 
     v.ctx.jobs.submit(
         export.export_series, files, Path(folder), anonymise, name="DICOM export", on_done=done,
-        on_error=lambda e: v.status.setText(translate("ImageViewer", "Export failed: %1").replace("%1", str(e))),
+        on_error=lambda e: show_error_on(v.status, translate("ImageViewer", "Export failed: %1"), e),
     )  # fmt: skip
