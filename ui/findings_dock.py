@@ -5,13 +5,14 @@ model and version — from the finding's ``model`` ``{"name", "version"}`` when 
 has one, else its ``source`` — and "not for clinical use" when the finding says so
 with ``not_for_clinical_use``) instead of repeating the model on every row.  A finding
 may carry ``notes``: further lines shown under its text (e.g. another doctor's
-decision on it).
+decision on it); an entry with ``kind`` "notes" is the analysis' own notes (what
+it could not do), shown in grey without a grade icon.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -79,6 +80,13 @@ class FindingsDock(QDockWidget):
             item = QListWidgetItem("\n".join(lines))
             item.setToolTip(source)
             sev = f.get("severity", "info")
+            if f.get("kind") == "notes":  # what the analysis could not do: no grade, no icon
+                item.setForeground(QColor("#5f6368"))
+                blank = QPixmap(16, 16)  # aligned with the findings' text
+                blank.fill(Qt.GlobalColor.transparent)
+                item.setIcon(QIcon(blank))
+                self.list.addItem(item)
+                continue
             item.setIcon(icons.priority_icon(SEVERITY_PRIORITY.get(sev, Priority.ROUTINE)))
             if sev == "critical":
                 item.setForeground(QColor("#b3261e"))

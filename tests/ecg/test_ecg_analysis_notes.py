@@ -181,3 +181,24 @@ def test_printed_report_has_the_notes_beside_the_ai_notice(store, qapp, zh, tmp_
     doc.close()
     assert "AI分析说明：非12导联心电图：共4个通道" in text
     assert "OpenECG" in text
+
+
+def test_findings_panel_shows_the_notes_apart_from_the_graded_findings(qtbot):
+    from PySide6.QtGui import QColor
+
+    from ui.findings_dock import FindingsDock
+
+    src = "AI OpenECG codec v6-int8 (not for clinical use)"
+    findings = [
+        {"text": "Tachycardia", "source": src, "severity": "info", "code": "TACHY"},
+        {"text": "Analysis notes:", "notes": ["• analysed 18.0–28.0 s"], "source": src,
+         "severity": "info", "kind": "notes", "code": "ANALYSIS_NOTES"},
+    ]  # fmt: skip
+    dock = FindingsDock()
+    qtbot.addWidget(dock)
+    dock.set_findings(findings)
+    assert dock.list.count() == 3  # one model header, the finding, the notes
+    notes = dock.list.item(2)
+    assert notes.text() == "Analysis notes:\n• analysed 18.0–28.0 s"
+    assert notes.foreground().color() == QColor("#5f6368")
+    assert dock.list.item(1).foreground().color() != QColor("#5f6368")

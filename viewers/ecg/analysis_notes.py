@@ -29,6 +29,7 @@ def notes_finding(analysis, source: str) -> dict | None:
         "notes": ["• " + line for line in lines],
         "source": source,
         "severity": "info",
+        "kind": "notes",
         "code": NOTES_CODE,
     }
 

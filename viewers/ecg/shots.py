@@ -1,7 +1,8 @@
-"""ECG screenshots (``ui.screenshots``): two real records from tests/data/ecg (sources
+"""ECG screenshots (``ui.screenshots``): three real records from tests/data/ecg (sources
 and licences in its README) opened as cases: the MIMIC-style bedside record whose
 ABP, Pleth and Resp channels are left out of the analysis, and the GE MUSE export
-with its pacer-spike list (REBUILT: the list added to the real export); then the
+with its pacer-spike list (REBUILT: the list added to the real export), LUDB 138
+whose T wave in lead II is lost in tremor (the AI's analysis notes say so); then the
 worklist's ECG cases with the descriptions their readers made up."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "ecg"
 RECORDS = {
     "leftout": ["wfdb/mixedsignals.hea", *(f"wfdb/mixedsignals_{c}.dat" for c in "epr")],
     "paced": ["muse/muse_ecg1_pacespikes.xml"],
+    "qtnote": ["wfdb/ludb/138.hea", "wfdb/ludb/138.dat"],  # the AI's note: QT without lead II
 }
 
 
@@ -32,8 +34,31 @@ def ecg_shots(app, store, win, save, wait_until, lang: str) -> None:
         app.processEvents()
         save(win, f"case_ecg_{name}_{lang}")
         win.cases.close_tab(win.cases.indexOf(tab))
+        if name == "qtnote":
+            notes_draft_shot(app, store, win, save, wait_until, lang, pks[0])
     win.cases.setCurrentIndex(0)
     worklist_shot(app, win, save, wait_until, lang)
+
+
+def notes_draft_shot(app, store, win, save, wait_until, lang: str, pk: int) -> None:
+    """``report_ecg_qtnote_<lang>``: the draft from the stored pre-read of LUDB 138,
+    quoting the AI's analysis notes in the report's language."""
+    from inference.preread import run_preread
+    from ui.report.shots import _draft, _open
+
+    run_preread(store, [pk])
+    _draft(store, pk, lang, win.user)
+    tab, panel = _open(app, win, pk, wait_until)
+    if panel is None:
+        return
+    wait_until(app, lambda: panel.report is not None, 20)
+    viewer = tab.viewer
+    wait_until(app, lambda: getattr(viewer, "analysis", None) is not None, 60)
+    viewer.panel_btn.setChecked(True)
+    viewer.tabs.setCurrentWidget(panel)
+    app.processEvents()
+    save(win, f"report_ecg_qtnote_{lang}")
+    win.cases.close_tab(win.cases.indexOf(tab))
 
 
 def worklist_shot(app, win, save, wait_until, lang: str) -> None:
