@@ -175,7 +175,8 @@ def analyze(
             warnings,
         )
         findings += rhythm_findings(m, fid.rhythm_distribution, vpcs)
-        findings += qt.qt_findings(m, signal.sex)
+        afib = any(f.code == "AFIB" for f in findings)
+        findings += qt.qt_findings(m, signal.sex, afib=afib)
     if wide_qrs.applies(findings):  # LBBB, ventricular pacing, other wide QRS: Sgarbossa
         findings = wide_qrs.secondary_st(findings, st)
     elif "RBBB" in {f.code for f in findings}:

@@ -18,7 +18,14 @@ defects", Am J Cardiol 2004;93:1017-1021):
     QTrr,QRS = QT - 155 x (RR - 1) - 0.93 x (QRS - 139) + k      (ms; RR in s)
     k = -22 ms for men, -34 ms for women
 
-It is built so that its normal limits are those of a normally conducted
+In atrial fibrillation the same recommendations (Part IV, recommendation 3) say
+that QT-rate correction should not be attempted when the RR variability is
+large, as in atrial fibrillation: Bazett's correction then follows each short
+RR and over-corrects at fast rates (LUDB 109, AF at 137 bpm: QTc 509 ms with a
+QT of 336 ms).  On a narrow QRS in atrial fibrillation the QT itself is judged
+against the same 500 ms cut-off; the QTc is still reported, not graded.
+
+QTrr,QRS is built so that its normal limits are those of a normally conducted
 rate-adjusted QT (450 / 460 ms), so the same urgent cut-off as the QTc on a
 narrow QRS (500 ms, torsades risk) applies to it.  When the sex is unknown the
 men's constant is used: it gives the longer value (the more sensitive choice,
@@ -49,13 +56,18 @@ def adjust(m: Measurements, sex: str = "") -> None:
         m.qt_rr_qrs_ms = round(qt_rr_qrs(m.qt_ms, m.qrs_ms, m.rr_ms, sex), 1)
 
 
-def qt_findings(m: Measurements, sex: str = "") -> list[Finding]:
-    """QT_LONG from the QTc on a narrow QRS, from QTrr,QRS on a wide one."""
+def qt_findings(m: Measurements, sex: str = "", afib: bool = False) -> list[Finding]:
+    """QT_LONG from the QTc on a narrow QRS (the QT itself in atrial fibrillation),
+    from QTrr,QRS on a wide one."""
     adjust(m, sex)
     if m.qrs_ms is not None and m.qrs_ms >= WIDE_QRS_MS:
         row = rule_for("QT_LONG", "qt_rr_qrs_ms")
         value = m.qt_rr_qrs_ms
         extra = f"QRS {m.qrs_ms:g} ms, QT {m.qt_ms} ms, RR {m.rr_ms} ms, QTc Bazett {m.qtc_ms}"
+    elif afib:
+        row = rule_for("QT_LONG", "qt_ms")
+        value = m.qt_ms
+        extra = f"QTc Bazett {m.qtc_ms} ms not graded (RR {m.rr_ms} ms, irregular)"
     else:
         row = rule_for("QT_LONG", "qtc_ms")
         value, extra = m.qtc_ms, ""

@@ -70,6 +70,10 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("VPC_FREQUENT", "vpc_beats", ">=", 3, "beats", "beat head, 10 s", "urgent", "3 or more VPCs in 10 s"),
     Threshold("FIRST_DEGREE_AVB", "pr_ms", ">", 200, "ms", "global PR", "routine", "PR > 200 ms"),
     Threshold("QT_LONG", "qtc_ms", ">=", 500, "ms", "QRS < 120 ms: QTc Bazett", "urgent", "QTc >= 500 ms (torsades risk)"),
+    # Atrial fibrillation: "QT-rate correction should not be attempted when RR interval variability is
+    # large, as often occurs with atrial fibrillation" (AHA/ACCF/HRS 2009 Part IV, Rautaharju et al.,
+    # Circulation 2009;119:e241, recommendation 3): the QT itself is judged, uncorrected (inference/ecg/qt.py)
+    Threshold("QT_LONG", "qt_ms", ">=", 500, "ms", "QRS < 120 ms in atrial fibrillation: QT, not rate-corrected", "urgent", "QT >= 500 ms in atrial fibrillation (torsades risk; AHA/ACCF/HRS 2009 Part IV: no rate correction when RR variability is large)"),
     # QRS >= 120 ms: QT adjusted for QRS duration (AHA/ACCF/HRS 2009 Part IV), as QTrr,QRS
     # (Rautaharju, Am J Cardiol 2004;93:1017), whose normal limits are a narrow QRS's: inference/ecg/qt.py
     Threshold("QT_LONG", "qt_rr_qrs_ms", ">=", 500, "ms", "QRS >= 120 ms: QTrr,QRS = QT - 155 x (RR - 1) - 0.93 x (QRS - 139) + k (k -22 men / unknown, -34 women)", "urgent", "QT adjusted for rate and QRS duration >= 500 ms (torsades risk; AHA/ACCF/HRS 2009 Part IV: judge QT on a wide QRS with an adjustment for QRS duration)"),

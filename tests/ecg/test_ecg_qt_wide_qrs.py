@@ -53,10 +53,11 @@ def test_narrow_qrs_keeps_the_bazett_qtc():
     assert qt_findings(m, "M") == [] and m.qt_rr_qrs_ms is None
 
 
-def test_both_rows_are_in_the_table_with_their_source():
+def test_the_rows_are_in_the_table_with_their_source():
     rows = [t for t in THRESHOLDS if t.code == "QT_LONG"]
-    assert [t.measure for t in rows] == ["qtc_ms", "qt_rr_qrs_ms"]
+    assert [t.measure for t in rows] == ["qtc_ms", "qt_ms", "qt_rr_qrs_ms"]
     assert "Part IV" in rule_for("QT_LONG", "qt_rr_qrs_ms").reason
+    assert "Part IV" in rule_for("QT_LONG", "qt_ms").reason  # atrial fibrillation
 
 
 @pytest.mark.parametrize("record", ["116", "111"])
