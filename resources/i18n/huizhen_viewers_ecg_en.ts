@@ -89,6 +89,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> · printed: %1–%2 s of %3 s, the part the AI analysed</source>
+        <translation> · printed: %1–%2 s of %3 s, the part the AI analysed</translation>
+    </message>
+    <message>
         <source>ECG report</source>
         <translation type="unfinished"></translation>
     </message>

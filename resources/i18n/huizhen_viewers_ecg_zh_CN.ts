@@ -89,6 +89,10 @@
         <translation>心率 %1 次/分 · PR %2 ms · QRS %3 ms · QT %4 ms · QTc %5 ms（Bazett）/ %6 ms（Fridericia）· 电轴 P/QRS/T %7/%8/%9°</translation>
     </message>
     <message>
+        <source> · printed: %1–%2 s of %3 s, the part the AI analysed</source>
+        <translation> · 打印：%3 秒记录中的第 %1–%2 秒，即 AI 分析的片段</translation>
+    </message>
+    <message>
         <source>ECG report</source>
         <translation>心电图报告</translation>
     </message>

@@ -202,3 +202,25 @@ def test_findings_panel_shows_the_notes_apart_from_the_graded_findings(qtbot):
     assert notes.text() == "Analysis notes:\n• analysed 18.0–28.0 s"
     assert notes.foreground().color() == QColor("#5f6368")
     assert dock.list.item(1).foreground().color() != QColor("#5f6368")
+
+
+def test_printed_strip_is_the_window_the_ai_analysed(qapp, zh):
+    """A record longer than 10 s: the page prints the 10 s the notes name (the real
+    mixedsignals starts with a gap the reader sets to 0; the AI chose 18-28 s)."""
+    from viewers.ecg.pdf_report import _analysed_part
+
+    signal = read_ecg(RECORDS["mixed"])
+    summary = analyze(signal).summary()
+    part, caption = _analysed_part(signal, summary)
+    w = summary["window"]
+    assert w["chosen"] and part.duration_s == pytest.approx(10.0, abs=0.01)
+    i0 = round(w["start_s"] * signal.fs)
+    assert (part.data[:, :100] == signal.data[:, i0 : i0 + 100]).all()
+    assert caption == " · 打印：230.5 秒记录中的第 18.0–28.0 秒，即 AI 分析的片段"
+    # a server pre-read on the last seconds counts from its cut: printed as it is
+    cut = dict(summary, warnings=[EcgWarning("preread_window", seconds=30, minutes=4)])
+    part, caption = _analysed_part(signal, cut)
+    assert part is signal and caption == ""
+    short = read_ecg(RECORDS["138"])
+    part, caption = _analysed_part(short, analyze(short).summary())
+    assert part is short and caption == ""

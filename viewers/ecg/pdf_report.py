@@ -141,6 +141,28 @@ def _measure_line(summary: dict) -> str:
     return text
 
 
+def _analysed_part(signal, summary: dict):
+    """(the signal to print, a caption): the 10 s the AI analysed when it chose them
+    from a longer record (its notes name that window), else the record as it is."""
+    import dataclasses
+
+    from app.ecg.warning_codes import code_of
+
+    w = summary.get("window") or {}
+    cut = any(code_of(x) == "preread_window" for x in summary.get("warnings") or [])
+    if not w.get("chosen") or cut:  # a server pre-read's times count from its cut
+        return signal, ""
+    i0 = max(0, int(round(float(w["start_s"]) * signal.fs)))
+    i1 = min(signal.n_samples, int(round(float(w["end_s"]) * signal.fs)))
+    if i1 - i0 < signal.fs:  # a window the record does not hold: print it as it is
+        return signal, ""
+    caption = translate("EcgPdfReport", " · printed: %1–%2 s of %3 s, the part the AI analysed")
+    caption = caption.replace("%1", f"{float(w['start_s']):.1f}")
+    caption = caption.replace("%2", f"{float(w['end_s']):.1f}")
+    caption = caption.replace("%3", f"{float(w.get('record_s') or signal.duration_s):.1f}")
+    return dataclasses.replace(signal, data=signal.data[:, i0:i1]), caption
+
+
 def render_pdf(signal, summary: dict, report, header: dict) -> bytes:
     """The report page as PDF bytes.  ``report``: an ``app.reports.ReportView``."""
     data = QByteArray()
@@ -173,7 +195,8 @@ def render_pdf(signal, summary: dict, report, header: dict) -> bytes:
             .replace("%1", f"{SPEED:g}")
             .replace("%2", f"{GAIN:g}")
         )
-        pg.text(LEFT, 20, 120, 5, speed, 8, colour="#5f6368")
+        signal, span = _analysed_part(signal, summary)
+        pg.text(LEFT, 20, 280, 5, speed + span, 8, colour="#5f6368")
         h = _draw_paper(pg, signal, TOP_PAPER)
         y = TOP_PAPER + h + 3
         pg.text(LEFT, y, 280, 5, _measure_line(summary), 8.5, bold=True)
