@@ -25,6 +25,7 @@ NOTE_CODES = frozenset(
         "few_beats", "model_paced_no_spikes", "model_paced_slow", "model_bbb_narrow",
         "model_bbb_unknown_qrs", "qt_leads", "qt_not_measurable", "preread_window",
         "no_waveform", "no_valid_samples", "too_short", "not_12_lead", "not_12_lead_unknown",
+        "limb_leads_inconsistent",
     }
 )  # fmt: skip
 NOT_12_LEAD = ("not_12_lead", "not_12_lead_unknown")
@@ -53,6 +54,8 @@ NOTE_TEXT: dict[str, tuple[str, str]] = {
                           "QT 间期无法测量：各导联的 T 波均未明显高于噪声（不做 QT 分级）"),
     "preread_window": ("pre-read on the last {seconds} s of a {minutes} min recording",
                        "AI 预读仅基于 {minutes} 分钟记录的最后 {seconds} 秒"),
+    "limb_leads_inconsistent": ("limb leads disagree with Einthoven's law (slope against I and II: {leads}): lead gains or labels are wrong, so amplitudes and ST deviations are unreliable",
+                                "肢体导联不符合 Einthoven 定律（相对 I、II 导联的斜率：{leads}）：导联增益或导联标注有误，波幅及 ST 段偏移不可靠"),
     "no_waveform": ("not analysable: no waveform in the record", "无法分析：记录中没有波形"),
     "no_valid_samples": ("not analysable: the waveform holds no valid samples", "无法分析：波形中没有有效采样点"),
     "too_short": ("not analysable: the record is only {ms} ms long; automatic analysis needs at least {min_s} s",

@@ -45,6 +45,17 @@ def test_every_note_code_is_a_warning_code_with_report_wording():
         assert all("{" + f in zh for f in fields), code
 
 
+def test_every_code_the_analysis_emits_is_a_note():
+    """A code added to the analysis (inference/ecg, the server's pre-read window) must
+    be listed as a note with its report wording, or no screen would show it."""
+    root = Path(__file__).resolve().parents[2]
+    sources = [*(root / "inference" / "ecg").glob("*.py"), root / "server" / "preread.py"]
+    text = "\n".join(p.read_text("utf-8") for p in sources)
+    emitted = {c for c in ENGLISH if f'"{c}"' in text}
+    assert {"window_chosen", "qt_leads", "not_12_lead", "preread_window"} <= emitted
+    assert emitted <= NOTE_CODES, emitted - NOTE_CODES
+
+
 def test_the_stored_result_keeps_the_codes(stored):
     back = analysis_of(AiResult.from_dict(stored["mixed"]))
     codes = [code_of(w) for w in back.warnings]
@@ -61,7 +72,11 @@ def test_notes_are_the_analysis_own_why_no_grade_first(stored):
     assert mixed[0] == "not_12_lead" and "window_chosen" in mixed
     # reader warnings stay with the record; the grade note already names missing leads
     assert not {"channels_left_out", "samples_missing", "leads_unavailable"} & set(mixed)
-    assert [code_of(n) for n in notes_of_result(stored["138"])] == ["qt_leads"]
+    # LUDB's published per-lead gains break Einthoven's law (tests/data/ecg/README.md)
+    assert [code_of(n) for n in notes_of_result(stored["138"])] == [
+        "limb_leads_inconsistent",
+        "qt_leads",
+    ]
     assert [code_of(n) for n in notes_of_result(stored["test01"])] == ["not_12_lead_unknown"]
 
 
@@ -130,9 +145,12 @@ def test_viewer_lists_the_notes_under_the_model_in_chinese_and_english(qtbot, jo
     qtbot.waitUntil(lambda: bool(_notes(v)), timeout=60000)
     notes = _notes(v)
     assert notes["text"] == "AI 分析说明："
-    assert notes["notes"] == [
-        "• QT 间期在 T 波清晰的导联上测量：I, V1, V2, V3, V4, V5, V6（II 导联的 T 波未明显高于噪声）"
-    ]
+    limb, qt = notes["notes"]
+    assert limb.startswith("• 肢体导联不符合 Einthoven 定律（相对 I、II 导联的斜率：aVR ")
+    assert (
+        qt
+        == "• QT 间期在 T 波清晰的导联上测量：I, V1, V2, V3, V4, V5, V6（II 导联的 T 波未明显高于噪声）"
+    )
     measurements = next(f for f in v.findings if f["code"] == "MEASUREMENTS")
     assert notes["source"] == measurements["source"] and "OpenECG" in notes["source"]
     dock = FindingsDock()
@@ -140,13 +158,14 @@ def test_viewer_lists_the_notes_under_the_model_in_chinese_and_english(qtbot, jo
     dock.set_findings(v.findings)
     rows = [dock.list.item(i).text() for i in range(dock.list.count())]
     assert rows[0].startswith("AI 输出 — OpenECG")  # the notes sit under the model
-    assert rows[-1].startswith("AI 分析说明：\n• QT 间期")
+    assert rows[-1].startswith("AI 分析说明：\n• 肢体导联") and "\n• QT 间期" in rows[-1]
     i18n.install("en")  # a language switch re-words them by code
     qtbot.waitUntil(lambda: _notes(v).get("text") == "Analysis notes:", timeout=5000)
-    assert _notes(v)["notes"] == [
+    assert _notes(v)["notes"][-1] == (
         "• QT measured on the leads with a clear T wave: I, V1, V2, V3, V4, V5, V6 "
         "(T wave not clear of the noise in II)"
-    ]
+    )
+    assert _notes(v)["notes"][0].startswith("• limb leads disagree with Einthoven's law")
 
 
 def test_viewer_notes_of_a_record_that_is_not_a_12_lead_ecg(qtbot, jobs, zh):
