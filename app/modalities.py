@@ -95,6 +95,7 @@ _ECG_TERRITORIES = {
     "inferior": QT_TRANSLATE_NOOP("EcgFindings", "inferior"),
     "lateral": QT_TRANSLATE_NOOP("EcgFindings", "lateral"),
     "anterior": QT_TRANSLATE_NOOP("EcgFindings", "anterior/septal"),
+    "anterolateral": QT_TRANSLATE_NOOP("EcgFindings", "anterolateral (V4-V5)"),
     "atrial": QT_TRANSLATE_NOOP("EcgFindings", "atrial"),
     "ventricular": QT_TRANSLATE_NOOP("EcgFindings", "ventricular"),
 }

@@ -92,6 +92,7 @@ TERRITORY_TEXT = {
     "inferior": {"en": "inferior", "zh_CN": "下壁"},
     "lateral": {"en": "lateral", "zh_CN": "侧壁"},
     "anterior": {"en": "anterior/septal", "zh_CN": "前壁/前间壁"},
+    "anterolateral": {"en": "anterolateral (V4-V5)", "zh_CN": "前侧壁（V4-V5）"},
 }
 
 

@@ -15,17 +15,23 @@ RULES_NAME = "Huizhen ECG rules"
 RULES_VERSION = "1.0"
 SEVERITY_ORDER = {"critical": 0, "urgent": 1, "routine": 2, "info": 3}  # info: never graded
 
-# Contiguous lead groups (territories).
+# Contiguous lead groups (territories).  The 4th UDMI counts the precordial leads V1-V6 as one
+# group of contiguous leads, so V4 and V5, which the anterior and lateral groups split, are a
+# pair of their own ("anterolateral"); a pair whose leads other groups already hold is not
+# reported again (_contiguous).
 TERRITORIES = {
     "inferior": ("II", "III", "aVF"),
     "lateral": ("I", "aVL", "V5", "V6"),
     "anterior": ("V1", "V2", "V3", "V4"),
+    "anterolateral": ("V4", "V5"),
 }
+BRIDGE = "anterolateral"
 # Where an elevation's reciprocal (mirror) depression shows.
 RECIPROCAL = {
     "inferior": ("I", "aVL"),
     "lateral": ("II", "III", "aVF"),
     "anterior": ("II", "III", "aVF"),
+    "anterolateral": ("II", "III", "aVF"),
 }
 RECIPROCAL_MV = -0.05  # reciprocal ST depression: at least 0.5 mm
 FAST_RR_MS = 600  # above 100 bpm the supporting point is J+40 (J+60 lands in the T wave)
@@ -127,7 +133,8 @@ def _contiguous(hits: dict[str, str]) -> list[tuple[str, list[str]]]:
         leads = [lead for lead in group if lead in hits]
         if len(leads) >= 2:
             out.append((territory, leads))
-    return out
+    held = {lead for t, leads in out if t != BRIDGE for lead in leads}
+    return [(t, leads) for t, leads in out if t != BRIDGE or not set(leads) <= held]
 
 
 def _support_point(rr_ms: float | None) -> str:

@@ -258,6 +258,10 @@
         <translation>anterior/septal</translation>
     </message>
     <message>
+        <source>anterolateral (V4-V5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>atrial</source>
         <translation>atrial</translation>
     </message>

@@ -258,6 +258,10 @@
         <translation>前壁/前间壁</translation>
     </message>
     <message>
+        <source>anterolateral (V4-V5)</source>
+        <translation>前侧壁（V4-V5）</translation>
+    </message>
+    <message>
         <source>atrial</source>
         <translation>心房</translation>
     </message>
