@@ -17,8 +17,8 @@ SEVERITY_ORDER = {"critical": 0, "urgent": 1, "routine": 2, "info": 3}  # info: 
 
 # Contiguous lead groups (territories).  The 4th UDMI counts the precordial leads V1-V6 as one
 # group of contiguous leads, so V4 and V5, which the anterior and lateral groups split, are a
-# pair of their own ("anterolateral"); a pair whose leads other groups already hold is not
-# reported again (_contiguous).
+# pair of their own ("anterolateral"); when a group already holds one of them it takes the
+# other too, rather than the pair being reported again (_contiguous).
 TERRITORIES = {
     "inferior": ("II", "III", "aVF"),
     "lateral": ("I", "aVL", "V5", "V6"),
@@ -26,6 +26,7 @@ TERRITORIES = {
     "anterolateral": ("V4", "V5"),
 }
 BRIDGE = "anterolateral"
+LEAD_ORDER = ("I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6")
 # Where an elevation's reciprocal (mirror) depression shows.
 RECIPROCAL = {
     "inferior": ("I", "aVL"),
@@ -133,8 +134,16 @@ def _contiguous(hits: dict[str, str]) -> list[tuple[str, list[str]]]:
         leads = [lead for lead in group if lead in hits]
         if len(leads) >= 2:
             out.append((territory, leads))
-    held = {lead for t, leads in out if t != BRIDGE for lead in leads}
-    return [(t, leads) for t, leads in out if t != BRIDGE or not set(leads) <= held]
+    bridge = next((leads for t, leads in out if t == BRIDGE), None)
+    out = [(t, leads) for t, leads in out if t != BRIDGE]
+    if bridge is None or set(bridge) <= {x for _, leads in out for x in leads}:
+        return out
+    for _, leads in out:  # a group that holds one of V4/V5 takes the other too
+        if set(bridge) & set(leads):
+            leads.extend(x for x in bridge if x not in leads)
+            leads.sort(key=LEAD_ORDER.index)
+            return out
+    return [*out, (BRIDGE, bridge)]
 
 
 def _support_point(rr_ms: float | None) -> str:

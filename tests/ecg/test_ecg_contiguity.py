@@ -33,7 +33,12 @@ def test_v4_v5_elevation_meets_the_criterion():
 
 def test_the_v4_v5_pair_is_not_reported_twice():
     found = st_findings(_st(V3=0.25, V4=0.12, V5=0.11, V6=0.11), "M", 55, rr_ms=900)
-    assert sorted(f.territory for f in found) == ["anterior", "lateral"]
+    assert [(f.territory, f.leads) for f in found] == [
+        ("lateral", ["V5", "V6"]),
+        ("anterior", ["V3", "V4"]),
+    ]
+    found = st_findings(_st(V3=0.25, V4=0.12, V5=0.11), "M", 55, rr_ms=900)
+    assert [(f.territory, f.leads) for f in found] == [("anterior", ["V3", "V4", "V5"])]
     assert not st_findings(_st(V4=0.12, V6=0.11), "M", 55, rr_ms=900)  # not adjacent
 
 
