@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import select
 
 from app import report_templates as rt
-from app.ecg.analysis_notes import note_text, notes_of_result
+from app.ecg.analysis_notes import limits_reading, note_text, notes_of_result
+from app.ecg.warning_codes import ENGLISH
 
 LANGUAGES = rt.LANGUAGES
 MODELLED = frozenset({"ECG", "CT"})  # modalities with an AI model here (a missing result says so)
@@ -41,6 +42,11 @@ _T: dict[str, dict[str, str]] = {
         "en": "- No significant abnormality suggested by the AI.",
         "zh_CN": "- AI 未提示明显异常。",
     },
+    "none_limited": {  # a note says part of the record could not be measured or trusted
+        "en": "- No clear abnormality suggested by the AI in what it could measure; "
+        "not a normal ECG: see the AI analysis notes below.",
+        "zh_CN": "- 在可测量的范围内 AI 未提示明显异常，不能视为心电图正常：见下方 AI 分析说明。",
+    },
     "conclusion": {"en": "Conclusion: ", "zh_CN": "结论："},
     "notes": {"en": "AI analysis notes:", "zh_CN": "AI 分析说明："},
 }
@@ -57,6 +63,15 @@ _MEASURES = (
     ("qrs_axis_deg", "QRS axis", "QRS 电轴", "°"),
     ("t_axis_deg", "T axis", "T 电轴", "°"),
 )
+
+# why a value is missing, as ``inference.ecg.preread._why_missing`` says it in English
+_WHY_ZH = {
+    "fewer than 2 beats found": "检出心搏少于 2 个",
+    "no P wave found (e.g. atrial fibrillation, or not visible)": "未检出 P 波（如心房颤动或 P 波不可见）",
+    "T wave end not found": "未找到 T 波终点",
+    "not measurable in this record": "本记录中无法测量",
+    ENGLISH["qt_not_measurable"]: "各导联的 T 波均未明显高于噪声",
+}
 
 # Finding templates keyed by rules code: (English, Chinese); {leads} and {territory} filled in.
 # fmt: off
@@ -121,6 +136,14 @@ def model_label(summary: dict[str, Any], language: str = "en") -> str:
     return f"{name} + {rules}" if rules else name
 
 
+def why_text(reason: str, language: str) -> str:
+    """Why a value is missing (``inference.ecg.preread._why_missing``) in ``language``
+    ("" when there is no wording in that language: the value just says "not measured")."""
+    if not reason:
+        return ""
+    return _WHY_ZH.get(str(reason), "") if language == "zh_CN" else str(reason)
+
+
 def measurement_line(summary: dict[str, Any] | None, language: str) -> str:
     lang = _lang(language)
     m = (summary or {}).get("measurements") or {}
@@ -130,7 +153,10 @@ def measurement_line(summary: dict[str, Any] | None, language: str) -> str:
     for key, en, zh, unit in _MEASURES:
         v = m.get(key)
         name = zh if lang == "zh_CN" else en
-        reason = f"{missing}: {why[key]}" if why.get(key) and lang == "en" else missing
+        said = why_text(why.get(key) or "", lang)
+        reason = (
+            (f"{missing}：{said}" if lang == "zh_CN" else f"{missing}: {said}") if said else missing
+        )
         if lang == "zh_CN":
             unit = _ZH_UNITS.get(unit, unit)
         parts.append(f"{name} {reason}" if v is None else f"{name} {float(v):.0f} {unit}")
@@ -149,8 +175,9 @@ def draft_text(summary: dict[str, Any] | None, language: str = "zh_CN") -> str:
     if summary is None:
         lines.append("- " + rt.text("doctor", lang))
     else:
-        lines += [f"- {t}" for t in texts] or [_T["none"][lang]]
         notes = notes_of_result(summary)  # what the analysis could not do or did differently
+        none = _T["none_limited" if limits_reading(notes) else "none"][lang]
+        lines += [f"- {t}" for t in texts] or [none]
         if notes:
             lines += [_T["notes"][lang]] + [f"- {note_text(n, lang)}" for n in notes]
     sep = "；" if lang == "zh_CN" else "; "

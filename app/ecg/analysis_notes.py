@@ -29,6 +29,14 @@ NOTE_CODES = frozenset(
     }
 )  # fmt: skip
 NOT_12_LEAD = ("not_12_lead", "not_12_lead_unknown")
+# notes saying part of the record could not be measured or trusted: "no clear
+# abnormality" then holds only for what was measured (app.report_drafts)
+LIMITING = frozenset(
+    {
+        "qt_not_measurable", "limb_leads_inconsistent", "few_beats", "leads_flat",
+        "leads_unavailable", *NOT_12_LEAD,
+    }
+)  # fmt: skip
 
 # code -> (English, Chinese) for reports, over the params as the English shows them
 # fmt: off
@@ -118,6 +126,11 @@ def notes_of_result(summary: dict[str, Any] | None) -> list[str]:
         return notes_of_analysis(details["analysis"])
     found = details if "warnings" in details else summary
     return notes(list(found.get("warnings") or []), found.get("grade_note") or "")
+
+
+def limits_reading(notes_: list[str]) -> bool:
+    """Whether a note says a measurement could not be made or trusted."""
+    return any(code_of(n) in LIMITING for n in notes_)
 
 
 def note_text(note: str, language: str) -> str:

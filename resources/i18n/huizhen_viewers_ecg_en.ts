@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>EcgAnalysedWindow</name>
+    <message>
+        <source>AI analysed %1–%2 s of %3 s</source>
+        <translation>AI analysed %1–%2 s of %3 s</translation>
+    </message>
+    <message>
+        <source>Page from</source>
+        <translation>Page from</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>of %1 s</source>
+        <translation>of %1 s</translation>
+    </message>
+    <message>
+        <source>Analysed 10 s</source>
+        <translation>Analysed 10 s</translation>
+    </message>
+    <message>
+        <source>Show the 10 s the AI analysed and measured</source>
+        <translation>Show the 10 s the AI analysed and measured</translation>
+    </message>
+</context>
+<context>
     <name>EcgAnalysisNotes</name>
     <message>
         <source>Analysis notes:</source>
@@ -83,6 +110,45 @@
     </message>
 </context>
 <context>
+    <name>EcgMissing</name>
+    <message>
+        <source>fewer than 2 beats</source>
+        <translation>fewer than 2 beats</translation>
+    </message>
+    <message>
+        <source>Fewer than 2 beats were found: no interval.</source>
+        <translation>Fewer than 2 beats were found: no interval.</translation>
+    </message>
+    <message>
+        <source>no P wave found</source>
+        <translation>no P wave found</translation>
+    </message>
+    <message>
+        <source>No P wave found (e.g. atrial fibrillation, or P waves not visible).</source>
+        <translation>No P wave found (e.g. atrial fibrillation, or P waves not visible).</translation>
+    </message>
+    <message>
+        <source>T wave not clear of the noise</source>
+        <translation>T wave not clear of the noise</translation>
+    </message>
+    <message>
+        <source>T wave end not found</source>
+        <translation>T wave end not found</translation>
+    </message>
+    <message>
+        <source>The end of the T wave was not found in the median beat.</source>
+        <translation>The end of the T wave was not found in the median beat.</translation>
+    </message>
+    <message>
+        <source>not measurable</source>
+        <translation>not measurable</translation>
+    </message>
+    <message>
+        <source>Not measurable in this record.</source>
+        <translation>Not measurable in this record.</translation>
+    </message>
+</context>
+<context>
     <name>EcgPdfReport</name>
     <message>
         <source>HR %1 bpm · PR %2 ms · QRS %3 ms · QT %4 ms · QTc %5 ms (Bazett) / %6 ms (Fridericia) · axes P/QRS/T %7/%8/%9°</source>
@@ -99,6 +165,14 @@
     <message>
         <source>12-lead ECG report</source>
         <translation>12-lead ECG report</translation>
+    </message>
+    <message>
+        <source>ECG report (1 lead: %1)</source>
+        <translation>ECG report (1 lead: %1)</translation>
+    </message>
+    <message>
+        <source>ECG report (%1 leads: %2)</source>
+        <translation>ECG report (%1 leads: %2)</translation>
     </message>
     <message>
         <source>DEMO: fictional patient, not a real case</source>
@@ -505,6 +579,10 @@
 </context>
 <context>
     <name>MeasurementTable</name>
+    <message>
+        <source>— (%1)</source>
+        <translation>— (%1)</translation>
+    </message>
     <message>
         <source>Heart rate</source>
         <translation type="unfinished"></translation>

@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>EcgAnalysedWindow</name>
+    <message>
+        <source>AI analysed %1–%2 s of %3 s</source>
+        <translation>AI 分析：%3 秒记录中的第 %1–%2 秒</translation>
+    </message>
+    <message>
+        <source>Page from</source>
+        <translation>本页起点</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>of %1 s</source>
+        <translation>（共 %1 秒）</translation>
+    </message>
+    <message>
+        <source>Analysed 10 s</source>
+        <translation>AI 分析的 10 秒</translation>
+    </message>
+    <message>
+        <source>Show the 10 s the AI analysed and measured</source>
+        <translation>显示 AI 分析并测量的 10 秒片段</translation>
+    </message>
+</context>
+<context>
     <name>EcgAnalysisNotes</name>
     <message>
         <source>Analysis notes:</source>
@@ -83,6 +110,45 @@
     </message>
 </context>
 <context>
+    <name>EcgMissing</name>
+    <message>
+        <source>fewer than 2 beats</source>
+        <translation>心搏少于 2 个</translation>
+    </message>
+    <message>
+        <source>Fewer than 2 beats were found: no interval.</source>
+        <translation>检出心搏少于 2 个：无法测量间期。</translation>
+    </message>
+    <message>
+        <source>no P wave found</source>
+        <translation>未检出 P 波</translation>
+    </message>
+    <message>
+        <source>No P wave found (e.g. atrial fibrillation, or P waves not visible).</source>
+        <translation>未检出 P 波（如心房颤动，或 P 波不可见）。</translation>
+    </message>
+    <message>
+        <source>T wave not clear of the noise</source>
+        <translation>T 波未明显高于噪声</translation>
+    </message>
+    <message>
+        <source>T wave end not found</source>
+        <translation>未找到 T 波终点</translation>
+    </message>
+    <message>
+        <source>The end of the T wave was not found in the median beat.</source>
+        <translation>在中位心搏中未找到 T 波终点。</translation>
+    </message>
+    <message>
+        <source>not measurable</source>
+        <translation>无法测量</translation>
+    </message>
+    <message>
+        <source>Not measurable in this record.</source>
+        <translation>本记录中无法测量。</translation>
+    </message>
+</context>
+<context>
     <name>EcgPdfReport</name>
     <message>
         <source>HR %1 bpm · PR %2 ms · QRS %3 ms · QT %4 ms · QTc %5 ms (Bazett) / %6 ms (Fridericia) · axes P/QRS/T %7/%8/%9°</source>
@@ -99,6 +165,14 @@
     <message>
         <source>12-lead ECG report</source>
         <translation>12 导联心电图报告</translation>
+    </message>
+    <message>
+        <source>ECG report (1 lead: %1)</source>
+        <translation>心电图报告（1 个导联：%1）</translation>
+    </message>
+    <message>
+        <source>ECG report (%1 leads: %2)</source>
+        <translation>心电图报告（%1 个导联：%2）</translation>
     </message>
     <message>
         <source>DEMO: fictional patient, not a real case</source>
@@ -505,6 +579,10 @@
 </context>
 <context>
     <name>MeasurementTable</name>
+    <message>
+        <source>— (%1)</source>
+        <translation>—（%1）</translation>
+    </message>
     <message>
         <source>Heart rate</source>
         <translation>心率</translation>

@@ -60,6 +60,7 @@ class ReportPanel(QWidget):
         self.template = rt.template_for_modality(str(getattr(ctx, "modality", "")))
         self._busy = False
         self.title = QLabel()
+        self.title_for = None  # () -> the title, when a viewer names its record (ECG)
         self.title.setStyleSheet("font-weight:bold;font-size:12pt")
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
@@ -145,7 +146,15 @@ class ReportPanel(QWidget):
         """A viewer that analyses its own data (ECG) passes the result: the draft
         uses it when no AI result is stored."""
         self.analysis, self.signal = analysis, signal
+        self.title.setText(self.title_text())
         self._refresh()
+
+    def title_text(self) -> str:
+        """The template's title; a viewer may name the record (``title_for``: the ECG
+        viewer says "ECG report (3 leads: II, III, V)" for a record that is not 12-lead)."""
+        if self.title_for is not None:
+            return self.title_for()
+        return template_title(self.template.id)
 
     def set_template(self, template_id: str) -> None:
         """Show another template's fields (e.g. the chest report of a CT the AI read as a
@@ -158,7 +167,7 @@ class ReportPanel(QWidget):
         self.text = next(iter(self.fields.editors.values()))
         self.fields.changed.connect(self._changed)
         self.scroll.setWidget(self.fields)  # the old editors are deleted with it
-        self.title.setText(template_title(template.id))
+        self.title.setText(self.title_text())
         self.fields.retranslate()
         self._refresh()
 
@@ -488,7 +497,7 @@ class ReportPanel(QWidget):
         self.ai_notice.setText(notice.replace("%1", model))
 
     def retranslate(self) -> None:
-        self.title.setText(template_title(self.template.id))
+        self.title.setText(self.title_text())
         self.start_btn.setText(self.tr("Start report (draft from the AI pre-read)"))
         self.confirm_btn.setText(self.tr("Confirm"))
         self.sign_btn.setText(self.tr("Sign…"))

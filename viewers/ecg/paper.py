@@ -64,8 +64,16 @@ def _grid(layout: str, order: str, leads: list[str]) -> tuple[list[list[str]], b
 
 
 def layout(
-    layout_name: str, order: str, leads: list[str], duration_s: float, speed: float, gain: float
+    layout_name: str,
+    order: str,
+    leads: list[str],
+    duration_s: float,
+    speed: float,
+    gain: float,
+    start_s: float = 0.0,
 ) -> Paper:
+    """The page of ``duration_s`` seconds of the record from ``start_s`` (record seconds:
+    a cell's ``t0``/``t1`` are the record's times it shows)."""
     if layout_name not in LAYOUTS or order not in ORDERS:
         raise ValueError(f"unknown layout {layout_name!r} or order {order!r}")
     cols, rhythm = _grid(layout_name, order, leads)
@@ -81,15 +89,17 @@ def layout(
                     name,
                     ri,
                     ci,
-                    ci * col_s,
-                    (ci + 1) * col_s,
+                    start_s + ci * col_s,
+                    start_s + (ci + 1) * col_s,
                     MARGIN_MM + ci * col_s * speed,
                     -(ri + 0.5) * row_mm,
                 )
             )
     if rhythm:
         r = rows - 1
-        cells.append(Cell("II", r, 0, 0.0, duration_s, MARGIN_MM, -(r + 0.5) * row_mm))
+        cells.append(
+            Cell("II", r, 0, start_s, start_s + duration_s, MARGIN_MM, -(r + 0.5) * row_mm)
+        )
     width = MARGIN_MM + duration_s * speed + 5.0
     return Paper(cells, width, rows * row_mm, row_mm, rows)
 

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 from ui.report.pdf import patient_header  # noqa: F401 (the header every report PDF uses)
 from viewers.ecg import paper
 from viewers.ecg.analysis_notes import notes_line
+from viewers.ecg.report_title import ecg_report_title
 
 DPI = 300
 PAGE_W, PAGE_H = 297.0, 210.0  # A4 landscape, mm
@@ -181,7 +182,7 @@ def render_pdf(signal, summary: dict, report, header: dict) -> bytes:
         name = str(header.get("name", "")).replace("^", " ")
         pid = header.get("patient_id", "")
         when = header.get("study_time")
-        title = translate("EcgPdfReport", "12-lead ECG report")
+        title = ecg_report_title(signal.leads)  # a 3-lead strip is not called 12-lead
         if header.get("is_demo"):
             title += " — " + translate("EcgPdfReport", "DEMO: fictional patient, not a real case")
         pg.text(LEFT, 6, 200, 7, title, 12, bold=True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.ecg.filters import LOWPASS_CHOICES, NOTCH_CHOICES, FilterSpec, assess
 from ui.report.panel import ReportPanel
 from viewers.ecg import paper
+from viewers.ecg.analysed_window import PageBar, analysed_span, band_caption, band_items, paged
 from viewers.ecg.analysis_notes import notes_finding
 from viewers.ecg.calipers import MODES, Calipers, format_reading
 from viewers.ecg.finding_text import finding_text
@@ -120,6 +121,11 @@ class EcgViewer(QWidget):
         self._overlay_items: list = []
         self._device_items: list = []  # marks the recording device stored (pacer spikes)
         self.filter_spec = FilterSpec()
+        self.page_start_s = 0.0  # a 10 s page of a longer record starts here (record s)
+        self.view_t0: float | None = None  # a one-column view opens at this record time
+        self.page_bar = PageBar()  # "Page from … s" and "Analysed 10 s"
+        self.page_bar.start_changed.connect(self.page_to)
+        self.page_bar.to_window.connect(self.show_window)
         self.px_per_mm = self._px_per_mm()
 
         self.layout_box, self.order_box = QComboBox(), QComboBox()
@@ -166,6 +172,7 @@ class EcgViewer(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.caliper_label)
         tools.insertWidget(2, self.baseline_box)
+        tools.addWidget(self.page_bar)
         tools.addWidget(self.filter_label, 1)
         self.ai_box.toggled.connect(self._draw_overlays)
         self.caliper_box.currentIndexChanged.connect(self._caliper_mode)
@@ -187,6 +194,7 @@ class EcgViewer(QWidget):
         self.measurements = MeasurementTable()
         self.median_panel = MedianPanel()
         self.report_panel = ReportPanel(ctx)
+        self.report_panel.title_for = self._report_title
         self.compare_panel = ComparePanel(ctx)
         self.tabs = QTabWidget()
         for w in (self.measurements, self.median_panel, self.report_panel, self.compare_panel):
@@ -235,6 +243,7 @@ class EcgViewer(QWidget):
 
     def retranslate(self) -> None:
         self.panel_btn.setText(self.tr("Measurements && report"))
+        self.page_bar.retranslate()
         retranslate_toolbar(self)
         self._update_labels()
         if getattr(self, "_signal_status", False) and self.raw_signal is not None:
@@ -247,6 +256,7 @@ class EcgViewer(QWidget):
             if self.analysis is not None:
                 self.findings = self._findings(self.analysis)
                 self.findings_changed.emit(self.findings)
+                self._draw_overlays()  # the analysed window's caption
         super().changeEvent(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
@@ -268,6 +278,14 @@ class EcgViewer(QWidget):
         return assess(self.filter_spec, self.signal.filters if self.signal else {})
 
     # ---- loading ------------------------------------------------------
+    def _report_title(self) -> str:
+        from ui.report.texts import template_title
+        from viewers.ecg.report_title import ecg_report_title
+
+        if self.report_panel.template.id != "ecg" or self.raw_signal is None:
+            return template_title(self.report_panel.template.id)
+        return ecg_report_title(self.raw_signal.leads)
+
     def signal_status(self, signal) -> str:
         """The status line of a loaded ECG: size, rate, length, the reader's warnings."""
         msg = self.tr("%1 leads, %2 Hz, %3 s").replace("%1", str(len(signal.leads)))
@@ -301,6 +319,7 @@ class EcgViewer(QWidget):
         self.fit_true_size()
         QTimer.singleShot(0, self.fit_true_size)  # again once the layout has settled
         self.left_out.set_left_out(signal.left_out)
+        self.report_panel.title.setText(self.report_panel.title_text())  # by the record
         self._signal_status = True
         self.status.setText(self.signal_status(signal))
         self._update_labels()
@@ -320,7 +339,10 @@ class EcgViewer(QWidget):
         analysis, self.ran_at = found
         self.analysis = analysis
         self._update_labels()
-        self._draw_overlays()
+        if analysed_span(analysis, self.raw_signal.duration_s) is not None:
+            self.show_window()  # open where the AI measured, as the printed report does
+        else:
+            self._draw_overlays()
         self.measurements.set_analysis(analysis)
         self.report_panel.set_analysis(analysis, self.raw_signal)
         self.report_panel.pdf_writer = ecg_pdf_writer(self.raw_signal, analysis.summary())
@@ -422,19 +444,38 @@ class EcgViewer(QWidget):
         return float(self.gain_box.currentData())
 
     def fit_true_size(self) -> None:
-        """Show the paper at 1 mm on paper = 1 mm on screen, from the top left."""
-        if self.paper_layout is None:
+        """Show the paper at 1 mm on paper = 1 mm on screen, from the top left (a
+        one-column view of a longer record: from just before ``view_t0``)."""
+        p = self.paper_layout
+        if p is None:
             return
         vw = max(self.view.width(), 1.0)
         vh = max(self.view.height(), 1.0)
         w_mm, h_mm = vw / self.px_per_mm, vh / self.px_per_mm
         top = 8.0  # room for the AI model tag above the paper
+        x0 = 0.0
+        if self.view_t0 is not None and p.cells and len({c.col for c in p.cells}) == 1:
+            lead_in = 2 * paper.MARGIN_MM  # a little of what comes before the window
+            x0 = max(0.0, min(p.x_of(p.cells[0], self.view_t0, self.speed) - lead_in,
+                              p.width_mm - w_mm))  # fmt: skip
         if self.long is not None:  # all rows, true millimetres along time
-            self.view.setRange(
-                xRange=(0, w_mm), yRange=(-self.paper_layout.height_mm, top), padding=0
-            )
+            self.view.setRange(xRange=(x0, x0 + w_mm), yRange=(-p.height_mm, top), padding=0)
             return
-        self.view.setRange(xRange=(0, w_mm), yRange=(top - h_mm, top), padding=0)
+        self.view.setRange(xRange=(x0, x0 + w_mm), yRange=(top - h_mm, top), padding=0)
+
+    def page_to(self, start_s: float) -> None:
+        """Show the 10 s page from ``start_s`` (record seconds)."""
+        self.page_start_s = float(start_s)
+        self.redraw()
+
+    def show_window(self) -> None:
+        """Bring the page (or a one-column view) to the 10 s the AI analysed."""
+        span = analysed_span(self.analysis, self.raw_signal.duration_s) if self.analysis else None
+        if span is None:
+            return
+        self.page_start_s, self.view_t0 = span[0], span[0]
+        self.redraw()
+        self.fit_true_size()
 
     def redraw(self) -> None:
         from viewers.ecg.viewer_draw import draw_page
@@ -443,6 +484,12 @@ class EcgViewer(QWidget):
             return
         self.calipers.clear()
         draw_page(self)
+        sig, layout_name = self.signal, self.layout_box.currentData()
+        is_paged = not self.focus_lead and self.pyramids is None
+        is_paged = is_paged and paged(layout_name, list(sig.leads), sig.duration_s)
+        span = analysed_span(self.analysis, sig.duration_s)
+        start = self.paper_layout.cells[0].t0 if self.paper_layout.cells else 0.0
+        self.page_bar.set_state(is_paged, sig.duration_s, start, span is not None)
         for item in self._device_items:
             self.plot.removeItem(item)
         self._device_items = device_spike_items(self.signal, self.paper_layout, self.speed)
@@ -463,7 +510,11 @@ class EcgViewer(QWidget):
         if a is None or p is None or self.signal is None or not self.ai_box.isChecked():
             return
         listed = self.signal.device_pacer_spikes_s
-        for item in overlay_items(a, p, self.speed, listed):
+        items = overlay_items(a, p, self.speed, listed)
+        span = analysed_span(a, self.signal.duration_s)
+        if span is not None:  # where the analysed 10 s is in a one-column view
+            items += band_items(span, p, self.speed, band_caption(span, self.signal.duration_s))
+        for item in items:
             self.plot.addItem(item)
             self._overlay_items.append(item)
 

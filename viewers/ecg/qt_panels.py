@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from viewers.ecg import paper
+from viewers.ecg.missing_text import missing_reason
 
 MEDIAN_SPEED, MEDIAN_GAIN = 50.0, 10.0  # mm/s, mm/mV
 
@@ -16,6 +17,7 @@ class MeasurementTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.analysis = None
+        self.tips: dict[str, str] = {}
         self.table = QTableWidget(0, 2)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -34,20 +36,28 @@ class MeasurementTable(QWidget):
             return []
         m = a.measurements
 
-        def v(x, unit: str) -> str:
-            return "—" if x is None else f"{x:.0f} {unit}"
+        self.tips = {}  # a missing value's whole reason, by the row's value text
+
+        def v(key: str, unit: str) -> str:
+            x = getattr(m, key)
+            if x is not None:
+                return f"{x:.0f} {unit}"
+            short, whole = missing_reason(key, a)  # "—" alone would not say why
+            text = self.tr("— (%1)").replace("%1", short)
+            self.tips[text] = whole
+            return text
 
         out = [
-            (self.tr("Heart rate"), v(m.hr_bpm, self.tr("bpm"))),
-            (self.tr("RR interval"), v(m.rr_ms, "ms")),
-            (self.tr("PR interval"), v(m.pr_ms, "ms")),
-            (self.tr("QRS duration"), v(m.qrs_ms, "ms")),
-            (self.tr("QT interval"), v(m.qt_ms, "ms")),
-            (self.tr("QTc (Bazett)"), v(m.qtc_ms, "ms")),
-            (self.tr("QTc (Fridericia)"), v(m.qtc_fridericia_ms, "ms")),
-            (self.tr("P axis"), v(m.p_axis_deg, "°")),
-            (self.tr("QRS axis"), v(m.qrs_axis_deg, "°")),
-            (self.tr("T axis"), v(m.t_axis_deg, "°")),
+            (self.tr("Heart rate"), v("hr_bpm", self.tr("bpm"))),
+            (self.tr("RR interval"), v("rr_ms", "ms")),
+            (self.tr("PR interval"), v("pr_ms", "ms")),
+            (self.tr("QRS duration"), v("qrs_ms", "ms")),
+            (self.tr("QT interval"), v("qt_ms", "ms")),
+            (self.tr("QTc (Bazett)"), v("qtc_ms", "ms")),
+            (self.tr("QTc (Fridericia)"), v("qtc_fridericia_ms", "ms")),
+            (self.tr("P axis"), v("p_axis_deg", "°")),
+            (self.tr("QRS axis"), v("qrs_axis_deg", "°")),
+            (self.tr("T axis"), v("t_axis_deg", "°")),
         ]
         w = a.window or {}
         if w:
@@ -73,7 +83,8 @@ class MeasurementTable(QWidget):
         for i, (name, value) in enumerate(rows):
             for col, text in enumerate((name, value)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)  # the whole text where the column is too narrow
+                # the whole text where the column is too narrow; why a value is missing
+                item.setToolTip(self.tips.get(text, text) if col else text)
                 self.table.setItem(i, col, item)
         self.table.resizeColumnToContents(0)  # names whole ("QTc (Fridericia)")
         if self.analysis is not None:

@@ -22,6 +22,7 @@ from functools import lru_cache
 import numpy as np
 
 from viewers.ecg import paper
+from viewers.ecg.analysed_window import PAGE_S, paged
 from viewers.ecg.long_view import LongTraces
 
 MINOR, MAJOR, TRACE = "#f6c9c6", "#e88f8a", "#111111"
@@ -55,9 +56,11 @@ def page_for(v) -> paper.Paper:
     if v.focus_lead:
         return paper.single(v.focus_lead, sig.duration_s, v.speed, v.gain)
     name = "12x1" if v.pyramids is not None else v.layout_box.currentData()
-    return paper.layout(
-        name, v.order_box.currentData(), list(sig.leads), sig.duration_s, v.speed, v.gain
-    )
+    order, leads = v.order_box.currentData(), list(sig.leads)
+    if paged(name, leads, sig.duration_s):  # a 10 s page, as printed (analysed_window)
+        start = min(max(0.0, v.page_start_s), max(0.0, sig.duration_s - PAGE_S))
+        return paper.layout(name, order, leads, PAGE_S, v.speed, v.gain, start_s=start)
+    return paper.layout(name, order, leads, sig.duration_s, v.speed, v.gain)
 
 
 def _rect(p: paper.Paper):
@@ -155,6 +158,7 @@ def draw_page(v) -> None:
         v.speed,
         v.gain,
         v.focus_lead,
+        p.cells[0].t0 if p.cells else 0.0,  # the page's start (a 10 s page of a longer record)
     )
     if cache.trace_key != trace_key or cache.signal is not sig:
         if cache.signal is not sig:
