@@ -67,7 +67,17 @@ EXTRA = {"RR": ("RR Interval", "rr_ms"), "QRS axis": ("QRS Axis", "qrs_axis_deg"
 # more than this rests on that one lead's J point alone (e.g. a J point lost in an
 # injury current) and is reported apart from the references the leads agree on.
 ONE_LEAD_MS = 10.0
-ACUTE_MI = ("INFARCT", "STEMI", "ACUTE", "INFARTO", "INJURY")
+ACUTE_MI = ("INFARCT", "STEMI", "ACUTE", "INFARTO", "INJURY", "梗死")  # 梗死: infarct (zh)
+# False critical grades found on a record and not yet fixed, each with its owner.  The
+# test requires the false critical grades to be exactly these: a new one fails it, and
+# so does a fixed one still listed here.
+KNOWN_FALSE_CRITICAL = {
+    "muse/ecg2dcm_guangxi_teaching_sinus_rhythm.xml": (
+        "STEMI on diffuse inferior + lateral ST elevation (+1.0 to +1.3 mm at J) with aVR as"
+        " the only 'reciprocal' lead, in an 11-year-old; the device reads 'ST elevation,"
+        " suggests early repolarisation' and a normal ECG (STEMI rules, inference/ecg/rules.py)"
+    ),
+}
 SUFFIXES = (".dcm", ".xml", ".scp", ".hea")
 
 
@@ -234,6 +244,9 @@ def table(rows: list[Row]) -> tuple[str, bool, bool]:
     false_crit = sum(r.false_critical for r in rows)
     ok_all &= false_crit == 0
     lines.append(f"false critical grades: {false_crit} of {len(rows)} records (goal 0)")
+    lines += [
+        f"  {r.name}: {KNOWN_FALSE_CRITICAL.get(r.name, 'NEW')}" for r in rows if r.false_critical
+    ]
     alarms = [(r.name, a) for r in rows for a in r.false_alarms]
     lines.append(f"urgent/critical findings the device does not support: {len(alarms)} (goal 0)")
     lines += [f"  {name}: {a}" for name, a in alarms]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 # finding code -> statement keywords (upper case) that support it
 STATEMENTS = {
-    "STEMI": ("INFARCT", "STEMI", "INJURY", "ACUTE MI"),
+    "STEMI": ("INFARCT", "STEMI", "INJURY", "ACUTE MI", "梗死"),  # 梗死: infarct (zh)
     "ST_DEPRESSION": ("ST DEPRESSION", "ST-DEPRESSION", "ISCHEMIA", "ISCHAEMIA", "ST-T", "ST&T"),
     "T_INVERSION": ("T WAVE", "T-WAVE", "ISCHEMIA", "ISCHAEMIA", "ST-T", "ST&T"),
     "AFIB": ("FIBRILLATION", "AFIB", "A-FIB"),
