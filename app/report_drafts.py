@@ -145,22 +145,37 @@ def why_text(reason: str, language: str) -> str:
 
 
 def measurement_line(summary: dict[str, Any] | None, language: str) -> str:
+    """The values, in the order of ``_MEASURES``; values missing for the same reason
+    are named together once ("QT, QTc (Bazett) not measured: <why>")."""
     lang = _lang(language)
     m = (summary or {}).get("measurements") or {}
     why = (summary or {}).get("missing") or {}
     missing = _T["no_result"][lang] if summary is None else _T["not_measured"][lang]
-    parts = []
+    parts: list = []
+    groups: dict[str, list[str]] = {}  # reason -> the names missing for it
     for key, en, zh, unit in _MEASURES:
         v = m.get(key)
         name = zh if lang == "zh_CN" else en
+        if v is not None:
+            unit = _ZH_UNITS.get(unit, unit) if lang == "zh_CN" else unit
+            parts.append(f"{name} {float(v):.0f} {unit}")
+            continue
         said = why_text(why.get(key) or "", lang)
-        reason = (
-            (f"{missing}：{said}" if lang == "zh_CN" else f"{missing}: {said}") if said else missing
-        )
-        if lang == "zh_CN":
-            unit = _ZH_UNITS.get(unit, unit)
-        parts.append(f"{name} {reason}" if v is None else f"{name} {float(v):.0f} {unit}")
-    return _T["measurements"][lang] + ("，" if lang == "zh_CN" else ", ").join(parts)
+        if said not in groups:
+            groups[said] = []
+            parts.append(groups[said])  # filled in place: the group sits at its first value
+        groups[said].append(name)
+    said_of = {id(names): said for said, names in groups.items()}
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        said = said_of[id(part)]
+        names = ("、" if lang == "zh_CN" else ", ").join(part)
+        colon = "：" if lang == "zh_CN" else ": "
+        out.append(f"{names} {missing}{colon}{said}" if said else f"{names} {missing}")
+    return _T["measurements"][lang] + ("，" if lang == "zh_CN" else ", ").join(out)
 
 
 def draft_text(summary: dict[str, Any] | None, language: str = "zh_CN") -> str:

@@ -106,11 +106,15 @@ def test_a_missing_qt_says_why_in_the_draft(stored):
     s = stored["041s"]
     assert s["measurements"]["qt_ms"] is None
     zh = measurement_line(s, "zh_CN")
-    assert "QT 未测得：各导联的 T 波均未明显高于噪声" in zh
-    assert "QT not measured: QT not measurable: no lead's T wave" in measurement_line(s, "en")
+    # the values missing for one reason are named once, with it
+    assert "QT、QTc（Bazett）、QTc（Fridericia） 未测得：各导联的 T 波均未明显高于噪声，" in zh
+    assert "P 电轴 未测得：未检出 P 波" in zh
+    en = measurement_line(s, "en")
+    assert "QT, QTc (Bazett), QTc (Fridericia) not measured: QT not measurable: no lead's" in en
     # an unknown reason is not shown in English inside a Chinese report
     odd = dict(s, missing=dict(s["missing"], qt_ms="something new"))
-    assert "QT 未测得，" in measurement_line(odd, "zh_CN")
+    assert "，QT 未测得，QTc（Bazett）" in measurement_line(odd, "zh_CN")
+    assert measurement_line(None, "zh_CN").endswith("T 电轴 未测得：无 AI 结果")
 
 
 def test_measurement_table_says_why_qt_is_missing(qtbot, jobs):
@@ -126,6 +130,7 @@ def test_measurement_table_says_why_qt_is_missing(qtbot, jobs):
     assert t.value("QT interval") == "— (T wave not clear of the noise)"
     row = [t.table.item(i, 0).text() for i in range(t.table.rowCount())].index("QT interval")
     assert t.table.item(row, 1).toolTip().startswith("QT not measurable: no lead's T wave")
+    assert t.value("T axis") == "— (T wave end not found)"  # as the stored result says
     try:
         i18n.install("zh_CN")
 

@@ -14,7 +14,8 @@ from app.ecg.warning_codes import code_of
 translate = QCoreApplication.translate
 
 P_WAVE = ("pr_ms", "p_axis_deg")
-T_WAVE = ("qt_ms", "qtc_ms", "qtc_fridericia_ms", "t_axis_deg")
+QT = ("qt_ms", "qtc_ms", "qtc_fridericia_ms")
+T_WAVE = (*QT, "t_axis_deg")
 
 
 def missing_reason(key: str, analysis) -> tuple[str, str]:
@@ -30,7 +31,7 @@ def missing_reason(key: str, analysis) -> tuple[str, str]:
         )
     if key in T_WAVE:
         note = next((w for w in analysis.warnings if code_of(w) == "qt_not_measurable"), None)
-        if note is not None:
+        if note is not None and key in QT:
             return translate("EcgMissing", "T wave not clear of the noise"), warning_text(note)
         return translate("EcgMissing", "T wave end not found"), translate(
             "EcgMissing", "The end of the T wave was not found in the median beat."

@@ -1,8 +1,9 @@
-"""ECG screenshots (``ui.screenshots``): three real records from tests/data/ecg (sources
+"""ECG screenshots (``ui.screenshots``): four real records from tests/data/ecg (sources
 and licences in its README) opened as cases: the MIMIC-style bedside record whose
 ABP, Pleth and Resp channels are left out of the analysis, and the GE MUSE export
 with its pacer-spike list (REBUILT: the list added to the real export), LUDB 138
-whose T wave in lead II is lost in tremor (the AI's analysis notes say so); then the
+whose T wave in lead II is lost in tremor (the AI's analysis notes say so), the 16 s
+MIMIC 041s (3 leads, opened at the 10 s the AI analysed; its QT not measurable); then the
 worklist's ECG cases with the descriptions their readers made up."""
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ RECORDS = {
     "leftout": ["wfdb/mixedsignals.hea", *(f"wfdb/mixedsignals_{c}.dat" for c in "epr")],
     "paced": ["muse/muse_ecg1_pacespikes.xml"],
     "qtnote": ["wfdb/ludb/138.hea", "wfdb/ludb/138.dat"],  # the AI's note: QT without lead II
-}
+    # 16 s, 3 leads: opens at the analysed 6-16 s, marked; QT missing and why; its title
+    "window": [f"wfdb/041s/{n}" for n in ("041s.hea", "041s01.hea", "041s01.dat", "041s02.hea",
+                                          "041s02.dat")],
+}  # fmt: skip
 
 
 def ecg_shots(app, store, win, save, wait_until, lang: str) -> None:
@@ -31,18 +35,21 @@ def ecg_shots(app, store, win, save, wait_until, lang: str) -> None:
         wait_until(app, lambda t=tab: t.viewer is not None, 30)
         viewer = tab.viewer
         wait_until(app, lambda v=viewer: getattr(v, "analysis", None) is not None, 60)
+        if name == "window":  # the measurement table: the missing QT says why
+            viewer.panel_btn.setChecked(True)
+            viewer.tabs.setCurrentWidget(viewer.measurements)
         app.processEvents()
         save(win, f"case_ecg_{name}_{lang}")
         win.cases.close_tab(win.cases.indexOf(tab))
-        if name == "qtnote":
-            notes_draft_shot(app, store, win, save, wait_until, lang, pks[0])
+        if name in ("qtnote", "window"):
+            notes_draft_shot(app, store, win, save, wait_until, lang, pks[0], name)
     win.cases.setCurrentIndex(0)
     worklist_shot(app, win, save, wait_until, lang)
 
 
-def notes_draft_shot(app, store, win, save, wait_until, lang: str, pk: int) -> None:
-    """``report_ecg_qtnote_<lang>``: the draft from the stored pre-read of LUDB 138,
-    quoting the AI's analysis notes in the report's language."""
+def notes_draft_shot(app, store, win, save, wait_until, lang: str, pk: int, name: str) -> None:
+    """``report_ecg_<name>_<lang>``: the draft from the stored pre-read (LUDB 138,
+    041s), quoting the AI's analysis notes in the report's language."""
     from inference.preread import run_preread
     from ui.report.shots import _draft, _open
 
@@ -57,7 +64,7 @@ def notes_draft_shot(app, store, win, save, wait_until, lang: str, pk: int) -> N
     viewer.panel_btn.setChecked(True)
     viewer.tabs.setCurrentWidget(panel)
     app.processEvents()
-    save(win, f"report_ecg_qtnote_{lang}")
+    save(win, f"report_ecg_{name}_{lang}")
     win.cases.close_tab(win.cases.indexOf(tab))
 
 
