@@ -89,6 +89,18 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("TACHY", "hr_bpm", ">", 100, "bpm", "heart rate", "routine", "heart rate > 100 bpm"),
     Threshold("BRADY", "hr_bpm", "<", 50, "bpm", "heart rate", "routine", "heart rate < 50 bpm"),
 )
+# Rows that change how a rule above decides (never graded themselves).
+MODIFIERS: tuple[Threshold, ...] = (
+    # LVH by voltage (AHA/ACCF/HRS 2009 Part V: Sokolow-Lyon, Cornell, R in aVL).  The 4th UDMI's ST
+    # criteria hold "in the absence of left ventricular hypertrophy"; LVH is the commonest cause of
+    # false STEMI activations, its ST rising from J into a tall T in V1-V3 (Armstrong et al., Am J
+    # Cardiol 2012;110:977).  With LVH the project's own J+60/J+40 support is not used: only the J point
+    # decides (st_findings).  Sex unknown: the men's Cornell cut-off (keeps the support more often).
+    Threshold("LVH_VOLTAGE", "sokolow_mv", ">=", 3.5, "mV", "S V1 + max(R V5, R V6)", "modifier", "Sokolow-Lyon voltage: STEMI only at J"),
+    Threshold("LVH_VOLTAGE", "cornell_mv", ">", 2.8, "mV", "R aVL + S V3, men / sex unknown", "modifier", "Cornell voltage (men): STEMI only at J"),
+    Threshold("LVH_VOLTAGE", "cornell_f_mv", ">", 2.0, "mV", "R aVL + S V3, women", "modifier", "Cornell voltage (women): STEMI only at J"),
+    Threshold("LVH_VOLTAGE", "r_avl_mv", ">", 1.1, "mV", "R aVL", "modifier", "R in aVL > 1.1 mV: STEMI only at J"),
+)
 # fmt: on
 
 
@@ -170,15 +182,33 @@ def _elevations(st, sex, age, point: str) -> tuple[dict[str, str], dict[str, str
     return at_j, at_support
 
 
+def lvh_voltage(st: dict[str, LeadST], sex: str) -> list[str]:
+    """The LVH voltage rows met, as reasons ([] when none, or leads are missing)."""
+    if not all(n in st for n in ("V1", "V3", "V5", "V6", "aVL")):
+        return []
+    values = {
+        "sokolow_mv": abs(st["V1"].s_mv) + max(st["V5"].r_mv, st["V6"].r_mv),
+        "cornell_f_mv" if sex == "F" else "cornell_mv": st["aVL"].r_mv + abs(st["V3"].s_mv),
+        "r_avl_mv": st["aVL"].r_mv,
+    }
+    return [
+        f"{t.reason} ({t.applies} {values[t.measure]:.2f} mV)"
+        for t in MODIFIERS
+        if t.code == "LVH_VOLTAGE" and _cmp(values.get(t.measure), t.op, t.value)
+    ]
+
+
 def st_findings(
     st: dict[str, LeadST], sex: str, age: float | None, rr_ms: float | None = None
 ) -> list[Finding]:
     """STEMI at J (4th UDMI); the supporting point (J+60, or J+40 above 100 bpm)
     decides when the J value misses the cut-off but the elevation there is
-    backed by reciprocal depression, so a J point a few ms off hides nothing."""
+    backed by reciprocal depression, so a J point a few ms off hides nothing --
+    except with LVH voltage (MODIFIERS), where only the J point decides."""
     found: list[Finding] = []
     point = _support_point(rr_ms)
     at_j, at_support = _elevations(st, sex, age, point)
+    lvh = lvh_voltage(st, sex)
     for territory, leads in _contiguous({**at_j, **at_support}):
         recip = [x for x, v in st.items() if x not in leads and v.st_j_mv <= RECIPROCAL_MV]
         mirror = [
@@ -189,9 +219,9 @@ def st_findings(
         j_leads = [x for x in leads if x in at_j]
         if len(j_leads) >= 2:
             decided = "J"
-        elif mirror:
+        elif mirror and not lvh:
             decided = point
-        else:
+        else:  # LVH: the ST rises from J into the T wave; only J decides
             continue  # elevation only after J and no reciprocal change: not decided
         reasons = [at_j.get(x) or at_support[x] for x in leads]
         recip = sorted(set(recip) | set(mirror), key=list(st).index)
@@ -280,7 +310,7 @@ def urgency(findings: list[Finding]) -> tuple[str, list[str]]:
 def thresholds_table() -> str:
     """The table as readable text (for the CLI and the report footer)."""
     lines = [f"{RULES_NAME} {RULES_VERSION} (not for clinical use)"]
-    for t in THRESHOLDS:
+    for t in THRESHOLDS + MODIFIERS:
         lines.append(
             f"{t.code:<20} {t.measure:<20} {t.op:>2} {t.value:<6g} {t.unit:<8} "
             f"{t.severity:<8} {t.applies}: {t.reason}"
