@@ -159,3 +159,39 @@ def test_twelve_lead_page_is_the_analysed_10_s(qtbot, jobs):
     assert _qrs_x(v) == []  # no measured beats on that page
     v.page_bar.window_btn.click()
     qtbot.waitUntil(lambda: v.paper_layout.cells[0].t0 == pytest.approx(10.0), timeout=5000)
+
+
+def test_a_server_pre_read_of_the_last_seconds_lines_up_with_the_record(qtbot, jobs):
+    """The regional server pre-reads a long recording's last 30 s (its times count from
+    that cut): the specialist's viewer puts them in record time (real mixedsignals)."""
+    from app.ecg.readers import read_ecg
+    from inference.ecg import analyze
+    from server.preread import analysis_window
+
+    whole = read_ecg(WFDB / "mixedsignals.hea")
+    served = analyze(analysis_window(whole, 30.0))
+    cut = (whole.n_samples - int(round(30.0 * whole.fs))) / whole.fs
+    v = _viewer(qtbot, jobs, [(None, WFDB / "mixedsignals.hea")])
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=60000)
+    v._show_ai((served, None))  # as a stored server result is shown
+    start = cut + served.window["start_s"]
+    assert v.analysis.window["start_s"] == pytest.approx(start)
+    assert v.analysis.beats[0].qrs_on == served.beats[0].qrs_on + round(cut * served.fs)
+    qtbot.waitUntil(lambda: start - 3.0 < _view_s(v)[0] <= start, timeout=5000)
+    band = _band(v)
+    assert len(band) == 1
+    cell = v.paper_layout.cells[0]
+    assert band[0].rect().x() == pytest.approx(v.paper_layout.x_of(cell, start, v.speed))
+    # the QRS shading sits on the record's QRS complexes there (lead II's peaks)
+    lead = whole.lead(cell.lead)
+    for x in _qrs_x(v)[:8]:
+        k = int((cell.t0 + (x - cell.x_mm) / v.speed) * whole.fs)
+        seg = lead[k : k + int(0.12 * whole.fs)]
+        assert np.ptp(seg) > 0.5 * np.ptp(lead[k - int(0.5 * whole.fs) : k + int(0.5 * whole.fs)])
+    # and the printed strip is that part of the record, captioned in record time
+    from viewers.ecg.pdf_report import _analysed_part
+
+    part, caption = _analysed_part(whole, v.analysis.summary())
+    k = int(round(start * whole.fs))
+    assert np.array_equal(part.data[:, :100], whole.data[:, k : k + 100])
+    assert f"{start:.1f}–{start + 10:.1f} s of 230.5 s" in caption

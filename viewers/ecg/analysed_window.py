@@ -29,14 +29,48 @@ BAND_EDGE = "#1a73e8"
 translate = QCoreApplication.translate
 
 
+def cut_s(analysis, signal) -> float:
+    """Where a server pre-read's cut starts in the record (seconds; 0 for any other
+    analysis): the server analyses a long recording's last N s (``preread_window``
+    note, ``server.preread.analysis_window``) and counts its times from there."""
+    note = next((w for w in analysis.warnings if code_of(w) == "preread_window"), None)
+    if note is None or "cut_s" in (analysis.window or {}):
+        return 0.0
+    n = int(round(float(note.params.get("seconds") or 0) * signal.fs))
+    return max(0, signal.n_samples - n) / signal.fs if 0 < n < signal.n_samples else 0.0
+
+
+def in_record_time(analysis, signal):
+    """``analysis`` with its beats, window and pacer spikes in the record's seconds
+    (a server pre-read of the last N s counts from its cut): the overlays, the band,
+    the median beats and the printed strip then sit on the beats it measured."""
+    import dataclasses
+
+    off = cut_s(analysis, signal)
+    if not off:
+        return analysis
+    k = int(round(off * analysis.fs))
+    names = ("qrs_on", "qrs_off", "p_on", "p_off", "t_on", "t_end")
+    beats = [
+        dataclasses.replace(b, **{n: getattr(b, n) + k for n in names if getattr(b, n) is not None})
+        for b in analysis.beats
+    ]
+    w = dict(analysis.window or {})
+    w.update(start_s=off + float(w.get("start_s", 0.0)), end_s=off + float(w.get("end_s", 0.0)))
+    w.update(record_s=signal.duration_s, chosen=True, cut_s=off)
+    spikes = [round(t + off, 4) for t in analysis.pacer_spikes]
+    return dataclasses.replace(analysis, beats=beats, window=w, pacer_spikes=spikes)
+
+
 def analysed_span(analysis, duration_s: float) -> tuple[float, float] | None:
     """(start, end) record seconds the AI chose among a longer record, else None (it
-    analysed the whole record, or a server pre-read's last seconds, whose times
-    count from its cut)."""
+    analysed the whole record, or a server pre-read's last seconds not yet put in
+    record time by ``in_record_time``)."""
     if analysis is None:
         return None
     w = analysis.window or {}
-    if not w.get("chosen") or any(code_of(x) == "preread_window" for x in analysis.warnings):
+    cut = any(code_of(x) == "preread_window" for x in analysis.warnings)
+    if not w.get("chosen") or (cut and "cut_s" not in w):
         return None
     start, end = float(w.get("start_s", 0.0)), float(w.get("end_s", 0.0))
     if end <= start or start >= duration_s:

@@ -151,6 +151,7 @@ def _analysed_part(signal, summary: dict):
 
     w = summary.get("window") or {}
     cut = any(code_of(x) == "preread_window" for x in summary.get("warnings") or [])
+    cut = cut and "cut_s" not in w  # the viewer put a server pre-read in record time
     if not w.get("chosen") or cut:  # a server pre-read's times count from its cut
         return signal, ""
     i0 = max(0, int(round(float(w["start_s"]) * signal.fs)))

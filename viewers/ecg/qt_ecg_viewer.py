@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 from app.ecg.filters import LOWPASS_CHOICES, NOTCH_CHOICES, FilterSpec, assess
 from ui.report.panel import ReportPanel
 from viewers.ecg import paper
-from viewers.ecg.analysed_window import PageBar, analysed_span, band_caption, band_items, paged
+from viewers.ecg.analysed_window import (
+    PageBar,
+    analysed_span,
+    band_caption,
+    band_items,
+    in_record_time,
+    paged,
+)
 from viewers.ecg.analysis_notes import notes_finding
 from viewers.ecg.calipers import MODES, Calipers, format_reading
 from viewers.ecg.finding_text import finding_text
@@ -337,6 +344,7 @@ class EcgViewer(QWidget):
 
     def _show_ai(self, found) -> None:
         analysis, self.ran_at = found
+        analysis = in_record_time(analysis, self.raw_signal)  # a server pre-read's cut
         self.analysis = analysis
         self._update_labels()
         if analysed_span(analysis, self.raw_signal.duration_s) is not None:
