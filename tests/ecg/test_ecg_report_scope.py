@@ -143,3 +143,38 @@ def test_measurement_table_says_why_qt_is_missing(qtbot, jobs):
         assert t.table.item(row, 1).toolTip().startswith("QT 间期无法测量")
     finally:
         i18n.install("en")
+
+
+def test_signed_report_is_archived_under_the_records_title(qtbot, store, jobs):
+    """Signed in the viewer's report panel: the PDF stored with the case (DICOM
+    Encapsulated PDF) is titled by the record's leads too (real 041s)."""
+    import pydicom
+    from PySide6.QtCore import Qt
+
+    from app.auth import authenticate, seed_demo_users
+    from app.domain import Modality
+    from app.importer import run_import
+    from tests.ui.report_helpers import WAIT_MS, confirm_and_sign
+    from viewers.ecg.qt_ecg_viewer import EcgViewer
+    from viewers.registry import ViewerContext
+
+    seed_demo_users(store)
+    user = authenticate(store, "specialist", "demo")
+    [pk] = run_import(store, [S041]).study_pks
+    ctx = ViewerContext(store, pk, Modality.ECG, store.object_paths(pk), jobs, user=user,
+                        extra={"px_per_mm": 4.0})  # fmt: skip
+    v = EcgViewer(ctx)
+    qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=60000)
+    panel = v.report_panel
+    assert panel.title.text() == "ECG report (3 leads: I, III, V)"
+    qtbot.waitUntil(lambda: panel.start_btn.isEnabled(), timeout=WAIT_MS)
+    panel.start_btn.click()
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=WAIT_MS)
+    for i in range(panel.checklist.count()):
+        panel.checklist.item(i).setCheckState(Qt.CheckState.Checked)
+    before = {o.id for o, _p in store.object_paths(pk)}
+    with qtbot.waitSignal(panel.pdf_archived, timeout=WAIT_MS):
+        confirm_and_sign(qtbot, panel)
+    [path] = [p for o, p in store.object_paths(pk) if o.id not in before]
+    assert pydicom.dcmread(path).DocumentTitle == "ECG report (3 leads: I, III, V)"

@@ -19,14 +19,15 @@ def signed_pdf(report, header: dict, writer=None, state=None) -> bytes:
         return Path(path).read_bytes()
 
 
-def archive_work(store, study_pk: int, report, writer=None):
+def archive_work(store, study_pk: int, report, writer=None, title: str = ""):
     """The job (``fn(state)``) storing ``report``'s PDF with its case; returns
-    ``store_report_pdf``'s answer plus the PDF bytes (``"pdf"``)."""
+    ``store_report_pdf``'s answer plus the PDF bytes (``"pdf"``).  ``title``: the
+    document's title when the viewer names its record (an ECG by its leads)."""
     from app.wrap.report_object import store_report_pdf
     from ui.report.pdf import patient_header
     from ui.report.texts import template_title
 
-    title = template_title(report.template)  # on the UI thread: the UI language
+    title = title or template_title(report.template)  # on the UI thread: the UI language
 
     def work(state):
         pdf = signed_pdf(report, patient_header(store, study_pk), writer, state)

@@ -394,7 +394,7 @@ class ReportPanel(QWidget):
         if not report.locked or self.store is None:
             return
         self.jobs.submit(
-            archive_work(self.store, self.study_pk, report, self.pdf_writer),
+            archive_work(self.store, self.study_pk, report, self.pdf_writer, self.title_text()),
             name="report PDF to the case",
             on_done=self._archived,
             on_error=lambda e: self.message.setText(
