@@ -195,3 +195,19 @@ def test_a_server_pre_read_of_the_last_seconds_lines_up_with_the_record(qtbot, j
     k = int(round(start * whole.fs))
     assert np.array_equal(part.data[:, :100], whole.data[:, k : k + 100])
     assert f"{start:.1f}–{start + 10:.1f} s of 230.5 s" in caption
+
+
+def test_one_lead_enlarged_opens_where_the_page_is(qtbot, jobs):
+    v = _viewer(qtbot, jobs, [])
+    v._show((_lengthened_muse(), None))
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=60000)
+    qtbot.waitUntil(lambda: v.paper_layout.cells[0].t0 == pytest.approx(10.0), timeout=5000)
+    v.focus("V2")  # the analysed 10 s of V2, marked, in the enlarged lead
+    assert [c.lead for c in v.paper_layout.cells] == ["V2"]
+    qtbot.waitUntil(lambda: 3.0 < _view_s(v)[0] <= 10.0 and _view_s(v)[1] >= 19.9, timeout=5000)
+    assert len(_band(v)) == 1
+    v.focus(None)
+    v.page_bar.start.setValue(2.5)
+    qtbot.waitUntil(lambda: v.paper_layout.cells[0].t0 == pytest.approx(2.5), timeout=5000)
+    v.focus("V2")
+    qtbot.waitUntil(lambda: _view_s(v)[0] <= 2.5 and _view_s(v)[1] >= 12.5, timeout=5000)

@@ -472,8 +472,9 @@ class EcgViewer(QWidget):
         self.view.setRange(xRange=(x0, x0 + w_mm), yRange=(top - h_mm, top), padding=0)
 
     def page_to(self, start_s: float) -> None:
-        """Show the 10 s page from ``start_s`` (record seconds)."""
-        self.page_start_s = float(start_s)
+        """Show the 10 s page from ``start_s`` (record seconds); one lead enlarged from
+        there opens at the same time."""
+        self.page_start_s = self.view_t0 = float(start_s)
         self.redraw()
 
     def show_window(self) -> None:
