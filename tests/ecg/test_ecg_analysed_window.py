@@ -211,3 +211,20 @@ def test_one_lead_enlarged_opens_where_the_page_is(qtbot, jobs):
     qtbot.waitUntil(lambda: v.paper_layout.cells[0].t0 == pytest.approx(2.5), timeout=5000)
     v.focus("V2")
     qtbot.waitUntil(lambda: _view_s(v)[0] <= 2.5 and _view_s(v)[1] >= 12.5, timeout=5000)
+
+
+def test_switching_layout_keeps_the_analysed_window_in_view(qtbot, jobs):
+    from viewers.ecg import paper
+
+    v = _viewer(qtbot, jobs, [])
+    v._show((_lengthened_muse(), None))
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=60000)
+    qtbot.waitUntil(lambda: v.paper_layout.cells[0].t0 == pytest.approx(10.0), timeout=5000)
+    v.layout_box.setCurrentIndex(paper.LAYOUTS.index("12x1"))  # one row per lead, 20 s
+    assert v.paper_layout.cells[0].t0 == 0.0 and not v.page_bar.start.isVisible()
+    qtbot.waitUntil(lambda: 3.0 < _view_s(v)[0] <= 10.0 and _view_s(v)[1] >= 19.9, timeout=5000)
+    assert len(_band(v)) == 1
+    v.layout_box.setCurrentIndex(paper.LAYOUTS.index("3x4+II"))
+    assert v.paper_layout.cells[0].t0 == pytest.approx(10.0) and v.page_bar.start.isVisible()
+    (x0, _x1), _ = v.view.viewRange()
+    assert x0 == pytest.approx(0.0)

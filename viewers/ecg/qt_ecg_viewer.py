@@ -30,6 +30,8 @@ from app.ecg.filters import LOWPASS_CHOICES, NOTCH_CHOICES, FilterSpec, assess
 from ui.report.panel import ReportPanel
 from viewers.ecg import paper
 from viewers.ecg.analysed_window import (
+    PAGE_S,
+    SLACK_S,
     PageBar,
     analysed_span,
     band_caption,
@@ -172,6 +174,7 @@ class EcgViewer(QWidget):
             target.addWidget(box)
         for box in (self.layout_box, self.order_box, self.speed_box, self.gain_box):
             box.currentIndexChanged.connect(self.redraw)
+        self.layout_box.currentIndexChanged.connect(self._layout_changed)
         bar.addWidget(self.ai_box)
         self.rerun_btn = QToolButton()  # the stored result is shown; this runs the model again
         self.rerun_btn.clicked.connect(lambda: self.run_ai(rerun=True))
@@ -485,6 +488,12 @@ class EcgViewer(QWidget):
         self.page_start_s, self.view_t0 = span[0], span[0]
         self.redraw()
         self.fit_true_size()
+
+    def _layout_changed(self, *_a) -> None:
+        """A record longer than a page: the new layout opens where the page was (a
+        10 s page <-> one row per lead over the whole record)."""
+        if self.signal is not None and self.signal.duration_s > PAGE_S + SLACK_S:
+            self.fit_true_size()
 
     def redraw(self) -> None:
         from viewers.ecg.viewer_draw import draw_page
