@@ -172,6 +172,7 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
                 "wfdb",
                 "hl7-aecg",
                 "ge-muse-xml",
+                "ge-cardiosoft-xml",
                 "philips-sierra-xml",
                 "scp-ecg",
             ),

@@ -5,8 +5,8 @@
 Runs the AI pre-read over every ECG file the project holds that carries the
 device's own global measurements (pydicom's waveform_ecg.dcm from a Mortara
 cart, and every file under tests/data/ecg whose reader exposes
-``EcgSignal.device_measurements``: GE MUSE, HL7 aECG, SCP-ECG, Philips
-Sierra; sources and licences in tests/data/ecg/README.md).  Prints, per
+``EcgSignal.device_measurements``: GE MUSE, GE CardioSoft, HL7 aECG, SCP-ECG,
+Philips Sierra; sources and licences in tests/data/ecg/README.md).  Prints, per
 record, our value against the device's, then per measure the mean and SD of
 the error (ours - device) in the form IEC 60601-2-25 uses, against the
 limits below, and the number of false critical grades (a critical grade on a
@@ -76,6 +76,24 @@ KNOWN_FALSE_CRITICAL = {
         "STEMI on diffuse inferior + lateral ST elevation (+1.0 to +1.3 mm at J) with aVR as"
         " the only 'reciprocal' lead, in an 11-year-old; the device reads 'ST elevation,"
         " suggests early repolarisation' and a normal ECG (STEMI rules, inference/ecg/rules.py)"
+    ),
+}
+# Single-record errors beyond mean + SD limit found on a record and not yet fixed, each
+# with its cause and owner.  The per-record test requires exactly these: a new one fails
+# it, and so does a listed one that is back within limits.  They stay in every table.
+KNOWN_OPEN_ERRORS = {
+    ("cardiosoft/ecgprocess_example_xml1.xml", "PR"): (
+        "PR 130 vs the device's 174 ms: our P onset falls near the apex of a low (0.12 mV in"
+        " II), slow P wave (the device's median beat: P 258-364 ms, QRS onset 432 ms), where the"
+        " upstroke is missed (P delineation, inference/ecg/median.py)"
+    ),
+}
+# Device values a publisher replaced by placeholders when scrubbing a file (README row):
+# not the device's measurements, so they are not compared.
+PLACEHOLDERS = {
+    "cardiosoft/ml4h_ukbb_scrubbed.xml": (
+        ("P Axis", "QRS Axis", "T Axis"),
+        "axes scrubbed to 1 by the publisher (its statement reads right axis deviation)",
     ),
 }
 SUFFIXES = (".dcm", ".xml", ".scp", ".hea")
@@ -159,6 +177,9 @@ def run() -> list[Row]:
         except ReadError:
             continue
         device, statements = _device(path, sig)
+        name = path.name if path.parent.name in ("", "data") else f"{path.parent.name}/{path.name}"
+        for key in PLACEHOLDERS.get(name, ((), ""))[0]:
+            device.pop(key, None)
         if not any(device.get(k) for k, *_ in MEASURES.values()):
             continue
         same = (tuple(sorted(device.items())), round(sig.duration_s))
@@ -170,7 +191,6 @@ def run() -> list[Row]:
         ours = {key: m.get(key) for _, key, *_ in MEASURES.values()}
         ours["rr_ms"] = res.measurements.rr_ms
         ours["qrs_axis_deg"] = m.get("qrs_axis_deg")
-        name = path.name if path.parent.name in ("", "data") else f"{path.parent.name}/{path.name}"
         codes = ",".join(f.code for f in res.findings) or "-"
         lead_values = dict(getattr(sig, "device_lead_measurements", {}) or {})
         graded = [(f.code, f.severity) for f in res.findings if f.severity != "info"]
@@ -241,6 +261,16 @@ def table(rows: list[Row]) -> tuple[str, bool, bool]:
             why = r.one_lead_reference(label)
             if why:
                 lines.append(f"left out of the second table: {r.name} {label}: {why}")
+    lines += [
+        f"device values not compared: {name}: {why}"
+        for name, (_keys, why) in PLACEHOLDERS.items()
+        if any(r.name == name for r in rows)
+    ]
+    lines += [
+        f"open single-record error: {name} {measure}: {why}"
+        for (name, measure), why in KNOWN_OPEN_ERRORS.items()
+        if any(r.name == name for r in rows)
+    ]
     false_crit = sum(r.false_critical for r in rows)
     ok_all &= false_crit == 0
     lines.append(f"false critical grades: {false_crit} of {len(rows)} records (goal 0)")

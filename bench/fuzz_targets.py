@@ -67,6 +67,7 @@ def _real_ecg_seeds() -> dict[str, list[Seed]]:
     wfdb = ECG_DATA / "wfdb"
     out: dict[str, list[Seed]] = {
         "ge-muse-xml": _all(ECG_DATA / "muse", "*.xml"),  # incl. the pacer-spike list
+        "ge-cardiosoft-xml": _all(ECG_DATA / "cardiosoft", "*.xml"),
         "philips-sierra-xml": _all(ECG_DATA / "sierra", "*.xml"),
         "hl7-aecg": _all(ECG_DATA / "aecg", "*.xml"),
         "scp-ecg": _all(ECG_DATA / "scp", "*.scp"),
@@ -134,6 +135,7 @@ def _ecg_seeds(folder: Path) -> dict[str, list[Seed]]:
         + real["wfdb"],
         "hl7-aecg": real["hl7-aecg"] + _single(aecg),
         "ge-muse-xml": real["ge-muse-xml"] + _single(muse),
+        "ge-cardiosoft-xml": real["ge-cardiosoft-xml"],
         "philips-sierra-xml": real["philips-sierra-xml"],
         "scp-ecg": real["scp-ecg"],
     }
@@ -212,6 +214,7 @@ def build_seeds(folder: Path) -> list[Target]:
         Target("wfdb", "wfdb", "text", ecg.get("wfdb", [])),
         Target("hl7-aecg", "hl7-aecg", "xml", ecg.get("hl7-aecg", [])),
         Target("ge-muse-xml", "ge-muse-xml", "xml", ecg.get("ge-muse-xml", [])),
+        Target("ge-cardiosoft-xml", "ge-cardiosoft-xml", "xml", ecg.get("ge-cardiosoft-xml", [])),
         Target(
             "philips-sierra-xml", "philips-sierra-xml", "xml", ecg.get("philips-sierra-xml", [])
         ),

@@ -89,7 +89,7 @@ TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
     ), ("files",)),
     "ecg_format_unknown": (QT_TRANSLATE_NOOP(
         "ReadErrors", "%1 is not a supported ECG format "
-        "(DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)"), ("name",)),
+        "(DICOM, WFDB, HL7 aECG, GE MUSE XML, GE CardioSoft XML, Philips Sierra XML, SCP-ECG)"), ("name",)),
     "waveform_truncated": (QT_TRANSLATE_NOOP("ReadErrors", "the waveform data is cut off"), ()),
     "waveform_damaged": (QT_TRANSLATE_NOOP("ReadErrors", "the waveform data is damaged"), ()),
     "waveform_encoding": (QT_TRANSLATE_NOOP(

@@ -2,7 +2,7 @@
 
 DICOM waveform ECG (wins over the generic DICOM reader with 0.95), WFDB
 headers (signal files and segment headers are listed as companions), HL7
-aECG, GE MUSE XML, Philips Sierra XML and SCP-ECG.  ``read_meta`` refuses what the ECG
+aECG, GE MUSE XML, GE CardioSoft XML, Philips Sierra XML and SCP-ECG.  ``read_meta`` refuses what the ECG
 path cannot use (no waveform, no ECG lead, a record far too short).
 Signals themselves are read by ``app.ecg.readers.read_ecg``.
 """
@@ -229,6 +229,19 @@ class MuseReader(_XmlEcgReader):
     marker = b"<RestingECG"
     fmt = "GE MUSE XML"
     module, read_fn, meta_fn = "muse_xml", "read_muse", "muse_meta"
+
+    def examine(self, path: Path, head: bytes) -> float:
+        from app.ecg.readers.muse_xml import looks_like_muse
+
+        return 0.9 if looks_like_muse(head) else 0.0
+
+
+@register
+class CardioSoftReader(_XmlEcgReader):
+    name = "ge-cardiosoft-xml"
+    marker = b"<CardiologyXML"
+    fmt = "GE CardioSoft XML"
+    module, read_fn, meta_fn = "cardiosoft_xml", "read_cardiosoft", "cardiosoft_meta"
 
 
 @register

@@ -57,7 +57,7 @@ ENGLISH: dict[str, str] = {
     "companion_missing": "file(s) of this record missing: {files}",
     "ecg_format_unknown": (
         "{name} is not a supported ECG format "
-        "(DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)"
+        "(DICOM, WFDB, HL7 aECG, GE MUSE XML, GE CardioSoft XML, Philips Sierra XML, SCP-ECG)"
     ),
     "waveform_truncated": "the waveform data is cut off",
     "waveform_damaged": "the waveform data is damaged",

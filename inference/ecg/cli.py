@@ -17,7 +17,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True)
     a = sub.add_parser("analyze", help="read an ECG file and print the AI pre-read")
-    a.add_argument("file", help="DICOM waveform, WFDB .hea, HL7 aECG or GE MUSE XML")
+    a.add_argument(
+        "file",
+        help="DICOM waveform, WFDB .hea, HL7 aECG, GE MUSE XML, GE CardioSoft XML, Philips Sierra"
+        " XML or SCP-ECG",
+    )
     a.add_argument("--json", action="store_true", help="print JSON")
     a.add_argument("--all-leads", action="store_true", help="run the model on every lead (slower)")
     sub.add_parser("rules", help="print the thresholds table")

@@ -1077,8 +1077,8 @@ Nothing already imported was lost.</source>
         <translation>this record also needs %1 (copy it into the same folder)</translation>
     </message>
     <message>
-        <source>%1 is not a supported ECG format (DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)</source>
-        <translation>%1 is not a supported ECG format (DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)</translation>
+        <source>%1 is not a supported ECG format (DICOM, WFDB, HL7 aECG, GE MUSE XML, GE CardioSoft XML, Philips Sierra XML, SCP-ECG)</source>
+        <translation>%1 is not a supported ECG format (DICOM, WFDB, HL7 aECG, GE MUSE XML, GE CardioSoft XML, Philips Sierra XML, SCP-ECG)</translation>
     </message>
     <message>
         <source>the waveform data is cut off</source>

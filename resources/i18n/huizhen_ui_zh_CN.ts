@@ -1079,8 +1079,8 @@ Nothing already imported was lost.</source>
         <translation>此记录还需要 %1（请将其复制到同一文件夹）</translation>
     </message>
     <message>
-        <source>%1 is not a supported ECG format (DICOM, WFDB, HL7 aECG, GE MUSE XML, Philips Sierra XML, SCP-ECG)</source>
-        <translation>%1 不是支持的心电图格式（支持 DICOM、WFDB、HL7 aECG、GE MUSE XML、Philips Sierra XML、SCP-ECG）</translation>
+        <source>%1 is not a supported ECG format (DICOM, WFDB, HL7 aECG, GE MUSE XML, GE CardioSoft XML, Philips Sierra XML, SCP-ECG)</source>
+        <translation>%1 不是支持的心电图格式（支持 DICOM、WFDB、HL7 aECG、GE MUSE XML、GE CardioSoft XML、Philips Sierra XML、SCP-ECG）</translation>
     </message>
     <message>
         <source>the waveform data is cut off</source>

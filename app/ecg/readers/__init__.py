@@ -1,7 +1,7 @@
 """Read any supported ECG file into an ``EcgSignal``.
 
 ``read_ecg(path)`` sniffs the format (DICOM waveform, WFDB, HL7 aECG, GE
-MUSE XML) and raises ``ReadError`` with a user-facing reason when it cannot.
+MUSE XML, GE CardioSoft XML, Philips Sierra XML, SCP-ECG) and raises ``ReadError`` with a user-facing reason when it cannot.
 """
 
 from __future__ import annotations
@@ -14,19 +14,22 @@ from app.readers.reasons import ReadReason
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """ "dicom", "wfdb", "aecg", "muse", "sierra", "scp" or "" for one file."""
+    """ "dicom", "wfdb", "aecg", "muse", "cardiosoft", "sierra", "scp" or "" for one file."""
     suffix = Path(path).suffix.lower()
     if len(head) >= 132 and head[128:132] == b"DICM":
         return "dicom"
     if suffix in (".hea", ".dat") and Path(path).with_suffix(".hea").exists():
         return "wfdb"
     if b"<" in head[:512]:
+        from app.ecg.readers.cardiosoft_xml import looks_like_cardiosoft
         from app.ecg.readers.hl7_aecg import looks_like_aecg
         from app.ecg.readers.muse_xml import looks_like_muse
         from app.ecg.readers.sierra_xml import looks_like_sierra
 
         if looks_like_aecg(head):
             return "aecg"
+        if looks_like_cardiosoft(head):  # before MUSE: it holds RestingECGMeasurements
+            return "cardiosoft"
         if looks_like_muse(head):
             return "muse"
         if looks_like_sierra(head):
@@ -85,6 +88,10 @@ def _read(path: Path, want: str) -> EcgSignal:
         from app.ecg.readers.muse_xml import read_muse
 
         return read_muse(path, want)
+    if kind == "cardiosoft":
+        from app.ecg.readers.cardiosoft_xml import read_cardiosoft
+
+        return read_cardiosoft(path, want)
     if kind == "scp":
         from app.ecg.readers.scp_ecg import read_scp
 

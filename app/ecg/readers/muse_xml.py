@@ -27,7 +27,8 @@ MAX_SPIKES = 20_000  # more than one spike every 30 ms over 10 minutes is not a 
 
 
 def looks_like_muse(head: bytes) -> bool:
-    return b"<RestingECG" in head
+    """A ``RestingECG`` element (not GE CardioSoft's ``RestingECGMeasurements``)."""
+    return re.search(rb"<RestingECG[\s>/]", head) is not None
 
 
 # RestingECGMeasurements element -> EcgSignal.device_measurements key
