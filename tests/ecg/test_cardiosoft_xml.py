@@ -152,3 +152,14 @@ def test_import_and_open_in_the_store(store, tmp_path):
         sig = store.open_source(entry.study_pk)
         assert sig.leads == list(STANDARD_LEADS) and sig.source == "GE CardioSoft XML"
         assert sig.device_measurements["QRS Duration"] in (76, 92)
+
+
+def test_the_ecg_viewer_opens_a_cardiosoft_export(qtbot, jobs):
+    from app.domain import Modality
+    from viewers.ecg.qt_ecg_viewer import EcgViewer
+    from viewers.registry import ViewerContext
+
+    v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, ECGPROCESS)], jobs, extra={}))
+    qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
+    assert v.raw_signal.leads == list(STANDARD_LEADS) and v.raw_signal.n_samples == 5000
