@@ -185,9 +185,11 @@ class _XmlEcgReader(Reader):
     marker = b""
     fmt = ""
     module = read_fn = meta_fn = ""  # app.ecg.readers.<module>.<read_fn | meta_fn>
+    looks_fn = ""  # the module's own test of the file's head, when a marker is not enough
 
     def examine(self, path: Path, head: bytes) -> float:
-        return 0.9 if self.marker in head else 0.0
+        found = self._impl(self.looks_fn)(head) if self.looks_fn else self.marker in head
+        return 0.9 if found else 0.0
 
     def _impl(self, name: str):
         """A function of this format's module in app.ecg.readers (imported on use)."""
@@ -230,10 +232,7 @@ class MuseReader(_XmlEcgReader):
     fmt = "GE MUSE XML"
     module, read_fn, meta_fn = "muse_xml", "read_muse", "muse_meta"
 
-    def examine(self, path: Path, head: bytes) -> float:
-        from app.ecg.readers.muse_xml import looks_like_muse
-
-        return 0.9 if looks_like_muse(head) else 0.0
+    looks_fn = "looks_like_muse"  # not GE CardioSoft's <RestingECGMeasurements>
 
 
 @register
@@ -250,11 +249,7 @@ class SierraReader(_XmlEcgReader):
     marker = b"restingecgdata"
     fmt = "Philips Sierra XML"
     module, read_fn, meta_fn = "sierra_xml", "read_sierra", "sierra_meta"
-
-    def examine(self, path: Path, head: bytes) -> float:
-        from app.ecg.readers.sierra_xml import looks_like_sierra
-
-        return 0.9 if looks_like_sierra(head) else 0.0
+    looks_fn = "looks_like_sierra"
 
 
 @register

@@ -196,13 +196,18 @@ def _filters(root: ET.Element) -> dict[str, float]:
     return out
 
 
-def read_cardiosoft(path: Path, want: str = "rhythm") -> EcgSignal:
+def _root(path: Path) -> ET.Element:
     root = parse_xml(path)
     if root.tag != "CardiologyXML":
         raise ReadError(
             "not a GE CardioSoft XML file (root element is not CardiologyXML)",
             reason=ReadReason("wrong_format", format=FORMAT),
         )
+    return root
+
+
+def read_cardiosoft(path: Path, want: str = "rhythm") -> EcgSignal:
+    root = _root(path)
     block, warnings = _block(root, want)
     fs = _sampling_rate(block)
     names, rows, lead_warnings = read_leads(block)
@@ -231,12 +236,7 @@ def read_cardiosoft(path: Path, want: str = "rhythm") -> EcgSignal:
 
 
 def cardiosoft_meta(path: Path) -> dict:
-    root = parse_xml(path)
-    if root.tag != "CardiologyXML":
-        raise ReadError(
-            "not a GE CardioSoft XML file (root element is not CardiologyXML)",
-            reason=ReadReason("wrong_format", format=FORMAT),
-        )
+    root = _root(path)
     info = root.find("PatientInfo")
     family, given = text(info, "Name/FamilyName"), text(info, "Name/GivenName")
     birth = _datetime(info.find("BirthDateTime") if info is not None else None, False)
