@@ -63,6 +63,11 @@ class ModalityDescriptor:
 
 _ECG_FINDINGS = {
     "STEMI": QT_TRANSLATE_NOOP("EcgFindings", "ST elevation %1 (%2): meets STEMI criteria"),
+    "STE_NO_RECIPROCAL": QT_TRANSLATE_NOOP(
+        "EcgFindings",
+        "ST elevation without reciprocal ST depression (%2): early repolarisation or pericarditis"
+        " pattern; compare with a prior ECG and review now",
+    ),
     "ST_DEPRESSION": QT_TRANSLATE_NOOP("EcgFindings", "ST depression %1 (%2): possible ischaemia"),
     "T_INVERSION": QT_TRANSLATE_NOOP("EcgFindings", "T inversion %1 (%2): possible ischaemia"),
     "AFIB": QT_TRANSLATE_NOOP("EcgFindings", "Atrial fibrillation"),

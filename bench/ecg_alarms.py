@@ -13,6 +13,16 @@ from __future__ import annotations
 # finding code -> statement keywords (upper case) that support it
 STATEMENTS = {
     "STEMI": ("INFARCT", "STEMI", "INJURY", "ACUTE MI", "梗死"),  # 梗死: infarct (zh)
+    # ST elevation without reciprocal depression (urgent): the device names the ST elevation
+    "STE_NO_RECIPROCAL": (
+        "ST ELEVATION",
+        "ST-ELEVATION",
+        "EARLY REPOL",
+        "PERICARDITIS",
+        "ST段抬高",
+        "早期复极",
+        "心包炎",
+    ),
     "ST_DEPRESSION": ("ST DEPRESSION", "ST-DEPRESSION", "ISCHEMIA", "ISCHAEMIA", "ST-T", "ST&T"),
     "T_INVERSION": ("T WAVE", "T-WAVE", "ISCHEMIA", "ISCHAEMIA", "ST-T", "ST&T"),
     "AFIB": ("FIBRILLATION", "AFIB", "A-FIB"),

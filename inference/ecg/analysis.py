@@ -22,6 +22,7 @@ from inference.ecg import (
     pacer,
     pacer_steps,
     qt,
+    st_pattern,
     t_wave,
     wide_qrs,
     window,
@@ -183,6 +184,7 @@ def analyze(
         for f in findings:
             if f.code == "STEMI":
                 f.reasons.append("wide or paced QRS: ST criteria apply poorly (BBB/paced/LVH)")
+    findings = st_pattern.without_reciprocal(findings, st, m.qrs_ms, m.rr_ms)
     ref = ModelRef.of(REGISTRY.get(MODEL_ID))
     rules = f"{RULES_NAME} {RULES_VERSION}"
     if not scope.twelve_lead:

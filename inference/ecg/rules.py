@@ -57,6 +57,12 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("STEMI", "st_j", ">=", 0.20, "mV", "V2-V3, men >= 40 y", "critical", "ST elevation >= 2 mm in V2-V3 (man >= 40 y)"),
     Threshold("STEMI", "st_j", ">=", 0.25, "mV", "V2-V3, men < 40 y", "critical", "ST elevation >= 2.5 mm in V2-V3 (man < 40 y)"),
     Threshold("STEMI", "st_j", ">=", 0.15, "mV", "V2-V3, women or sex unknown", "critical", "ST elevation >= 1.5 mm in V2-V3 (woman; also used when sex is unknown)"),
+    # ...unless it lies in inferior (+/- lateral) leads only, QRS < 120 ms, with no ST depression >= 0.25 mm in
+    # any lead but aVR and the elevated ones, at J or J+60/J+40 (inference/ecg/st_pattern.py): any aVL depression in
+    # 154/154 inferior STEMI, none in 49 pericarditis (Bischof, Am J Emerg Med 2016;34:149); lead I depression
+    # >= 0.025 mV in 83 % of inferior STEMI, 0 % of non-ischaemic ST elevation (Lindow, Scand Cardiovasc J
+    # 2020;54:100); early repolarisation: inferior/lateral J >= 0.1 mV, QRS < 120 ms (Macfarlane, JACC 2015;66:470)
+    Threshold("STE_NO_RECIPROCAL", "st_j", ">", -0.025, "mV", "every lead but aVR and the elevated ones, at J and J+60/J+40, when STEMI criteria are met in inferior (+/- lateral) leads only and QRS < 120 ms", "urgent", "ST elevation without reciprocal ST depression: early repolarisation or pericarditis pattern (Bischof 2016; Lindow 2020; Macfarlane 2015), not graded STEMI"),
     # Ischaemia without elevation
     Threshold("ST_DEPRESSION", "st_j", "<=", -0.05, "mV", "2 contiguous leads, horizontal or down-sloping", "urgent", "new horizontal/down-sloping ST depression >= 0.5 mm"),
     Threshold("T_INVERSION", "t_amp", "<=", -0.10, "mV", "2 contiguous leads with prominent R or R/S > 1", "urgent", "T inversion > 1 mm with prominent R wave"),

@@ -158,6 +158,10 @@
         <translation>ST elevation %1 (%2): meets STEMI criteria</translation>
     </message>
     <message>
+        <source>ST elevation without reciprocal ST depression (%2): early repolarisation or pericarditis pattern; compare with a prior ECG and review now</source>
+        <translation>ST elevation without reciprocal ST depression (%2): early repolarisation or pericarditis pattern; compare with a prior ECG and review now</translation>
+    </message>
+    <message>
         <source>ST depression %1 (%2): possible ischaemia</source>
         <translation>ST depression %1 (%2): possible ischaemia</translation>
     </message>

@@ -158,6 +158,10 @@
         <translation>%1导联（%2）ST 段抬高：符合 STEMI 标准</translation>
     </message>
     <message>
+        <source>ST elevation without reciprocal ST depression (%2): early repolarisation or pericarditis pattern; compare with a prior ECG and review now</source>
+        <translation>ST 段抬高（%2）不伴对应性 ST 段压低：早期复极或心包炎图形；请与既往心电图对比并立即复核</translation>
+    </message>
+    <message>
         <source>ST depression %1 (%2): possible ischaemia</source>
         <translation>%1导联（%2）ST 段压低：提示心肌缺血可能</translation>
     </message>
