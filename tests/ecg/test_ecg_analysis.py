@@ -6,6 +6,7 @@ import json
 import numpy as np
 import pytest
 
+from app.demo.ecg_variants import st_shifts
 from app.ecg.signal import EcgSignal
 from app.jobs import Cancelled, TaskState
 from inference.ecg import analyze
@@ -21,9 +22,12 @@ def _device(real_dcm):
     return device_measurements(ds), device_statements(ds)
 
 
-def _with_st(sig: EcgSignal, device_beats, leads, mv: float) -> EcgSignal:
+def _with_st(sig: EcgSignal, device_beats, leads, mv: float, limb: bool = False) -> EcgSignal:
     """Add ``mv`` at the device's J point (QRS offset) to T offset; 20 ms cosine edges,
-    the rise ending at J as an injury current's does."""
+    the rise ending at J as an injury current's does.  With ``limb`` the other limb leads
+    get the shift Einthoven's and Goldberger's equations give (+0.3 mV in II, III, aVF is
+    -0.15 mV in aVR and aVL), as a real injury current's projection does (SYNTHETIC)."""
+    shifts = st_shifts(tuple(leads), mv) if limb else dict.fromkeys(leads, mv)
     data = sig.data.copy()
     ramp = 20
     for b in device_beats:
@@ -32,8 +36,8 @@ def _with_st(sig: EcgSignal, device_beats, leads, mv: float) -> EcgSignal:
         edge = 0.5 - 0.5 * np.cos(np.linspace(0, np.pi, ramp))
         shape[:ramp] = edge
         shape[-ramp:] = edge[::-1]
-        for lead in leads:
-            data[sig.leads.index(lead), j:t_end] += mv * shape
+        for lead, shift in shifts.items():
+            data[sig.leads.index(lead), j:t_end] += shift * shape
     return EcgSignal(data, sig.fs, list(sig.leads), sig.age_years, sig.sex, sig.acquired)
 
 
@@ -92,7 +96,7 @@ def test_normal_record_is_routine_sinus(real_result):
 
 
 def test_inferior_st_elevation_is_stemi_critical(real_signal, device_beats, real_result):
-    sig = _with_st(real_signal, device_beats, ["II", "III", "aVF"], 0.3)
+    sig = _with_st(real_signal, device_beats, ["II", "III", "aVF"], 0.3, limb=True)
     res = analyze(sig)
     assert res.urgency == "critical"
     stemi = [f for f in res.findings if f.code == "STEMI"]
@@ -153,7 +157,7 @@ def test_cli_json(real_dcm, capsys):
 def test_cli_stemi_and_errors(real_signal, device_beats, tmp_path, capsys):
     import wfdb
 
-    sig = _with_st(real_signal, device_beats, ["II", "III", "aVF"], 0.3)
+    sig = _with_st(real_signal, device_beats, ["II", "III", "aVF"], 0.3, limb=True)
     wfdb.wrsamp(
         "stemi", fs=sig.fs, units=["mV"] * 12, sig_name=list(sig.leads),
         p_signal=sig.data.T.astype(float), fmt=["16"] * 12, adc_gain=[1000.0] * 12,
