@@ -177,6 +177,9 @@ def analyze(
         )
         findings += rhythm_findings(m, fid.rhythm_distribution, vpcs)
         afib = any(f.code == "AFIB" for f in findings)
+        if afib:  # no P waves in AF: a "PR" ends on an f wave (devices report none)
+            m.pr_ms = m.p_axis_deg = None
+            findings = [f for f in findings if f.code != "FIRST_DEGREE_AVB"]
         findings += qt.qt_findings(m, signal.sex, afib=afib)
     if wide_qrs.applies(findings):  # LBBB, ventricular pacing, other wide QRS: Sgarbossa
         findings = wide_qrs.secondary_st(findings, st)

@@ -43,3 +43,19 @@ def test_af_judges_the_qt_itself():
     # a wide QRS keeps its QRS-adjusted QT in AF too
     (f,) = qt_findings(_m(600, 1000, qrs=150), "M", afib=True)
     assert "qt_rr_qrs_ms" in f.reasons[0]
+
+
+def test_af_has_no_pr_and_no_first_degree_block():
+    """No P waves in AF: a "PR" would end on an f wave.  Real MIMIC record 041s (AF,
+    3 leads) read AF together with "prolonged PR (first-degree AV block)", PR 320 ms;
+    LUDB 109 (AF) too gives no PR now.  The table then says "no P wave found"."""
+    from app.ecg.readers import read_ecg
+
+    wfdb = LUDB.parent
+    for res in (
+        analyze(read_ecg(wfdb / "041s" / "041s.hea")),
+        analyze(ecg_ludb.read_common_gain(LUDB / "109.hea")),
+    ):
+        codes = [f.code for f in res.findings]
+        assert "AFIB" in codes and "FIRST_DEGREE_AVB" not in codes
+        assert res.measurements.pr_ms is None and res.measurements.p_axis_deg is None
