@@ -75,14 +75,7 @@ KNOWN_FALSE_CRITICAL: dict[str, str] = {}
 # Single-record errors beyond mean + SD limit found on a record and not yet fixed, each
 # with its cause and owner.  The per-record test requires exactly these: a new one fails
 # it, and so does a listed one that is back within limits.  They stay in every table.
-KNOWN_OPEN_ERRORS = {
-    ("cardiosoft/ecgprocess_example_xml1.xml", "PR"): (
-        "PR 130 vs the device's 174 ms: our P onset falls 20 ms before the apex of a low"
-        " (0.12 mV in II), slow P wave (the device's median beat: P 258-364 ms, QRS onset"
-        " 432 ms); our median of the strip's 8 beats varies +-20 uV between samples, as much"
-        " as the P upstroke (P delineation, inference/ecg/median.py)"
-    ),
-}
+KNOWN_OPEN_ERRORS: dict[tuple[str, str], str] = {}
 # Device values a publisher replaced by placeholders when scrubbing a file (README row):
 # not the device's measurements, so they are not compared.
 PLACEHOLDERS = {

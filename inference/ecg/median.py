@@ -26,6 +26,15 @@ P_FRACTION = 0.15  # P onset: share of the P wave's own velocity peak
 # level; less when the model also finds a P wave before most beats (the TP level
 # can hold a U wave, which makes a small P look like noise).
 P_RATIO, P_RATIO_WITH_MODEL = 2.0, 1.5
+# A P wave whose velocity bump stands less than this far above the TP level is low and
+# slow: the 500 Hz velocity of a median of few beats is then led by sample-to-sample
+# noise as large as the P upstroke, and its onset is placed on the velocity of the
+# median low-passed at P_LOWPASS_HZ instead (measured: bench/ecg_accuracy.py, LUDB).
+P_CLEAR_RATIO, P_LOWPASS_HZ = 2.5, 25.0
+# Walking back from the P wave's steepest point: a bump of at least this share of it
+# within RESUME_MS before the velocity settled is the same P wave's upstroke (the
+# velocity dips at a P apex, down to the noise once the noise is filtered out).
+P_RESUME = 0.5
 T_FRACTION = 0.12  # T end: share of the T wave's descending-limb velocity peak
 T_LIMB_MS = 160  # the T wave's descending limb lies within this time after its apex
 HOLD_MS = 6  # the velocity must stay below the threshold this long
@@ -173,6 +182,36 @@ def _quiet(v: np.ndarray, lo: int, hi: int) -> float:
     return float(run.min())
 
 
+def _p_start(vp: np.ndarray, pk: int, lo: int, thr: float) -> int:
+    """The P onset walking back from ``pk`` to where ``vp`` settles below ``thr``,
+    through a dip at the P apex: an earlier bump of P_RESUME x vp[pk] within
+    RESUME_MS is the same wave's upstroke."""
+    on = _cross_back(vp, pk, lo, thr)
+    while on > lo:
+        a = max(on - int(RESUME_MS * MS), lo)
+        if on - a < 2:
+            break
+        top = a + int(np.argmax(vp[a:on]))
+        if vp[top] < P_RESUME * vp[pk]:
+            break
+        on = _cross_back(vp, top, lo, thr)
+    return on
+
+
+def _slow_velocity(x: np.ndarray, end: int, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """The spatial velocity of ``x`` low-passed at P_LOWPASS_HZ (zero phase) up to
+    ``end`` (the PR segment's end), and that velocity smoothed over ``w`` samples.
+    The QRS is left out (the last sample held instead) so that its slopes do not
+    leak back into the PR segment through the filter."""
+    from scipy.signal import butter, filtfilt
+
+    seg = x[:, :end].astype(np.float64)
+    seg = np.concatenate([seg, np.repeat(seg[:, -1:], int(60 * MS), axis=1)], axis=1)
+    b, a = butter(2, P_LOWPASS_HZ / (1000.0 * MS / 2))  # cut-off / Nyquist
+    v = velocity(filtfilt(b, a, seg, axis=1))[:end]
+    return v, np.convolve(v, np.ones(w) / w, mode="same")
+
+
 def _t_apex(x: np.ndarray, qrs_on: int, lo: int, hi: int) -> int:
     """The T apex: the largest deflection from the PR baseline in the lead with the tallest T."""
     base = x[:, max(qrs_on - int(20 * MS), 0) : qrs_on + 1].mean(axis=1, keepdims=True)
@@ -264,8 +303,14 @@ def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianB
         p_peak = float(vp[p_pk])
         ratio = P_RATIO_WITH_MODEL if 2 * len(offs) >= len(hints) else P_RATIO
         if p_peak > ratio * p_noise:
+            if p_peak < P_CLEAR_RATIO * p_noise:  # low, slow P wave: noise-led velocity
+                v_lp, vp = _slow_velocity(mb.data[rows], pr_end, w)
+                quiet = _quiet(v_lp, ref - int(200 * MS), min(ref - int(20 * MS), pr_end))
+                p_noise = _tp_level(vp, mb, rr, lo, quiet)
+                p_pk = _peak(vp, lo, pr_end)
+                p_peak = float(vp[p_pk])
             thr = p_noise + P_FRACTION * (p_peak - p_noise)
-            mb.p_on = _cross_back(vp, p_pk, lo, thr)
+            mb.p_on = _p_start(vp, p_pk, lo, thr)
             mb.p_off = _cross_fwd(vp, p_pk, pr_end, thr)
     return mb
 
