@@ -44,6 +44,9 @@ class LatestAI:
     findings: tuple | None  # None: no AI result at all
     model: str = ""
     hr_bpm: float | None = None
+    # an analysis note says part of the record was not measured or not trusted (QT
+    # not measurable, limb leads inconsistent, ...): "no finding" holds only for the rest
+    limited: bool = False
 
 
 NO_AI = LatestAI(None)
@@ -84,6 +87,7 @@ class WorklistRow:
     # so the UI can show them in the user's language; None when there is no AI result
     ai_findings: tuple | None = None
     ai_hr: float | None = None  # heart rate of the latest AI result (ECG)
+    ai_limited: bool = False  # LatestAI.limited
     unassigned: bool = False  # imported without patient details: the user assigns one
     consult: str = ""  # state of the case's latest consult request (domain.ConsultStatus), or ""
 
@@ -181,6 +185,7 @@ class Store:
                         *r,
                         ai_findings=ai.findings,
                         ai_hr=ai.hr_bpm,
+                        ai_limited=ai.limited,
                         unassigned=bool(unassigned),
                         consult=consults.get(r[1], ""),
                     )
@@ -213,9 +218,12 @@ class Store:
             AIResult.model_name,
             AIResult.model_version,
             AIResult.payload[("measurements", "hr_bpm")],
+            AIResult.payload[("details", "analysis", "warning_codes")],
         ).where(AIResult.id.in_(latest))
+        from app.ecg.analysis_notes import limits_codes
+
         out = {}
-        for pk, found, name, version, hr in s.execute(q):
+        for pk, found, name, version, hr, codes in s.execute(q):
             items = tuple(
                 {k: f.get(k) for k in ("code", "text", "territory", "leads")}
                 for f in (found or [])
@@ -225,7 +233,7 @@ class Store:
                 hr = float(hr) if hr is not None else None
             except (TypeError, ValueError):
                 hr = None
-            out[pk] = LatestAI(items, f"{name} {version}".strip(), hr)
+            out[pk] = LatestAI(items, f"{name} {version}".strip(), hr, limits_codes(codes))
         return out
 
     def set_status(self, study_pk: int, status: Status) -> None:

@@ -12,8 +12,10 @@ from PySide6.QtCore import QCoreApplication
 from ui.finding_text import finding_text
 
 
-def ai_line(findings, hr: float | None, fallback: str = "") -> str:
-    """``findings`` is None when the case has no AI result: the stored text is shown."""
+def ai_line(findings, hr: float | None, fallback: str = "", limited: bool = False) -> str:
+    """``findings`` is None when the case has no AI result: the stored text is shown.
+    ``limited``: an analysis note says part of the record was not measured or trusted,
+    so "no finding" is said only of what the AI could measure."""
     if findings is None:
         return fallback
     if findings:
@@ -22,6 +24,12 @@ def ai_line(findings, hr: float | None, fallback: str = "") -> str:
                 f.get("code", ""), f.get("text", ""), f.get("leads") or (), f.get("territory") or ""
             )
             for f in findings
+        ]
+    elif limited:
+        parts = [
+            QCoreApplication.translate(
+                "AiText", "No significant finding in what the AI could measure (see AI notes)"
+            )
         ]
     else:
         parts = [QCoreApplication.translate("AiText", "No significant finding")]

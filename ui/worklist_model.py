@@ -192,7 +192,7 @@ class WorklistModel(QAbstractTableModel):
             f.setBold(True)
             return f
         if role == Qt.ItemDataRole.ToolTipRole and col == "ai_summary" and r.ai_summary:
-            text = ai_line(r.ai_findings, r.ai_hr, r.ai_summary)
+            text = ai_line(r.ai_findings, r.ai_hr, r.ai_summary, r.ai_limited)
             return self.tr("AI output, not a diagnosis: %1").replace("%1", text)
         if role == Qt.ItemDataRole.ToolTipRole and col in ("patient_name", "description"):
             return self._text(r, col) or None  # whole where the column cuts it
@@ -217,7 +217,7 @@ class WorklistModel(QAbstractTableModel):
         if col == "status":
             return status_with_consult(r.status, getattr(r, "consult", ""))
         if col == "ai_summary":
-            return ai_line(r.ai_findings, r.ai_hr, r.ai_summary)
+            return ai_line(r.ai_findings, r.ai_hr, r.ai_summary, r.ai_limited)
         if col == "description":
             return description_text(r.description)
         value = getattr(r, col)

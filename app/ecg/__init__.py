@@ -1,5 +1,4 @@
-"""ECG signal model and format readers (Qt-free)."""
+"""ECG signal model (``app.ecg.signal``) and format readers (Qt-free).
 
-from app.ecg.signal import STANDARD_LEADS, EcgSignal, normalize_lead_name
-
-__all__ = ["STANDARD_LEADS", "EcgSignal", "normalize_lead_name"]
+Nothing is imported here: the worklist reads ``app.ecg.analysis_notes`` without
+paying for numpy, which ``app.ecg.signal`` needs."""

@@ -128,6 +128,14 @@ def notes_of_result(summary: dict[str, Any] | None) -> list[str]:
     return notes(list(found.get("warnings") or []), found.get("grade_note") or "")
 
 
+def limits_codes(codes: object) -> bool:
+    """``limits_reading`` on a stored result's ``warning_codes`` (as the worklist
+    reads them out of the JSON payload); False for anything else."""
+    if not isinstance(codes, list):
+        return False
+    return any(isinstance(c, dict) and c.get("code") in LIMITING for c in codes)
+
+
 def limits_reading(notes_: list[str]) -> bool:
     """Whether a note says a measurement could not be made or trusted."""
     return any(code_of(n) in LIMITING for n in notes_)

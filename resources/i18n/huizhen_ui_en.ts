@@ -35,6 +35,10 @@
 <context>
     <name>AiText</name>
     <message>
+        <source>No significant finding in what the AI could measure (see AI notes)</source>
+        <translation>No significant finding in what the AI could measure (see AI notes)</translation>
+    </message>
+    <message>
         <source>No significant finding</source>
         <translation type="unfinished"></translation>
     </message>

@@ -35,6 +35,10 @@
 <context>
     <name>AiText</name>
     <message>
+        <source>No significant finding in what the AI could measure (see AI notes)</source>
+        <translation>在 AI 可测量的范围内未见明显异常（见 AI 分析说明）</translation>
+    </message>
+    <message>
         <source>No significant finding</source>
         <translation>未见明显异常</translation>
     </message>

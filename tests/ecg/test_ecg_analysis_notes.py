@@ -121,6 +121,29 @@ def test_report_from_a_stored_result_carries_the_notes(store, tmp_path):
     assert "QT 间期在 T 波清晰的导联上测量" in r.text
 
 
+def test_worklist_says_no_finding_only_of_what_was_measured(store, tmp_path, zh):
+    """LUDB 138 as published: no finding, but its limb leads break Einthoven's law (a
+    limiting note): the worklist line must not read as a clean normal.  The demo's
+    real Mortara record (no limiting note) keeps the plain line."""
+    from app.demo.build import sample_path
+    from app.importer import run_import
+    from inference.preread import run_preread
+    from ui.ai_text import ai_line
+
+    folder = tmp_path / "138"
+    folder.mkdir()
+    for ext in ("hea", "dat"):
+        shutil.copy(WFDB / "ludb" / f"138.{ext}", folder)
+    pks = run_import(store, [folder, sample_path("waveform_ecg.dcm")]).study_pks
+    run_preread(store, pks)
+    rows = {r.study_pk: r for r in store.worklist_rows()}
+    ludb, mortara = rows[pks[0]], rows[pks[1]]
+    assert ludb.ai_findings == () and ludb.ai_limited
+    line = ai_line(ludb.ai_findings, ludb.ai_hr, ludb.ai_summary, ludb.ai_limited)
+    assert line.startswith("在 AI 可测量的范围内未见明显异常（见 AI 分析说明）")
+    assert not mortara.ai_limited
+
+
 def _viewer(qtbot, jobs, path):
     from app.domain import Modality
     from viewers.ecg.qt_ecg_viewer import EcgViewer
