@@ -40,6 +40,11 @@ T_LIMB_MS = 160  # the T wave's descending limb lies within this time after its 
 HOLD_MS = 6  # the velocity must stay below the threshold this long
 RESUME_MS = 40  # a QRS wave resuming this soon after the velocity settled is still QRS
 RESUME_THR, RESUME_DIP = 1.5, 2.0  # ...when it peaks this far above the threshold and the dip
+# the early ST segment, this long after a provisional QRS end (ms): its own velocity
+# (a sloping ST at fast rates runs into the T wave's upstroke) is the level the QRS
+# end must come down to, not the quietest stretch up to 200 ms after the R wave
+# (which can be the T apex, where the velocity dips to the noise)
+EARLY_ST_MS = (10, 40)
 KNOT_MS = (30, 10)  # the PR-segment stretch before each QRS onset that sets the baseline
 # a ventricular stimulus lies this far before the QRS velocity peak (ms): up to the
 # 120 ms onset search plus pacer.paced_beats' 60 ms spike-to-onset, and not inside it
@@ -287,6 +292,11 @@ def delineate(mb: MedianBeat, rr_ms: float | None, hints: list[Beat]) -> MedianB
     stop = ref - int(120 * MS) if mb.stim is None else max(ref - int(120 * MS), mb.stim)
     mb.qrs_on = _cross_back(v, ref, stop, thr_on)
     mb.qrs_off = _qrs_end(v, ref, ref + int(160 * MS), thr_off)
+    a, b = (mb.qrs_off + int(t * MS) for t in EARLY_ST_MS)
+    if b <= v.size:  # the end comes down to the early ST segment's own velocity
+        thr_st = NOISE_FACTOR * min(noise, noise_st) + float(np.median(v[a:b]))
+        if thr_st > thr_off:
+            mb.qrs_off = _qrs_end(v, ref, ref + int(160 * MS), thr_st)
     rr = int((rr_ms or 1000.0) * MS)
     mb.t_end, mb.t_leads = _t_end(mb, rows, rr, hints)
     # P wave: the velocity bump before the PR segment, at most 320 ms before the QRS

@@ -3,7 +3,9 @@
 leads (MIMIC ``041s``: I, III, V); "no clear abnormality" is qualified when the
 analysis notes say part of the record could not be measured or trusted (LUDB 138:
 limb leads against Einthoven's law); a missing QT says why, in the measurement table
-(``041s``: no lead's T wave clear of the noise) and in the draft, in zh_CN and en."""
+and in the draft, in zh_CN and en (``041s01``, the first 8 s segment of 041s alone: no
+lead's T wave clear of the noise; the whole record's QT is measured since its QRS end
+no longer runs 190 ms into the ST segment)."""
 
 from __future__ import annotations
 
@@ -20,13 +22,14 @@ from inference.ecg.preread import result_of
 
 WFDB = Path(__file__).resolve().parents[1] / "data" / "ecg" / "wfdb"
 LUDB_138, S041 = WFDB / "ludb" / "138.hea", WFDB / "041s" / "041s.hea"
+S041_FIRST = WFDB / "041s" / "041s01.hea"
 
 
 @pytest.fixture(scope="module")
 def stored():
     return {
         p.stem: json.loads(json.dumps(result_of(analyze(read_ecg(p))).to_dict()))
-        for p in (LUDB_138, S041)
+        for p in (LUDB_138, S041, S041_FIRST)
     }
 
 
@@ -72,7 +75,7 @@ def test_printed_report_and_panel_title_a_3_lead_record(store, qapp, zh, tmp_pat
     from viewers.ecg.qt_ecg_viewer import EcgViewer
     from viewers.registry import ViewerContext
 
-    v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, S041)], jobs, extra={}))
+    v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, S041_FIRST)], jobs, extra={}))
     qtbot.addWidget(v)
     qtbot.waitUntil(lambda: v.analysis is not None, timeout=60000)
     assert v.report_panel.title.text() == "心电图报告（3 个导联：I, III, V）"
@@ -103,12 +106,12 @@ def test_no_clear_abnormality_is_qualified_when_a_measurement_is_not_trusted(sto
 
 
 def test_a_missing_qt_says_why_in_the_draft(stored):
-    s = stored["041s"]
+    assert "P 电轴 未测得：未检出 P 波" in measurement_line(stored["041s"], "zh_CN")
+    s = stored["041s01"]
     assert s["measurements"]["qt_ms"] is None
     zh = measurement_line(s, "zh_CN")
     # the values missing for one reason are named once, with it
     assert "QT、QTc（Bazett）、QTc（Fridericia） 未测得：各导联的 T 波均未明显高于噪声，" in zh
-    assert "P 电轴 未测得：未检出 P 波" in zh
     en = measurement_line(s, "en")
     assert "QT, QTc (Bazett), QTc (Fridericia) not measured: QT not measurable: no lead's" in en
     # an unknown reason is not shown in English inside a Chinese report
@@ -123,7 +126,7 @@ def test_measurement_table_says_why_qt_is_missing(qtbot, jobs):
     from viewers.ecg.qt_ecg_viewer import EcgViewer
     from viewers.registry import ViewerContext
 
-    v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, S041)], jobs, extra={}))
+    v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, S041_FIRST)], jobs, extra={}))
     qtbot.addWidget(v)
     qtbot.waitUntil(lambda: v.analysis is not None, timeout=60000)
     t = v.measurements
