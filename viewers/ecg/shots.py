@@ -3,7 +3,7 @@ and licences in its README) opened as cases: the MIMIC-style bedside record whos
 ABP, Pleth and Resp channels are left out of the analysis, and the GE MUSE export
 with its pacer-spike list (REBUILT: the list added to the real export), LUDB 138
 whose T wave in lead II is lost in tremor (the AI's analysis notes say so), the 16 s
-MIMIC 041s (3 leads, opened at the 10 s the AI analysed; its QT not measurable); then the
+MIMIC 041s (3 leads, opened at the 10 s the AI analysed, its measurement table); then the
 worklist's ECG cases with the descriptions their readers made up."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ RECORDS = {
     "leftout": ["wfdb/mixedsignals.hea", *(f"wfdb/mixedsignals_{c}.dat" for c in "epr")],
     "paced": ["muse/muse_ecg1_pacespikes.xml"],
     "qtnote": ["wfdb/ludb/138.hea", "wfdb/ludb/138.dat"],  # the AI's note: QT without lead II
-    # 16 s, 3 leads: opens at the analysed 6-16 s, marked; QT missing and why; its title
+    # 16 s, 3 leads: opens at the analysed 6-16 s, marked; its measurements; its title
     "window": [f"wfdb/041s/{n}" for n in ("041s.hea", "041s01.hea", "041s01.dat", "041s02.hea",
                                           "041s02.dat")],
 }  # fmt: skip
@@ -35,7 +35,7 @@ def ecg_shots(app, store, win, save, wait_until, lang: str) -> None:
         wait_until(app, lambda t=tab: t.viewer is not None, 30)
         viewer = tab.viewer
         wait_until(app, lambda v=viewer: getattr(v, "analysis", None) is not None, 60)
-        if name == "window":  # the measurement table: the missing QT says why
+        if name == "window":  # the measurement table (a missing value says why)
             viewer.panel_btn.setChecked(True)
             viewer.tabs.setCurrentWidget(viewer.measurements)
         app.processEvents()
