@@ -140,7 +140,7 @@ class WfdbReader(Reader):
             patient_id=header.record_name,
             sex=sex,
             study_time=time,
-            description=header_description(header),
+            description=header_description(_describing_header(header, companions)),
             companions=companions,
             extra={"format": "wfdb", "record": header.record_name},
         )
@@ -177,6 +177,23 @@ def _check_header(path: Path, header) -> None:
             "unsupported",
             ReadReason("no_ecg_channel", channels=names),
         )
+
+
+def _describing_header(header, companions: list[Path]):
+    """The header that names the channels: a multi-segment master header names none,
+    so its first segment's header (already checked to lie beside it by
+    ``data_files``) describes the record; the master header if that cannot be read."""
+    if getattr(header, "sig_name", None):
+        return header
+    seg = next((p for p in companions if p.suffix.lower() == ".hea"), None)
+    if seg is None:
+        return header
+    import wfdb
+
+    try:
+        return wfdb.rdheader(str(seg.with_suffix("")))
+    except Exception:  # wfdb raises many kinds on a damaged header: the count stays
+        return header
 
 
 class _XmlEcgReader(Reader):

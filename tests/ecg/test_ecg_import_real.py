@@ -61,7 +61,8 @@ def test_too_short_and_empty_records_are_refused_at_import(store, tmp_path):
     [
         ("mixedsignals.hea", "ECG 3 leads, 249.89 Hz (3 non-ECG channels left out)"),
         ("test01_00s_frame.hea", "ECG 3 leads, 1000 Hz"),
-        ("041s/041s.hea", "ECG 7 channels, 125 Hz"),
+        # multi-segment: its first segment names the channels and their rate
+        ("041s/041s.hea", "ECG 3 leads, 500 Hz (4 non-ECG channels left out)"),
     ],
 )
 def test_wfdb_description_counts_ecg_leads_at_their_own_rate(name, text):

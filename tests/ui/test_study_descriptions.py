@@ -73,6 +73,11 @@ REAL = [
     (["wfdb/test01_00s.hea", "wfdb/test01_00s.dat"], "ECG 4 leads, 500 Hz", "心电图 4 导联，500 Hz"),
     (["muse/muse_ecg1.xml"], "ECG (GE MUSE XML)", "心电图（GE MUSE XML）"),
     (["scp/Example.scp"], "ECG (SCP-ECG)", "心电图（SCP-ECG）"),
+    # multi-segment (MIMIC DB 041): described by its first segment, not "7 channels, 125 Hz"
+    (["wfdb/041s/041s.hea", "wfdb/041s/041s01.hea", "wfdb/041s/041s01.dat",
+      "wfdb/041s/041s02.hea", "wfdb/041s/041s02.dat"],
+     "ECG 3 leads, 500 Hz (4 non-ECG channels left out)",
+     "心电图 3 导联，500 Hz（已排除 4 个非心电通道）"),
     (["aecg/Example.xml"], "ECG (HL7 aECG)", "心电图（HL7 aECG）"),
 ]  # fmt: skip
 
