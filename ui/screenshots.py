@@ -98,10 +98,11 @@ def main(out: str = "screenshots") -> int:
     (bad / "notes.txt").write_text("not an image")
     from pydicom.data import get_testdata_file
 
-    ecg = Path(get_testdata_file("waveform_ecg.dcm", download=False)).read_bytes()
-    (bad / "ecg_cut.dcm").write_bytes(ecg[: len(ecg) // 2])  # a real DICOM ECG cut in half
-    ct = Path(get_testdata_file("CT_small.dcm", download=False)).read_bytes()
-    (bad / "ct_cut.dcm").write_bytes(ct[: len(ct) // 2])  # a real CT image cut in half
+    for name, cut in (("waveform_ecg.dcm", "ecg_cut.dcm"), ("CT_small.dcm", "ct_cut.dcm")):
+        real = get_testdata_file(name, download=False)  # None where a bundle left it out
+        if real is not None:  # a real DICOM ECG / CT image cut in half
+            data = Path(real).read_bytes()
+            (bad / cut).write_bytes(data[: len(data) // 2])
     (bad / "rec.hea").write_text("rec 1 500 5000\nrec.dat 16 200 16 0 0 0 0 II\n")  # no rec.dat
     jobs = QtJobs(JobRunner())
     shots: list[Path] = []

@@ -87,8 +87,12 @@ def series_problems_shot(app, store, win, save, wait_until, lang: str) -> None:
     duplicated slice, a missing one and no pixel spacing, named above the status bar."""
     import tempfile
 
+    from pydicom.data import get_testdata_file
+
     from app.demo.rebuilt_ct import write_problem_series
 
+    if get_testdata_file("CT_small.dcm", download=False) is None:
+        return  # a bundle without pydicom's sample: no series to rebuild
     folder = Path(tempfile.mkdtemp(prefix="problem-ct-")) / "ct"
     viewer = _open(app, win, store, write_problem_series(folder)[0].parent, wait_until)
     if viewer is not None and hasattr(viewer, "notes"):
