@@ -130,13 +130,24 @@ def print_report(report) -> None:
         print(f"{e.outcome.value:12} {e.modality or '-':4} {e.path}{files}{extra}")
 
 
+def subtool_at(argv: list[str]) -> int | None:
+    """Where a sub-tool's name stands after the global options (``huizhen --lang zh_CN
+    ecg analyze F``): the sub-tool parses everything after it; None when there is none."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):
+        i += 2 if argv[i] in ("--lang", "--server") else 1  # the options that take a value
+    return i if i < len(argv) and argv[i] in SUBTOOLS else None
+
+
 def main(argv: list[str] | None = None, launch_ui=None) -> int:
     """Headless commands run here; the GUI ones are handed to ``launch_ui(args)``
     (``ui.launcher`` passes it), so this module never imports Qt."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in SUBTOOLS:
-        module = importlib.import_module(SUBTOOLS[argv[0]])
-        return module.main(argv[1:])
+    at = subtool_at(argv)
+    if at is not None:
+        build_parser().parse_args(argv[:at])  # the global options before it are checked
+        module = importlib.import_module(SUBTOOLS[argv[at]])
+        return module.main(argv[at + 1 :])
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
