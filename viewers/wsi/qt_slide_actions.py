@@ -120,9 +120,9 @@ class SlideActions:
         else:
             title = self.tr("Detecting nuclei in all tissue…")
         sink = StreamSink({"progress": self.tr("Nuclei: tile %1 of %2, %3 found")})
-        self._stream = (sink, [])
+        self._stream = (sink, [], None)
         self._stream_timer.start()
-        return self.ctx.jobs.run_with_progress(
+        job = self.ctx.jobs.run_with_progress(
             self,
             title,
             nuclei_job,
@@ -136,6 +136,9 @@ class SlideActions:
             on_error=self._nuclei_failed,
             on_cancel=self._nuclei_cancelled,
         )
+        if self._stream is not None and self._stream[0] is sink:
+            self._stream = (sink, [], job)
+        return job
 
     def _selected_area(self):
         for fid in self.layer.selected:
@@ -148,7 +151,9 @@ class SlideActions:
         """Draw the tiles finished since the last look (every 250 ms while detecting)."""
         if self._stream is None:
             return
-        sink, parts = self._stream
+        sink, parts, job = self._stream
+        if job is not None and job.done:  # the whole result is on its way: draw only that
+            return
         new = sink.take()
         if not new:
             return
