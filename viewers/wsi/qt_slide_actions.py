@@ -137,7 +137,7 @@ class SlideActions:
             on_cancel=self._nuclei_cancelled,
         )
         if self._stream is not None and self._stream[0] is sink:
-            self._stream = (sink, [], job)
+            self._stream = (sink, self._stream[1], job)
         return job
 
     def _selected_area(self):
