@@ -157,23 +157,45 @@ def _cross_fwd(v: np.ndarray, start: int, stop: int, thr: float) -> int:
     return stop
 
 
+def _walk(v: np.ndarray, start: int, stop: int, thr: float, step: int, resumes) -> int:
+    """Walking from ``start`` towards ``stop`` (``step`` +1 forward, -1 back): where
+    ``v`` settles below ``thr``, unless a bump of the same wave resumes within
+    RESUME_MS beyond that point; the walk then goes on from the bump's top.
+    ``resumes(top, dip)`` judges the bump by its top and by the lowest velocity
+    between the settling point and that top (the pause)."""
+    cross = _cross_fwd if step > 0 else _cross_back
+    at = cross(v, start, stop, thr)
+    while (at < stop) if step > 0 else (at > stop):
+        a, b = (
+            (at, min(at + int(RESUME_MS * MS), stop))
+            if step > 0
+            else (max(at - int(RESUME_MS * MS), stop), at)
+        )
+        seg = v[a:b]
+        if seg.size < 2:
+            break
+        top = a + int(np.argmax(seg))
+        dip = float(v[min(at, top) : max(at, top) + 1].min())
+        if not resumes(float(v[top]), dip):
+            break
+        at = cross(v, top, stop, thr)
+    return at
+
+
 def _qrs_end(v: np.ndarray, start: int, stop: int, thr: float) -> int:
     """The QRS end: where the velocity settles below ``thr``, unless a wave resumes
     within RESUME_MS: a terminal wave after a pause (the R' in V1 and broad S in I/V6
     of right bundle branch block) is still QRS, since the global offset is the latest
     QRS end in any lead.  A wave is a velocity bump above RESUME_THR x ``thr`` and
     RESUME_DIP x the pause before it; smaller ripples are not."""
-    end = _cross_fwd(v, start, stop, thr)
-    while end < stop:
-        seg = v[end : min(end + int(RESUME_MS * MS), stop)]
-        if seg.size < 2:
-            break
-        top = int(np.argmax(seg))
-        dip = float(seg[: top + 1].min())
-        if seg[top] < RESUME_THR * thr or seg[top] < RESUME_DIP * dip:
-            break
-        end = _cross_fwd(v, end + top, stop, thr)
-    return end
+    return _walk(
+        v,
+        start,
+        stop,
+        thr,
+        +1,
+        lambda top, dip: not (top < RESUME_THR * thr or top < RESUME_DIP * dip),
+    )
 
 
 def _quiet(v: np.ndarray, lo: int, hi: int) -> float:
@@ -191,16 +213,7 @@ def _p_start(vp: np.ndarray, pk: int, lo: int, thr: float) -> int:
     """The P onset walking back from ``pk`` to where ``vp`` settles below ``thr``,
     through a dip at the P apex: an earlier bump of P_RESUME x vp[pk] within
     RESUME_MS is the same wave's upstroke."""
-    on = _cross_back(vp, pk, lo, thr)
-    while on > lo:
-        a = max(on - int(RESUME_MS * MS), lo)
-        if on - a < 2:
-            break
-        top = a + int(np.argmax(vp[a:on]))
-        if vp[top] < P_RESUME * vp[pk]:
-            break
-        on = _cross_back(vp, top, lo, thr)
-    return on
+    return _walk(vp, pk, lo, thr, -1, lambda top, dip: not top < P_RESUME * vp[pk])
 
 
 def _slow_velocity(x: np.ndarray, end: int, w: int) -> tuple[np.ndarray, np.ndarray]:
