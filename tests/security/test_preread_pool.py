@@ -24,7 +24,7 @@ PLUGIN = Path(__file__).with_name("hostile_analyzer.py")
 def pooled(tmp_path_factory):
     srv = ServerProcess(
         tmp_path_factory.mktemp("hz-pool"),
-        *("--plugin", str(PLUGIN), "--preread-workers", "2", "--preread-timeout", "8"),
+        *("--plugin", str(PLUGIN), "--preread-workers", "2", "--preread-timeout", "20"),
         *("--preread-memory", "1024"),
     )
     srv.cli("init-demo")
@@ -59,14 +59,14 @@ def test_a_stuck_pre_read_does_not_delay_another_clinics_critical_alert(pooled):
     stuck, _ = send(a, {"hang": True, "urgency": "routine"}, "HANG-1")
     critical, _ = send(b, {"urgency": "critical", "summary": "STEMI"}, "STEMI-1")
     # the other clinic's critical result and alert arrive while the first still hangs
-    wait_until(lambda: state(b, critical["id"]) == "done", 30)
+    wait_until(lambda: state(b, critical["id"]) == "done", 60)
     assert state(a, stuck["id"]) == "pending"
     alerts = b.ok("GET", "/alerts")["alerts"]
     assert any(al["case_id"] == critical["id"] for al in alerts)
     # the stuck one is stopped at its time limit and marked failed; the pool goes on
-    wait_until(lambda: state(a, stuck["id"]) == "failed", 30)
+    wait_until(lambda: state(a, stuck["id"]) == "failed", 60)
     again, _ = send(a, {"urgency": "routine"}, "AFTER-1")
-    wait_until(lambda: state(a, again["id"]) == "done", 30)
+    wait_until(lambda: state(a, again["id"]) == "done", 60)
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
@@ -77,7 +77,7 @@ def test_a_pre_read_that_eats_memory_fails_alone_and_the_server_does_not_grow(po
     wait_until(lambda: state(a, hog["id"]) == "failed", 60)
     assert rss_mib(pooled.proc.pid) - before < 100
     fine, _ = send(a, {"urgency": "urgent"}, "FINE-1")
-    wait_until(lambda: state(a, fine["id"]) == "done", 30)
+    wait_until(lambda: state(a, fine["id"]) == "done", 60)
 
 
 def test_a_long_recording_is_analysed_on_a_window_of_it():

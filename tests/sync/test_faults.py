@@ -92,12 +92,14 @@ def _open_rows(store):
 
 
 def test_expired_login_keeps_everything_and_resumes(tmp_path, clinic_store):
-    srv = make_server(tmp_path / "srv", "--token-ttl", "1", "--refresh-ttl", "2").start()
+    # refresh-ttl 2 left 0.8 s after the first sleep for the first sync to refresh: a loaded
+    # machine could take longer, and the login had expired before the test meant it to
+    srv = make_server(tmp_path / "srv", "--token-ttl", "1", "--refresh-ttl", "6").start()
     try:
         clinic = signed_in(srv.url, "doctor")
         time.sleep(1.2)  # the access token expires: a refresh renews it silently
         assert run_sync_once(clinic_store, clinic).state == SyncState.SYNCED
-        time.sleep(2.2)  # now the refresh token has expired too
+        time.sleep(6.2)  # now the refresh token has expired too
         pk = import_sample(clinic_store)
         request_consult(clinic_store, pk, "please read", "routine", "cardiology")
         report = run_sync_once(clinic_store, clinic)
