@@ -33,12 +33,12 @@ def test_ecg_viewer_shows_the_stored_result_without_running_the_model(
                         extra={"px_per_mm": 4.0})  # fmt: skip
     v = EcgViewer(ctx)
     qtbot.addWidget(v)
-    with qtbot.waitSignals([v.analysed, v.medians_ready], timeout=30000):
+    with qtbot.waitSignals([v.analysed, v.medians_ready], timeout=60_000):
         pass
     assert calls == []  # opening the case did not run the model
     assert v.analysis.model.version == stored.model.version
     assert v.analysis.measurements.hr_bpm == stored.measurements["hr_bpm"]
     assert v._overlay_items and v.analysis.beats  # overlays from the stored fiducials
-    with qtbot.waitSignals([v.analysed, v.medians_ready], timeout=30000):
+    with qtbot.waitSignals([v.analysed, v.medians_ready], timeout=60_000):
         v.rerun_btn.click()  # the user asks for a new run
     assert calls == [1]

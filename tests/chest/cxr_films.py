@@ -32,5 +32,5 @@ def open_cr_viewer(qtbot, jobs, store):
     got: list = []
     v.findings_changed.connect(got.append)
     v.show()
-    qtbot.waitUntil(lambda: getattr(v, "cxr_panel", None) is not None, timeout=20000)
+    qtbot.waitUntil(lambda: getattr(v, "cxr_panel", None) is not None, timeout=60_000)
     return v, got

@@ -80,7 +80,7 @@ def test_checks_panel_beside_the_film(qtbot, jobs, store, lang, tmp_path):
     assert rows[0][0] == "体位" and "PA" in rows[0][1]
     assert any(name == "旋转" and ok for name, _text, ok in rows)
     assert "体位" in p.table.text() and "✓" in p.table.text()
-    qtbot.waitUntil(lambda: bool(got), timeout=20000)
+    qtbot.waitUntil(lambda: bool(got), timeout=60_000)
     assert [f["text"] for f in got[-1]] == ["仅做图像检查；未安装病变识别模型"]
 
 

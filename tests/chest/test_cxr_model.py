@@ -208,7 +208,7 @@ def test_the_model_findings_shown_as_ai_beside_the_film(qtbot, jobs, store, lang
         ("气胸（AI）", True),
     ]
     assert "气胸（AI）" in p.ai.text() and "紧急" in p.ai.text()
-    qtbot.waitUntil(lambda: bool(got), timeout=20000)
+    qtbot.waitUntil(lambda: bool(got), timeout=60_000)
     dock = got[-1]
     assert [f["text"].split("  p=")[0] for f in dock] == ["心影增大（AI）", "气胸（AI）"]
     assert dock[1]["severity"] == "urgent" and dock[1]["model"]["name"] == "CXR test graph"
@@ -216,10 +216,10 @@ def test_the_model_findings_shown_as_ai_beside_the_film(qtbot, jobs, store, lang
     # the heatmaps stored with the case as a SEG and shown over the film
     assert p.heatmap_btn.isVisibleTo(p)
     p.heatmap_btn.click()
-    qtbot.waitUntil(lambda: p.stored_seg is not None, timeout=30000)
+    qtbot.waitUntil(lambda: p.stored_seg is not None, timeout=60_000)
     assert "DICOM SEG" in p.heatmap_status.text() and not p.heatmap_btn.isEnabled()
     film_uid = str(__import__("pydicom").dcmread(_cr(), stop_before_pixels=True).SOPInstanceUID)
-    qtbot.waitUntil(lambda: any(o.kind == "SEG" for o in v.objects.objects), timeout=20000)
+    qtbot.waitUntil(lambda: any(o.kind == "SEG" for o in v.objects.objects), timeout=60_000)
     seg = next(o for o in v.objects.objects if o.kind == "SEG")
     assert [s.label.split(" (")[0] for s in seg.segments] == ["Cardiomegaly", "Pneumothorax"]
     assert film_uid in seg.masks and {n for n, _m in seg.masks[film_uid]} <= {1, 2}
@@ -235,8 +235,8 @@ def test_the_model_findings_shown_as_ai_beside_the_film(qtbot, jobs, store, lang
     again = ImageViewer(ViewerContext(store, pk, Modality.CR, store.object_paths(pk), jobs))
     qtbot.addWidget(again)
     again.show()
-    qtbot.waitUntil(lambda: getattr(again, "cxr_panel", None) is not None, timeout=20000)
-    qtbot.waitUntil(lambda: any(o.kind == "SEG" for o in again.objects.objects), timeout=20000)
+    qtbot.waitUntil(lambda: getattr(again, "cxr_panel", None) is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: any(o.kind == "SEG" for o in again.objects.objects), timeout=60_000)
     assert again.cxr_panel.stored_seg is not None and not again.cxr_panel.heatmap_btn.isEnabled()
 
 

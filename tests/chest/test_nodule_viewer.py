@@ -268,6 +268,6 @@ def test_exam_summary_is_whole_in_the_side_column(qtbot, viewer):
         bottom = p.exam.mapTo(box, p.exam.rect().bottomLeft()).y()
         return p.exam.height() >= p.exam.heightForWidth(p.exam.width()) and bottom <= box.height()
 
-    qtbot.waitUntil(whole, timeout=5000)
+    qtbot.waitUntil(whole, timeout=60_000)
     assert "still to review" in p.exam.text()
     assert p.tree.height() <= p.tree.maximumHeight()  # no empty rows under the last nodule

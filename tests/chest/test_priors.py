@@ -152,7 +152,7 @@ def test_the_list_and_the_report_grade_against_the_prior(two_exams, qtbot):
         paths = store.object_paths(second)
         v = ImageViewer(ViewerContext(store, second, Modality.CT, paths, jobs))
         qtbot.addWidget(v)
-        qtbot.waitUntil(lambda: getattr(v, "chest_panel", None) is not None, timeout=30000)
+        qtbot.waitUntil(lambda: getattr(v, "chest_panel", None) is not None, timeout=60_000)
         panel = v.chest_panel
         qtbot.waitUntil(lambda: panel.prior is not None, timeout=60000)
         assert panel.prior_note.text() == (
@@ -167,7 +167,7 @@ def test_the_list_and_the_report_grade_against_the_prior(two_exams, qtbot):
         for nid in cells:  # the doctor accepts all three
             panel.select(nid)
             panel.decide("accepted")
-        qtbot.waitUntil(lambda: "Decision saved" in panel.status.text(), timeout=30000)
+        qtbot.waitUntil(lambda: "Decision saved" in panel.status.text(), timeout=60_000)
         assert "Lung-RADS 4B" in panel.exam.text()  # the new 7.5 mm: 4A; the grown: 4B
     finally:
         jobs.shutdown()

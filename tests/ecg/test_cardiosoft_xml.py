@@ -161,5 +161,5 @@ def test_the_ecg_viewer_opens_a_cardiosoft_export(qtbot, jobs):
 
     v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, ECGPROCESS)], jobs, extra={}))
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
+    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=60_000)
     assert v.raw_signal.leads == list(STANDARD_LEADS) and v.raw_signal.n_samples == 5000

@@ -183,7 +183,7 @@ def test_viewer_lists_the_notes_under_the_model_in_chinese_and_english(qtbot, jo
     assert rows[0].startswith("AI 输出 — OpenECG")  # the notes sit under the model
     assert rows[-1].startswith("AI 分析说明：\n• 肢体导联") and "\n• QT 间期" in rows[-1]
     i18n.install("en")  # a language switch re-words them by code
-    qtbot.waitUntil(lambda: _notes(v).get("text") == "Analysis notes:", timeout=5000)
+    qtbot.waitUntil(lambda: _notes(v).get("text") == "Analysis notes:", timeout=60_000)
     assert _notes(v)["notes"][-1] == (
         "• QT measured on the leads with a clear T wave: I, V1, V2, V3, V4, V5, V6 "
         "(T wave not clear of the noise in II)"

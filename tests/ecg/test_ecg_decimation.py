@@ -144,15 +144,15 @@ def test_viewer_page_is_decimated_and_gain_change_reuses_the_picks(qtbot, jobs, 
     qtbot.addWidget(v)
     v.resize(1000, 700)
     v.show()
-    qtbot.waitUntil(lambda: v.signal is not None and v.page_cache.layer is not None, timeout=20000)
-    qtbot.waitUntil(lambda: bool(v.page_cache.layer._paths[0][0].blocks), timeout=5000)
+    qtbot.waitUntil(lambda: v.signal is not None and v.page_cache.layer is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: bool(v.page_cache.layer._paths[0][0].blocks), timeout=60_000)
     tp = v.page_cache.layer._paths[0][0]
     (block,) = tp.blocks  # painted once at the viewer's zoom
     assert block > 1 and v.page_cache.picks
     assert sum(t.xData.size for t in v.trace_items) == 40000  # the tools keep every sample
     picks = dict(v.page_cache.picks)
     v.gain_box.setCurrentIndex(paper.GAINS.index(20.0))
-    qtbot.waitUntil(lambda: v.page_cache.layer._paths[0][0] is not tp, timeout=5000)
+    qtbot.waitUntil(lambda: v.page_cache.layer._paths[0][0] is not tp, timeout=60_000)
     v.plot.grab()
     assert v.page_cache.layer._paths[0][0].gain == 20.0
     assert all(v.page_cache.picks[k] is picks[k] for k in picks)  # reused, not recomputed

@@ -25,7 +25,7 @@ def _viewer(qtbot, jobs, path):
 
 def test_left_out_channels_are_listed_with_their_reasons(qtbot, jobs):
     v = _viewer(qtbot, jobs, WFDB / "mixedsignals.hea")
-    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
+    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=60_000)
     assert v.left_out.isVisibleTo(v)
     text = v.left_out.text()
     assert "3 channels" in text
@@ -40,19 +40,19 @@ def test_left_out_text_follows_the_language(qtbot, jobs):
     from ui import i18n
 
     v = _viewer(qtbot, jobs, WFDB / "mixedsignals.hea")
-    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
+    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=60_000)
     try:
         i18n.install("zh_CN")
-        qtbot.waitUntil(lambda: "未分析" in v.left_out.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "未分析" in v.left_out.text(), timeout=60_000)
         assert "非心电信号" in v.left_out.text() and "ABP (mmHg)" in v.left_out.text()
     finally:
         i18n.install("en")
-    qtbot.waitUntil(lambda: "Not analysed" in v.left_out.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Not analysed" in v.left_out.text(), timeout=60_000)
 
 
 def test_an_all_ecg_record_shows_no_list(qtbot, jobs, real_dcm):
     v = _viewer(qtbot, jobs, real_dcm)
-    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
+    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=60_000)
     assert not v.left_out.isVisibleTo(v) and v.left_out.left_out == []
 
 

@@ -78,7 +78,7 @@ def _viewer(qtbot, jobs, store, pk):
 
 def test_viewer_says_where_the_stored_result_ran(qtbot, jobs, store, case):
     v = _viewer(qtbot, jobs, store, case)
-    qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=60_000)
     assert v.ran_at.runs_at == "local"  # the pre-read stored where it ran
     assert "ran on this workstation" in v.model_label.text()
 
@@ -91,7 +91,7 @@ def test_viewer_rerun_with_the_remote_product_down_says_ran_locally(qtbot, jobs,
 
     dead = f"http://127.0.0.1:{free_port()}"
     v = _viewer(qtbot, jobs, store, case)
-    qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=60_000)
     spec = {"url": dead, "model": MODEL_ID, "fallback": "local", "product": PRODUCT,
             "timeout_s": 2, "retries": 0}  # fmt: skip
     REGISTRY.set_remote(MODEL_ID, spec)

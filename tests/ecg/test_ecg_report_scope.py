@@ -140,7 +140,7 @@ def test_measurement_table_says_why_qt_is_missing(qtbot, jobs):
         def names():
             return [t.table.item(i, 0).text() for i in range(t.table.rowCount())]
 
-        qtbot.waitUntil(lambda: "QT 间期" in names(), timeout=5000)
+        qtbot.waitUntil(lambda: "QT 间期" in names(), timeout=60_000)
         row = names().index("QT 间期")
         assert t.table.item(row, 1).text() == "—（T 波未明显高于噪声）"
         assert t.table.item(row, 1).toolTip().startswith("QT 间期无法测量")

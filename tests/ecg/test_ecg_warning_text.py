@@ -134,7 +134,7 @@ def test_the_viewer_status_is_translated(qtbot, jobs, zh):
     muse = DATA / "muse" / "muse_ecg1.xml"
     v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, muse)], jobs, extra={}))
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
+    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=60_000)
     assert "III, aVR, aVL, aVF 由 I 和 II 导出" in v.status.text()
 
 
@@ -149,14 +149,14 @@ def test_the_status_line_follows_a_language_switch(qtbot, jobs, qapp):
     sierra = DATA / "sierra" / "2020-5-18_15-48-11.xml"
     v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, sierra)], jobs, extra={}))
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=20000)
+    qtbot.waitUntil(lambda: v.raw_signal is not None, timeout=60_000)
     assert "calibration pulse at the end left out (400 ms)" in v.status.text()
     try:
         i18n.install("zh_CN")
-        qtbot.waitUntil(lambda: "已去除末尾的定标脉冲（400 ms）" in v.status.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "已去除末尾的定标脉冲（400 ms）" in v.status.text(), timeout=60_000)
     finally:
         i18n.install("en")
-    qtbot.waitUntil(lambda: "calibration pulse" in v.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "calibration pulse" in v.status.text(), timeout=60_000)
 
 
 def test_analysis_warnings_are_coded_and_read_in_chinese(zh):

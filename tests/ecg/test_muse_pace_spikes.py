@@ -62,7 +62,7 @@ def test_the_viewer_draws_the_listed_spikes(qtbot, jobs):
     ctx = ViewerContext(None, 1, Modality.ECG, [(None, REBUILT)], jobs, extra={"px_per_mm": 4})
     v = EcgViewer(ctx)
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=60_000)
     assert v.measurements.value("Pacer spikes") == "10"
 
     def ticks(items):
@@ -75,7 +75,7 @@ def test_the_viewer_draws_the_listed_spikes(qtbot, jobs):
     # 3x4 + II strip: each spike in its column's three leads and in the rhythm strip,
     # drawn once, with the trace (the device's marks), not again as an AI overlay
     assert len(ticks(v._device_items)) == 4 * len(INDEXES)
-    qtbot.waitUntil(lambda: bool(v._overlay_items), timeout=10000)
+    qtbot.waitUntil(lambda: bool(v._overlay_items), timeout=60_000)
     assert ticks(v._overlay_items) == []
     v.ai_box.setChecked(False)  # the device's spikes stay when the AI overlays are hidden
     assert v._overlay_items == [] and len(ticks(v._device_items)) == 4 * len(INDEXES)

@@ -56,26 +56,26 @@ def test_sign_in_the_panel_then_pdf(qtbot, jobs, store, case, tmp_path, qapp):
                         extra={"px_per_mm": 4.0})  # fmt: skip
     v = EcgViewer(ctx)
     qtbot.addWidget(v)
-    with qtbot.waitSignal(v.analysed, timeout=30000):
+    with qtbot.waitSignal(v.analysed, timeout=60_000):
         pass
     panel = v.report_panel
-    qtbot.waitUntil(lambda: panel.start_btn.isEnabled(), timeout=10000)
+    qtbot.waitUntil(lambda: panel.start_btn.isEnabled(), timeout=60_000)
     assert panel.report is None
     panel.start_btn.click()  # the store call runs on the job runner
-    qtbot.waitUntil(lambda: panel.report is not None, timeout=10000)
+    qtbot.waitUntil(lambda: panel.report is not None, timeout=60_000)
     r = panel.report
     assert r.state == "draft" and "OpenECG" in panel.text.toPlainText()
     assert panel.ai_notice.isVisible() or not v.isVisible()
     assert panel.checklist.count() == len(r.findings) >= 1
     assert "ST elevation inferior" in panel.checklist.item(0).text()
     panel.confirm_btn.click()  # findings still undecided
-    qtbot.waitUntil(lambda: "AI finding" in panel.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "AI finding" in panel.message.text(), timeout=60_000)
     assert panel.report.state == "draft"
     for i in range(panel.checklist.count()):
         panel.checklist.item(i).setCheckState(Qt.CheckState.Checked)
     panel.text.appendPlainText("Urgent cath lab referral.")
     panel.confirm_btn.click()  # saves the pending edit, then confirms
-    qtbot.waitUntil(lambda: panel.report.state == "confirmed", timeout=10000)
+    qtbot.waitUntil(lambda: panel.report.state == "confirmed", timeout=60_000)
     assert panel.sign_btn.isEnabled()
     assert all(f["confirmed"] for f in panel.report.findings)
     assert "must be confirmed" not in panel.report.text and "OpenECG" in panel.report.text
@@ -85,14 +85,14 @@ def test_sign_in_the_panel_then_pdf(qtbot, jobs, store, case, tmp_path, qapp):
     assert not panel.sign_bar.isVisibleTo(panel) and panel.report.state == "confirmed"
     panel.sign_btn.click()
     panel.sign_yes_btn.click()
-    qtbot.waitUntil(lambda: panel.report.locked, timeout=10000)
+    qtbot.waitUntil(lambda: panel.report.locked, timeout=60_000)
     r = panel.report
     assert panel.text.isReadOnly() and not panel.checklist.isEnabled()
     assert "Dr Wang" in panel.state_label.text() and panel.amend_btn.isEnabled()
     assert not panel.ai_notice.isVisibleTo(panel)  # no "must be confirmed" once signed
     assert r.text.endswith("Urgent cath lab referral.")
     out = tmp_path / "out" / "report.pdf"
-    with qtbot.waitSignal(panel.pdf_written, timeout=30000):
+    with qtbot.waitSignal(panel.pdf_written, timeout=60_000):
         panel.export_pdf(str(out))
     assert out.read_bytes().startswith(b"%PDF")
     assert not list(out.parent.glob(".*.tmp"))  # atomic write left no temp file

@@ -28,7 +28,7 @@ def _viewer(qtbot, jobs, files, store=None):
 @pytest.fixture
 def viewer(qtbot, jobs, real_dcm):
     v = _viewer(qtbot, jobs, [(None, real_dcm)])
-    with qtbot.waitSignal(v.medians_ready, timeout=30000):
+    with qtbot.waitSignal(v.medians_ready, timeout=60_000):
         pass
     return v
 
@@ -133,14 +133,14 @@ def test_finding_templates_are_translated(qapp, tmp_path):
 def test_filters_in_the_viewer(viewer, qtbot):
     v = viewer
     assert "display: unfiltered" in v.filter_label.text()
-    with qtbot.waitSignal(v.filtered, timeout=10000):
+    with qtbot.waitSignal(v.filtered, timeout=60_000):
         v.lowpass_box.setCurrentIndex(1)  # 40 Hz
     assert v.filter_spec == FilterSpec(lowpass_hz=40.0)
     assert "non-diagnostic" in v.filter_label.text() and "40" in v.filter_label.text()
     assert not v.filter_state().diagnostic
     raw = v.raw_signal.lead("II")
     assert not np.allclose(v.signal.lead("II"), raw)  # the display shows filtered samples
-    with qtbot.waitSignal(v.filtered, timeout=10000):
+    with qtbot.waitSignal(v.filtered, timeout=60_000):
         v.set_filters(FilterSpec(baseline=True, notch_hz=50.0, lowpass_hz=150.0))
     text = v.filter_label.text()
     assert "baseline removal" in text and "notch 50 Hz" in text and "low-pass 150 Hz" in text
@@ -204,7 +204,7 @@ def test_long_recording_pans_with_decimation(qtbot, jobs, tmp_path):
         adc_gain=[1000.0], baseline=[0], write_dir=str(tmp_path),
     )  # fmt: skip
     v = _viewer(qtbot, jobs, [(None, tmp_path / "holter.hea")])
-    with qtbot.waitSignal(v.loaded, timeout=30000):
+    with qtbot.waitSignal(v.loaded, timeout=60_000):
         pass
     assert v.long is not None and v.pyramids is not None
     v.view.setXRange(0, minutes * 60 * v.speed, padding=0)  # whole record
@@ -216,5 +216,5 @@ def test_long_recording_pans_with_decimation(qtbot, jobs, tmp_path):
     v.view.setXRange(1000, 1100, padding=0)  # 4 s window: full resolution
     xs = v.long.items[0].xData
     assert xs.min() <= 1000.5 and xs.max() >= 1099.5
-    with qtbot.waitSignal(v.analysed, timeout=30000):
+    with qtbot.waitSignal(v.analysed, timeout=60_000):
         pass

@@ -42,7 +42,7 @@ def test_paper_layouts():
 
 def test_viewer_loads_and_emits_ai_findings(qtbot, jobs, real_dcm):
     v = _viewer(qtbot, jobs, [(None, real_dcm)])
-    with qtbot.waitSignal(v.findings_changed, timeout=30000) as sig:
+    with qtbot.waitSignal(v.findings_changed, timeout=60_000) as sig:
         pass
     findings = sig.args[0]
     assert findings and all({"text", "source", "severity"} <= set(f) for f in findings)
@@ -60,7 +60,7 @@ def test_viewer_loads_and_emits_ai_findings(qtbot, jobs, real_dcm):
 
 def test_gain_and_true_millimetres(qtbot, jobs, real_dcm):
     v = _viewer(qtbot, jobs, [(None, real_dcm)], px_per_mm=5.0)
-    with qtbot.waitSignal(v.analysed, timeout=30000):
+    with qtbot.waitSignal(v.analysed, timeout=60_000):
         pass
     v.show()
     qtbot.waitExposed(v)
@@ -84,7 +84,7 @@ def test_stemi_leads_are_flagged(qtbot, jobs, real_signal, device_beats, tmp_pat
         baseline=[0] * 12, write_dir=str(tmp_path),
     )  # fmt: skip
     v = _viewer(qtbot, jobs, [(None, tmp_path / "stemi.hea")])
-    with qtbot.waitSignal(v.findings_changed, timeout=30000) as sig:
+    with qtbot.waitSignal(v.findings_changed, timeout=60_000) as sig:
         pass
     assert any(f["severity"] == "critical" for f in sig.args[0])
     stemi = next(f for f in sig.args[0] if f["code"] == "STEMI")
@@ -96,7 +96,7 @@ def test_unreadable_file_shows_message(qtbot, jobs, tmp_path):
     bad = tmp_path / "bad.dcm"
     bad.write_bytes(b"nope")
     v = _viewer(qtbot, jobs, [(None, bad)])
-    qtbot.waitUntil(lambda: "could not be shown" in v.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "could not be shown" in v.status.text(), timeout=60_000)
     empty = _viewer(qtbot, jobs, [])
     assert "no ECG file" in empty.status.text()
 
@@ -114,7 +114,7 @@ def test_pacer_spikes_are_drawn(qtbot, jobs, real_signal, device_beats, tmp_path
         baseline=[0] * 12, write_dir=str(tmp_path),
     )  # fmt: skip
     v = _viewer(qtbot, jobs, [(None, tmp_path / "paced.hea")])
-    qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=60_000)
     assert len(v.analysis.pacer_spikes) == len(device_beats)
     assert v.measurements.value("Pacer spikes") == str(len(device_beats))
     assert v.measurements.value("Analysed") == "0.0–10.0 s of 10.0 s"
@@ -127,14 +127,14 @@ def test_pacer_spikes_are_drawn(qtbot, jobs, real_signal, device_beats, tmp_path
         ]
 
     # 3x4 + II strip: each spike shows in its column's three leads and in the rhythm strip
-    qtbot.waitUntil(lambda: len(spikes_drawn()) == 4 * len(device_beats), timeout=10000)
+    qtbot.waitUntil(lambda: len(spikes_drawn()) == 4 * len(device_beats), timeout=60_000)
 
 
 def test_page_cache_keeps_unchanged_items_and_invalidates_changed_ones(qtbot, jobs, real_dcm):
     from app.ecg.filters import FilterSpec
 
     v = _viewer(qtbot, jobs, [(None, real_dcm)])
-    qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=60_000)
     count = len(v.plot.getPlotItem().items)
     cache = v.page_cache
     traces, grid, layer = list(v.trace_items), cache.grid, cache.layer
@@ -149,7 +149,7 @@ def test_page_cache_keeps_unchanged_items_and_invalidates_changed_ones(qtbot, jo
     assert v.trace_items == traces and cache.grid is grid and cache.layer is layer
     assert len(v.plot.getPlotItem().items) == count
     before = np.array(v.trace_items[0].yData)
-    with qtbot.waitSignal(v.filtered, timeout=30000):
+    with qtbot.waitSignal(v.filtered, timeout=60_000):
         v.set_filters(FilterSpec(True, 50.0, 40.0))  # new signal: traces redrawn, grid kept
     assert cache.layer is not layer and layer.scene() is None and cache.grid is grid
     assert not np.allclose(v.trace_items[0].yData, before)
@@ -161,7 +161,7 @@ def test_page_cache_keeps_unchanged_items_and_invalidates_changed_ones(qtbot, jo
 def test_page_paints_traces_and_labels(qtbot, jobs, real_dcm):
     """The trace layer really paints: dark trace pixels in every lead's cell."""
     v = _viewer(qtbot, jobs, [(None, real_dcm)])
-    qtbot.waitUntil(lambda: v.analysis is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.analysis is not None, timeout=60_000)
     v.ai_box.setChecked(False)  # traces and grid only
     img = v.plot.grab().toImage()
     vb = v.view

@@ -77,7 +77,7 @@ def test_visit_groups_field_pairs_and_the_viewer_shows_them(store, tmp_path, qtb
     big = viewer.views["OS"].photo.pixmap().width()
     viewer.a_field.setChecked(True)
     qtbot.waitUntil(
-        lambda: viewer.views["OS"].photo.pixmap().width() not in (0, big), timeout=30000
+        lambda: viewer.views["OS"].photo.pixmap().width() not in (0, big), timeout=60_000
     )
     assert "disc-centred" in viewer.titles["OS"].text()
     assert "Fields:" in viewer.results["OD"].text()

@@ -44,7 +44,7 @@ def test_viewer_shows_both_eyes_with_ai_overlays(qtbot, visit, jobs):
     qtbot.addWidget(v)
     v.resize(1366, 768)
     v.show()
-    qtbot.waitUntil(lambda: v.images_shown is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.images_shown is not None, timeout=60_000)
     od, os_ = v.views["OD"], v.views["OS"]
     assert od.mapToGlobal(od.rect().topLeft()).x() < os_.mapToGlobal(os_.rect().topLeft()).x()
     assert "haemorrhage" in od.groups and "haemorrhage" not in os_.groups
@@ -80,14 +80,14 @@ def test_viewer_shows_both_eyes_with_ai_overlays(qtbot, visit, jobs):
     # red-free preset shows grey pixels
     v.images_shown = None
     v.preset.setCurrentIndex(v.preset.findData("red_free"))
-    qtbot.waitUntil(lambda: v.images_shown is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.images_shown is not None, timeout=60_000)
     img = od.photo.pixmap().toImage()
     c = img.pixelColor(img.width() // 2, img.height() // 2)
     assert c.red() == c.green() == c.blue()
     # prior visit of the left eye
     v.images_shown = None
     v.a_prior.setChecked(True)
-    qtbot.waitUntil(lambda: v.images_shown is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.images_shown is not None, timeout=60_000)
     assert od.photo.pixmap().isNull() and not os_.photo.pixmap().isNull()
     # the empty right-eye pane says why, in the pane itself
     assert od.missing == "No photo of this eye at the previous visit." and not os_.missing
@@ -104,7 +104,7 @@ def test_viewer_shows_both_eyes_with_ai_overlays(qtbot, visit, jobs):
     # back to this visit: its results, table and confirm step return
     v.images_shown = None
     v.a_prior.setChecked(False)
-    qtbot.waitUntil(lambda: v.images_shown is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.images_shown is not None, timeout=60_000)
     assert "prior visit" not in v.results["OD"].text() and not v.confirms["OD"].isHidden()
     assert "OD" in v.visit_line.text() and "REFER" in v.visit_line.text()
 

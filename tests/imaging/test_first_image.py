@@ -50,21 +50,21 @@ def test_first_image_before_the_headers_then_the_series(qtbot, jobs, head_ct_fil
     go = _gate(monkeypatch)
     v = _viewer(qtbot, jobs, head_ct_files)
     try:
-        qtbot.waitUntil(lambda: v.pane.image is not None, timeout=20000)
+        qtbot.waitUntil(lambda: v.pane.image is not None, timeout=60_000)
         assert v.image is None  # the series is not open yet
         assert v.pane.source is None  # the headers are still being read
         mid = head_ct_files[len(head_ct_files) // 2]
         assert v.pane.header.sop_uid == str(pydicom.dcmread(mid).SOPInstanceUID)
-        qtbot.waitUntil(lambda: v.loading.isVisible(), timeout=20000)
+        qtbot.waitUntil(lambda: v.loading.isVisible(), timeout=60_000)
         v.pane.show_frame(5)  # scrolled while the headers are read: shown when they are
         v._drawn(v.pane, "length", [(10.0, 10.0), (60.0, 10.0)])
         assert not v.marks.on_frame(0) and "series is read" in v.status.text()
     finally:
         go.set()
-    qtbot.waitUntil(lambda: v.pane.source is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.pane.source is not None, timeout=60_000)
     assert len(v.pane) == len(head_ct_files)
-    qtbot.waitUntil(lambda: v.pane.index == 5, timeout=20000)
-    qtbot.waitUntil(lambda: not v.loading.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: v.pane.index == 5, timeout=60_000)
+    qtbot.waitUntil(lambda: not v.loading.isVisible(), timeout=60_000)
     assert v.slider.maximum() == len(head_ct_files) - 1
 
 
@@ -72,10 +72,10 @@ def test_cancel_keeps_the_first_image(qtbot, jobs, head_ct_files, monkeypatch):
     go = _gate(monkeypatch)
     v = _viewer(qtbot, jobs, head_ct_files)
     try:
-        qtbot.waitUntil(lambda: v.pane.image is not None and v.loading.isVisible(), timeout=20000)
+        qtbot.waitUntil(lambda: v.pane.image is not None and v.loading.isVisible(), timeout=60_000)
         v.loading.cancel.click()
     finally:
         go.set()
-    qtbot.waitUntil(lambda: not v.loading.isVisible(), timeout=20000)
-    qtbot.waitUntil(lambda: "stopped" in v.status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: not v.loading.isVisible(), timeout=60_000)
+    qtbot.waitUntil(lambda: "stopped" in v.status.text(), timeout=60_000)
     assert v.pane.source is None and v.pane.image is not None

@@ -105,7 +105,7 @@ def test_case_viewer_switches_a_ct_series_to_mpr(qtbot, jobs, store, head_ct_fil
     qtbot.addWidget(v)
     v.resize(1200, 760)
     v.show()
-    qtbot.waitUntil(lambda: v.image is not None and v.a_mpr.isEnabled(), timeout=30000)
+    qtbot.waitUntil(lambda: v.image is not None and v.a_mpr.isEnabled(), timeout=60_000)
     assert len(v.source) == len(head_ct_files)
     # the series loads into one volume behind the pane: then slices show without decoding
     qtbot.waitUntil(lambda: v.pane.backing is not None and v.pane.backing.complete, timeout=120000)
@@ -161,7 +161,7 @@ def test_oblique_mpr_by_rotating_the_crosshair(mpr_viewer, qtbot):
     a = math.radians(30)
     QTest.mouseMove(port, screen(c + 40 * math.cos(a), r + 40 * math.sin(a)))
     QTest.mouseRelease(port, Qt.MouseButton.LeftButton, pos=screen(c + 40, r + 23))
-    qtbot.waitUntil(lambda: grid.frame.oblique("coronal"), timeout=5000)
+    qtbot.waitUntil(lambda: grid.frame.oblique("coronal"), timeout=60_000)
     n = grid.frame.normals["coronal"]
     assert math.degrees(math.acos(abs(n[1]))) == pytest.approx(30, abs=2)
     assert grid.frame.oblique("sagittal") and not grid.frame.oblique("axial")
@@ -170,7 +170,7 @@ def test_oblique_mpr_by_rotating_the_crosshair(mpr_viewer, qtbot):
     assert coronal.item.pixmap().toImage() != before["coronal"]
     assert "Oblique" in coronal.overlay.corners["top-left"]
     # while dragging, turned planes are sampled at the nearest voxel; then they settle
-    qtbot.waitUntil(lambda: not grid.moving, timeout=5000)
+    qtbot.waitUntil(lambda: not grid.moving, timeout=60_000)
     from app.imaging import oblique
 
     g, shown_values = grid.shown["coronal"][:2]

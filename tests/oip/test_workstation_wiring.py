@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.ai import registry, subscriptions
 
-WAIT_MS = 30000
+WAIT_MS = 60_000
 
 
 def workstation(qtbot, store, jobs, url: str):

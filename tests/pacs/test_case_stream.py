@@ -105,7 +105,7 @@ def test_the_ct_viewer_shows_the_streamed_middle_slice_then_fills_the_volume(
     v = ImageViewer(ctx)
     qtbot.addWidget(v)
     v.show()
-    qtbot.waitUntil(lambda: v.pane.source is not None and v.pane.image is not None, timeout=30000)
+    qtbot.waitUntil(lambda: v.pane.source is not None and v.pane.image is not None, timeout=60_000)
     mid = len(ct_files) // 2
     assert v.pane.index == mid
     want = DicomSource(ct_files).frame(mid).pixels

@@ -44,7 +44,7 @@ def test_report_signed_on_node_2_reaches_the_clinic_on_node_1_by_sse(cluster):
         })  # fmt: skip
         r = specialist.post(f"/reports/{draft['id']}/sign", json={"version": draft["version"]})
         assert r.status_code == 200 and r.headers["x-hz-served-by"] == "n2", r.text
-        ev = stream.next(_is("consult", case["id"], status="reported"), timeout=30)
+        ev = stream.next(_is("consult", case["id"], status="reported"), timeout=60)
         assert ev["data"]["data"]["id"] == consult["id"]
         reports = doctor.ok("GET", f"/cases/{case['id']}/reports")["reports"]
         assert [(x["state"], x["conclusion"]) for x in reports] == [

@@ -223,7 +223,7 @@ def test_retention_prunes_abandoned_uploads_keys_preread_folders_and_old_audit(t
                 and not (srv.data_dir / "uploads" / f"{up['id']}.part").exists()
             )
 
-        wait_until(pruned, 30)
+        wait_until(pruned, 60)
         assert doctor.get(f"/uploads/{up['id']}").status_code == 404
         db = sqlite3.connect(srv.data_dir / "server.db")
         assert db.execute("SELECT count(*) FROM idempotency_keys").fetchone()[0] == 0

@@ -129,7 +129,7 @@ class EventStream:
         self.connected = threading.Event()
         self.thread = threading.Thread(target=self._read, args=(headers,), daemon=True)
         self.thread.start()
-        assert self.connected.wait(20), "event stream did not connect"
+        assert self.connected.wait(60), "event stream did not connect"
 
     def _read(self, headers) -> None:
         event = {}
@@ -153,7 +153,7 @@ class EventStream:
         finally:
             self.connected.set()
 
-    def next(self, match, timeout: float = 20.0) -> dict:
+    def next(self, match, timeout: float = 60.0) -> dict:
         """The first event for which ``match(change)`` is true; the skipped ones are kept."""
         deadline = time.monotonic() + timeout
         self.skipped = []
@@ -173,7 +173,7 @@ class EventStream:
         self.client.close()
 
 
-def wait_until(fn, timeout: float = 20.0, every: float = 0.05):
+def wait_until(fn, timeout: float = 60.0, every: float = 0.05):
     """Poll ``fn`` until it returns something truthy (failure bound, not a speed check)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -25,7 +25,7 @@ def test_expired_token_is_401_then_refresh_rotates(server):
     api = Api(server.url, "doctor", ttl_seconds=1)
     assert api.session["expires_in"] == 1
     assert api.get("/auth/me").status_code == 200
-    expired = wait_until(lambda: (r := api.get("/auth/me")).status_code == 401 and r, timeout=10)
+    expired = wait_until(lambda: (r := api.get("/auth/me")).status_code == 401 and r, timeout=60)
     assert expired.json()["error"] == "token_expired"
     assert "refresh" in expired.json()["detail"]
 

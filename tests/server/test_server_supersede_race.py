@@ -151,7 +151,7 @@ def test_the_copy_finished_between_the_requests_reads_and_writes(pg_server, work
         results.execute(text("SET LOCAL lock_timeout = '10s'"))
         results.execute(text("LOCK TABLE ai_results IN ACCESS EXCLUSIVE MODE"))
         request, answer = _supersede_in_background(doctor, bare, copy)
-        wait_until(lambda: _waiting(engine, 2), timeout=30)
+        wait_until(lambda: _waiting(engine, 2), timeout=60)
         seq.rollback()  # the worker finishes the copy's job first
         job.join(60)
         assert not job.is_alive()
@@ -173,7 +173,7 @@ def test_the_request_meets_a_worker_ending_the_copys_job(pg_server, worker, post
             text("SELECT id FROM ai_results WHERE id = :i FOR UPDATE"), {"i": first["id"]}
         )
         request, answer = _supersede_in_background(doctor, bare, copy)
-        wait_until(lambda: _waiting(worker.engine, 1), timeout=30)  # the request waits
+        wait_until(lambda: _waiting(worker.engine, 1), timeout=60)  # the request waits
         job = threading.Thread(target=worker.run)
         job.start()  # the copy's job: ended now, or waiting on the request
         wait_until(lambda: not job.is_alive() or _waiting(worker.engine, 2), timeout=60)

@@ -61,13 +61,13 @@ def test_reviewed_nodules_reach_the_specialist(
     v = ImageViewer(ViewerContext(specialist_store, row.study_pk, Modality.CT, paths, make_jobs()))
     qtbot.addWidget(v)
     v.show()
-    qtbot.waitUntil(lambda: getattr(v, "chest_panel", None) is not None, timeout=30000)
+    qtbot.waitUntil(lambda: getattr(v, "chest_panel", None) is not None, timeout=60_000)
     note = v.chest_panel.stored_note
     assert note.isVisibleTo(v.chest_panel) and note.text().endswith(f"nodule(s) {keep}")
     assert v.chest_panel.tree.topLevelItemCount() == 2  # the AI's list, for their own review
     assert v.chest_panel.adopt_btn.isVisibleTo(v.chest_panel)
     v.chest_panel.adopt_btn.click()  # start from the clinic's review
-    qtbot.waitUntil(lambda: "Decision saved" in v.chest_panel.status.text(), timeout=30000)
+    qtbot.waitUntil(lambda: "Decision saved" in v.chest_panel.status.text(), timeout=60_000)
     mine = cr.load_review(specialist_store, row.study_pk, theirs.to_dict())
     assert {i: d.status for i, d in mine.decisions.items()} == {keep: "accepted"}
     assert not v.chest_panel.adopt_btn.isVisibleTo(v.chest_panel)

@@ -77,8 +77,8 @@ def test_nodule_decisions_travel_both_ways(
     v = ImageViewer(ViewerContext(specialist_store, spk, Modality.CT, paths, make_jobs()))
     v.findings_changed.connect(found.append)
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: getattr(v, "chest_link", None) is not None, timeout=30000)
-    qtbot.waitUntil(lambda: bool(v.chest_link.others), timeout=30000)
+    qtbot.waitUntil(lambda: getattr(v, "chest_link", None) is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: bool(v.chest_link.others), timeout=60_000)
     panel = v.chest_panel
     cells = {int(panel.tree.topLevelItem(i).text(0)): panel.tree.topLevelItem(i)
              for i in range(panel.tree.topLevelItemCount())}  # fmt: skip
@@ -95,7 +95,7 @@ def test_nodule_decisions_travel_both_ways(
     assert panel.take_btn.text() == "Start from the decisions of Clinic DEMO 青山村卫生室"
     assert not panel.take_btn.isHidden()
     panel.take_btn.click()
-    qtbot.waitUntil(lambda: "Decision saved" in panel.status.text(), timeout=30000)
+    qtbot.waitUntil(lambda: "Decision saved" in panel.status.text(), timeout=60_000)
     mine = cr.load_review(specialist_store, spk, payload)
     assert mine.decisions[solid].status == "accepted"
     assert mine.decisions[solid].by != theirs.decisions[solid].by  # recorded as their own
@@ -103,7 +103,7 @@ def test_nodule_decisions_travel_both_ways(
     assert panel.take_btn.isHidden()
     panel.select(solid)
     panel.decide("rejected")
-    qtbot.waitUntil(lambda: "Decision saved" in panel.status.text(), timeout=30000)
+    qtbot.waitUntil(lambda: "Decision saved" in panel.status.text(), timeout=60_000)
     assert review_rows(specialist_store) == ["pending"]
     # ... while the clinic edits again: the clinic reads the document, then the specialist
     # writes (a real race: the clinic's write gets a 409 and merges again)
@@ -136,7 +136,7 @@ def test_nodule_decisions_travel_both_ways(
     sites = specialist.get(f"/cases/{_case_id(specialist_store, spk)}/annotations")["data"][DOC_KEY]
     assert set(sites) == {"demo-qingshan", "demo-regional"}
     # ... and the open viewer shows the clinic's new decision after the sync
-    qtbot.waitUntil(lambda: cells_now(panel).get(ggn) == "rejected", timeout=30000)
+    qtbot.waitUntil(lambda: cells_now(panel).get(ggn) == "rejected", timeout=60_000)
 
 
 def cells_now(panel) -> dict[int, str]:

@@ -22,7 +22,7 @@ def test_first_sign_in_asks_for_a_new_password_then_syncs(
 
     win, ext = _window(qtbot, qapp, clinic_store, jobs, server.url)
     win.on_login("newdoc", INITIAL)
-    qtbot.waitUntil(lambda: isinstance(ext.dialog, PasswordChangeDialog), timeout=15000)
+    qtbot.waitUntil(lambda: isinstance(ext.dialog, PasswordChangeDialog), timeout=60_000)
     dlg = ext.dialog
     dlg.current.setText(INITIAL)
     dlg.new.setText("fresh-pass-2026")
@@ -32,9 +32,9 @@ def test_first_sign_in_asks_for_a_new_password_then_syncs(
     dlg.current.setText("not-the-password")
     dlg.repeat.setText("fresh-pass-2026")
     dlg.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: "current password is wrong" in dlg.error.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "current password is wrong" in dlg.error.text(), timeout=60_000)
     dlg.current.setText(INITIAL)
     dlg.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: win.sync_label.text().startswith("Sync: synced "), timeout=20000)
+    qtbot.waitUntil(lambda: win.sync_label.text().startswith("Sync: synced "), timeout=60_000)
     assert not ext.client.password_change_required
     Api(server.url, "newdoc", "fresh-pass-2026")  # the new password is the one that works

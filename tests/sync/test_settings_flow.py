@@ -21,12 +21,12 @@ def test_sign_in_keeps_the_saved_settings(qtbot, qapp, jobs, clinic_store, home,
     # the start-up object differs from the file (as after --lang/--server): nothing is written
     win.settings.font_size = 14
     ext.sign_in()
-    qtbot.waitUntil(lambda: ext.dialog is not None and ext.dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: ext.dialog is not None and ext.dialog.isVisible(), timeout=60_000)
     ext.dialog.server.setText(server.url + "/")  # another spelling, this sign-in only
     ext.dialog.username.setText("doctor")
     ext.dialog.password.setText("demo")
     ext.dialog.buttons.accepted.emit()
-    qtbot.waitUntil(lambda: win.sync_label.text().startswith("Sync: synced "), timeout=15000)
+    qtbot.waitUntil(lambda: win.sync_label.text().startswith("Sync: synced "), timeout=60_000)
     assert settings_path().read_bytes() == before
     assert load_settings().ecg_px_per_mm == 4.25
 
@@ -41,10 +41,10 @@ def test_server_saved_in_settings_reaches_the_sync(qtbot, qapp, jobs, clinic_sto
     win.apply_settings(new)  # what the Settings dialog's Save does
     assert win.settings is held and held.server_url == server.url  # one object, changed in place
     assert json.loads(settings_path().read_text("utf-8"))["ecg_px_per_mm"] == 3.5
-    qtbot.waitUntil(lambda: ext.client.base_url == server.url, timeout=5000)
-    qtbot.waitUntil(lambda: "sign in to it" in win.statusBar().currentMessage(), timeout=5000)
+    qtbot.waitUntil(lambda: ext.client.base_url == server.url, timeout=60_000)
+    qtbot.waitUntil(lambda: "sign in to it" in win.statusBar().currentMessage(), timeout=60_000)
     win.on_login("doctor", "demo")
-    qtbot.waitUntil(lambda: win.sync_label.text().startswith("Sync: synced "), timeout=15000)
+    qtbot.waitUntil(lambda: win.sync_label.text().startswith("Sync: synced "), timeout=60_000)
 
 
 def test_text_size_and_language_apply_at_run_time(qtbot, qapp, jobs, clinic_store, home):
@@ -55,7 +55,7 @@ def test_text_size_and_language_apply_at_run_time(qtbot, qapp, jobs, clinic_stor
     assert qapp.font().pointSize() == 14
     win.switch_language("zh_CN")
     assert load_settings().language == "zh_CN" and load_settings().font_size == 14
-    qtbot.waitUntil(lambda: "文件" in win.menuBar().actions()[0].text(), timeout=5000)
+    qtbot.waitUntil(lambda: "文件" in win.menuBar().actions()[0].text(), timeout=60_000)
     win.switch_language("en")
     new.font_size = 10
     win.apply_settings(new)

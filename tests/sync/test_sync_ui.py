@@ -57,9 +57,9 @@ def test_consult_dialog_is_prefilled_and_send_queues_one_request(
     _with_ai(clinic_store, pk)
     win, ext = _window(qtbot, qapp, clinic_store, jobs, "http://127.0.0.1:9")
     win.open_case(pk)
-    qtbot.waitUntil(lambda: win.current_study() == pk, timeout=5000)
+    qtbot.waitUntil(lambda: win.current_study() == pk, timeout=60_000)
     ext.a_consult.trigger()
-    qtbot.waitUntil(lambda: isinstance(ext.dialog, ConsultDialog), timeout=5000)
+    qtbot.waitUntil(lambda: isinstance(ext.dialog, ConsultDialog), timeout=60_000)
     dlg = ext.dialog
     with clinic_store.read_session() as s:
         from app.models import Study
@@ -76,7 +76,7 @@ def test_consult_dialog_is_prefilled_and_send_queues_one_request(
     assert dlg.qr.link.startswith("huizhen://case/uid:") and dlg.qr.link.endswith("@127.0.0.1:9")
     assert not dlg.qr.image.pixmap().isNull()
 
-    with qtbot.waitSignal(dlg.sent, timeout=5000):
+    with qtbot.waitSignal(dlg.sent, timeout=60_000):
         dlg.send_button.click()
     with clinic_store.read_session() as s:
         rows = s.scalars(select(Outbox).where(Outbox.kind == "consult.create")).all()
@@ -85,28 +85,28 @@ def test_consult_dialog_is_prefilled_and_send_queues_one_request(
     assert consult.urgency == "urgent" and consult.target_department == "cardiology"
     assert consult.ai_text.startswith("AI (ecg-test 1.2)")
     tab = win.cases.tab_for(pk)
-    qtbot.waitUntil(lambda: "Waiting to be sent" in tab.hz_timeline.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Waiting to be sent" in tab.hz_timeline.text(), timeout=60_000)
     # case, AI result (it travels with the case), file and consult are waiting
-    qtbot.waitUntil(lambda: "4 waiting to send" in win.sync_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "4 waiting to send" in win.sync_label.text(), timeout=60_000)
 
 
 def test_status_bar_tells_the_sync_state_in_words(qtbot, qapp, jobs, clinic_store, home, server):
     win, ext = _window(qtbot, qapp, clinic_store, jobs, server.url)
     label = win.sync_label
-    qtbot.waitUntil(lambda: "not signed in" in label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "not signed in" in label.text(), timeout=60_000)
     ext.client.login("doctor", "demo")
     ext.service.signed_in()
-    qtbot.waitUntil(lambda: label.text().startswith("Sync: synced "), timeout=10000)
+    qtbot.waitUntil(lambda: label.text().startswith("Sync: synced "), timeout=60_000)
     server.stop()
     ext.service.trigger()
-    qtbot.waitUntil(lambda: "offline: server not reachable" in label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "offline: server not reachable" in label.text(), timeout=60_000)
     server.start()
     ext.service.trigger()
-    qtbot.waitUntil(lambda: label.text().startswith("Sync: synced "), timeout=10000)
+    qtbot.waitUntil(lambda: label.text().startswith("Sync: synced "), timeout=60_000)
     ext.client.refresh_token = "revoked-or-expired"
     ext.client.access_token = "expired"
     ext.service.trigger()
-    qtbot.waitUntil(lambda: "login expired — sign in again" in label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "login expired — sign in again" in label.text(), timeout=60_000)
     assert not ext.client.signed_in
 
 
@@ -120,7 +120,7 @@ def test_open_link_opens_the_local_case(qtbot, qapp, jobs, clinic_store, home):
 
         uid = s.get(Study, pk).uid
     ext.open_link_text(make_link("127.0.0.1:9", None, uid))
-    qtbot.waitUntil(lambda: win.cases.tab_for(pk) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: win.cases.tab_for(pk) is not None, timeout=60_000)
 
 
 def test_workstation_login_signs_in_to_the_server_or_works_offline(
@@ -140,10 +140,10 @@ def test_workstation_login_signs_in_to_the_server_or_works_offline(
 
     win, ext = _window(qtbot, qapp, clinic_store, jobs, server.url)
     win.on_login("doctor", "not-the-server-password")
-    qtbot.waitUntil(lambda: "Working offline" in win.statusBar().currentMessage(), timeout=10000)
+    qtbot.waitUntil(lambda: "Working offline" in win.statusBar().currentMessage(), timeout=60_000)
     assert "Wrong user name or password" in win.statusBar().currentMessage()
     assert not ext.client.signed_in and "not signed in" in win.sync_label.text()
     assert ext.a_sign_in in win.file_menu_extra  # the manual sign-in stays
     win.on_login("doctor", "demo")
-    qtbot.waitUntil(lambda: win.sync_label.text().startswith("Sync: synced "), timeout=10000)
+    qtbot.waitUntil(lambda: win.sync_label.text().startswith("Sync: synced "), timeout=60_000)
     assert ext.client.username == "doctor"

@@ -31,5 +31,5 @@ def window(qtbot, qt_en, demo_store, jobs):
     user = authenticate(demo_store, "doctor", "demo")
     win = MainWindow(demo_store, jobs, Settings(language="en"), user)
     qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: win.worklist.model.total > 0, timeout=10000)
+    qtbot.waitUntil(lambda: win.worklist.model.total > 0, timeout=60_000)
     return win

@@ -23,7 +23,7 @@ def test_departments_and_progress_steps_are_translated(qapp, qtbot, jobs):
             return 1
 
         jobs.submit(work, on_progress=lambda _f, text: seen.append(text))
-        qtbot.waitUntil(lambda: "滤波" in seen, timeout=5000)
+        qtbot.waitUntil(lambda: "滤波" in seen, timeout=60_000)
     finally:
         i18n.install("en")
     assert department_label("cardiology") == "Cardiology"

@@ -14,7 +14,7 @@ def test_collector_runs_on_the_ui_thread_timer(qapp, qtbot):
             a = []
             a.append(a)
         assert gc.get_count()[0] > collector.threshold[0]
-        qtbot.waitUntil(lambda: gc.get_count()[0] < collector.threshold[0], timeout=5000)
+        qtbot.waitUntil(lambda: gc.get_count()[0] < collector.threshold[0], timeout=60_000)
         assert gc_guard.install(qapp) is not None
     finally:
         collector.timer.stop()

@@ -29,7 +29,7 @@ def test_jpeg_fundus_photo_is_displayed(qtbot, jobs, store, tmp_path):
     photo.write_bytes((Path(skimage.__file__).parent / "data" / "retina.jpg").read_bytes())
     (entry,) = run_import(store, [photo]).entries
     v = _viewer(qtbot, jobs, store, entry.study_pk, Modality.OP)
-    qtbot.waitUntil(lambda: v.image is not None, timeout=20000)
+    qtbot.waitUntil(lambda: v.image is not None, timeout=60_000)
     assert v.image.rgb and v.image.pixels.shape == (1411, 1411, 3)
     assert not v.view.item.pixmap().isNull()
     assert v.tr("Right eye (OD)") in v.status.text()
@@ -41,13 +41,13 @@ def test_dicom_series_scrolls_through_its_slices(qtbot, jobs, store, tmp_path):
     (row,) = store.worklist_rows()
     v = _viewer(qtbot, jobs, store, row.study_pk, Modality.CT)
     v.show()
-    qtbot.waitUntil(lambda: v.image is not None, timeout=20000)
+    qtbot.waitUntil(lambda: v.image is not None, timeout=60_000)
     assert len(v.source) == 2 and v.index == 1  # the middle slice first
     first = v.view.item.pixmap().toImage()
     v.view.setFocus()
     qtbot.keyClick(v.view, Qt.Key.Key_Up)
-    qtbot.waitUntil(lambda: v.index == 0, timeout=20000)
+    qtbot.waitUntil(lambda: v.index == 0, timeout=60_000)
     assert v.view.item.pixmap().toImage() != first
     assert "1" in v.status.text() and "2" in v.status.text()
     v.slider.setValue(1)
-    qtbot.waitUntil(lambda: v.index == 1, timeout=20000)
+    qtbot.waitUntil(lambda: v.index == 1, timeout=60_000)

@@ -82,7 +82,7 @@ def test_case_header_form_assigns_the_patient(qtbot, jobs, store, photo_case):
     dlg.patient_id.setText("MRN-9")
     dlg.name.setText("Li^Lei")
     dlg.eye.setCurrentIndex(dlg.eye.findData("R"))
-    with qtbot.waitSignal(tab.patient_assigned, timeout=20000):
+    with qtbot.waitSignal(tab.patient_assigned, timeout=60_000):
         dlg.save()
     st = store.study(photo_case)
     assert st.patient.patient_id == "MRN-9" and not st.patient.unassigned

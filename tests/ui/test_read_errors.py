@@ -204,7 +204,7 @@ def test_ecg_viewer_shows_a_cut_file_in_zh_cn(qtbot, zh, jobs, tmp_path):
     cut.write_bytes(raw[: len(raw) // 2])
     v = EcgViewer(ViewerContext(None, 1, Modality.ECG, [(None, cut)], jobs))
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: "文件在数据完整之前就结束了" in v.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "文件在数据完整之前就结束了" in v.status.text(), timeout=60_000)
     assert "No tag" not in v.status.text() and v.status.toolTip() == ""
 
 
@@ -224,5 +224,5 @@ def test_image_viewer_shows_a_damaged_stored_image_in_zh_cn(qtbot, zh, jobs, sto
     stored.write_bytes(stored.read_bytes()[:-20000])
     v = ImageViewer(ViewerContext(store, entry.study_pk, Modality.CT, files, jobs))
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: "无法显示图像：图像数据已损坏" in v.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "无法显示图像：图像数据已损坏" in v.status.text(), timeout=60_000)
     assert "文件已损坏" not in v.status.text() and not re.search(r"[A-Za-z]{5,}", v.status.text())

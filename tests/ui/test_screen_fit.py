@@ -19,7 +19,7 @@ def _pk(window, modality: str) -> int:
 
 def _open(window, qtbot, pk: int):
     tab = window.cases.open_case(pk)
-    qtbot.waitUntil(lambda: tab.viewer is not None, timeout=20000)
+    qtbot.waitUntil(lambda: tab.viewer is not None, timeout=60_000)
     return tab
 
 
@@ -28,7 +28,7 @@ def test_findings_dock_beside_cases_only_and_as_the_user_wants(window, qtbot):
     dock = window.findings
     assert not dock.isVisible()  # the worklist: no case, the table needs the width
     tab = _open(window, qtbot, _pk(window, "CR"))
-    qtbot.waitUntil(dock.isVisible, timeout=3000)
+    qtbot.waitUntil(dock.isVisible, timeout=60_000)
     dock.close()  # the doctor closes it: it stays closed on every tab
     window.cases.setCurrentIndex(0)
     window.cases.setCurrentWidget(tab)
@@ -99,10 +99,10 @@ def test_report_fields_get_the_room_once_drafted(window, qtbot):
     window.show()
     tab = _open(window, qtbot, pk)
     viewer = tab.viewer
-    qtbot.waitUntil(lambda: viewer.side is not None, timeout=20000)
-    qtbot.waitUntil(lambda: viewer.report_panel.report is not None, timeout=20000)
+    qtbot.waitUntil(lambda: viewer.side is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: viewer.report_panel.report is not None, timeout=60_000)
     qtbot.waitUntil(lambda: viewer.side.sizes()[-1] > 0.55 * sum(viewer.side.sizes()),
-                    timeout=10000)  # fmt: skip
+                    timeout=60_000)  # fmt: skip
 
 
 def test_consult_question_and_draft_are_read_whole(window, qtbot):
@@ -130,7 +130,7 @@ def test_consult_question_and_draft_are_read_whole(window, qtbot):
     window.resize(1366, 768)
     window.show()
     view = _open(window, qtbot, pk).viewer.report_panel.consult_view
-    qtbot.waitUntil(lambda: view.consult is not None and view.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: view.consult is not None and view.isVisible(), timeout=60_000)
     qtbot.wait(300)  # laid out
 
     def whole(label) -> bool:
@@ -138,7 +138,7 @@ def test_consult_question_and_draft_are_read_whole(window, qtbot):
         need = label.fontMetrics().boundingRect(box, Qt.TextFlag.TextWordWrap, label.text())
         return label.height() >= need.height()
 
-    qtbot.waitUntil(lambda: whole(view.question) and whole(view.draft), timeout=5000)
+    qtbot.waitUntil(lambda: whole(view.question) and whole(view.draft), timeout=60_000)
     assert view.question.fontMetrics().horizontalAdvance(question) > 2 * view.question.width()
     assert window.height() <= 768  # and the window still fits a clinic's screen
 

@@ -77,7 +77,7 @@ def test_real_series_problems_are_shown_in_chinese_in_the_image_viewer(
     qtbot.addWidget(v)
     v.resize(1000, 700)
     v.show()
-    qtbot.waitUntil(lambda: v.image is not None and v.notes.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: v.image is not None and v.notes.isVisible(), timeout=60_000)
     text = v.notes.text()
     assert text.startswith("本序列提示：")
     assert "有 1 个层面在同一位置重复出现：每处只显示第一幅" in text
@@ -101,7 +101,7 @@ def test_a_clean_series_shows_no_note(qtbot, jobs, store, tmp_path, lang):
         v = ImageViewer(ViewerContext(store, pk, Modality.CT, store.object_paths(pk), jobs))
         qtbot.addWidget(v)
         v.show()
-        qtbot.waitUntil(lambda: v.image is not None and len(v.source) == 5, timeout=20000)
+        qtbot.waitUntil(lambda: v.image is not None and len(v.source) == 5, timeout=60_000)
         assert v.source.problems == [] and not v.notes.isVisible()
     finally:
         i18n.install("en")
@@ -139,8 +139,8 @@ def test_anonymised_export_names_a_refused_file_in_chinese(qtbot, zh, jobs, stor
     (pk,) = run_import(store, [path]).study_pks
     v = ImageViewer(ViewerContext(store, pk, Modality.CT, store.object_paths(pk), jobs))
     qtbot.addWidget(v)
-    qtbot.waitUntil(lambda: v.image is not None, timeout=20000)
+    qtbot.waitUntil(lambda: v.image is not None, timeout=60_000)
     export_actions.export_dicom(v, str(tmp_path / "out"), anonymise=True)
-    qtbot.waitUntil(lambda: "未导出" in v.status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "未导出" in v.status.text(), timeout=60_000)
     assert "像素中的嵌入文字可能含有患者身份信息：未以匿名方式导出" in v.status.text()
     assert "burned" not in v.status.text() and not list((tmp_path / "out").glob("*.dcm"))

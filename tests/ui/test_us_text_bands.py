@@ -19,7 +19,7 @@ def _fitted(qtbot, jobs, store, path, modality):
     qtbot.addWidget(v)
     v.resize(1000, 700)
     v.show()
-    qtbot.waitUntil(lambda: v.image is not None, timeout=20000)
+    qtbot.waitUntil(lambda: v.image is not None, timeout=60_000)
     v.view.fit()
     return v.view
 

@@ -51,7 +51,7 @@ BAD = [
 def test_malformed_geojson_reports_skipped_features(qtbot, viewer, tmp_path):
     path = tmp_path / "mixed.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": GOOD + BAD}))
-    with qtbot.waitSignal(viewer.imported, timeout=10000) as sig:
+    with qtbot.waitSignal(viewer.imported, timeout=60_000) as sig:
         viewer.import_annotations(path)
     assert sig.args == [3, 3]
     title, text = viewer.last_message
@@ -73,7 +73,7 @@ def test_not_json_is_reported(qtbot, viewer, tmp_path):
     path = tmp_path / "broken.geojson"
     path.write_text("{not json")
     viewer.import_annotations(path)
-    qtbot.waitUntil(lambda: viewer.last_message is not None, timeout=10000)
+    qtbot.waitUntil(lambda: viewer.last_message is not None, timeout=60_000)
     title, text = viewer.last_message
     assert title == "Import failed" and "broken.geojson could not be imported" in text
     assert viewer.layer.features == {}
@@ -88,7 +88,7 @@ def test_asap_xml_import(qtbot, viewer, tmp_path):
     ]
     path = tmp_path / "asap.xml"
     path.write_bytes(dumps_asap(feats))
-    with qtbot.waitSignal(viewer.imported, timeout=10000) as sig:
+    with qtbot.waitSignal(viewer.imported, timeout=60_000) as sig:
         viewer.import_annotations(path)
     assert sig.args == [2, 0] and viewer.last_message[0] == "Annotations imported"
     kinds = sorted(f["geometry"]["type"] for f in viewer.layer.annotations())
@@ -125,7 +125,7 @@ def test_dicom_bulk_annotations_export(qtbot, jobs, store, small_slide, tmp_path
     drag(qtbot, viewer.canvas, [(100, 300), (300, 300)])
     out = tmp_path / "ann.dcm"
     viewer.export_dicom(out)
-    qtbot.waitUntil(lambda: "annotation groups exported" in viewer.status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "annotation groups exported" in viewer.status.text(), timeout=60_000)
     groups = read_bulk_annotations(out)
     assert sorted((g[1], g[2]) for g in groups) == [("ELLIPSE", 1), ("POLYGON", 1), ("POLYLINE", 1)]
     import pydicom
@@ -149,7 +149,7 @@ def test_dicom_annotations_export_anonymised(qtbot, jobs, store, small_slide, tm
     drag(qtbot, viewer.canvas, [(100, 100), (300, 200)])
     out = tmp_path / "anon.dcm"
     viewer.export_dicom_anonymised(out)
-    qtbot.waitUntil(lambda: "annotation groups exported" in viewer.status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "annotation groups exported" in viewer.status.text(), timeout=60_000)
     assert [(g[1], g[2]) for g in read_bulk_annotations(out)] == [("POLYGON", 1)]
     ds = pydicom.dcmread(out)
     assert ds.PatientIdentityRemoved == "YES" and "DEMO-4242" not in str(ds.PatientID)

@@ -40,7 +40,7 @@ def open_viewer(qtbot, jobs, slide, store=None, study_pk=None, width=1300):
     qtbot.addWidget(viewer)
     viewer.resize(width, 800)
     viewer.show()
-    with qtbot.waitSignal(viewer.loaded, timeout=15000):
+    with qtbot.waitSignal(viewer.loaded, timeout=60_000):
         pass
     canvas = viewer.canvas
     canvas.vp.resize(canvas.width(), canvas.height())
@@ -271,7 +271,7 @@ def test_tool_shortcuts(qtbot, viewer):
     canvas = viewer.canvas
     viewer.activateWindow()
     canvas.setFocus()
-    qtbot.waitUntil(canvas.hasFocus)
+    qtbot.waitUntil(canvas.hasFocus, timeout=60_000)
     for key, name in [
         (Qt.Key.Key_R, "rectangle"),
         (Qt.Key.Key_B, "brush"),

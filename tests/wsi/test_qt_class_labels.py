@@ -41,7 +41,7 @@ def test_tumor_region_reads_in_chinese_and_stays_tumor_in_the_file(qtbot, jobs, 
         dlg = viewer.show_measurements()
         assert dlg is not None
         dlg.classify()
-        qtbot.waitUntil(lambda: bool(found), timeout=5000)
+        qtbot.waitUntil(lambda: bool(found), timeout=60_000)
     finally:
         i18n.install("en")
     assert [name for name, _g in dlg.regions] == ["肿瘤"]

@@ -70,8 +70,8 @@ def test_stream_then_annotation_region_measure_classify_export(
     assert not job.done, f"the run ended before its tiles were drawn: {viewer.last_message}"
     job.cancel()
     held_after_first_tile.set()
-    qtbot.waitUntil(lambda: job.done, timeout=10000)
-    qtbot.waitUntil(lambda: overlays.layer("nuclei") is None, timeout=5000)
+    qtbot.waitUntil(lambda: job.done, timeout=60_000)
+    qtbot.waitUntil(lambda: overlays.layer("nuclei") is None, timeout=60_000)
     with qtbot.waitSignal(viewer.ai_finished, timeout=120000):
         viewer.detect_nuclei("annotation")
     lay = overlays.layer("nuclei")

@@ -18,7 +18,7 @@ def settle(qtbot, canvas, composite=True):
         done = overlays.pending == 0 and not canvas.loader.pending and overlays.missing == 0
         return done and (overlays.with_slide or not composite)
 
-    qtbot.waitUntil(final, timeout=30000)
+    qtbot.waitUntil(final, timeout=60_000)
 
 
 def pixels(canvas) -> np.ndarray:

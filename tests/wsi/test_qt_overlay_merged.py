@@ -104,7 +104,7 @@ def test_merged_frame_follows_visibility_opacity_and_the_heatmap(qtbot, viewer):
     values = np.linspace(0, 1, 12 * 16, dtype=np.float32).reshape(12, 16)
     viewer.show_density(values, 256.0, "test 1.0", visible=True)
     # a heatmap goes between the slide and the detections: composite only, not merged
-    qtbot.waitUntil(lambda: (canvas.repaint(), overlays.from_composite)[1], timeout=30000)
+    qtbot.waitUntil(lambda: (canvas.repaint(), overlays.from_composite)[1], timeout=60_000)
     settle(qtbot, canvas, composite=False)
     assert overlays.from_composite and not overlays.with_slide
     composite = pixels(canvas)
@@ -138,7 +138,7 @@ def test_the_view_is_one_image_before_the_tiles_around_it_are_drawn(qtbot, viewe
     same_frame(canvas)
     monkeypatch.setattr(overlays, "_want", want)
     qtbot.waitUntil(
-        lambda: (canvas.repaint(), overlays._composer.current.span != need)[1], timeout=30000
+        lambda: (canvas.repaint(), overlays._composer.current.span != need)[1], timeout=60_000
     )
     settle(qtbot, canvas)
     assert overlays._composer.current.span == need.grown(MARGIN, limit)  # then the margin too

@@ -105,17 +105,17 @@ def test_h_hides_every_overlay_and_annotation(qtbot, viewer):
     shown = grab(canvas)
     canvas.setFocus()
     qtbot.keyClick(canvas, Qt.Key.Key_H)
-    qtbot.waitUntil(lambda: canvas.overlays.hidden, timeout=3000)
+    qtbot.waitUntil(lambda: canvas.overlays.hidden, timeout=60_000)
     hidden = grab(canvas)
     assert legend_items(canvas.overlays)[0][0] == "text"
     for x, y in (edge, bare_edge):
         assert np.abs(rgb(shown, x, y) - rgb(hidden, x, y)).max() > 30
     qtbot.keyClick(canvas, Qt.Key.Key_H)
-    qtbot.waitUntil(lambda: not canvas.overlays.hidden, timeout=3000)
+    qtbot.waitUntil(lambda: not canvas.overlays.hidden, timeout=60_000)
     again = grab(canvas)
     assert np.abs(rgb(again, *edge) - rgb(shown, *edge)).max() <= 2
     qtbot.keyClick(canvas, Qt.Key.Key_D)
-    qtbot.waitUntil(lambda: not canvas.overlays.layer("nuclei").visible, timeout=3000)
+    qtbot.waitUntil(lambda: not canvas.overlays.layer("nuclei").visible, timeout=60_000)
 
 
 def test_navigator_keeps_its_thumbnail_while_an_annotation_is_selected(qtbot, viewer):

@@ -20,7 +20,7 @@ def million():
 
 def settle(qtbot, canvas):
     canvas.repaint()
-    qtbot.waitUntil(lambda: canvas.overlays.pending == 0, timeout=20000)
+    qtbot.waitUntil(lambda: canvas.overlays.pending == 0, timeout=60_000)
     canvas.repaint()
 
 

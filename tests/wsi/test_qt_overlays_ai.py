@@ -81,8 +81,9 @@ def test_cancelled_nuclei_job_leaves_no_layer(qtbot, jobs, small_slide):  # noqa
     job = viewer.detect_nuclei("tissue")
     assert job is not None, "detection refused (not offered: AI subscriptions?)"
     job.cancel()
-    qtbot.waitUntil(lambda: job.done, timeout=30000)
-    qtbot.wait(50)  # let queued callbacks run
+    # the cancel callback (queued after the job is done) ends the stream and drops any
+    # layer drawn from it: wait for that, not for a fixed 50 ms
+    qtbot.waitUntil(lambda: job.done and viewer._stream is None, timeout=60_000)
     assert viewer.canvas.overlays.layer("nuclei") is None
     assert viewer.last_message is None  # a cancel is not an error
     viewer.close()

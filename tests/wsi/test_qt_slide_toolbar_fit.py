@@ -23,10 +23,10 @@ def test_no_action_hides_behind_the_overflow_button(qtbot, jobs, small_slide, la
         i18n.install(lang)
         viewer = make_viewer(qtbot, jobs, [small_slide])
         viewer.resize(VIEWER_WIDTH, 700)
-        with qtbot.waitSignal(viewer.loaded, timeout=10000):
+        with qtbot.waitSignal(viewer.loaded, timeout=60_000):
             pass
         tb = viewer.toolbar
-        qtbot.waitUntil(lambda: tb.width() >= VIEWER_WIDTH - 20, timeout=5000)
+        qtbot.waitUntil(lambda: tb.width() >= VIEWER_WIDTH - 20, timeout=60_000)
         more = tb.findChild(QToolButton, "qt_toolbar_ext_button")
         assert more is None or not more.isVisible()
         for button in (viewer.b_ai, viewer.b_file):

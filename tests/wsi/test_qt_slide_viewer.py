@@ -47,14 +47,14 @@ def make_viewer(qtbot, jobs, paths):
 
 def test_viewer_shows_tissue_and_zooms(qtbot, jobs, small_slide):
     viewer = make_viewer(qtbot, jobs, [small_slide])
-    with qtbot.waitSignal(viewer.loaded, timeout=10000):
+    with qtbot.waitSignal(viewer.loaded, timeout=60_000):
         pass
     canvas = viewer.canvas
-    qtbot.waitUntil(lambda: canvas.width() > 800)
+    qtbot.waitUntil(lambda: canvas.width() > 800, timeout=60_000)
     canvas.zoom_at(8.0)  # into the middle of the core, level 0
     assert canvas.level() == 0
     qtbot.waitUntil(
-        lambda: canvas.loader.pending == 0 and not canvas._repaint.isActive(), timeout=10000
+        lambda: canvas.loader.pending == 0 and not canvas._repaint.isActive(), timeout=60_000
     )
     img = canvas.grab().toImage()
     w, h = img.width(), img.height()
@@ -79,7 +79,7 @@ def test_viewer_shows_tissue_and_zooms(qtbot, jobs, small_slide):
 
 def test_viewer_paints_coarse_tiles_while_loading(qtbot, jobs, small_slide):
     viewer = make_viewer(qtbot, jobs, [small_slide])
-    with qtbot.waitSignal(viewer.loaded, timeout=10000):
+    with qtbot.waitSignal(viewer.loaded, timeout=60_000):
         pass
     canvas = viewer.canvas
     canvas.loader.close()  # no tile ever arrives
@@ -96,7 +96,7 @@ def test_viewer_drag_pans(qtbot, jobs, small_slide):
     from PySide6.QtCore import QPoint, Qt
 
     viewer = make_viewer(qtbot, jobs, [small_slide])
-    with qtbot.waitSignal(viewer.loaded, timeout=10000):
+    with qtbot.waitSignal(viewer.loaded, timeout=60_000):
         pass
     canvas = viewer.canvas
     canvas.zoom_at(4.0)
@@ -112,7 +112,7 @@ def test_viewer_reports_a_bad_file(qtbot, jobs, tmp_path):
     bad = tmp_path / "bad.svs"
     bad.write_bytes(os.urandom(4096))
     viewer = make_viewer(qtbot, jobs, [bad])
-    with qtbot.waitSignal(viewer.failed, timeout=10000):
+    with qtbot.waitSignal(viewer.failed, timeout=60_000):
         pass
     assert "could not be opened" in viewer.error and viewer.canvas is None
     viewer.close()
