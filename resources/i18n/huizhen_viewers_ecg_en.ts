@@ -49,6 +49,25 @@
     </message>
 </context>
 <context>
+    <name>EcgAiActions</name>
+    <message>
+        <source>AI pre-read failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI %1 %2 (not for clinical use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(decided at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EcgAnalysedWindow</name>
     <message>
         <source>AI analysed %1–%2 s of %3 s</source>
@@ -378,28 +397,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>AI pre-read failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 leads, %2 Hz, %3 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 pacer spikes listed by the device</source>
         <translation>%1 pacer spikes listed by the device</translation>
-    </message>
-    <message>
-        <source>AI %1 %2 (not for clinical use)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(decided at %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

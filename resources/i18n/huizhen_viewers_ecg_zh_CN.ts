@@ -49,6 +49,25 @@
     </message>
 </context>
 <context>
+    <name>EcgAiActions</name>
+    <message>
+        <source>AI pre-read failed: %1</source>
+        <translation>AI 预读失败：%1</translation>
+    </message>
+    <message>
+        <source>AI %1 %2 (not for clinical use)</source>
+        <translation>AI %1 %2（不可用于临床）</translation>
+    </message>
+    <message>
+        <source>(decided at %1)</source>
+        <translation>（依据 %1 点判定）</translation>
+    </message>
+    <message>
+        <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
+        <translation>心率 %1 次/分，PR %2 ms，QRS %3 ms，QT/QTc %4/%5 ms</translation>
+    </message>
+</context>
+<context>
     <name>EcgAnalysedWindow</name>
     <message>
         <source>AI analysed %1–%2 s of %3 s</source>
@@ -378,28 +397,12 @@
         <translation>无法显示心电图：%1</translation>
     </message>
     <message>
-        <source>AI pre-read failed: %1</source>
-        <translation>AI 预读失败：%1</translation>
-    </message>
-    <message>
         <source>%1 leads, %2 Hz, %3 s</source>
         <translation>%1 导联，%2 Hz，%3 秒</translation>
     </message>
     <message>
         <source>%1 pacer spikes listed by the device</source>
         <translation>设备记录的起搏脉冲 %1 个</translation>
-    </message>
-    <message>
-        <source>AI %1 %2 (not for clinical use)</source>
-        <translation>AI %1 %2（不可用于临床）</translation>
-    </message>
-    <message>
-        <source>(decided at %1)</source>
-        <translation>（依据 %1 点判定）</translation>
-    </message>
-    <message>
-        <source>HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms</source>
-        <translation>心率 %1 次/分，PR %2 ms，QRS %3 ms，QT/QTc %4/%5 ms</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,91 @@
+"""ECG viewer AI actions (mixed into ``EcgViewer``): the pre-read and its findings.
+
+The case's stored AI result is shown when there is one; "Run AI again" runs the
+model on the whole record, as the pre-read does.  The analysis fills the
+measurement table, the report panel (and its printout) and the findings list,
+each finding labelled with the model name and version and "not for clinical
+use"; the median beats follow on another job.
+"""
+
+from __future__ import annotations
+
+from viewers.ecg.analysed_window import analysed_span, in_record_time
+from viewers.ecg.analysis_notes import notes_finding
+from viewers.ecg.finding_text import finding_text
+from viewers.ecg.pdf_report import ecg_pdf_writer
+from viewers.ecg.viewer_jobs import analyse_job, medians_job
+
+SEVERITY = {"critical": "critical", "urgent": "urgent", "routine": "info", "info": "info"}
+
+
+class EcgAiActions:
+    """Needs: ctx, raw_signal, status, measurements, median_panel, report_panel,
+    compare_panel, the ``findings_changed``/``analysed``/``medians_ready`` signals,
+    ``show_window``, ``_draw_overlays`` and ``_update_labels``."""
+
+    def run_ai(self, rerun: bool = True):
+        """Show the case's stored AI result; ``rerun``: run the model again (on request)."""
+        if self.raw_signal is None:
+            return None
+        return self.ctx.jobs.submit(
+            analyse_job, self.raw_signal, self.ctx.store, self.ctx.study_pk, rerun,
+            name="ECG AI", on_done=self._show_ai, on_error=self._ai_failed,
+        )  # fmt: skip
+
+    def _ai_failed(self, err: BaseException) -> None:
+        self._signal_status = False
+        self.status.setText(self.tr("AI pre-read failed: %1").replace("%1", str(err)))
+
+    def _show_ai(self, found) -> None:
+        analysis, self.ran_at = found
+        analysis = in_record_time(analysis, self.raw_signal)  # a server pre-read's cut
+        self.analysis = analysis
+        self._update_labels()
+        if analysed_span(analysis, self.raw_signal.duration_s) is not None:
+            self.show_window()  # open where the AI measured, as the printed report does
+        else:
+            self._draw_overlays()
+        self.measurements.set_analysis(analysis)
+        self.report_panel.set_analysis(analysis, self.raw_signal)
+        self.report_panel.pdf_writer = ecg_pdf_writer(self.raw_signal, analysis.summary())
+        self.findings = self._findings(analysis)
+        self.findings_changed.emit(self.findings)
+        self.analysed.emit()
+        self.ctx.jobs.submit(
+            medians_job, getattr(self, "path", None), self.raw_signal, analysis,
+            name="median beats", on_done=self._show_medians, on_error=lambda e: None,
+        )  # fmt: skip
+
+    def _show_medians(self, beats) -> None:
+        self.medians = beats
+        self.median_panel.set_beats(beats)
+        self.compare_panel.set_current(self.analysis, beats)
+        self.medians_ready.emit()
+
+    def _findings(self, a) -> list[dict]:
+        src = self.tr("AI %1 %2 (not for clinical use)")
+        src = src.replace("%1", a.model.name).replace("%2", a.model.version)
+        decided = self.tr("(decided at %1)")
+        out = [
+            {
+                "text": finding_text(f.code, f.text, f.leads, f.territory)
+                + (" " + decided.replace("%1", f.decided_at) if f.decided_at else ""),
+                "source": src,
+                "severity": SEVERITY[f.severity],
+                "code": f.code,
+            }
+            for f in a.findings
+        ]
+        m = a.measurements
+        text = self.tr("HR %1 bpm, PR %2 ms, QRS %3 ms, QT/QTc %4/%5 ms")
+        for i, v in enumerate((m.hr_bpm, m.pr_ms, m.qrs_ms, m.qt_ms, m.qtc_ms), start=1):
+            text = text.replace(f"%{i}", "—" if v is None else f"{v:.0f}")
+        out.append({"text": text, "source": src, "severity": "info", "code": "MEASUREMENTS"})
+        notes = notes_finding(a, src)  # what the analysis could not do or did differently
+        return out + ([notes] if notes else [])
+
+    def flagged_leads(self) -> set[str]:
+        """The leads any AI finding names."""
+        if self.analysis is None:
+            return set()
+        return {lead for f in self.analysis.findings for lead in f.leads}
