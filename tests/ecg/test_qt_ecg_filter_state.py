@@ -67,7 +67,7 @@ def test_filters_chosen_while_the_record_loads_are_applied(qtbot, real_dcm):
     jobs.finish("read ECG")
     # the recording as stored is on screen, and the filter state says so
     assert "display: unfiltered" in v.filter_label.text()
-    with qtbot.waitSignal(v.filtered, timeout=10000):
+    with qtbot.waitSignal(v.filtered, timeout=60000):
         jobs.finish("ECG filters")
     assert not np.allclose(v.signal.lead("II"), v.raw_signal.lead("II"))
     text = v.filter_label.text()
