@@ -34,7 +34,7 @@ def no_leaked_threads():
     """Fail a test that leaves worker threads running (napari-style guard)."""
     before = set(threading.enumerate())
     yield
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 30  # stopping threads end soon, later on a loaded machine
     while True:
         leaked = [
             t

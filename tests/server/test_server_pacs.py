@@ -43,6 +43,22 @@ def uids(path: Path) -> dict:
     }
 
 
+def own_copy(name: str, folder: Path) -> Path:
+    """pydicom's real sample under its own patient and UIDs: the shared test server keeps
+    other tests' uploads of the same file, in whatever order the tests ran."""
+    import uuid
+
+    from pydicom.uid import generate_uid
+
+    ds = pydicom.dcmread(sample(name))
+    ds.PatientID = f"PACS-{uuid.uuid4().hex[:12]}"
+    ds.StudyInstanceUID, ds.SeriesInstanceUID = generate_uid(), generate_uid()
+    ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
+    out = folder / name
+    ds.save_as(out)
+    return out
+
+
 def upload_single(api: Api, case_id: int, path: Path, filename: str | None = None) -> dict:
     data = path.read_bytes()
     return api.ok(
@@ -94,8 +110,10 @@ def orthanc_study_uids(orthanc: OrthancProcess, **params) -> list[str]:
 # -- the embedded default (the shared test server has no PACS) ------------------------------
 
 
-def test_embedded_store_indexes_dicom_and_keeps_it(doctor, other_doctor):
-    path = sample("CT_small.dcm")
+def test_embedded_store_indexes_dicom_and_keeps_it(doctor, other_doctor, tmp_path):
+    # its own study: the same file uploaded by a test that ran earlier on this shared server
+    # was listed too (case_ids [12, 13]; seen with tests/server files in another order)
+    path = own_copy("CT_small.dcm", tmp_path)
     want = uids(path)
     case = doctor.new_case("CT", patient_id=want["patient_id"])
     obj = upload_single(doctor, case["id"], path)

@@ -37,7 +37,7 @@ def held_after_first_tile(monkeypatch):
 
     def put_then_wait(self, index, batch):
         put(self, index, batch)
-        release.wait(60)
+        release.wait(300)  # set by the test (and at teardown): a bound only
 
     monkeypatch.setattr(ai_jobs.StreamSink, "put", put_then_wait)
     yield release
