@@ -35,7 +35,7 @@ as the STEMI rules do for V2-V3).
 from __future__ import annotations
 
 from inference.ecg.measure import Measurements
-from inference.ecg.rules import Finding, _cmp, rule_for
+from inference.ecg.rules import Finding, meets, rule_for
 
 WIDE_QRS_MS = 120  # AHA Part III/IV: ventricular conduction defect
 QRS_REF_MS, QRS_SLOPE = 139.0, 0.93  # Rautaharju 2004
@@ -71,7 +71,7 @@ def qt_findings(m: Measurements, sex: str = "", afib: bool = False) -> list[Find
     else:
         row = rule_for("QT_LONG", "qtc_ms")
         value, extra = m.qtc_ms, ""
-    if not _cmp(value, row.op, row.value):
+    if not meets(value, row.op, row.value):
         return []
     reason = f"{row.reason}: {row.measure} {value:g} {row.unit}" + (f"; {extra}" if extra else "")
     return [Finding(row.code, "Long QTc", row.severity, reasons=[reason])]

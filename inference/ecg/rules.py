@@ -122,7 +122,8 @@ class Finding:
     decided_at: str = ""  # the measurement point that decided (STEMI: "J", "J+60", "J+40")
 
 
-def _cmp(value: float | None, op: str, limit: float) -> bool:
+def meets(value: float | None, op: str, limit: float) -> bool:
+    """Whether ``value`` meets a row's ``op`` ``limit`` (a missing value meets nothing)."""
     if value is None:
         return False
     return {">=": value >= limit, "<=": value <= limit, ">": value > limit, "<": value < limit}[op]
@@ -164,11 +165,13 @@ def _contiguous(hits: dict[str, str]) -> list[tuple[str, list[str]]]:
     return [*out, (BRIDGE, bridge)]
 
 
-def _support_point(rr_ms: float | None) -> str:
+def support_point(rr_ms: float | None) -> str:
+    """The supporting ST point: J+40 above 100 bpm (J+60 lands in the T wave), else J+60."""
     return "J+40" if rr_ms is not None and rr_ms < FAST_RR_MS else "J+60"
 
 
-def _support_mv(v: LeadST, point: str) -> float:
+def support_mv(v: LeadST, point: str) -> float:
+    """A lead's ST at the supporting point (``support_point``), in mV."""
     return v.st_j40_mv if point == "J+40" else v.st_j60_mv
 
 
@@ -177,10 +180,10 @@ def _elevations(st, sex, age, point: str) -> tuple[dict[str, str], dict[str, str
     at_j, at_support = {}, {}
     for lead, v in st.items():
         row = stemi_row(lead, sex, age)
-        later = _support_mv(v, point)
-        if _cmp(v.st_j_mv, row.op, row.value):
+        later = support_mv(v, point)
+        if meets(v.st_j_mv, row.op, row.value):
             at_j[lead] = f"{lead} ST {v.st_j_mv * 10:+.1f} mm at J ({row.reason})"
-        elif _cmp(later, row.op, row.value) and later >= v.st_j_mv:
+        elif meets(later, row.op, row.value) and later >= v.st_j_mv:
             at_support[lead] = (
                 f"{lead} ST {later * 10:+.1f} mm at {point}, {v.st_j_mv * 10:+.1f} mm at J "
                 f"({row.reason}; J placement uncertain by a few ms)"
@@ -200,7 +203,7 @@ def lvh_voltage(st: dict[str, LeadST], sex: str) -> list[str]:
     return [
         f"{t.reason} ({t.applies} {values[t.measure]:.2f} mV)"
         for t in MODIFIERS
-        if t.code == "LVH_VOLTAGE" and _cmp(values.get(t.measure), t.op, t.value)
+        if t.code == "LVH_VOLTAGE" and meets(values.get(t.measure), t.op, t.value)
     ]
 
 
@@ -212,7 +215,7 @@ def st_findings(
     backed by reciprocal depression, so a J point a few ms off hides nothing --
     except with LVH voltage (MODIFIERS), where only the J point decides."""
     found: list[Finding] = []
-    point = _support_point(rr_ms)
+    point = support_point(rr_ms)
     at_j, at_support = _elevations(st, sex, age, point)
     lvh = lvh_voltage(st, sex)
     for territory, leads in _contiguous({**at_j, **at_support}):
@@ -220,7 +223,7 @@ def st_findings(
         mirror = [
             x
             for x in RECIPROCAL[territory]
-            if x in st and min(st[x].st_j_mv, _support_mv(st[x], point)) <= RECIPROCAL_MV
+            if x in st and min(st[x].st_j_mv, support_mv(st[x], point)) <= RECIPROCAL_MV
         ]
         j_leads = [x for x in leads if x in at_j]
         if len(j_leads) >= 2:
@@ -242,7 +245,7 @@ def st_findings(
     depressed = {
         lead: f"{lead} ST {v.st_j_mv * 10:+.1f} mm, {v.slope}"
         for lead, v in st.items()
-        if _cmp(v.st_j_mv, dep_row.op, dep_row.value) and v.slope in ("flat", "down")
+        if meets(v.st_j_mv, dep_row.op, dep_row.value) and v.slope in ("flat", "down")
     }
     for territory, leads in _contiguous(depressed):
         if stemi_leads.isdisjoint(leads) and territory not in {f.territory for f in found}:
@@ -255,7 +258,7 @@ def st_findings(
         lead: f"{lead} T {v.t_amp_mv * 10:+.1f} mm, R {v.r_mv * 10:.1f} mm"
         for lead, v in st.items()
         if lead != "aVR"
-        and _cmp(v.t_amp_mv, t_row.op, t_row.value)
+        and meets(v.t_amp_mv, t_row.op, t_row.value)
         and (v.r_mv >= 0.5 or v.r_mv > abs(v.s_mv))
     }
     for territory, leads in _contiguous(inverted):
@@ -267,7 +270,7 @@ def st_findings(
 
 def _simple(code: str, value: float | None, text: str, extra: str = "") -> Finding | None:
     row = rule(code)
-    if not _cmp(value, row.op, row.value):
+    if not meets(value, row.op, row.value):
         return None
     shown = f"{value:g}" if isinstance(value, float | int) else str(value)
     reason = f"{row.reason}: {row.measure} {shown} {row.unit}" + (f"; {extra}" if extra else "")

@@ -47,10 +47,10 @@ from inference.ecg.measure import LeadST
 from inference.ecg.rules import (
     LEAD_ORDER,
     Finding,
-    _cmp,
-    _support_mv,
-    _support_point,
+    meets,
     rule,
+    support_mv,
+    support_point,
 )
 from inference.ecg.wide_qrs import applies as wide_qrs_applies
 
@@ -70,12 +70,12 @@ def reciprocal_leads(st: dict[str, LeadST], elevated: set[str], point: str) -> l
         for lead, v in st.items()
         if lead not in elevated
         and lead not in EXEMPT
-        and not _cmp(min(v.st_j_mv, _support_mv(v, point)), row.op, row.value)
+        and not meets(min(v.st_j_mv, support_mv(v, point)), row.op, row.value)
     ]
 
 
 def _mm(v: LeadST, point: str) -> str:
-    return f"{v.st_j_mv * 10:+.1f} mm at J, {_support_mv(v, point) * 10:+.1f} mm at {point}"
+    return f"{v.st_j_mv * 10:+.1f} mm at J, {support_mv(v, point) * 10:+.1f} mm at {point}"
 
 
 def without_reciprocal(
@@ -98,7 +98,7 @@ def without_reciprocal(
         or any(lead not in st for lead in REQUIRED_LEADS)
     ):
         return findings
-    point = _support_point(rr_ms)
+    point = support_point(rr_ms)
     elevated = {x for f in stemi for x in f.leads}
     if reciprocal_leads(st, elevated, point):
         return findings
