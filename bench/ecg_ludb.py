@@ -218,8 +218,41 @@ def report(rows: list[dict]) -> str:
             lines.append(
                 f"  labelled STEMI, graded {r['urgency']}: LUDB {r['record']}: {','.join(r['codes']) or '-'}"
             )
+    lines += _bundle_branch(rows)
     lines += _pacing_and_qt(rows)
     return "\n".join(lines)
+
+
+BBB_LABELS = (  # LUDB's bundle-branch lines ("Complete left bundle branch block.")
+    "complete right",
+    "incomplete right",
+    "complete left",
+    "incomplete left",
+)
+CONDUCTION = ("RBBB", "LBBB", "WIDE_QRS", "PACED", "PACED_NARROW")
+
+
+def _bundle_branch(rows: list[dict]) -> list[str]:
+    """What we read on the records labelled with a bundle branch block, and every
+    complete block read otherwise."""
+    out = []
+    for label in BBB_LABELS:
+        marked = [
+            r
+            for r in rows
+            if any(d.lower().startswith(label + " bundle branch block") for d in r["diagnoses"])
+        ]
+        reads = [next((c for c in r["codes"] if c in CONDUCTION), "-") for r in marked]
+        counts = ", ".join(f"{c} {reads.count(c)}" for c in (*CONDUCTION, "-") if reads.count(c))
+        out.append(f"{label} BBB labels: {len(marked)}: {counts or '-'}")
+        want = "RBBB" if "right" in label else "LBBB"
+        if label.startswith("complete"):
+            out += [
+                f"  {label} BBB read {c}: LUDB {r['record']} (QRS {r['ours']['qrs_ms']} ms)"
+                for r, c in zip(marked, reads, strict=True)
+                if c != want
+            ]
+    return out
 
 
 PACEMAKER = ("PACING", "P-SYNCHRONY")  # LUDB's pacemaker lines ("UNIpolar ventricular pacing.")

@@ -21,6 +21,7 @@ from inference.ecg import (
     limb_check,
     pacer,
     pacer_steps,
+    qrs_shape,
     qt,
     st_pattern,
     t_wave,
@@ -169,7 +170,7 @@ def analyze(
         findings = st_findings(st, signal.sex, signal.age_years, m.rr_ms)
         findings += conduction.conduction_findings(
             m,
-            conduction.qrs_shapes(median) if median is not None else {},
+            qrs_shape.qrs_shapes(median) if median is not None else {},
             fid.rhythm_distribution,
             spikes,
             [b.qrs_on / MODEL_FS for b in fid.beats],

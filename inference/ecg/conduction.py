@@ -1,9 +1,11 @@
 """Conduction rules: bundle branch block and paced rhythm.  Rules decide, the model advises.
 
-BBB needs a global QRS >= 120 ms and its morphology on the median beat
-(RBBB: terminal R/R' in V1, terminal S in I or V6; LBBB: QS/rS in V1, broad
-R without S in I and V6); a wide QRS with neither is a non-specific
-intraventricular conduction delay.  A paced rhythm needs detected pacer
+BBB needs a global QRS >= 120 ms and its morphology on the median beat by the
+AHA/ACCF/HRS 2009 Part III criteria (inference/ecg/qrs_shape.py; RBBB: an R'
+in V1 or V2 and a broad S wave in I and V6; LBBB: QS/rS in V1 without R',
+broad R without S in I, R peak time > 60 ms in V5/V6 where their R is
+dominant); a wide QRS with neither is a non-specific intraventricular
+conduction delay.  A paced rhythm needs detected pacer
 spikes before the QRS (or P) of most beats.  Ventricular spikes before a
 narrow QRS (< 120 ms) are not called ventricular pacing: a beat the pacer
 captures spreads from the lead tip through working myocardium, cell to cell,
@@ -18,72 +20,75 @@ warning when the rules do not agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from app.ecg.warning_codes import EcgWarning
-from inference.ecg.fiducials import MS
 from inference.ecg.measure import Measurements
 from inference.ecg.pacer import PacerSpikes
+from inference.ecg.qrs_shape import WAVE_MV, QrsShape
 from inference.ecg.rules import Finding, rule
 
-TERMINAL_MS = 40  # the terminal QRS vector: mean of the last 40 ms
-TERMINAL_MV = 0.05  # a terminal deflection counts from 0.5 mm
 PACED_SHARE = 0.5  # paced when at least half the beats follow a spike
 MODEL_SHARE = 0.5  # the model "reads" a class over half the record
+S_WAVE_MS = 40  # RBBB: S wave in I and V6 longer than the R wave or > 40 ms
+LBBB_R_PEAK_MS = 60  # LBBB: R peak time > 60 ms in V5 and V6
 
 
-@dataclass
-class QrsShape:
-    lead: str
-    r_mv: float  # tallest positive deflection
-    s_mv: float  # deepest negative deflection (<= 0)
-    terminal_mv: float  # mean of the last 40 ms of the QRS
+def _broad_s(s: QrsShape) -> bool:
+    return s.s_wave_mv <= -WAVE_MV and (s.s_wave_ms > S_WAVE_MS or s.s_wave_ms > s.r_wave_ms)
 
 
-def qrs_shapes(mb) -> dict[str, QrsShape]:
-    """QRS shape per lead of a delineated median beat (inference.ecg.median.MedianBeat)."""
-    out = {}
-    on, off = mb.qrs_on, mb.qrs_off
-    term = max(off - int(TERMINAL_MS * MS), on + 1)
-    for i, name in enumerate(mb.leads):
-        x = mb.data[i].astype(np.float64)
-        base = float(np.mean(x[max(on - int(20 * MS), 0) : on + 1]))
-        q = x[on : off + 1] - base
-        if q.size < 2:
-            continue
-        out[name] = QrsShape(
-            name,
-            round(float(max(q.max(), 0.0)), 3),
-            round(float(min(q.min(), 0.0)), 3),
-            round(float(np.mean(x[term : off + 1] - base)), 3),
-        )
-    return out
+def _rbbb(shapes: dict[str, QrsShape]) -> list[str]:
+    """The RBBB criteria met in V1/V2, I and V6 as reasons ([] when not met)."""
+    prime = next(
+        (shapes[n] for n in ("V1", "V2") if n in shapes and shapes[n].r_prime_mv >= WAVE_MV),
+        None,
+    )
+    lateral = [shapes[n] for n in ("I", "V6") if n in shapes]
+    if prime is None or not lateral or not all(_broad_s(s) for s in lateral):
+        return []
+    return [
+        f"R' in {prime.lead} ({prime.r_prime_mv * 10:.1f} mm, peak {prime.r_prime_ms:g} ms "
+        "after the QRS onset)",
+        "broad S wave in "
+        + ", ".join(f"{s.lead} ({s.s_wave_mv * 10:.1f} mm, {s.s_wave_ms:g} ms)" for s in lateral),
+    ]
+
+
+def _lbbb(shapes: dict[str, QrsShape]) -> list[str]:
+    """The LBBB criteria met in V1, I, V5 and V6 as reasons ([] when not met)."""
+    v1, lead_i = shapes["V1"], shapes.get("I")
+    if any(shapes[n].r_prime_mv >= WAVE_MV for n in ("V1", "V2") if n in shapes):
+        return []  # an R' in V1/V2 is right-sided delay
+    if abs(v1.s_mv) <= 2 * v1.initial_r_mv:
+        return []  # not QS/rS in V1
+    if lead_i is not None and (lead_i.r_mv <= 2 * abs(lead_i.s_mv) or _broad_s(lead_i)):
+        return []  # no broad R in I
+    # V5/V6 with a dominant R: R peak time > 60 ms (an RS there is a displaced transition)
+    upright = [shapes[n] for n in ("V5", "V6") if n in shapes and shapes[n].r_mv > -shapes[n].s_mv]
+    if not upright or any(s.r_peak_ms <= LBBB_R_PEAK_MS for s in upright):
+        return []
+    return [
+        f"QS/rS in V1 (r {v1.initial_r_mv * 10:.1f} mm, S {v1.s_mv * 10:.1f} mm), no R' in V1/V2",
+        *([f"broad R without S in I ({lead_i.r_mv * 10:.1f} mm)"] if lead_i else []),
+        "R peak time "
+        + ", ".join(f"{s.r_peak_ms:g} ms in {s.lead}" for s in upright)
+        + f" (> {LBBB_R_PEAK_MS} ms)",
+    ]
 
 
 def _morphology(shapes: dict[str, QrsShape]) -> tuple[str, list[str]]:
-    """("RBBB" | "LBBB" | "", reasons) from V1, I and V6."""
-    v1 = shapes.get("V1")
-    lateral = [shapes[n] for n in ("I", "V6") if n in shapes]
-    if v1 is None or not lateral:
+    """("RBBB" | "LBBB" | "", reasons) by the AHA/ACCF/HRS 2009 Part III criteria
+    (inference/ecg/qrs_shape.py) in V1/V2, I, V5 and V6."""
+    if "V1" not in shapes or not any(n in shapes for n in ("I", "V6")):
         return "", ["V1 and I/V6 needed to tell the block's side"]
-    if v1.terminal_mv >= TERMINAL_MV and any(s.terminal_mv <= -TERMINAL_MV for s in lateral):
-        wide_s = [s.lead for s in lateral if s.terminal_mv <= -TERMINAL_MV]
-        return "RBBB", [
-            f"terminal R' in V1 ({v1.terminal_mv * 10:+.1f} mm over the last {TERMINAL_MS} ms)",
-            f"terminal S in {', '.join(wide_s)}",
-        ]
-    if (
-        v1.terminal_mv < TERMINAL_MV  # no terminal R' (discordant ST may lift the last ms)
-        and abs(v1.s_mv) > 2 * v1.r_mv
-        and all(s.r_mv > 2 * abs(s.s_mv) and s.terminal_mv >= 0.0 for s in lateral)
-    ):
-        return "LBBB", [
-            f"QS/rS in V1 (R {v1.r_mv * 10:.1f} mm, S {v1.s_mv * 10:.1f} mm)",
-            "broad R without S in " + ", ".join(s.lead for s in lateral),
-        ]
-    return "", ["no RBBB or LBBB pattern in V1, I and V6"]
+    rbbb = _rbbb(shapes)
+    if rbbb:
+        return "RBBB", rbbb
+    lbbb = _lbbb(shapes)
+    if lbbb:
+        return "LBBB", lbbb
+    return "", ["no RBBB or LBBB pattern in V1/V2, I, V5 and V6 (AHA/ACCF/HRS 2009 Part III)"]
 
 
 def _advice(rhythm: dict[str, float], cls: str, label: str) -> str:

@@ -73,9 +73,13 @@ THRESHOLDS: tuple[Threshold, ...] = (
     Threshold("AFIB", "rhythm_afib", ">=", 0.5, "fraction", "rhythm head, lead II", "urgent", "model reads atrial fibrillation"),
     Threshold("AV_BLOCK", "rhythm_avb", ">=", 0.5, "fraction", "rhythm head, lead II", "routine", "model reads AV block"),
     Threshold("AV_BLOCK_SLOW", "hr_bpm", "<", 50, "bpm", "with AV block", "urgent", "AV block with heart rate < 50 bpm"),
-    # Conduction (inference/ecg/conduction.py): rules decide, the model's reads are advice
-    Threshold("RBBB", "qrs_ms", ">=", 120, "ms", "global QRS + terminal R' in V1, terminal S in I/V6", "routine", "QRS >= 120 ms with RBBB morphology"),
-    Threshold("LBBB", "qrs_ms", ">=", 120, "ms", "global QRS + QS/rS in V1, broad R without S in I/V6", "routine", "QRS >= 120 ms with LBBB morphology"),
+    # Conduction (inference/ecg/conduction.py): rules decide, the model's reads are advice.  Morphology by the
+    # AHA/ACCF/HRS 2009 Part III criteria (Surawicz et al., J Am Coll Cardiol 2009;53:976; inference/ecg/qrs_shape.py):
+    # RBBB rsR'/rSR' (or a wide R peaking > 50 ms) in V1/V2 and an S wave longer than the R or > 40 ms in I and V6;
+    # LBBB broad R in I, R peak time > 60 ms in V5/V6, R peak time normal in V1 (QS/rS, no R').  A wave must come
+    # back half way to the baseline within the QRS, so LBBB's discordant ST is not read as an R' or an S wave.
+    Threshold("RBBB", "qrs_ms", ">=", 120, "ms", "global QRS + R' in V1/V2 (peak > 50 ms after onset), S wave > 40 ms or longer than R in I and V6 (AHA/ACCF/HRS 2009 Part III)", "routine", "QRS >= 120 ms with RBBB morphology"),
+    Threshold("LBBB", "qrs_ms", ">=", 120, "ms", "global QRS + QS/rS in V1 without R', broad R without S in I, R peak time > 60 ms in V5/V6 where upright (AHA/ACCF/HRS 2009 Part III)", "routine", "QRS >= 120 ms with LBBB morphology"),
     Threshold("WIDE_QRS", "qrs_ms", ">=", 120, "ms", "global QRS, no BBB morphology", "routine", "QRS >= 120 ms (ST criteria less reliable)"),
     Threshold("PACED", "paced_beats", ">=", 0.5, "fraction", "beats after a detected pacer spike", "routine", "pacer spikes before most beats"),
     Threshold("PACED_NARROW", "qrs_ms", "<", 120, "ms", "global QRS when most beats follow a ventricular pacer spike", "routine", "ventricular pacer spikes before most beats but QRS < 120 ms: capture of the myocardium gives a wide QRS, so these beats are fusion or pseudofusion, or not captured"),

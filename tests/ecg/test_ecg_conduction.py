@@ -10,18 +10,28 @@ import pytest
 
 from app.ecg.signal import EcgSignal
 from inference.ecg import analyze
-from inference.ecg.conduction import QrsShape, conduction_findings
+from inference.ecg.conduction import conduction_findings
 from inference.ecg.measure import Measurements
 from inference.ecg.pacer import PacerSpikes, detect
+from inference.ecg.qrs_shape import QrsShape
 from tests.ecg.synthetic import pacer_spikes, right_bundle_delay
 
 
-def _shapes(**leads):
-    return {n: QrsShape(n, *v) for n, v in leads.items()}
+def _shapes(*shapes: QrsShape) -> dict[str, QrsShape]:
+    return {s.lead: s for s in shapes}
 
 
-LBBB = _shapes(V1=(0.1, -1.5, -0.4), I=(1.2, -0.05, 0.3), V6=(1.5, 0.0, 0.4))
-RBBB = _shapes(V1=(0.6, -0.3, 0.4), I=(0.8, -0.3, -0.2), V6=(1.0, -0.4, -0.2))
+# SYNTHETIC QRS shapes (what inference/ecg/qrs_shape.py measures on a median beat)
+LBBB = _shapes(
+    QrsShape("V1", 0.1, -1.5, r_peak_ms=20, initial_r_mv=0.1),
+    QrsShape("I", 1.2, -0.05, r_peak_ms=80, r_wave_ms=110),
+    QrsShape("V6", 1.5, 0.0, r_peak_ms=90, r_wave_ms=120),
+)
+RBBB = _shapes(
+    QrsShape("V1", 0.6, -0.3, r_peak_ms=90, initial_r_mv=0.2, r_prime_mv=0.6, r_prime_ms=90),
+    QrsShape("I", 0.8, -0.3, r_peak_ms=40, s_wave_mv=-0.3, s_wave_ms=60, r_wave_ms=40),
+    QrsShape("V6", 1.0, -0.4, r_peak_ms=40, s_wave_mv=-0.4, s_wave_ms=60, r_wave_ms=40),
+)
 
 
 @pytest.mark.parametrize(
@@ -30,7 +40,7 @@ RBBB = _shapes(V1=(0.6, -0.3, 0.4), I=(0.8, -0.3, -0.2), V6=(1.0, -0.4, -0.2))
         (90.0, RBBB, 0.95, []),  # narrow: no BBB whatever the model says
         (140.0, LBBB, 0.0, ["LBBB"]),  # rules decide even when the model disagrees
         (140.0, RBBB, 0.9, ["RBBB"]),
-        (130.0, _shapes(V1=(0.5, -0.5, 0.0), I=(0.8, -0.1, 0.0)), 0.9, ["WIDE_QRS"]),
+        (130.0, _shapes(QrsShape("V1", 0.5, -0.5), QrsShape("I", 0.8, -0.1)), 0.9, ["WIDE_QRS"]),
     ],
 )
 def test_bbb_needs_width_and_morphology(qrs, shapes, model_bbb, codes):
