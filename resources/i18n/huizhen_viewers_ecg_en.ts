@@ -40,6 +40,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No comparison: the AI pre-read failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The comparison appears after the AI pre-read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -663,12 +667,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No measurements: the AI pre-read failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waiting for the AI pre-read…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MedianPanel</name>
+    <message>
+        <source>No median beats: the AI found no whole beat to align.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No median beats: the AI pre-read failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The median beats could not be built.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Median beats appear after the AI pre-read.</source>
         <translation type="unfinished"></translation>

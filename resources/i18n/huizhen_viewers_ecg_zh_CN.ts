@@ -40,6 +40,10 @@
         <translation>本地库中没有该患者的既往心电图。</translation>
     </message>
     <message>
+        <source>No comparison: the AI pre-read failed.</source>
+        <translation>无法对比：AI 预读失败。</translation>
+    </message>
+    <message>
         <source>The comparison appears after the AI pre-read.</source>
         <translation>AI 预读完成后显示对比。</translation>
     </message>
@@ -663,12 +667,28 @@
         <translation>数值</translation>
     </message>
     <message>
+        <source>No measurements: the AI pre-read failed.</source>
+        <translation>无测量值：AI 预读失败。</translation>
+    </message>
+    <message>
         <source>Waiting for the AI pre-read…</source>
         <translation>等待 AI 预读…</translation>
     </message>
 </context>
 <context>
     <name>MedianPanel</name>
+    <message>
+        <source>No median beats: the AI found no whole beat to align.</source>
+        <translation>无中位心搏：AI 未找到可对齐的完整心搏。</translation>
+    </message>
+    <message>
+        <source>No median beats: the AI pre-read failed.</source>
+        <translation>无中位心搏：AI 预读失败。</translation>
+    </message>
+    <message>
+        <source>The median beats could not be built.</source>
+        <translation>无法生成中位心搏。</translation>
+    </message>
     <message>
         <source>Median beats appear after the AI pre-read.</source>
         <translation>AI 预读完成后显示中位心搏。</translation>

@@ -4,7 +4,9 @@ The case's stored AI result is shown when there is one; "Run AI again" runs the
 model on the whole record, as the pre-read does.  The analysis fills the
 measurement table, the report panel (and its printout) and the findings list,
 each finding labelled with the model name and version and "not for clinical
-use"; the median beats follow on another job.
+use"; the median beats follow on another job.  When the pre-read fails, the
+status line says so before the record's own warnings, and the side panels say
+that nothing is coming instead of waiting for it.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ SEVERITY = {"critical": "critical", "urgent": "urgent", "routine": "info", "info
 
 
 class EcgAiActions:
-    """Needs: ctx, raw_signal, status, measurements, median_panel, report_panel,
-    compare_panel, the ``findings_changed``/``analysed``/``medians_ready`` signals,
-    ``show_window``, ``_draw_overlays`` and ``_update_labels``."""
+    """Needs: ctx, raw_signal, analysis, ai_error, status, measurements, median_panel,
+    report_panel, compare_panel, the ``findings_changed``/``analysed``/``medians_ready``
+    signals, ``status_line``, ``show_window``, ``_draw_overlays`` and ``_update_labels``."""
 
     def run_ai(self, rerun: bool = True):
         """Show the case's stored AI result; ``rerun``: run the model again (on request)."""
@@ -33,11 +35,24 @@ class EcgAiActions:
         )  # fmt: skip
 
     def _ai_failed(self, err: BaseException) -> None:
-        self._signal_status = False
-        self.status.setText(self.tr("AI pre-read failed: %1").replace("%1", str(err)))
+        self.ai_error = str(err)
+        self.status.setText(self.status_line())  # the record's warnings stay
+        if self.analysis is None:  # nothing shown: the panels stop waiting
+            self.measurements.set_failed()
+            self.median_panel.set_beats(None, "ai_failed")
+            self.compare_panel.set_failed()
+
+    def ai_status(self) -> str:
+        """The AI's part of the status line: its failure, when the last run failed."""
+        if self.ai_error is None:
+            return ""
+        return self.tr("AI pre-read failed: %1").replace("%1", self.ai_error)
 
     def _show_ai(self, found) -> None:
         analysis, self.ran_at = found
+        if self.ai_error is not None:  # a run after a failed one
+            self.ai_error = None
+            self.status.setText(self.status_line())
         analysis = in_record_time(analysis, self.raw_signal)  # a server pre-read's cut
         self.analysis = analysis
         self._update_labels()
@@ -53,12 +68,14 @@ class EcgAiActions:
         self.analysed.emit()
         self.ctx.jobs.submit(
             medians_job, getattr(self, "path", None), self.raw_signal, analysis,
-            name="median beats", on_done=self._show_medians, on_error=lambda e: None,
+            name="median beats", on_done=self._show_medians,
+            on_error=lambda _err: self._show_medians(None, "failed"),
         )  # fmt: skip
 
-    def _show_medians(self, beats) -> None:
+    def _show_medians(self, beats, missing: str = "no_beats") -> None:
+        """``beats`` None: ``missing`` says why (``MedianPanel.set_beats``)."""
         self.medians = beats
-        self.median_panel.set_beats(beats)
+        self.median_panel.set_beats(beats, missing)
         self.compare_panel.set_current(self.analysis, beats)
         self.medians_ready.emit()
 

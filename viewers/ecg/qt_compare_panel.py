@@ -49,6 +49,7 @@ class ComparePanel(QWidget):
         self.current = None  # (analysis, median beats)
         self.prior = None
         self.comparison = None
+        self.ai_failed = False  # the pre-read failed: no comparison is coming
         self.mode_box = QComboBox()
         self.mode_box.addItem("", "stacked")
         self.mode_box.addItem("", "side")
@@ -77,6 +78,7 @@ class ComparePanel(QWidget):
     def set_current(self, analysis, beats) -> None:
         """Start looking for the prior once the current ECG's pre-read is there."""
         self.current = (analysis, beats)
+        self.ai_failed = False
         if self.ctx.store is None:
             return
         self.caption.setText(self.tr("Looking for a prior ECG of this patient…"))
@@ -88,6 +90,11 @@ class ComparePanel(QWidget):
             on_done=self._prior_loaded,
             on_error=self._prior_failed,
         )
+
+    def set_failed(self) -> None:
+        """The AI pre-read failed: say so instead of waiting for it."""
+        self.ai_failed = True
+        self.retranslate()
 
     def _prior_failed(self, err: BaseException) -> None:
         from ui.read_errors import show_error_on
@@ -158,6 +165,8 @@ class ComparePanel(QWidget):
         )
         if self.prior is None and self.current is not None and self.ctx.store is not None:
             self.caption.setText(self.tr("No prior ECG of this patient in the store."))
+        elif self.prior is None and self.ai_failed:
+            self.caption.setText(self.tr("No comparison: the AI pre-read failed."))
         elif self.prior is None:
             self.caption.setText(self.tr("The comparison appears after the AI pre-read."))
         else:

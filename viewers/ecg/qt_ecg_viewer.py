@@ -53,6 +53,8 @@ class EcgViewer(EcgAiActions, EcgNavigation, EcgToolbar, QWidget):
         self.ctx = ctx
         self.raw_signal = self.signal = self.analysis = self.medians = None
         self.ran_at = None  # where the shown AI result's model ran (ModelInfo / Placement)
+        self.ai_error: str | None = None  # why the last AI run failed
+        self._signal_status = False  # the status line shows the loaded record
         self.pyramids = self.long = self.paper_layout = self.focus_lead = None
         self.findings: list[dict] = []
         self.trace_items: list = []
@@ -137,8 +139,8 @@ class EcgViewer(EcgAiActions, EcgNavigation, EcgToolbar, QWidget):
         self.page_bar.retranslate()
         retranslate_toolbar(self)
         self._update_labels()
-        if getattr(self, "_signal_status", False) and self.raw_signal is not None:
-            self.status.setText(self.signal_status(self.raw_signal))  # warnings by code
+        if self._signal_status and self.raw_signal is not None:
+            self.status.setText(self.status_line())  # warnings by code
 
     def changeEvent(self, event) -> None:
         # a language change can arrive while the viewer is still being built
@@ -181,6 +183,12 @@ class EcgViewer(EcgAiActions, EcgNavigation, EcgToolbar, QWidget):
             msg += " — " + "; ".join(warning_text(w) for w in warnings)
         return msg
 
+    def status_line(self) -> str:
+        """The status line of the loaded record: the AI's failure first, if any."""
+        line = self.signal_status(self.raw_signal)
+        failed = self.ai_status()
+        return f"{failed} · {line}" if failed else line
+
     def _failed(self, err: BaseException) -> None:
         self._signal_status = False
         from ui.read_errors import show_error_on
@@ -200,7 +208,7 @@ class EcgViewer(EcgAiActions, EcgNavigation, EcgToolbar, QWidget):
         self.left_out.set_left_out(signal.left_out)
         self.report_panel.title.setText(self.report_panel.title_text())  # by the record
         self._signal_status = True
-        self.status.setText(self.signal_status(signal))
+        self.status.setText(self.status_line())
         self._update_labels()
         self.loaded.emit()
         if self.filter_spec != self.shown_spec:  # filters chosen while the record loaded

@@ -17,6 +17,7 @@ class MeasurementTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.analysis = None
+        self.ai_failed = False  # the pre-read failed: no measurements are coming
         self.tips: dict[str, str] = {}
         self.table = QTableWidget(0, 2)
         self.table.verticalHeader().setVisible(False)
@@ -75,7 +76,13 @@ class MeasurementTable(QWidget):
 
     def set_analysis(self, analysis) -> None:
         self.analysis = analysis
+        self.ai_failed = False
         self._fill()
+
+    def set_failed(self) -> None:
+        """The AI pre-read failed: say so instead of waiting for it."""
+        self.ai_failed = True
+        self.retranslate()
 
     def _fill(self) -> None:
         rows = self.rows()
@@ -101,7 +108,9 @@ class MeasurementTable(QWidget):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Measurement"), self.tr("Value")])
-        if self.analysis is None:
+        if self.analysis is None and self.ai_failed:
+            self.source.setText(self.tr("No measurements: the AI pre-read failed."))
+        elif self.analysis is None:
             self.source.setText(self.tr("Waiting for the AI pre-read…"))
         else:
             self._fill()
@@ -120,6 +129,7 @@ class MedianPanel(QWidget):
         import pyqtgraph as pg
 
         self.beats = None
+        self.missing = "waiting"  # why there are none: waiting, no_beats, ai_failed, failed
         self.plot = pg.PlotWidget(background="#fff6f5")
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
@@ -134,11 +144,14 @@ class MedianPanel(QWidget):
         lay.addWidget(self.caption)
         self.retranslate()
 
-    def set_beats(self, beats) -> None:
+    def set_beats(self, beats, missing: str = "no_beats") -> None:
+        """Draw ``beats``; None: none, ``missing`` says why (``no_beats``: the AI found no
+        whole beat to align; ``ai_failed``: no pre-read; ``failed``: building them failed)."""
         import numpy as np
         import pyqtgraph as pg
 
         self.beats = beats
+        self.missing = missing
         self.plot.clear()
         self.trace_items = []
         self.retranslate()
@@ -181,7 +194,13 @@ class MedianPanel(QWidget):
     def retranslate(self) -> None:
         b = self.beats
         if b is None:
-            self.caption.setText(self.tr("Median beats appear after the AI pre-read."))
+            texts = {
+                "no_beats": self.tr("No median beats: the AI found no whole beat to align."),
+                "ai_failed": self.tr("No median beats: the AI pre-read failed."),
+                "failed": self.tr("The median beats could not be built."),
+            }
+            waiting = self.tr("Median beats appear after the AI pre-read.")
+            self.caption.setText(texts.get(self.missing, waiting))
         elif b.source == "file":
             self.caption.setText(self.tr("Median beats stored by the recording device"))
         else:
