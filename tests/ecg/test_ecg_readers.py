@@ -251,3 +251,20 @@ def test_registry_readers(real_dcm, real_signal, tmp_path):
     meta = reader.read_meta(muse)
     assert reader.name == "ge-muse-xml" and meta.patient_id == "M-42"
     assert meta.patient_name == "ZHANG^SAN" and meta.birth_date == "19580304"
+
+
+@pytest.mark.parametrize(
+    "name, hz",
+    [
+        ("muse/braveheart/example4.xml", 0.05),  # <HighPassFilter>5</HighPassFilter>
+        ("muse/ml4h_muse_ecg_deidentified_1.xml", 0.05),
+    ],
+)
+def test_muse_high_pass_is_in_hundredths_of_a_hertz(name, hz):
+    """Real GE MUSE exports write the high-pass corner in 1/100 Hz: 5 is 0.05 Hz (read
+    as 5 Hz before, the viewer then warned that the ST segment may be distorted)."""
+    from app.ecg.filters import FilterSpec, assess
+
+    sig = read_ecg(Path(__file__).parent.parent / "data" / "ecg" / name)
+    assert sig.filters["highpass"] == pytest.approx(hz)
+    assert "HIGHPASS" not in assess(FilterSpec(), sig.filters).codes

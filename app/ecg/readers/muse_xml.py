@@ -171,10 +171,9 @@ def read_muse(path: Path, want: str = "rhythm") -> EcgSignal:
     for key, tag in (("highpass", "HighPassFilter"), ("lowpass", "LowPassFilter")):
         value = text(wave, tag)
         try:
-            if value:
-                filters[key] = float(value) / (
-                    100.0 if key == "highpass" and float(value) > 5 else 1
-                )
+            if value:  # MUSE writes the high-pass corner in 1/100 Hz (5, 16, 56 = 0.05-0.56 Hz)
+                hundredths = key == "highpass" and "." not in value
+                filters[key] = float(value) / (100.0 if hundredths else 1)
         except ValueError:
             pass
     demo = root.find("PatientDemographics")
