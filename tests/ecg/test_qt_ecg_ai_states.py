@@ -34,7 +34,9 @@ def test_a_failed_pre_read_keeps_the_record_status_and_nothing_waits(
 
     monkeypatch.setattr(inference.ecg, "analyze", broken)
     v = _viewer(qtbot, jobs, real_dcm)
+    assert not v.rerun_btn.isEnabled()  # nothing to run the model on yet
     qtbot.waitUntil(lambda: v.ai_error is not None, timeout=WAIT_MS)
+    assert v.rerun_btn.isEnabled()  # the doctor may try again
     status = v.status.text()
     assert status.startswith("AI pre-read failed: model file damaged")
     assert "12 leads" in status  # the record's own status line stays
@@ -44,6 +46,8 @@ def test_a_failed_pre_read_keeps_the_record_status_and_nothing_waits(
     monkeypatch.undo()
     with qtbot.waitSignals([v.analysed, v.medians_ready], timeout=WAIT_MS):
         v.rerun_btn.click()  # the model works again
+        assert not v.rerun_btn.isEnabled()  # one run at a time: no second click
+    assert v.rerun_btn.isEnabled()
     assert "failed" not in v.status.text() and "12 leads" in v.status.text()
     assert "Measured by AI" in v.measurements.source.text()
     assert v.median_panel.caption.text() == "Median beats stored by the recording device"

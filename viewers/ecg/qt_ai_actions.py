@@ -21,20 +21,24 @@ SEVERITY = {"critical": "critical", "urgent": "urgent", "routine": "info", "info
 
 
 class EcgAiActions:
-    """Needs: ctx, raw_signal, analysis, ai_error, status, measurements, median_panel,
-    report_panel, compare_panel, the ``findings_changed``/``analysed``/``medians_ready``
-    signals, ``status_line``, ``show_window``, ``_draw_overlays`` and ``_update_labels``."""
+    """Needs: ctx, raw_signal, analysis, ai_error, rerun_btn, status, measurements,
+    median_panel, report_panel, compare_panel, the ``findings_changed``/``analysed``/
+    ``medians_ready`` signals, ``status_line``, ``show_window``, ``_draw_overlays`` and
+    ``_update_labels``."""
 
     def run_ai(self, rerun: bool = True):
-        """Show the case's stored AI result; ``rerun``: run the model again (on request)."""
+        """Show the case's stored AI result; ``rerun``: run the model again (on request).
+        "Run AI again" is off while a run is on its way."""
         if self.raw_signal is None:
             return None
+        self.rerun_btn.setEnabled(False)
         return self.ctx.jobs.submit(
             analyse_job, self.raw_signal, self.ctx.store, self.ctx.study_pk, rerun,
             name="ECG AI", on_done=self._show_ai, on_error=self._ai_failed,
         )  # fmt: skip
 
     def _ai_failed(self, err: BaseException) -> None:
+        self.rerun_btn.setEnabled(True)
         self.ai_error = str(err)
         self.status.setText(self.status_line())  # the record's warnings stay
         if self.analysis is None:  # nothing shown: the panels stop waiting
@@ -49,6 +53,7 @@ class EcgAiActions:
         return self.tr("AI pre-read failed: %1").replace("%1", self.ai_error)
 
     def _show_ai(self, found) -> None:
+        self.rerun_btn.setEnabled(True)
         analysis, self.ran_at = found
         if self.ai_error is not None:  # a run after a failed one
             self.ai_error = None

@@ -63,6 +63,7 @@ class EcgToolbar:
         self.layout_box.currentIndexChanged.connect(self._layout_changed)
         bar.addWidget(self.ai_box)
         self.rerun_btn = QToolButton()  # the stored result is shown; this runs the model again
+        self.rerun_btn.setEnabled(False)  # until the record's first AI result is in
         self.rerun_btn.clicked.connect(lambda: self.run_ai(rerun=True))
         bar.addWidget(self.rerun_btn)
         bar.addStretch(1)
