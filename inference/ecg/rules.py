@@ -76,10 +76,12 @@ THRESHOLDS: tuple[Threshold, ...] = (
     # Conduction (inference/ecg/conduction.py): rules decide, the model's reads are advice.  Morphology by the
     # AHA/ACCF/HRS 2009 Part III criteria (Surawicz et al., J Am Coll Cardiol 2009;53:976; inference/ecg/qrs_shape.py):
     # RBBB rsR'/rSR' (or a wide R peaking > 50 ms) in V1/V2 and an S wave longer than the R or > 40 ms in I and V6;
-    # LBBB broad R in I, R peak time > 60 ms in V5/V6, R peak time normal in V1 (QS/rS, no R').  A wave must come
+    # LBBB broad R in I, R peak time > 60 ms in V5/V6, R peak time normal in V1 (QS/rS, no R').
+    # LBBB is urgent, not routine: the pre-read does not know the symptoms or whether the block is new, and ESC
+    # 2017 manages a patient with suspected ongoing ischaemia and LBBB like STEMI (Sgarbossa positive: critical).  A wave must come
     # back half way to the baseline within the QRS, so LBBB's discordant ST is not read as an R' or an S wave.
     Threshold("RBBB", "qrs_ms", ">=", 120, "ms", "global QRS + R' in V1/V2 (peak > 50 ms after onset), S wave > 40 ms or longer than R in I and V6 (AHA/ACCF/HRS 2009 Part III)", "routine", "QRS >= 120 ms with RBBB morphology"),
-    Threshold("LBBB", "qrs_ms", ">=", 120, "ms", "global QRS + QS/rS in V1 without R', broad R without S in I, R peak time > 60 ms in V5/V6 where upright (AHA/ACCF/HRS 2009 Part III)", "routine", "QRS >= 120 ms with LBBB morphology"),
+    Threshold("LBBB", "qrs_ms", ">=", 120, "ms", "global QRS + QS/rS in V1 without R', broad R without S in I, R peak time > 60 ms in V5/V6 where upright (AHA/ACCF/HRS 2009 Part III)", "urgent", "QRS >= 120 ms with LBBB morphology: it hides the ST changes of infarction; with ongoing ischaemic symptoms manage like STEMI, whether known or new (ESC 2017 STEMI guidelines, Ibanez et al., Eur Heart J 2018;39:119, section 3.2.1); compare with a prior ECG"),
     Threshold("WIDE_QRS", "qrs_ms", ">=", 120, "ms", "global QRS, no BBB morphology", "routine", "QRS >= 120 ms (ST criteria less reliable)"),
     Threshold("PACED", "paced_beats", ">=", 0.5, "fraction", "beats after a detected pacer spike", "routine", "pacer spikes before most beats"),
     Threshold("PACED_NARROW", "qrs_ms", "<", 120, "ms", "global QRS when most beats follow a ventricular pacer spike", "routine", "ventricular pacer spikes before most beats but QRS < 120 ms: capture of the myocardium gives a wide QRS, so these beats are fusion or pseudofusion, or not captured"),

@@ -44,6 +44,10 @@ def test_lbbb_with_discordant_st_is_not_read_as_rbbb():
     # criteria decide (V1 +2.6 mm is 13 % of its 20.5 mm S wave: not met)
     assert "STEMI" not in found
     assert any("Sgarbossa criteria not met" in r for r in reasons)
+    # LBBB hides infarction's ST changes and ESC 2017 manages it like STEMI when the
+    # patient has ischaemic symptoms, which the pre-read cannot know: review now
+    assert found["LBBB"].severity == "urgent" and res.urgency == "urgent"
+    assert any("ESC 2017" in r for r in reasons)
 
 
 def test_rbbb_has_an_r_prime_in_v1_and_broad_s_in_i_and_v6():
