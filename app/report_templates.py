@@ -229,6 +229,10 @@ def draft_fields(
             values = {"findings": why, "impression": text("doctor", lang)}
         else:
             found = "\n".join(f"- {x}" for x in lines) or text("ai_nothing", lang, model=ai.model)
+            from app import cxr_review
+
+            if cxr_review.has_model_findings(ai.payload):  # only what the doctor accepted
+                found = "\n".join(cxr_review.findings_lines(ai, ctx.get("chest_review"), lang))
             ai_vals = {"findings": found}
             values = {"findings": found, "impression": text("doctor", lang)}
     elif template.id == "fundus":

@@ -348,6 +348,13 @@ def confirm(store, report_id: int, user=None) -> ReportView:
                 raise ReportError(
                     f"{len(left)} AI nodule(s) not yet accepted or rejected", "undecided", left
                 )
+        from app.cxr_review import undecided_findings  # chest X-ray model findings
+
+        left = undecided_findings(s, r.study_pk)
+        if left:
+            raise ReportError(
+                f"{len(left)} AI finding(s) not yet accepted or rejected", "undecided", left
+            )
         if not (r.text or "").strip():
             raise ReportError("the report text is empty", "empty")
         todo = unfinished_fields(r)

@@ -180,11 +180,70 @@
     </message>
     <message>
         <source>urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>urgent</translation>
     </message>
     <message>
         <source>AI findings</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CxrReviewList</name>
+    <message>
+        <source>urgent</source>
+        <translation>urgent</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Start from the decisions of %1</source>
+        <translation>Start from the decisions of %1</translation>
+    </message>
+    <message>
+        <source>Accept or reject each AI finding; the report quotes only accepted ones.</source>
+        <translation>Accept or reject each AI finding; the report quotes only accepted ones.</translation>
+    </message>
+    <message>
+        <source>AI finding</source>
+        <translation>AI finding</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Other site</source>
+        <translation>Other site</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>Undecided</translation>
+    </message>
+    <message>
+        <source>Accept this finding and go on to the next (key A)</source>
+        <translation>Accept this finding and go on to the next (key A)</translation>
+    </message>
+    <message>
+        <source>Reject this finding and go on to the next (key R)</source>
+        <translation>Reject this finding and go on to the next (key R)</translation>
+    </message>
+    <message>
+        <source>Back to undecided (key U)</source>
+        <translation>Back to undecided (key U)</translation>
+    </message>
+    <message>
+        <source>Accept and reject the findings as they did; each stays yours to change</source>
+        <translation>Accept and reject the findings as they did; each stays yours to change</translation>
     </message>
 </context>
 <context>

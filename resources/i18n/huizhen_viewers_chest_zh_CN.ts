@@ -175,7 +175,7 @@
         <translation>不可用于临床。</translation>
     </message>
     <message>
-        <source>No finding above the model's threshold.</source>
+        <source>No finding above the model&apos;s threshold.</source>
         <translation>无超过模型阈值的发现。</translation>
     </message>
     <message>
@@ -185,6 +185,65 @@
     <message>
         <source>AI findings</source>
         <translation>AI 发现</translation>
+    </message>
+</context>
+<context>
+    <name>CxrReviewList</name>
+    <message>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Start from the decisions of %1</source>
+        <translation>以%1的审核结果为起点</translation>
+    </message>
+    <message>
+        <source>Accept or reject each AI finding; the report quotes only accepted ones.</source>
+        <translation>请逐项认可或否定 AI 所见；报告只引用已认可的所见。</translation>
+    </message>
+    <message>
+        <source>AI finding</source>
+        <translation>AI 所见</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Other site</source>
+        <translation>其他机构</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>认可</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>否定</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Accept this finding and go on to the next (key A)</source>
+        <translation>认可此所见并转到下一项（快捷键 A）</translation>
+    </message>
+    <message>
+        <source>Reject this finding and go on to the next (key R)</source>
+        <translation>否定此所见并转到下一项（快捷键 R）</translation>
+    </message>
+    <message>
+        <source>Back to undecided (key U)</source>
+        <translation>恢复为待定（快捷键 U）</translation>
+    </message>
+    <message>
+        <source>Accept and reject the findings as they did; each stays yours to change</source>
+        <translation>按对方的认可和否定处理各所见；每一项仍可由您更改</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,6 @@ DICOM SEG read back by pydicom and highdicom."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,53 +14,22 @@ onnx = pytest.importorskip("onnx")
 pytest.importorskip("onnxruntime")
 pydicom_data = pytest.importorskip("pydicom.data")
 
-from tests.chest.cxr_films import chest_cr, open_cr_viewer  # noqa: E402
-from tests.model_slots import save_graph, slot_registry  # noqa: E402
+from tests.chest.cxr_films import (  # noqa: E402
+    CUTS,
+    GAIN,
+    chest_cr,
+    cxr_test_registry,
+    open_cr_viewer,
+)
 
-# per label: the pooled brightness (0..1) above which the graph calls it positive
-CUTS = [1.5, 0.55, 1.5, 1.5, 1.5, 1.5, 1.5, 0.3, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5]
-GAIN = 12.0
 
-
-def _cr() -> Path:
+def _cr():
     return chest_cr()
-
-
-def _graph(path: Path, size: int = 256) -> None:
-    """heatmaps = sigmoid(GAIN * (8x8 mean brightness - cut_l)) per label; probabilities =
-    their global max.  Bright (dense) parts of the film light the maps."""
-    from onnx import TensorProto, helper
-
-    n = len(CUTS)
-    consts = {
-        "w": np.full((n, 1, 1, 1), GAIN, np.float32),
-        "b": np.array([-GAIN * c for c in CUTS], np.float32),
-    }
-    nodes = [
-        helper.make_node("AveragePool", ["image"], ["pooled"], kernel_shape=[8, 8], strides=[8, 8]),
-        helper.make_node("Conv", ["pooled", "w", "b"], ["logits"], kernel_shape=[1, 1]),
-        helper.make_node("Sigmoid", ["logits"], ["heatmaps"]),
-        helper.make_node("GlobalMaxPool", ["heatmaps"], ["peak"]),
-        helper.make_node("Flatten", ["peak"], ["probabilities"]),
-    ]
-    inputs = [helper.make_tensor_value_info("image", TensorProto.FLOAT, [1, 1, size, size])]
-    outputs = [
-        helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, [1, n]),
-        helper.make_tensor_value_info("heatmaps", TensorProto.FLOAT, [1, n, size // 8, size // 8]),
-    ]
-    save_graph(path, "cxr-test", nodes, inputs, outputs, consts)
 
 
 @pytest.fixture
 def registry(tmp_path):
-    weights = tmp_path / "cxr_test.onnx"
-    _graph(weights)
-
-    def edit(data):
-        data["inputs"][0]["shape"] = [1, 1, 256, 256]
-
-    return slot_registry("chest_xray_findings.json", weights, edit,
-                         id="cxr-test", version="t1", name="CXR test graph")  # fmt: skip
+    return cxr_test_registry(tmp_path)
 
 
 def _source():
@@ -207,7 +175,11 @@ def test_the_model_findings_shown_as_ai_beside_the_film(qtbot, jobs, store, lang
         ("心影增大（AI）", False),
         ("气胸（AI）", True),
     ]
-    assert "气胸（AI）" in p.ai.text() and "紧急" in p.ai.text()
+    rows = [p.review.tree.topLevelItem(i) for i in range(p.review.tree.topLevelItemCount())]
+    assert [(r.text(0), r.text(2)) for r in rows] == [
+        ("心影增大（AI）", "待审核"),
+        ("气胸（AI） — 紧急", "待审核"),
+    ]
     qtbot.waitUntil(lambda: bool(got), timeout=60_000)
     dock = got[-1]
     assert [f["text"].split("  p=")[0] for f in dock] == ["心影增大（AI）", "气胸（AI）"]
@@ -240,7 +212,9 @@ def test_the_model_findings_shown_as_ai_beside_the_film(qtbot, jobs, store, lang
     assert again.cxr_panel.stored_seg is not None and not again.cxr_panel.heatmap_btn.isEnabled()
 
 
-def test_the_report_draft_quotes_the_model_findings_in_chinese(store, registry, monkeypatch):
+def test_the_report_draft_quotes_no_model_finding_before_the_doctor_decides(
+    store, registry, monkeypatch
+):
     from app import reports
     from app.importer import run_import
     from inference.chest import cxr
@@ -253,7 +227,11 @@ def test_the_report_draft_quotes_the_model_findings_in_chinese(store, registry, 
     pk = run_import(store, [_cr()]).study_pks[0]
     run_preread(store, [pk])
     view = reports.create_draft(store, pk, language="zh_CN")
-    assert view.values["findings"] == "- 心影增大（AI）\n- 气胸（AI）"
+    assert view.values["findings"] == (  # nothing quoted until the doctor accepts it
+        "AI 预读（CXR test graph t1，非临床用途）；经医生认可的所见：\n"
+        "医生未认可任何 AI 所见。\n"
+        "尚有 2 个 AI 所见未审核：请在胸片旁的列表中认可或否定。"
+    )
     assert view.values["impression"] == "待医生填写"  # the doctor reads the film
 
 

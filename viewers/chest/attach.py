@@ -298,7 +298,8 @@ def _frame_key(source, index: int):
 
 
 def attach_cr(viewer) -> None:
-    """The chest X-ray checks panel, when the film has a stored checks result."""
+    """The chest X-ray checks panel, when the film has a stored checks result; the
+    model's findings in it to accept or reject, when a finding model read the film."""
     ctx = viewer.ctx
     if ctx.store is None or ctx.jobs is None:
         return
@@ -307,42 +308,59 @@ def attach_cr(viewer) -> None:
         if not result:
             return
         from viewers.chest.cxr_panel import CxrChecksPanel
+        from viewers.chest.cxr_review_panel import wire_review
 
         panel = viewer.cxr_panel = CxrChecksPanel(result[0], viewer, platform_models())
         viewer.add_side_panel(panel)
+        if panel.has_findings():
+            wire_review(viewer, panel, result)
+        else:
+            viewer.findings_changed.emit(_check_findings(result[0]))
         total = max(sum(viewer.side.sizes()), 600)
-        want = min(panel.sizeHint().height() + 40, total // 2)
+        want = min(panel.sizeHint().height() + 40, total * 2 // 3)
         viewer.side.setSizes([want, total - want])  # every check readable, the report below
-        viewer.findings_changed.emit(_check_findings(result[0]))
         from viewers.chest.cxr_heatmaps import wire_heatmaps
 
         wire_heatmaps(viewer, panel, result[0])
 
+    from viewers.chest.cxr_review_panel import cxr_result
+
     ctx.jobs.submit(
-        chest_result, ctx.store, ctx.study_pk, ("chest-cxr",), name="chest X-ray checks",
+        cxr_result, ctx.store, ctx.study_pk, name="chest X-ray checks",
         on_done=found, on_error=lambda _e: None,
     )  # fmt: skip
 
 
-def _check_findings(payload: dict) -> list[dict]:
+def _check_findings(payload: dict, review=None, others=()) -> list[dict]:
     """The chest X-ray's findings for the dock: the installed model's (AI, with its
-    name and version) and the check notes (never a clinical finding of their own)."""
+    name and version, each with the doctor's decision; a rejected one left out unless
+    the other side decided on it) and the check notes (never a clinical finding)."""
     from PySide6.QtCore import QCoreApplication
 
+    from app import cxr_review
     from app.modalities import finding_template
+    from viewers.chest.texts import decision_text, site_decision_text
 
     model = payload.get("model") or {}
     source = f"AI {model.get('name', '')} {model.get('version', '')}".strip()
-    out = []
+    review = cxr_review.review_for(payload, review)
+    out, fid = [], 0  # a model finding's review id: its place among them (app.cxr_review)
     for f in payload.get("findings") or []:
         found = finding_template(str(f.get("code", "")))
         text = QCoreApplication.translate(*found) if found else str(f.get("text", ""))
         code = str(f.get("code", ""))
         severity = str(f.get("severity") or "routine") if code.startswith("CXR_AI_") else "info"
-        p = (f.get("evidence") or {}).get("probability")
-        if code.startswith("CXR_AI_") and p is not None:
-            text += f"  p={float(p):.2f}"
+        p, notes = (f.get("evidence") or {}).get("probability"), []
+        if code.startswith(cxr_review.PREFIX):
+            fid += 1
+            status = cxr_review.status_of(review, fid)
+            notes = [site_decision_text(o, o.decisions[fid]) for o in others
+                     if o.decisions.get(fid) is not None and o.decisions[fid].status]  # fmt: skip
+            if status == "rejected" and not notes:
+                continue
+            text += f"  p={float(p or 0):.2f} ({decision_text(status)})"
         out.append({"text": text, "source": source, "severity": severity, "model": model,
+                    "notes": notes,
                     "not_for_clinical_use": bool(model.get("not_for_clinical_use", True))})  # fmt: skip
     return out
 

@@ -47,6 +47,7 @@ class CxrChecksPanel(QWidget):
         self.ai.setTextFormat(Qt.TextFormat.RichText)
         self.ai.setVisible(self.has_model())
         lay.addWidget(self.ai)
+        self.review = None  # the list to accept or reject each finding (cxr_review_panel)
         self.stored_seg: dict | None = None  # what store_heatmap_seg returned
         self.heatmap_btn = QPushButton()
         self.heatmap_btn.setVisible(bool((payload.get("details") or {}).get("heatmaps")))
@@ -83,6 +84,20 @@ class CxrChecksPanel(QWidget):
             if out.get("queued"):
                 text += " " + self.tr("Queued for the regional server.")
         self.heatmap_status.setText(text)
+
+    def has_findings(self) -> bool:
+        """The model found something: each finding to accept or reject."""
+        from app.cxr_review import has_model_findings
+
+        return has_model_findings(self.payload)
+
+    def show_review(self, widget):
+        """The findings as a list to accept or reject (below the "AI findings" line)."""
+        self.review = widget
+        lay = self.layout()
+        lay.insertWidget(lay.indexOf(self.ai) + 1, widget)
+        self.retranslate()
+        return widget
 
     def has_model(self) -> bool:
         """A finding model read this film (its result keeps every label's probability)."""
@@ -181,13 +196,16 @@ class CxrChecksPanel(QWidget):
         if not lines:
             self.ai.setText(escape(self.tr("No finding above the model's threshold.")))
             return
+        heading = escape(self.tr("AI findings"))
+        if self.review is not None:  # listed below, each to accept or reject
+            self.ai.setText(f"<b>{heading}</b>")
+            return
         urgent = self.tr("urgent")
         items = "".join(
             f"<li style='color:{BAD if u else INFO}'><b>{escape(text)}</b> "
             f"p={p:.2f}{escape(' — ' + urgent) if u else ''}</li>"
             for text, p, u in lines
         )
-        heading = escape(self.tr("AI findings"))
         self.ai.setText(f"<b>{heading}</b><ul style='margin:0'>{items}</ul>")
 
     def lines(self) -> list[tuple[str, str, bool | None]]:

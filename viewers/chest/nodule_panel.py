@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import chest_review as cr
+from app.chest_report import refresh_draft
 from inference.chest import rules
 from viewers.chest.nodule_followup import FollowUpMixin
 from viewers.chest.nodule_objects import StoredObjectsMixin
+from viewers.chest.review_saver import ReviewSaver, username
 from viewers.chest.texts import (
     decision_text,
     management_text,
@@ -55,7 +57,8 @@ class NodulePanel(FollowUpMixin, StoredObjectsMixin, QWidget):
         self.others: list = []  # other organisations' synced reviews (app.sync.chest_reviews)
         self.prior, self.follow, self.gone = None, {}, []  # the prior chest CT (FollowUpMixin)
         self.busy = False
-        self._saving = self._dirty = False
+        self.saver = ReviewSaver(ctx, refresh_draft, self._say, self.report_updated.emit,
+                                 self._failed)  # fmt: skip
         self.title = QLabel()
         self.title.setStyleSheet("font-weight:bold;font-size:11pt")
         self.notice = QLabel()
@@ -251,8 +254,7 @@ class NodulePanel(FollowUpMixin, StoredObjectsMixin, QWidget):
 
     # --- decisions ------------------------------------------------------
     def _user(self) -> str:
-        user = getattr(self.ctx, "user", None) or getattr(self.ctx.store, "user", None)
-        return str(getattr(user, "username", "") or "")
+        return username(self.ctx)
 
     def decide(self, status: str) -> None:
         nid = self.current_id()
@@ -306,36 +308,13 @@ class NodulePanel(FollowUpMixin, StoredObjectsMixin, QWidget):
             self._recompare()  # an edited size changes the growth
         self._fill()
         self.changed.emit()
-        self._dirty = True
-        if not self._saving:
-            self._save_next()
+        self.saver.save(self.review)
 
-    def _save_next(self) -> None:
-        store, pk = self.ctx.store, self.ctx.study_pk
-        snapshot = cr.Review.from_dict(self.review.to_dict())
-        self._dirty, self._saving = False, True
-
-        def work(state):
-            from app.chest_report import refresh_draft
-
-            cr.save_review(store, pk, snapshot)
-            return refresh_draft(store, pk)
-
-        self.status.setText(self.tr("Saving the decision…"))
-        self.ctx.jobs.submit(work, name="nodule decision", on_done=self._saved,
-                             on_error=self._failed)  # fmt: skip
-
-    def _saved(self, view) -> None:
-        self._saving = False
-        if self._dirty:
-            self._save_next()
-            return
-        self.status.setText(self.tr("Decision saved with the case."))
-        if view is not None:
-            self.report_updated.emit(view)
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
 
     def _failed(self, err) -> None:
-        self.busy = self._saving = False
+        self.busy = False
         self._enable()
         self.status.setText(self.tr("Not saved: %1").replace("%1", str(err)))
 

@@ -1,5 +1,6 @@
 """Chest screenshots (``ui.screenshots``): a chest CT with its AI nodules (list, marks in
-2D, MPR and 3D, decisions), the chest report draft, and a chest X-ray with its checks.
+2D, MPR and 3D, decisions), the chest report draft, a chest X-ray with its checks, and
+one a (DEMO) finding model read, its findings accepted or rejected, and its draft.
 
 The CT is the SYNTHETIC chest phantom (``inference.chest.phantom``, labelled so in its
 headers); the X-ray is the demo's real chest CR (pydicom-data RG1_UNCR).  The regional
@@ -153,3 +154,65 @@ def cxr_shot(app, store, win, save, wait_until, lang: str) -> None:
     wait_until(app, lambda: getattr(viewer, "cxr_panel", None) is not None, 30)
     wait_until(app, lambda: viewer.image is not None, 30)
     save(win, f"case_chest_xray_checks_{lang}")
+    if len(rows) > 1:
+        cxr_review_shot(app, store, win, save, wait_until, lang, rows[-1].study_pk)
+
+
+DEMO_MODEL = {"id": "demo-cxr-screenshot", "version": "0", "not_for_clinical_use": True,
+              "name": "DEMO chest X-ray findings (screenshot only, not a trained model)"}  # fmt: skip
+
+
+def _demo_model_result(store, pk: int) -> None:
+    """DEMO: a chest X-ray finding model's result on the film (two positive labels), as
+    the installed ONNX slot would store it; no trained model ships, so the screenshot
+    shows a result made here, named so.  The real path is tested with a real ONNX graph
+    in tests/chest/test_cxr_review.py."""
+    import numpy as np
+
+    from app.ai.store import latest_result, save_result
+    from inference.chest.cxr_findings import model_result
+    from inference.chest.cxr_model import code_of, encode_map, text_of
+
+    found = latest_result(store, pk)
+    if found is None:  # imported for the import report's screenshot: the image checks first
+        from inference.preread import run_preread
+
+        run_preread(store, [pk])
+        found = latest_result(store, pk)
+    if found is None or found[1].model.id == DEMO_MODEL["id"]:
+        return
+    heat = np.zeros((32, 32), np.float32)
+    heat[8:20, 6:14] = 0.9
+    probs = {"cardiomegaly": 0.81, "pneumothorax": 0.64, "effusion": 0.22}
+    positives = [{"label": k, "code": code_of(k), "text": text_of(k), "probability": v,
+                  "urgent": k == "pneumothorax", "peak_rc": [400, 300],
+                  "heatmap": encode_map(heat)} for k, v in probs.items() if v >= 0.5]  # fmt: skip
+    reading = {"model": DEMO_MODEL, "positives": positives, "threshold": 0.5,
+               "probabilities": probs, "urgency": "urgent", "film_shape": [2140, 1760]}  # fmt: skip
+    checks = dict((found[1].details or {}).get("checks") or {})
+    save_result(store, pk, model_result(reading, checks, []))
+
+
+def cxr_review_shot(app, store, win, save, wait_until, lang: str, pk: int) -> None:
+    """A film the (DEMO) finding model read: cardiomegaly accepted, pneumothorax still to
+    review."""
+    _demo_model_result(store, pk)
+    tab = win.cases.open_case(pk)
+    wait_until(app, lambda: tab.viewer is not None or tab.info is not None, 30)
+    viewer = tab.viewer
+    if viewer is None or not hasattr(viewer, "add_side_panel"):
+        return
+    wait_until(app, lambda: getattr(getattr(viewer, "cxr_panel", None), "review", None), 30)
+    wait_until(app, lambda: viewer.image is not None, 30)
+    lst = getattr(viewer.cxr_panel, "review", None)
+    if lst is None:
+        return
+    if not any(d.status for d in lst.review.decisions.values()):
+        lst.select(1)
+        lst.decide("accepted")
+    save(win, f"case_chest_xray_review_{lang}")
+    rp = viewer.report_panel
+    if rp.report is None:  # the draft quotes the accepted finding only
+        rp.start()
+        wait_until(app, lambda: rp.report is not None, 30)
+    save(win, f"case_chest_xray_report_{lang}")
