@@ -72,6 +72,24 @@ def test_gain_and_true_millimetres(qtbot, jobs, real_dcm):
     assert np.ptp(v.trace_items[0].yData) == pytest.approx(2 * y10, rel=1e-3)
 
 
+def test_a_resize_keeps_true_size_and_the_top_left(qtbot, jobs, real_dcm):
+    v = _viewer(qtbot, jobs, [(None, real_dcm)], px_per_mm=4.0)
+    with qtbot.waitSignal(v.analysed, timeout=60_000):
+        pass
+    v.show()
+    qtbot.waitExposed(v)
+    v.fit_true_size()
+    (left, _), (_, top) = v.view.viewRange()
+    for size in ((1300, 650), (900, 800), (1500, 900)):  # narrower, taller, both larger
+        before = (v.view.width(), v.view.height())
+        v.resize(*size)
+        qtbot.waitUntil(lambda b=before: (v.view.width(), v.view.height()) != b, timeout=60_000)
+        (x0, x1), (y0, y1) = v.view.viewRange()
+        assert v.view.width() / (x1 - x0) == pytest.approx(4.0, rel=0.01)  # px per mm
+        assert v.view.height() / (y1 - y0) == pytest.approx(4.0, rel=0.01)
+        assert (x0, y1) == pytest.approx((left, top), abs=0.5)  # the same top left
+
+
 def test_stemi_leads_are_flagged(qtbot, jobs, real_signal, device_beats, tmp_path):
     import wfdb
 

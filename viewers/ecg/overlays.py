@@ -91,7 +91,9 @@ def make_view_box(on_drag, on_click):
 
     ``on_drag(start_xy, now_xy) -> bool`` returns True when it used the drag
     (a caliper); otherwise the view pans as usual.  ``on_click(xy)`` gets
-    left clicks in paper millimetres.
+    left clicks in paper millimetres.  A resize (the window, the side panel, a
+    dock) shows more or less paper at the same scale from the same top left, so
+    a true-size page stays true size (pyqtgraph would rescale it, centred).
     """
     import pyqtgraph as pg
     from PySide6.QtCore import Qt
@@ -113,5 +115,18 @@ def make_view_box(on_drag, on_click):
                 on_click((p.x(), p.y()))
                 return
             super().mouseClickEvent(ev)
+
+        def resizeEvent(self, ev):  # noqa: N802
+            old, new = ev.oldSize(), ev.newSize()
+            if min(old.width(), old.height(), new.width(), new.height()) > 0:
+                (x0, x1), (y0, y1) = self.viewRange()
+                per_px_x, per_px_y = (x1 - x0) / old.width(), (y1 - y0) / old.height()
+                self.setRange(
+                    xRange=(x0, x0 + per_px_x * new.width()),
+                    yRange=(y1 - per_px_y * new.height(), y1),
+                    padding=0,
+                    update=False,  # the resize below applies it
+                )
+            super().resizeEvent(ev)
 
     return PaperViewBox()
