@@ -58,13 +58,18 @@ def test_viewer_loads_and_emits_ai_findings(qtbot, jobs, real_dcm):
     assert len(v.trace_items) == 12
 
 
-def test_gain_and_true_millimetres(qtbot, jobs, real_dcm):
-    v = _viewer(qtbot, jobs, [(None, real_dcm)], px_per_mm=5.0)
+def _shown_at_true_size(qtbot, jobs, path, px_per_mm: float):
+    v = _viewer(qtbot, jobs, [(None, path)], px_per_mm=px_per_mm)
     with qtbot.waitSignal(v.analysed, timeout=60_000):
         pass
     v.show()
     qtbot.waitExposed(v)
     v.fit_true_size()
+    return v
+
+
+def test_gain_and_true_millimetres(qtbot, jobs, real_dcm):
+    v = _shown_at_true_size(qtbot, jobs, real_dcm, 5.0)
     (x0, x1), _ = v.view.viewRange()
     assert (x1 - x0) == pytest.approx(v.view.width() / 5.0, rel=0.02)
     y10 = np.ptp(v.trace_items[0].yData)
@@ -73,12 +78,7 @@ def test_gain_and_true_millimetres(qtbot, jobs, real_dcm):
 
 
 def test_a_resize_keeps_true_size_and_the_top_left(qtbot, jobs, real_dcm):
-    v = _viewer(qtbot, jobs, [(None, real_dcm)], px_per_mm=4.0)
-    with qtbot.waitSignal(v.analysed, timeout=60_000):
-        pass
-    v.show()
-    qtbot.waitExposed(v)
-    v.fit_true_size()
+    v = _shown_at_true_size(qtbot, jobs, real_dcm, 4.0)
     (left, _), (_, top) = v.view.viewRange()
     for size in ((1300, 650), (900, 800), (1500, 900)):  # narrower, taller, both larger
         before = (v.view.width(), v.view.height())
