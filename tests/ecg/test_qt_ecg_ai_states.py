@@ -38,7 +38,9 @@ def test_a_failed_pre_read_keeps_the_record_status_and_nothing_waits(
     qtbot.waitUntil(lambda: v.ai_error is not None, timeout=WAIT_MS)
     assert v.rerun_btn.isEnabled()  # the doctor may try again
     status = v.status.text()
-    assert status.startswith("AI pre-read failed: model file damaged")
+    # the sentence in the user's language, the exception's English text as the detail
+    assert status.startswith("AI pre-read failed: An unexpected error occurred")
+    assert "model file damaged" in v.status.toolTip()
     assert "12 leads" in status  # the record's own status line stays
     assert v.measurements.source.text() == "No measurements: the AI pre-read failed."
     assert v.median_panel.caption.text() == "No median beats: the AI pre-read failed."
@@ -49,6 +51,7 @@ def test_a_failed_pre_read_keeps_the_record_status_and_nothing_waits(
         assert not v.rerun_btn.isEnabled()  # one run at a time: no second click
     assert v.rerun_btn.isEnabled()
     assert "failed" not in v.status.text() and "12 leads" in v.status.text()
+    assert v.status.toolTip() == ""
     assert "Measured by AI" in v.measurements.source.text()
     assert v.median_panel.caption.text() == "Median beats stored by the recording device"
 

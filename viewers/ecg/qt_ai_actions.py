@@ -38,9 +38,12 @@ class EcgAiActions:
         )  # fmt: skip
 
     def _ai_failed(self, err: BaseException) -> None:
+        from ui.read_errors import detail_line, error_parts
+
         self.rerun_btn.setEnabled(True)
-        self.ai_error = str(err)
+        self.ai_error, detail = error_parts(err)  # in the user's language; English detail aside
         self.status.setText(self.status_line())  # the record's warnings stay
+        self.status.setToolTip(detail_line(detail))
         if self.analysis is None:  # nothing shown: the panels stop waiting
             self.measurements.set_failed()
             self.median_panel.set_beats(None, "ai_failed")
@@ -57,6 +60,7 @@ class EcgAiActions:
         analysis, self.ran_at = found
         if self.ai_error is not None:  # a run after a failed one
             self.ai_error = None
+            self.status.setToolTip("")
             self.status.setText(self.status_line())
         analysis = in_record_time(analysis, self.raw_signal)  # a server pre-read's cut
         self.analysis = analysis

@@ -70,7 +70,11 @@ class SlideActions:
         self.message_box = box
 
     def _ai_failed(self, err: BaseException) -> None:
-        self._message(self.tr("AI analysis failed"), str(err), warn=True)
+        from ui.read_errors import detail_line, error_parts
+
+        what, detail = error_parts(err)  # in the user's language; the English detail below
+        text = "\n\n".join(t for t in (what, detail_line(detail)) if t)
+        self._message(self.tr("AI analysis failed"), text, warn=True)
 
     # -- AI -----------------------------------------------------------------
     def detect_tissue(self):
