@@ -69,6 +69,16 @@ _ECG_FINDINGS = {
         " pattern; compare with a prior ECG and review now",
     ),
     "ST_DEPRESSION": QT_TRANSLATE_NOOP("EcgFindings", "ST depression %1 (%2): possible ischaemia"),
+    "STE_BORDERLINE": QT_TRANSLATE_NOOP(
+        "EcgFindings",
+        "Borderline ST elevation %1 (%2): within the measurement's uncertainty of the STEMI"
+        " cut-off, not graded; review and compare with a prior ECG",
+    ),
+    "ST_DEPRESSION_BORDERLINE": QT_TRANSLATE_NOOP(
+        "EcgFindings",
+        "Borderline ST depression %1 (%2): within the measurement's uncertainty of the 0.5 mm"
+        " criterion, not graded; review",
+    ),
     "T_INVERSION": QT_TRANSLATE_NOOP("EcgFindings", "T inversion %1 (%2): possible ischaemia"),
     "AFIB": QT_TRANSLATE_NOOP("EcgFindings", "Atrial fibrillation"),
     "VENTRICULAR_RHYTHM": QT_TRANSLATE_NOOP("EcgFindings", "Ventricular rhythm"),

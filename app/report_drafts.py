@@ -78,6 +78,8 @@ _WHY_ZH = {
 _FINDINGS: dict[str, tuple[str, str]] = {
     "STEMI": ("ST elevation {territory} ({leads}): meets STEMI criteria", "{territory}导联（{leads}）ST 段抬高：符合 STEMI 标准"),
     "ST_DEPRESSION": ("ST depression {territory} ({leads}): possible ischaemia", "{territory}导联（{leads}）ST 段压低：提示心肌缺血可能"),
+    "STE_BORDERLINE": ("Borderline ST elevation {territory} ({leads}): within the measurement's uncertainty of the STEMI cut-off, not graded; review and compare with a prior ECG", "{territory}导联（{leads}）临界性 ST 段抬高：处于 STEMI 标准的测量误差范围内，未分级；请复核并与既往心电图对比"),
+    "ST_DEPRESSION_BORDERLINE": ("Borderline ST depression {territory} ({leads}): within the measurement's uncertainty of the 0.5 mm criterion, not graded; review", "{territory}导联（{leads}）临界性 ST 段压低：处于 0.5 mm 标准的测量误差范围内，未分级；请复核"),
     "T_INVERSION": ("T inversion {territory} ({leads}): possible ischaemia", "{territory}导联（{leads}）T 波倒置：提示心肌缺血可能"),
     "AFIB": ("Atrial fibrillation", "心房颤动"),
     "VENTRICULAR_RHYTHM": ("Ventricular rhythm", "室性心律"),

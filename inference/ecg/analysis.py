@@ -28,6 +28,7 @@ from inference.ecg import (
     wide_qrs,
     window,
 )
+from inference.ecg.borderline import borderline
 from inference.ecg.fiducials import Beat, global_fiducials
 from inference.ecg.measure import Measurements, intervals, measure
 from inference.ecg.median import INDEPENDENT, refine
@@ -189,6 +190,10 @@ def analyze(
             if f.code == "STEMI":
                 f.reasons.append("wide or paced QRS: ST criteria apply poorly (BBB/paced/LVH)")
     findings = st_pattern.without_reciprocal(findings, st, m.qrs_ms, m.rr_ms)
+    # ST values within their own uncertainty of a cut-off (not when the limb leads'
+    # gains or labels are wrong: the amplitudes' scale itself is then unknown)
+    if len(fid.beats) >= 2 and scope.twelve_lead and not off:
+        findings = borderline(findings, st, signal.sex, signal.age_years)
     ref = ModelRef.of(REGISTRY.get(MODEL_ID))
     rules = f"{RULES_NAME} {RULES_VERSION}"
     if not scope.twelve_lead:

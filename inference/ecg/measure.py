@@ -21,6 +21,9 @@ J_SPAN_MS = 4  # the J value: mean over [J, J + 4 ms]
 BASELINE_MS = (40, 4)  # PR-segment window: from qrs_on-40 ms (or P end) to qrs_on-4 ms
 POINT_HALF_MS = 4
 SLOW_RR_MS = 700  # J+80 is reported below 86 bpm (at faster rates it lands in the T wave)  # average +-4 ms around a measurement point
+# How far the J point itself is uncertain (ms): our global QRS end lies 2.0 +- 3.4 ms
+# from the devices' own on their own median beats (notes/qrsend.md, 20 records)
+J_SHIFT_MS = 4
 
 
 @dataclass
@@ -51,6 +54,9 @@ class LeadST:
     s_mv: float  # largest negative QRS deflection (<= 0)
     st_j40_mv: float = 0.0
     st_j80_mv: float | None = None  # only at slow rates (RR >= 700 ms), else None
+    # the J value's own uncertainty: its change when J moves J_SHIFT_MS either way, plus
+    # the lead's isoelectric noise (SD over the PR-segment baseline window)
+    st_j_unc_mv: float = 0.0
 
 
 def _median(values: list[float]) -> float | None:
@@ -69,14 +75,35 @@ def dominant(beats: list[Beat]) -> list[Beat]:
     return [b for b in beats if b.kind == top]
 
 
-def baseline(x: np.ndarray, b: Beat) -> float:
+def _baseline_span(x: np.ndarray, b: Beat) -> np.ndarray:
     start = b.qrs_on - int(BASELINE_MS[0] * MS)
     if b.p_off is not None:
         start = max(start, b.p_off)
     end = b.qrs_on - int(BASELINE_MS[1] * MS)
     start = max(0, min(start, end - 2))
-    seg = x[start:end] if end > start else x[max(0, b.qrs_on - 2) : b.qrs_on + 1]
+    return x[start:end] if end > start else x[max(0, b.qrs_on - 2) : b.qrs_on + 1]
+
+
+def baseline(x: np.ndarray, b: Beat) -> float:
+    seg = _baseline_span(x, b)
     return float(np.median(seg)) if seg.size else 0.0
+
+
+def _j_value(x: np.ndarray, j: int, base: float) -> float:
+    """The ST level at J: the mean over [J, J + J_SPAN_MS] against ``base``."""
+    seg = x[max(j, 0) : j + int(J_SPAN_MS * MS) + 1]
+    return float(np.mean(seg)) - base if seg.size else at(x, j) - base
+
+
+def j_uncertainty(x: np.ndarray, b: Beat, base: float) -> float:
+    """How far the J value is from certain: its change per J_SHIFT_MS of J placement
+    (half its change from J - J_SHIFT_MS to J + J_SHIFT_MS), plus the SD of the
+    PR-segment baseline (noise)."""
+    d = int(J_SHIFT_MS * MS)
+    late, early = (_j_value(x, b.qrs_off + k, base) for k in (d, -d))
+    shift = abs(late - early) / 2
+    seg = _baseline_span(x, b)
+    return shift + (float(np.std(seg)) if seg.size > 1 else 0.0)
 
 
 def at(x: np.ndarray, i: int) -> float:
@@ -145,12 +172,11 @@ def _st_at(x: np.ndarray, b: Beat, base: float, after_ms: int) -> float:
 
 
 def st_for_lead(name: str, x: np.ndarray, beats: list[Beat], slow: bool = False) -> LeadST | None:
-    j, j40, j60, j80, t_amp, r_amp, s_amp = [], [], [], [], [], [], []
-    span = int(J_SPAN_MS * MS)
+    j, j40, j60, j80, t_amp, r_amp, s_amp, unc = [], [], [], [], [], [], [], []
     for b in beats:
         base = baseline(x, b)
-        seg = x[b.qrs_off : b.qrs_off + span + 1]
-        j.append(float(np.mean(seg)) - base if seg.size else at(x, b.qrs_off) - base)
+        j.append(_j_value(x, b.qrs_off, base))
+        unc.append(j_uncertainty(x, b, base))
         j40.append(_st_at(x, b, base, J40_MS))
         j60.append(_st_at(x, b, base, J60_MS))
         j80.append(_st_at(x, b, base, J80_MS))
@@ -178,6 +204,7 @@ def st_for_lead(name: str, x: np.ndarray, beats: list[Beat], slow: bool = False)
         round(float(np.median(s_amp)), 3) if s_amp else 0.0,
         round(float(np.median(j40)), 3),
         round(float(np.median(j80)), 3) if slow else None,
+        round(float(np.median(unc)), 3),
     )
 
 

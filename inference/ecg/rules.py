@@ -18,7 +18,7 @@ SEVERITY_ORDER = {"critical": 0, "urgent": 1, "routine": 2, "info": 3}  # info: 
 # Contiguous lead groups (territories).  The 4th UDMI counts the precordial leads V1-V6 as one
 # group of contiguous leads, so V4 and V5, which the anterior and lateral groups split, are a
 # pair of their own ("anterolateral"); when a group already holds one of them it takes the
-# other too, rather than the pair being reported again (_contiguous).
+# other too, rather than the pair being reported again (contiguous).
 TERRITORIES = {
     "inferior": ("II", "III", "aVF"),
     "lateral": ("I", "aVL", "V5", "V6"),
@@ -63,6 +63,8 @@ THRESHOLDS: tuple[Threshold, ...] = (
     # >= 0.025 mV in 83 % of inferior STEMI, 0 % of non-ischaemic ST elevation (Lindow, Scand Cardiovasc J
     # 2020;54:100); early repolarisation: inferior/lateral J >= 0.1 mV, QRS < 120 ms (Macfarlane, JACC 2015;66:470)
     Threshold("STE_NO_RECIPROCAL", "st_j", ">", -0.025, "mV", "every lead but aVR and the elevated ones, at J and J+60/J+40, when STEMI criteria are met in inferior (+/- lateral) leads only and QRS < 120 ms", "urgent", "ST elevation without reciprocal ST depression: early repolarisation or pericarditis pattern (Bischof 2016; Lindow 2020; Macfarlane 2015), not graded STEMI"),
+    # A J value within its own uncertainty (J point +-4 ms, baseline noise) of a STEMI or ST depression cut-off is
+    # said to be borderline, never graded: a reason on a finding met, an info finding on a near miss (borderline.py)
     # Ischaemia without elevation
     Threshold("ST_DEPRESSION", "st_j", "<=", -0.05, "mV", "2 contiguous leads, horizontal or down-sloping", "urgent", "new horizontal/down-sloping ST depression >= 0.5 mm"),
     Threshold("T_INVERSION", "t_amp", "<=", -0.10, "mV", "2 contiguous leads with prominent R or R/S > 1", "urgent", "T inversion > 1 mm with prominent R wave"),
@@ -153,7 +155,7 @@ def stemi_row(lead: str, sex: str, age: float | None) -> Threshold:
     return rows[3]  # women, and the most sensitive when sex is unknown
 
 
-def _contiguous(hits: dict[str, str]) -> list[tuple[str, list[str]]]:
+def contiguous(hits: dict[str, str]) -> list[tuple[str, list[str]]]:
     out = []
     for territory, group in TERRITORIES.items():
         leads = [lead for lead in group if lead in hits]
@@ -224,7 +226,7 @@ def st_findings(
     point = support_point(rr_ms)
     at_j, at_support = _elevations(st, sex, age, point)
     lvh = lvh_voltage(st, sex)
-    for territory, leads in _contiguous({**at_j, **at_support}):
+    for territory, leads in contiguous({**at_j, **at_support}):
         recip = [x for x, v in st.items() if x not in leads and v.st_j_mv <= RECIPROCAL_MV]
         mirror = [
             x
@@ -253,7 +255,7 @@ def st_findings(
         for lead, v in st.items()
         if meets(v.st_j_mv, dep_row.op, dep_row.value) and v.slope in ("flat", "down")
     }
-    for territory, leads in _contiguous(depressed):
+    for territory, leads in contiguous(depressed):
         if stemi_leads.isdisjoint(leads) and territory not in {f.territory for f in found}:
             reasons = [depressed[x] for x in leads] + [dep_row.reason]
             text = f"ST depression {territory} ({', '.join(leads)}): possible ischaemia"
@@ -267,7 +269,7 @@ def st_findings(
         and meets(v.t_amp_mv, t_row.op, t_row.value)
         and (v.r_mv >= 0.5 or v.r_mv > abs(v.s_mv))
     }
-    for territory, leads in _contiguous(inverted):
+    for territory, leads in contiguous(inverted):
         reasons = [inverted[x] for x in leads] + [t_row.reason]
         text = f"T inversion {territory} ({', '.join(leads)}): possible ischaemia"
         found.append(Finding("T_INVERSION", text, t_row.severity, territory, leads, reasons))

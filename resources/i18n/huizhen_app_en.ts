@@ -166,6 +166,14 @@
         <translation>ST depression %1 (%2): possible ischaemia</translation>
     </message>
     <message>
+        <source>Borderline ST elevation %1 (%2): within the measurement&apos;s uncertainty of the STEMI cut-off, not graded; review and compare with a prior ECG</source>
+        <translation>Borderline ST elevation %1 (%2): within the measurement&apos;s uncertainty of the STEMI cut-off, not graded; review and compare with a prior ECG</translation>
+    </message>
+    <message>
+        <source>Borderline ST depression %1 (%2): within the measurement&apos;s uncertainty of the 0.5 mm criterion, not graded; review</source>
+        <translation>Borderline ST depression %1 (%2): within the measurement&apos;s uncertainty of the 0.5 mm criterion, not graded; review</translation>
+    </message>
+    <message>
         <source>T inversion %1 (%2): possible ischaemia</source>
         <translation>T inversion %1 (%2): possible ischaemia</translation>
     </message>

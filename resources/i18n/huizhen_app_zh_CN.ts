@@ -166,6 +166,14 @@
         <translation>%1导联（%2）ST 段压低：提示心肌缺血可能</translation>
     </message>
     <message>
+        <source>Borderline ST elevation %1 (%2): within the measurement&apos;s uncertainty of the STEMI cut-off, not graded; review and compare with a prior ECG</source>
+        <translation>%1导联（%2）临界性 ST 段抬高：处于 STEMI 标准的测量误差范围内，未分级；请复核并与既往心电图对比</translation>
+    </message>
+    <message>
+        <source>Borderline ST depression %1 (%2): within the measurement&apos;s uncertainty of the 0.5 mm criterion, not graded; review</source>
+        <translation>%1导联（%2）临界性 ST 段压低：处于 0.5 mm 标准的测量误差范围内，未分级；请复核</translation>
+    </message>
+    <message>
         <source>T inversion %1 (%2): possible ischaemia</source>
         <translation>%1导联（%2）T 波倒置：提示心肌缺血可能</translation>
     </message>

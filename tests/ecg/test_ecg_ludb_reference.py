@@ -32,12 +32,12 @@ def test_record_is_recognised_and_its_diagnoses_read():
 
 
 def test_sweep_over_the_committed_records_reports_pacing_and_long_qt():
-    """The real LUDB records kept here: 34, 45, 111 with a pacemaker, 10, 20, 24, 55, 109,
-    116 and 138 without; none has an urgent long QT any more (116, 111, 138, 109 had)."""
+    """The real LUDB records kept here: 34, 45, 111 with a pacemaker, 10, 11, 20, 24, 55,
+    109, 116 and 138 without; none has an urgent long QT any more (116, 111, 138, 109 had)."""
     rows = ecg_ludb.sweep(HEA.parent)
-    kept = ["10", "20", "24", "34", "45", "55", "109", "111", "116", "138"]
+    kept = ["10", "11", "20", "24", "34", "45", "55", "109", "111", "116", "138"]
     assert [r["record"] for r in rows] == kept
     text = "\n".join(ecg_ludb._pacing_and_qt(rows))
     assert "pacemaker records: 3 of 3 read PACED/PACED_NARROW; spikes found on 3" in text
-    assert "records without a pacemaker with spikes: 0 of 7" in text
+    assert "records without a pacemaker with spikes: 0 of 8" in text
     assert "QT_LONG (urgent): 0" in text
