@@ -24,6 +24,7 @@ from ui.about_dialog import AboutDialog
 from ui.alert_banner import AlertBanner
 from ui.case_area import CaseArea
 from ui.extensions import load_extensions
+from ui.failure_text import failure_reason
 from ui.findings_dock import FindingsDock
 from ui.import_report import ImportReportDialog
 from ui.labels import role_label
@@ -205,7 +206,7 @@ class MainWindow(QMainWindow):
 
         def failed(err: BaseException) -> None:
             self.statusBar().showMessage(
-                self.tr("Could not load the worklist: %1").replace("%1", str(err)), 10000
+                self.tr("Could not load the worklist: %1").replace("%1", failure_reason(err)), 10000
             )
 
         self.jobs.submit(
@@ -320,7 +321,7 @@ class MainWindow(QMainWindow):
             name="AI pre-read",
             on_done=done,
             on_error=lambda e: self.statusBar().showMessage(
-                self.tr("AI pre-read stopped: %1").replace("%1", str(e)), 15000
+                self.tr("AI pre-read stopped: %1").replace("%1", failure_reason(e)), 15000
             ),
         )
 
@@ -355,7 +356,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("Settings"),
-                self.tr("Settings could not be saved: %1").replace("%1", str(err)),
+                self.tr("Settings could not be saved: %1").replace("%1", failure_reason(err)),
             )
         self.settings.update_from(new)
         if new.language != old.language:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.patients import AssignError, Assignment, assign_patient
+from ui.failure_text import failure_reason
 
 
 class PatientAssignDialog(QDialog):
@@ -99,7 +100,10 @@ class PatientAssignDialog(QDialog):
         return {
             "patient_id": self.tr("Enter the patient's ID (as on the clinic's records)."),
             "birth_date": self.tr("Enter the birth date as YYYY-MM-DD, or leave it empty."),
-        }.get(field, self.tr("The patient could not be assigned: %1").replace("%1", str(err)))
+        }.get(
+            field,
+            self.tr("The patient could not be assigned: %1").replace("%1", failure_reason(err)),
+        )
 
     def save(self) -> None:
         try:

@@ -304,6 +304,29 @@ The case is stored safely and can still be sent for consultation.</source>
     </message>
 </context>
 <context>
+    <name>FailureText</name>
+    <message>
+        <source>the disk is full; free some space and try again</source>
+        <translation>the disk is full; free some space and try again</translation>
+    </message>
+    <message>
+        <source>no permission to write there; choose another folder or ask IT</source>
+        <translation>no permission to write there; choose another folder or ask IT</translation>
+    </message>
+    <message>
+        <source>the disk is read-only; choose another folder</source>
+        <translation>the disk is read-only; choose another folder</translation>
+    </message>
+    <message>
+        <source>the folder or file no longer exists (a removed USB drive?)</source>
+        <translation>the folder or file no longer exists (a removed USB drive?)</translation>
+    </message>
+    <message>
+        <source>the disk reported an error (a failing or removed drive?)</source>
+        <translation>the disk reported an error (a failing or removed drive?)</translation>
+    </message>
+</context>
+<context>
     <name>FindingsDock</name>
     <message>
         <source>AI output — %1, version %2</source>

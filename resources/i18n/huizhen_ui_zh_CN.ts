@@ -305,6 +305,29 @@ The case is stored safely and can still be sent for consultation.</source>
     </message>
 </context>
 <context>
+    <name>FailureText</name>
+    <message>
+        <source>the disk is full; free some space and try again</source>
+        <translation>磁盘已满，请清理空间后重试</translation>
+    </message>
+    <message>
+        <source>no permission to write there; choose another folder or ask IT</source>
+        <translation>没有写入该位置的权限，请选择其他文件夹或联系信息科</translation>
+    </message>
+    <message>
+        <source>the disk is read-only; choose another folder</source>
+        <translation>该磁盘为只读，请选择其他文件夹</translation>
+    </message>
+    <message>
+        <source>the folder or file no longer exists (a removed USB drive?)</source>
+        <translation>文件夹或文件已不存在（U 盘是否已拔出？）</translation>
+    </message>
+    <message>
+        <source>the disk reported an error (a failing or removed drive?)</source>
+        <translation>磁盘报告错误（磁盘故障或已被移除？）</translation>
+    </message>
+</context>
+<context>
     <name>FindingsDock</name>
     <message>
         <source>AI output — %1, version %2</source>

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.failure_text import failure_reason
+
 translate = QCoreApplication.translate
 
 
@@ -93,4 +95,4 @@ def error_text(err) -> str:
         return translate("ReportTexts", "The report is signed; amend it to change it.")
     if code == "no_user":
         return translate("ReportTexts", "Signing needs a signed-in user.")
-    return translate("ReportTexts", "Not done: %1").replace("%1", str(err))
+    return translate("ReportTexts", "Not done: %1").replace("%1", failure_reason(err))

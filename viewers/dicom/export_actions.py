@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from ui.failure_text import failure_reason
 from ui.read_errors import show_error_on
 from ui.series_problems import SeriesProblems, skipped_text
 from viewers.dicom import export
@@ -21,7 +22,9 @@ def _run(v, fn, *args, done_text: str) -> None:
         v.status.setText(done_text)
 
     def failed(err) -> None:
-        v.status.setText(translate("ImageViewer", "Export failed: %1").replace("%1", str(err)))
+        v.status.setText(
+            translate("ImageViewer", "Export failed: %1").replace("%1", failure_reason(err))
+        )
 
     v.ctx.jobs.submit(fn, *args, name="DICOM export", on_done=done, on_error=failed)
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from app.report_templates import GRADES
+from ui.failure_text import failure_reason
 from viewers.fundus import texts
 
 
@@ -83,7 +84,7 @@ class ReviewSaver(QObject):
             work,
             on_done=lambda data: self.saved.emit(eye, data),
             on_error=lambda err: self.failed.emit(
-                self.tr("The decision could not be saved: %1").replace("%1", str(err))
+                self.tr("The decision could not be saved: %1").replace("%1", failure_reason(err))
             ),
         )
 

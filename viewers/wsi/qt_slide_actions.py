@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from ui.failure_text import failure_reason
 from viewers.wsi import annotation_store as astore
 from viewers.wsi.ai_jobs import (
     TISSUE_ANALYZER,
@@ -313,7 +314,7 @@ class SlideActions:
                 self.tr("Import failed"),
                 self.tr("%1 could not be imported: %2")
                 .replace("%1", Path(path).name)
-                .replace("%2", str(err)),
+                .replace("%2", failure_reason(err)),
                 warn=True,
             ),
         )
@@ -423,7 +424,9 @@ class SlideActions:
                 .replace("%1", str(n))
                 .replace("%2", str(path))
             ),
-            on_error=lambda err: self._message(self.tr("DICOM export failed"), str(err), warn=True),
+            on_error=lambda err: self._message(
+                self.tr("DICOM export failed"), failure_reason(err), warn=True
+            ),
         )
 
 
