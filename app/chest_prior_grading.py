@@ -36,6 +36,7 @@ def grade_with_prior(store, study_pk: int, r: AiResult, state=None) -> AiResult:
     category = fu.exam_follow_up([p.result.category for p in pairs.values()])
     date = exam.time[:10]
     baseline = r.details.get("lung_rads")
+    before = r.to_dict()  # the result as the analyzer graded it (a later prior re-grades it)
     r.details["follow_up"] = {
         "rules": "Lung-RADS v2022 follow-up",
         "prior": {
@@ -49,6 +50,7 @@ def grade_with_prior(store, study_pk: int, r: AiResult, state=None) -> AiResult:
         "baseline_lung_rads": baseline,
         "nodules": [_nodule(p) for p in pairs.values()],
         "gone": gone,
+        "baseline": {k: before[k] for k in ("urgency", "summary", "rules", "findings")},
     }
     r.urgency = Urgency.URGENT if rules.urgent(category) else Urgency.ROUTINE
     where = f"the chest CT of {date}"

@@ -35,6 +35,9 @@ class AnalyzerSpec:
     or rules plus whichever slot model is installed), so a re-run can be skipped;
     ``follow_up`` (``"module:function"``, ``fn(store, study_pk, result) -> result``) grades
     a result computed here against the patient's prior exam before it is stored;
+    ``on_stored`` (``"module:function"``, ``fn(store, study_pk, result)``) runs once a
+    result computed here is stored: it may re-evaluate the patient's other studies that
+    depend on this one (a chest CT that arrives as the prior of a later one);
     ``alert_urgent``: an urgent result raises an alert too (not only a critical one)."""
 
     name: str
@@ -42,6 +45,7 @@ class AnalyzerSpec:
     model_id: str = ""
     identity: str = ""
     follow_up: str = ""
+    on_stored: str = ""
     alert_urgent: bool = False
 
 
@@ -135,6 +139,11 @@ _CHEST_FINDINGS = {
     "CHEST_NOT_CHEST": QT_TRANSLATE_NOOP("ChestFindings", "Not a chest study: no nodule analysis"),
     "CHEST_PRIOR_COMPARED": QT_TRANSLATE_NOOP(
         "ChestFindings", "Graded against the prior chest CT (Lung-RADS follow-up rules)"
+    ),
+    "CHEST_PRIOR_ARRIVED": QT_TRANSLATE_NOOP(
+        "ChestFindings",
+        "Graded again: the prior chest CT was imported after this study's pre-read "
+        "(the earlier AI result is kept)",
     ),
 }
 _CXR_FINDINGS = {
@@ -230,6 +239,7 @@ DESCRIPTORS: dict[Modality, ModalityDescriptor] = {
                     "chest-ct",
                     "inference.chest.analysis:analyze_ct",
                     follow_up="app.chest_prior_grading:grade_with_prior",
+                    on_stored="app.chest_regrade:regrade_later",  # a prior arriving later
                     alert_urgent=True,  # Lung-RADS 4B/4X: urgent, feeds the worklist and alerts
                 ),
             ),

@@ -1,8 +1,8 @@
 """AI results on the server: one shape (``app.ai.AiResult``) for results computed
 here and results a clinic sends with its case, and the alerts they raise.
 
-A result already on the case (same uid, or same model and version) is not added
-again; an alert is raised once per critical finding of a case, keyed by
+A result already on the case (same uid, or same model and version unless it grades
+an earlier one again: ``AiResult.supersedes``) is not added again; an alert is raised once per critical finding of a case, keyed by
 (case, AI result uid, finding code), and created acknowledged when the clinic
 acknowledged it before the case reached the server (so it never escalates).
 """
@@ -33,6 +33,8 @@ def existing(s: Session, case_id: int, r: AiResult) -> AIResult | None:
     row = s.scalar(select(AIResult).where(AIResult.uid == r.uid))
     if row is not None:
         return row if row.case_id == case_id else None
+    if r.supersedes:  # graded again (a prior arrived later): a new result of the same model
+        return None
     return same_model(s, case_id, r.model.id, r.model.version)
 
 

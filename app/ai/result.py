@@ -143,6 +143,13 @@ class AiResult:
         urgent = [f for f in self.findings if f.severity == "urgent"]
         return urgent or [Finding("URGENT", self.summary or "urgent AI result", "urgent")]
 
+    @property
+    def supersedes(self) -> str:
+        """The uid of the earlier result of the same study this one grades again (a chest
+        CT whose prior arrived later, ``app.chest_regrade``), else "": stored beside it
+        although the model and version are the same."""
+        return str((self.details.get("regraded") or {}).get("previous_result_uid") or "")
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": SCHEMA,

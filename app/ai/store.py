@@ -46,10 +46,11 @@ def latest_result(store, study_pk: int) -> tuple[int, AiResult] | None:
 
 
 def add_row(s, study_pk: int, r: AiResult, server_id: int | None = None) -> AIResult | None:
-    """Insert the result unless the study has it (same uid, or same model and version)."""
+    """Insert the result unless the study has it (same uid, or same model and version:
+    except a result that grades an earlier one again, ``AiResult.supersedes``)."""
     if s.scalar(select(AIResult.id).where(AIResult.uid == r.uid)) is not None:
         return None
-    if _same_model(s, study_pk, r.model.id, r.model.version) is not None:
+    if not r.supersedes and _same_model(s, study_pk, r.model.id, r.model.version) is not None:
         return None
     row = AIResult(
         study_pk=study_pk,
@@ -132,6 +133,7 @@ def save_result(store, study_pk: int, r: AiResult, username: str = "") -> bool:
         raised = [(a.level, a.message) for a in alerts]
     for level, message in raised:
         store.events.alert.emit(study_pk, level, message)
+    _hook(store, study_pk, r, "on_stored")
     return True
 
 
@@ -139,22 +141,31 @@ def graded_against_prior(store, study_pk: int, r: AiResult) -> AiResult:
     """``r`` through its analyzer's ``follow_up`` hook (a result computed here only: a
     pulled one was graded where it was made).  A hook that fails leaves ``r`` as the
     analyzer made it (logged): the result itself is never lost for its prior."""
+    out = _hook(store, study_pk, r, "follow_up")
+    return r if out is None else out
+
+
+def _hook(store, study_pk: int, r: AiResult, which: str):
+    """Call the analyzer's ``follow_up`` / ``on_stored`` hook for a result computed here
+    (a pulled one was graded where it was made); a hook that fails is logged and gives
+    None: the result is stored (and stays stored) whatever its prior does."""
     import importlib
     import logging
 
     from app.modalities import analyzer_spec
 
     spec = analyzer_spec(r.analyzer)
-    if spec is None or not spec.follow_up or r.source != Source.CLINIC:
-        return r
-    module, name = spec.follow_up.split(":")
+    target = getattr(spec, which, "") if spec is not None else ""
+    if not target or r.source != Source.CLINIC:
+        return None
+    module, name = target.split(":")
     try:
         return getattr(importlib.import_module(module), name)(store, study_pk, r)
     except Exception as err:  # noqa: BLE001 (a prior that cannot be read: baseline grade)
         if type(err).__name__ == "Cancelled":
             raise
-        logging.getLogger(__name__).warning("follow-up of study %s failed: %s", study_pk, err)
-        return r
+        logging.getLogger(__name__).warning("%s of study %s failed: %s", which, study_pk, err)
+        return None
 
 
 def _on_server(s, study_pk: int) -> bool:

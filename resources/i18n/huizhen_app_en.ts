@@ -67,6 +67,10 @@
         <translation>Graded against the prior chest CT (Lung-RADS follow-up rules)</translation>
     </message>
     <message>
+        <source>Graded again: the prior chest CT was imported after this study&apos;s pre-read (the earlier AI result is kept)</source>
+        <translation>Graded again: the prior chest CT was imported after this study's pre-read (the earlier AI result is kept)</translation>
+    </message>
+    <message>
         <source>Image checks only; no finding model installed</source>
         <translation>Image checks only; no finding model installed</translation>
     </message>

@@ -67,6 +67,10 @@
         <translation>已与既往胸部 CT 对比分类（Lung-RADS 随访规则）</translation>
     </message>
     <message>
+        <source>Graded again: the prior chest CT was imported after this study&apos;s pre-read (the earlier AI result is kept)</source>
+        <translation>已重新分类：既往胸部 CT 在本检查 AI 预读之后才导入（原 AI 结果保留）</translation>
+    </message>
+    <message>
         <source>Image checks only; no finding model installed</source>
         <translation>仅做图像检查；未安装病变识别模型</translation>
     </message>

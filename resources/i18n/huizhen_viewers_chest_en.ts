@@ -432,5 +432,17 @@
         <source>%1 nodule(s) of the prior CT not found now.</source>
         <translation>%1 nodule(s) of the prior CT not found now.</translation>
     </message>
+    <message>
+        <source>Graded again when this prior arrived after the pre-read; the earlier AI result is kept.</source>
+        <translation>Graded again when this prior arrived after the pre-read; the earlier AI result is kept.</translation>
+    </message>
+    <message>
+        <source>The prior chest CT of %1 was imported after this study&apos;s pre-read: the AI graded this CT again against it (Lung-RADS follow-up rules).</source>
+        <translation>The prior chest CT of %1 was imported after this study's pre-read: the AI graded this CT again against it (Lung-RADS follow-up rules).</translation>
+    </message>
+    <message>
+        <source>Show the new grading</source>
+        <translation>Show the new grading</translation>
+    </message>
 </context>
 </TS>

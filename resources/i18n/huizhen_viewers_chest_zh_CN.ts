@@ -432,5 +432,17 @@
         <source>%1 nodule(s) of the prior CT not found now.</source>
         <translation>既往 CT 上有 %1 个结节本次未见。</translation>
     </message>
+    <message>
+        <source>Graded again when this prior arrived after the pre-read; the earlier AI result is kept.</source>
+        <translation>该既往 CT 在预读之后才导入，已据此重新分类；原 AI 结果保留。</translation>
+    </message>
+    <message>
+        <source>The prior chest CT of %1 was imported after this study&apos;s pre-read: the AI graded this CT again against it (Lung-RADS follow-up rules).</source>
+        <translation>%1 的既往胸部 CT 在本检查预读之后才导入：AI 已与之对比，对本次 CT 重新分类（Lung-RADS 随访规则）。</translation>
+    </message>
+    <message>
+        <source>Show the new grading</source>
+        <translation>查看新的分类结果</translation>
+    </message>
 </context>
 </TS>

@@ -123,12 +123,14 @@ class NoduleLink:
         side.setSizes([want if k == i else rest for k in range(side.count())])
 
     def _listen(self) -> None:
-        """A sync that brings the other side's decisions updates them while open."""
+        """A sync that brings the other side's decisions updates them while open; a prior
+        imported meanwhile offers the new grading."""
         ctx = self.viewer.ctx
 
         def changed(pks) -> None:
             if ctx.study_pk in (pks or ()):
                 ctx.jobs.on_ui(self._reload_others)
+                ctx.jobs.on_ui(self.panel.check_newer)  # graded again: a prior arrived
 
         events = ctx.store.events.changed
         events.connect(changed)

@@ -101,7 +101,8 @@ class FollowUpMixin:
             text += " " + translate(
                 "NodulePanel", "%1 nodule(s) of the prior CT not found now."
             ).replace("%1", str(len(self.gone)))
-        return text
+        again = self.regraded_text()
+        return f"{text} {again}" if again else text
 
     def find_prior(self) -> None:
         """Look for the patient's prior chest CT (loads both scans: on the job runner)."""

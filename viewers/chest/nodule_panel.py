@@ -30,6 +30,7 @@ from app.chest_report import refresh_draft
 from inference.chest import rules
 from viewers.chest.nodule_followup import FollowUpMixin
 from viewers.chest.nodule_objects import StoredObjectsMixin
+from viewers.chest.nodule_regraded import RegradedMixin
 from viewers.chest.review_saver import ReviewSaver, username
 from viewers.chest.texts import (
     decision_text,
@@ -42,7 +43,7 @@ from viewers.chest.texts import (
 ROLE = Qt.ItemDataRole.UserRole
 
 
-class NodulePanel(FollowUpMixin, StoredObjectsMixin, QWidget):
+class NodulePanel(FollowUpMixin, StoredObjectsMixin, RegradedMixin, QWidget):
     jump = Signal(dict)  # show this nodule (2D and MPR)
     changed = Signal()  # a decision changed: redraw the marks
     report_updated = Signal(object)  # the refreshed report draft (ReportView)
