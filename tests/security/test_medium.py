@@ -76,18 +76,24 @@ def test_every_denial_is_audited_with_the_real_peer_address(hz):
     admin = Api(hz.url, "admin")
     spoof = {"X-Forwarded-For": "203.0.113.66"}
     base = f"{hz.url}/api/v1"
-    assert httpx.get(f"{base}/cases", headers=spoof).status_code == 401
+    assert httpx.get(f"{base}/cases", headers=spoof, timeout=30).status_code == 401
     bad = {"Authorization": "Bearer not-a-token", **spoof}
-    assert httpx.get(f"{base}/cases/1", headers=bad).status_code == 401
+    assert httpx.get(f"{base}/cases/1", headers=bad, timeout=30).status_code == 401
     assert (
-        httpx.get(f"{base}/events", params={"ticket": "forged"}, headers=spoof).status_code == 401
+        httpx.get(
+            f"{base}/events", params={"ticket": "forged"}, headers=spoof, timeout=30
+        ).status_code
+        == 401
     )
     rows = [e for e in audit(admin, action="denied") if e["user_id"] is None][:3]
     assert len(rows) == 3
     assert {e["resource"] for e in rows} == {"/api/v1/cases", "/api/v1/cases/1", "/api/v1/events"}
     assert all(e["ip"] == "127.0.0.1" for e in rows)  # the socket peer, not the header
     r = httpx.post(
-        f"{base}/auth/login", json={"username": "doctor", "password": "x"}, headers=spoof
+        f"{base}/auth/login",
+        json={"username": "doctor", "password": "x"},
+        headers=spoof,
+        timeout=30,
     )
     assert r.status_code == 401
     failed = audit(admin, action="login_failed")[0]
@@ -100,7 +106,7 @@ def test_x_forwarded_for_is_believed_only_from_a_configured_proxy(tmp_path):
     srv.start()
     try:
         hops = {"X-Forwarded-For": "198.51.100.9, 203.0.113.5"}  # client, then an untrusted hop
-        r = httpx.get(f"{srv.url}/api/v1/cases", headers=hops)
+        r = httpx.get(f"{srv.url}/api/v1/cases", headers=hops, timeout=30)
         assert r.status_code == 401
         [row] = [e for e in audit(Api(srv.url, "admin"), action="denied")][:1]
         assert row["ip"] == "203.0.113.5"  # the nearest address that is not a trusted proxy

@@ -6,7 +6,9 @@ from hzserver_helpers import Api, wait_until
 
 def test_wrong_password_is_401_with_a_clear_message(server):
     r = httpx.post(
-        f"{server.url}/api/v1/auth/login", json={"username": "doctor", "password": "nope"}
+        f"{server.url}/api/v1/auth/login",
+        json={"username": "doctor", "password": "nope"},
+        timeout=30,
     )
     assert r.status_code == 401
     assert r.json()["error"] == "bad_credentials"
@@ -14,9 +16,9 @@ def test_wrong_password_is_401_with_a_clear_message(server):
 
 
 def test_missing_and_garbage_tokens_are_401(server):
-    r = httpx.get(f"{server.url}/api/v1/cases")
+    r = httpx.get(f"{server.url}/api/v1/cases", timeout=30)
     assert r.status_code == 401 and r.json()["error"] == "not_authenticated"
-    r = httpx.get(f"{server.url}/api/v1/cases", headers={"Authorization": "Bearer xyz"})
+    r = httpx.get(f"{server.url}/api/v1/cases", headers={"Authorization": "Bearer xyz"}, timeout=30)
     assert r.status_code == 401 and r.json()["error"] == "token_invalid"
     assert r.headers["WWW-Authenticate"].startswith("Bearer error=")
 

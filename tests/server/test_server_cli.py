@@ -69,10 +69,10 @@ def test_tls_needs_both_files():
 
 
 def test_health_and_openapi(server, doctor):
-    health = httpx.get(f"{server.url}/api/v1/health").json()
+    health = httpx.get(f"{server.url}/api/v1/health", timeout=30).json()
     assert health["status"] == "ok" and health["db"] == "ok"
     assert health["version"] and health["sequence"] == doctor.sequence()
-    spec = httpx.get(f"{server.url}/openapi.json").json()
+    spec = httpx.get(f"{server.url}/openapi.json", timeout=30).json()
     ops = [op for path in spec["paths"].values() for op in path.values()]
     assert len(ops) > 30
     assert all(op.get("summary") for op in ops)
@@ -113,7 +113,7 @@ def test_tls_serves_https(tmp_path):
     try:
         srv.start()
         assert srv.url.startswith("https://")
-        r = httpx.get(f"{srv.url}/api/v1/health", verify=False)
+        r = httpx.get(f"{srv.url}/api/v1/health", verify=False, timeout=30)
         assert r.status_code == 200 and r.json()["db"] == "ok"
         with pytest.raises(httpx.HTTPError):
             httpx.get(srv.url.replace("https://", "http://") + "/api/v1/health", timeout=5)

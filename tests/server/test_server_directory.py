@@ -69,5 +69,5 @@ def test_directory_is_read_only_and_needs_a_login(doctor, server):
     import httpx
 
     assert doctor.post("/directory/specialists").status_code == 405
-    anon = httpx.get(f"{server.url}/api/v1/directory/specialists", timeout=10)
+    anon = httpx.get(f"{server.url}/api/v1/directory/specialists", timeout=30)
     assert anon.status_code == 401

@@ -60,7 +60,7 @@ def test_roles_limit_actions(doctor, admin, specialist):
 def test_event_stream_needs_a_token(server):
     import httpx
 
-    r = httpx.get(f"{server.url}/api/v1/events")
+    r = httpx.get(f"{server.url}/api/v1/events", timeout=30)
     assert r.status_code == 401
 
 
