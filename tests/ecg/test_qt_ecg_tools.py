@@ -44,8 +44,8 @@ def test_layouts_and_single_lead_view(viewer, qtbot):
     assert v.focus_lead == "-aVR" and len(v.trace_items) == 1
     y = v.trace_items[0].yData - v.paper_layout.cells[0].y_mm
     np.testing.assert_allclose(y, -v.signal.lead("aVR") * v.gain, atol=1e-4)
-    v.show()
-    qtbot.waitExposed(v)
+    with qtbot.waitExposed(v, timeout=60_000):  # a bare call waits for nothing
+        v.show()
     v.activateWindow()
     v.plot.setFocus()
     qtbot.keyClick(v.plot, "a")  # other keys: no-op

@@ -62,8 +62,8 @@ def _shown_at_true_size(qtbot, jobs, path, px_per_mm: float):
     v = _viewer(qtbot, jobs, [(None, path)], px_per_mm=px_per_mm)
     with qtbot.waitSignal(v.analysed, timeout=60_000):
         pass
-    v.show()
-    qtbot.waitExposed(v)
+    with qtbot.waitExposed(v, timeout=60_000):  # a bare call waits for nothing
+        v.show()
     v.fit_true_size()
     return v
 
