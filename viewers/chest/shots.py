@@ -139,10 +139,10 @@ def chest_shots(app, store, win, save, wait_until, lang: str, home: Path) -> Non
                    180)  # fmt: skip
         save(win, f"case_chest_ct_mpr_3d_{lang}")
         viewer.a_mpr.setChecked(False)
-    cxr_shot(app, store, win, save, wait_until, lang)
+    cxr_shot(app, store, win, save, wait_until, lang, home)
 
 
-def cxr_shot(app, store, win, save, wait_until, lang: str) -> None:
+def cxr_shot(app, store, win, save, wait_until, lang: str, home: Path | None = None) -> None:
     rows = [r for r in store.worklist_rows() if r.modality == "CR"]
     if not rows:
         return
@@ -154,8 +154,25 @@ def cxr_shot(app, store, win, save, wait_until, lang: str) -> None:
     wait_until(app, lambda: getattr(viewer, "cxr_panel", None) is not None, 30)
     wait_until(app, lambda: viewer.image is not None, 30)
     save(win, f"case_chest_xray_checks_{lang}")
-    if len(rows) > 1:
-        cxr_review_shot(app, store, win, save, wait_until, lang, rows[-1].study_pk)
+    if home is not None:
+        cxr_review_shot(app, store, win, save, wait_until, lang, _demo_film(store, home))
+
+
+def _demo_film(store, home: Path) -> int:
+    """The demo's real chest CR (pydicom-data RG1_UNCR) once more, for a DEMO patient of
+    its own, so the (DEMO) model result touches no other screenshot's case."""
+    import pydicom
+
+    from app.demo.build import DemoPatient, relabel, sample_path
+    from app.importer import run_import
+
+    path = home / "cxr-ai-demo.dcm"
+    if not path.exists():
+        ds = pydicom.dcmread(sample_path("RG1_UNCR.dcm"))
+        relabel(ds, DemoPatient("DEMO-0011", "DEMO^钱芳", "F", "19680304"), 0, "Chest PA")
+        ds.StudyDate = "20261121"
+        ds.save_as(path, enforce_file_format=True)
+    return next(e.study_pk for e in run_import(store, [path]).entries if e.study_pk)
 
 
 DEMO_MODEL = {"id": "demo-cxr-screenshot", "version": "0", "not_for_clinical_use": True,
@@ -174,7 +191,7 @@ def _demo_model_result(store, pk: int) -> None:
     from inference.chest.cxr_model import code_of, encode_map, text_of
 
     found = latest_result(store, pk)
-    if found is None:  # imported for the import report's screenshot: the image checks first
+    if found is None:  # the image checks first, as the pre-read makes them
         from inference.preread import run_preread
 
         run_preread(store, [pk])
@@ -197,14 +214,16 @@ def cxr_review_shot(app, store, win, save, wait_until, lang: str, pk: int) -> No
     """A film the (DEMO) finding model read: cardiomegaly accepted, pneumothorax still to
     review."""
     _demo_model_result(store, pk)
-    tab = win.cases.open_case(pk)
+    if win.cases.tab_for(pk) is not None:  # opened before the result was there: again
+        win.cases.reload_case(pk)
+    tab = win.cases.tab_for(pk) or win.cases.open_case(pk)
     wait_until(app, lambda: tab.viewer is not None or tab.info is not None, 30)
     viewer = tab.viewer
     if viewer is None or not hasattr(viewer, "add_side_panel"):
         return
-    wait_until(app, lambda: getattr(getattr(viewer, "cxr_panel", None), "review", None), 30)
+    wait_until(app, lambda: getattr(getattr(viewer, "cxr_panel", None), "review", None), 60)
     wait_until(app, lambda: viewer.image is not None, 30)
-    lst = getattr(viewer.cxr_panel, "review", None)
+    lst = getattr(getattr(viewer, "cxr_panel", None), "review", None)
     if lst is None:
         return
     if not any(d.status for d in lst.review.decisions.values()):
