@@ -305,6 +305,10 @@
         <translation>Accept, reject and edit the nodules as they did; each stays yours to change</translation>
     </message>
     <message>
+        <source>Not changed: the mean diameter must be 0-300 mm.</source>
+        <translation>Not changed: the mean diameter must be 0-300 mm.</translation>
+    </message>
+    <message>
         <source>AI lung nodules</source>
         <translation>AI lung nodules</translation>
     </message>
@@ -438,7 +442,7 @@
     </message>
     <message>
         <source>The prior chest CT of %1 was imported after this study&apos;s pre-read: the AI graded this CT again against it (Lung-RADS follow-up rules).</source>
-        <translation>The prior chest CT of %1 was imported after this study's pre-read: the AI graded this CT again against it (Lung-RADS follow-up rules).</translation>
+        <translation>The prior chest CT of %1 was imported after this study&apos;s pre-read: the AI graded this CT again against it (Lung-RADS follow-up rules).</translation>
     </message>
     <message>
         <source>Show the new grading</source>

@@ -305,6 +305,10 @@
         <translation>按对方的认可、否定和修改处理各结节；每一项仍可由您更改</translation>
     </message>
     <message>
+        <source>Not changed: the mean diameter must be 0-300 mm.</source>
+        <translation>未更改：平均直径须在 0–300 毫米之间。</translation>
+    </message>
+    <message>
         <source>AI lung nodules</source>
         <translation>AI 肺结节</translation>
     </message>

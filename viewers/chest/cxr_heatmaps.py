@@ -5,6 +5,8 @@ again) shows it the same way, and the button says it is stored."""
 
 from __future__ import annotations
 
+from ui.failure_text import failure_reason
+
 
 def wire_heatmaps(viewer, panel, payload: dict) -> None:
     ctx = viewer.ctx
@@ -21,7 +23,7 @@ def wire_heatmaps(viewer, panel, payload: dict) -> None:
         ctx.jobs.submit(
             lambda state: store_heatmap_seg(store_, pk, payload, state),
             name="chest X-ray heatmaps SEG", on_done=stored,
-            on_error=lambda e: panel.heatmaps_stored(None, str(e)),
+            on_error=lambda e: panel.heatmaps_stored(None, failure_reason(e)),
         )  # fmt: skip
 
     panel.heatmaps_wanted.connect(store)

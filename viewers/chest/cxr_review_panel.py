@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import chest_review as cr
 from app import cxr_review
+from ui.failure_text import failure_reason
 from viewers.chest.review_saver import ReviewSaver, username
 from viewers.chest.texts import decision_text, site_decision_text, site_text
 
@@ -182,7 +183,7 @@ class CxrReviewList(QWidget):
         self.status.setText(text)
 
     def _failed(self, err) -> None:
-        self.status.setText(self.tr("Not saved: %1").replace("%1", str(err)))
+        self.status.setText(self.tr("Not saved: %1").replace("%1", failure_reason(err)))
 
     # --- the other side -------------------------------------------------
     def set_others(self, others: list) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app import chest_review as cr
 from app.chest_report import refresh_draft
 from inference.chest import rules
+from ui.failure_text import failure_reason
 from viewers.chest.nodule_followup import FollowUpMixin
 from viewers.chest.nodule_objects import StoredObjectsMixin
 from viewers.chest.nodule_regraded import RegradedMixin
@@ -293,8 +294,8 @@ class NodulePanel(FollowUpMixin, StoredObjectsMixin, RegradedMixin, QWidget):
             return
         try:
             self.review.edit(nid, mean_mm, kind, self._user())
-        except ValueError as err:
-            self.status.setText(str(err))
+        except ValueError:  # the size spin box keeps to the range; said in case it does not
+            self.status.setText(self.tr("Not changed: the mean diameter must be 0-300 mm."))
             return
         self.editor.hide()
         self._decided()
@@ -317,7 +318,7 @@ class NodulePanel(FollowUpMixin, StoredObjectsMixin, RegradedMixin, QWidget):
     def _failed(self, err) -> None:
         self.busy = False
         self._enable()
-        self.status.setText(self.tr("Not saved: %1").replace("%1", str(err)))
+        self.status.setText(self.tr("Not saved: %1").replace("%1", failure_reason(err)))
 
     # --- text -----------------------------------------------------------
     def retranslate(self) -> None:
