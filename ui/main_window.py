@@ -28,6 +28,7 @@ from ui.failure_text import failure_reason
 from ui.findings_dock import FindingsDock
 from ui.import_report import ImportReportDialog
 from ui.labels import role_label
+from ui.latest import Latest
 from ui.settings_dialog import SettingsDialog
 from ui.style import set_font_size
 from ui.worklist_view import WorklistPanel
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.store, self.jobs, self.settings, self.user = store, jobs, settings, user
+        self._worklist_asked, self._alerts_asked = Latest(), Latest()
+        self._alerts_sound = False  # a reload that should beep, until the newest one shows
         self.setObjectName("mainWindow")
         avail = self.screen().availableGeometry()  # a clinic's 1366x768 less its task bar
         self.resize(min(1366, avail.width()), min(800, avail.height()))
@@ -210,17 +213,26 @@ class MainWindow(QMainWindow):
             )
 
         self.jobs.submit(
-            lambda state: self.store.worklist_rows(), name="worklist", on_done=done, on_error=failed
+            lambda state: self.store.worklist_rows(),
+            name="worklist",
+            on_done=self._worklist_asked.wrap(done),
+            on_error=failed,
         )
 
     def reload_alerts(self, sound: bool = False) -> None:
         """Open alerts in red; recently acknowledged ones say who and when."""
         from app.ai.store import recent_acks
 
+        self._alerts_sound = self._alerts_sound or sound
+
+        def show(found) -> None:
+            beep, self._alerts_sound = self._alerts_sound, False
+            self.banner.set_alerts(found[0], beep, found[1])
+
         self.jobs.submit(
             lambda state: (self.store.open_alerts(), recent_acks(self.store)),
             name="alerts",
-            on_done=lambda found: self.banner.set_alerts(found[0], sound, found[1]),
+            on_done=self._alerts_asked.wrap(show),
         )
 
     def acknowledge_alert(self, alert_id: int) -> None:
