@@ -37,6 +37,7 @@ from app.sync.relay import queue_report_change
 from app.sync.status import Snapshot
 from ui.conflict_dialog import ConflictDialog
 from ui.consult_dialog import ConsultDialog, TimelineStrip
+from ui.latest import Latest
 from ui.password_dialog import PasswordChangeDialog
 
 log = logging.getLogger(__name__)
@@ -374,6 +375,7 @@ class SyncExtension(QObject):
             return
         if getattr(tab, "hz_timeline", None) is None:
             tab.hz_timeline = TimelineStrip(tab)
+            tab.hz_timeline.asked = Latest()  # refreshes can end out of order: newest shown
             tab.layout().insertWidget(1, tab.hz_timeline)
         self._refresh_strip(tab)
         self.jobs.submit(lambda state: missing_files(self.store, pk), name="missing files",
@@ -395,7 +397,7 @@ class SyncExtension(QObject):
             acked = acknowledged_alerts(self.store, pk)
             return consults_of(self.store, pk), acked, server_preread_states(self.store, pk)
 
-        self.jobs.submit(work, name="timeline", on_done=show)
+        self.jobs.submit(work, name="timeline", on_done=tab.hz_timeline.asked.wrap(show))
 
     def refresh_timelines(self) -> None:
         for strip in self._strips():

@@ -1,4 +1,4 @@
-"""Alert and worklist reloads run as jobs on several workers and can end in any order:
+"""Alert, worklist, consult-view and timeline reloads run as jobs on several workers and can end in any order:
 a reload asked before a new critical alert that ends after the reload asked after it
 must not hide the alert again (ui/latest.py).  Found by posting job callbacks late, as
 a descheduled worker does: the banner test saw the start-up reload's empty answer land
@@ -50,3 +50,17 @@ def test_an_older_alert_reload_ending_last_keeps_the_new_alert(window, qtbot, mo
     qtbot.waitUntil(lambda: set(mine) <= set(finished), timeout=60_000)
     assert window.banner.alerts and "CRITICAL" in window.banner.full_text
     assert not window.banner.isHidden()
+
+
+def test_only_the_newest_reload_asked_is_shown():
+    """The rule, as the consult view and the case timeline use it too."""
+    from ui.latest import Latest
+
+    shown, latest = [], Latest()
+    older, newer = latest.wrap(shown.append), latest.wrap(shown.append)
+    newer("after the change")
+    older("before the change")  # ended last: stale
+    assert shown == ["after the change"]
+    newest = latest.wrap(shown.append)
+    newest("again")
+    assert shown == ["after the change", "again"]

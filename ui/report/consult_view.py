@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import report_templates as rt
+from ui.latest import Latest
 from ui.report.texts import field_label, grade_label
 
 ANSWERING_ROLES = ("specialist", "pathologist")
@@ -59,6 +60,7 @@ class ConsultView(QFrame):
         super().__init__(parent)
         self.store, self.jobs, self.study_pk, self.user = store, jobs, study_pk, user
         self.consult = None
+        self._asked = Latest()  # reloads can end out of order: the newest one is shown
         self.setObjectName("consultView")
         self.setStyleSheet("#consultView{background:#eef3fb;border:1px solid #c6d4ea}")
         self.heading = QLabel()
@@ -103,7 +105,7 @@ class ConsultView(QFrame):
 
         store, pk = self.store, self.study_pk
         self.jobs.submit(lambda state: consult_for_case(store, pk), name="consult",
-                         on_done=self.show_consult)  # fmt: skip
+                         on_done=self._asked.wrap(self.show_consult))  # fmt: skip
 
     def show_consult(self, consult) -> None:
         try:
