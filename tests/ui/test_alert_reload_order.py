@@ -1,6 +1,6 @@
-"""Alert, worklist, consult-view and timeline reloads run as jobs on several workers and can end in any order:
-a reload asked before a new critical alert that ends after the reload asked after it
-must not hide the alert again (ui/latest.py).  Found by posting job callbacks late, as
+"""Alert, worklist, consult-view and timeline reloads run as jobs on several workers
+and can end in any order: a reload asked before a new critical alert that ends after
+the reload asked after it must not hide the alert again (ui/latest.py).  Found by posting job callbacks late, as
 a descheduled worker does: the banner test saw the start-up reload's empty answer land
 after the alert's own reload."""
 
