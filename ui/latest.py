@@ -18,6 +18,10 @@ class Latest:
     def __init__(self) -> None:
         self.asked = 0
 
+    def forget(self) -> None:
+        """The answers of the reloads asked so far are stale (the view changed itself)."""
+        self.asked += 1
+
     def wrap(self, show: Callable[..., Any]) -> Callable[..., None]:
         self.asked += 1
         mine = self.asked

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import report_templates as rt
+from ui.latest import Latest
 from ui.report.fields import FieldEditors
 from ui.report.texts import error_text, template_title
 
@@ -59,6 +60,8 @@ class ReportPanel(QWidget):
         self.pdf_writer = None  # (path, report, header, state) -> Path; None: the generic PDF
         self.template = rt.template_for_modality(str(getattr(ctx, "modality", "")))
         self._busy = False
+        # reloads end out of order: only the newest is shown, none asked before an action
+        self._reloads = Latest()
         self.title = QLabel()
         self.title_for = None  # () -> the title, when a viewer names its record (ECG)
         self.title.setStyleSheet("font-weight:bold;font-size:12pt")
@@ -231,7 +234,7 @@ class ReportPanel(QWidget):
 
         store, pk = self.store, self.study_pk
         self.jobs.submit(lambda state: reports.current_report(store, pk),
-                             name="report", on_done=self._reloaded)  # fmt: skip
+                         name="report", on_done=self._reloads.wrap(self._reloaded))  # fmt: skip
 
     def _reloaded(self, fresh) -> None:
         r = self.report
@@ -288,6 +291,7 @@ class ReportPanel(QWidget):
         if self._busy or self.jobs is None:
             return False
         self._busy = True
+        self._reloads.forget()  # a reload asked before this action reads the report before it
         self.message.setText("")
         self._refresh()
         self.busy_changed.emit(True)
