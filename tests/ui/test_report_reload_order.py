@@ -36,6 +36,18 @@ def test_a_reload_asked_before_signing_and_ending_after_keeps_it_signed(
     write(panel, "os_findings", "No retinopathy.")
     write(panel, "referral", "Screen again in 12 months.")
     panel.confirm_btn.click()
+    import time
+
+    t = time.monotonic()
+    while time.monotonic() - t < 5:
+        qtbot.wait(200)
+        print(
+            panel.report.state,
+            panel._autosave.isActive(),
+            panel._busy,
+            panel._reload_after,
+            repr(panel.message.text()),
+        )
     qtbot.waitUntil(lambda: panel.report.state == "confirmed", timeout=WAIT_MS)
 
     real, read, release, holding = (
@@ -75,3 +87,31 @@ def test_a_reload_asked_before_signing_and_ending_after_keeps_it_signed(
     release.set()
     qtbot.waitUntil(lambda: set(mine) <= set(finished), timeout=WAIT_MS)
     assert "confirmed" not in shown and panel.report.state == "signed" and panel.report.locked
+
+
+def test_a_change_made_elsewhere_while_typing_is_shown_after_the_save(
+    qtbot, store, jobs, user, tmp_path
+):
+    """A reload that lands while an edit waits to be saved is not shown (it would undo
+    the typing); it is looked at again once the save has ended, not lost: here the
+    report was signed elsewhere meanwhile."""
+    from app import reports
+    from app.demo.build import build_fundus
+    from app.importer import run_import
+    from ui.report.panel import ReportPanel
+    from viewers.registry import ViewerContext
+
+    pk = run_import(store, [build_fundus(tmp_path)]).study_pks[0]
+    panel = ReportPanel(ViewerContext(store, pk, store.study(pk).modality, [], jobs, user=user))
+    qtbot.addWidget(panel)
+    start(qtbot, panel)
+    write(panel, "os_findings", "No retinopathy.")
+    write(panel, "referral", "Screen again in 12 months.")
+    panel.confirm_btn.click()
+    qtbot.waitUntil(lambda: panel.report.state == "confirmed", timeout=WAIT_MS)
+    write(panel, "referral", "Screen again in 6 months.")  # typing: the save waits
+    assert panel._autosave.isActive()
+    reports.sign(store, panel.report.id, user)  # signed elsewhere, as a sync applies it
+    store.events.changed.emit([pk])
+    qtbot.waitUntil(lambda: panel.report.locked, timeout=WAIT_MS)
+    assert panel.report.state == "signed"

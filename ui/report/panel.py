@@ -62,6 +62,7 @@ class ReportPanel(QWidget):
         self._busy = False
         # reloads end out of order: only the newest is shown, none asked before an action
         self._reloads = Latest()
+        self._reload_after = False  # a change came while busy or typing: look again after
         self.title = QLabel()
         self.title_for = None  # () -> the title, when a viewer names its record (ECG)
         self.title.setStyleSheet("font-weight:bold;font-size:12pt")
@@ -239,7 +240,10 @@ class ReportPanel(QWidget):
     def _reloaded(self, fresh) -> None:
         r = self.report
         try:
-            if fresh is None or self._autosave.isActive() or self._busy:
+            if fresh is None:
+                return
+            if self._autosave.isActive() or self._busy:
+                self._reload_after = True  # shown once the save or the action has ended
                 return
         except RuntimeError:  # the panel was closed meanwhile
             return
@@ -305,15 +309,22 @@ class ReportPanel(QWidget):
                 self._refresh()
             if then is not None and report is not None:
                 then(report)
+            self._reload_if_missed()
 
         def failed(err: BaseException) -> None:
             self._busy = False
             self.busy_changed.emit(False)
             self.message.setText(error_text(err))
             self._refresh()
+            self._reload_if_missed()
 
         self.jobs.submit(lambda state: fn(), name=name, on_done=done, on_error=failed)
         return True
+
+    def _reload_if_missed(self) -> None:
+        if self._reload_after and not self._busy:
+            self._reload_after = False
+            self._reload()
 
     def _save_args(self):
         r = self.report
