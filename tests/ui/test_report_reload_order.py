@@ -36,18 +36,6 @@ def test_a_reload_asked_before_signing_and_ending_after_keeps_it_signed(
     write(panel, "os_findings", "No retinopathy.")
     write(panel, "referral", "Screen again in 12 months.")
     panel.confirm_btn.click()
-    import time
-
-    t = time.monotonic()
-    while time.monotonic() - t < 5:
-        qtbot.wait(200)
-        print(
-            panel.report.state,
-            panel._autosave.isActive(),
-            panel._busy,
-            panel._reload_after,
-            repr(panel.message.text()),
-        )
     qtbot.waitUntil(lambda: panel.report.state == "confirmed", timeout=WAIT_MS)
 
     real, read, release, holding = (
