@@ -20,10 +20,8 @@ def user(store):
     return authenticate(store, "doctor", "demo")
 
 
-def test_a_reload_asked_before_signing_and_ending_after_keeps_it_signed(
-    qtbot, store, jobs, user, tmp_path, monkeypatch
-):
-    from app import reports
+def confirmed_panel(qtbot, store, jobs, user, tmp_path):
+    """(study pk, report panel) of a DEMO fundus case whose report is confirmed."""
     from app.demo.build import build_fundus
     from app.importer import run_import
     from ui.report.panel import ReportPanel
@@ -37,6 +35,15 @@ def test_a_reload_asked_before_signing_and_ending_after_keeps_it_signed(
     write(panel, "referral", "Screen again in 12 months.")
     panel.confirm_btn.click()
     qtbot.waitUntil(lambda: panel.report.state == "confirmed", timeout=WAIT_MS)
+    return pk, panel
+
+
+def test_a_reload_asked_before_signing_and_ending_after_keeps_it_signed(
+    qtbot, store, jobs, user, tmp_path, monkeypatch
+):
+    from app import reports
+
+    _, panel = confirmed_panel(qtbot, store, jobs, user, tmp_path)
 
     real, read, release, holding = (
         reports.current_report,
@@ -84,19 +91,8 @@ def test_a_change_made_elsewhere_while_typing_is_shown_after_the_save(
     the typing); it is looked at again once the save has ended, not lost: here the
     report was signed elsewhere meanwhile."""
     from app import reports
-    from app.demo.build import build_fundus
-    from app.importer import run_import
-    from ui.report.panel import ReportPanel
-    from viewers.registry import ViewerContext
 
-    pk = run_import(store, [build_fundus(tmp_path)]).study_pks[0]
-    panel = ReportPanel(ViewerContext(store, pk, store.study(pk).modality, [], jobs, user=user))
-    qtbot.addWidget(panel)
-    start(qtbot, panel)
-    write(panel, "os_findings", "No retinopathy.")
-    write(panel, "referral", "Screen again in 12 months.")
-    panel.confirm_btn.click()
-    qtbot.waitUntil(lambda: panel.report.state == "confirmed", timeout=WAIT_MS)
+    pk, panel = confirmed_panel(qtbot, store, jobs, user, tmp_path)
     write(panel, "referral", "Screen again in 6 months.")  # typing: the save waits
     assert panel._autosave.isActive()
     reports.sign(store, panel.report.id, user)  # signed elsewhere, as a sync applies it
