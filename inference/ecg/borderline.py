@@ -29,7 +29,7 @@ def _cut(code: str, lead: str, sex: str, age: float | None):
     return rule("ST_DEPRESSION") if code == "ST_DEPRESSION" else stemi_row(lead, sex, age)
 
 
-def near(v: LeadST, op: str, limit: float) -> bool:
+def near(v: LeadST, limit: float) -> bool:
     """Whether ``v``'s J value lies within its own uncertainty of ``limit``."""
     return abs(v.st_j_mv - limit) <= v.st_j_unc_mv and v.st_j_unc_mv > 0
 
@@ -48,7 +48,7 @@ def _flag_met(findings: list[Finding], st: dict[str, LeadST], sex: str, age) -> 
             continue
         for lead in f.leads:
             v, row = st.get(lead), _cut(f.code, lead, sex, age)
-            if v is not None and meets(v.st_j_mv, row.op, row.value) and near(v, row.op, row.value):
+            if v is not None and meets(v.st_j_mv, row.op, row.value) and near(v, row.value):
                 f.reasons.append(_said(v, row.value))
 
 
@@ -63,7 +63,7 @@ def _near_misses(
             continue
         if meets(v.st_j_mv, row.op, row.value):
             met[lead] = f"{lead} ST {v.st_j_mv * 10:+.2f} mm at J"
-        elif near(v, row.op, row.value):
+        elif near(v, row.value):
             close[lead] = _said(v, row.value)
     out = []
     for territory, leads in contiguous({**met, **close}):

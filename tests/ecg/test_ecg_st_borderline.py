@@ -70,9 +70,9 @@ def _st(lead, j, unc, slope="flat"):  # SYNTHETIC
 
 
 def test_near_is_within_the_leads_own_uncertainty_only():
-    assert near(_st("II", -0.046, 0.01), "<=", -0.05)
-    assert not near(_st("II", -0.030, 0.01), "<=", -0.05)
-    assert not near(_st("II", -0.049, 0.0), "<=", -0.05)  # no uncertainty known: never
+    assert near(_st("II", -0.046, 0.01), -0.05)
+    assert not near(_st("II", -0.030, 0.01), -0.05)
+    assert not near(_st("II", -0.049, 0.0), -0.05)  # no uncertainty known: never
 
 
 def test_near_miss_needs_a_borderline_lead_and_no_finding_covering_it():
